@@ -1,0 +1,60 @@
+"""Ages and onsets of phenopacket ``TimeElement`` objects, in years.
+
+>>> iso8601_years("P16Y")
+16.0
+>>> round(iso8601_years("P1Y6M"), 2)
+1.5
+>>> iso8601_years("P3W") == 21 / 365.25
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from osteodx.kb.onset import onset_range
+
+__all__ = ["iso8601_years", "time_element_years"]
+
+_DURATION = re.compile(
+    r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<w>\d+(?:\.\d+)?)W)?"
+    r"(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:\d+(?:\.\d+)?M)?"
+    r"(?:\d+(?:\.\d+)?S)?)?$")
+
+
+def iso8601_years(text: str) -> float:
+    """Years in an ISO 8601 duration such as ``P16Y2M``.
+
+    Raises :class:`ValueError` for anything else.
+    """
+    m = _DURATION.match(text.strip())
+    if not m or text.strip() in ("P", "PT"):
+        raise ValueError(f"not an ISO 8601 duration: {text!r}")
+    g = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
+    return g["y"] + g["m"] / 12.0 + (g["w"] * 7 + g["d"] + g["h"] / 24.0) / 365.25
+
+
+def time_element_years(element: dict[str, Any]) -> tuple[float, float] | None:
+    """(earliest, latest) age in years that a phenopacket ``TimeElement`` states.
+
+    ``age`` gives a point, ``ageRange`` an interval, ``gestationalAge`` a
+    negative age, ``ontologyClass`` an HPO onset class; timestamps say nothing
+    about age and give ``None``. Raises :class:`ValueError` on malformed ages.
+    """
+    if "age" in element:
+        y = iso8601_years(element["age"].get("iso8601duration", ""))
+        return (y, y)
+    if "ageRange" in element:
+        start = element["ageRange"].get("start", {}).get("iso8601duration")
+        end = element["ageRange"].get("end", {}).get("iso8601duration")
+        lo = iso8601_years(start) if start else 0.0
+        hi = iso8601_years(end) if end else lo
+        return (lo, hi)
+    if "gestationalAge" in element:
+        weeks = float(element["gestationalAge"].get("weeks", 0))
+        y = -max(0.0, 40 - weeks) * 7 / 365.25
+        return (y, y)
+    if "ontologyClass" in element:
+        return onset_range(element["ontologyClass"].get("id", ""))
+    return None

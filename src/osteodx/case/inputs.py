@@ -1,0 +1,34 @@
+"""Expand command-line inputs (files, folders, ``-``) into case sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from osteodx.errors import InputError
+
+__all__ = ["CASE_SUFFIXES", "expand_inputs"]
+
+CASE_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def expand_inputs(inputs: list[str]) -> Iterator[str]:
+    """Yield file paths (or ``-``) in a stable order; folders are searched recursively.
+
+    A missing path raises :class:`InputError`; a folder with no cases too.
+    """
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in CASE_SUFFIXES
+                           and f.is_file())
+            if not found:
+                raise InputError("folder holds no .json, .yaml or .yml files", source=item)
+            yield from (str(f) for f in found)
+        elif p.exists():
+            yield item
+        else:
+            raise InputError("no such file or folder", source=item)

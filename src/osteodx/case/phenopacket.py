@@ -1,0 +1,134 @@
+"""Read GA4GH Phenopacket v2 (JSON or YAML) into a :class:`Case`.
+
+The document is validated against the schema with the ``phenopackets``
+protobuf classes, then normalised back to a dict so that camelCase and
+snake_case inputs read alike. ``diseases``, ``interpretations``, genes and
+variants are never copied into the Case.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from google.protobuf import json_format
+from phenopackets import Phenopacket
+
+from osteodx.case.age import time_element_years
+from osteodx.case.model import Case, Finding
+from osteodx.errors import InputError
+from osteodx.ontology.graph import Ontology
+
+__all__ = ["parse_document", "case_from_phenopacket", "read_case"]
+
+
+def parse_document(text: str, source: str) -> dict[str, Any]:
+    """Parse JSON or YAML *text* into a validated phenopacket dict."""
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError("file is empty", source=source)
+    try:
+        if source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "[")):
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                         source=source) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise InputError(f"not valid JSON or YAML{where}", source=source) from None
+    if isinstance(data, list):
+        raise InputError("expected one phenopacket object, found a list", source=source)
+    if not isinstance(data, dict):
+        raise InputError(f"expected a phenopacket object, found {type(data).__name__}",
+                         source=source)
+    try:
+        message = json_format.ParseDict(data, Phenopacket(), ignore_unknown_fields=False)
+    except json_format.ParseError as exc:
+        raise InputError(f"not a valid Phenopacket v2: {exc}", source=source) from None
+    return json_format.MessageToDict(message)
+
+
+def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
+                          *, strict: bool = True) -> Case:
+    """Build a Case from a validated phenopacket dict.
+
+    Alternative and obsolete ids are mapped with a warning. Malformed, unknown
+    or replacement-less obsolete ids raise :class:`InputError` when *strict*;
+    otherwise they are reported in ``Case.warnings`` and left out.
+    """
+    case = Case(case_id=doc.get("id", "") or Path(source).stem, source=source)
+    subject = doc.get("subject", {})
+    case.sex = subject.get("sex", "UNKNOWN_SEX")
+    tale = subject.get("timeAtLastEncounter")
+    if tale:
+        try:
+            rng = time_element_years(tale)
+        except ValueError as exc:
+            raise InputError(str(exc), source=source, field="subject.timeAtLastEncounter",
+                             value=tale) from None
+        case.age_years = rng[1] if rng else None
+    seen: dict[tuple[str, str], int] = {}
+    for i, feat in enumerate(doc.get("phenotypicFeatures", [])):
+        field = f"phenotypicFeatures[{i}].type.id"
+        raw = feat.get("type", {}).get("id", "")
+        res = ontology.resolve(raw)
+        if res.hpo_id is None:
+            if strict:
+                raise InputError(res.message or "unusable id", source=source, field=field,
+                                 value=raw)
+            case.warnings.append(f"{field}: {res.message}")
+            continue
+        if res.message:
+            case.warnings.append(f"{field}: {res.message}")
+        status = "excluded" if feat.get("excluded") else "observed"
+        onset = None
+        if "onset" in feat:
+            try:
+                onset = time_element_years(feat["onset"])
+            except ValueError as exc:
+                raise InputError(str(exc), source=source, field=f"phenotypicFeatures[{i}].onset",
+                                 value=feat["onset"]) from None
+        key = (res.hpo_id, status)
+        if key in seen:
+            case.warnings.append(f"{field}: {res.hpo_id} listed twice; counted once")
+            continue
+        seen[key] = i
+        case.findings.append(Finding(
+            hpo_id=res.hpo_id, label=ontology.label(res.hpo_id), status=status,  # type: ignore[arg-type]
+            source=f"phenotypicFeatures[{i}]", onset_years=onset,
+            original_id=raw if raw != res.hpo_id else None,
+            note=feat.get("description", "")))
+    both = {h for h, s in seen if s == "observed"} & {h for h, s in seen if s == "excluded"}
+    for hid in sorted(both):
+        case.warnings.append(f"{hid} is both observed and excluded; both are kept")
+    case.measurements = list(doc.get("measurements", []))
+    return case
+
+
+def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
+              strict: bool = True) -> Case:
+    """Read the phenopacket at *path* (or *text*, named by *path*)."""
+    source = str(path)
+    if text is None:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError("no such file", source=source) from None
+        except IsADirectoryError:
+            raise InputError("is a directory", source=source) from None
+        except UnicodeDecodeError:
+            raise InputError("not a text file (UTF-8 expected)", source=source) from None
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+    doc = parse_document(text, source)
+    case = case_from_phenopacket(doc, ontology, source, strict=strict)
+    if not case.findings:
+        raise InputError("no usable phenotypic features (phenotypicFeatures is empty or every "
+                         "id was rejected)", source=source)
+    return case

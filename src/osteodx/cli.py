@@ -1,0 +1,193 @@
+"""The ``osteodx`` command: a thin shell over :mod:`osteodx.api`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from osteodx.errors import OsteodxError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Explainable differential diagnosis from HPO findings. "
+                       "Supports a clinician's judgement; does not replace it.")
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+HpoDir = Annotated[Path | None, typer.Option("--hpo-dir", envvar="OSTEODX_HPO_DIR",
+                                             help="HPO release folder (hp.obo, phenotype.hpoa)")]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+class Namespace(StrEnum):
+    all = "all"
+    omim = "omim"
+    orpha = "orpha"
+    decipher = "decipher"
+
+
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
+    _error(exc)
+    return typer.Exit(code)
+
+
+def _error(exc: Exception) -> None:
+    """One line on stderr, never a traceback; the message is not rich markup."""
+    err.print(f"osteodx: error: {exc}", markup=False, style="red")
+
+
+@app.command()
+def diagnose(
+    inputs: Annotated[list[str], typer.Argument(help="phenopacket files, folders, or -")],
+    top: Annotated[int, typer.Option(min=1, help="candidates to show")] = 10,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f",
+                                                help="default: table for one case, "
+                                                     "jsonl for several")] = None,
+    namespace: Annotated[Namespace, typer.Option(help="which diseases to rank")] = Namespace.all,
+    hpo_dir: HpoDir = None,
+    lenient: Annotated[bool, typer.Option(help="skip unknown HPO ids with a warning "
+                                               "instead of failing the case")] = False,
+) -> None:
+    """Rank every annotated disease for each case."""
+    from osteodx.api import diagnose as run
+    from osteodx.case.inputs import expand_inputs
+    from osteodx.case.phenopacket import read_case
+    from osteodx.kb.load import load_knowledge_base
+    from osteodx.report import print_table, to_json, to_markdown
+
+    try:
+        paths = list(expand_inputs(inputs))
+        kb = load_knowledge_base(hpo_dir)
+    except OsteodxError as exc:
+        raise _fail(exc) from None
+    fmt = fmt or (Format.table if len(paths) == 1 else Format.jsonl)
+    out = Console(soft_wrap=True) if fmt == Format.table else None
+    failed = 0
+    progress = None
+    if len(paths) > 1:
+        from rich.progress import Progress
+
+        progress = Progress(console=err, transient=True)
+        progress.start()
+        task = progress.add_task("cases", total=len(paths))
+    try:
+        for path in paths:
+            try:
+                text = sys.stdin.read() if path == "-" else None
+                case = read_case("<stdin>" if path == "-" else path, kb.ontology, text=text,
+                                 strict=not lenient)
+                diff = run(case, kb, namespace=namespace.value, top=top)
+            except OsteodxError as exc:
+                failed += 1
+                _error(exc)
+                continue
+            finally:
+                if progress:
+                    progress.advance(task)
+            for w in diff.warnings:
+                if fmt != Format.table:
+                    err.print(f"warning: {case.source}: {w}", markup=False, style="yellow")
+            if fmt == Format.table:
+                print_table(diff, out)  # type: ignore[arg-type]
+            elif fmt == Format.json:
+                sys.stdout.write(to_json(diff) + "\n")
+            elif fmt == Format.jsonl:
+                sys.stdout.write(to_json(diff, indent=None) + "\n")
+            else:
+                sys.stdout.write(to_markdown(diff))
+    finally:
+        if progress:
+            progress.stop()
+    if failed:
+        err.print(f"osteodx: {failed} of {len(paths)} case(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def terms(
+    query: Annotated[str, typer.Argument(help="words of a label or synonym, or an HPO id")],
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    hpo_dir: HpoDir = None,
+) -> None:
+    """HPO terms whose label or synonym matches QUERY."""
+    from osteodx.kb.load import load_knowledge_base
+
+    try:
+        kb = load_knowledge_base(hpo_dir)
+    except OsteodxError as exc:
+        raise _fail(exc) from None
+    hits = list(kb.ontology.search(query, limit=limit))
+    if not hits:
+        res = kb.ontology.resolve(query)
+        err.print(f"no HPO term matches {query!r}" + (f" ({res.message})" if res.message and
+                                                      res.status != "malformed" else ""))
+        raise typer.Exit(1)
+    for hpo_id, label, matched in hits:
+        extra = f"  (synonym: {matched})" if matched not in (label, hpo_id) else ""
+        typer.echo(f"{hpo_id}\t{label}{extra}")
+
+
+@app.command()
+def benchmark(
+    corpus: Annotated[Path, typer.Argument(help="folder or .tar.gz of phenopackets")],
+    limit: Annotated[int | None, typer.Option(help="first N cases only")] = None,
+    every: Annotated[int, typer.Option(min=1, help="every k-th case only")] = 1,
+    namespace: Annotated[str, typer.Option(help="'gold' ranks within the gold id's "
+                                                "namespace")] = "gold",
+    baseline: Annotated[bool, typer.Option(help="also run the Resnik BMA baseline")] = True,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="write per-case results (JSON)")] = None,
+    hpo_dir: HpoDir = None,
+) -> None:
+    """Rank a corpus, score it against its gold diagnoses, next to the baseline."""
+    from rich.progress import Progress
+
+    from osteodx.bench.runner import run_benchmark
+    from osteodx.kb.load import load_knowledge_base
+
+    try:
+        kb = load_knowledge_base(hpo_dir)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("cases", total=limit)
+            def tick(n: int) -> None:
+                progress.update(task, completed=n)
+
+            result = run_benchmark(corpus, kb, baseline=baseline, namespace=namespace,
+                                   limit=limit, every=every, progress=tick)
+    except OsteodxError as exc:
+        raise _fail(exc) from None
+    summary = result.summary()
+    summary["hpo_version"] = kb.hpo_version
+    summary["knowledge_base"] = kb.provenance
+    typer.echo(json.dumps(summary, indent=2))
+    if output:
+        rows = [{"case": c.name, "cohort": c.cohort, "gold": c.gold, "in_kb": c.in_kb,
+                 "rank": c.rank, "baseline_rank": c.baseline_rank,
+                 "ms": round(1000 * c.seconds, 3)} for c in result.cases]
+        output.write_text(json.dumps({"summary": summary, "cases": rows,
+                                      "errors": result.errors}, indent=1))
+    for e in result.errors[:20]:
+        err.print(f"skipped: {e}", markup=False, style="yellow")
+
+
+def main() -> None:
+    """Entry point: never show a traceback for an osteodx error."""
+    try:
+        app()
+    except OsteodxError as exc:  # pragma: no cover - commands catch their own
+        _error(exc)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,178 @@
+"""Rank diseases and explain each score: the Differential."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from osteodx.case.model import Case
+from osteodx.engine import match as M
+from osteodx.engine.likelihood import CaseScores
+from osteodx.kb.knowledge_base import KnowledgeBase
+
+__all__ = ["Contribution", "RankedDisease", "Differential", "rank", "SCORE_DECIMALS"]
+
+#: scores are rounded so that ties are exact and output is byte-identical
+SCORE_DECIMALS = 6
+
+
+@dataclass(slots=True)
+class Contribution:
+    """What one finding (or the age or sex) did to one disease's score."""
+
+    hpo_id: str
+    label: str
+    status: str
+    log10_lr: float
+    match: str
+    source: str = ""
+    disease_term: str | None = None  # the disease annotation it matched
+    disease_term_label: str = ""
+    disease_frequency: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"hpo_id": self.hpo_id, "label": self.label,
+                               "status": self.status, "log10_lr": self.log10_lr,
+                               "match": self.match}
+        if self.disease_term:
+            out["disease_annotation"] = {"hpo_id": self.disease_term,
+                                         "label": self.disease_term_label,
+                                         "frequency": self.disease_frequency}
+        if self.source:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(slots=True)
+class RankedDisease:
+    rank: int
+    disease_id: str
+    label: str
+    score: float
+    post_test_probability: float
+    log10_lr: float
+    contributions: list[Contribution] = field(default_factory=list)
+    equivalent_ids: list[str] = field(default_factory=list)
+    origin: str = ""
+
+    @property
+    def supporting(self) -> list[Contribution]:
+        return sorted((c for c in self.contributions if c.log10_lr > 0),
+                      key=lambda c: (-c.log10_lr, c.hpo_id))
+
+    @property
+    def contradicting(self) -> list[Contribution]:
+        return sorted((c for c in self.contributions if c.log10_lr < 0),
+                      key=lambda c: (c.log10_lr, c.hpo_id))
+
+
+@dataclass(slots=True)
+class Differential:
+    """The ranked differential of one case, with provenance."""
+
+    case: Case
+    hpo_version: str
+    provenance: dict[str, str]
+    parameters: dict[str, float]
+    namespace: str
+    n_candidates: int
+    entries: list[RankedDisease]
+    warnings: list[str] = field(default_factory=list)
+
+    def rank_of(self, disease_id: str) -> int | None:
+        for e in self.entries:
+            if e.disease_id == disease_id or disease_id in e.equivalent_ids:
+                return e.rank
+        return None
+
+
+def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[Contribution]:
+    onto = kb.ontology
+    anns = None
+    out: list[Contribution] = []
+    for i, f in enumerate(case.findings):
+        c = int(scores.code[i, d])
+        m = int(scores.matched[i, d])
+        contrib = Contribution(f.hpo_id, f.label, f.status,
+                               round(float(scores.log10_lr[i, d]), 3), M.MATCH_CODES[c], f.source)
+        if m >= 0:
+            if anns is None:
+                anns = [(onto.index[h], fr, tx) for h, fr, tx in kb.annotations_of(d)]
+            term, freq_text = _disease_term(kb, c, m, anns)
+            contrib.disease_term = onto.ids[term]
+            contrib.disease_term_label = onto.labels[term]
+            contrib.disease_frequency = freq_text
+        out.append(contrib)
+    if scores.age_log10_lr[d]:
+        onset = kb.onset_min[d]
+        out.append(Contribution("age", f"findings by age {_age(case)}; disease onset from "
+                                f"{onset:g} y", "observed", round(float(scores.age_log10_lr[d]), 3),
+                                "onset_later_than_patient", "subject.timeAtLastEncounter"))
+    if scores.sex_log10_lr[d]:
+        out.append(Contribution("sex", f"sex {case.sex.lower()}; X/Y-linked inheritance",
+                                "observed", round(float(scores.sex_log10_lr[d]), 3),
+                                "sex_inheritance_mismatch", "subject.sex"))
+    return out
+
+
+def _age(case: Case) -> str:
+    vals = [x for x in (case.onset_years, case.age_years) if x is not None]
+    return f"{min(vals):g} y" if vals else "unknown"
+
+
+def _disease_term(kb: KnowledgeBase, code: int, m: int,
+                  anns: list[tuple[int, float, str]]) -> tuple[int, str]:
+    """The disease annotation behind a match through term *m*."""
+    onto = kb.ontology
+    if code in (M.EXACT, M.FINDING_MORE_SPECIFIC, M.EXCLUDED_PRESENT, M.FINDING_MORE_GENERAL,
+                M.COMMON_ANCESTOR):
+        best: tuple[float, int, str] | None = None
+        for t, fr, tx in anns:
+            anc = onto.ancestors(t)
+            pos = np.searchsorted(anc, m)
+            if t == m or (pos < len(anc) and anc[pos] == m):
+                if best is None or fr > best[0] or (fr == best[0] and t < best[1]):
+                    best = (fr, t, tx)
+        if best is not None:
+            return best[1], best[2]
+    if code in (M.NEGATED, M.EXCLUDED_NEGATED):
+        return m, "NOT (curated absence)"
+    return m, ""
+
+
+def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = "all",
+         top: int | None = 20, prior: np.ndarray | None = None,
+         parameters: dict[str, float] | None = None) -> Differential:
+    """Order diseases by score (ties share a rank) and explain the top *top*."""
+    mask = kb.namespace_mask(namespace)
+    idx = np.flatnonzero(mask)
+    score = np.round(scores.total[idx], SCORE_DECIMALS)
+    if prior is None:
+        log_prior = np.full(len(idx), -np.log10(len(idx)))
+    else:
+        pr = prior[idx]
+        log_prior = np.log10(pr / pr.sum())
+    post_log = score + log_prior
+    post_log -= post_log.max()
+    post = 10.0 ** post_log
+    post /= post.sum()
+    ids = np.array([kb.disease_ids[i] for i in idx])
+    order = np.lexsort((ids, -score))
+    limit = len(order) if top is None else min(top, len(order))
+    entries: list[RankedDisease] = []
+    sorted_scores = score[order]
+    for pos in range(limit):
+        j = order[pos]
+        d = int(idx[j])
+        r = int(np.searchsorted(-sorted_scores, -score[j], side="left")) + 1
+        did = kb.disease_ids[d]
+        entries.append(RankedDisease(
+            rank=r, disease_id=did, label=kb.disease_labels[d], score=float(score[j]),
+            post_test_probability=float(post[j]), log10_lr=float(score[j]),
+            contributions=_explain(kb, case, scores, d),
+            equivalent_ids=kb.equivalents.get(did, []), origin=kb.disease_origins[d]))
+    return Differential(case=case, hpo_version=kb.hpo_version, provenance=kb.provenance,
+                        parameters=parameters or {}, namespace=namespace,
+                        n_candidates=len(idx), entries=entries, warnings=list(case.warnings))

@@ -1,0 +1,134 @@
+"""Vectorised likelihood ratios of every finding against every disease.
+
+For a finding *q* and disease *d*, with ``P_d(t)`` the implied frequency of
+term *t* in *d* and ``b(t)`` its background frequency over all diseases:
+
+* observed, ``P_d(q) > 0``: ``LR = P_d(q) / b(q)`` (exact or finding more general)
+* observed, an ancestor *a* of *q* annotated to *d*: ``LR = k_s f_d(a) / b(a)``
+* observed, informative ancestor *a* implied in *d*: ``LR = k_a P_d(a) / b(a)``
+* observed, none of these: ``LR = e`` (unmatched); curated NOT: ``LR = e_not``
+* excluded: ``LR = (1 - w P_d(q)) / (1 - w b(q))``; curated NOT: ``LR = c / (1 - w b(q))``
+
+The best (largest) of the applicable observed LRs is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from osteodx.case.model import Case
+from osteodx.engine import match as M
+from osteodx.engine.params import ModelParameters
+from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
+
+__all__ = ["CaseScores", "score_case"]
+
+_XLR = INHERITANCE_FLAGS["HP:0001419"]
+_YL = INHERITANCE_FLAGS["HP:0001450"]
+_OTHER_THAN_XLR = sum(v for k, v in INHERITANCE_FLAGS.items() if k not in
+                      ("HP:0001419", "HP:0001417"))
+
+
+@dataclass(slots=True)
+class CaseScores:
+    """Scores of one case against all diseases.
+
+    ``log10_lr[i, d]`` is finding *i*'s log10 LR for disease *d*, ``code`` its
+    match code and ``matched`` the term index it matched through (-1: none).
+    """
+
+    log10_lr: np.ndarray  # (n_findings, n_diseases) float64
+    code: np.ndarray  # (n_findings, n_diseases) int8
+    matched: np.ndarray  # (n_findings, n_diseases) int32
+    age_log10_lr: np.ndarray  # (n_diseases,)
+    sex_log10_lr: np.ndarray  # (n_diseases,)
+    total: np.ndarray  # (n_diseases,)
+
+
+def _update(lr: np.ndarray, code: np.ndarray, matched: np.ndarray, rows: np.ndarray,
+            cand: np.ndarray, c: int, term: int, *, ties: bool = False) -> None:
+    cur = lr[rows]
+    better = cand >= cur if ties else cand > cur
+    r = rows[better]
+    lr[r] = cand[better]
+    code[r] = c
+    matched[r] = term
+
+
+def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
+    lr = np.full(n, p.unmatched_lr)
+    code = np.full(n, M.NO_MATCH, dtype=np.int8)
+    matched = np.full(n, -1, dtype=np.int32)
+    bg, ic = kb.background, kb.ic
+    for a in kb.ontology.ancestors(q):
+        a = int(a)
+        if a == q or ic[a] < p.min_ancestor_ic:
+            continue
+        rows, vals = kb.implied.column(a)
+        _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]), M.COMMON_ANCESTOR, a)
+        rows, vals = kb.direct.column(a)
+        _update(lr, code, matched, rows, vals * (p.specific_discount / bg[a]),
+                M.FINDING_MORE_SPECIFIC, a, ties=True)
+    rows, vals = kb.implied.column(q)
+    _update(lr, code, matched, rows, vals / bg[q], M.FINDING_MORE_GENERAL, q)
+    has_q = np.zeros(n, dtype=bool)
+    has_q[rows] = True
+    rows, vals = kb.direct.column(q)
+    _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
+    for a in kb.ontology.ancestors(q):
+        rows, _ = kb.negated.column(int(a))
+        rows = rows[~has_q[rows]]
+        lr[rows] = p.negated_lr
+        code[rows] = M.NEGATED
+        matched[rows] = int(a)
+    return lr, code, matched
+
+
+def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
+    w = p.excluded_weight
+    denom = 1.0 - w * kb.background[q]
+    freq = np.zeros(n)
+    rows, vals = kb.implied.column(q)
+    freq[rows] = vals
+    lr = (1.0 - w * np.minimum(freq, 1.0)) / denom
+    code = np.where(freq > 0, M.EXCLUDED_PRESENT, M.EXCLUDED_ABSENT).astype(np.int8)
+    matched = np.where(freq > 0, q, -1).astype(np.int32)
+    for a in kb.ontology.ancestors(q):
+        rows, _ = kb.negated.column(int(a))
+        rows = rows[freq[rows] == 0]
+        lr[rows] = p.excluded_negated_lr / denom
+        code[rows] = M.EXCLUDED_NEGATED
+        matched[rows] = int(a)
+    return lr, code, matched
+
+
+def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters) -> CaseScores:
+    """Score *case* against every disease of *kb*."""
+    n = kb.n_diseases
+    nf = len(case.findings)
+    log10_lr = np.zeros((nf, n))
+    code = np.zeros((nf, n), dtype=np.int8)
+    matched = np.full((nf, n), -1, dtype=np.int32)
+    index = kb.ontology.index
+    for i, f in enumerate(case.findings):
+        q = index[f.hpo_id]
+        fn = _excluded if f.excluded else _observed
+        lr, c, m = fn(kb, q, params, n)
+        log10_lr[i] = np.log10(lr)
+        code[i], matched[i] = c, m
+    age = np.zeros(n)
+    upper = [x for x in (case.onset_years, case.age_years) if x is not None]
+    if upper and params.onset_penalty:
+        patient = min(upper)
+        late = np.nan_to_num(kb.onset_min, nan=-np.inf) > patient + 1e-9
+        age[late] = -params.onset_penalty
+    sex = np.zeros(n)
+    if case.sex == "FEMALE":
+        inh = kb.inheritance
+        xlr_only = ((inh & _XLR) > 0) & ((inh & _OTHER_THAN_XLR) == 0)
+        sex[xlr_only] = np.log10(params.female_xlr_lr)
+        sex[(inh & _YL) > 0] = np.log10(params.female_ylinked_lr)
+    total = log10_lr.sum(axis=0) + age + sex
+    return CaseScores(log10_lr, code, matched, age, sex, total)

@@ -1,0 +1,45 @@
+"""Errors that osteodx reports to its users.
+
+Every problem with input is raised as :class:`InputError`, which names the
+file, the field and the offending value so that the CLI can print one clear
+line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = ["OsteodxError", "InputError", "KnowledgeBaseError"]
+
+
+class OsteodxError(Exception):
+    """Base class for every error osteodx raises on purpose."""
+
+
+class InputError(OsteodxError):
+    """A case, a file or an argument that osteodx cannot use.
+
+    >>> str(InputError("bad id", source="case.json", field="phenotypicFeatures[0].type.id",
+    ...                value="HP:12"))
+    "case.json: phenotypicFeatures[0].type.id = 'HP:12': bad id"
+    """
+
+    def __init__(
+        self, message: str, *, source: str | None = None, field: str | None = None,
+        value: object = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.field = field
+        self.value = value
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<input>"
+        if self.field is not None:
+            where += f": {self.field}"
+            if self.value is not None:
+                where += f" = {self.value!r}"
+        return f"{where}: {self.message}"
+
+
+class KnowledgeBaseError(OsteodxError):
+    """The HPO release or a knowledge pack cannot be loaded."""

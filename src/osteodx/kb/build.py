@@ -1,0 +1,152 @@
+"""Compile disease models and an ontology into a :class:`KnowledgeBase`."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+
+import numpy as np
+
+from osteodx.diseases.model import DiseaseSpec
+from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, CscMatrix, KnowledgeBase
+from osteodx.kb.onset import ONSET_ROOT, onset_range
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, Ontology
+
+__all__ = ["compile_knowledge_base", "DEFAULT_FREQUENCY"]
+
+log = logging.getLogger(__name__)
+
+#: frequency assumed for an annotation whose source gives none
+DEFAULT_FREQUENCY = 0.5
+#: clamp applied to frequencies when they enter the matrices
+FREQ_FLOOR = 0.01
+
+
+def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
+                           provenance: dict[str, str],
+                           default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+    """Compile *specs* against *ontology*.
+
+    Annotation ids are resolved through alt ids and ``replaced_by``; ids that do
+    not resolve are counted in ``provenance['dropped_annotations']`` (they are
+    the source's errors, not the user's).
+    """
+    specs = sorted(specs, key=lambda s: s.disease_id)
+    index = ontology.index
+    pheno_root = index.get(PHENOTYPIC_ABNORMALITY)
+    onset_root = index.get(ONSET_ROOT)
+    n_terms = len(ontology)
+    texts: list[str] = [""]
+    text_index = {"": 0}
+
+    d_rows: list[int] = []
+    d_cols: list[int] = []
+    d_vals: list[float] = []
+    d_text: list[int] = []
+    n_rows: list[int] = []
+    n_cols: list[int] = []
+    inheritance = np.zeros(len(specs), dtype=np.uint8)
+    onset_min = np.full(len(specs), np.nan)
+    dropped = 0
+    for d, spec in enumerate(specs):
+        for hid in spec.inheritance:
+            inheritance[d] |= INHERITANCE_FLAGS.get(hid, 0)
+        for ann in spec.annotations:
+            res = ontology.resolve(ann.hpo_id)
+            if res.hpo_id is None:
+                dropped += 1
+                continue
+            t = index[res.hpo_id]
+            anc = ontology.ancestors(t)
+            if onset_root is not None and onset_root in anc:
+                spec.onsets.add(res.hpo_id)
+                continue
+            if pheno_root is not None and pheno_root not in anc:
+                flag = INHERITANCE_FLAGS.get(res.hpo_id)
+                if flag:
+                    inheritance[d] |= flag
+                continue
+            if ann.negated:
+                n_rows.append(d)
+                n_cols.append(t)
+                continue
+            freq = default_frequency if ann.frequency is None else ann.frequency
+            d_rows.append(d)
+            d_cols.append(t)
+            d_vals.append(max(freq, FREQ_FLOOR))
+            text = ann.frequency_text or ("" if ann.frequency is not None else "no frequency")
+            if ann.origin != "hpoa":
+                text = f"{text} [{ann.origin}]".strip()
+            if ann.reference:
+                text = f"{text} ({ann.reference})".strip()
+            d_text.append(text_index.setdefault(text, len(texts)))
+            if d_text[-1] == len(texts):
+                texts.append(text)
+        onset_min[d] = _earliest_onset(ontology, spec.onsets)
+
+    rows = np.asarray(d_rows, dtype=np.int32)
+    cols = np.asarray(d_cols, dtype=np.int32)
+    vals = np.asarray(d_vals, dtype=np.float32)
+    tix = np.asarray(d_text, dtype=np.int32)
+    direct = CscMatrix.from_triples(rows, cols, vals, n_terms)
+    negated = CscMatrix.from_triples(np.asarray(n_rows, dtype=np.int32),
+                                     np.asarray(n_cols, dtype=np.int32),
+                                     np.ones(len(n_rows), dtype=np.float32), n_terms)
+
+    # propagate every direct annotation to all ancestors, keeping the max frequency
+    counts = np.diff(ontology.anc_ptr)[cols]
+    p_rows = np.repeat(rows, counts)
+    p_vals = np.repeat(vals, counts)
+    p_cols = np.concatenate([ontology.ancestors(int(c)) for c in cols]) if len(cols) else cols
+    implied = CscMatrix.from_triples(p_rows, p_cols.astype(np.int32), p_vals, n_terms)
+
+    n_dis = max(len(specs), 1)
+    sizes = np.diff(implied.ptr)
+    col_of_entry = np.repeat(np.arange(n_terms), sizes)
+    sums = np.bincount(col_of_entry, weights=implied.vals.astype(np.float64), minlength=n_terms)
+    background = (sums + 0.5 * default_frequency) / (n_dis + 1.0)
+    ic = -np.log((sizes + 1.0) / (n_dis + 1.0))
+
+    # per-disease CSR of direct annotations (first occurrence kept per term)
+    order = np.lexsort((-vals, cols, rows))
+    r_s, c_s, v_s, t_s = rows[order], cols[order], vals[order], tix[order]
+    keep = np.ones(len(r_s), dtype=bool)
+    if len(r_s):
+        keep[1:] = (r_s[1:] != r_s[:-1]) | (c_s[1:] != c_s[:-1])
+    r_s, c_s, v_s, t_s = r_s[keep], c_s[keep], v_s[keep], t_s[keep]
+    ann_ptr = np.zeros(len(specs) + 1, dtype=np.int64)
+    np.add.at(ann_ptr, r_s + 1, 1)
+
+    provenance = dict(provenance)
+    provenance["dropped_annotations"] = str(dropped)
+    provenance["diseases"] = str(len(specs))
+    provenance["default_frequency"] = str(default_frequency)
+    equivalents = {s.disease_id: list(s.equivalent_ids) for s in specs if s.equivalent_ids}
+    return KnowledgeBase(
+        ontology=ontology,
+        disease_ids=[s.disease_id for s in specs],
+        disease_labels=[s.label for s in specs],
+        disease_origins=[", ".join(s.origins) for s in specs],
+        equivalents=equivalents,
+        direct=direct, implied=implied, negated=negated,
+        background=background, ic=ic,
+        inheritance=inheritance, onset_min=onset_min,
+        ann_ptr=np.cumsum(ann_ptr), ann_term=c_s.astype(np.int32),
+        ann_freq=v_s.astype(np.float32), ann_text=t_s.astype(np.int32),
+        texts=texts, provenance=provenance, default_frequency=default_frequency,
+    )
+
+
+def _earliest_onset(ontology: Ontology, onsets: Iterable[str]) -> float:
+    """Earliest age (years) among a disease's onset annotations; nan if none."""
+    earliest = math.inf
+    for oid in onsets:
+        res = ontology.resolve(oid)
+        if res.hpo_id is None:
+            continue
+        anc_ids = [ontology.ids[int(a)] for a in ontology.ancestors(ontology.index[res.hpo_id])]
+        rng = onset_range(res.hpo_id, anc_ids)
+        if rng is not None:
+            earliest = min(earliest, rng[0])
+    return earliest if earliest < math.inf else math.nan

@@ -1,0 +1,96 @@
+"""On-disk cache of compiled knowledge bases.
+
+One ``.npz`` (arrays) and one ``.json`` (strings) per key. The key hashes the
+HPO files' checksum, the supplement and pack versions, the build parameters and
+:data:`INDEX_FORMAT`, so any change to the data or the format rebuilds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
+from osteodx.ontology.graph import Ontology
+
+__all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
+
+#: bump whenever the layout or the meaning of cached arrays changes
+INDEX_FORMAT = 3
+
+_ARRAYS = ("background", "ic", "inheritance", "onset_min", "ann_ptr", "ann_term", "ann_freq",
+           "ann_text")
+_MATRICES = ("direct", "implied", "negated")
+
+
+def cache_dir() -> Path:
+    """``$OSTEODX_CACHE_DIR`` or the platform's user cache folder."""
+    env = os.environ.get("OSTEODX_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("osteodx", appauthor=False))
+
+
+def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
+    """Write *kb* under *key*; silently skipped when the folder is read-only."""
+    onto = kb.ontology
+    arrays: dict[str, np.ndarray] = {name: getattr(kb, name) for name in _ARRAYS}
+    for name in _MATRICES:
+        m: CscMatrix = getattr(kb, name)
+        arrays[f"{name}_ptr"], arrays[f"{name}_rows"], arrays[f"{name}_vals"] = \
+            m.ptr, m.rows, m.vals
+    for name in ("par_ptr", "par_idx", "anc_ptr", "anc_idx"):
+        arrays[f"onto_{name}"] = getattr(onto, name)
+    meta = {
+        "format": INDEX_FORMAT,
+        "version": onto.version, "ids": onto.ids, "labels": onto.labels,
+        "synonyms": onto.synonyms, "alt_ids": onto.alt_ids, "obsolete": onto.obsolete,
+        "disease_ids": kb.disease_ids, "disease_labels": kb.disease_labels,
+        "disease_origins": kb.disease_origins, "equivalents": kb.equivalents,
+        "texts": kb.texts, "provenance": kb.provenance,
+        "default_frequency": kb.default_frequency,
+    }
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as fh:
+            np.savez(fh, **arrays)
+        os.replace(fh.name, directory / f"{key}.npz")
+        tmp = directory / f"{key}.json.tmp{os.getpid()}"
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, directory / f"{key}.json")
+    except OSError:
+        return
+
+
+def load(key: str, directory: Path) -> KnowledgeBase | None:
+    """Read the knowledge base cached under *key*, or ``None``."""
+    npz_path, json_path = directory / f"{key}.npz", directory / f"{key}.json"
+    if not (npz_path.is_file() and json_path.is_file()):
+        return None
+    try:
+        meta = json.loads(json_path.read_text(encoding="utf-8"))
+        if meta.get("format") != INDEX_FORMAT:
+            return None
+        with np.load(npz_path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+    except (OSError, ValueError, KeyError):
+        return None
+    onto = Ontology(
+        meta["version"], meta["ids"], meta["labels"],
+        meta["synonyms"],
+        arrays["onto_par_ptr"], arrays["onto_par_idx"], arrays["onto_anc_ptr"],
+        arrays["onto_anc_idx"], meta["alt_ids"], meta["obsolete"])
+    mats = {name: CscMatrix(arrays[f"{name}_ptr"], arrays[f"{name}_rows"],
+                            arrays[f"{name}_vals"]) for name in _MATRICES}
+    return KnowledgeBase(
+        ontology=onto, disease_ids=meta["disease_ids"], disease_labels=meta["disease_labels"],
+        disease_origins=meta["disease_origins"], equivalents=meta["equivalents"],
+        texts=meta["texts"], provenance=meta["provenance"],
+        default_frequency=meta["default_frequency"],
+        **mats, **{name: arrays[name] for name in _ARRAYS})

@@ -1,0 +1,114 @@
+"""The compiled knowledge base: ontology + disease x term matrices.
+
+Matrices are kept as raw CSC arrays (column pointer, row index, value) so that
+the engine reads all diseases annotated with one term as a numpy slice without
+importing scipy at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from osteodx.ontology.graph import Ontology
+
+__all__ = ["KnowledgeBase", "CscMatrix", "INHERITANCE_FLAGS"]
+
+#: mode-of-inheritance term -> bit
+INHERITANCE_FLAGS: dict[str, int] = {
+    "HP:0000006": 1,  # Autosomal dominant inheritance
+    "HP:0000007": 2,  # Autosomal recessive inheritance
+    "HP:0001417": 4,  # X-linked inheritance
+    "HP:0001419": 8,  # X-linked recessive inheritance
+    "HP:0001423": 16,  # X-linked dominant inheritance
+    "HP:0001450": 32,  # Y-linked inheritance
+    "HP:0001427": 64,  # Mitochondrial inheritance
+}
+
+
+@dataclass(slots=True)
+class CscMatrix:
+    """A disease x term sparse matrix by column."""
+
+    ptr: np.ndarray  # int64, n_terms + 1
+    rows: np.ndarray  # int32 disease indices
+    vals: np.ndarray  # float32 values (all ones for boolean matrices)
+
+    def column(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        a, b = self.ptr[j], self.ptr[j + 1]
+        return self.rows[a:b], self.vals[a:b]
+
+    @classmethod
+    def from_triples(cls, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray,
+                     n_cols: int) -> CscMatrix:
+        """Build from (row, col, value) triples, keeping the maximum of duplicates."""
+        order = np.lexsort((-vals, rows, cols))
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        if len(rows):
+            keep = np.ones(len(rows), dtype=bool)
+            keep[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+            rows, cols, vals = rows[keep], cols[keep], vals[keep]
+        ptr = np.zeros(n_cols + 1, dtype=np.int64)
+        np.add.at(ptr, cols + 1, 1)
+        return cls(np.cumsum(ptr), rows.astype(np.int32), vals.astype(np.float32))
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Everything the engine reads, compiled.
+
+    * ``direct``: frequency of each direct phenotype annotation (d, t)
+    * ``implied``: annotations propagated to every ancestor, maximum frequency
+    * ``negated``: curated absences (HPOA ``NOT``, pack ``excluded``)
+    * ``background``: mean over diseases of the implied frequency of each term
+    * ``ic``: information content ``-ln(share of diseases annotated at or below t)``
+    """
+
+    ontology: Ontology
+    disease_ids: list[str]
+    disease_labels: list[str]
+    disease_origins: list[str]
+    equivalents: dict[str, list[str]]
+    direct: CscMatrix
+    implied: CscMatrix
+    negated: CscMatrix
+    background: np.ndarray
+    ic: np.ndarray
+    inheritance: np.ndarray  # uint8 flags per disease
+    onset_min: np.ndarray  # earliest annotated onset in years (nan: unknown)
+    ann_ptr: np.ndarray  # per-disease CSR of direct annotations, for explanations
+    ann_term: np.ndarray
+    ann_freq: np.ndarray  # nan when the source gave no frequency
+    ann_text: np.ndarray  # index into texts
+    texts: list[str]
+    provenance: dict[str, str]
+    default_frequency: float
+    disease_index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
+
+    @property
+    def n_diseases(self) -> int:
+        return len(self.disease_ids)
+
+    @property
+    def hpo_version(self) -> str:
+        return self.provenance.get("hpo_version", "")
+
+    def namespace_mask(self, namespace: str) -> np.ndarray:
+        """Boolean mask of diseases in *namespace* (``all`` keeps every one)."""
+        if namespace == "all":
+            return np.ones(self.n_diseases, dtype=bool)
+        prefix = namespace.upper() + ":"
+        return np.fromiter((d.startswith(prefix) for d in self.disease_ids), dtype=bool,
+                           count=self.n_diseases)
+
+    def annotations_of(self, d: int) -> list[tuple[str, float, str]]:
+        """Direct phenotype annotations of disease *d*: (hpo_id, frequency, text)."""
+        a, b = self.ann_ptr[d], self.ann_ptr[d + 1]
+        ids = self.ontology.ids
+        return [(ids[int(t)], float(f), self.texts[int(x)])
+                for t, f, x in zip(self.ann_term[a:b], self.ann_freq[a:b], self.ann_text[a:b],
+                                   strict=True)]

