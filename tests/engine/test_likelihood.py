@@ -3,6 +3,7 @@ frequencies, onset, sex, ties and determinism."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -16,7 +17,9 @@ from osteodx.engine.params import ModelParameters
 from osteodx.report.json_report import to_json
 from tests.conftest import phenopacket
 
-P = ModelParameters(min_ancestor_ic=0.01)  # every term but the roots is informative
+# every term but the roots is informative; the refinements are tested one by one below
+P = ModelParameters(min_ancestor_ic=0.01, unmatched_scale=0.0, breadth_penalty=0.0,
+                    excluded_exponent=1.0)
 
 
 def _score(kb, features, params=P, **kw):
@@ -36,20 +39,35 @@ def _bg(kb, hpo_id):
     return kb.background[kb.ontology.index[hpo_id]]
 
 
+def _implied(kb, disease, hpo_id):
+    """The disease's frequency for a term, propagated from its annotations."""
+    rows, vals = kb.implied.column(kb.ontology.index[hpo_id])
+    hit = rows == kb.disease_index[disease]
+    return float(vals[hit][0]) if hit.any() else 0.0
+
+
+def test_frequencies_are_smoothed_towards_default(toy_kb):
+    # "1/1" from one case is shrunk towards the default: (1 + c * d) / (1 + c)
+    assert _implied(toy_kb, "OMIM:100001", "HP:0000013") == pytest.approx(
+        (1 + 3.0 * toy_kb.default_frequency) / 4.0, rel=1e-5)
+    assert _implied(toy_kb, "OMIM:100002", "HP:0000014") == pytest.approx(0.895, rel=1e-5)
+
+
 def test_exact_match_uses_frequency_over_background(toy_kb):
     _, s = _score(toy_kb, [("HP:0000016", False)])  # Fracture
     assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXACT
     assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(0.17 / _bg(toy_kb, "HP:0000016"),
                                                               rel=1e-5)
-    assert _lr(toy_kb, s, 0, "OMIM:100002") == pytest.approx(0.5 / _bg(toy_kb, "HP:0000016"),
-                                                              rel=1e-5)
+    smoothed = (1 + 3.0 * toy_kb.default_frequency) / (2 + 3.0)  # "1/2"
+    assert _lr(toy_kb, s, 0, "OMIM:100002") == pytest.approx(
+        smoothed / _bg(toy_kb, "HP:0000016"), rel=1e-5)
 
 
 def test_finding_more_general_than_annotation(toy_kb):
     _, s = _score(toy_kb, [("HP:0000012", False)])  # Increased bone density
     assert _code(toy_kb, s, 0, "OMIM:100001") == M.FINDING_MORE_GENERAL
-    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(1.0 / _bg(toy_kb, "HP:0000012"),
-                                                              rel=1e-5)
+    expected = _implied(toy_kb, "OMIM:100001", "HP:0000012") / _bg(toy_kb, "HP:0000012")
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(expected, rel=1e-5)
 
 
 def test_finding_more_specific_than_annotation(toy_kb):
@@ -62,12 +80,13 @@ def test_finding_more_specific_than_annotation(toy_kb):
 def test_common_ancestor_is_discounted(toy_kb):
     _, s = _score(toy_kb, [("HP:0000015", False)])  # decreased density vs spine sclerosis
     assert _code(toy_kb, s, 0, "OMIM:100004") == M.COMMON_ANCESTOR
-    expected = P.ancestor_discount * 1.0 / _bg(toy_kb, "HP:0000011")
+    expected = (P.ancestor_discount * _implied(toy_kb, "OMIM:100004", "HP:0000011")
+                / _bg(toy_kb, "HP:0000011"))
     assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(expected, rel=1e-5)
 
 
 def test_ancestor_below_information_threshold_does_not_count(toy_kb):
-    strict = ModelParameters(min_ancestor_ic=50.0)
+    strict = dataclasses.replace(P, min_ancestor_ic=50.0)
     _, s = _score(toy_kb, [("HP:0000015", False)], params=strict)
     assert _code(toy_kb, s, 0, "OMIM:100004") == M.NO_MATCH
     assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(strict.unmatched_lr)
@@ -147,3 +166,30 @@ def test_total_is_sum_of_contributions(toy_kb):
     for e in diff.entries:
         assert e.score == pytest.approx(sum(c.log10_lr for c in e.contributions), abs=0.01)
     assert np.all(np.isfinite(s.total))
+
+
+def test_excluded_exponent_spares_occasional_features(toy_kb):
+    steep = dataclasses.replace(P, excluded_exponent=3.0)
+    _, flat = _score(toy_kb, [("HP:0000016", True)])
+    _, s3 = _score(toy_kb, [("HP:0000016", True)], params=steep)
+    d = toy_kb.disease_index["OMIM:100001"]  # fracture is occasional there
+    absent = toy_kb.disease_index["OMIM:100003"]
+    # relative to a disease without the feature, the steep exponent penalises less
+    assert (flat.log10_lr[0, d] - flat.log10_lr[0, absent]
+            < s3.log10_lr[0, d] - s3.log10_lr[0, absent] < 0)
+
+
+def test_unmatched_common_finding_is_penalised_less(toy_kb):
+    scaled = dataclasses.replace(P, unmatched_scale=2.0)
+    _, s = _score(toy_kb, [("HP:0000021", False)], params=scaled)
+    expected = max(P.unmatched_lr, min(1.0, 2.0 * _bg(toy_kb, "HP:0000021")))
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(expected)
+    assert expected > P.unmatched_lr
+
+
+def test_breadth_penalty_scales_with_annotation_mass(toy_kb):
+    wide = dataclasses.replace(P, breadth_penalty=0.5)
+    _, s = _score(toy_kb, [("HP:0000013", False), ("HP:0000016", False)], params=wide)
+    mass = toy_kb.phenotype_mass
+    expected = -0.5 * 2 * np.log10(mass / np.median(mass))
+    assert s.breadth_log10_lr == pytest.approx(expected)

@@ -110,6 +110,11 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
         out.append(Contribution("age", f"findings by age {_age(case)}; disease onset from "
                                 f"{onset:g} y", "observed", round(float(scores.age_log10_lr[d]), 3),
                                 "onset_later_than_patient", "subject.timeAtLastEncounter"))
+    if scores.breadth_log10_lr[d]:
+        out.append(Contribution("breadth", f"{len(kb.annotations_of(d))} annotated phenotypes "
+                                "(breadth adjustment)", "observed",
+                                round(float(scores.breadth_log10_lr[d]), 3),
+                                "annotation_breadth", "knowledge base"))
     if scores.sex_log10_lr[d]:
         out.append(Contribution("sex", f"sex {case.sex.lower()}; X/Y-linked inheritance",
                                 "observed", round(float(scores.sex_log10_lr[d]), 3),

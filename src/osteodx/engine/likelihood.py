@@ -6,8 +6,8 @@ term *t* in *d* and ``b(t)`` its background frequency over all diseases:
 * observed, ``P_d(q) > 0``: ``LR = P_d(q) / b(q)`` (exact or finding more general)
 * observed, an ancestor *a* of *q* annotated to *d*: ``LR = k_s f_d(a) / b(a)``
 * observed, informative ancestor *a* implied in *d*: ``LR = k_a P_d(a) / b(a)``
-* observed, none of these: ``LR = e`` (unmatched); curated NOT: ``LR = e_not``
-* excluded: ``LR = (1 - w P_d(q)) / (1 - w b(q))``; curated NOT: ``LR = c / (1 - w b(q))``
+* observed, none of these: ``LR = max(e, min(1, s b(q)))`` (unmatched); curated NOT: ``e_not``
+* excluded: ``LR = (1 - w P_d(q)^g) / (1 - w b(q))``; curated NOT: ``LR = c / (1 - w b(q))``
 
 The best (largest) of the applicable observed LRs is used.
 """
@@ -44,6 +44,7 @@ class CaseScores:
     matched: np.ndarray  # (n_findings, n_diseases) int32
     age_log10_lr: np.ndarray  # (n_diseases,)
     sex_log10_lr: np.ndarray  # (n_diseases,)
+    breadth_log10_lr: np.ndarray  # (n_diseases,)
     total: np.ndarray  # (n_diseases,)
 
 
@@ -58,7 +59,8 @@ def _update(lr: np.ndarray, code: np.ndarray, matched: np.ndarray, rows: np.ndar
 
 
 def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
-    lr = np.full(n, p.unmatched_lr)
+    floor = max(p.unmatched_lr, min(1.0, p.unmatched_scale * float(kb.background[q])))
+    lr = np.full(n, floor)
     code = np.full(n, M.NO_MATCH, dtype=np.int8)
     matched = np.full(n, -1, dtype=np.int32)
     bg, ic = kb.background, kb.ic
@@ -92,7 +94,7 @@ def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
     freq = np.zeros(n)
     rows, vals = kb.implied.column(q)
     freq[rows] = vals
-    lr = (1.0 - w * np.minimum(freq, 1.0)) / denom
+    lr = (1.0 - w * np.minimum(freq, 1.0) ** p.excluded_exponent) / denom
     code = np.where(freq > 0, M.EXCLUDED_PRESENT, M.EXCLUDED_ABSENT).astype(np.int8)
     matched = np.where(freq > 0, q, -1).astype(np.int32)
     for a in kb.ontology.ancestors(q):
@@ -130,5 +132,10 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters) -> CaseSc
         xlr_only = ((inh & _XLR) > 0) & ((inh & _OTHER_THAN_XLR) == 0)
         sex[xlr_only] = np.log10(params.female_xlr_lr)
         sex[(inh & _YL) > 0] = np.log10(params.female_ylinked_lr)
-    total = log10_lr.sum(axis=0) + age + sex
-    return CaseScores(log10_lr, code, matched, age, sex, total)
+    breadth = np.zeros(n)
+    n_obs = sum(not f.excluded for f in case.findings)
+    if params.breadth_penalty and n_obs:
+        mass = kb.phenotype_mass
+        breadth = -params.breadth_penalty * n_obs * np.log10(mass / np.median(mass))
+    total = log10_lr.sum(axis=0) + age + sex + breadth
+    return CaseScores(log10_lr, code, matched, age, sex, breadth, total)

@@ -18,9 +18,19 @@ class ModelParameters:
     #: LR of an observed finding that a disease does not explain at all: a
     #: phenotype can be present for reasons unrelated to the diagnosis.
     unmatched_lr: float = 0.05
+    #: a common finding missing from a disease's annotations is more likely an
+    #: annotation gap than a true absence: the unmatched LR rises to
+    #: ``min(1, unmatched_scale * b(q))`` for findings of background frequency b(q)
+    #: (0 switches this off).
+    unmatched_scale: float = 30.0
+    #: penalty for diseases annotated with very many phenotypes: each observed
+    #: finding's log10 LR is lowered by ``breadth_penalty * log10(M_d / M)``,
+    #: where M_d is the disease's summed annotation frequency and M the median
+    #: over diseases (a disease that predicts everything explains nothing).
+    breadth_penalty: float = 0.2
     #: discount on the LR credited through a common ancestor: the disease shows
     #: a *different* manifestation of the same kind.
-    ancestor_discount: float = 0.3
+    ancestor_discount: float = 0.1
     #: discount when the finding is more specific than the disease's annotation.
     specific_discount: float = 1.0
     #: minimum information content (natural log) for a common ancestor to count.
@@ -30,7 +40,11 @@ class ModelParameters:
     #: how much an excluded finding is trusted (1: fully; lower softens the
     #: penalty for diseases that usually show it, as findings can be age-dependent
     #: or overlooked).
-    excluded_weight: float = 0.9
+    excluded_weight: float = 0.3
+    #: exponent on the frequency in the excluded-finding penalty: above 1, only
+    #: findings that are (nearly) constant in a disease argue strongly against it
+    #: when absent; occasional features, often unrecorded, barely do.
+    excluded_exponent: float = 3.0
     #: LR of an excluded finding that the disease is curated as NOT having.
     excluded_negated_lr: float = 3.0
     #: log10 penalty when the patient's findings began before the disease's

@@ -18,14 +18,18 @@ __all__ = ["compile_knowledge_base", "DEFAULT_FREQUENCY"]
 log = logging.getLogger(__name__)
 
 #: frequency assumed for an annotation whose source gives none
-DEFAULT_FREQUENCY = 0.5
+DEFAULT_FREQUENCY = 0.3
+#: pseudo-observations (at the default frequency) added to an ``n/m`` count:
+#: "1/1" from a single case report is weak evidence that a feature is constant
+PSEUDOCOUNT = 3.0
 #: clamp applied to frequencies when they enter the matrices
 FREQ_FLOOR = 0.01
 
 
 def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
                            provenance: dict[str, str],
-                           default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+                           default_frequency: float = DEFAULT_FREQUENCY,
+                           pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
     """Compile *specs* against *ontology*.
 
     Annotation ids are resolved through alt ids and ``replaced_by``; ids that do
@@ -71,7 +75,8 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
                 n_rows.append(d)
                 n_cols.append(t)
                 continue
-            freq = default_frequency if ann.frequency is None else ann.frequency
+            freq = _smoothed(ann.frequency, ann.frequency_text, default_frequency,
+                             pseudocount)
             d_rows.append(d)
             d_cols.append(t)
             d_vals.append(max(freq, FREQ_FLOOR))
@@ -122,6 +127,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     provenance["dropped_annotations"] = str(dropped)
     provenance["diseases"] = str(len(specs))
     provenance["default_frequency"] = str(default_frequency)
+    provenance["frequency_pseudocount"] = str(pseudocount)
     equivalents = {s.disease_id: list(s.equivalent_ids) for s in specs if s.equivalent_ids}
     return KnowledgeBase(
         ontology=ontology,
@@ -150,3 +156,21 @@ def _earliest_onset(ontology: Ontology, onsets: Iterable[str]) -> float:
         if rng is not None:
             earliest = min(earliest, rng[0])
     return earliest if earliest < math.inf else math.nan
+
+
+def _smoothed(freq: float | None, text: str, default: float, pseudocount: float) -> float:
+    """Frequency with ``n/m`` counts shrunk towards *default*.
+
+    >>> _smoothed(1.0, "1/1", 0.5, 1.0)
+    0.75
+    >>> round(_smoothed(1.0, "1/1", 0.3, 3.0), 3)
+    0.475
+    >>> _smoothed(0.895, "HP:0040281", 0.5, 1.0)
+    0.895
+    """
+    if freq is None:
+        return default
+    n, sep, m = text.partition("/")
+    if sep and n.strip().isdigit() and m.strip().isdigit() and pseudocount > 0:
+        return (int(n) + pseudocount * default) / (int(m) + pseudocount)
+    return freq

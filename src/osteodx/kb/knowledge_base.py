@@ -85,9 +85,17 @@ class KnowledgeBase:
     provenance: dict[str, str]
     default_frequency: float
     disease_index: dict[str, int] = field(default_factory=dict)
+    #: summed direct annotation frequency per disease (at least 1)
+    phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __post_init__(self) -> None:
         self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
+        sizes = np.diff(self.ann_ptr)
+        mass = np.zeros(len(self.disease_ids))
+        nz = sizes > 0
+        if nz.any():
+            mass[nz] = np.add.reduceat(self.ann_freq.astype(np.float64), self.ann_ptr[:-1][nz])
+        self.phenotype_mass = np.maximum(mass, 1.0)
 
     @property
     def n_diseases(self) -> int:

