@@ -63,7 +63,9 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
     lr = np.full(n, floor)
     code = np.full(n, M.NO_MATCH, dtype=np.int8)
     matched = np.full(n, -1, dtype=np.int32)
-    bg, ic = kb.background, kb.ic
+    bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
+        else kb.background
+    ic = kb.ic
     for a in kb.ontology.ancestors(q):
         a = int(a)
         if a == q or ic[a] < p.min_ancestor_ic:

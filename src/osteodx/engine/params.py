@@ -28,6 +28,9 @@ class ModelParameters:
     #: where M_d is the disease's summed annotation frequency and M the median
     #: over diseases (a disease that predicts everything explains nothing).
     breadth_penalty: float = 0.2
+    #: exponent on the background frequency in matched LRs (``f / b^x``); 1 is the
+    #: plain likelihood ratio, below 1 tempers the reward for very rare terms.
+    background_exponent: float = 1.0
     #: discount on the LR credited through a common ancestor: the disease shows
     #: a *different* manifestation of the same kind.
     ancestor_discount: float = 0.1

@@ -1,0 +1,87 @@
+"""Time hpo3's batch Phenomizer-style similarity next to osteodx, whole process included.
+
+Usage: python benchmarks/hpo3_speed.py CORPUS [--cases N] [--every K]
+
+hpo3 (Rust) compares each case's observed terms with every OMIM disease's term
+set (``batch_set_similarity``, Resnik, best-match average over OMIM IC). osteodx
+ranks the same cases with its full model. Both timings include loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("--cases", type=int, default=50)
+    ap.add_argument("--every", type=int, default=140)
+    args = ap.parse_args()
+
+    from osteodx.bench.corpus import iter_corpus
+
+    docs = [cc for k, cc in enumerate(iter_corpus(args.corpus)) if k % args.every == 0]
+    docs = docs[: args.cases]
+
+    t0 = time.perf_counter()
+    from osteodx.case.phenopacket import case_from_phenopacket
+    from osteodx.engine.likelihood import score_case
+    from osteodx.engine.params import ModelParameters
+    from osteodx.kb.load import load_knowledge_base
+
+    kb = load_knowledge_base()
+    t_load = time.perf_counter() - t0
+    params = ModelParameters()
+    t1 = time.perf_counter()
+    obs_sets = []
+    for cc in docs:
+        case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
+        score_case(kb, case, params)
+        obs_sets.append([f.hpo_id for f in case.observed])
+    t_ours = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    import importlib
+
+    hpo = importlib.import_module("pyhpo.pyhpo")
+    hpo.Ontology()
+    diseases = [hpo.HPOSet.from_queries([int(t) for t in d.hpo])
+                for d in hpo.Ontology.omim_diseases]
+    t_hpo3_load = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    for terms in obs_sets:
+        ids = [int(t.split(":")[1]) for t in terms]
+        query = hpo.HPOSet.from_queries([i for i in ids if _known(hpo, i)])
+        hpo.batch_set_similarity([(query, d) for d in diseases], kind="omim", method="resnik",
+                                 combine="BMA")
+    t_hpo3 = time.perf_counter() - t3
+    n = len(docs)
+    out = {
+        "cases": n,
+        "osteodx_load_s": round(t_load, 3),
+        "osteodx_per_case_ms": round(1000 * t_ours / n, 2),
+        "osteodx_whole_process_per_case_ms": round(1000 * (t_load + t_ours) / n, 2),
+        "hpo3_load_s": round(t_hpo3_load, 3),
+        "hpo3_per_case_ms": round(1000 * t_hpo3 / n, 2),
+        "hpo3_whole_process_per_case_ms": round(1000 * (t_hpo3_load + t_hpo3) / n, 2),
+        "hpo3_diseases": len(diseases),
+    }
+    out["speedup_per_case"] = round(out["hpo3_per_case_ms"] / out["osteodx_per_case_ms"], 1)
+    out["speedup_whole_process"] = round(out["hpo3_whole_process_per_case_ms"]
+                                         / out["osteodx_whole_process_per_case_ms"], 1)
+    print(json.dumps(out, indent=2))
+
+
+def _known(hpo, i: int) -> bool:
+    try:
+        hpo.Ontology.hpo(i)
+    except (KeyError, ValueError, RuntimeError):
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    main()

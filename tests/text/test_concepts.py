@@ -1,0 +1,137 @@
+"""Tests for the HPO concept recogniser on a tiny hand-written term list."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text import concepts
+from osteodx.text.concepts import ConceptMatch, ConceptRecognizer
+
+TERMS = [
+    ("HP:0001250", "Seizure", [("Epileptic seizure", "EXACT")]),
+    ("HP:0001156", "Brachydactyly", [("Short digits", "EXACT")]),
+    ("HP:0009373", "Type C brachydactyly", []),
+    ("HP:0001249", "Intellectual disability", [("Mental retardation", "EXACT")]),
+    ("HP:0010864", "Intellectual disability, severe", [("Severe mental retardation", "EXACT")]),
+    ("HP:0001629", "Ventricular septal defect", [("VSD", "EXACT")]),
+    ("HP:0000729", "Autistic behavior", [("ASD", "EXACT")]),
+    ("HP:0001511", "Intrauterine growth retardation", [("IUGR", "EXACT")]),
+    ("HP:0000175", "Cleft palate", []),
+    ("HP:0410030", "Cleft lip", []),
+    ("HP:0000957", "Cafe-au-lait spot", []),
+    ("HP:0004467", "Preauricular pit", []),
+    ("HP:0002664", "Neoplasm", [("Tumor", "EXACT"), ("Cancer", "BROAD")]),
+    ("HP:0008069", "Neoplasm of the skin", [("Skin tumor", "EXACT")]),
+    ("HP:0011001", "Increased bone mineral density", [("Osteosclerosis", "EXACT")]),
+    ("HP:0001385", "Hip dysplasia", []),
+]
+
+
+@pytest.fixture(scope="module")
+def rec() -> ConceptRecognizer:
+    return ConceptRecognizer(TERMS)
+
+
+def found(rec: ConceptRecognizer, text: str) -> set[tuple[str, str]]:
+    """(hpo_id, matched text) pairs, after checking every span is exact."""
+    matches = rec.find(text)
+    for m in matches:
+        assert isinstance(m, ConceptMatch)
+        assert text[m.start : m.end] == m.text
+    return {(m.hpo_id, m.text) for m in matches}
+
+
+def test_plurals_inflection_and_spelling(rec: ConceptRecognizer) -> None:
+    text = "Recurrent seizures, tumours and café-au-lait spots; dysplastic hips."
+    assert found(rec, text) == {
+        ("HP:0001250", "seizures"),
+        ("HP:0002664", "tumours"),
+        ("HP:0000957", "café-au-lait spots"),
+        ("HP:0001385", "dysplastic hips"),
+    }
+
+
+def test_hyphenation_across_line_break(rec: ConceptRecognizer) -> None:
+    text = "Radiographs showed diffuse osteo-\nsclerosis of the skull."
+    (match,) = rec.find(text)
+    assert match.hpo_id == "HP:0011001"
+    assert match.text == "osteo-\nsclerosis"
+    assert (match.start, match.end) == (27, 43)
+
+
+def test_hyphen_and_prefix_variants(rec: ConceptRecognizer) -> None:
+    for text in ("pre-auricular pits", "preauricular pit", "Pre auricular pits"):
+        assert {h for h, _ in found(rec, text)} == {"HP:0004467"}, text
+
+
+def test_word_order(rec: ConceptRecognizer) -> None:
+    assert ("HP:0009373", "brachydactyly type C") in found(rec, "with brachydactyly type C.")
+
+
+def test_abbreviation_defined_in_text(rec: ConceptRecognizer) -> None:
+    text = "A ventricular septal defect (VSD) was seen. The VSD closed; two VSDs recurred."
+    matches = [m for m in rec.find(text) if m.hpo_id == "HP:0001629"]
+    assert [m.text for m in matches] == ["ventricular septal defect", "VSD", "VSD", "VSDs"]
+
+
+def test_acronym_defined_for_any_recognised_phrase(rec: ConceptRecognizer) -> None:
+    text = "Type C brachydactyly (BDC) is rare; BDC is dominant."
+    assert [m.text for m in rec.find(text) if m.hpo_id == "HP:0009373"] == [
+        "Type C brachydactyly",
+        "BDC",
+        "BDC",
+    ]
+
+
+def test_ambiguous_short_acronym_needs_definition(rec: ConceptRecognizer) -> None:
+    assert rec.find("The VSD closed and ASD was excluded.") == []
+    # defined as something that is not one of our terms: still not matched
+    assert found(rec, "atrial septal defect (ASD). The ASD closed.") == set()
+    # longer acronyms match case-sensitively without a definition
+    assert found(rec, "IUGR was noted, not iugr.") == {("HP:0001511", "IUGR")}
+
+
+def test_longest_match_wins(rec: ConceptRecognizer) -> None:
+    text = "severe mental retardation"
+    strict = ConceptRecognizer(TERMS, nested="none")
+    assert found(strict, text) == {("HP:0010864", "severe mental retardation")}
+    # a match inside a longer one is kept only when the rest is a qualifier
+    assert found(rec, text) == {
+        ("HP:0010864", "severe mental retardation"),
+        ("HP:0001249", "mental retardation"),
+    }
+    assert found(rec, "multiple skin tumors") == {("HP:0008069", "skin tumors")}
+
+
+def test_coordination(rec: ConceptRecognizer) -> None:
+    assert found(rec, "cleft lip and palate were repaired") == {
+        ("HP:0410030", "cleft lip"),
+        ("HP:0000175", "cleft lip and palate"),
+    }
+
+
+def test_scopes() -> None:
+    assert found(ConceptRecognizer(TERMS), "cancer") == set()
+    broad = ConceptRecognizer(TERMS, scopes=("EXACT", "BROAD"))
+    assert found(broad, "cancer") == {("HP:0002664", "cancer")}
+
+
+TEXT = (
+    "Nevoid basal cell syndrome with seizures, severe mental retardation and a "
+    "ventricular septal defect (VSD); the VSD, cleft lip and palate, pre-auricular "
+    "pits, brachydactyly type C (BDC) and osteo-\nsclerosis. Skin tumours, IUGR."
+)
+
+
+def test_deterministic(rec: ConceptRecognizer) -> None:
+    first = rec.find(TEXT)
+    assert first == rec.find(TEXT)
+    assert first == ConceptRecognizer(list(reversed(TERMS))).find(TEXT)
+    assert first == sorted(first, key=lambda m: (m.start, m.end, m.hpo_id))
+
+
+def test_same_result_without_ahocorasick(
+    rec: ConceptRecognizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(concepts, "ahocorasick", None)
+    assert ConceptRecognizer(TERMS).find(TEXT) == rec.find(TEXT)
