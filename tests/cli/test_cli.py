@@ -134,7 +134,7 @@ def test_benchmark_on_folder(tmp_path, toy_dir):
     for i, (term, gold) in enumerate([("HP:0000021", "OMIM:100003"),
                                       ("HP:0000014", "OMIM:100002"),
                                       ("HP:0000013", "OMIM:999999")]):
-        doc = phenopacket([(term, False)], pid=f"c{i}")
+        doc = phenopacket([(term, False)], pid=f"c{i}", sex="MALE")
         doc["interpretations"] = [{"id": "i", "progressStatus": "SOLVED",
                                    "diagnosis": {"disease": {"id": gold, "label": "g"}}}]
         write_case(d / f"c{i}.json", doc)
