@@ -28,7 +28,7 @@ def toy_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def toy_kb():
-    return build_knowledge_base(locate_release(TOY), supplement=False)
+    return build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
 
 
 @pytest.fixture(scope="session")

@@ -77,10 +77,13 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
                 M.FINDING_MORE_SPECIFIC, a, ties=True)
     rows, vals = kb.implied.column(q)
     _update(lr, code, matched, rows, vals / bg[q], M.FINDING_MORE_GENERAL, q)
-    has_q = np.zeros(n, dtype=bool)
-    has_q[rows] = True
+    implied_rows = rows
     rows, vals = kb.direct.column(q)
     _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
+    if not kb.negation_in_ancestors[q]:
+        return lr, code, matched
+    has_q = np.zeros(n, dtype=bool)
+    has_q[implied_rows] = True
     for a in kb.ontology.ancestors(q):
         rows, _ = kb.negated.column(int(a))
         rows = rows[~has_q[rows]]
@@ -93,15 +96,20 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
 def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
     w = p.excluded_weight
     denom = 1.0 - w * kb.background[q]
-    freq = np.zeros(n)
-    rows, vals = kb.implied.column(q)
-    freq[rows] = vals
-    lr = (1.0 - w * np.minimum(freq, 1.0) ** p.excluded_exponent) / denom
-    code = np.where(freq > 0, M.EXCLUDED_PRESENT, M.EXCLUDED_ABSENT).astype(np.int8)
-    matched = np.where(freq > 0, q, -1).astype(np.int32)
+    lr = np.full(n, 1.0 / denom)
+    code = np.full(n, M.EXCLUDED_ABSENT, dtype=np.int8)
+    matched = np.full(n, -1, dtype=np.int32)
+    rows, vals = kb.implied.column(q)  # only diseases with the finding: sparse update
+    lr[rows] = (1.0 - w * np.minimum(vals, 1.0) ** p.excluded_exponent) / denom
+    code[rows] = M.EXCLUDED_PRESENT
+    matched[rows] = q
+    if not kb.negation_in_ancestors[q]:
+        return lr, code, matched
+    has_q = np.zeros(n, dtype=bool)
+    has_q[rows] = True
     for a in kb.ontology.ancestors(q):
         rows, _ = kb.negated.column(int(a))
-        rows = rows[freq[rows] == 0]
+        rows = rows[~has_q[rows]]
         lr[rows] = p.excluded_negated_lr / denom
         code[rows] = M.EXCLUDED_NEGATED
         matched[rows] = int(a)

@@ -87,6 +87,8 @@ class KnowledgeBase:
     disease_index: dict[str, int] = field(default_factory=dict)
     #: summed direct annotation frequency per disease (at least 1)
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
+    negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     def __post_init__(self) -> None:
         self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
@@ -96,6 +98,10 @@ class KnowledgeBase:
         if nz.any():
             mass[nz] = np.add.reduceat(self.ann_freq.astype(np.float64), self.ann_ptr[:-1][nz])
         self.phenotype_mass = np.maximum(mass, 1.0)
+        onto = self.ontology
+        has_neg = (np.diff(self.negated.ptr) > 0).astype(np.int8)
+        self.negation_in_ancestors = np.maximum.reduceat(has_neg[onto.anc_idx],
+                                                         onto.anc_ptr[:-1]).astype(bool)
 
     @property
     def n_diseases(self) -> int:

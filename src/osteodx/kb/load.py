@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from osteodx.diseases.hpoa import hpoa_version
+from osteodx.diseases.packs import default_packs, merge_pack, packs_digest
 from osteodx.diseases.sources import specs_from_hpo3, specs_from_hpoa
 from osteodx.kb import cache
 from osteodx.kb.build import DEFAULT_FREQUENCY, PSEUDOCOUNT, compile_knowledge_base
@@ -33,7 +34,7 @@ def _hpo3_version() -> str | None:
 
 
 def _key(release: HpoRelease, supplement: bool, default_frequency: float,
-         pseudocount: float, merge_annotations: bool) -> str:
+         pseudocount: float, merge_annotations: bool, packs: bool) -> str:
     parts = {
         "format": cache.INDEX_FORMAT,
         "data": release.checksum(cache.cache_dir()),
@@ -41,6 +42,7 @@ def _key(release: HpoRelease, supplement: bool, default_frequency: float,
         "default_frequency": default_frequency,
         "pseudocount": pseudocount,
         "merge_annotations": merge_annotations,
+        "packs": packs_digest() if packs else None,
     }
     return "kb-" + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
 
@@ -51,7 +53,7 @@ def _is_release_date(version: str) -> bool:
 
 
 def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
-                         merge_annotations: bool = True,
+                         merge_annotations: bool = True, packs: bool = True,
                          default_frequency: float = DEFAULT_FREQUENCY,
                          pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
     """Parse and compile *release* (no cache).
@@ -88,13 +90,20 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
         provenance["supplement"] = (
             f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases, {extra} annotations "
             f"of known diseases and {len(terms3)} terms absent from HPO {obo.version}")
+    if packs:
+        notes = []
+        for pack in default_packs():
+            n = merge_pack(specs, pack)
+            notes.append(f"{pack.pack} {pack.version}: {len(pack.diseases)} diseases, "
+                         f"{n} annotations")
+        provenance["knowledge_packs"] = "; ".join(notes)
     ontology = Ontology.from_obo(obo)
     return compile_knowledge_base(ontology, specs.values(), provenance, default_frequency,
                                   pseudocount)
 
 
 def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool = True,
-                        merge_annotations: bool = True,
+                        merge_annotations: bool = True, packs: bool = True,
                         use_cache: bool = True,
                         default_frequency: float = DEFAULT_FREQUENCY,
                         pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
@@ -104,13 +113,13 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
     keyed by the data's checksum, so later calls load in a fraction of a second.
     """
     release = locate_release(hpo_dir)
-    key = _key(release, supplement, default_frequency, pseudocount, merge_annotations)
+    key = _key(release, supplement, default_frequency, pseudocount, merge_annotations, packs)
     if key in _MEMO:
         return _MEMO[key]
     kb = cache.load(key, cache.cache_dir()) if use_cache else None
     if kb is None:
         kb = build_knowledge_base(release, supplement=supplement,
-                                  merge_annotations=merge_annotations,
+                                  merge_annotations=merge_annotations, packs=packs,
                                   default_frequency=default_frequency, pseudocount=pseudocount)
         if use_cache:
             cache.save(kb, key, cache.cache_dir())

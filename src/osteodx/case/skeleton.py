@@ -1,0 +1,159 @@
+"""Imaging findings by skeletal site: which regions are involved, spared or not examined.
+
+Regions and their HPO terms live in ``knowledge/skeleton.yaml``. A region is
+*involved* when an observed finding is (a descendant of) one of its terms,
+*spared* when an excluded finding covers one of its terms, otherwise *not
+examined*. The same data turn a statement such as "skull X-ray normal" into
+excluded findings (:func:`normal_region_findings`), for the text reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from osteodx.case.model import Case, Finding
+from osteodx.ontology.graph import Ontology
+
+__all__ = ["Region", "RegionStatus", "SkeletalSurvey", "skeleton_regions", "survey",
+           "normal_region_findings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    id: str
+    label: str
+    axial: bool
+    involved: tuple[str, ...]
+    normal_excludes: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class RegionStatus:
+    region: Region
+    status: str  # "involved" | "spared" | "not_examined"
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"region": self.region.id, "label": self.region.label, "status": self.status,
+                "evidence": self.evidence}
+
+
+@dataclass(slots=True)
+class SkeletalSurvey:
+    regions: list[RegionStatus]
+    pattern: str
+
+    @property
+    def any_involved(self) -> bool:
+        return any(r.status == "involved" for r in self.regions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pattern": self.pattern, "regions": [r.to_dict() for r in self.regions]}
+
+
+@cache
+def _data() -> dict[str, Any]:
+    path = resources.files("osteodx.knowledge") / "skeleton.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def skeleton_regions() -> tuple[Region, ...]:
+    """The regions of ``skeleton.yaml``, in head-to-toe order."""
+    return tuple(Region(r["id"], r["label"], bool(r["axial"]), tuple(r["involved"]),
+                        tuple(r["normal_excludes"])) for r in _data()["regions"])
+
+
+def _covers(onto: Ontology, finding: str, term: str, *, excluded: bool) -> bool:
+    # an observed finding at or below a region term involves the region; an excluded
+    # finding at or above a region term (its absence implies the term's) spares it
+    if excluded:
+        return onto.is_a(term, finding)
+    return onto.is_a(finding, term)
+
+
+def survey(case: Case, onto: Ontology) -> SkeletalSurvey:
+    """Map the case's findings onto skeletal regions and sum them up in words."""
+    generalized = set(_data().get("generalized", []))
+    out: list[RegionStatus] = []
+    for region in skeleton_regions():
+        st = RegionStatus(region, "not_examined")
+        for f in case.findings:
+            if f.status == "observed" and (f.hpo_id in generalized or any(
+                    _covers(onto, f.hpo_id, t, excluded=False) for t in region.involved)):
+                st.status = "involved"
+                st.evidence.append(f"{f.label} ({f.source})")
+        if st.status != "involved":
+            for f in case.findings:
+                terms = region.involved + region.normal_excludes
+                if f.status == "excluded" and any(_covers(onto, f.hpo_id, t, excluded=True)
+                                                  for t in terms):
+                    st.status = "spared"
+                    st.evidence.append(f"no {f.label} ({f.source})")
+        out.append(st)
+    return SkeletalSurvey(out, _pattern(out))
+
+
+def _names(items: list[RegionStatus]) -> str:
+    """Region names in words, whole groups ("skull", "long bones") named once."""
+    ids = [r.region.id for r in items]
+    short = {r["id"]: r.get("short", r["label"].lower()) for r in _data()["regions"]}
+    labels: list[str] = []
+    used: set[str] = set()
+    for rid in ids:
+        if rid in used:
+            continue
+        for group in _data().get("groups", {}).values():
+            members = group["regions"]
+            if rid in members and len(members) > 1 and all(m in ids for m in members):
+                labels.append(group["label"])
+                used.update(members)
+                break
+        else:
+            labels.append(short[rid])
+            used.add(rid)
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _pattern(regions: list[RegionStatus]) -> str:
+    involved = [r for r in regions if r.status == "involved"]
+    spared = [r for r in regions if r.status == "spared"]
+    unknown = [r for r in regions if r.status == "not_examined"]
+    if not involved:
+        return "no regional sclerosis recorded" + (f"; {_names(spared)} normal" if spared else "")
+    if len(involved) == len(regions):
+        return "generalized sclerosis"
+    if all(r.region.axial for r in involved) and any(not r.region.axial for r in spared):
+        text = f"sclerosis confined to the axial skeleton ({_names(involved)})"
+    else:
+        text = f"sclerosis of {_names(involved)}"
+    if spared:
+        text += f"; {_names(spared)} spared"
+    if unknown:
+        text += f"; {_names(unknown)} not examined"
+    return text
+
+
+def normal_region_findings(group_or_region: str, onto: Ontology, source: str) -> list[Finding]:
+    """Excluded findings for a normal examination of a region or group ("skull", "ribs")."""
+    data = _data()
+    regions = {r.id: r for r in skeleton_regions()}
+    group = data.get("groups", {}).get(group_or_region)
+    if group is not None:
+        ids = list(group["normal_excludes"])
+        for rid in group["regions"]:
+            ids += regions[rid].normal_excludes
+    elif group_or_region in regions:
+        ids = list(regions[group_or_region].normal_excludes)
+    else:
+        raise KeyError(f"unknown skeletal region {group_or_region!r}")
+    seen: list[str] = []
+    for hid in ids:
+        if hid not in seen and hid in onto:
+            seen.append(hid)
+    return [Finding(h, onto.label(h), "excluded", source) for h in seen]

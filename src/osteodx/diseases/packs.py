@@ -1,0 +1,179 @@
+"""Curated knowledge packs: YAML files of sourced disease facts, merged into the knowledge base.
+
+A pack enriches diseases that ``phenotype.hpoa`` already has (``status: enrich``)
+and adds disease models it lacks (``status: new``); both are scored by the same
+engine as every other disease. Packs also name *patterns* (a finding that opens a
+classic differential) and the diagnostic tests that separate their diseases.
+Every statement carries a ``source`` that must be listed in the pack's ``sources``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from osteodx.diseases.frequency import parse_frequency
+from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
+from osteodx.errors import KnowledgeBaseError
+
+__all__ = ["Pack", "PackDisease", "PackPattern", "DiagnosticTest", "load_pack", "default_packs",
+           "packs_digest", "merge_pack"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class TermRef(_Model):
+    hpo_id: str
+    label: str = ""
+    source: str = ""
+
+
+class PackAnnotation(_Model):
+    hpo_id: str
+    label: str = ""
+    frequency: str | float | None = None
+    excluded: bool = False
+    source: str
+
+    @model_validator(mode="after")
+    def _frequency_parses(self) -> PackAnnotation:
+        parse_frequency(self.frequency)  # raises ValueError, reported with the entry
+        return self
+
+
+class PackDisease(_Model):
+    id: str
+    label: str
+    equivalent_ids: list[str] = Field(default_factory=list)
+    status: Literal["enrich", "new"]
+    category: Literal["genetic", "acquired"] = "genetic"
+    inheritance: list[TermRef] = Field(default_factory=list)
+    onset: list[TermRef] = Field(default_factory=list)
+    annotations: list[PackAnnotation] = Field(default_factory=list)
+
+
+class PackPattern(_Model):
+    hpo_id: str
+    label: str
+    trigger_descendants: bool = True
+    members: list[str]
+
+
+class DiagnosticTest(_Model):
+    id: str
+    label: str
+    kind: str
+    reveals: list[TermRef] = Field(default_factory=list)
+    loinc: str | None = None
+    source: str = ""
+    note: str = ""
+
+
+class Pack(_Model):
+    schema_version: int
+    pack: str
+    title: str
+    version: str
+    sources: dict[str, str]
+    patterns: list[PackPattern] = Field(default_factory=list)
+    diseases: list[PackDisease]
+    tests: list[DiagnosticTest] = Field(default_factory=list)
+    path: str = ""
+
+    @model_validator(mode="after")
+    def _sources_are_listed(self) -> Pack:
+        def check(where: str, source: str) -> None:
+            for key in (s.strip() for s in source.split(";")):
+                if key and key not in self.sources:
+                    raise ValueError(f"{where}: source {key!r} is not listed under 'sources'")
+
+        for d in self.diseases:
+            for a in d.annotations:
+                check(f"{d.id} {a.hpo_id}", a.source)
+            for t in [*d.inheritance, *d.onset]:
+                check(f"{d.id} {t.hpo_id}", t.source)
+        ids = {d.id for d in self.diseases}
+        for p in self.patterns:
+            missing = [m for m in p.members if m not in ids]
+            if missing:
+                raise ValueError(f"pattern {p.hpo_id}: members without a disease entry: {missing}")
+        return self
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read knowledge pack: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path}: a knowledge pack must be a mapping")
+    return data
+
+
+def load_pack(path: Path, tests_path: Path | None = None) -> Pack:
+    """Read and validate a pack (and its optional tests file)."""
+    data = _read_yaml(path)
+    if tests_path is not None and tests_path.is_file():
+        data["tests"] = _read_yaml(tests_path).get("tests", [])
+    try:
+        return Pack(**data, path=str(path))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise KnowledgeBaseError(f"{path}: {loc}: {first['msg']}") from None
+
+
+def _pack_dir() -> Path:
+    return Path(str(resources.files("osteodx.knowledge") / "packs"))
+
+
+@cache
+def default_packs() -> tuple[Pack, ...]:
+    """The packs shipped with osteodx (``knowledge/packs/*.yaml``)."""
+    folder = _pack_dir()
+    packs = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.stem.endswith("_tests"):
+            continue
+        packs.append(load_pack(path, folder / f"{path.stem}_tests.yaml"))
+    return tuple(packs)
+
+
+def packs_digest() -> str:
+    """SHA-256 over the shipped pack files: part of the knowledge-base cache key."""
+    h = hashlib.sha256()
+    for path in sorted(_pack_dir().glob("*.yaml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def merge_pack(specs: dict[str, DiseaseSpec], pack: Pack) -> int:
+    """Add *pack*'s diseases and annotations to *specs*; returns annotations added."""
+    origin = f"pack:{pack.pack}"
+    added = 0
+    for d in pack.diseases:
+        spec = specs.get(d.id)
+        if spec is None:
+            spec = specs[d.id] = DiseaseSpec(d.id, d.label, origins=[origin])
+        elif origin not in spec.origins:
+            spec.origins.append(origin)
+        spec.equivalent_ids = sorted(set(spec.equivalent_ids) | set(d.equivalent_ids))
+        spec.inheritance |= {t.hpo_id for t in d.inheritance}
+        spec.onsets |= {t.hpo_id for t in d.onset}
+        for a in d.annotations:
+            freq = parse_frequency(a.frequency)
+            text = "" if a.frequency is None else str(a.frequency)
+            spec.annotations.append(AnnotationSpec(
+                a.hpo_id, None if a.excluded else freq, text, negated=a.excluded,
+                reference=a.source, origin=origin))
+            added += 1
+    return added
