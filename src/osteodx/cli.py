@@ -27,6 +27,7 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    html = "html"
 
 
 class Namespace(StrEnum):
@@ -63,7 +64,7 @@ def diagnose(
     from osteodx.case.inputs import expand_inputs
     from osteodx.case.phenopacket import read_case
     from osteodx.kb.load import load_knowledge_base
-    from osteodx.report import print_table, to_json, to_markdown
+    from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
     try:
         paths = list(expand_inputs(inputs))
@@ -85,7 +86,7 @@ def diagnose(
             try:
                 text = sys.stdin.read() if path == "-" else None
                 case = read_case("<stdin>" if path == "-" else path, kb.ontology, text=text,
-                                 strict=not lenient)
+                                 strict=not lenient, allow_empty=True)
                 diff = run(case, kb, namespace=namespace.value, top=top)
             except OsteodxError as exc:
                 failed += 1
@@ -103,6 +104,8 @@ def diagnose(
                 sys.stdout.write(to_json(diff) + "\n")
             elif fmt == Format.jsonl:
                 sys.stdout.write(to_json(diff, indent=None) + "\n")
+            elif fmt == Format.html:
+                sys.stdout.write(to_html(to_dict(diff)))
             else:
                 sys.stdout.write(to_markdown(diff))
     finally:

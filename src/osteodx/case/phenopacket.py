@@ -111,8 +111,12 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
 
 
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
-              strict: bool = True) -> Case:
-    """Read the phenopacket at *path* (or *text*, named by *path*)."""
+              strict: bool = True, allow_empty: bool = False) -> Case:
+    """Read the phenopacket at *path* (or *text*, named by *path*).
+
+    A case without usable phenotypic features is an error unless *allow_empty*
+    (its measurements may still yield findings).
+    """
     source = str(path)
     if text is None:
         p = Path(path)
@@ -128,7 +132,7 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
             raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
     doc = parse_document(text, source)
     case = case_from_phenopacket(doc, ontology, source, strict=strict)
-    if not case.findings:
+    if not case.findings and not (allow_empty and case.measurements):
         raise InputError("no usable phenotypic features (phenotypicFeatures is empty or every "
                          "id was rejected)", source=source)
     return case

@@ -73,6 +73,7 @@ class DiagnosticTest(_Model):
     kind: str
     reveals: list[TermRef] = Field(default_factory=list)
     loinc: str | None = None
+    genes: list[str] = Field(default_factory=list)  # for genetic tests: the genes covered
     source: str = ""
     note: str = ""
 
@@ -166,6 +167,8 @@ def merge_pack(specs: dict[str, DiseaseSpec], pack: Pack) -> int:
             spec = specs[d.id] = DiseaseSpec(d.id, d.label, origins=[origin])
         elif origin not in spec.origins:
             spec.origins.append(origin)
+        if spec.label.isupper():  # old OMIM titles are in capitals; the pack names it properly
+            spec.label = d.label
         spec.equivalent_ids = sorted(set(spec.equivalent_ids) | set(d.equivalent_ids))
         spec.inheritance |= {t.hpo_id for t in d.inheritance}
         spec.onsets |= {t.hpo_id for t in d.onset}

@@ -52,8 +52,11 @@ def specs_from_hpo3(known_terms: Iterable[str]) -> tuple[str, dict[str, DiseaseS
     hpo3 carries disease term sets without frequencies, NOT annotations or onset.
     """
     mod = _hpo3_module()
-    mod.Ontology()
     onto = mod.Ontology
+    try:  # build once per process; a second build only prints a notice
+        len(onto)
+    except NameError:
+        onto()
     version = str(onto.version())
     terms: dict[str, tuple[str, list[str]]] = {}
     known = set(known_terms)

@@ -80,12 +80,39 @@ class Differential:
     n_candidates: int
     entries: list[RankedDisease]
     warnings: list[str] = field(default_factory=list)
+    #: the bone work-up: labs, skeleton, pattern_differentials, incidental_findings, next_tests
+    workup: dict[str, Any] = field(default_factory=dict)
+
+    _kb: Any = None
+    _scores: Any = None
+    _lookup: dict[int, tuple[int, float, float]] = field(default_factory=dict)
 
     def rank_of(self, disease_id: str) -> int | None:
+        """Rank of a disease (or of the row it is folded into) among all candidates."""
         for e in self.entries:
             if e.disease_id == disease_id or disease_id in e.equivalent_ids:
                 return e.rank
-        return None
+        entry = self.describe(disease_id)
+        return entry.rank if entry is not None else None
+
+    def describe(self, disease_id: str) -> RankedDisease | None:
+        """The ranked, explained entry of any candidate (not only the top ones)."""
+        kb = self._kb
+        d = kb.disease_index.get(disease_id) if kb is not None else None
+        if d is None:
+            return None
+        if d not in self._lookup:
+            for did, eqs in kb.equivalents.items():
+                if disease_id in eqs and kb.disease_index[did] in self._lookup:
+                    return self.describe(did)
+            return None
+        r, score, post = self._lookup[d]
+        did = kb.disease_ids[d]
+        return RankedDisease(
+            rank=r, disease_id=did, label=kb.disease_labels[d], score=score,
+            post_test_probability=post, log10_lr=score,
+            contributions=_explain(kb, self.case, self._scores, d),
+            equivalent_ids=kb.equivalents.get(did, []), origin=kb.disease_origins[d])
 
 
 def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[Contribution]:
@@ -147,37 +174,51 @@ def _disease_term(kb: KnowledgeBase, code: int, m: int,
     return m, ""
 
 
+def _shadowed(kb: KnowledgeBase, total: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Diseases hidden because a declared equivalent (same disease, other id) scores higher."""
+    hide = np.zeros(len(mask), dtype=bool)
+    for did, eqs in kb.equivalents.items():
+        d = kb.disease_index[did]
+        for e in eqs:
+            j = kb.disease_index.get(e)
+            if j is not None and mask[j] and mask[d] and not hide[d] and (
+                    total[j] < total[d] or (total[j] == total[d] and e > did)):
+                hide[j] = True
+    return hide
+
+
 def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = "all",
          top: int | None = 20, prior: np.ndarray | None = None,
-         parameters: dict[str, float] | None = None) -> Differential:
-    """Order diseases by score (ties share a rank) and explain the top *top*."""
+         parameters: dict[str, float] | None = None, temperature: float = 1.0) -> Differential:
+    """Order diseases by score (ties share a rank) and explain the top *top*.
+
+    A disease that a knowledge pack declares equivalent to a higher-scoring one
+    (OMIM and Orphanet ids of one disease) is folded into that row.
+    """
+    total = np.round(scores.total, SCORE_DECIMALS)
     mask = kb.namespace_mask(namespace)
+    mask &= ~_shadowed(kb, total, mask)
     idx = np.flatnonzero(mask)
-    score = np.round(scores.total[idx], SCORE_DECIMALS)
+    score = total[idx]
     if prior is None:
         log_prior = np.full(len(idx), -np.log10(len(idx)))
     else:
         pr = prior[idx]
         log_prior = np.log10(pr / pr.sum())
-    post_log = score + log_prior
+    post_log = score / temperature + log_prior
     post_log -= post_log.max()
     post = 10.0 ** post_log
     post /= post.sum()
     ids = np.array([kb.disease_ids[i] for i in idx])
     order = np.lexsort((ids, -score))
-    limit = len(order) if top is None else min(top, len(order))
-    entries: list[RankedDisease] = []
     sorted_scores = score[order]
-    for pos in range(limit):
-        j = order[pos]
-        d = int(idx[j])
-        r = int(np.searchsorted(-sorted_scores, -score[j], side="left")) + 1
-        did = kb.disease_ids[d]
-        entries.append(RankedDisease(
-            rank=r, disease_id=did, label=kb.disease_labels[d], score=float(score[j]),
-            post_test_probability=float(post[j]), log10_lr=float(score[j]),
-            contributions=_explain(kb, case, scores, d),
-            equivalent_ids=kb.equivalents.get(did, []), origin=kb.disease_origins[d]))
-    return Differential(case=case, hpo_version=kb.hpo_version, provenance=kb.provenance,
+    ranks = np.searchsorted(-sorted_scores, -score, side="left") + 1
+    diff = Differential(case=case, hpo_version=kb.hpo_version, provenance=kb.provenance,
                         parameters=parameters or {}, namespace=namespace,
-                        n_candidates=len(idx), entries=entries, warnings=list(case.warnings))
+                        n_candidates=len(idx), entries=[], warnings=list(case.warnings))
+    diff._kb, diff._scores = kb, scores
+    diff._lookup = {int(d): (int(ranks[j]), float(score[j]), float(post[j]))
+                    for j, d in enumerate(idx)}
+    limit = len(order) if top is None else min(top, len(order))
+    diff.entries = [diff.describe(kb.disease_ids[int(idx[j])]) for j in order[:limit]]
+    return diff

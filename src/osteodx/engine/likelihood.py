@@ -7,7 +7,9 @@ term *t* in *d* and ``b(t)`` its background frequency over all diseases:
 * observed, an ancestor *a* of *q* annotated to *d*: ``LR = k_s f_d(a) / b(a)``
 * observed, informative ancestor *a* implied in *d*: ``LR = k_a P_d(a) / b(a)``
 * observed, none of these: ``LR = max(e, min(1, s b(q)))`` (unmatched); curated NOT: ``e_not``
-* excluded: ``LR = (1 - w P_d(q)^g) / (1 - w b(q))``; curated NOT: ``LR = c / (1 - w b(q))``
+* excluded: ``LR = (1 - w P_d(q)^g) / (1 - w b(q))``, or ``(1 - w_c C_d(q)) / (1 - w b(q))``
+  when a knowledge pack states the feature (C_d) and that is lower;
+  curated NOT: ``LR = c / (1 - w b(q))``
 
 The best (largest) of the applicable observed LRs is used.
 """
@@ -103,6 +105,9 @@ def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int):
     lr[rows] = (1.0 - w * np.minimum(vals, 1.0) ** p.excluded_exponent) / denom
     code[rows] = M.EXCLUDED_PRESENT
     matched[rows] = q
+    rows, vals = kb.curated.column(q)
+    if len(rows):
+        lr[rows] = np.minimum(lr[rows], (1.0 - p.curated_excluded_weight * vals) / denom)
     if not kb.negation_in_ancestors[q]:
         return lr, code, matched
     has_q = np.zeros(n, dtype=bool)
@@ -128,7 +133,7 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters) -> CaseSc
         q = index[f.hpo_id]
         fn = _excluded if f.excluded else _observed
         lr, c, m = fn(kb, q, params, n)
-        log10_lr[i] = np.log10(lr)
+        log10_lr[i] = np.minimum(np.log10(lr), params.max_log10_lr)
         code[i], matched[i] = c, m
     age = np.zeros(n)
     upper = [x for x in (case.onset_years, case.age_years) if x is not None]

@@ -31,6 +31,8 @@ class ModelParameters:
     #: exponent on the background frequency in matched LRs (``f / b^x``); 1 is the
     #: plain likelihood ratio, below 1 tempers the reward for very rare terms.
     background_exponent: float = 1.0
+    #: cap on one finding's log10 LR (a single rare-term match is not proof)
+    max_log10_lr: float = 99.0
     #: discount on the LR credited through a common ancestor: the disease shows
     #: a *different* manifestation of the same kind.
     ancestor_discount: float = 0.1
@@ -48,6 +50,10 @@ class ModelParameters:
     #: findings that are (nearly) constant in a disease argue strongly against it
     #: when absent; occasional features, often unrecorded, barely do.
     excluded_exponent: float = 3.0
+    #: weight of an excluded finding against a feature that a curated knowledge pack
+    #: states for the disease (review-sourced characteristic features: absence of a
+    #: "very frequent" one is strong evidence); applied with exponent 1.
+    curated_excluded_weight: float = 0.9
     #: LR of an excluded finding that the disease is curated as NOT having.
     excluded_negated_lr: float = 3.0
     #: log10 penalty when the patient's findings began before the disease's
@@ -58,6 +64,11 @@ class ModelParameters:
     female_xlr_lr: float = 0.2
     #: LR for a female patient and a Y-linked disease.
     female_ylinked_lr: float = 0.001
+
+    #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
+    #: are not independent, so the plain product is over-confident. Calibrated on the
+    #: development corpus (benchmarks/calibrate.py: T = 2 minimises the gold's NLL).
+    probability_temperature: float = 2.0
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)

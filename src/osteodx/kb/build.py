@@ -48,6 +48,9 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     d_cols: list[int] = []
     d_vals: list[float] = []
     d_text: list[int] = []
+    c_rows: list[int] = []  # annotations from curated knowledge packs
+    c_cols: list[int] = []
+    c_vals: list[float] = []
     n_rows: list[int] = []
     n_cols: list[int] = []
     inheritance = np.zeros(len(specs), dtype=np.uint8)
@@ -80,6 +83,10 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
             d_rows.append(d)
             d_cols.append(t)
             d_vals.append(max(freq, FREQ_FLOOR))
+            if ann.origin.startswith("pack:") and ann.frequency is not None:
+                c_rows.append(d)
+                c_cols.append(t)
+                c_vals.append(ann.frequency)
             text = ann.frequency_text or ("" if ann.frequency is not None else "no frequency")
             if ann.origin != "hpoa":
                 text = f"{text} [{ann.origin}]".strip()
@@ -105,6 +112,8 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     p_vals = np.repeat(vals, counts)
     p_cols = np.concatenate([ontology.ancestors(int(c)) for c in cols]) if len(cols) else cols
     implied = CscMatrix.from_triples(p_rows, p_cols.astype(np.int32), p_vals, n_terms)
+    curated = _propagate(ontology, np.asarray(c_rows, dtype=np.int32),
+                         np.asarray(c_cols, dtype=np.int32), np.asarray(c_vals, dtype=np.float32))
 
     n_dis = max(len(specs), 1)
     sizes = np.diff(implied.ptr)
@@ -135,7 +144,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
         disease_labels=[s.label for s in specs],
         disease_origins=[", ".join(s.origins) for s in specs],
         equivalents=equivalents,
-        direct=direct, implied=implied, negated=negated,
+        direct=direct, implied=implied, negated=negated, curated=curated,
         background=background, ic=ic,
         inheritance=inheritance, onset_min=onset_min,
         ann_ptr=np.cumsum(ann_ptr), ann_term=c_s.astype(np.int32),
@@ -174,3 +183,12 @@ def _smoothed(freq: float | None, text: str, default: float, pseudocount: float)
     if sep and n.strip().isdigit() and m.strip().isdigit() and pseudocount > 0:
         return (int(n) + pseudocount * default) / (int(m) + pseudocount)
     return freq
+
+
+def _propagate(ontology: Ontology, rows: np.ndarray, cols: np.ndarray,
+               vals: np.ndarray) -> CscMatrix:
+    """Annotations carried to every ancestor term, keeping the maximum frequency."""
+    counts = np.diff(ontology.anc_ptr)[cols]
+    p_cols = np.concatenate([ontology.ancestors(int(c)) for c in cols]) if len(cols) else cols
+    return CscMatrix.from_triples(np.repeat(rows, counts), p_cols.astype(np.int32),
+                                  np.repeat(vals, counts), len(ontology))

@@ -20,11 +20,11 @@ from osteodx.ontology.graph import Ontology
 __all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 3
+INDEX_FORMAT = 5
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "ann_ptr", "ann_term", "ann_freq",
            "ann_text")
-_MATRICES = ("direct", "implied", "negated")
+_MATRICES = ("direct", "implied", "negated", "curated")
 
 
 def cache_dir() -> Path:
@@ -54,7 +54,7 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         "disease_ids": kb.disease_ids, "disease_labels": kb.disease_labels,
         "disease_origins": kb.disease_origins, "equivalents": kb.equivalents,
         "texts": kb.texts, "provenance": kb.provenance,
-        "default_frequency": kb.default_frequency,
+        "default_frequency": kb.default_frequency, "disease_genes": kb.disease_genes,
     }
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -92,5 +92,5 @@ def load(key: str, directory: Path) -> KnowledgeBase | None:
         ontology=onto, disease_ids=meta["disease_ids"], disease_labels=meta["disease_labels"],
         disease_origins=meta["disease_origins"], equivalents=meta["equivalents"],
         texts=meta["texts"], provenance=meta["provenance"],
-        default_frequency=meta["default_frequency"],
+        default_frequency=meta["default_frequency"], disease_genes=meta["disease_genes"],
         **mats, **{name: arrays[name] for name in _ARRAYS})

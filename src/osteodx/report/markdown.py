@@ -1,44 +1,70 @@
-"""Markdown rendering of a Differential."""
+"""Markdown rendering of a diagnosis: the same sections as the HTML report, as plain text.
+
+Markdown is what ends up pasted into tickets, e-mails and notes, so it carries every section
+of the printable report (with "not assessed" for missing ones) and renders from the same view
+model, so the two never disagree on a number.
+"""
 
 from __future__ import annotations
 
-from osteodx.engine.differential import Contribution, Differential
-from osteodx.report.json_report import DISCLAIMER
+import re
+from functools import cache
+from typing import Any
 
-__all__ = ["to_markdown"]
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from osteodx.engine.differential import Differential
+from osteodx.report.json_report import to_dict
+from osteodx.report.view import build_view
+
+__all__ = ["to_markdown", "to_markdown_report"]
+
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
 
 
-def _fmt(c: Contribution) -> str:
-    target = f" ~ {c.disease_term_label} ({c.disease_frequency})" if c.disease_term else ""
-    status = "not " if c.status == "excluded" else ""
-    return f"{status}{c.label} `{c.hpo_id}` {c.log10_lr:+.2f} [{c.match}{target}]"
+def md_text(value: Any) -> str:
+    """Text safe inside a Markdown table cell and inert as HTML.
+
+    A pipe would split the cell and a newline would end the row; a ``<`` that could open a
+    tag would let a label smuggle HTML into whatever renders the Markdown. A ``<`` before a
+    digit or space ("<0.001 %") cannot, and stays readable.
+
+    >>> md_text("a|b\\n<script> <0.1")
+    'a\\\\|b &lt;script> <0.1'
+    """
+    text = "" if value is None else str(value)
+    text = " ".join(text.splitlines())
+    return _TAG_OPEN.sub("&lt;", text.replace("|", "\\|"))
+
+
+def md_code(value: Any) -> str:
+    """Text for inside a code span: a backtick would close it early."""
+    return md_text(value).replace("`", "'")
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("osteodx.report", "templates"), autoescape=False,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["md"] = md_text
+    env.filters["code"] = md_code
+    return env
+
+
+def to_markdown_report(report: dict[str, Any]) -> str:
+    """Render the JSON report dict (``to_dict`` output plus optional work-up keys).
+
+    >>> text = to_markdown_report({"case_id": "c1", "differential": []})
+    >>> text.startswith("# osteodx differential: c1") and "not assessed" in text
+    True
+    """
+    text = _env().get_template("report.md.j2").render(v=build_view(report))
+    while "\n\n\n" in text:  # optional blocks leave blank runs; Markdown needs only one
+        text = text.replace("\n\n\n", "\n\n")
+    return text
 
 
 def to_markdown(diff: Differential) -> str:
-    case = diff.case
-    lines = [f"# osteodx differential: {case.case_id}", ""]
-    age = f"{case.age_years:g} y" if case.age_years is not None else "age unknown"
-    lines += [f"*Subject*: {case.sex.lower().replace('_', ' ')}, {age}. "
-              f"*HPO release*: {diff.hpo_version}. *Candidates*: {diff.n_candidates} "
-              f"({diff.namespace}).", ""]
-    lines += ["## Findings", "", "| status | HPO | label | source |", "|---|---|---|---|"]
-    for f in case.findings:
-        lines.append(f"| {f.status} | {f.hpo_id} | {f.label} | {f.source} |")
-    if diff.warnings:
-        lines += ["", "## Warnings", ""] + [f"- {w}" for w in diff.warnings]
-    lines += ["", "## Differential", "",
-              "| rank | disease | label | log10 LR | post-test p |", "|---|---|---|---|---|"]
-    for e in diff.entries:
-        lines.append(f"| {e.rank} | {e.disease_id} | {e.label} | {e.score:.2f} | "
-                     f"{e.post_test_probability:.3g} |")
-    lines += ["", "## Evidence per candidate", ""]
-    for e in diff.entries:
-        lines.append(f"### {e.rank}. {e.label} ({e.disease_id})")
-        lines.append("")
-        for c in e.supporting:
-            lines.append(f"- for: {_fmt(c)}")
-        for c in e.contradicting:
-            lines.append(f"- against: {_fmt(c)}")
-        lines.append("")
-    lines += ["---", f"_{DISCLAIMER}_", ""]
-    return "\n".join(lines)
+    """Markdown of a Differential (the CLI's ``--format markdown``)."""
+    return to_markdown_report(to_dict(diff))

@@ -1,0 +1,57 @@
+"""Lab interpretation: phenopacket ``measurements`` -> lab results and HPO findings.
+
+* :mod:`~osteodx.labs.catalogue` - the curated lab catalogue (``labs.yaml``):
+  analytes by LOINC code or name, units, reference ranges, HPO terms.
+* :mod:`~osteodx.labs.units` - UCUM units as written in phenopackets, and
+  conversions (mass <-> moles through the molar mass).
+* :mod:`~osteodx.labs.interpret` - :func:`interpret_measurements`, which
+  judges each result against the case's or the catalogue's range and turns
+  it into observed or excluded HPO findings, with warnings for anything it
+  cannot use.
+"""
+
+from osteodx.labs.catalogue import (
+    Analyte,
+    Catalogue,
+    HpoMap,
+    HpoTerm,
+    Panel,
+    ReferenceRange,
+    all_names,
+    find_by_loinc,
+    find_by_name,
+    load_catalogue,
+    name_key,
+)
+from osteodx.labs.interpret import hpo_findings, interpret_measurements
+from osteodx.labs.ranges import Range
+from osteodx.labs.result import Interpretation, LabResult, LabWorkup
+from osteodx.labs.ucum import Unit, UnitError, parse_ucum, parse_unit, ucum_from_label
+from osteodx.labs.units import convert, convertible
+
+__all__ = [
+    "Analyte",
+    "Catalogue",
+    "HpoMap",
+    "HpoTerm",
+    "Interpretation",
+    "LabResult",
+    "LabWorkup",
+    "Panel",
+    "Range",
+    "ReferenceRange",
+    "Unit",
+    "UnitError",
+    "all_names",
+    "convert",
+    "convertible",
+    "find_by_loinc",
+    "find_by_name",
+    "hpo_findings",
+    "interpret_measurements",
+    "load_catalogue",
+    "name_key",
+    "parse_ucum",
+    "parse_unit",
+    "ucum_from_label",
+]

@@ -1,0 +1,284 @@
+"""Phenopacket ``measurements`` -> interpreted lab results and HPO findings.
+
+A high result becomes the analyte's observed "high" HPO term, a low one its
+"low" term; a normal result *excludes* both, because for the engine a normal
+calcium is evidence against hyper- and hypocalcaemia. Nothing is dropped
+silently: a measurement that cannot be interpreted (unknown assay, unreadable
+unit, implausible value, no usable range) yields a warning naming it.
+
+Qualitative values (``value.ontologyClass`` "Normal", "High", "Low",
+"Abnormal", "Positive", "Negative", by label or known code) are interpreted
+too. A panel reported as a whole (LOINC hepatic or renal function panel
+"Normal") counts as normal for the member analytes that the catalogue's
+``panels`` section lists; any other panel result gives a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from osteodx.case.age import time_element_years
+from osteodx.case.model import Finding
+from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
+from osteodx.labs.result import (
+    OUTCOME_WORDS,
+    Interpretation,
+    LabResult,
+    LabWorkup,
+    degree,
+    fmt,
+    range_text,
+)
+from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
+
+__all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
+
+#: Answer codes whose meaning is certain (the label is used otherwise).
+QUALITATIVE_CODES: dict[str, str] = {"LOINC:LA6626-1": "N", "NCIT:C14165": "N"}
+#: Qualitative labels (as :func:`name_key`) -> outcome; "P" = positive.
+QUALITATIVE_LABELS: dict[str, str] = {
+    **dict.fromkeys(["normal", "withinnormallimits", "withinnormalrange", "wnl", "negative",
+                     "neg"], "N"),
+    **dict.fromkeys(["high", "elevated", "increased", "abovenormal"], "H"),
+    **dict.fromkeys(["low", "decreased", "reduced", "belownormal"], "L"),
+    **dict.fromkeys(["abnormal", "outsidenormallimits"], "A"),
+    **dict.fromkeys(["positive", "pos"], "P"),
+}
+
+
+def _sex(sex: str | None) -> str | None:
+    s = (sex or "").strip().casefold()
+    return {"female": "female", "f": "female", "male": "male", "m": "male"}.get(s)
+
+
+def _age(m: Mapping[str, Any], default: float | None, warn: Any) -> float | None:
+    when = m.get("timeObserved") or m.get("time_observed")
+    if not when:
+        return default
+    try:
+        span = time_element_years(when)
+    except ValueError as exc:
+        warn(f"timeObserved: {exc}; patient age used")
+        return default
+    return span[0] if span and span[0] == span[1] else default
+
+
+def _unit_text(raw: Any) -> str | None:
+    if isinstance(raw, Mapping):
+        uid = str(raw.get("id", "") or "")
+        return str(raw.get("label") or (uid[5:] if uid.startswith("UCUM:") else uid) or "") or None
+    return str(raw) if raw else None
+
+
+def hpo_findings(hpo: HpoMap, outcome: str, source: str, note: str = "") -> list[Finding]:
+    """Findings for an outcome: H/L/A observed, N excludes the low and high terms."""
+    if outcome == "N":
+        return [Finding(t.hpo_id, t.label, "excluded", source, note=note)
+                for t in (hpo.low, hpo.high) if t is not None]
+    term = {"H": hpo.high, "L": hpo.low, "A": hpo.abnormal}.get(outcome)
+    return [] if term is None else [Finding(term.hpo_id, term.label, "observed", source,
+                                            note=note)]
+
+
+def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
+                   age: float | None, sex: str | None) -> tuple[LabResult | None, list[str]]:
+    """One measurement -> its result (None for an assay not in the catalogue) and
+    the warnings that belong to no result."""
+    loose: list[str] = []
+    age = _age(m, age, loose.append)
+    assay = m.get("assay") or {}
+    code, assay_label = str(assay.get("id", "")), str(assay.get("label", ""))
+    analyte = cat.find_by_loinc(code) if code else None
+    panel = cat.find_panel_by_loinc(code) if code and analyte is None else None
+    value = m.get("value") or {}
+    oc = value.get("ontologyClass") or value.get("ontology_class")
+    if analyte is not None:
+        result = LabResult(index=index, assay=code, analyte=analyte.key, label=analyte.display,
+                           value=None, unit=None)
+        one = _One(result, where, cat, age, sex)
+        if "quantity" in value:
+            one.quantity(analyte, value["quantity"])
+        elif oc:
+            one.qualitative(analyte, oc)
+        else:
+            one.warn(f"{analyte.display}: value is neither a quantity nor an ontology class; "
+                     f"not interpreted")
+            result.text = f"{analyte.display}: not interpreted"
+        return result, loose
+    if panel is not None:
+        result = LabResult(index=index, assay=code, analyte=panel.key, label=panel.label,
+                           value=None, unit=None)
+        _One(result, where, cat, age, sex).panel(panel, oc)
+        return result, loose
+    name = f"{code} ({assay_label})" if assay_label else code or "(no assay id)"
+    loose.append(f"assay {name} is not in the lab catalogue; not interpreted")
+    return None, loose
+
+
+class _One:
+    """Fills in one :class:`LabResult`: verdict, text, findings, warnings."""
+
+    def __init__(self, result: LabResult, where: str, cat: Catalogue, age: float | None,
+                 sex: str | None) -> None:
+        self.result, self.where, self.cat, self.age, self.sex = result, where, cat, age, sex
+        self.code = result.assay
+
+    def warn(self, msg: str) -> None:
+        self.result.warnings.append(msg)
+
+    def note(self, msg: str) -> None:
+        self.result.notes.append(msg)
+
+    def _finish(self, hpo: HpoMap, outcome: Interpretation | None, text: str,
+                note: str = "") -> None:
+        r = self.result
+        r.text = text
+        if outcome is None:
+            return
+        r.interpretation = outcome
+        r.findings = hpo_findings(hpo, outcome, f"{self.where}: {text}", note)
+        if outcome != "N" and r.findings:
+            r.hpo_id, r.hpo_label = r.findings[0].hpo_id, r.findings[0].label
+        elif outcome != "N":
+            self.warn(f"{r.label}: no HPO term for a {r.outcome} result; no finding")
+
+    def _outcome(self, analyte_hpo: HpoMap, oc: Mapping[str, Any]) -> tuple[str | None, str]:
+        oid, olabel = str(oc.get("id", "")), str(oc.get("label", ""))
+        outcome = QUALITATIVE_CODES.get(oid) or QUALITATIVE_LABELS.get(name_key(olabel))
+        if outcome == "P":  # "positive" means high where only a high term exists (RF)
+            outcome = "H" if analyte_hpo.high and not analyte_hpo.low else "A"
+        return outcome, olabel or oid
+
+    def qualitative(self, analyte: Analyte, oc: Mapping[str, Any]) -> None:
+        r = self.result
+        outcome, shown = self._outcome(analyte.hpo, oc)
+        r.value, r.reference_source = shown, "case"
+        if outcome is None:
+            self.warn(f"{r.label}: qualitative value {shown!r} not understood; not interpreted")
+        word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
+        self._finish(analyte.hpo, outcome, f'{r.label} reported "{shown}": {word}')
+
+    def panel(self, panel: Panel, oc: Mapping[str, Any] | None) -> None:
+        r = self.result
+        outcome, shown = self._outcome(HpoMap(), oc) if oc else (None, "a quantity")
+        r.value, r.reference_source = (shown if oc else None), "case"
+        r.text = f'{panel.label} reported "{shown}"'
+        if outcome != "N":
+            self.warn(f"{panel.label}: a panel reported as {shown!r} does not say which member "
+                      f"is affected; no finding")
+            r.text += ": not interpreted"
+            return
+        r.interpretation, r.text = "N", r.text + ": normal"
+        for key in panel.members:
+            member = self.cat.analyte(key)
+            r.findings += hpo_findings(member.hpo, "N", f"{self.where}: {r.text}",
+                                       note=f"panel member: {member.display}")
+
+    def _fit_unit(self, analyte: Analyte, unit: Unit) -> tuple[Analyte, Unit]:
+        """Read the value's unit against the analyte: a sibling analyte that fits the
+        unit (bone ALP in U/L), or 'U' and '[IU]' exchanged (RF in 'U/mL')."""
+        if convertible(unit, analyte.unit, molar_mass=analyte.molar_mass_g_per_mol):
+            return analyte, unit
+        for sib in self.cat.siblings(analyte):
+            if convertible(unit, sib.unit, molar_mass=sib.molar_mass_g_per_mol):
+                self.warn(f"{self.code} is {analyte.display} but the unit {unit.text} fits "
+                          f"{sib.display}; read as {sib.display}")
+                return sib, unit
+        swapped = unit.swapped_enzyme_iu()
+        if swapped and convertible(swapped, analyte.unit, molar_mass=analyte.molar_mass_g_per_mol):
+            self.note(f"{analyte.display}: unit {unit.text} read as {swapped.code}")
+            return analyte, swapped
+        return analyte, unit
+
+    def quantity(self, analyte: Analyte, q: Mapping[str, Any]) -> None:
+        r = self.result
+        x = float(q.get("value", 0.0) or 0.0)  # protobuf drops a value of 0
+        r.value, r.unit = x, _unit_text(q.get("unit"))
+        try:
+            given = parse_unit(q.get("unit") or "")
+        except UnitError as exc:
+            self.warn(f"{analyte.display}: {exc}; not interpreted")
+            r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + ": not interpreted"
+            return
+        analyte, unit = self._fit_unit(analyte, given)
+        r.analyte, r.label = analyte.key, analyte.display
+        head = f"{analyte.display} {fmt(x)} {given.text}"
+        ok = plausible(analyte, x, unit)
+        if ok is None:
+            self.warn(f"{analyte.display}: unit {given.text} cannot be converted to "
+                      f"{analyte.unit}; plausibility not checked")
+        else:
+            r.value_canonical = _to_canonical(analyte, x, unit)
+            r.unit_canonical = analyte.unit
+        if ok is False:
+            lo, hi = analyte.plausible
+            self.warn(f"{analyte.display}: value {fmt(x)} {given.text} is implausible "
+                      f"(plausible {fmt(lo)}-{fmt(hi)} {analyte.unit}); not interpreted")
+            r.text = f"{head}: not interpreted (implausible value)"
+            return
+        rr = q.get("referenceRange") or q.get("reference_range")
+        rng: Range | None = None
+        if rr:
+            rng = case_range(rr, analyte, unit, given, self.warn, self.note)
+        if rng is None:
+            rng = catalogue_range(analyte, unit, self.age, self.sex, self.warn)
+        if rng is None:
+            r.text = f"{head}: not interpreted (no reference range)"
+            return
+        r.reference_low, r.reference_high, r.reference_source = rng.low, rng.high, rng.source
+        outcome = rng.classify(x)
+        r.degree = degree(outcome, x, rng.high if outcome == "H" else rng.low)
+        ref = "reference" if rng.source == "case" else "catalogue reference"
+        word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
+        bounds = range_text(rng.low, rng.high)
+        self._finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
+
+
+def _to_canonical(analyte: Analyte, x: float, unit: Unit) -> float:
+    return convert(x, unit, parse_ucum(analyte.unit), molar_mass=analyte.molar_mass_g_per_mol)
+
+
+def _merge(findings: list[Finding], warnings: list[str]) -> list[Finding]:
+    """One finding per (term, status); an observed term beats an exclusion of it."""
+    observed = {f.hpo_id: f for f in findings if f.status == "observed"}
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for f in findings:
+        if (f.hpo_id, f.status) in seen:
+            continue
+        if f.status == "excluded" and f.hpo_id in observed:
+            warnings.append(f"{f.hpo_id} ({f.label}) is observed in "
+                            f"{observed[f.hpo_id].source.split(':')[0]} but excluded by "
+                            f"{f.source.split(':')[0]}; the exclusion is dropped")
+            seen.add((f.hpo_id, f.status))
+            continue
+        seen.add((f.hpo_id, f.status))
+        out.append(f)
+    return out
+
+
+def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: float | None,
+                           sex: str, source_prefix: str = "measurements",
+                           catalogue: Catalogue | None = None) -> LabWorkup:
+    """Interpret phenopacket measurements (dicts as from ``MessageToDict``).
+
+    *age_years* and *sex* ("FEMALE", "MALE", anything else = unknown) choose
+    the catalogue's range when the case gives none; a measurement's own
+    ``timeObserved`` age wins over *age_years*.
+    """
+    cat = catalogue or load_catalogue()
+    workup = LabWorkup()
+    all_findings: list[Finding] = []
+    for i, m in enumerate(measurements):
+        where = f"{source_prefix}[{i}]"
+        result, loose = _interpret_one(m, i, where, cat, age_years, _sex(sex))
+        workup.warnings += [f"{where}: {w}" for w in loose]
+        if result is None:
+            continue
+        workup.results.append(result)
+        workup.warnings += [f"{where}: {w}" for w in result.warnings]
+        all_findings += result.findings
+    workup.findings = _merge(all_findings, workup.warnings)
+    return workup

@@ -1,0 +1,199 @@
+"""Pydantic models of the lab catalogue's entries, and the code helpers they use.
+
+Each model checks what one entry can check by itself (id syntax, LOINC check
+digits, readable UCUM units, low <= high); cross-entry checks live in
+:class:`osteodx.labs.catalogue.Catalogue`. Models are frozen: the catalogue is
+loaded once and shared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from osteodx.labs.ucum import UnitError, parse_ucum
+
+__all__ = ["Analyte", "HpoMap", "HpoTerm", "Panel", "ReferenceRange", "Sex",
+           "loinc_check_digit", "name_key", "normalise_loinc"]
+
+Sex = Literal["any", "female", "male"]
+_HPO = r"^HP:\d{7}$"
+_LOINC = re.compile(r"^LOINC:(\d{1,7})-(\d)$")
+_GREEK = {"β": "beta", "α": "alpha", "γ": "gamma", "µ": "u", "μ": "u"}
+
+
+def name_key(text: str) -> str:
+    """Matching key of a lab name: casefolded, Greek spelt out, only letters,
+    digits and ``+`` kept.
+
+    >>> name_key("β-CrossLaps"), name_key("1,25-(OH)2 vitamin D"), name_key("Ca++")
+    ('betacrosslaps', '125oh2vitamind', 'ca++')
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_GREEK.get(c, c) for c in text).casefold()
+    return "".join(c for c in text if c.isalnum() or c == "+")
+
+
+def loinc_check_digit(number: str) -> int:
+    """LOINC's mod-10 check digit of the part before the hyphen.
+
+    >>> loinc_check_digit("1989"), loinc_check_digit("718")
+    (3, 7)
+    """
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10
+
+
+def normalise_loinc(code: str) -> str:
+    """``'1989-3'``, ``'loinc:1989-3'`` -> ``'LOINC:1989-3'``."""
+    code = code.strip()
+    if code[:6].upper() == "LOINC:":
+        code = code[6:].strip()
+    return f"LOINC:{code}"
+
+
+class FrozenModel(BaseModel):
+    """Base of every catalogue model: unknown fields are errors, instances immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HpoTerm(FrozenModel):
+    hpo_id: str = Field(pattern=_HPO)
+    label: str = Field(min_length=1)
+
+
+class HpoMap(FrozenModel):
+    """HPO terms for a low, a high and an abnormal (direction unknown) result."""
+
+    low: HpoTerm | None = None
+    high: HpoTerm | None = None
+    abnormal: HpoTerm | None = None
+
+    def terms(self) -> list[HpoTerm]:
+        return [t for t in (self.low, self.high, self.abnormal) if t is not None]
+
+
+class ReferenceRange(FrozenModel):
+    """One age/sex band; ages in years, min inclusive, max exclusive, None open."""
+
+    sex: Sex
+    age_min_years: float | None = None
+    age_max_years: float | None = None
+    low: float | None = None
+    high: float | None = None
+    source: str
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> ReferenceRange:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low {self.low} > high {self.high}")
+        lo, hi = self.age_min_years, self.age_max_years
+        if lo is not None and hi is not None and lo >= hi:
+            raise ValueError(f"age_min_years {lo} >= age_max_years {hi}")
+        if self.low is None and self.high is None:
+            raise ValueError("a range needs low or high")
+        return self
+
+    def covers_age(self, age: float | None) -> bool:
+        """Does the band include *age*? An unknown age fits only an all-ages band."""
+        lo, hi = self.age_min_years, self.age_max_years
+        if age is None:
+            return (lo is None or lo <= 0) and hi is None
+        return (lo is None or age >= lo) and (hi is None or age < hi)
+
+
+def _check_unit(code: str) -> str:
+    try:
+        parse_ucum(code)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    return code
+
+
+def _check_loinc(codes: list[str]) -> list[str]:
+    for code in codes:
+        m = _LOINC.match(code)
+        if not m:
+            raise ValueError(f"{code!r} is not LOINC:<digits>-<check digit>")
+        if int(m.group(2)) != loinc_check_digit(m.group(1)):
+            raise ValueError(f"{code}: check digit should be {loinc_check_digit(m.group(1))}")
+    return codes
+
+
+class Analyte(FrozenModel):
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    short_label: str | None = None
+    loinc: list[str]
+    names: list[str]
+    specimen: str
+    unit: str
+    alt_units: list[str] = []
+    molar_mass_g_per_mol: float | None = Field(default=None, gt=0)
+    plausible: tuple[float, float]
+    reference_ranges: list[ReferenceRange] = []
+    hpo: HpoMap
+    source: str
+    note: str = ""
+
+    @property
+    def display(self) -> str:
+        """Short name used in result texts ("25-OH vitamin D")."""
+        return self.short_label or self.label
+
+    @field_validator("loinc")
+    @classmethod
+    def _loinc(cls, codes: list[str]) -> list[str]:
+        return _check_loinc(codes)
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, code: str) -> str:
+        return _check_unit(code)
+
+    @field_validator("alt_units")
+    @classmethod
+    def _alt_units(cls, codes: list[str]) -> list[str]:
+        return [_check_unit(c) for c in codes]
+
+    @field_validator("plausible")
+    @classmethod
+    def _plausible(cls, bounds: tuple[float, float]) -> tuple[float, float]:
+        if bounds[0] >= bounds[1]:
+            raise ValueError(f"plausible {list(bounds)} is empty")
+        return bounds
+
+    def reference_range(self, age: float | None, sex: str | None) -> ReferenceRange | None:
+        """The first band matching *age* and *sex* ('female'/'male'; None = unknown,
+        which matches only 'any' bands)."""
+        for rr in self.reference_ranges:
+            if (rr.sex == "any" or rr.sex == sex) and rr.covers_age(age):
+                return rr
+        return None
+
+
+class Panel(FrozenModel):
+    """A LOINC panel reported as a whole ("liver function was normal").
+
+    ``members`` are the analytes whose normality such a report vouches for.
+    """
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    loinc: list[str]
+    names: list[str] = []
+    members: list[str] = Field(min_length=1)
+    note: str = ""
+
+    @field_validator("loinc")
+    @classmethod
+    def _loinc(cls, codes: list[str]) -> list[str]:
+        return _check_loinc(codes)

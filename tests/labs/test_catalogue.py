@@ -1,0 +1,133 @@
+"""The lab catalogue: loading, validation, look-ups, and its HPO terms against HPO."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from osteodx.errors import KnowledgeBaseError
+from osteodx.labs import all_names, convertible, find_by_loinc, find_by_name, load_catalogue
+from osteodx.labs.catalogue import Catalogue
+from osteodx.labs.models import loinc_check_digit, name_key
+
+CAT = load_catalogue()
+
+
+def test_loads_and_is_cached():
+    assert load_catalogue() is CAT
+    assert len(CAT.analytes) >= 30 and CAT.panels
+
+
+@pytest.mark.parametrize("code", ["LOINC:1989-3", "1989-3", "loinc:1989-3", " LOINC:62292-8 "])
+def test_find_by_loinc_with_or_without_prefix(code):
+    assert find_by_loinc(code).key == "vitamin_d_25oh"
+
+
+def test_unknown_loinc_is_none():
+    assert find_by_loinc("8302-2") is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("25-[OH]D", "vitamin_d_25oh"), ("25 OH D", "vitamin_d_25oh"), ("CALCIDIOL", "vitamin_d_25oh"),
+    ("1,25-(OH)D", "vitamin_d_1_25oh2"), ("iPTH", "pth_intact"), ("β-CTX", "ctx"),
+    ("beta CrossLaps", "ctx"), ("Ca", "calcium_total"), ("Ca++", "calcium_ionized"),
+    ("Bone specific ALP", "bone_alp"), ("free t4", "free_t4"), ("TSH", "tsh"),
+])
+def test_find_by_name(text, key):
+    assert find_by_name(text).key == key
+
+
+def test_all_names_cover_labels_and_abbreviations():
+    names = all_names()
+    assert "25-OH vitamin D" in names and "PTH" in names and "Calcium, total" in names
+    assert len(names) == len(set(names))
+
+
+def test_names_are_unique_across_analytes():
+    seen: dict[str, str] = {}
+    for a in CAT.analytes:
+        for n in {name_key(x) for x in (a.label, a.display, *a.names)}:
+            assert seen.setdefault(n, a.key) == a.key, n
+
+
+def test_every_loinc_code_has_a_valid_check_digit():
+    for item in [*CAT.analytes, *CAT.panels]:
+        for code in item.loinc:
+            number, check = code.removeprefix("LOINC:").split("-")
+            assert loinc_check_digit(number) == int(check), code
+
+
+def test_every_unit_and_alt_unit_converts_to_the_canonical_unit():
+    for a in CAT.analytes:
+        for alt in a.alt_units:
+            assert convertible(alt, a.unit, molar_mass=a.molar_mass_g_per_mol), (a.key, alt)
+
+
+def test_reference_ranges_are_plausible_values():
+    for a in CAT.analytes:
+        lo, hi = a.plausible
+        for rr in a.reference_ranges:
+            for v in (rr.low, rr.high):
+                assert v is None or 0 <= v <= hi, (a.key, rr)
+            assert rr.high is None or rr.high >= lo, (a.key, rr)
+
+
+def test_panel_members_exist():
+    for p in CAT.panels:
+        for m in p.members:
+            assert CAT.analyte(m).key == m
+
+
+def _broken(tmp_path: Path, mutate) -> Path:
+    data = yaml.safe_load((Path(__file__).parents[2] / "src/osteodx/knowledge/labs.yaml")
+                          .read_text(encoding="utf-8"))
+    mutate(data)
+    path = tmp_path / "labs.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    (lambda d: d["analytes"][0]["reference_ranges"][0].update(low=200, high=100),
+     r"analytes\[0\] \(vitamin_d_25oh\)\.reference_ranges\[0\].*low 200.* > high 100"),
+    (lambda d: d["analytes"][0].update(loinc=["LOINC:1989-4"]), r"check digit should be 3"),
+    (lambda d: d["analytes"][0].update(unit="ng/furlong"), r"unknown unit 'ng/furlong'"),
+    (lambda d: d["analytes"][0]["hpo"]["low"].update(hpo_id="HP:12053"), r"hpo\.low\.hpo_id"),
+    (lambda d: d["analytes"][1].update(loinc=["LOINC:1989-3"]),
+     r"LOINC:1989-3 is claimed by vitamin_d_25oh and vitamin_d_1_25oh2"),
+    (lambda d: d["analytes"][1]["names"].append("25(OH)D"), r"also a name of vitamin_d_25oh"),
+    (lambda d: d["analytes"][0].update(source="nowhere"), r"source 'nowhere' is not in sources"),
+    (lambda d: d["panels"][0]["members"].append("bilirubin"), r"member 'bilirubin'"),
+    (lambda d: d["analytes"][0].update(colour="red"), r"colour.*Extra inputs"),
+])
+def test_validation_errors_are_clear(tmp_path, mutate, message):
+    with pytest.raises(KnowledgeBaseError, match=message):
+        load_catalogue(_broken(tmp_path, mutate))
+
+
+def test_a_broken_file_is_a_knowledge_base_error(tmp_path):
+    path = tmp_path / "labs.yaml"
+    path.write_text("analytes: [\n")
+    with pytest.raises(KnowledgeBaseError, match="not valid YAML"):
+        load_catalogue(path)
+
+
+def test_catalogue_model_is_importable_for_tools():
+    assert isinstance(CAT, Catalogue)
+
+
+def test_every_hpo_term_is_current_with_its_current_label(real_kb):
+    onto = real_kb.ontology
+    problems = []
+    terms = [(a.key, t) for a in CAT.analytes for t in a.hpo.terms()]
+    for key, term in terms:
+        res = onto.resolve(term.hpo_id)
+        if res.status != "current":
+            problems.append(f"{key}: {term.hpo_id} is {res.status}")
+        elif onto.label(term.hpo_id) != term.label:
+            problems.append(f"{key}: {term.hpo_id} is {onto.label(term.hpo_id)!r}, "
+                            f"not {term.label!r}")
+    assert not problems, problems
+    assert len(terms) > 60
