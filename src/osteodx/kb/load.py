@@ -127,5 +127,6 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
                                   default_frequency=default_frequency, pseudocount=pseudocount)
         if use_cache:
             cache.save(kb, key, cache.cache_dir())
+    kb.provenance["index_key"] = key
     _MEMO[key] = kb
     return kb
