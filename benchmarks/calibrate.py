@@ -59,7 +59,7 @@ def main() -> None:
         target = fit if k % args.every == 0 else check
         if k % args.every not in (0, 1):
             continue
-        target[0].append(np.round(score_case(kb, case, params).total[idx], 6))
+        target[0].append(np.round(score_case(kb, case, params, detail=False).total[idx], 6))
         target[1].append(pos[gi])
     rows = []
     for t in (1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12):

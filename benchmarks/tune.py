@@ -68,7 +68,7 @@ def main() -> None:
             if gi is None or not mask[gi]:
                 ranks.append(None)
                 continue
-            total = np.round(score_case(kb, case, params).total, SCORE_DECIMALS)
+            total = np.round(score_case(kb, case, params, detail=False).total, SCORE_DECIMALS)
             ranks.append(int(np.count_nonzero(total[mask] >= total[gi])))
         s_all = summarise(ranks)
         s_in = summarise([r for r, (_, gi) in zip(ranks, cases, strict=True) if gi is not None

@@ -120,7 +120,7 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
         except InputError as exc:
             result.errors.append(str(exc))
             continue
-        total = np.round(score_case(kb, case, params).total, SCORE_DECIMALS)
+        total = np.round(score_case(kb, case, params, detail=False).total, SCORE_DECIMALS)
         gi = kb.disease_index.get(gold)
         in_kb = gi is not None and bool(mask[gi])
         rank = int(np.count_nonzero(total[mask] >= total[gi])) if in_kb else None

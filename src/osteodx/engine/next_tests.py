@@ -20,7 +20,7 @@ from osteodx.case.model import Case
 from osteodx.case.skeleton import survey
 from osteodx.diseases.packs import Pack
 from osteodx.engine.differential import Differential
-from osteodx.engine.likelihood import _excluded, _observed
+from osteodx.engine.likelihood import finding_lr
 from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import KnowledgeBase
 
@@ -66,7 +66,6 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
     known = {f.hpo_id for f in case.findings}
     onto = kb.ontology
     examined = _examined_region_terms(case, onto)
-    n = kb.n_diseases
     out: list[TestSuggestion] = []
     for pack in packs:
         for test in pack.tests:
@@ -84,8 +83,8 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
             lr_pos, lr_neg, p_pos = [], [], []
             for t in terms:
                 q = onto.index[t]
-                pos = _observed(kb, q, params, n)[0][rows]
-                neg = _excluded(kb, q, params, n)[0][rows]
+                pos = finding_lr(kb, q, False, params)[rows]
+                neg = finding_lr(kb, q, True, params)[rows]
                 lr_pos.append(pos)
                 lr_neg.append(neg)
                 p_pos.append(np.clip(pos * kb.background[q], 0.01, 0.99))

@@ -31,8 +31,6 @@ class ModelParameters:
     #: exponent on the background frequency in matched LRs (``f / b^x``); 1 is the
     #: plain likelihood ratio, below 1 tempers the reward for very rare terms.
     background_exponent: float = 1.0
-    #: cap on one finding's log10 LR (a single rare-term match is not proof)
-    max_log10_lr: float = 99.0
     #: discount on the LR credited through a common ancestor: the disease shows
     #: a *different* manifestation of the same kind.
     ancestor_discount: float = 0.1

@@ -92,6 +92,8 @@ class KnowledgeBase:
     disease_genes: dict[str, list[str]] = field(default_factory=dict)
     #: summed direct annotation frequency per disease (at least 1)
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
+    log_relative_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
     negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
@@ -103,6 +105,7 @@ class KnowledgeBase:
         if nz.any():
             mass[nz] = np.add.reduceat(self.ann_freq.astype(np.float64), self.ann_ptr[:-1][nz])
         self.phenotype_mass = np.maximum(mass, 1.0)
+        self.log_relative_mass = np.log10(self.phenotype_mass / np.median(self.phenotype_mass))
         onto = self.ontology
         has_neg = (np.diff(self.negated.ptr) > 0).astype(np.int8)
         self.negation_in_ancestors = np.maximum.reduceat(has_neg[onto.anc_idx],
