@@ -1,4 +1,4 @@
-"""A rich table of a Differential for the terminal."""
+"""A rich table of a Differential for the terminal, with the work-up in brief."""
 
 from __future__ import annotations
 
@@ -11,15 +11,26 @@ from osteodx.report.json_report import DISCLAIMER
 __all__ = ["print_table"]
 
 
+def _pct(p: float) -> str:
+    return f"{p:.1%}" if p >= 0.001 else "<0.1%"
+
+
 def print_table(diff: Differential, console: Console) -> None:
     case = diff.case
+    w = diff.workup
     age = f"{case.age_years:g} y" if case.age_years is not None else "age unknown"
     console.print(f"[bold]{case.case_id}[/bold]  {case.sex.lower()}, {age}  "
                   f"{len(case.observed)} observed, {len(case.excluded)} excluded findings  "
                   f"HPO {diff.hpo_version}, {diff.n_candidates} candidates ({diff.namespace})")
-    for w in diff.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}")
-    table = Table(show_lines=False)
+    for msg in diff.warnings:
+        console.print(f"warning: {msg}", style="yellow", markup=False)
+    labs = [lab for lab in w.get("labs", []) if lab.get("interpretation") in ("L", "H", "A")]
+    if labs:
+        console.print("[bold]Abnormal labs:[/bold] " + "; ".join(lab["text"] for lab in labs),
+                      markup=True, highlight=False)
+    if w.get("skeleton", {}).get("pattern"):
+        console.print(f"[bold]Skeleton:[/bold] {w['skeleton']['pattern']}", highlight=False)
+    table = Table(title="Differential", show_lines=False)
     table.add_column("#", justify="right")
     table.add_column("disease")
     table.add_column("label")
@@ -30,7 +41,24 @@ def print_table(diff: Differential, console: Console) -> None:
         pro = ", ".join(f"{c.label} {c.log10_lr:+.1f}" for c in e.supporting[:3])
         con = ", ".join(f"{c.label} {c.log10_lr:+.1f}" for c in e.contradicting[:2])
         table.add_row(str(e.rank), e.disease_id, e.label, f"{e.score:.2f}",
-                      f"{e.post_test_probability:.3g}",
+                      _pct(e.post_test_probability),
                       f"[green]{pro}[/green]" + (f"\n[red]{con}[/red]" if con else ""))
     console.print(table)
+    for pd in w.get("pattern_differentials", [])[:1]:
+        t = Table(title=f"Pattern differential: {pd['pattern']['label']}")
+        t.add_column("rank", justify="right")
+        t.add_column("condition")
+        t.add_column("p", justify="right")
+        t.add_column("reasons")
+        for c in pd["candidates"][:12]:
+            t.add_row(str(c["rank"]), c["label"], _pct(c["post_test_probability"]), c["summary"])
+        console.print(t)
+    for inc in w.get("incidental_findings", []):
+        console.print(f"[bold]Incidental:[/bold] {inc['label']} — {inc['text']}. "
+                      f"Next step: {inc['next_step']}", highlight=False)
+    tests = w.get("next_tests", [])
+    if tests:
+        console.print("[bold]Next tests[/bold] (expected information gain, bits): " + "; ".join(
+            f"{t['test']} {t['expected_information_gain']:.2f}" for t in tests[:6]),
+            highlight=False)
     console.print(f"[dim]{DISCLAIMER}[/dim]")
