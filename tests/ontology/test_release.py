@@ -54,7 +54,7 @@ def test_toy_obsolete_mapping(toy_kb):
 def test_missing_release_files(tmp_path):
     with pytest.raises(KnowledgeBaseError, match="does not exist"):
         locate_release(tmp_path / "nope")
-    with pytest.raises(KnowledgeBaseError, match="no hp.obo"):
+    with pytest.raises(KnowledgeBaseError, match="no hp.obo or hp.json"):
         locate_release(tmp_path)
 
 
@@ -95,3 +95,22 @@ def test_cache_format_version_mismatch_rebuilds(tmp_path, toy_dir, monkeypatch):
 def test_search_terms(toy_kb):
     hits = list(toy_kb.ontology.search("osteosclerosis"))
     assert hits[0][0] == "HP:0000012"
+
+
+def test_hp_json_release_reads_like_hp_obo(tmp_path, toy_dir, monkeypatch):
+    """A folder with hp.json instead of hp.obo (OBO Graphs) gives the same ontology."""
+    from pathlib import Path
+
+    from osteodx.kb.load import build_knowledge_base
+
+    json_dir = Path(__file__).parents[1] / "data" / "toy_json"
+    rel = locate_release(json_dir)
+    assert rel.ontology.name == "hp.json"
+    a = build_knowledge_base(rel, supplement=False, packs=False)
+    b = build_knowledge_base(locate_release(toy_dir), supplement=False, packs=False)
+    assert a.ontology.ids == b.ontology.ids and a.ontology.labels == b.ontology.labels
+    assert list(a.ontology.anc_idx) == list(b.ontology.anc_idx)
+    assert a.ontology.resolve("HP:0000030").hpo_id == "HP:0000021"
+    assert a.ontology.resolve("HP:0000017").status == "alt_id"
+    assert a.hpo_version == "2099-01-01"
+    assert a.disease_ids == b.disease_ids

@@ -18,6 +18,7 @@ from osteodx.kb.build import DEFAULT_FREQUENCY, PSEUDOCOUNT, compile_knowledge_b
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import Ontology
 from osteodx.ontology.obo import OboTerm, read_obo
+from osteodx.ontology.obographs import read_obographs
 from osteodx.ontology.release import HpoRelease, locate_release
 
 __all__ = ["load_knowledge_base", "build_knowledge_base"]
@@ -63,7 +64,8 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
     ``hpo3`` has are merged in (term sets without frequencies); a release that is
     not older than hpo3's, or not named by date, is left as it is.
     """
-    obo = read_obo(release.ontology)
+    obo = (read_obographs(release.ontology) if release.ontology.suffix == ".json"
+           else read_obo(release.ontology))
     specs = specs_from_hpoa(release.annotations)
     provenance = {
         "hpo_version": obo.version,

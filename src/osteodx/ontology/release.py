@@ -94,7 +94,9 @@ def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
             raise KnowledgeBaseError(f"{directory}: HPO release folder does not exist")
     ontology = directory / "hp.obo"
     if not ontology.is_file():
-        raise KnowledgeBaseError(f"{directory}: no hp.obo in the HPO release folder")
+        ontology = directory / "hp.json"
+    if not ontology.is_file():
+        raise KnowledgeBaseError(f"{directory}: no hp.obo or hp.json in the HPO release folder")
     annotations = directory / "phenotype.hpoa"
     if not annotations.is_file():
         raise KnowledgeBaseError(f"{directory}: no phenotype.hpoa in the HPO release folder")
