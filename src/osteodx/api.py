@@ -24,7 +24,7 @@ from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
 
-__all__ = ["diagnose", "load_case", "prepare_case", "NAMESPACES"]
+__all__ = ["diagnose", "load_case", "prepare_case", "read_any", "NAMESPACES"]
 
 NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
 
@@ -33,6 +33,20 @@ def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool
     """Read a phenopacket file into a :class:`Case` resolved against *kb*'s ontology."""
     kb = kb or load_knowledge_base()
     return read_case(path, kb.ontology, strict=strict)
+
+
+def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
+             strict: bool = True) -> Case:
+    """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case."""
+    from osteodx.text.extract import TEXT_SUFFIXES, read_text_case
+
+    name = str(path)
+    is_text = name.lower().endswith(TEXT_SUFFIXES) or name == "text" or (
+        text is not None and not text.lstrip().startswith(("{", "id:", "---")) and
+        name in ("<stdin>", "stdin"))
+    if is_text:
+        return read_text_case(name, kb, text=text).case
+    return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
 
 
 def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:
@@ -69,7 +83,7 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
     """
     kb = kb or load_knowledge_base()
     if not isinstance(case, Case):
-        case = read_case(case, kb.ontology, allow_empty=True)
+        case = read_any(case, kb)
     if namespace not in NAMESPACES:
         raise ValueError(f"namespace must be one of {', '.join(NAMESPACES)}, not {namespace!r}")
     labs = prepare_case(case, kb) if workup else []

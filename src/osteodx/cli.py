@@ -49,7 +49,9 @@ def _error(exc: Exception) -> None:
 
 @app.command()
 def diagnose(
-    inputs: Annotated[list[str], typer.Argument(help="phenopacket files, folders, or -")],
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="phenopackets (.json/.yaml), case reports (.txt/.md), folders, or -")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="a case report given inline")] = None,
     top: Annotated[int, typer.Option(min=1, help="candidates to show")] = 10,
     fmt: Annotated[Format | None, typer.Option("--format", "-f",
                                                 help="default: table for one case, "
@@ -61,13 +63,17 @@ def diagnose(
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.api import diagnose as run
+    from osteodx.api import read_any
     from osteodx.case.inputs import expand_inputs
-    from osteodx.case.phenopacket import read_case
     from osteodx.kb.load import load_knowledge_base
     from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
+    if not inputs and text is None:
+        raise _fail(ValueError("give INPUT files or --text"), 2)
     try:
-        paths = list(expand_inputs(inputs))
+        paths = list(expand_inputs(inputs or []))
+        if text is not None:
+            paths.append("--text")
         kb = load_knowledge_base(hpo_dir)
     except OsteodxError as exc:
         raise _fail(exc) from None
@@ -84,9 +90,9 @@ def diagnose(
     try:
         for path in paths:
             try:
-                text = sys.stdin.read() if path == "-" else None
-                case = read_case("<stdin>" if path == "-" else path, kb.ontology, text=text,
-                                 strict=not lenient, allow_empty=True)
+                content = sys.stdin.read() if path == "-" else text if path == "--text" else None
+                name = {"-": "<stdin>", "--text": "text"}.get(path, path)
+                case = read_any(name, kb, text=content, strict=not lenient)
                 diff = run(case, kb, namespace=namespace.value, top=top)
             except OsteodxError as exc:
                 failed += 1
@@ -113,6 +119,57 @@ def diagnose(
             progress.stop()
     if failed:
         err.print(f"osteodx: {failed} of {len(paths)} case(s) failed")
+        raise typer.Exit(1)
+
+
+class ExtractFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str] | None, typer.Argument(help="case reports (.txt/.md) or -")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="a case report given inline")] = None,
+    fmt: Annotated[ExtractFormat | None, typer.Option(
+        "--format", "-f", help="default: json for one report, jsonl for several")] = None,
+    hpo_dir: HpoDir = None,
+) -> None:
+    """Read case reports into GA4GH Phenopacket v2 (id = the file's stem)."""
+    import yaml
+
+    from osteodx.kb.load import load_knowledge_base
+    from osteodx.text.extract import read_text_case
+
+    if not inputs and text is None:
+        raise _fail(ValueError("give INPUT files or --text"), 2)
+    items = list(inputs or []) + (["--text"] if text is not None else [])
+    fmt = fmt or (ExtractFormat.json if len(items) == 1 else ExtractFormat.jsonl)
+    try:
+        kb = load_knowledge_base(hpo_dir)
+    except OsteodxError as exc:
+        raise _fail(exc) from None
+    failed = 0
+    for item in items:
+        try:
+            content = sys.stdin.read() if item == "-" else text if item == "--text" else None
+            name = {"-": "stdin", "--text": "text"}.get(item, item)
+            ex = read_text_case(name, kb, text=content)
+        except OsteodxError as exc:
+            failed += 1
+            _error(exc)
+            continue
+        for w in ex.warnings:
+            err.print(f"warning: {name}: {w}", markup=False, style="yellow")
+        if fmt == ExtractFormat.yaml:
+            sys.stdout.write(yaml.safe_dump(ex.phenopacket, sort_keys=False, allow_unicode=True))
+            if len(items) > 1:
+                sys.stdout.write("---\n")
+        else:
+            sys.stdout.write(json.dumps(ex.phenopacket, ensure_ascii=False,
+                                        indent=2 if fmt == ExtractFormat.json else None) + "\n")
+    if failed:
         raise typer.Exit(1)
 
 

@@ -9,7 +9,7 @@ from osteodx.errors import InputError
 
 __all__ = ["CASE_SUFFIXES", "expand_inputs"]
 
-CASE_SUFFIXES = (".json", ".yaml", ".yml")
+CASE_SUFFIXES = (".json", ".yaml", ".yml", ".txt", ".md")
 
 
 def expand_inputs(inputs: list[str]) -> Iterator[str]:
@@ -26,7 +26,8 @@ def expand_inputs(inputs: list[str]) -> Iterator[str]:
             found = sorted(f for f in p.rglob("*") if f.suffix.lower() in CASE_SUFFIXES
                            and f.is_file())
             if not found:
-                raise InputError("folder holds no .json, .yaml or .yml files", source=item)
+                raise InputError("folder holds no .json, .yaml, .yml, .txt or .md files",
+                                 source=item)
             yield from (str(f) for f in found)
         elif p.exists():
             yield item

@@ -58,6 +58,8 @@ class Case:
     age_years: float | None = None
     measurements: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: family history: [{"relation", "affected": True|False|None, "finding", "source"}]
+    family: list[dict[str, Any]] = field(default_factory=list)
     #: interpreted lab results (filled by :func:`osteodx.api.prepare_case`)
     labs: list[dict[str, Any]] | None = None
 

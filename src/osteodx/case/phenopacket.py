@@ -107,7 +107,25 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
     for hid in sorted(both):
         case.warnings.append(f"{hid} is both observed and excluded; both are kept")
     case.measurements = list(doc.get("measurements", []))
+    case.family = _family_history(doc)
     return case
+
+
+_FAMILY_REF = "osteodx:family-history"
+
+
+def _family_history(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Family statements osteodx records in ``metaData.externalReferences``
+    (Phenopacket v2 has no field for a proband's family history)."""
+    out = []
+    for ref in doc.get("metaData", {}).get("externalReferences", []):
+        if ref.get("id") != _FAMILY_REF:
+            continue
+        relation, _, rest = ref.get("description", "").partition(": ")
+        state = rest.split(" ", 1)[0]
+        affected = {"affected": True, "unaffected": False}.get(state)
+        out.append({"relation": relation, "affected": affected, "source": rest})
+    return out
 
 
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,

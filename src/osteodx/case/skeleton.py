@@ -20,7 +20,7 @@ from osteodx.case.model import Case, Finding
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["Region", "RegionStatus", "SkeletalSurvey", "skeleton_regions", "survey",
-           "normal_region_findings"]
+           "normal_region_findings", "sclerotic_region_finding"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,3 +157,16 @@ def normal_region_findings(group_or_region: str, onto: Ontology, source: str) ->
         if hid not in seen and hid in onto:
             seen.append(hid)
     return [Finding(h, onto.label(h), "excluded", source) for h in seen]
+
+
+def sclerotic_region_finding(group_or_region: str, onto: Ontology, source: str) -> Finding | None:
+    """The observed finding for "this region is sclerotic" (None when the region has none)."""
+    data = _data()
+    entry = next((r for r in data["regions"] if r["id"] == group_or_region), None) or \
+        data.get("groups", {}).get(group_or_region)
+    if entry is None:
+        raise KeyError(f"unknown skeletal region {group_or_region!r}")
+    hid = entry.get("sclerosis")
+    if not hid or hid not in onto:
+        return None
+    return Finding(hid, onto.label(hid), "observed", source)

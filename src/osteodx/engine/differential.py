@@ -142,6 +142,12 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 "(breadth adjustment)", "observed",
                                 round(float(scores.breadth_log10_lr[d]), 3),
                                 "annotation_breadth", "knowledge base"))
+    if scores.family_log10_lr is not None and scores.family_log10_lr[d]:
+        rel = ", ".join(f"{f['relation']} {'affected' if f.get('affected') else 'unaffected'}"
+                        for f in case.family if f.get("affected") is not None)
+        out.append(Contribution("family", f"family history: {rel}", "observed",
+                                round(float(scores.family_log10_lr[d]), 3),
+                                "inheritance_vs_family_history", "family history"))
     if scores.sex_log10_lr[d]:
         out.append(Contribution("sex", f"sex {case.sex.lower()}; X/Y-linked inheritance",
                                 "observed", round(float(scores.sex_log10_lr[d]), 3),

@@ -29,6 +29,8 @@ __all__ = ["CaseScores", "score_case", "finding_lr"]
 
 _XLR = INHERITANCE_FLAGS["HP:0001419"]
 _YL = INHERITANCE_FLAGS["HP:0001450"]
+_AD = INHERITANCE_FLAGS["HP:0000006"]
+_AR = INHERITANCE_FLAGS["HP:0000007"]
 _OTHER_THAN_XLR = sum(v for k, v in INHERITANCE_FLAGS.items() if k not in
                       ("HP:0001419", "HP:0001417"))
 
@@ -48,6 +50,7 @@ class CaseScores:
     sex_log10_lr: np.ndarray  # (n_diseases,)
     breadth_log10_lr: np.ndarray  # (n_diseases,)
     total: np.ndarray  # (n_diseases,)
+    family_log10_lr: np.ndarray | None = None  # (n_diseases,)
 
 
 def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
@@ -174,5 +177,26 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     n_obs = sum(not f.excluded for f in case.findings)
     if params.breadth_penalty and n_obs:
         breadth = -params.breadth_penalty * n_obs * kb.log_relative_mass
-    total = sum_lr + age + sex + breadth
-    return CaseScores(log10_lr, code, matched, age, sex, breadth, total)
+    family = _family(kb, case, params)
+    total = sum_lr + age + sex + breadth + family
+    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family)
+
+
+_PARENTS = {"mother", "father", "parent", "parents"}
+
+
+def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarray:
+    """log10 LR of the parents' status for dominant and recessive diseases."""
+    out = np.zeros(kb.n_diseases)
+    status = [f.get("affected") for f in case.family if f.get("relation") in _PARENTS]
+    if not status:
+        return out
+    inh = kb.inheritance
+    dominant = (inh & _AD) > 0
+    recessive_only = ((inh & _AR) > 0) & ~dominant
+    if any(s is True for s in status):
+        out[dominant] = np.log10(params.affected_parent_dominant_lr)
+        out[recessive_only] = -0.5 * np.log10(params.affected_parent_dominant_lr)
+    elif any(s is False for s in status):
+        out[dominant & ~((inh & _AR) > 0)] = np.log10(params.unaffected_parent_dominant_lr)
+    return out

@@ -63,6 +63,13 @@ class ModelParameters:
     #: LR for a female patient and a Y-linked disease.
     female_ylinked_lr: float = 0.001
 
+    #: family history: LR for a dominant-only disease when a parent is known to be
+    #: unaffected (de novo variants and reduced penetrance keep it well above 0)
+    unaffected_parent_dominant_lr: float = 0.6
+    #: LR for a dominant disease when a parent is affected; recessive-only diseases get
+    #: its inverse square root (pseudodominance is rare)
+    affected_parent_dominant_lr: float = 3.0
+
     #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
     #: are not independent, so the plain product is over-confident. Calibrated on the
     #: development corpus (benchmarks/calibrate.py: T = 2 minimises the gold's NLL).

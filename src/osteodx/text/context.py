@@ -1,0 +1,252 @@
+"""The context of concepts found in a case report: is a finding the patient's, and is it present?
+
+A dictionary match says only that a phrase occurs. Before it becomes a phenotypic
+feature we need to know whether the report *denies* it ("kyphoscoliosis was not
+observed"), *hedges* it ("suspiciously increased uptake"), puts it in the *past*
+("history of fractures"), says it of *someone else* ("her mother did not have ...")
+or states it about a *disease in general* ("bone pain, recurrent fractures ... can
+be presented in ADO"). :func:`analyse` answers these per match with a pure-Python
+ConText (the cue lexicon and the clause splitter are in :mod:`osteodx.text.cues`).
+
+Why our own: negspacy and medspacy implement NegEx/ConText on spaCy and need a
+spaCy language model, which cannot be downloaded here; pyConTextNLP (last release
+2019) is unmaintained. The algorithm is small; the lexicon is what matters, and
+this one is written for case reports (captions, Discussion sections).
+
+Decisions:
+
+* Scope is the clause: a cue reaches concepts in its own clause only (forward,
+  backward or both, see :mod:`osteodx.text.cues`), so "no tenderness, redness and
+  heatness" negates all three and "Back mobility was normal and kyphoscoliosis was
+  not observed" does not spill over. "normal" before a phrase reaches three words.
+* Uncertain findings are hedged positives: "suspiciously increased uptake" stays
+  observed with ``uncertain=True``; "could not be excluded" is uncertainty, not
+  negation. The caller decides how much a hedged finding weighs.
+* Historical findings are still the patient's (``historical`` only informs).
+* ``hypothetical`` covers generic statements ("characterized by", "can be seen
+  in", "is known to", "usually") and conditionals ("if", "to rule out"). A generic
+  cue does not reach a concept before it in a clause that names this patient
+  ("Rugger-jersey spine, the major finding in our case, can be seen in ADO": the
+  spine finding is the patient's, ADO stays generic). In Introduction / Discussion /
+  Conclusion every sentence that does not name the patient ("our case", "the
+  patient", "she", "a 16-year-old") is hypothetical, cue ``"(discussion section)"``.
+* ``experiencer`` is decided by the nearest subject before the concept in the
+  clause: a relative ("Her mother did not have ..."), the patient ("she", "the
+  patient") or other patients ("the authors reported one patient ..."); a relative
+  after it counts when introduced by "in"/"of" ("... in her sister"). A clause
+  without a subject ("... and had scoliosis") inherits the previous clause's.
+
+>>> text = "CASE\\nShe had back pain. There was no tenderness, redness and heatness."
+>>> m = lambda w: ConceptMatch("HP:x", text.index(w), text.index(w) + len(w), w, w)
+>>> [(c.match.text, c.negated, c.negation_cue) for c in analyse(text, [m("back pain"),
+...                                                                    m("redness")])]
+[('back pain', False, None), ('redness', True, 'There was no')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from osteodx.text.concepts import ConceptMatch
+from osteodx.text.cues import Clause, CueHit, View, clauses, find_cues
+from osteodx.text.sentences import (
+    LITERATURE_SECTIONS,
+    Sentence,
+    clean_text,
+    find_sections,
+    split_sentences,
+)
+
+__all__ = ["Assertion", "ContextAnalyser", "ContextMatch", "ParsedSentence", "analyse"]
+
+_WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;]")
+_NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|their|the|a|an"
+                          r"|its|both))? $")
+_INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
+                         r"|the proband's|a|an))? $")
+_SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present|the current"
+                             r"|the index|the|that) (?!case)\w+|[0-9].*)$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assertion:
+    """What the text says about one span. Cue fields hold the cue as written (line-break
+    hyphens closed up); a cue in parentheses names a rule, "(discussion section)"."""
+
+    sentence: tuple[int, int]
+    section: str
+    negated: bool = False
+    negation_cue: str | None = None
+    uncertain: bool = False
+    uncertainty_cue: str | None = None
+    historical: bool = False
+    historical_cue: str | None = None
+    hypothetical: bool = False
+    hypothetical_cue: str | None = None
+    experiencer: str = "patient"  # "patient", a relative ("mother", "sibling", ...) or "other"
+    experiencer_cue: str | None = None
+
+    @property
+    def generic(self) -> bool:
+        """Alias of ``hypothetical``: not a statement about this patient's state."""
+        return self.hypothetical
+
+    @property
+    def about_patient(self) -> bool:
+        """Said of this patient, as a fact (present or absent), not of a disease or relative."""
+        return self.experiencer == "patient" and not self.hypothetical
+
+    @property
+    def status(self) -> str:
+        """``"excluded"`` when negated, else ``"observed"`` (hedged ones included)."""
+        return "excluded" if self.negated else "observed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContextMatch(Assertion):
+    """A concept match with its context."""
+
+    match: ConceptMatch
+
+
+class ParsedSentence(NamedTuple):
+    sentence: Sentence
+    view: View
+    hits: list[CueHit]
+    clauses: list[Clause]
+    anchored: bool  # names this patient somewhere
+
+
+class ContextAnalyser:
+    """Context queries over one text; sentences are parsed once, on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sections = find_sections(text)
+        self.sentences = split_sentences(text, self.sections)
+        self._starts = [s.start for s in self.sentences]
+        self._parsed: dict[int, ParsedSentence] = {}
+
+    def sentence_index(self, pos: int) -> int | None:
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.sentences[i].end else None
+
+    def parse(self, i: int) -> ParsedSentence:
+        if i not in self._parsed:
+            s = self.sentences[i]
+            view = View(self.text, s.start, s.end)
+            hits = find_cues(view)
+            anchored = any(h.cue.kind == "anchor" for h in hits)
+            self._parsed[i] = ParsedSentence(s, view, hits, clauses(view, hits), anchored)
+        return self._parsed[i]
+
+    def original(self, p: ParsedSentence, start: int, end: int) -> str:
+        """The original text under a view span."""
+        return self.text[p.view.pos[start] : p.view.pos[end - 1] + 1]
+
+    def _cue(self, p: ParsedSentence, h: CueHit) -> str:
+        return clean_text(self.original(p, h.start, h.end))
+
+    def assess(self, start: int, end: int) -> Assertion:
+        """The context of ``text[start:end]`` (a concept or any other phrase)."""
+        i = self.sentence_index(start)
+        if i is None:
+            section = next((s.name for s in reversed(self.sections) if s.start <= start), "front")
+            return Assertion(sentence=(start, end), section=section)
+        p = self.parse(i)
+        return self.assess_view(p, p.view.at(start), max(p.view.at(end), p.view.at(start) + 1))
+
+    def assess_view(self, p: ParsedSentence, vs: int, ve: int) -> Assertion:
+        """The context of view span ``[vs, ve)`` of a parsed sentence."""
+        ci = next((k for k, c in enumerate(p.clauses) if c.start <= vs < c.end), 0)
+        clause = p.clauses[ci]
+        # a cue inside the concept ("Absent radius") says nothing about it
+        hits = [h for h in p.hits
+                if clause.start <= h.start < clause.end and (h.end <= vs or h.start >= ve)]
+        fields: dict[str, object] = {}
+        for kind, flag, cue_field in (("negation", "negated", "negation_cue"),
+                                      ("uncertainty", "uncertain", "uncertainty_cue")):
+            reach = [h for h in hits if _has(h, kind) and self._reaches(p, h, clause, vs, ve)]
+            if reach:
+                near = min(reach, key=lambda h: min(abs(h.end - vs), abs(h.start - ve)))
+                fields[flag] = True
+                fields[cue_field] = self._cue(p, near)
+        hist = [h for h in hits if _has(h, "historical")]
+        if hist:
+            fields.update(historical=True, historical_cue=self._cue(p, hist[0]))
+        # "X, the major finding in our case, can be seen in ADO": X is the patient's, ADO not
+        anchored_clause = any(h.cue.kind == "anchor" for h in hits)
+        hyp = [h for h in hits if h.cue.kind == "hypothetical" and (
+            h.cue.value == "conditional" or not anchored_clause or h.start < vs)]
+        if hyp:
+            fields.update(hypothetical=True, hypothetical_cue=self._cue(p, hyp[0]))
+        elif p.sentence.section in LITERATURE_SECTIONS and not p.anchored:
+            fields.update(hypothetical=True, hypothetical_cue=f"({p.sentence.section} section)")
+        who, cue = self._experiencer(p, ci, vs, ve)
+        if cue is not None:
+            fields.update(experiencer=who, experiencer_cue=self._cue(p, cue))
+        return Assertion(sentence=(p.sentence.start, p.sentence.end),
+                         section=p.sentence.section, **fields)  # type: ignore[arg-type]
+
+    def _reaches(self, p: ParsedSentence, h: CueHit, clause: Clause, vs: int, ve: int) -> bool:
+        direction = h.cue.direction
+        if direction == "near":  # "normal bony structure" / "skull X-ray normal, spine ..."
+            after = _WORDS.search(p.view.text, h.end, clause.end)
+            direction = "forward" if after and after.group() not in (",", ";") else "backward"
+        if direction == "clause":
+            return True
+        between = (p.view.text[h.end : vs] if direction == "forward" else p.view.text[ve : h.start])
+        if (direction == "forward" and h.end > vs) or (direction == "backward" and ve > h.start):
+            return False
+        if h.cue.limit:
+            words = _WORDS.findall(between)
+            return len(words) < h.cue.limit and not {",", ";", "and", "or"} & set(words)
+        return True
+
+    def _experiencer(self, p: ParsedSentence, ci: int, vs: int, ve: int
+                     ) -> tuple[str, CueHit | None]:
+        first = ci
+        while first > 0 and p.clauses[first].subjectless:
+            first -= 1
+        lo, clause = p.clauses[first].start, p.clauses[ci]
+        text = p.view.text
+        before: list[tuple[CueHit, str]] = []
+        for h in p.hits:
+            if not lo <= h.start < clause.end or h.end > vs:
+                continue
+            if h.cue.kind == "relation" and not _NOT_SUBJECT.search(text, 0, h.start):
+                before.append((h, h.cue.value))
+            elif (h.cue.kind == "anchor" and _SUBJECT_ANCHOR.match(h.text)
+                  and not _NOT_SUBJECT.search(text, 0, h.start)):
+                before.append((h, "patient"))
+            elif h.cue.kind == "other":
+                before.append((h, "other"))
+        if before:
+            h, who = before[-1]
+            return who, (h if who != "patient" else None)
+        for h in p.hits:
+            if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
+                    and h.start >= ve and _INTRODUCED.search(text, 0, h.start)):
+                return h.cue.value, h
+        return "patient", None
+
+
+def _has(h: CueHit, kind: str) -> bool:
+    return h.cue.kind == kind or kind in h.cue.also
+
+
+def analyse(text: str, matches: Iterable[ConceptMatch]) -> list[ContextMatch]:
+    """The context of every match (in the order given); spans index ``text``."""
+    ctx = ContextAnalyser(text)
+    out = []
+    for m in matches:
+        a = ctx.assess(m.start, m.end)
+        out.append(ContextMatch(match=m, **{f: getattr(a, f) for f in _FIELDS}))
+    return out
+
+
+_FIELDS = tuple(f for f in Assertion.__dataclass_fields__)

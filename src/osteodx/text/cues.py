@@ -1,0 +1,245 @@
+"""The cue lexicon of :mod:`osteodx.text.context` and the clause splitter it scopes cues with.
+
+A pure-Python ConText (Harkema et al., J Biomed Inform 2009;42:839) tuned to case
+reports. Every cue has a *kind* (what it says about the concepts it reaches) and a
+*direction* (which concepts it reaches, always inside one clause):
+
+* ``forward`` - from the cue to the end of the clause ("no tenderness, redness and
+  heatness"), or for ``limit`` words only ("normal bony structure");
+* ``backward`` - from the start of the clause to the cue ("kyphoscoliosis was not
+  observed", "rib series were normal");
+* ``near`` - ``forward`` when a word follows it in the clause, else (clause end,
+  comma) ``backward`` ("unremarkable skull" / "skull unremarkable, spine ...");
+* ``clause`` - the whole clause ("bone pain ... can be presented in ADO").
+
+Kinds: ``negation``, ``uncertainty``, ``hypothetical`` (``value`` "generic" for
+statements about a disease, "conditional" for "if" / "to rule out"),
+``historical``, ``relation`` (``value`` the relative), ``other`` (other patients),
+``anchor`` (words naming *this* patient), ``terminator`` (ends a clause) and
+``pseudo`` (looks like a cue but is not: "normal range", "not only"). Cues are
+matched on a normalised view of the sentence (lower case, line-break hyphens
+closed up, single spaces); overlapping cues are resolved leftmost-longest, so
+"could not be excluded" is uncertainty and "was not observed" one negation cue.
+
+Clauses: a sentence is cut at terminators ("but", "however", "except", "which",
+";") and at commas / "and" / "or" between two stretches that both contain a finite
+verb ("Back mobility was normal | and kyphoscoliosis was not observed") - not
+inside a coordinated noun list ("no tenderness, redness and heatness").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+__all__ = ["Clause", "Cue", "CueHit", "View", "clauses", "find_cues"]
+
+
+class Cue(NamedTuple):
+    kind: str
+    direction: str = "forward"
+    value: str = ""
+    limit: int = 0  # scope in words (0: to the clause boundary)
+    also: tuple[str, ...] = ()  # further kinds carried by the same words
+
+
+class CueHit(NamedTuple):
+    start: int  # in View coordinates
+    end: int
+    text: str
+    cue: Cue
+
+
+_AUX = r"(?:was|were|is|are|has been|have been|had been|be)"
+_SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|evident|apparent"
+         r"|visible|demonstrated|documented|recorded|appreciated|reported)")
+_NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
+_REL = {
+    "mother": r"mothers?|mom|mum", "father": r"fathers?|dad", "sister": r"sisters?",
+    "brother": r"brothers?", "sibling": r"siblings?|sibs?", "parents": r"parents?",
+    "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
+    "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
+    "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
+    "family members": r"family members?|relatives?|family history|kindred"
+                      r"|(?:her|his|their|the patient's|the proband's) family",
+}
+
+_NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical"
+_TABLE: list[tuple[str, Cue]] = [
+    # -- negation, forward
+    (r"no|not|without|never|neither|nor|none|cannot|can't|didn't|doesn't|don't|wasn't|weren't"
+     r"|isn't|aren't|hasn't|haven't|hadn't", Cue(_NEG)),
+    (r"(?:did|does|do) not (?:show|reveal|demonstrate|exhibit|have|develop|present with"
+     r"|complain of|experience|display|suffer from)(?: any)?", Cue(_NEG)),
+    (r"there (?:was|were|is|are|has been|have been) no", Cue(_NEG)),
+    (r"no (?:evidence|signs?|symptoms?|findings?|features?|complaints?|characteristics) of",
+     Cue(_NEG)),
+    (r"no (?:family )?history of|no previous|no prior|no past history of",
+     Cue(_NEG, also=(_HIST,))),
+    (r"negative for|absence of|free (?:of|from)|lack of|lacks?|lacked|lacking|denie[sd]|deny"
+     r"|denying|failed to (?:show|reveal|demonstrate)|ruled out", Cue(_NEG)),
+    # -- negation, backward ("normal" ones also tell regions.py the part is normal)
+    (rf"{_AUX}(?: also)? not {_SEEN}|not {_SEEN}|{_AUX} (?:absent|negative|excluded)|absent"
+     r"|negative", Cue(_NEG, "backward")),
+    (rf"{_AUX}(?: also)? (?:normal|unremarkable|within (?:the )?normal (?:limits?|range))"
+     r"|(?:appeared|appears|remained|remains|looked|looks) (?:normal|unremarkable)"
+     r"|within (?:the )?normal (?:limits?|range)|in the normal range",
+     Cue(_NEG, "backward", "normal")),
+    (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
+    # -- pseudo-cues: block the shorter cues inside them
+    (r"normal (?:ranges?|values?|limits?)|reference (?:ranges?|values?|intervals?)"
+     r"|(?:upper|lower) limit of normal|not only|not necessarily|no (?:significant )?change"
+     r"|no increase|no further|not known|not certain|no doubt|without difficulty"
+     r"|(?:gram|antibody)[- ]negative", Cue("pseudo")),
+    # -- uncertainty
+    (r"possible|possibly|probable|probably|likely|suspected|suspect|suspicious(?:ly)?"
+     r"|suspicion of|questionable|equivocal|presumed|presumably|presumptive|may|might|could"
+     r"|perhaps|suggestive of|suggesting|suggests?|borderline|uncertain|unclear|doubtful"
+     r"|query|cannot be (?:excluded|ruled out)|could not be (?:excluded|ruled out)"
+     r"|not (?:be )?(?:excluded|ruled out)", Cue(_UNC)),
+    (r"(?:was|were|is|are) suspected|cannot be (?:excluded|ruled out)|is (?:possible|likely)"
+     r"|could not be (?:excluded|ruled out)", Cue(_UNC, "backward")),
+    # -- generic statements about a disease (void for the patient unless anchored)
+    (r"characteri[sz]ed by|(?:can|may|could|might)(?: also)?(?: be)? (?:seen|observed|found"
+     r"|presented|present|occurred|occur|detected|noted|encountered|associated|involved"
+     r"|overlooked)|(?:can|may|could) (?:cause|lead|result in|develop|show|have|involve"
+     r"|mimic|be greater)|(?:is|are) known to|(?:is|are) (?:usually|typically|commonly|often"
+     r"|frequently|generally|rarely|mostly|mainly)|usually|typically|commonly|classically"
+     r"|characteristically|generally|(?:is|are) (?:common|rare|frequent|typical|uncommon)"
+     r"|(?:the )?(?:characteristic|key|typical|cardinal|classic|main|major) (?:findings?"
+     r"|features?|signs?|manifestations?) of|hallmarks? of|distinctive finding"
+     r"|(?:is|are) (?:a|an)(?: very)? (?:rare|common|benign|inherited|hereditary|genetic)"
+     r"|(?:should|must|needs? to|has to|have to) be (?:considered|distinguished"
+     r"|differentiated|excluded|ruled out|suspected)|differential diagnos[ie]s"
+     r"|(?:in|with|when|of|among) (?!our |these |both |the |this )(?:[a-z-]+ ){0,2}patients"
+     r"|patients with|affected (?:individuals|patients)|(?:has|have) been (?:reported"
+     r"|described|observed|documented)|first described|in the literature"
+     r"|(?:is|are) associated with|(?:leads?|led) to|tends? to|in general",
+     Cue(_HYP, "clause", "generic")),
+    (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
+     r"|to prevent|screen(?:ing)? for", Cue(_HYP, "clause", "conditional")),
+    # -- history
+    (r"history of|histories of|past history|previous|previously|prior|formerly|in the past"
+     r"|at the age of|(?:years?|months?) ago|since (?:birth|childhood|infancy|the age)"
+     r"|in (?:childhood|infancy)|as a child|had been|status post", Cue(_HIST, "clause")),
+    # -- experiencer
+    *((rf"(?:{p})(?:'s)?", Cue("relation", "clause", name)) for name, p in _REL.items()),
+    (rf"(?:other|previously reported|reported|published|described|previous) (?:patients"
+     rf"|cases|individuals|families)|the authors? reported|reported {_NUM} (?:patients?"
+     r"|cases?|members?|famil(?:y|ies))|members of", Cue("other", "clause")),
+    (r"(?:our|this|the present|the current|the index|the|that) (?:patient|girl|boy|child"
+     r"|proband|woman|man|infant|neonate|lady|baby|adolescent)(?:'s)?|(?:our|this|the present"
+     r"|the current) case|patient's|she|he|her|his|him|herself|himself"
+     r"|[0-9]+[- ]?(?:year|month|week|day)s?[- ]?old", Cue("anchor", "clause")),
+    # -- clause terminators
+    (r"but|however|although|though|except|apart from|aside from|other than|whereas|while"
+     r"|which|who|whom|yet|unlike|nevertheless|besides|because", Cue("terminator")),
+]
+_GROUPS = [(f"c{i}", pat, cue) for i, (pat, cue) in enumerate(_TABLE)]
+_CUE_RE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?P<{g}>{p})" for g, p, _ in sorted(
+    _GROUPS, key=lambda t: -len(t[1]))) + ")(?![\\w'])")
+_CUE_OF = {g: cue for g, _, cue in _GROUPS}
+# leftmost-longest across groups: try every group at each start, keep the longest
+_SINGLE = {g: re.compile(f"(?:{p})(?![\\w'])") for g, p, _ in _GROUPS}
+
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]")
+#: finite verbs and auxiliaries: a stretch with one of them is a clause of its own
+_VERBS = frozenset(
+    "is are was were am been has have had do does did can could may might must shall should"
+    " will would showed shows show revealed reveals demonstrated demonstrates displayed"
+    " exhibited presented presents complained complains developed develops underwent denied"
+    " denies suffered suffers visited received involves needs leads remained remains"
+    " appeared appears isn't aren't wasn't weren't didn't doesn't hasn't haven't cannot".split()
+)
+_SOFT = frozenset({",", "and", "or"})
+
+
+class View:
+    """A lower-cased, de-hyphenated, single-spaced copy of ``text[start:end]``.
+
+    ``pos[i]`` is the index in the original text of ``self.text[i]``, so cue and
+    clause spans map back exactly. Line-break hyphens between lowercase letters
+    are dropped ("ky-\\nphoscoliosis" -> "kyphoscoliosis").
+    """
+
+    __slots__ = ("pos", "text")
+    _SKIP = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])|\s+")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        chars: list[str] = []
+        pos: list[int] = []
+        i = start
+        for m in self._SKIP.finditer(text, start, end):
+            chars.append(text[i : m.start()])
+            pos.extend(range(i, m.start()))
+            if m.group()[0] != "-":
+                chars.append(" ")
+                pos.append(m.start())
+            i = m.end()
+        chars.append(text[i:end])
+        pos.extend(range(i, end))
+        self.text = "".join(chars).lower().replace("\u2019", "'")
+        self.pos = pos
+
+    def at(self, original: int) -> int:
+        """View index of the first character at or after ``original``."""
+        return bisect_right(self.pos, original - 1)
+
+
+def find_cues(view: View) -> list[CueHit]:
+    """All cues of the sentence, leftmost-longest, in order."""
+    hits: list[CueHit] = []
+    pos = 0
+    while (m := _CUE_RE.search(view.text, pos)) is not None:
+        best_end, best = m.end(), m.lastgroup or ""
+        for g, rx in _SINGLE.items():  # a longer cue from another group at the same start
+            other = rx.match(view.text, m.start())
+            if other and other.end() > best_end:
+                best_end, best = other.end(), g
+        hits.append(CueHit(m.start(), best_end, view.text[m.start() : best_end], _CUE_OF[best]))
+        pos = best_end
+    return hits
+
+
+class Clause(NamedTuple):
+    start: int  # View coordinates
+    end: int
+    subjectless: bool  # starts with a verb: shares the previous clause's subject
+
+
+def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
+    """Cut the sentence into clauses (see the module docstring)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
+    hard = {h.start for h in hits if h.cue.kind == "terminator"}
+    hard |= {s for s, _, w in words if w in (";", ":")}
+    # soft stretches: words between ',' / 'and' / 'or'
+    cuts: list[tuple[int, int]] = []  # (start, end) of each stretch
+    begin = 0
+    for s, _e, w in words:
+        if s in hard and s > begin:
+            cuts.append((begin, s))
+            begin = s
+        if w in _SOFT:
+            cuts.append((begin, s))
+            begin = s
+    cuts.append((begin, len(view.text)))
+
+    def has_verb(a: int, b: int) -> bool:
+        return any(w in _VERBS for s, _, w in words if a <= s < b)
+
+    out: list[Clause] = []
+    start = 0
+    for k, (a, b) in enumerate(cuts):
+        if k == 0:
+            continue
+        if a in hard or (has_verb(start, a) and has_verb(a, b)):
+            out.append(Clause(start, a, False))
+            start = a
+    out.append(Clause(start, len(view.text), False))
+    result = []
+    for c in out:
+        first = next((w for s, _, w in words
+                      if c.start <= s < c.end and w not in _SOFT and w not in (";", ":")), "")
+        result.append(c._replace(subjectless=first in _VERBS and bool(result)))
+    return result

@@ -1,0 +1,181 @@
+"""Case-report text -> Phenopacket v2 -> Case.
+
+Concepts are recognised (:mod:`osteodx.text.concepts`), put in context
+(negation, family members, statements about diseases in general), regions said to
+be normal on imaging become excluded findings through the skeletal-site model, lab
+statements become ``measurements`` (LOINC, UCUM, reference range) and age, sex and
+duration become the subject and the feature onsets. Every finding keeps the text
+span it came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from google.protobuf import json_format
+from phenopackets import Phenopacket
+
+from osteodx.case.model import Case
+from osteodx.case.phenopacket import case_from_phenopacket
+from osteodx.case.skeleton import normal_region_findings, sclerotic_region_finding
+from osteodx.errors import InputError
+from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
+from osteodx.text.context import analyse
+from osteodx.text.demographics import extract_demographics
+from osteodx.text.labs import extract_labs, to_measurement
+from osteodx.text.regions import find_family_statements, find_region_statements
+from osteodx.text.vocabulary import recognizer_for
+
+__all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+_SCLEROSIS = re.compile(r"scleros|sclerotic|dens(?:e|ity)|opacit", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The phenopacket written from a text, and the Case the engine reads."""
+
+    phenopacket: dict[str, Any]
+    case: Case
+    family: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].replace("-\n", "").split())
+
+
+def _span(text: str, start: int, end: int) -> str:
+    return f'text[{start}:{end}] "{_quote(text, start, end)}"'
+
+
+def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
+                 source: str = "<text>") -> Extraction:
+    """Read a case report; returns the validated phenopacket and the Case."""
+    if not text.strip():
+        raise InputError("the text is empty", source=source)
+    onto = kb.ontology
+    features: dict[tuple[str, bool], dict[str, Any]] = {}
+    spans: dict[tuple[str, bool], str] = {}
+    labs = extract_labs(text)
+    lab_spans = [(lab.start, lab.end) for lab in labs]
+    demo = extract_demographics(text)
+    onset_sentence = None
+    if demo.duration_source is not None and demo.onset_age_years is not None:
+        onset_sentence = demo.duration_source
+    for cm in analyse(text, recognizer_for(kb).find(text)):
+        m = cm.match
+        if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in lab_spans):
+            continue  # a lab statement: read as a measurement instead
+        excluded = cm.negated
+        key = (m.hpo_id, excluded)
+        if key in features:
+            continue
+        feat: dict[str, Any] = {"type": {"id": m.hpo_id, "label": onto.label(m.hpo_id)}}
+        if excluded:
+            feat["excluded"] = True
+        notes = [f"{_span(text, m.start, m.end)} in: \"{_quote(text, *cm.sentence)}\""]
+        if cm.uncertain:
+            notes.append(f"hedged ({cm.uncertainty_cue})")
+        if cm.negated:
+            notes.append(f"negated ({cm.negation_cue})")
+        feat["description"] = "; ".join(notes)
+        if (onset_sentence is not None and not excluded
+                and cm.sentence[0] <= onset_sentence.start < cm.sentence[1]):
+            feat["onset"] = {"age": {"iso8601duration": demo.onset_iso8601}}
+        features[key] = feat
+        spans[key] = _span(text, m.start, m.end)
+    for rs in find_region_statements(text):
+        if not rs.normal:
+            f = sclerotic_region_finding(rs.key, onto, _span(text, rs.start, rs.end))
+            if f is not None and _SCLEROSIS.search(rs.text) and (f.hpo_id, False) not in features:
+                features[(f.hpo_id, False)] = {"type": {"id": f.hpo_id, "label": f.label},
+                                               "description": f"sclerotic {rs.key}: {f.source}"}
+                spans[(f.hpo_id, False)] = f.source
+            continue
+        for f in normal_region_findings(rs.key, onto, _span(text, rs.start, rs.end)):
+            key = (f.hpo_id, True)
+            if key in features or (f.hpo_id, False) in features:
+                continue
+            features[key] = {"type": {"id": f.hpo_id, "label": f.label}, "excluded": True,
+                             "description": f"normal {rs.key} on imaging: {f.source}"}
+            spans[key] = f.source
+    family = [{"relation": fs.relation, "affected": fs.affected, "finding": fs.finding_text,
+               "source": _span(text, fs.start, fs.end), "note": fs.note}
+              for fs in find_family_statements(text)]
+    doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
+    try:
+        json_format.ParseDict(doc, Phenopacket())
+    except json_format.ParseError as exc:  # pragma: no cover - our own construction
+        raise InputError(f"extracted phenopacket is invalid: {exc}", source=source) from None
+    case = case_from_phenopacket(doc, onto, source, strict=False)
+    keys = list(features)
+    for f in case.findings:  # phenotypicFeatures[i] -> the text span it came from
+        i = int(f.source.split("[", 1)[1].rstrip("]"))
+        f.source = spans[keys[i]]
+    case.family = family
+    warnings = [w for lab in labs for w in lab.warnings] + list(demo.notes)
+    return Extraction(doc, case, family, warnings)
+
+
+def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
+                 family: list[dict[str, Any]]) -> dict[str, Any]:
+    subject: dict[str, Any] = {"id": case_id}
+    if demo.sex:
+        subject["sex"] = demo.sex
+    if demo.age_years is not None:
+        subject["timeAtLastEncounter"] = {"age": {"iso8601duration": demo.age_iso8601}}
+    state = {True: "affected", False: "unaffected", None: "unknown"}
+    refs = [{"id": "osteodx:family-history",
+             "description": f"{f['relation']}: {state[f['affected']]} ({f['source']})"}
+            for f in family]
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
+    from osteodx import __version__
+
+    return {
+        "id": case_id,
+        "subject": subject,
+        "phenotypicFeatures": features,
+        "measurements": [to_measurement(lab, time_observed=demo.age_iso8601) for lab in labs],
+        "metaData": {
+            "created": now.replace("+00:00", "Z"),
+            "createdBy": f"osteodx {__version__} (text extraction)",
+            "resources": [
+                {"id": "hp", "name": "human phenotype ontology", "namespacePrefix": "HP",
+                 "url": "http://purl.obolibrary.org/obo/hp.owl", "version": "",
+                 "iriPrefix": "http://purl.obolibrary.org/obo/HP_"},
+                {"id": "loinc", "name": "Logical Observation Identifiers Names and Codes",
+                 "namespacePrefix": "LOINC", "url": "https://loinc.org", "version": "",
+                 "iriPrefix": "https://loinc.org/"},
+                {"id": "ucum", "name": "Unified Code for Units of Measure",
+                 "namespacePrefix": "UCUM", "url": "https://ucum.org", "version": "",
+                 "iriPrefix": "https://ucum.org/"},
+            ],
+            "phenopacketSchemaVersion": "2.0",
+            "externalReferences": refs,
+        },
+    }
+
+
+def read_text_case(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
+                   case_id: str | None = None) -> Extraction:
+    """Read a ``.txt``/``.md`` case report (or *text*) and extract it."""
+    source = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError("no such file", source=source) from None
+        except UnicodeDecodeError:
+            raise InputError("not a text file (UTF-8 expected)", source=source) from None
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+    return extract_text(text, kb, case_id=case_id or Path(source).stem, source=source)

@@ -1,0 +1,238 @@
+"""Lab-analyte and panel names in case-report text, found through the catalogue.
+
+Two things make names in PDF-extracted reports hard to find: words are broken
+across lines ("25-hydroxy-vi-\\ntamin D", "Thy-\\nroid stimulating hormone")
+and the same analyte is punctuated many ways ("25-[OH]D", "25(OH)D",
+"25-OH-D"). :class:`Normalised` makes a cleaned copy of the text (line-break
+hyphens closed, whitespace runs made one space) that remembers where each of
+its characters came from, so every span found in the copy maps back to the
+original text exactly. Names are then matched on the catalogue's
+:func:`~osteodx.labs.name_key` (letters, digits and ``+`` only), which ignores
+punctuation the way the catalogue does, with word boundaries checked on the
+text and the longest name winning ("bone specific ALP" over "ALP", "free T4"
+over "T4", "1,25-(OH)D" over "25-(OH)D").
+
+Short abbreviations ("Ca", "P", "RF", "ALP") are matched case-sensitively and
+within one word, so "Ca" is not found in "CA", "calcium" or "ca 1".
+
+>>> n = Normalised("vi-\\ntamin  D")
+>>> n.text, n.span(0, len(n.text))
+('vitamin D', (0, 12))
+>>> [(m.key, m.text) for m in find_mentions(Normalised("1,25-(OH)D and Bone specific ALP"))]
+[('vitamin_d_1_25oh2', '1,25-(OH)D'), ('bone_alp', 'Bone specific ALP')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from osteodx.labs.catalogue import Analyte, Panel, load_catalogue, name_key
+
+__all__ = ["Mention", "Normalised", "find_mentions", "name_index"]
+
+#: A hyphen at a line end inside a word ("vi-\ntamin"), a soft hyphen, or a
+#: whitespace run; the join needs a lower-case letter after the break.
+_FOLD = re.compile(r"(?<=[A-Za-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])|\xad|\s{2,}|[^\S ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_KEY = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
+_D_SUFFIX = re.compile(r"[23\u2082\u2083](?!\w)")  # "25(OH)D3"
+
+
+class Normalised:
+    """A cleaned copy of a text with a map back to the original offsets.
+
+    ``text[i]`` came from ``original[pos[i]]``; :meth:`span` turns a span of
+    ``text`` into the span of ``original`` that it was made from.
+    """
+
+    __slots__ = ("original", "text", "pos")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        parts: list[str] = []
+        pos: list[int] = []
+        last = 0
+        for m in _FOLD.finditer(original):
+            parts.append(original[last:m.start()])
+            pos.extend(range(last, m.start()))
+            if m.group()[0].isspace():  # a whitespace run -> one space
+                parts.append(" ")
+                pos.append(m.start())
+            last = m.end()
+        parts.append(original[last:])
+        pos.extend(range(last, len(original)))
+        self.text = "".join(parts)
+        self.pos = pos
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of ``text[start:end]``."""
+        if end <= start:
+            at = self.pos[start] if start < len(self.pos) else len(self.original)
+            return at, at
+        return self.pos[start], self.pos[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    key: str
+    name: str
+    target: Analyte | Panel
+    exact: str | None  # alnum characters to compare case-sensitively, or None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An analyte or panel name in :class:`Normalised` text (normalised offsets)."""
+
+    start: int
+    end: int
+    target: Analyte | Panel
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.target.key
+
+    @property
+    def is_panel(self) -> bool:
+        return isinstance(self.target, Panel)
+
+
+def _exact(name: str) -> str | None:
+    """Short one-word abbreviations ("Ca", "iPTH", "25-OH-D") are matched by case."""
+    letters = [c for c in name if c.isalpha()]
+    if " " in name or len(letters) > 5 or not any(c.isupper() for c in letters):
+        return None
+    return "".join(c for c in name if c.isalnum() or c == "+")
+
+
+@cache
+def name_index() -> tuple[_Name, ...]:
+    """Every catalogue name of every analyte and panel, longest key first."""
+    cat = load_catalogue()
+    out: dict[tuple[str, str], _Name] = {}
+    for a in cat.analytes:
+        for n in (a.label, a.display, *a.names):
+            out.setdefault((name_key(n), n), _Name(name_key(n), n, a, _exact(n)))
+    for p in cat.panels:
+        for n in (p.label, *p.names):
+            out.setdefault((name_key(n), n), _Name(name_key(n), n, p, _exact(n)))
+    return tuple(sorted(out.values(), key=lambda x: (-len(x.key), x.key, x.name)))
+
+
+def _key_stream(text: str) -> tuple[str, list[int]]:
+    """The text as :func:`name_key` characters, and where each came from."""
+    chars: list[str] = []
+    where: list[int] = []
+
+    def ascii_part(a: int, b: int) -> None:
+        kept = [i for i in range(a, b) if text[i] in _ASCII_KEY]
+        chars.append("".join([text[i] for i in kept]).lower())
+        where.extend(kept)
+
+    last = 0
+    for m in _NON_ASCII.finditer(text):  # "β" -> "beta", "²" -> "2", "–" -> ""
+        ascii_part(last, m.start())
+        k = name_key(m.group())
+        chars.append(k)
+        where.extend([m.start()] * len(k))
+        last = m.end()
+    ascii_part(last, len(text))
+    return "".join(chars), where
+
+
+def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
+    """The end of a match that respects word boundaries, or None."""
+    if start > 0 and t[start - 1].isalnum():
+        return None
+    if name.key[0].isdigit() and start >= 2 and t[start - 1] in ",." and t[start - 2].isdigit():
+        return None  # "25(OH)D" inside "1,25(OH)D"
+    if end < len(t) and t[end].isalnum():
+        if name.target.key.startswith("vitamin_d") and _D_SUFFIX.match(t, end):
+            return end + 1  # "25(OH)D3", "1,25(OH)2D3"
+        return None
+    if name.exact is not None:
+        found = unicodedata.normalize("NFKC", t[start:end]) if not t[start:end].isascii() \
+            else t[start:end]
+        if " " in found or "".join(c for c in found if c.isalnum() or c == "+") != name.exact:
+            return None
+    return end
+
+
+def find_mentions(norm: Normalised) -> list[Mention]:
+    """Non-overlapping analyte/panel names in ``norm.text``, in text order.
+
+    A name followed by a bracketed alias of the same analyte ("25-hydroxy-vitamin
+    D (25-[OH]D)", "alkaline phosphatase (ALP)") is one mention; "liver and
+    renal function" gives both panels.
+    """
+    t = norm.text
+    stream, where = _key_stream(t)
+    found: list[tuple[int, int, _Name]] = []
+    for name in name_index():
+        k = stream.find(name.key)
+        while k >= 0:
+            start, end = where[k], where[k + len(name.key) - 1] + 1
+            end_ok = _boundary_ok(t, start, end, name)
+            if end_ok is not None:
+                found.append((start, end_ok, name))
+            k = stream.find(name.key, k + 1)
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int, _Name]] = []
+    for f in found:
+        if all(f[1] <= s or f[0] >= e for s, e, _ in taken):
+            taken.append(f)
+    taken.sort(key=lambda f: f[0])
+    mentions = [Mention(s, e, n.target, t[s:e]) for s, e, n in taken]
+    return _elided_panels(t, _merge_aliases(t, mentions))
+
+
+_ALIAS_GAP = re.compile(r"\s*[(\[]\s*")
+_ALIAS_END = re.compile(r"\s*[)\]]")
+
+
+def _merge_aliases(t: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            gap = _ALIAS_GAP.fullmatch(t, m.end, nxt.start)
+            close = _ALIAS_END.match(t, nxt.end)
+            if gap and close and nxt.target.key == m.target.key:
+                out.append(Mention(m.start, close.end(), m.target, t[m.start:close.end()]))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
+_ELIDED = re.compile(r"([A-Za-z]+)\s+(?:and|or|&|/)\s+$")
+
+
+def _elided_panels(t: str, mentions: list[Mention]) -> list[Mention]:
+    """'liver and renal function': the first word names a panel too."""
+    cat = load_catalogue()
+    extra: list[Mention] = []
+    for m in mentions:
+        if not m.is_panel or " " not in m.text:
+            continue
+        tail = m.text[m.text.index(" "):]
+        before = _ELIDED.search(t, max(0, m.start - 30), m.start)
+        if before is None:
+            continue
+        panel = cat.find_panel_by_name(before.group(1) + tail)
+        if panel is not None and panel.key != m.key:
+            s, e = before.span(1)
+            if all(e <= x.start or s >= x.end for x in mentions):
+                extra.append(Mention(s, e, panel, t[s:e]))
+    return sorted(mentions + extra, key=lambda m: m.start)

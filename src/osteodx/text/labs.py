@@ -1,0 +1,293 @@
+"""Lab results in free case-report text -> :class:`TextLab` -> phenopacket measurements.
+
+:func:`extract_labs` finds catalogue analytes (and panels such as "liver
+function") by name (:mod:`~osteodx.text.labnames`), reads numbers, units and
+reference ranges (:mod:`~osteodx.text.labvalues`), binds them to names
+(:mod:`~osteodx.text.labstatements`), and checks each result against the
+catalogue. It judges nothing as low or high - that is
+:func:`osteodx.labs.interpret_measurements`' job - but it says what it could
+not trust: a reference range printed in a unit that contradicts the value's
+("7.2 ng/mL (normal range 30.1 to 100.0 mg/mL)") is kept as printed, marked
+``range_unit_suspect`` and warned about, so the slip stays visible in the
+measurement that :func:`to_measurement` writes and is flagged again there.
+
+Every result keeps the exact span of the original text it came from:
+``text[lab.start:lab.end] == lab.text``.
+
+>>> lab, = extract_labs("Serum calcium was 10.1 mg/dL (normal range 9.0 to 11.0 mg/dL).")
+>>> lab.analyte, lab.value, lab.unit, lab.reference_low, lab.reference_high
+('calcium_total', 10.1, 'mg/dL', 9.0, 11.0)
+>>> lab.text
+'Serum calcium was 10.1 mg/dL (normal range 9.0 to 11.0 mg/dL)'
+>>> [(x.label, x.qualitative) for x in extract_labs("Liver and renal function were normal.")]
+[('Hepatic function panel', 'normal'), ('Renal function panel', 'normal')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
+from osteodx.labs.result import fmt, range_text
+from osteodx.labs.ucum import UnitError, parse_ucum
+from osteodx.labs.units import convert, convertible
+from osteodx.text.labnames import Normalised, find_mentions
+from osteodx.text.labstatements import Statement, bind, qualitative_outcome
+from osteodx.text.labvalues import find_quantities
+
+__all__ = ["Qualitative", "TextLab", "extract_labs", "to_measurement"]
+
+Qualitative = Literal["normal", "high", "low", "abnormal"]
+
+#: Qualitative values as phenopacket ontology classes. Only "Normal" has an
+#: answer code that the interpreter knows (LOINC LA6626-1); the others are
+#: written by label, which :mod:`osteodx.labs.interpret` reads too.
+QUALITATIVE_CLASSES: dict[str, dict[str, str]] = {
+    "normal": {"id": "LOINC:LA6626-1", "label": "Normal"},
+    "high": {"label": "High"}, "low": {"label": "Low"}, "abnormal": {"label": "Abnormal"},
+}
+
+
+@dataclass(slots=True)
+class TextLab:
+    """One lab result stated in the text.
+
+    ``value`` (a quantity) or ``qualitative`` is set, never both. ``unit`` and
+    ``reference_unit`` are as written; ``ucum``/``reference_ucum`` their UCUM
+    codes (None if unreadable). ``start``/``end`` index the original text and
+    ``text`` is exactly that substring; ``quote`` is the same words with line
+    breaks and line-break hyphens closed, for people to read. ``named`` is the
+    analyte the name denotes when the unit made another one fit better
+    ("bone specific ALP ... U/L" is the activity assay).
+    """
+
+    analyte: str
+    label: str
+    loinc: str | None
+    start: int
+    end: int
+    text: str
+    quote: str
+    value: float | None = None
+    qualitative: Qualitative | None = None
+    comparator: str | None = None
+    unit: str | None = None
+    ucum: str | None = None
+    reference_low: float | None = None
+    reference_high: float | None = None
+    reference_unit: str | None = None
+    reference_ucum: str | None = None
+    range_unit_suspect: bool = False
+    panel: bool = False
+    name: str = ""
+    named: str = ""
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def extract_labs(text: str, *, keep_duplicates: bool = False) -> list[TextLab]:
+    """Every lab result stated in *text*, in text order.
+
+    A qualitative mention of an analyte that also has a value in the text
+    ("osteocalcin ... were normal" in an abstract, "osteocalcin was 15.76
+    ng/mL" later) is dropped, as is a repeated one with the same word, unless
+    *keep_duplicates*: the value says more and one result per statement is
+    what a phenopacket should hold.
+    """
+    cat = load_catalogue()
+    norm = Normalised(text)
+    statements = bind(norm.text, find_mentions(norm), find_quantities(norm.text))
+    labs = [_lab(norm, st, cat) for st in statements]
+    return labs if keep_duplicates else _dedupe(labs)
+
+
+def _dedupe(labs: list[TextLab]) -> list[TextLab]:
+    with_value = {lab.named for lab in labs if lab.value is not None}
+    seen: set[tuple[str, str | None]] = set()
+    out: list[TextLab] = []
+    for lab in labs:
+        if lab.value is None:
+            if lab.named in with_value or (lab.named, lab.qualitative) in seen:
+                continue
+            seen.add((lab.named, lab.qualitative))
+        out.append(lab)
+    return out
+
+
+def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
+    m = st.mention
+    start, end = norm.span(st.start, st.end)
+    target = m.target
+    lab = TextLab(analyte=target.key, label=_display(target), loinc=_loinc(target),
+                  start=start, end=end, text=norm.original[start:end],
+                  quote=norm.text[st.start:st.end], panel=m.is_panel, name=m.text,
+                  named=target.key)
+    if lab.loinc is None:
+        lab.warnings.append(f"{lab.label}: no LOINC code in the catalogue; a measurement of it "
+                            f"cannot be interpreted")
+    if st.qualitative is not None:
+        outcome = qualitative_outcome(st.qualitative)
+        if outcome == "positive":  # RF "positive" means high where only a high term exists
+            hpo = target.hpo if isinstance(target, Analyte) else None
+            outcome = "high" if hpo and hpo.high and not hpo.low else "abnormal"
+        lab.qualitative = cast(Qualitative, outcome)
+        return lab
+    q = st.quantity
+    assert q is not None and isinstance(target, Analyte)
+    lab.value, lab.comparator, lab.unit, lab.ucum = q.value, q.comparator, q.unit, q.ucum
+    if st.range is not None:
+        r = st.range
+        lab.reference_low, lab.reference_high = r.low, r.high
+        lab.reference_unit, lab.reference_ucum = r.unit, r.ucum
+    _check(lab, target, cat)
+    return lab
+
+
+def _display(target: Analyte | Panel) -> str:
+    return target.display if isinstance(target, Analyte) else target.label
+
+
+def _loinc(target: Analyte | Panel) -> str | None:
+    return target.loinc[0] if target.loinc else None
+
+
+def _to(x: float, src: str, dst: str, mm: float | None) -> float | None:
+    try:
+        return convert(x, parse_ucum(src), parse_ucum(dst), molar_mass=mm)
+    except UnitError:
+        return None
+
+
+def _plausible(a: Analyte, x: float | None, code: str, *, limit: bool = False) -> bool | None:
+    """Is *x* in *code* within the analyte's plausible bounds (a lower range
+    limit may be 0)? None if the unit does not convert."""
+    if x is None:
+        return True
+    xc = _to(x, code, a.unit, a.molar_mass_g_per_mol)
+    if xc is None:
+        return None
+    lo, hi = a.plausible
+    return (0 if limit else lo) <= xc <= hi
+
+
+def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
+    """The analyte and UCUM code that fit the written unit: a sibling analyte
+    (bone ALP in U/L is the activity assay) or 'U' read as '[IU]' (RF 'U/mL')."""
+    code = lab.ucum
+    assert code is not None
+    if convertible(parse_ucum(code), parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
+        return a
+    for sib in cat.siblings(a):
+        if convertible(parse_ucum(code), parse_ucum(sib.unit),
+                       molar_mass=sib.molar_mass_g_per_mol):
+            lab.notes.append(f"{a.display}: unit {lab.unit} fits {sib.display}; read as "
+                             f"{sib.display}")
+            lab.analyte, lab.label, lab.loinc = sib.key, sib.display, _loinc(sib)
+            return sib
+    swapped = parse_ucum(code).swapped_enzyme_iu()
+    if swapped and convertible(swapped, parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
+        lab.notes.append(f"{a.display}: unit {lab.unit} read as {swapped.code}")
+        lab.ucum = swapped.code
+        if lab.reference_unit == lab.unit:
+            lab.reference_ucum = swapped.code
+        return a
+    lab.warnings.append(f"{a.display}: unit {lab.unit} cannot be converted to {a.unit}")
+    return a
+
+
+def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
+    """Unit, plausibility and reference-range checks, as warnings and notes."""
+    if lab.comparator:
+        lab.warnings.append(f"{a.display}: value written as {lab.comparator}{fmt(lab.value or 0)};"
+                            f" the bound is kept as the value")
+    if lab.unit is None and lab.reference_unit is not None:
+        lab.unit, lab.ucum = lab.reference_unit, lab.reference_ucum
+        lab.notes.append(f"{a.display}: no unit after the value; the range's {lab.unit} is used")
+    if lab.unit is None:
+        lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value or 0)}")
+        return
+    if lab.ucum is None:
+        lab.warnings.append(f"{a.display}: unit {lab.unit} is not a readable UCUM unit")
+        return
+    a = _fit_unit(lab, a, cat)
+    name = a.display
+    if _plausible(a, lab.value, lab.ucum) is False:
+        lo, hi = a.plausible
+        lab.warnings.append(f"{name}: value {fmt(lab.value or 0)} {lab.unit} is implausible "
+                            f"(plausible {fmt(lo)}-{fmt(hi)} {a.unit})")
+    _check_range(lab, a)
+
+
+def _check_range(lab: TextLab, a: Analyte) -> None:
+    low, high = lab.reference_low, lab.reference_high
+    if low is None and high is None:
+        return
+    name, bounds = a.display, range_text(low, high)
+    if low is not None and high is not None and low > high:
+        lab.warnings.append(f"{name}: reference range {bounds} has low > high")
+        return
+    assert lab.ucum is not None
+    if lab.reference_unit is None or lab.reference_unit == lab.unit or \
+            lab.reference_ucum == lab.ucum:
+        if not (_plausible(a, low, lab.ucum, limit=True) and
+                _plausible(a, high, lab.ucum, limit=True)):
+            lab.warnings.append(f"{name}: reference range {bounds} {lab.unit} is implausible")
+        return
+    ru = lab.reference_unit
+    if lab.reference_ucum is None:
+        lab.warnings.append(f"{name}: range unit {ru} is not a readable UCUM unit")
+        return
+    conv = [None if x is None else _to(x, lab.reference_ucum, lab.ucum, a.molar_mass_g_per_mol)
+            for x in (low, high)]
+    if all(c is not None for c, x in zip(conv, (low, high), strict=True) if x is not None) and \
+            all(_plausible(a, c, lab.ucum, limit=True) for c in conv):
+        lab.notes.append(f"{name}: range printed in {ru}, value in {lab.unit}")
+        return
+    lab.range_unit_suspect = True
+    lab.warnings.append(f"{name}: range unit {ru} contradicts value unit {lab.unit}")
+
+
+def _unit_class(code: str | None, label: str | None) -> dict[str, str] | None:
+    if label is None:
+        return None
+    return {"id": f"UCUM:{code}", "label": label} if code else {"label": label}
+
+
+def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[str, Any]:
+    """A phenopacket v2 ``Measurement`` as ``MessageToDict`` writes it (camelCase,
+    zeros and empty fields left out).
+
+    The reference range keeps the unit as printed, so a suspect range unit is
+    flagged again by :func:`osteodx.labs.interpret_measurements`; the
+    description quotes the text and repeats the warnings. *time_observed* is an
+    ISO 8601 age ("P16Y").
+    """
+    desc = f'Quote: "{lab.quote}"'
+    if lab.warnings:
+        desc += " Warnings: " + "; ".join(lab.warnings) + "."
+    assay = {"id": lab.loinc, "label": lab.label} if lab.loinc else {"label": lab.label}
+    out: dict[str, Any] = {"description": desc, "assay": assay}
+    if lab.value is not None:
+        quantity: dict[str, Any] = {}
+        unit = _unit_class(lab.ucum, lab.unit)
+        if unit:
+            quantity["unit"] = unit
+        if lab.value:
+            quantity["value"] = float(lab.value)
+        if lab.reference_low is not None or lab.reference_high is not None:
+            rr: dict[str, Any] = {}
+            runit = _unit_class(lab.reference_ucum, lab.reference_unit) or unit
+            if runit:
+                rr["unit"] = runit
+            if lab.reference_low:
+                rr["low"] = float(lab.reference_low)
+            if lab.reference_high:
+                rr["high"] = float(lab.reference_high)
+            quantity["referenceRange"] = rr
+        out["value"] = {"quantity": quantity}
+    else:
+        out["value"] = {"ontologyClass": dict(QUALITATIVE_CLASSES[lab.qualitative or "abnormal"])}
+    if time_observed:
+        out["timeObserved"] = {"age": {"iso8601duration": time_observed}}
+    return out

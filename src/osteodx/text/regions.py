@@ -1,0 +1,142 @@
+"""Imaging statements about skeletal regions ("Skull X-ray did not show any abnormality").
+
+Sclerosing bone disorders are told apart by *where* the skeleton is dense, and case
+reports say so in region sentences rather than in HPO terms: "Both rib series were
+normal", "Long bone, such as tibia, fibula and humerus had normal bony
+structure". A normal region is evidence (:func:`osteodx.case.skeleton.normal_region_findings`
+turns it into excluded findings), so :func:`find_region_statements` reads these
+sentences into ``RegionStatement(key, normal, ...)`` with ``key`` a region or group
+id of ``knowledge/skeleton.yaml``.
+
+How: a sentence mentions regions (a closed vocabulary below) and abnormality words
+("sclerotic", "density", "abnormality", "lesion", "changes", "uptake"). Each is
+put in context by :class:`osteodx.text.context.ContextAnalyser`: regions said of a
+relative or in a generic / hypothetical sentence are skipped, a negated abnormality
+word ("did not show any abnormality", "Abnormal densities are not shown") or a
+"normal" cue ("were normal", "normal bony structure") makes the clause normal, an
+affirmed abnormality word makes it abnormal (hedged ones too). A region takes its
+clause's verdict, or the sentence's when only the sentence has one - unless a
+"normal" cue reaches the region word itself ("Skull X-ray normal, spine
+sclerotic"). A following
+sentence without a region that starts "There was ..." ("There was no sclerotic
+change.") speaks of the previous sentence's regions.
+
+Family statements ("Her mother did not have osteosclerotic lesion") are in
+:mod:`osteodx.text.family` and re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.family import FamilyStatement, find_family_statements
+
+__all__ = ["FamilyStatement", "RegionStatement", "find_family_statements",
+           "find_region_statements"]
+
+#: (key, pattern) in matching priority; keys are skeleton.yaml region or group ids
+_REGIONS: tuple[tuple[str, str], ...] = (
+    ("skull_base", r"skull base|base of the skull|cranial base|basal skull|clivus"),
+    ("skull_vault", r"skull vault|cranial vault|calvari(?:a|um|al)|cranial wall"),
+    ("skull", r"skulls?|cran(?:ium|ia)|cranial bones?"),
+    ("spine", r"spines?|spinal column|vertebra[el]?|vertebral(?: bod(?:y|ies))?"
+              r"|end ?plates?|endplates?|lumbar|thoracic spine|cervical spine|lumbosacral"
+              r"|thoracolumbar|thoracic-lumbar"),
+    ("pelvis", r"pelvis|pelvic(?: bones?)?|il(?:ium|ia)|iliac(?: bones?| wings?)?|ischi(?:um|a)"
+               r"|pubis|sacroiliac|acetabul(?:um|a|ar)"),
+    ("ribs", r"ribs?(?: series| cage)?|costal"),
+    ("long_bone_diaphysis", r"diaphys(?:is|es|eal)"),
+    ("long_bone_metaphysis", r"metaphys(?:is|es|eal)"),
+    ("long_bone_epiphysis", r"epiphys(?:is|es|eal)"),
+    ("long_bones", r"long bones?|tibia[el]?|fibula[re]?|femur|femora|femoral|humer(?:us|i|al)"
+                   r"|radius|radii|ulna[er]?|limbs?|extremit(?:y|ies)"),
+    ("hands", r"hands?|metacarpals?|carpals?|fingers?"),
+    ("feet", r"feet|foot|metatarsals?|tarsals?|toes?"),
+)
+_REGION_RE = re.compile("|".join(f"(?P<{k}>(?<![\\w-])(?:{p})(?![\\w-]))" for k, p in _REGIONS))
+_GROUP_OF = {"skull_base": "skull", "skull_vault": "skull", "long_bone_diaphysis": "long_bones",
+             "long_bone_metaphysis": "long_bones", "long_bone_epiphysis": "long_bones"}
+_ABNORMAL = re.compile(
+    r"(?<![\w-])(?:(?:osteo)?scleros[ie]s|(?:osteo)?sclerotic|dens(?:e|er|ity|ities)"
+    r"|thicken(?:ed|ing)|hyperostos[ie]s|abnormal(?:ity|ities)?|lesions?|changes?|involvement"
+    r"|fractures?|deformit(?:y|ies)|uptake|bands?|rugger[- ]?jersey|sandwich|opacit(?:y|ies)"
+    r"|patchy|striations?|pathology)(?![\w-])")
+_NORMAL = re.compile(r"normal|unremarkable", re.I)
+_THERE = re.compile(r"(?:there (?:was|were|is|are)|no |it |they |these |both |all )")
+
+
+class RegionStatement(NamedTuple):
+    """``key`` (skeleton.yaml region or group) is said to be normal or not, in ``text``."""
+
+    key: str
+    normal: bool
+    start: int  # the sentence's span
+    end: int
+    text: str
+
+
+def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
+    """Clause index -> normal? for the clauses that say something about the bone."""
+    out: dict[int, bool] = {}
+    for m in _ABNORMAL.finditer(p.view.text):
+        a = ctx.assess_view(p, m.start(), m.end())
+        if not a.about_patient:
+            continue
+        ci = _clause_of(p, m.start())
+        out[ci] = out.get(ci, True) and a.negated
+    for h in p.hits:
+        if h.cue.kind == "negation" and h.cue.value == "normal":
+            a = ctx.assess_view(p, h.start, h.end)
+            if a.about_patient:
+                out.setdefault(_clause_of(p, h.start), True)
+    return out
+
+
+def _clause_of(p: ParsedSentence, pos: int) -> int:
+    return next((k for k, c in enumerate(p.clauses) if c.start <= pos < c.end), 0)
+
+
+def find_region_statements(text: str, ctx: ContextAnalyser | None = None
+                           ) -> list[RegionStatement]:
+    """Statements that a skeletal region is normal or abnormal, in text order.
+
+    At most one statement per key and verdict per sentence; a sub-region ("femoral
+    diaphyses") replaces its group ("long_bones") in the same clause.
+
+    >>> [(s.key, s.normal) for s in find_region_statements(
+    ...     "Both rib series were normal. Spine X-ray showed sclerotic change.")]
+    [('ribs', True), ('spine', False)]
+    """
+    ctx = ctx or ContextAnalyser(text)
+    out: list[RegionStatement] = []
+    previous: tuple[int, list[str]] | None = None  # sentence index, keys
+    for i, sentence in enumerate(ctx.sentences):
+        p = ctx.parse(i)
+        verdicts = _verdicts(ctx, p)
+        overall = set(verdicts.values())
+        found: dict[tuple[int, str], bool] = {}  # (clause, key) -> said normal itself
+        for m in _REGION_RE.finditer(p.view.text):
+            key = m.lastgroup or ""
+            a = ctx.assess_view(p, m.start(), m.end())
+            if a.about_patient:
+                # "Skull X-ray normal, spine sclerotic": a "normal" reaching the region decides
+                local = a.negated and _NORMAL.search(a.negation_cue or "") is not None
+                found.setdefault((_clause_of(p, m.start()), key), local)
+        keys: dict[tuple[str, bool], None] = {}
+        for (ci, key), local in found.items():
+            if (ci, key) in {(c, _GROUP_OF.get(k)) for c, k in found}:
+                continue  # the group of a sub-region named in the same clause
+            verdict = True if local else verdicts.get(ci)
+            if verdict is None and len(overall) == 1:
+                verdict = next(iter(overall))
+            if verdict is not None:
+                keys.setdefault((key, verdict))
+        if not found and previous and previous[0] == i - 1 and len(overall) == 1 \
+                and _THERE.match(p.view.text) and ctx.sentences[i - 1].section == sentence.section:
+            keys = {(k, next(iter(overall))): None for k in previous[1]}
+        for key, normal in keys:
+            out.append(RegionStatement(key, normal, sentence.start, sentence.end, sentence.text))
+        previous = (i, list(dict.fromkeys(k for k, _ in keys))) if keys else None
+    return out

@@ -1,0 +1,246 @@
+"""Sections and sentences of a case report, with exact spans into the original text.
+
+Case reports reach us as PDF extracts: words hyphenated across line breaks,
+page breaks inside a word ("Rugger-jer-\\n\\nsey"), figure captions dropped in the
+middle of a paragraph, citation brackets after the full stop ("retardation.[3,4]
+There"). Everything downstream (negation scope, who a finding belongs to) is
+decided per sentence, and whether a sentence speaks about *this patient* depends
+heavily on its section: an Introduction or Discussion lists the features of the
+disease and of its differential, the Case section describes the patient.
+
+So :func:`find_sections` first cuts the text at headings (a line that is only a
+known heading word, "CASE REPORT", "2. Discussion", or a heading followed by a
+colon, "Case presentation: ...") and at figure/table captions ("Fig. 1. ..."), and
+:func:`split_sentences` splits each section separately: a sentence never crosses a
+heading or a caption, and the body text resumes its section after a caption.
+
+>>> text = "INTRODUCTION\\nOsteopetrosis is rare (Fig. 1). It was described by Simon et al.[1]"
+>>> text += " in 1979.\\n\\nCASE\\nA girl had 7.2 ng/mL vitamin D. No frac-\\ntures."
+>>> [(s.section, s.text) for s in split_sentences(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('introduction', 'Osteopetrosis is rare (Fig. 1).'),
+ ('introduction', 'It was described by Simon et al.[1] in 1979.'),
+ ('case', 'A girl had 7.2 ng/mL vitamin D.'), ('case', 'No frac-\\ntures.')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+__all__ = [
+    "LITERATURE_SECTIONS",
+    "PATIENT_SECTIONS",
+    "Section",
+    "Sentence",
+    "clean_text",
+    "find_sections",
+    "sentence_at",
+    "split_sentences",
+]
+
+#: Sections about the disease and the literature rather than the patient.
+LITERATURE_SECTIONS = frozenset({"introduction", "discussion", "conclusion", "references",
+                                 "backmatter"})
+#: Sections that describe the patient. "front" (untitled text before the first
+#: heading, usually the abstract) and "abstract" summarise the patient but mix in
+#: statements about the disease, so they are in neither set.
+PATIENT_SECTIONS = frozenset({"case", "results", "caption"})
+
+_HEADINGS: dict[str, str] = {
+    "abstract": r"abstract|summary",
+    "introduction": r"introduction|background",
+    "case": r"case(?: (?:reports?|presentations?|descriptions?|histor(?:y|ies)|summary|details"
+            r"|study|series))?(?: (?:no\.? )?\d+| [ivx]+)?"
+            r"|clinical (?:reports?|presentation|description|case|history|findings)"
+            r"|patients?(?: (?:and|&) methods| description| presentation| reports?)?(?: \d+)?"
+            r"|presentation of (?:the )?case|report of (?:a|the) case|family (?:report|history)"
+            r"|subjects?(?: and methods)?|proband",
+    "methods": r"(?:materials? and )?methods|methodology",
+    "results": r"results|findings",
+    "discussion": r"discussion|comments?|review of (?:the )?literature|literature review",
+    "conclusion": r"conclusions?|concluding remarks|learning points",
+    "references": r"references|bibliography|literature cited|works cited",
+    "backmatter": r"acknowledge?ments?|funding|conflicts? of interests?|disclosures?"
+                  r"|author contributions|abbreviations|key ?words|ethics(?: statement)?"
+                  r"|consent|declarations?|competing interests|data availability",
+}
+_HEADING_ALT = "|".join(f"(?P<{k}>{v})" for k, v in _HEADINGS.items())
+_NUMBERING = r"(?:(?:\d+|[IVX]+)\.?[ \t]+)?"
+#: a whole line that is a heading (optionally numbered, optionally ending in ':' or '.')
+_HEADING_LINE = re.compile(rf"^[ \t]*{_NUMBERING}(?:{_HEADING_ALT})[ \t]*[:.]?[ \t]*$",
+                           re.I | re.M)
+#: a heading that starts a line and is followed by text: "Case presentation: A girl ..."
+#: (a colon) or "CASE REPORT A girl ..." (capitals, checked in code)
+_HEADING_INLINE = re.compile(rf"^[ \t]*{_NUMBERING}(?:{_HEADING_ALT})(?:[ \t]*:[ \t]*|[ \t]+)"
+                             rf"(?=[A-Z0-9(])", re.I | re.M)
+_CAPTION = re.compile(r"^[ \t]*(?:supplementary |suppl\. )?(?:fig(?:ure)?s?|table)\.?[ \t]*"
+                      r"[0-9]+[A-Za-z]?(?:[ \t]*[.:|\u2013\u2014-])?[ \t]+(?=[A-Z(])",
+                      re.I | re.M)
+_CAPTION_MAX = 2000
+
+#: words that a full stop follows without ending the sentence ("Fig. 1", "e.g. x")
+_ABBREVIATIONS = frozenset(
+    "fig figs tab tabs eq eqs ref refs e.g i.e cf vs viz dr mr mrs ms prof approx ca st jr sr"
+    " dept univ vol pp resp incl esp nos".split()
+)
+#: "et al." ends a sentence only before a word that commonly starts one
+_SENTENCE_STARTERS = frozenset(
+    "the this these that those a an in our we she he it they however there his her thus"
+    " therefore".split()
+)
+_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:\[[0-9,\s\u2013-]+\])?(?=\s|$)")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_BULLET = re.compile(r"\n[ \t]*(?=[-\u2022*\u25aa\u25e6\u2023][ \t])")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+class Section(NamedTuple):
+    """A stretch of text under one heading: ``text[start:end]`` is its body.
+
+    ``name`` is canonical (``front`` for the text before any heading, ``caption``
+    for a figure or table legend); ``heading`` is the heading as written ("" for
+    ``front`` and for the text resuming a section after a caption).
+    """
+
+    name: str
+    start: int
+    end: int
+    heading: str
+
+
+class Sentence(NamedTuple):
+    """One sentence; ``text == original[start:end]`` (line breaks kept)."""
+
+    start: int
+    end: int
+    text: str
+    section: str
+
+
+def _heading_name(m: re.Match[str]) -> str:
+    return next(k for k in _HEADINGS if m.group(k) is not None)
+
+
+def _caption_end(text: str, start: int) -> int:
+    """A caption runs over its lines until one ends a sentence or a blank line."""
+    pos, limit = start, min(len(text), start + _CAPTION_MAX)
+    while pos < limit:
+        nl = text.find("\n", pos)
+        if nl < 0 or nl >= limit:
+            return limit
+        line = text[pos:nl].rstrip()
+        if line.endswith((".", "!", "?")) or text[nl + 1 :].lstrip(" \t").startswith("\n"):
+            return nl
+        pos = nl + 1
+    return limit
+
+
+def find_sections(text: str) -> list[Section]:
+    """Cut ``text`` into sections at headings and figure/table captions, in order.
+
+    Headings are recognised from a closed list of case-report headings (see
+    ``_HEADINGS``); a caption is a line starting "Fig. N." / "Figure N:" / "Table N"
+    and ends at the first of its lines that ends a sentence. Text after a caption
+    goes back to the section the caption interrupted.
+    """
+    marks: list[tuple[int, int, str, str]] = []  # heading start, body start, name, heading
+    for m in _HEADING_LINE.finditer(text):
+        marks.append((m.start(), m.end(), _heading_name(m), m.group().strip()))
+    for m in _HEADING_INLINE.finditer(text):
+        words = m.group().strip().rstrip(":").strip()
+        if ":" in m.group() or words.isupper():
+            marks.append((m.start(), m.end(), _heading_name(m), words))
+    captions = []
+    for m in _CAPTION.finditer(text):
+        captions.append((m.start(), m.end(), _caption_end(text, m.end()), m.group().strip()))
+    marks.sort()
+    sections: list[Section] = []
+    current, body, heading = "front", 0, ""
+
+    def close(at: int) -> None:
+        if at > body or not sections:
+            sections.append(Section(current, body, at, heading))
+
+    events = sorted([(s, b, None, n, h) for s, b, n, h in marks]
+                    + [(s, b, e, "caption", h) for s, b, e, h in captions])
+    for start, body_start, cap_end, name, head in events:
+        if start < body:  # inside a caption or a heading already taken
+            continue
+        close(start)
+        if cap_end is None:
+            current, body, heading = name, body_start, head
+        else:
+            sections.append(Section("caption", body_start, cap_end, head))
+            body, heading = cap_end, ""
+    close(len(text))
+    return [s for s in sections if s.end > s.start or s is sections[0]]
+
+
+def _boundaries(text: str, start: int, end: int) -> list[int]:
+    """Positions in ``text[start:end]`` after which a sentence ends."""
+    cuts: list[int] = []
+    for m in _TERMINAL.finditer(text, start, end):
+        nxt = re.compile(r"\s*(\S+)").match(text, m.end(), end)
+        following = nxt.group(1) if nxt else ""
+        if following and following[0].islower():
+            continue
+        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
+        if word and m.group()[0] == "." and word.end() == m.start() + 1:
+            w = word.group(1).lower()
+            if w in _ABBREVIATIONS or (w == "no" and following[:1].isdigit()):
+                continue
+            if w == "al" and following.lower().strip("\"'(") not in _SENTENCE_STARTERS:
+                continue
+        cuts.append(m.end())
+    for rx in (_PARAGRAPH, _BULLET):
+        for m in rx.finditer(text, start, end):
+            # a blank line before a lowercase word is a page break inside a sentence
+            if m.end() < end and not text[m.end()].islower():
+                cuts.append(m.start())
+    return sorted(set(cuts))
+
+
+def split_sentences(text: str, sections: Sequence[Section] | None = None) -> list[Sentence]:
+    """Sentences of ``text`` in order, each tagged with its section's name.
+
+    A full stop ends a sentence unless it follows an abbreviation ("Fig.", "e.g.",
+    "et al." before a lowercase word), sits inside a number ("7.2"), or the next
+    word is lowercase (line-wrapped text, "et al.[1] at"); a citation bracket after
+    it stays with the sentence. A blank line ends a sentence unless a lowercase
+    word follows it (a page break). Spans are trimmed of surrounding whitespace.
+    """
+    out: list[Sentence] = []
+    for sec in sections if sections is not None else find_sections(text):
+        pos = sec.start
+        for cut in [*_boundaries(text, sec.start, sec.end), sec.end]:
+            s, e = pos, cut
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if any(c.isalnum() for c in text[s:e]):
+                out.append(Sentence(s, e, text[s:e], sec.name))
+            pos = cut
+    return out
+
+
+def sentence_at(sentences: Sequence[Sentence], pos: int) -> int | None:
+    """Index of the sentence containing character ``pos``, or None (heading, gap)."""
+    i = bisect_right([s.start for s in sentences], pos) - 1
+    if i >= 0 and pos < sentences[i].end:
+        return i
+    return None
+
+
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with line-break hyphens closed up and whitespace runs made one space.
+
+    >>> clean_text("os-\\nteosclerotic  lesion in\\nspine")
+    'osteosclerotic lesion in spine'
+    """
+    return re.sub(r"\s+", " ", _LINE_HYPHEN.sub("", text)).strip()

@@ -1,0 +1,282 @@
+"""Lab results from free text: names, values, units, ranges, spans and measurements.
+
+The texts are written for these tests (not copied from a report); one test
+reads the reference case report from shared/ when it is there.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from google.protobuf import json_format
+from phenopackets import Measurement
+
+from osteodx.labs import interpret_measurements
+from osteodx.text.labnames import Normalised, find_mentions
+from osteodx.text.labs import TextLab, extract_labs, to_measurement
+from osteodx.text.numbers import find_numbers, parse_number
+
+REPORT = Path(__file__).resolve().parents[3] / "shared" / "seed" / \
+    "osteomesopyknosis-case-report.txt"
+
+
+def labs(text: str, **kw: bool) -> list[TextLab]:
+    """extract_labs, after checking that every span quotes the text exactly."""
+    found = extract_labs(text, **kw)
+    for lab in found:
+        assert text[lab.start:lab.end] == lab.text
+        assert (lab.value is None) != (lab.qualitative is None)
+    return found
+
+
+def one(text: str) -> TextLab:
+    found = labs(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- numbers ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ten point one", 10.1), ("twenty-five", 25.0), ("one hundred and twelve", 112.0),
+    ("0.484", 0.484), ("1,200", 1200.0), ("7.2", 7.2), ("Nine point eight", 9.8),
+    ("forty two", 42.0), ("three and a half", 3.5), ("twenty-\nfive", 25.0),
+])
+def test_numbers(text: str, value: float) -> None:
+    (n,) = find_numbers(f"was {text} mg")
+    assert n.value == value
+    assert n.text == text
+    assert parse_number(text) == value
+
+
+def test_numbers_keep_spans_and_do_not_group_short_commas() -> None:
+    text = "1,25-(OH)D was 27.88; one patient"
+    assert [(n.value, text[n.start:n.end]) for n in find_numbers(text)] == [
+        (1.0, "1"), (27.88, "27.88"), (1.0, "one")]
+
+
+# --- names -----------------------------------------------------------------
+
+def test_longest_name_wins_and_short_abbreviations_need_their_case() -> None:
+    text = ("Bone specific ALP, ALP, free T4, total T3, T3, 1,25-(OH)D, 25-OH-D, "
+            "CA 19-9, calcium, Ca, hypercalcemia")
+    keys = [m.key for m in find_mentions(Normalised(text))]
+    assert keys == ["bone_alp", "alkaline_phosphatase", "free_t4", "t3_total", "t3_total",
+                    "vitamin_d_1_25oh2", "vitamin_d_25oh", "calcium_total", "calcium_total"]
+
+
+def test_names_broken_across_lines() -> None:
+    text = ("intact parathyroid hor-\nmone and rheuma-\ntoid factor and Thy-\nroid stimu-\n"
+            "lating hormone")
+    norm = Normalised(text)
+    found = [(m.key, norm.original_text(m.start, m.end)) for m in find_mentions(norm)]
+    assert found == [("pth_intact", "intact parathyroid hor-\nmone"),
+                     ("rheumatoid_factor", "rheuma-\ntoid factor"),
+                     ("tsh", "Thy-\nroid stimu-\nlating hormone")]
+
+
+# --- written forms ---------------------------------------------------------
+
+def test_name_first_with_range_and_alias() -> None:
+    lab = one("Serum 25-hydroxyvitamin D (25(OH)D) was 12.4 ng/mL (normal range 30.0 to 80.0 "
+              "ng/mL).")
+    assert (lab.analyte, lab.loinc, lab.value, lab.unit, lab.ucum) == (
+        "vitamin_d_25oh", "LOINC:1989-3", 12.4, "ng/mL", "ng/mL")
+    assert (lab.reference_low, lab.reference_high, lab.reference_unit) == (30.0, 80.0, "ng/mL")
+    assert lab.text.startswith("Serum 25-hydroxyvitamin D (25(OH)D) was 12.4")
+    assert lab.text.endswith("80.0 ng/mL)")
+    assert not lab.warnings and not lab.range_unit_suspect
+
+
+def test_value_before_name() -> None:
+    lab = one("We found 4.1 mg/dL phosphate (normal range 2.5 to 4.5 mg/dL) at admission.")
+    assert (lab.analyte, lab.value, lab.reference_low, lab.reference_high) == (
+        "phosphate", 4.1, 2.5, 4.5)
+    assert lab.text == "4.1 mg/dL phosphate (normal range 2.5 to 4.5 mg/dL)"
+
+
+def test_value_in_words() -> None:
+    lab = one("Nine point eight mg/dL calcium (normal range 8.8 to 10.4 mg/dL) was noted.")
+    assert (lab.analyte, lab.value, lab.unit) == ("calcium_total", 9.8, "mg/dL")
+    assert lab.text.startswith("Nine point eight mg/dL calcium")
+
+
+def test_qualitative_after_a_value() -> None:
+    tsh, ft4 = labs("Thyroid stimulating hormone level was 3.1 µIU/mL (normal range 0.4 to 4.5 "
+                    "µIU/mL), but serum free T4 was normal.")
+    assert (tsh.analyte, tsh.value, tsh.ucum) == ("tsh", 3.1, "u[IU]/mL")
+    assert (ft4.analyte, ft4.value, ft4.qualitative) == ("free_t4", None, "normal")
+    assert ft4.text == "serum free T4 was normal"
+
+
+@pytest.mark.parametrize(("written", "low", "high"), [
+    ("(30.1-100)", 30.1, 100.0), ("(30.1 to 100.0)", 30.1, 100.0), ("(30.1~100)", 30.1, 100.0),
+    ("(ref. 30-100)", 30.0, 100.0), ("(N: 30-100)", 30.0, 100.0), ("(< 14)", None, 14.0),
+    ("(0 to 14)", 0.0, 14.0), ("(reference range: 30–100 ng/mL)", 30.0, 100.0),
+    ("[normal 30-100]", 30.0, 100.0), ("; normal range 30 to 100", 30.0, 100.0),
+])
+def test_range_forms(written: str, low: float | None, high: float | None) -> None:
+    lab = one(f"Her 25-OH-D level was 12 ng/mL {written}.")
+    assert (lab.value, lab.reference_low, lab.reference_high) == (12.0, low, high)
+    assert lab.text.endswith(written.lstrip("; "))
+
+
+def test_a_list_of_results() -> None:
+    text = ("Bone specific ALP was 22.4 U/L (normal range 11.6 to 42.7 U/L), osteocalcin was "
+            "18.2 ng/mL (normal range 11.0 to 46.0 ng/mL) and C-terminal telopeptide of type I "
+            "collagen was 0.412 ng/mL (normal range 0 to 1.008 ng/mL).")
+    found = labs(text)
+    assert [(x.analyte, x.value, x.reference_high) for x in found] == [
+        ("bone_alp_activity", 22.4, 42.7), ("osteocalcin", 18.2, 46.0), ("ctx", 0.412, 1.008)]
+    assert found[0].loinc == "LOINC:1777-2"  # U/L: the activity assay, not the mass one
+    assert found[0].named == "bone_alp"
+
+
+def test_respectively() -> None:
+    text = "Osteocalcin and CTX were 15.8 and 0.27 ng/mL, respectively."
+    assert [(x.analyte, x.value, x.unit) for x in labs(text)] == [
+        ("osteocalcin", 15.8, "ng/mL"), ("ctx", 0.27, "ng/mL")]
+
+
+def test_line_breaks_inside_names_numbers_and_ranges_map_to_the_original() -> None:
+    text = ("On admission the 25-hydroxy-vi-\ntamin D level was 9.6\nng/mL (nor-\nmal range "
+            "30.1 to\n100.0 ng/mL); intact parathyroid hor-\n  mone was 71.2 pg/mL.")
+    d, pth = labs(text)
+    assert (d.analyte, d.value, d.reference_low, d.reference_high) == (
+        "vitamin_d_25oh", 9.6, 30.1, 100.0)
+    assert d.text == ("25-hydroxy-vi-\ntamin D level was 9.6\nng/mL (nor-\nmal range 30.1 to"
+                      "\n100.0 ng/mL)")
+    assert d.quote == (
+        "25-hydroxy-vitamin D level was 9.6 ng/mL (normal range 30.1 to 100.0 ng/mL)")
+    assert (pth.analyte, pth.value) == ("pth_intact", 71.2)
+
+
+def test_panels_and_markers_without_values() -> None:
+    found = labs("Liver function and renal function were normal. All of these markers were "
+                 "within normal limit.")
+    assert [(x.analyte, x.loinc, x.qualitative, x.panel) for x in found] == [
+        ("hepatic_function_panel", "LOINC:24325-3", "normal", True),
+        ("renal_function_panel", "LOINC:24362-6", "normal", True)]
+    assert labs("All of these markers were within normal limit.") == []
+
+
+def test_qualitative_chains_premodifiers_and_what_is_not_a_result() -> None:
+    found = labs("Calcium, phosphate and PTH levels were all within normal limits. "
+                 "Elevated ALP was noted.")
+    assert [(x.analyte, x.qualitative) for x in found] == [
+        ("calcium_total", "normal"), ("phosphate", "normal"), ("pth_intact", "normal"),
+        ("alkaline_phosphatase", "high")]
+    assert labs("Bone ALP is usually elevated in Paget disease. Calcium was not elevated. "
+                "She took calcium supplements without high level of ALP.") == []
+    (rf,) = labs("The RF was positive.")
+    assert rf.qualitative == "high"  # RF has only a "positive" (high) HPO term
+
+
+def test_a_value_also_stated_qualitatively_is_kept_once() -> None:
+    text = ("Osteocalcin was normal. Later, osteocalcin was 15.1 ng/mL. TSH was normal. "
+            "TSH was normal.")
+    assert [(x.analyte, x.value, x.qualitative) for x in labs(text)] == [
+        ("osteocalcin", 15.1, None), ("tsh", None, "normal")]
+    assert len(labs(text, keep_duplicates=True)) == 4
+
+
+# --- checks ----------------------------------------------------------------
+
+def test_range_unit_slip_is_flagged_not_trusted() -> None:
+    lab = one("25-OH-D was 11.3 ng/mL (normal range 30.1 to 100.0 mg/mL).")
+    assert lab.range_unit_suspect
+    assert (lab.reference_low, lab.reference_high, lab.reference_unit) == (30.1, 100.0, "mg/mL")
+    assert "25-OH vitamin D: range unit mg/mL contradicts value unit ng/mL" in lab.warnings
+
+
+def test_a_range_in_another_convertible_unit_is_not_a_slip() -> None:
+    lab = one("Total calcium was 2.45 mmol/L (normal range 8.6 to 10.2 mg/dL).")
+    assert not lab.range_unit_suspect and not lab.warnings
+
+
+def test_implausible_value_and_missing_unit_warn() -> None:
+    assert one("Calcium was 45 mg/dL.").warnings == [
+        "Calcium: value 45 mg/dL is implausible (plausible 2-20 mg/dL)"]
+    assert one("The PTH was 45.").warnings == ["Intact PTH: no unit written for 45"]
+
+
+def test_rf_units_are_international_units() -> None:
+    lab = one("5 U/mL rheumatoid factor (normal range 0 to 14 U/mL) was found.")
+    assert (lab.unit, lab.ucum, lab.reference_ucum) == ("U/mL", "[IU]/mL", "[IU]/mL")
+
+
+# --- measurements ----------------------------------------------------------
+
+def roundtrip(d: dict) -> dict:
+    return json_format.MessageToDict(json_format.ParseDict(d, Measurement()))
+
+
+def test_to_measurement_is_a_valid_phenopacket_measurement() -> None:
+    text = ("25-OH-D was 11.3 ng/mL (normal range 30.1 to 100.0 mg/mL); CTX 0.3 ng/mL "
+            "(normal range 0 to 1.0 ng/mL). Free T4 was normal.")
+    d, ctx, ft4 = (to_measurement(x, time_observed="P40Y") for x in labs(text))
+    for m in (d, ctx, ft4):
+        assert roundtrip(m) == m
+    assert d["assay"] == {"id": "LOINC:1989-3", "label": "25-OH vitamin D"}
+    assert d["value"]["quantity"] == {
+        "unit": {"id": "UCUM:ng/mL", "label": "ng/mL"}, "value": 11.3,
+        "referenceRange": {"unit": {"id": "UCUM:mg/mL", "label": "mg/mL"}, "low": 30.1,
+                           "high": 100.0}}
+    assert d["description"].startswith('Quote: "25-OH-D was 11.3 ng/mL')
+    assert "contradicts" in d["description"]
+    assert "low" not in ctx["value"]["quantity"]["referenceRange"]  # 0 left out, as protobuf does
+    assert ft4["value"] == {"ontologyClass": {"id": "LOINC:LA6626-1", "label": "Normal"}}
+    assert ft4["timeObserved"] == {"age": {"iso8601duration": "P40Y"}}
+    workup = interpret_measurements([d, ctx, ft4], age_years=40, sex="FEMALE")
+    assert any("disagrees with value unit" in w for w in workup.warnings)
+    assert [r.outcome for r in workup.results] == ["low", "normal", "normal"]
+
+
+def test_speed_of_a_10kb_report() -> None:
+    block = ("The patient's 25-OH-D was 11.3 ng/mL (normal range 30.1 to 100.0 ng/mL) and "
+             "3.7 mg/dL phosphate (normal range 2.3 to 4.7 mg/dL) were measured. Liver function "
+             "was normal. Nothing else of note was found on imaging of the spine and pelvis. ")
+    text = block * (10_000 // len(block) + 1)
+    labs(text)  # warm up: catalogue and unit registry load once
+    best = min(_timed(text) for _ in range(3))
+    assert best < 0.05
+
+
+def _timed(text: str) -> float:
+    t0 = time.perf_counter()
+    extract_labs(text)
+    return time.perf_counter() - t0
+
+
+# --- the reference report --------------------------------------------------
+
+@pytest.mark.skipif(not REPORT.exists(), reason="shared reference report not available")
+def test_reference_report() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    found = labs(text)
+    numeric = {x.analyte: x for x in found if x.value is not None}
+    expected = {
+        "vitamin_d_25oh": (7.2, "ng/mL", 30.1, 100.0),
+        "vitamin_d_1_25oh2": (27.88, "pg/mL", 19.6, 54.3),
+        "calcium_total": (10.1, "mg/dL", 9.0, 11.0),
+        "phosphate": (3.7, "mg/dL", 2.3, 4.7),
+        "pth_intact": (31.7, "pg/mL", 12.0, 88.0),
+        "rheumatoid_factor": (5.0, "U/mL", 0.0, 14.0),
+        "tsh": (0.484, "µIU/mL", 0.7, 6.4),
+        "bone_alp_activity": (19.11, "U/L", 11.6, 42.7),
+        "osteocalcin": (15.76, "ng/mL", 11.0, 46.0),
+        "ctx": (0.265, "ng/mL", 0.0, 1.008),
+    }
+    hits = [k for k, v in expected.items() if k in numeric and (
+        numeric[k].value, numeric[k].unit, numeric[k].reference_low,
+        numeric[k].reference_high) == v]
+    assert len(hits) >= 9, sorted(set(expected) - set(hits))
+    assert numeric["vitamin_d_25oh"].range_unit_suspect
+    assert any("range unit mg/mL contradicts value unit ng/mL" in w
+               for w in numeric["vitamin_d_25oh"].warnings)
+    qualitative = {x.analyte: x.qualitative for x in found if x.value is None}
+    assert qualitative.get("free_t4") == "normal"
+    for x in found:
+        assert roundtrip(to_measurement(x)) == to_measurement(x)
