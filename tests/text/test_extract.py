@@ -1,0 +1,119 @@
+"""Case-report text -> phenopacket -> Case, on texts written for the tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from google.protobuf import json_format
+from phenopackets import Phenopacket
+from typer.testing import CliRunner
+
+from osteodx.api import diagnose
+from osteodx.cli import app
+from osteodx.errors import InputError
+from osteodx.text.extract import extract_text
+
+REPORT = """CASE REPORT
+A 7-year-old boy was referred for recurrent seizures for 2 years. He had no microcephaly
+and no hearing impairment. His mother has scoliosis. Skull radiograph was normal.
+Serum calcium was 8.1 mg/dL (normal range 9.0 to 11.0 mg/dL) and phosphate was 4.5 mg/dL
+(normal range 3.5 to 5.5 mg/dL).
+
+DISCUSSION
+Short stature and cataract are usually seen in this syndrome.
+"""
+
+
+@pytest.fixture(scope="module")
+def extraction(real_kb):
+    return extract_text(REPORT, real_kb, case_id="boy-1", source="boy-1.txt")
+
+
+def test_phenopacket_is_valid_and_named(extraction):
+    json_format.ParseDict(extraction.phenopacket, Phenopacket())
+    assert extraction.phenopacket["id"] == "boy-1"
+    subject = extraction.phenopacket["subject"]
+    assert subject["sex"] == "MALE"
+    assert subject["timeAtLastEncounter"]["age"]["iso8601duration"] == "P7Y"
+
+
+def test_findings_with_negation_experiencer_and_sections(extraction):
+    found = {(f.hpo_id, f.status) for f in extraction.case.findings}
+    labels = {f.label: f.status for f in extraction.case.findings}
+    assert ("HP:0001250", "observed") in found or labels.get("Seizure") == "observed" or any(
+        "seizure" in lab.lower() and st == "observed" for lab, st in labels.items())
+    assert labels.get("Microcephaly") == "excluded"
+    assert labels.get("Hearing impairment") == "excluded"
+    assert "Scoliosis" not in labels  # the mother's
+    assert "Short stature" not in labels and "Cataract" not in labels  # discussion, generic
+    assert labels.get("Sclerosis of skull base") == "excluded"  # normal skull radiograph
+
+
+def test_every_finding_quotes_its_span(extraction):
+    for f in extraction.case.findings:
+        assert f.source.startswith("text[")
+        start, end = map(int, f.source[5:f.source.index("]")].split(":"))
+        quoted = f.source.split('"')[1]
+        assert " ".join(REPORT[start:end].split()) == quoted
+
+
+def test_seizure_onset_from_duration(extraction):
+    seizure = [f for f in extraction.case.findings if "eizure" in f.label]
+    assert seizure and seizure[0].onset_years == (5.0, 5.0)
+
+
+def test_labs_become_measurements(extraction, real_kb):
+    meas = extraction.phenopacket["measurements"]
+    assays = {m["assay"]["id"] for m in meas}
+    assert "LOINC:17861-6" in assays  # calcium
+    calcium = next(m for m in meas if m["assay"]["id"] == "LOINC:17861-6")
+    q = calcium["value"]["quantity"]
+    assert q["value"] == 8.1 and q["unit"]["id"] == "UCUM:mg/dL"
+    assert q["referenceRange"]["low"] == 9.0 and q["referenceRange"]["high"] == 11.0
+    diff = diagnose(extraction.case, real_kb, top=5)
+    labs = {lab["assay"]: lab["interpretation"] for lab in diff.workup["labs"]}
+    assert labs["LOINC:17861-6"] == "L"
+    assert any(f.label == "Hypocalcemia" and f.status == "observed"
+               for f in extraction.case.findings)
+
+
+def test_family_history(extraction):
+    assert any(f["relation"] == "mother" for f in extraction.family)
+
+
+def test_empty_text_is_an_error(real_kb):
+    with pytest.raises(InputError, match="empty"):
+        extract_text("   ", real_kb, case_id="x")
+
+
+def test_cli_extract_formats(tmp_path):
+    p = tmp_path / "case-7.txt"
+    p.write_text(REPORT)
+    runner = CliRunner()
+    res = runner.invoke(app, ["extract", str(p)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["id"] == "case-7"
+    res = runner.invoke(app, ["extract", str(p), "--format", "yaml"])
+    assert yaml.safe_load(res.stdout)["id"] == "case-7"
+    res = runner.invoke(app, ["extract", str(p), str(p), "--format", "jsonl"])
+    assert len([x for x in res.stdout.splitlines() if x.startswith("{")]) == 2
+    res = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 1 and "no such file" in res.stderr
+
+
+def test_cli_diagnose_text_and_inline(tmp_path):
+    p = tmp_path / "case-7.md"
+    p.write_text(REPORT)
+    runner = CliRunner()
+    res = runner.invoke(app, ["diagnose", str(p), "-f", "json", "--top", "3"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["case_id"] == "case-7" and len(out["differential"]) == 3
+    assert all(f["source"].startswith("text[") or f["source"].startswith("measurements")
+               for f in out["findings"])
+    res = runner.invoke(app, ["diagnose", "--text", "A 3-year-old girl with seizures.", "-f",
+                              "json", "--top", "2"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["subject"]["sex"] == "FEMALE"
