@@ -14,11 +14,13 @@ import tempfile
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
 from osteodx.kb import cache as kb_cache
 from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.text import concepts, normalise
 from osteodx.text.concepts import ConceptRecognizer
 
 __all__ = ["extra_synonyms", "vocabulary", "recognizer_for"]
@@ -53,6 +55,8 @@ def _key(kb: KnowledgeBase) -> str:
     h.update(kb.provenance.get("index_key", kb.hpo_version).encode())
     h.update(_synonyms_text().encode())
     h.update(str(_FORMAT).encode())
+    for module in (concepts, normalise):  # a changed matcher must not reuse an old pickle
+        h.update(Path(module.__file__).read_bytes())
     return "recogniser-" + h.hexdigest()[:20]
 
 
