@@ -7,7 +7,7 @@ from pathlib import Path
 
 from osteodx.errors import InputError
 
-__all__ = ["CASE_SUFFIXES", "expand_inputs"]
+__all__ = ["CASE_SUFFIXES", "expand_inputs", "read_text_file"]
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml", ".txt", ".md")
 
@@ -33,3 +33,18 @@ def expand_inputs(inputs: list[str]) -> Iterator[str]:
             yield item
         else:
             raise InputError("no such file or folder", source=item)
+
+
+def read_text_file(path: str | Path) -> str:
+    """A UTF-8 file's text; every failure is an :class:`InputError` naming the file."""
+    source = str(path)
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", source=source) from None
+    except UnicodeDecodeError:
+        raise InputError("not a text file (UTF-8 expected)", source=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", source=source) from None

@@ -17,6 +17,7 @@ from google.protobuf import json_format
 from phenopackets import Phenopacket
 
 from osteodx.case.age import time_element_years
+from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.errors import InputError
 from osteodx.ontology.graph import Ontology
@@ -137,17 +138,7 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
     """
     source = str(path)
     if text is None:
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("no such file", source=source) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", source=source) from None
-        except UnicodeDecodeError:
-            raise InputError("not a text file (UTF-8 expected)", source=source) from None
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+        text = read_text_file(path)
     doc = parse_document(text, source)
     case = case_from_phenopacket(doc, ontology, source, strict=strict)
     if not case.findings and not (allow_empty and case.measurements):

@@ -86,17 +86,25 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     _update(lr, code, matched, implied_rows, vals / bg[q], M.FINDING_MORE_GENERAL, q)
     rows, vals = kb.direct.column(q)
     _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
-    if kb.negation_in_ancestors[q]:
-        has_q = np.zeros(n, dtype=bool)
-        has_q[implied_rows] = True
-        for a in kb.ontology.ancestors(q):
-            rows, _ = kb.negated.column(int(a))
-            rows = rows[~has_q[rows]]
-            lr[rows] = p.negated_lr
-            if detail:
-                code[rows] = M.NEGATED
-                matched[rows] = int(a)
+    _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
     return lr, code, matched
+
+
+def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: np.ndarray,
+                      code: np.ndarray | None, matched: np.ndarray | None, value: float,
+                      c: int) -> None:
+    """Set *value* for diseases curated as NOT having *q* or an ancestor (unless they have q)."""
+    if not kb.negation_in_ancestors[q]:
+        return
+    has_q = np.zeros(len(lr), dtype=bool)
+    has_q[implied_rows] = True
+    for a in kb.ontology.ancestors(q):
+        rows, _ = kb.negated.column(int(a))
+        rows = rows[~has_q[rows]]
+        lr[rows] = value
+        if code is not None and matched is not None:
+            code[rows] = c
+            matched[rows] = int(a)
 
 
 def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: bool = True):
@@ -114,16 +122,8 @@ def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     rows, vals = kb.curated.column(q)
     if len(rows):
         lr[rows] = np.minimum(lr[rows], (1.0 - p.curated_excluded_weight * vals) / denom)
-    if kb.negation_in_ancestors[q]:
-        has_q = np.zeros(n, dtype=bool)
-        has_q[implied_rows] = True
-        for a in kb.ontology.ancestors(q):
-            rows, _ = kb.negated.column(int(a))
-            rows = rows[~has_q[rows]]
-            lr[rows] = p.excluded_negated_lr / denom
-            if detail:
-                code[rows] = M.EXCLUDED_NEGATED
-                matched[rows] = int(a)
+    _curated_absences(kb, q, implied_rows, lr, code, matched, p.excluded_negated_lr / denom,
+                      M.EXCLUDED_NEGATED)
     return lr, code, matched
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from google.protobuf import json_format
 from phenopackets import Phenopacket
 
+from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case
 from osteodx.case.phenopacket import case_from_phenopacket
 from osteodx.case.skeleton import normal_region_findings, sclerotic_region_finding
@@ -170,12 +171,5 @@ def read_text_case(path: str | Path, kb: KnowledgeBase, *, text: str | None = No
     """Read a ``.txt``/``.md`` case report (or *text*) and extract it."""
     source = str(path)
     if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("no such file", source=source) from None
-        except UnicodeDecodeError:
-            raise InputError("not a text file (UTF-8 expected)", source=source) from None
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+        text = read_text_file(path)
     return extract_text(text, kb, case_id=case_id or Path(source).stem, source=source)
