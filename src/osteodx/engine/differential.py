@@ -102,9 +102,9 @@ class Differential:
         if d is None:
             return None
         if d not in self._lookup:
-            for did, eqs in kb.equivalents.items():
-                if disease_id in eqs and kb.disease_index[did] in self._lookup:
-                    return self.describe(did)
+            for e in kb.equivalents.get(disease_id, []):
+                if kb.disease_index[e] in self._lookup:
+                    return self.describe(e)
             return None
         r, score, post = self._lookup[d]
         did = kb.disease_ids[d]
@@ -181,14 +181,14 @@ def _disease_term(kb: KnowledgeBase, code: int, m: int,
 
 
 def _shadowed(kb: KnowledgeBase, total: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Diseases hidden because a declared equivalent (same disease, other id) scores higher."""
+    """Diseases hidden because a declared equivalent (same disease, other id) scores higher
+    (on a tie, the larger id is hidden)."""
     hide = np.zeros(len(mask), dtype=bool)
     for did, eqs in kb.equivalents.items():
         d = kb.disease_index[did]
         for e in eqs:
-            j = kb.disease_index.get(e)
-            if j is not None and mask[j] and mask[d] and not hide[d] and (
-                    total[j] < total[d] or (total[j] == total[d] and e > did)):
+            j = kb.disease_index[e]
+            if mask[j] and mask[d] and (total[j] < total[d] or (total[j] == total[d] and e > did)):
                 hide[j] = True
     return hide
 

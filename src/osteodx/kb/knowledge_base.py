@@ -99,6 +99,13 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
+        sym: dict[str, set[str]] = {}
+        for did, eqs in self.equivalents.items():  # equivalence is symmetric
+            for e in eqs:
+                if e in self.disease_index and did in self.disease_index:
+                    sym.setdefault(did, set()).add(e)
+                    sym.setdefault(e, set()).add(did)
+        self.equivalents = {d: sorted(v) for d, v in sorted(sym.items())}
         sizes = np.diff(self.ann_ptr)
         mass = np.zeros(len(self.disease_ids))
         nz = sizes > 0
