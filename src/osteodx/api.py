@@ -94,13 +94,16 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
     if workup:
         packs = default_packs()
         sk = survey(case, kb.ontology)
+        patterns = pattern_differentials(case, diff, kb.ontology, packs)
+        opened = tuple(p for p in packs if any(pd.pack == p.pack for pd in patterns))
         diff.workup = {
             "labs": labs,
             "skeleton": sk.to_dict(),
-            "pattern_differentials": [p.to_dict() for p in
-                                      pattern_differentials(case, diff, kb.ontology, packs)],
+            "pattern_differentials": [p.to_dict() for p in patterns],
             "incidental_findings": [i.to_dict() for i in
                                     incidental_findings(case, diff, kb.ontology)],
-            "next_tests": [t.to_dict() for t in suggest_tests(kb, case, diff, packs, params)],
+            # a pack's tests are suggested when the case opens one of its patterns
+            "next_tests": [t.to_dict() for t in suggest_tests(kb, case, diff, opened, params,
+                                                                skeleton=sk)],
         }
     return diff

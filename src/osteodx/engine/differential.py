@@ -85,7 +85,10 @@ class Differential:
 
     _kb: Any = None
     _scores: Any = None
-    _lookup: dict[int, tuple[int, float, float]] = field(default_factory=dict)
+    #: per disease index: position among candidates (-1: not a candidate), and per position
+    #: the rank, score and post-test probability
+    _position: Any = None
+    _ranked: Any = None
 
     def rank_of(self, disease_id: str) -> int | None:
         """Rank of a disease (or of the row it is folded into) among all candidates."""
@@ -101,12 +104,14 @@ class Differential:
         d = kb.disease_index.get(disease_id) if kb is not None else None
         if d is None:
             return None
-        if d not in self._lookup:
+        j = int(self._position[d])
+        if j < 0:
             for e in kb.equivalents.get(disease_id, []):
-                if kb.disease_index[e] in self._lookup:
+                if self._position[kb.disease_index[e]] >= 0:
                     return self.describe(e)
             return None
-        r, score, post = self._lookup[d]
+        ranks, scores, posts = self._ranked
+        r, score, post = int(ranks[j]), float(scores[j]), float(posts[j])
         did = kb.disease_ids[d]
         return RankedDisease(
             rank=r, disease_id=did, label=kb.disease_labels[d], score=score,
@@ -126,8 +131,8 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                round(float(scores.log10_lr[i, d]), 3), M.MATCH_CODES[c], f.source)
         if m >= 0:
             if anns is None:
-                anns = [(onto.index[h], fr, tx) for h, fr, tx in kb.annotations_of(d)]
-            term, freq_text = _disease_term(kb, c, m, anns)
+                anns = _AnnotationIndex(kb, d)
+            term, freq_text = _disease_term(c, m, anns)
             contrib.disease_term = onto.ids[term]
             contrib.disease_term_label = onto.labels[term]
             contrib.disease_frequency = freq_text
@@ -160,21 +165,35 @@ def _age(case: Case) -> str:
     return f"{min(vals):g} y" if vals else "unknown"
 
 
-def _disease_term(kb: KnowledgeBase, code: int, m: int,
-                  anns: list[tuple[int, float, str]]) -> tuple[int, str]:
-    """The disease annotation behind a match through term *m*."""
-    onto = kb.ontology
+class _AnnotationIndex:
+    """A disease's direct annotations with all their ancestors, to find which annotation
+    a match went through with one vectorised comparison."""
+
+    def __init__(self, kb: KnowledgeBase, d: int) -> None:
+        a, b = kb.ann_ptr[d], kb.ann_ptr[d + 1]
+        self.terms = kb.ann_term[a:b]
+        self.freq = kb.ann_freq[a:b]
+        self.text = [kb.texts[int(x)] for x in kb.ann_text[a:b]]
+        onto = kb.ontology
+        sizes = onto.anc_ptr[self.terms + 1] - onto.anc_ptr[self.terms]
+        self.owner = np.repeat(np.arange(len(self.terms)), sizes)
+        self.anc = (np.concatenate([onto.ancestors(int(t)) for t in self.terms])
+                    if len(self.terms) else np.zeros(0, dtype=np.int32))
+
+    def below(self, m: int) -> np.ndarray:
+        """Positions of the annotations at or below term *m*."""
+        return np.unique(self.owner[self.anc == m])
+
+
+def _disease_term(code: int, m: int, anns: _AnnotationIndex) -> tuple[int, str]:
+    """The disease annotation behind a match through term *m*: the most frequent one at or
+    below it (ties: the smallest id)."""
     if code in (M.EXACT, M.FINDING_MORE_SPECIFIC, M.EXCLUDED_PRESENT, M.FINDING_MORE_GENERAL,
                 M.COMMON_ANCESTOR):
-        best: tuple[float, int, str] | None = None
-        for t, fr, tx in anns:
-            anc = onto.ancestors(t)
-            pos = np.searchsorted(anc, m)
-            if t == m or (pos < len(anc) and anc[pos] == m):
-                if best is None or fr > best[0] or (fr == best[0] and t < best[1]):
-                    best = (fr, t, tx)
-        if best is not None:
-            return best[1], best[2]
+        hits = anns.below(m)
+        if len(hits):
+            best = min(hits, key=lambda k: (-float(anns.freq[k]), int(anns.terms[k])))
+            return int(anns.terms[best]), anns.text[best]
     if code in (M.NEGATED, M.EXCLUDED_NEGATED):
         return m, "NOT (curated absence)"
     return m, ""
@@ -223,8 +242,9 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
                         parameters=parameters or {}, namespace=namespace,
                         n_candidates=len(idx), entries=[], warnings=list(case.warnings))
     diff._kb, diff._scores = kb, scores
-    diff._lookup = {int(d): (int(ranks[j]), float(score[j]), float(post[j]))
-                    for j, d in enumerate(idx)}
+    diff._position = np.full(kb.n_diseases, -1, dtype=np.int64)
+    diff._position[idx] = np.arange(len(idx))
+    diff._ranked = (ranks, score, post)
     limit = len(order) if top is None else min(top, len(order))
     diff.entries = [diff.describe(kb.disease_ids[int(idx[j])]) for j in order[:limit]]
     return diff

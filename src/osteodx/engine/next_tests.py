@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from osteodx.case.model import Case
-from osteodx.case.skeleton import survey
+from osteodx.case.skeleton import SkeletalSurvey, survey
 from osteodx.diseases.packs import Pack
 from osteodx.engine.differential import Differential
 from osteodx.engine.likelihood import finding_lr
@@ -51,8 +51,8 @@ def _entropy(p: np.ndarray) -> float:
 
 
 def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tuple[Pack, ...],
-                  params: ModelParameters, *, leaders: int = 8, top: int = 8
-                  ) -> list[TestSuggestion]:
+                  params: ModelParameters, *, leaders: int = 8, top: int = 8,
+                  skeleton: SkeletalSurvey | None = None) -> list[TestSuggestion]:
     """Rank the packs' tests by expected information gain over the *leaders* best candidates."""
     entries = diff.entries[:leaders]
     if len(entries) < 2:
@@ -65,7 +65,9 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
     h0 = _entropy(prior)
     known = {f.hpo_id for f in case.findings}
     onto = kb.ontology
-    examined = _examined_region_terms(case, onto)
+    if not packs:
+        return []
+    examined = _examined_region_terms(skeleton or survey(case, onto))
     out: list[TestSuggestion] = []
     for pack in packs:
         for test in pack.tests:
@@ -109,9 +111,8 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
     return out[:top]
 
 
-def _examined_region_terms(case: Case, onto) -> set[str]:
+def _examined_region_terms(sk: SkeletalSurvey) -> set[str]:
     """Terms of skeletal regions the case has already examined (involved or spared)."""
-    sk = survey(case, onto)
     out: set[str] = set()
     for r in sk.regions:
         if r.status != "not_examined":
