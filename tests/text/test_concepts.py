@@ -135,3 +135,26 @@ def test_same_result_without_ahocorasick(
 ) -> None:
     monkeypatch.setattr(concepts, "ahocorasick", None)
     assert ConceptRecognizer(TERMS).find(TEXT) == rec.find(TEXT)
+
+
+def test_anatomical_adjective_matches_noun() -> None:
+    rec = ConceptRecognizer(
+        [
+            ("HP:0004378", "Abnormality of the anus", []),
+            ("HP:0000889", "Abnormal clavicle morphology", [("Abnormal clavicle", "EXACT")]),
+        ]
+    )
+    assert found(rec, "Anal anomalies. An abnormal clavicular shape.") == {
+        ("HP:0004378", "Anal anomalies"),
+        ("HP:0000889", "abnormal clavicular"),
+    }
+
+
+def test_ontology_root_is_not_reported() -> None:
+    rec = ConceptRecognizer(
+        [
+            ("HP:0000118", "Phenotypic abnormality", [("Phenotypic feature", "EXACT")]),
+            ("HP:0001250", "Seizure", []),
+        ]
+    )
+    assert found(rec, "Phenotypic features included seizures.") == {("HP:0001250", "seizures")}

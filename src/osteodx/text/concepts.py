@@ -55,9 +55,9 @@ __all__ = ["ConceptMatch", "ConceptRecognizer"]
 
 Nested = Literal["none", "qualified", "all"]
 
-_RANK = {"LABEL": 0, "EXACT": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4, "HEAD": 5}
-#: "Abnormal X morphology" is also indexed as "abnormal X" ("clavicle anomalies").
-_MORPHOLOGY = re.compile(r"(abnormal\s.+?)\s+morphology", re.IGNORECASE)
+_RANK = {"LABEL": 0, "EXACT": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4}
+#: Roots of the ontology: "phenotypic abnormalities" names no particular finding.
+_UNINFORMATIVE = frozenset({"HP:0000001", "HP:0000118"})
 _ORDERED, _ACRONYM, _BAG, _COORD = 0, 1, 2, 3  # candidate kinds, by preference
 _BREAK, _COMMA, _SLASH = "|", COMMA, "/"  # stream markers; nothing matches across _BREAK
 _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
@@ -125,6 +125,8 @@ class ConceptRecognizer:
         ordered: dict[tuple[str, ...], dict[str, _Entry]] = {}
         acronyms: dict[str, dict[str, _Entry]] = {}
         for hpo_id, label, synonyms in terms:
+            if hpo_id in _UNINFORMATIVE:
+                continue
             for text, scope in [(label, "LABEL"), *synonyms]:
                 if scope.upper() not in allowed:
                     continue
@@ -134,9 +136,6 @@ class ConceptRecognizer:
                     continue
                 for key in phrase_keys(text):
                     _add(ordered.setdefault(key, {}), entry)
-                head = _MORPHOLOGY.fullmatch(text) if scope.upper() in ("LABEL", "EXACT") else None
-                for key in phrase_keys(head.group(1)) if head else ():
-                    _add(ordered.setdefault(key, {}), entry._replace(rank=_RANK["HEAD"]))
         self._ordered = {k: _best(v) for k, v in sorted(ordered.items())}
         self._acronyms = {k: _best(v) for k, v in sorted(acronyms.items())}
         self._bag: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
