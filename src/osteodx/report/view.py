@@ -39,7 +39,7 @@ _FREQ = {"HP:0040280": "obligate", "HP:0040281": "very frequent", "HP:0040282": 
          "HP:0040283": "occasional", "HP:0040284": "very rare", "HP:0040285": "excluded"}
 _FREQ_RE = re.compile(r"HP:004028[0-5]")
 _SOURCE_RE = re.compile(r"\s*\([A-Za-z]+:[^()]*\)$")
-_FLAGS = {"L": "low", "H": "high", "N": "normal"}
+_FLAGS = {"L": "low", "H": "high", "N": "normal", "A": "abnormal"}
 _REF_SOURCES = {"case": "as reported with the result", "catalogue": "osteodx lab catalogue"}
 _LAB_SOURCES = ("measurements", "labs")
 
@@ -215,7 +215,7 @@ def _labs(labs: list[dict]) -> dict[str, Any]:
     for x in rows:
         x["show_source"] = x["reference_source"] != common
     return {"labs": rows, "lab_common_source": common,
-            "abnormal_labs": [x for x in rows if x["flag"] in ("L", "H")]}
+            "abnormal_labs": [x for x in rows if x["flag"] in ("L", "H", "A")]}
 
 
 def _findings(findings: list[dict]) -> dict[str, Any]:
