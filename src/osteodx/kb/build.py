@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -138,6 +139,12 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     provenance["default_frequency"] = str(default_frequency)
     provenance["frequency_pseudocount"] = str(pseudocount)
     equivalents = {s.disease_id: list(s.equivalent_ids) for s in specs if s.equivalent_ids}
+    same_name = _same_name_groups(specs)
+    for group in same_name:
+        for did in group:
+            equivalents.setdefault(did, [])
+            equivalents[did] = sorted(set(equivalents[did]) | (set(group) - {did}))
+    provenance["equivalents_by_name"] = str(len(same_name))
     return KnowledgeBase(
         ontology=ontology,
         disease_ids=[s.disease_id for s in specs],
@@ -192,3 +199,21 @@ def _propagate(ontology: Ontology, rows: np.ndarray, cols: np.ndarray,
     p_cols = np.concatenate([ontology.ancestors(int(c)) for c in cols]) if len(cols) else cols
     return CscMatrix.from_triples(np.repeat(rows, counts), p_cols.astype(np.int32),
                                   np.repeat(vals, counts), len(ontology))
+
+
+def _same_name_groups(specs: list[DiseaseSpec]) -> list[list[str]]:
+    """Diseases of different namespaces with the same name (case and punctuation aside),
+    when each namespace has exactly one: OMIM, Orphanet and DECIPHER describing one
+    disease. No OMIM-Orphanet mapping ships with the HPO release; identical names are the
+    conservative part of one."""
+    by_name: dict[str, list[str]] = {}
+    for spec in specs:
+        key = re.sub(r"[^a-z0-9]+", " ", spec.label.lower()).strip()
+        if key:
+            by_name.setdefault(key, []).append(spec.disease_id)
+    groups = []
+    for ids in by_name.values():
+        spaces = [i.split(":", 1)[0] for i in ids]
+        if len(ids) > 1 and len(set(spaces)) == len(spaces):
+            groups.append(sorted(ids))
+    return groups
