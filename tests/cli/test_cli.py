@@ -143,3 +143,10 @@ def test_benchmark_on_folder(tmp_path, toy_dir):
     out = json.loads(res.stdout)
     assert out["cases"] == 3 and out["absent_from_kb"] == 1
     assert out["osteodx_in_kb"]["top1"] == 1.0
+
+
+def test_html(good, toy_dir):
+    res = _run(["diagnose", str(good), "-f", "html"], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.lstrip().startswith("<!DOCTYPE html>") and "good-1" in res.stdout
+    assert "does not replace" in res.stdout
