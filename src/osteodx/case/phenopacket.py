@@ -20,6 +20,7 @@ from osteodx.case.age import time_element_years
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.errors import InputError
+from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["parse_document", "case_from_phenopacket", "read_case"]
@@ -32,7 +33,7 @@ def parse_document(text: str, source: str) -> dict[str, Any]:
         raise InputError("file is empty", source=source)
     try:
         if source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "[")):
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         else:
             data = json.loads(text)
     except json.JSONDecodeError as exc:

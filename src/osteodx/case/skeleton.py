@@ -14,9 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from osteodx.case.model import Case, Finding
+from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["Region", "RegionStatus", "SkeletalSurvey", "skeleton_regions", "survey",
@@ -59,7 +58,7 @@ class SkeletalSurvey:
 @cache
 def _data() -> dict[str, Any]:
     path = resources.files("osteodx.knowledge") / "skeleton.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 @cache

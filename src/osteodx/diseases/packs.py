@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from osteodx.diseases.frequency import parse_frequency
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 from osteodx.errors import KnowledgeBaseError
+from osteodx.knowledge import load_yaml
 
 __all__ = ["Pack", "PackDisease", "PackPattern", "DiagnosticTest", "load_pack", "default_packs",
            "packs_digest", "merge_pack"]
@@ -111,7 +112,7 @@ class Pack(_Model):
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read knowledge pack: {exc}") from exc
     if not isinstance(data, dict):

@@ -13,10 +13,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from osteodx.case.model import Case, Finding
 from osteodx.engine.differential import Differential
+from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["IncidentalFinding", "incidental_findings"]
@@ -41,7 +40,7 @@ class IncidentalFinding:
 @cache
 def _rules() -> dict[str, Any]:
     path = resources.files("osteodx.knowledge") / "incidental.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def _observed_at_or_below(case: Case, onto: Ontology, terms: list[str]) -> list[Finding]:

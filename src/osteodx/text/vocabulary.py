@@ -16,10 +16,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from osteodx.kb import cache as kb_cache
 from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.knowledge import load_yaml
 from osteodx.text import concepts, normalise
 from osteodx.text.concepts import ConceptRecognizer
 
@@ -36,7 +35,7 @@ def _synonyms_text() -> str:
 @cache
 def extra_synonyms() -> dict[str, list[str]]:
     """hpo_id -> extra synonyms from ``knowledge/synonyms.yaml``."""
-    data = yaml.safe_load(_synonyms_text())
+    data = load_yaml(_synonyms_text())
     return {t["hpo_id"]: list(t["synonyms"]) for t in data["terms"]}
 
 
