@@ -19,6 +19,8 @@ from tests.conftest import phenopacket
 
 # every term but the roots is informative; the refinements are tested one by one below
 P = ModelParameters(min_ancestor_ic=0.01, unmatched_scale=0.0, breadth_penalty=0.0,
+                    exact_weight=1.0, general_weight=1.0, specific_weight=1.0,
+                    ancestor_weight=1.0, unmatched_weight=1.0,
                     excluded_exponent=1.0)
 
 
@@ -193,3 +195,15 @@ def test_breadth_penalty_scales_with_annotation_mass(toy_kb):
     mass = toy_kb.phenotype_mass
     expected = -0.5 * 2 * np.log10(mass / np.median(mass))
     assert s.breadth_log10_lr == pytest.approx(expected)
+
+
+def test_match_type_weights_scale_observed_log_lr(toy_kb):
+    weighted = dataclasses.replace(P, exact_weight=2.0, unmatched_weight=0.5)
+    findings = [("HP:0000016", False), ("HP:0000021", False)]  # fracture; seizure
+    _, plain = _score(toy_kb, findings)
+    _, s = _score(toy_kb, findings, params=weighted)
+    d = toy_kb.disease_index["OMIM:100001"]  # fracture exact, seizure unmatched
+    expected = 2.0 * plain.log10_lr[0, d] + 0.5 * plain.log10_lr[1, d]
+    assert s.total[d] - s.age_log10_lr[d] - s.sex_log10_lr[d] == pytest.approx(expected)
+    fast = score_case(toy_kb, _score(toy_kb, findings)[0], weighted, detail=False)
+    assert fast.total == pytest.approx(s.total)

@@ -60,15 +60,16 @@ def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
     better = cand >= cur if ties else cand > cur
     r = rows[better]
     lr[r] = cand[better]
-    if code is not None and matched is not None:
+    if code is not None:
         code[r] = c
+    if matched is not None:
         matched[r] = term
 
 
 def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: bool = True):
     floor = max(p.unmatched_lr, min(1.0, p.unmatched_scale * float(kb.background[q])))
     lr = np.full(n, floor)
-    code = np.full(n, M.NO_MATCH, dtype=np.int8) if detail else None
+    code = np.full(n, M.NO_MATCH, dtype=np.int8)  # always: the weights depend on it
     matched = np.full(n, -1, dtype=np.int32) if detail else None
     bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
         else kb.background
@@ -102,8 +103,9 @@ def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: n
         rows, _ = kb.negated.column(int(a))
         rows = rows[~has_q[rows]]
         lr[rows] = value
-        if code is not None and matched is not None:
+        if code is not None:
             code[rows] = c
+        if matched is not None:
             matched[rows] = int(a)
 
 
@@ -125,6 +127,17 @@ def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     _curated_absences(kb, q, implied_rows, lr, code, matched, p.excluded_negated_lr / denom,
                       M.EXCLUDED_NEGATED)
     return lr, code, matched
+
+
+def _weights(p: ModelParameters) -> np.ndarray:
+    """Multiplier on an observed finding's log10 LR, indexed by match code."""
+    w = np.ones(len(M.MATCH_CODES))
+    w[M.EXACT] = p.exact_weight
+    w[M.FINDING_MORE_GENERAL] = p.general_weight
+    w[M.FINDING_MORE_SPECIFIC] = p.specific_weight
+    w[M.COMMON_ANCESTOR] = p.ancestor_weight
+    w[M.NO_MATCH] = p.unmatched_weight
+    return w
 
 
 def finding_lr(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters) -> np.ndarray:
@@ -157,6 +170,8 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         fn = _excluded if f.excluded else _observed
         lr, c, m = fn(kb, q, params, n, detail)
         logs = np.log10(lr)
+        if not f.excluded:
+            logs = logs * _weights(params)[c]
         sum_lr += logs
         if detail:
             log10_lr[i] = logs

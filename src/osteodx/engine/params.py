@@ -38,6 +38,15 @@ class ModelParameters:
     specific_discount: float = 1.0
     #: minimum information content (natural log) for a common ancestor to count.
     min_ancestor_ic: float = 1.5
+    #: weights on an observed finding's log10 LR by how it matched: exact matches are the
+    #: strongest evidence, partial matches and unexplained findings weaker than their
+    #: naive LR (findings are correlated; annotations incomplete). Chosen with cohort-level
+    #: 5-fold cross-validation on the development corpus (docs/benchmarks.md).
+    exact_weight: float = 1.15
+    general_weight: float = 0.7
+    specific_weight: float = 0.7
+    ancestor_weight: float = 0.8
+    unmatched_weight: float = 0.55
     #: LR of an observed finding the disease is curated as NOT having.
     negated_lr: float = 0.02
     #: how much an excluded finding is trusted (1: fully; lower softens the
