@@ -94,6 +94,8 @@ class KnowledgeBase:
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
     log_relative_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: the engine's per-finding log10 LR vectors, reused across the cases of a batch
+    finding_cache: dict = field(default_factory=dict, repr=False, compare=False)
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
     negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
