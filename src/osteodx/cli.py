@@ -205,6 +205,8 @@ def benchmark(
     namespace: Annotated[str, typer.Option(help="'gold' ranks within the gold id's "
                                                 "namespace")] = "gold",
     baseline: Annotated[bool, typer.Option(help="also run the Resnik BMA baseline")] = True,
+    excluded: Annotated[bool, typer.Option(help="use excluded findings (--no-excluded: "
+                                                "observed findings only)")] = True,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="write per-case results (JSON)")] = None,
     hpo_dir: HpoDir = None,
@@ -223,7 +225,7 @@ def benchmark(
                 progress.update(task, completed=n)
 
             result = run_benchmark(corpus, kb, baseline=baseline, namespace=namespace,
-                                   limit=limit, every=every, progress=tick)
+                                   limit=limit, every=every, progress=tick, excluded=excluded)
     except OsteodxError as exc:
         raise _fail(exc) from None
     summary = result.summary()

@@ -143,6 +143,8 @@ def test_benchmark_on_folder(tmp_path, toy_dir):
     out = json.loads(res.stdout)
     assert out["cases"] == 3 and out["absent_from_kb"] == 1
     assert out["osteodx_in_kb"]["top1"] == 1.0
+    res = _run(["benchmark", str(d), "--no-excluded", "--no-baseline"], toy_dir)
+    assert res.exit_code == 0 and json.loads(res.stdout)["cases"] == 3
 
 
 def test_html(good, toy_dir):

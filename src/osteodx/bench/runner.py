@@ -85,12 +85,15 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
                   params: ModelParameters | None = None, baseline: bool = True,
                   namespace: str = "gold", limit: int | None = None, every: int = 1,
                   progress: Callable[[int], None] | None = None,
-                  select: Callable[[str], bool] | None = None) -> BenchmarkResult:
+                  select: Callable[[str], bool] | None = None,
+                  excluded: bool = True) -> BenchmarkResult:
     """Rank every case of *corpus* and compare with the gold diagnosis.
 
     ``namespace="gold"`` ranks each case among the diseases of its gold id's
     namespace (phenopacket-store uses OMIM), as OMIM and Orphanet often list
     the same disease twice. ``every=k`` keeps every k-th case (a spread sample).
+    ``excluded=False`` drops excluded findings: phenopacket-store records as absent the
+    features of the disease each paper is about, a curation habit that tuning must not learn.
     """
     params = params or ModelParameters()
     result = BenchmarkResult(corpus=str(corpus))
@@ -117,6 +120,10 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
         try:
             case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
             prepare_case(case, kb)  # labs -> findings, as `osteodx diagnose` does
+            if not excluded:
+                case.findings = [f for f in case.findings if not f.excluded]
+                if not case.findings:
+                    raise InputError("no observed findings", source=cc.name)
         except InputError as exc:
             result.errors.append(str(exc))
             continue
