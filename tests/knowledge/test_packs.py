@@ -65,37 +65,26 @@ def test_merge_adds_negated_and_frequency(tmp_path):
     assert any(a.negated for a in spec.annotations) or any(a.frequency for a in spec.annotations)
 
 
-def test_unlisted_source_is_rejected(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("""schema_version: 1
+_PACK = """schema_version: 1
 pack: t
 title: t
 version: "1"
-sources: {"PMID:1": "x"}
+sources: {{"PMID:1": "x"}}
 diseases:
   - id: OSTEODX:x
     label: X
     status: new
     annotations:
-      - {hpo_id: HP:0000001, frequency: HP:0040281, source: "PMID:2"}
-""")
-    with pytest.raises(KnowledgeBaseError, match="PMID:2"):
-        load_pack(bad)
+      - {{hpo_id: HP:0000001, frequency: {frequency}, source: "{source}"}}
+"""
 
 
-def test_bad_frequency_is_rejected(tmp_path):
+@pytest.mark.parametrize("frequency,source,message", [
+    ("HP:0040281", "PMID:2", "PMID:2"),  # a source not listed under `sources`
+    ("often", "PMID:1", "frequency"),  # not a frequency
+])
+def test_bad_pack_is_rejected(tmp_path, frequency, source, message):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("""schema_version: 1
-pack: t
-title: t
-version: "1"
-sources: {"PMID:1": "x"}
-diseases:
-  - id: OSTEODX:x
-    label: X
-    status: new
-    annotations:
-      - {hpo_id: HP:0000001, frequency: often, source: "PMID:1"}
-""")
-    with pytest.raises(KnowledgeBaseError, match="frequency"):
+    bad.write_text(_PACK.format(frequency=frequency, source=source))
+    with pytest.raises(KnowledgeBaseError, match=message):
         load_pack(bad)
