@@ -211,9 +211,16 @@ def benchmark(
                                                 help="write per-case results (JSON)")] = None,
     hpo_dir: HpoDir = None,
 ) -> None:
-    """Rank a corpus, score it against its gold diagnoses, next to the baseline."""
+    """Rank a corpus, score it against its gold diagnoses, next to the baseline.
+
+    A ``.jsonl`` corpus of abstracts with gold HPO spans (GSC+ format) runs the
+    concept-recognition benchmark instead.
+    """
     from rich.progress import Progress
 
+    if corpus.suffix == ".jsonl":
+        _concept_benchmark(corpus, hpo_dir)
+        return
     from osteodx.bench.runner import run_benchmark
     from osteodx.kb.load import load_knowledge_base
 
@@ -240,6 +247,24 @@ def benchmark(
                                       "errors": result.errors}, indent=1))
     for e in result.errors[:20]:
         err.print(f"skipped: {e}", markup=False, style="yellow")
+
+
+def _concept_benchmark(corpus: Path, hpo_dir: Path | None) -> None:
+    from osteodx.bench.concepts import run_concept_benchmark
+    from osteodx.kb.load import load_knowledge_base
+    from osteodx.text.vocabulary import recognizer_for
+
+    try:
+        kb = load_knowledge_base(hpo_dir)
+        rec = recognizer_for(kb)
+        if not corpus.is_file():
+            raise OsteodxError(f"{corpus}: no such file")
+        scores = run_concept_benchmark(
+            corpus, kb.ontology, lambda t: [(m.hpo_id, m.start, m.end) for m in rec.find(t)])
+    except (OsteodxError, ValueError, KeyError) as exc:
+        raise _fail(exc) from None
+    typer.echo(json.dumps({"corpus": str(corpus), "hpo_version": kb.hpo_version,
+                           **scores.to_dict()}, indent=2))
 
 
 def main() -> None:

@@ -152,3 +152,16 @@ def test_html(good, toy_dir):
     assert res.exit_code == 0, res.output
     assert res.stdout.lstrip().startswith("<!DOCTYPE html>") and "good-1" in res.stdout
     assert "does not replace" in res.stdout
+
+
+def test_benchmark_concepts_jsonl(tmp_path, toy_dir):
+    corpus = tmp_path / "gold.jsonl"
+    text = "The boy had osteosclerosis and recurrent fractures."
+    start = text.index("osteosclerosis")
+    corpus.write_text(json.dumps({"id": "a1", "text": text, "annotations": [
+        {"start": start, "end": start + 14, "span": "osteosclerosis",
+         "hpo_id": "HP:0000012"}]}) + "\n")
+    res = _run(["benchmark", str(corpus)], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["documents"] == 1 and out["doc_recall"] == 1.0
