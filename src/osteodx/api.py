@@ -23,6 +23,7 @@ from osteodx.engine.patterns import pattern_differentials
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
+from osteodx.knowledge import load_yaml
 
 __all__ = ["diagnose", "load_case", "prepare_case", "read_any", "NAMESPACES"]
 
@@ -35,15 +36,33 @@ def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool
     return read_case(path, kb.ontology, strict=strict)
 
 
+_PHENOPACKET_KEYS = {"id", "subject", "phenotypicFeatures", "phenotypic_features", "metaData",
+                     "meta_data", "measurements"}
+
+
+def _looks_like_phenopacket(text: str) -> bool:
+    """Whether stdin or inline text is a phenopacket (a JSON/YAML mapping with its keys)
+    rather than a case report."""
+    head = text.lstrip()
+    if head.startswith(("{", "[")):
+        return True
+    try:
+        data = load_yaml(text)
+    except Exception:  # noqa: BLE001 - any YAML error means: not a phenopacket
+        return False
+    return isinstance(data, dict) and bool(_PHENOPACKET_KEYS & set(data))
+
+
 def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
     """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case."""
     from osteodx.text.extract import TEXT_SUFFIXES, read_text_case
 
     name = str(path)
-    is_text = name.lower().endswith(TEXT_SUFFIXES) or name == "text" or (
-        text is not None and not text.lstrip().startswith(("{", "id:", "---")) and
-        name in ("<stdin>", "stdin"))
+    if text is not None and name in ("<stdin>", "stdin", "text"):
+        is_text = not _looks_like_phenopacket(text)
+    else:
+        is_text = name.lower().endswith(TEXT_SUFFIXES)
     if is_text:
         return read_text_case(name, kb, text=text).case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)

@@ -165,3 +165,14 @@ def test_benchmark_concepts_jsonl(tmp_path, toy_dir):
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert out["documents"] == 1 and out["doc_recall"] == 1.0
+
+
+def test_stdin_yaml_phenopacket_and_stdin_text(toy_dir):
+    yaml_case = ("subject:\n  id: s\n  sex: MALE\nphenotypicFeatures:\n"
+                 "  - type: {id: 'HP:0000013', label: x}\n")
+    res = _run(["diagnose", "-", "-f", "json"], toy_dir, input=yaml_case)
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["findings"][0]["source"] == "phenotypicFeatures[0]"
+    res = _run(["diagnose", "-", "-f", "json"], toy_dir, input="A boy with seizures: no fever.")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["findings"][0]["source"].startswith("text[")
