@@ -158,3 +158,34 @@ def test_ontology_root_is_not_reported() -> None:
         ]
     )
     assert found(rec, "Phenotypic features included seizures.") == {("HP:0001250", "seizures")}
+
+
+def test_subsumed_nested_term_is_reported_too() -> None:
+    terms = [
+        ("HP:0002583", "Colitis", []),
+        ("HP:0100279", "Ulcerative colitis", []),
+        ("HP:0012531", "Pain", []),
+        ("HP:0100749", "Chest pain", []),
+        ("HP:0000175", "Cleft palate", []),
+        ("HP:0000202", "Orofacial cleft", [("Cleft", "EXACT")]),
+    ]
+    ancestors = {"HP:0100279": ["HP:0002583"], "HP:0100749": ["HP:0012531"],
+                 "HP:0000175": ["HP:0000202"]}
+    text = "Ulcerative colitis, chest pain and a cleft palate."
+    qualified = ConceptRecognizer(terms, ancestors=ancestors)
+    assert ("HP:0002583", "colitis") not in found(qualified, text)
+    rec = ConceptRecognizer(terms, nested="subsumed", ancestors=ancestors)
+    assert found(rec, text) == {
+        ("HP:0100279", "Ulcerative colitis"), ("HP:0002583", "colitis"),
+        ("HP:0100749", "chest pain"), ("HP:0012531", "pain"),
+        ("HP:0000175", "cleft palate"), ("HP:0000202", "cleft"),
+    }
+    # without the ontology's ancestors nothing is subsumed
+    bare = ConceptRecognizer(terms, nested="subsumed")
+    assert ("HP:0002583", "colitis") not in found(bare, text)
+
+
+def test_quantifiers_are_not_in_the_way() -> None:
+    rec = ConceptRecognizer([("HP:0009702", "Carpal synostosis", [])])
+    assert found(rec, "synostosis of some carpal bones") == {
+        ("HP:0009702", "synostosis of some carpal")}

@@ -16,7 +16,9 @@ On top of that:
   letters only when the text defines them ("ventricular septal defect (VSD)"),
   and an acronym defined for a recognised phrase is recognised wherever it occurs;
 * overlapping candidates are resolved longest-first, and a match inside a longer
-  one is kept when the rest is only qualifiers ("severe", "bilateral", "type C").
+  one is kept when the rest is only qualifiers ("severe", "bilateral", "type C")
+  or, given the ontology's ancestors (``nested="subsumed"``), when the longer term
+  is a kind of the shorter one ("ulcerative colitis" also gives Colitis).
 
 Every match keeps its exact character span in the original text.  Matching is
 deterministic: the same text gives the same list, in ``(start, end, hpo_id)`` order.
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -53,7 +55,7 @@ except ImportError:  # pragma: no cover
 
 __all__ = ["ConceptMatch", "ConceptRecognizer"]
 
-Nested = Literal["none", "qualified", "all"]
+Nested = Literal["none", "qualified", "subsumed", "all"]
 
 _RANK = {"LABEL": 0, "EXACT": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4}
 #: Roots of the ontology: "phenotypic abnormalities" names no particular finding.
@@ -105,7 +107,9 @@ class ConceptRecognizer:
     content words, that may match in any word order (0: never).  ``nested`` says
     which matches lying inside a longer match are returned too: ``"none"``,
     ``"qualified"`` (the rest of the longer match is only qualifiers, as in
-    "severe <mental retardation>") or ``"all"``.  ``coordination`` expands
+    "severe <mental retardation>"), ``"subsumed"`` (that, or the longer match's term
+    descends from the shorter one's in ``ancestors``: id -> its proper ancestors) or
+    ``"all"``.  ``coordination`` expands
     "A and B C" phrases.
     """
 
@@ -117,11 +121,14 @@ class ConceptRecognizer:
         max_bag: int = 4,
         nested: Nested = "qualified",
         coordination: bool = True,
+        ancestors: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        if nested not in ("none", "qualified", "all"):
-            raise ValueError(f"nested must be 'none', 'qualified' or 'all', not {nested!r}")
+        if nested not in ("none", "qualified", "subsumed", "all"):
+            raise ValueError(
+                f"nested must be 'none', 'qualified', 'subsumed' or 'all', not {nested!r}")
         allowed = {"LABEL", *(s.upper() for s in scopes)}
         self._max_bag, self._nested, self._coordination = max_bag, nested, coordination
+        self._ancestors = {k: frozenset(v) for k, v in (ancestors or {}).items()}
         ordered: dict[tuple[str, ...], dict[str, _Entry]] = {}
         acronyms: dict[str, dict[str, _Entry]] = {}
         for hpo_id, label, synonyms in terms:
@@ -160,7 +167,7 @@ class ConceptRecognizer:
         found = self._dictionary_candidates(text, items)
         found += self._acronym_candidates(text, found)
         found.sort(key=lambda c: (c.start - c.end, c.kind, c.entries[0].rank, c.start, c.entries))
-        taken: list[tuple[int, int]] = []  # accepted spans, sorted, none shorter than cand
+        taken: list[tuple[int, int, tuple[str, ...]]] = []  # accepted, sorted, none shorter
         longest = max((c.end - c.start for c in found), default=0)
         matches: dict[tuple[int, int, str], ConceptMatch] = {}
         for cand in found:
@@ -281,7 +288,8 @@ class ConceptRecognizer:
         return out
 
     def _accept(
-        self, text: str, cand: _Candidate, taken: list[tuple[int, int]], longest: int
+        self, text: str, cand: _Candidate, taken: list[tuple[int, int, tuple[str, ...]]],
+        longest: int,
     ) -> bool:
         """Add ``cand`` to the sorted accepted spans unless one of them excludes it."""
         i = bisect_left(taken, (cand.start - longest,))
@@ -289,10 +297,10 @@ class ConceptRecognizer:
             if self._clash(text, cand, *taken[i]):
                 return False
             i += 1
-        insort(taken, (cand.start, cand.end))
+        insort(taken, (cand.start, cand.end, tuple(e.hpo_id for e in cand.entries)))
         return True
 
-    def _clash(self, text: str, cand: _Candidate, s: int, e: int) -> bool:
+    def _clash(self, text: str, cand: _Candidate, s: int, e: int, ids: tuple[str, ...]) -> bool:
         """Is ``cand`` excluded by the accepted, at least as long, span (s, e)?"""
         if cand.end <= s or e <= cand.start:
             return False
@@ -301,6 +309,12 @@ class ConceptRecognizer:
             return True
         if self._nested == "all":
             return False
+        if self._nested == "subsumed" and any(
+            inner.hpo_id in self._ancestors.get(outer, ())
+            for inner in cand.entries
+            for outer in ids
+        ):
+            return False  # "ulcerative <colitis>": the longer term is a kind of the shorter
         rest = text[s : cand.start] + " " + text[cand.end : e]
         return not all(
             len(w) <= 2 or w.lower() in STOPWORDS or surface_token(w) in QUALIFIERS

@@ -36,13 +36,13 @@ __all__ = [
 ]
 
 #: Function words dropped from both dictionary keys and text before matching.
-STOPWORDS = frozenset({"an", "the", "of", "in"})
+STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both"})
 
 #: Bound prefixes written both closed and hyphenated ("preauricular",
 #: "pre-auricular"); dictionary words starting with one get a split variant.
 PREFIXES = tuple(
     "pre post non sub supra hyper hypo intra inter extra peri para micro macro multi poly"
-    " hemi semi anti retro".split()
+    " hemi semi anti retro neuro".split()
 )
 
 #: Curated word classes: words used interchangeably in clinical phenotype
@@ -61,7 +61,7 @@ WORD_CLASSES = tuple(
         "lung pulmonary",
         "liver hepatic",
         "eye ocular ophthalmic ophthalmologic ophthalmological",
-        "face facial",
+        "face facial facies",
         "palm palmar",
         "sole plantar",
         "skeleton skeletal",
@@ -110,6 +110,12 @@ WORD_CLASSES = tuple(
         "rib costal",
         "ventricle ventricular",
         "muscle muscular",
+        "lacrimal lachrymal",
+        "ear otic",
+        "episodic episode",
+        "recurrent frequent",
+        "pit pitting",
+        "unusual peculiar",
     )
 )
 
@@ -134,7 +140,7 @@ _IRREGULAR = dict(  # irregular plurals: plural -> singular
 _DERIVATIONS = tuple(  # "suffix>replacement"
     tuple(rule.split(">"))
     for rule in (
-        "astic>asia otic>osis ytic>ysis ptic>psia psy>psia ification>ify ified>ify ation>"
+        "astic>asia otic>osis ytic>ysis ptic>psia psy>psia ification>ify ified>ify ation> ated>"
         " ement> ment> ally>al ely>e dly>d ed> ence>ent ic>ia ous>ia us>ia y>ia ar>a"
     ).split()
 )

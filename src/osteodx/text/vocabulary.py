@@ -22,7 +22,7 @@ from osteodx.knowledge import load_yaml
 from osteodx.text import concepts, normalise
 from osteodx.text.concepts import ConceptRecognizer
 
-__all__ = ["extra_synonyms", "vocabulary", "recognizer_for"]
+__all__ = ["blocked_synonyms", "extra_synonyms", "vocabulary", "recognizer_for"]
 
 _FORMAT = 1
 _MEMO: dict[str, ConceptRecognizer] = {}
@@ -36,17 +36,35 @@ def _synonyms_text() -> str:
 def extra_synonyms() -> dict[str, list[str]]:
     """hpo_id -> extra synonyms from ``knowledge/synonyms.yaml``."""
     data = load_yaml(_synonyms_text())
-    return {t["hpo_id"]: list(t["synonyms"]) for t in data["terms"]}
+    out: dict[str, list[str]] = {}
+    for t in data["terms"]:
+        out.setdefault(t["hpo_id"], []).extend(t["synonyms"])
+    return out
+
+
+@cache
+def blocked_synonyms() -> frozenset[tuple[str, str]]:
+    """(hpo_id, lower-cased synonym) pairs never matched (ordinary words in reports)."""
+    data = load_yaml(_synonyms_text())
+    return frozenset((b["hpo_id"], b["synonym"].lower()) for b in data.get("blocked", []))
 
 
 def vocabulary(kb: KnowledgeBase) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
     """(id, label, [(synonym, scope)]) for every current term, curated synonyms added."""
     extra = extra_synonyms()
     onto = kb.ontology
+    blocked = blocked_synonyms()
     for i, hid in enumerate(onto.ids):
-        syns = [tuple(s) for s in onto.synonyms[i]]
+        syns = [tuple(s) for s in onto.synonyms[i] if (hid, s[0].lower()) not in blocked]
         syns += [(s, "EXACT") for s in extra.get(hid, [])]
         yield hid, onto.labels[i], syns
+
+
+def _ancestors(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """hpo_id -> its proper ancestors, so that "ulcerative <colitis>" also gives Colitis."""
+    onto = kb.ontology
+    return {hid: [onto.ids[j] for j in onto.ancestors(i) if j != i]
+            for i, hid in enumerate(onto.ids)}
 
 
 def _key(kb: KnowledgeBase) -> str:
@@ -73,7 +91,7 @@ def recognizer_for(kb: KnowledgeBase) -> ConceptRecognizer:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             rec = None
     if rec is None:
-        rec = ConceptRecognizer(vocabulary(kb))
+        rec = ConceptRecognizer(vocabulary(kb), nested="subsumed", ancestors=_ancestors(kb))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
