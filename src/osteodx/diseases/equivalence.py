@@ -1,0 +1,91 @@
+"""OMIM and Orphanet entries that describe the same disease, and what they share.
+
+The HPO release ships no OMIM-Orphanet mapping, but it links each disease to its
+genes (``genes_to_phenotype.txt``). A gene with exactly one OMIM disease (caused by
+that gene alone) and exactly one gene-specific Orphanet disease (linked to that gene
+alone, not a chromosomal deletion or duplication syndrome) names one disease twice:
+"Developmental and epileptic encephalopathy 4" (OMIM:612164) and
+"STXBP1-related encephalopathy" (ORPHA:599373). Entries of identical names are paired
+too. Paired entries pool their annotations: each gains the phenotypes only the other
+lists (at the default frequency: a feature one source omits is not known to be frequent),
+and an annotation without a frequency takes the other's frequency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from osteodx.diseases.model import AnnotationSpec, DiseaseSpec, namespace_of
+
+__all__ = ["gene_equivalents", "same_name_pairs", "share_annotations"]
+
+_CHROMOSOMAL = re.compile(
+    r"micro(?:deletion|duplication)|deletion|duplication|trisomy|monosomy|tetrasomy"
+    r"|\b\d{1,2}[pq]\d", re.IGNORECASE)
+
+
+def gene_equivalents(specs: Mapping[str, DiseaseSpec],
+                     disease_genes: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
+    """(OMIM id, ORPHA id) pairs that name the same single-gene disease.
+
+    >>> specs = {d: DiseaseSpec(d, n) for d, n in [("OMIM:1", "A syndrome"),
+    ...     ("ORPHA:9", "GENE-related A"), ("ORPHA:8", "1p36 deletion syndrome")]}
+    >>> gene_equivalents(specs, {"OMIM:1": ["G"], "ORPHA:9": ["G"], "ORPHA:8": ["G"]})
+    [('OMIM:1', 'ORPHA:9')]
+    """
+    by_gene: dict[str, list[str]] = {}
+    for did, genes in disease_genes.items():
+        if did in specs:
+            for g in genes:
+                by_gene.setdefault(g, []).append(did)
+    pairs = set()
+    for ids in by_gene.values():
+        omim = [d for d in ids if namespace_of(d) == "omim"]
+        orpha = [d for d in ids if namespace_of(d) == "orpha" and len(disease_genes[d]) == 1
+                 and not _CHROMOSOMAL.search(specs[d].label)]
+        if len(omim) == 1 and len(disease_genes[omim[0]]) == 1 and len(orpha) == 1:
+            pairs.add((omim[0], orpha[0]))
+    return sorted(pairs)
+
+
+def same_name_pairs(specs: Iterable[DiseaseSpec]) -> list[tuple[str, str]]:
+    """(OMIM id, ORPHA id) pairs of identical names (case and punctuation aside), when
+    each namespace has exactly one entry of that name.
+
+    >>> same_name_pairs([DiseaseSpec("OMIM:1", "KBG syndrome"),
+    ...                  DiseaseSpec("ORPHA:2", "KBG Syndrome")])
+    [('OMIM:1', 'ORPHA:2')]
+    """
+    by_name: dict[str, dict[str, list[str]]] = {}
+    for spec in specs:
+        key = re.sub(r"[^a-z0-9]+", " ", spec.label.lower()).strip()
+        by_name.setdefault(key, {}).setdefault(spec.namespace, []).append(spec.disease_id)
+    return sorted((ns["omim"][0], ns["orpha"][0]) for key, ns in by_name.items()
+                  if key and len(ns.get("omim", ())) == 1 and len(ns.get("orpha", ())) == 1)
+
+
+def share_annotations(specs: Mapping[str, DiseaseSpec],
+                      pairs: Sequence[tuple[str, str]], *, fill_frequency: bool = True) -> int:
+    """Pool the phenotype annotations of each pair; returns the annotations added."""
+    added = 0
+    before = {d: list(specs[d].annotations) for pair in pairs for d in pair if d in specs}
+    for a, b in pairs:
+        if a not in before or b not in before:
+            continue
+        for mine, theirs, other in ((a, b, b), (b, a, a)):
+            own = {x.hpo_id: x for x in specs[mine].annotations if not x.negated}
+            for ann in before[theirs]:
+                if ann.negated or ann.origin != "hpoa":
+                    continue
+                have = own.get(ann.hpo_id)
+                if have is None:  # the other source's frequency is not this entry's
+                    specs[mine].annotations.append(AnnotationSpec(
+                        ann.hpo_id, None, reference=ann.reference,
+                        origin=f"same disease as {other}"))
+                    own[ann.hpo_id] = specs[mine].annotations[-1]
+                    added += 1
+                elif fill_frequency and have.frequency is None and ann.frequency is not None:
+                    have.frequency, have.frequency_text = ann.frequency, ann.frequency_text
+                    have.reference = f"{have.reference}; {ann.reference} via {other}".strip("; ")
+    return added
