@@ -42,10 +42,10 @@ class ModelParameters:
     #: strongest evidence, partial matches and unexplained findings weaker than their
     #: naive LR (findings are correlated; annotations incomplete). Chosen with cohort-level
     #: 5-fold cross-validation on the development corpus (docs/benchmarks.md).
-    exact_weight: float = 1.15
-    general_weight: float = 0.7
-    specific_weight: float = 0.7
-    ancestor_weight: float = 0.8
+    exact_weight: float = 1.35
+    general_weight: float = 0.65
+    specific_weight: float = 0.8
+    ancestor_weight: float = 0.4
     unmatched_weight: float = 0.55
     #: LR of an observed finding the disease is curated as NOT having.
     negated_lr: float = 0.02
