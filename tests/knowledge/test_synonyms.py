@@ -19,6 +19,8 @@ def test_every_term_and_block_is_sourced_and_current(real_kb) -> None:
         assert res.hpo_id == term["hpo_id"], f"{term['hpo_id']} is not current"
         assert onto.label(term["hpo_id"]) == term["label"], term["hpo_id"]
         assert term["synonyms"] and all(s.strip() == s and s for s in term["synonyms"])
+    for block in data["blocked_text"]:
+        assert onto.resolve(block["hpo_id"]).hpo_id == block["hpo_id"] and block["reason"]
     for block in data["blocked"]:
         i = onto.index[block["hpo_id"]]
         assert block["synonym"].lower() in {s.lower() for s, _ in onto.synonyms[i]}, block

@@ -189,3 +189,16 @@ def test_quantifiers_are_not_in_the_way() -> None:
     rec = ConceptRecognizer([("HP:0009702", "Carpal synostosis", [])])
     assert found(rec, "synostosis of some carpal bones") == {
         ("HP:0009702", "synostosis of some carpal")}
+
+
+def test_phenotype_naming_a_gene_or_locus_is_not_a_finding(rec: ConceptRecognizer) -> None:
+    text = "A tumor suppressor gene near the Ewing tumor region; skin tumors were seen."
+    assert found(rec, text) == {("HP:0008069", "skin tumors")}
+
+
+def test_blocked_text() -> None:
+    terms = [("HP:0002527", "Falls", [])]
+    rec = ConceptRecognizer(terms, blocked_text=[("HP:0002527", "fall")])
+    assert found(rec, "Cases that fall short of the criteria; recurrent falls.") == {
+        ("HP:0002527", "falls")}
+    assert len(found(ConceptRecognizer(terms), "they fall short")) == 1

@@ -110,7 +110,8 @@ class ConceptRecognizer:
     "severe <mental retardation>"), ``"subsumed"`` (that, or the longer match's term
     descends from the shorter one's in ``ancestors``: id -> its proper ancestors) or
     ``"all"``.  ``coordination`` expands
-    "A and B C" phrases.
+    "A and B C" phrases.  ``blocked_text`` holds ``(hpo_id, text)`` pairs never
+    reported (any case), for words that fold onto a term but mean something else.
     """
 
     def __init__(
@@ -122,6 +123,7 @@ class ConceptRecognizer:
         nested: Nested = "qualified",
         coordination: bool = True,
         ancestors: Mapping[str, Iterable[str]] | None = None,
+        blocked_text: Iterable[tuple[str, str]] = (),
     ) -> None:
         if nested not in ("none", "qualified", "subsumed", "all"):
             raise ValueError(
@@ -129,6 +131,7 @@ class ConceptRecognizer:
         allowed = {"LABEL", *(s.upper() for s in scopes)}
         self._max_bag, self._nested, self._coordination = max_bag, nested, coordination
         self._ancestors = {k: frozenset(v) for k, v in (ancestors or {}).items()}
+        self._blocked = frozenset((i, t.lower()) for i, t in blocked_text)
         ordered: dict[tuple[str, ...], dict[str, _Entry]] = {}
         acronyms: dict[str, dict[str, _Entry]] = {}
         for hpo_id, label, synonyms in terms:
@@ -173,10 +176,13 @@ class ConceptRecognizer:
         for cand in found:
             # a coordination ("cleft lip and palate") spans its conjuncts' own
             # matches, so it takes no part in the resolution
+            if _names_a_molecule(text, cand.end):
+                continue
             if cand.kind != _COORD and not self._accept(text, cand, taken, longest):
                 continue
             for m in _emit(text, cand):
-                matches.setdefault((m.start, m.end, m.hpo_id), m)
+                if (m.hpo_id, m.text.lower()) not in self._blocked:
+                    matches.setdefault((m.start, m.end, m.hpo_id), m)
         return [matches[k] for k in sorted(matches)]
 
     # -- candidates -------------------------------------------------------------
@@ -320,6 +326,17 @@ class ConceptRecognizer:
             len(w) <= 2 or w.lower() in STOPWORDS or surface_token(w) in QUALIFIERS
             for w in re.findall(r"[^\W_]+", rest)
         )
+
+
+#: words after a phenotype name that make it the name of a gene, locus or molecule
+#: ("tumor suppressor gene", "Ewing sarcoma region", "leukaemia inhibitory factor")
+_MOLECULE_NEXT = re.compile(
+    r"[\s-]+(?:suppressor|genes?|loci|locus|region|protein|receptor|factor|inhibitory|antigen"
+    r"|kinase|pathway|breakpoint)\b", re.IGNORECASE)
+
+
+def _names_a_molecule(text: str, end: int) -> bool:
+    return _MOLECULE_NEXT.match(text, end) is not None
 
 
 def _defines(short: str, long: str) -> bool:

@@ -49,6 +49,11 @@ def blocked_synonyms() -> frozenset[tuple[str, str]]:
     return frozenset((b["hpo_id"], b["synonym"].lower()) for b in data.get("blocked", []))
 
 
+def _blocked_text() -> list[tuple[str, str]]:
+    data = load_yaml(_synonyms_text())
+    return [(b["hpo_id"], b["text"]) for b in data.get("blocked_text", [])]
+
+
 def vocabulary(kb: KnowledgeBase) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
     """(id, label, [(synonym, scope)]) for every current term, curated synonyms added."""
     extra = extra_synonyms()
@@ -91,7 +96,8 @@ def recognizer_for(kb: KnowledgeBase) -> ConceptRecognizer:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             rec = None
     if rec is None:
-        rec = ConceptRecognizer(vocabulary(kb), nested="subsumed", ancestors=_ancestors(kb))
+        rec = ConceptRecognizer(vocabulary(kb), nested="subsumed", ancestors=_ancestors(kb),
+                                blocked_text=_blocked_text())
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
