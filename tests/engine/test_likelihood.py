@@ -207,3 +207,33 @@ def test_match_type_weights_scale_observed_log_lr(toy_kb):
     assert s.total[d] - s.age_log10_lr[d] - s.sex_log10_lr[d] == pytest.approx(expected)
     fast = score_case(toy_kb, _score(toy_kb, findings)[0], weighted, detail=False)
     assert fast.total == pytest.approx(s.total)
+
+
+
+def test_family_history_by_inheritance(toy_kb) -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from osteodx.engine.likelihood import _family
+    from osteodx.engine.params import ModelParameters
+    from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
+
+    p = ModelParameters()
+    inh = toy_kb.inheritance
+    ar = (inh & INHERITANCE_FLAGS["HP:0000007"]) > 0
+    ad_only = ((inh & INHERITANCE_FLAGS["HP:0000006"]) > 0) & ~ar
+    assert ar.any() and ad_only.any()  # the toy annotations have both
+
+    def lr(*family):
+        return _family(toy_kb, SimpleNamespace(family=list(family)), p)
+
+    consanguineous = lr({"relation": "parents", "affected": None, "consanguineous": True})
+    assert np.allclose(consanguineous[ar], np.log10(p.consanguinity_recessive_lr))
+    assert np.allclose(consanguineous[~ar], 0.0)
+    assert np.allclose(lr({"relation": "parents", "affected": None, "consanguineous": False}), 0)
+    unaffected = lr({"relation": "mother", "affected": False})
+    assert np.allclose(unaffected[ad_only], np.log10(p.unaffected_parent_dominant_lr))
+    both = lr({"relation": "mother", "affected": False},
+              {"relation": "parents", "affected": None, "consanguineous": True})
+    assert np.allclose(both, unaffected + consanguineous)

@@ -202,3 +202,20 @@ def test_blocked_text() -> None:
     assert found(rec, "Cases that fall short of the criteria; recurrent falls.") == {
         ("HP:0002527", "falls")}
     assert len(found(ConceptRecognizer(terms), "they fall short")) == 1
+
+
+def test_predicate_form_matches_the_finding() -> None:
+    rec = ConceptRecognizer([("HP:0002240", "Hepatomegaly", [("Enlarged liver", "EXACT")]),
+                             ("HP:0000369", "Low-set ears", [])])
+    assert found(rec, "The liver was enlarged and the ears were low set.") == {
+        ("HP:0002240", "liver was enlarged"), ("HP:0000369", "ears were low set")}
+    # a negation between copula and adjective is not bridged (the cue must stay outside)
+    assert found(rec, "The liver was not enlarged.") == set()
+
+
+def test_words_shared_on_both_sides_of_a_coordination() -> None:
+    rec = ConceptRecognizer([("HP:0010044", "Short 4th metacarpal", []),
+                             ("HP:0010047", "Short 5th metacarpal", [])])
+    assert {i for i, _ in found(rec, "shortening of the fourth and fifth metacarpals")} == {
+        "HP:0010044", "HP:0010047"}
+    assert {i for i, _ in found(rec, "Her fourth metacarpals appear short.")} == {"HP:0010044"}

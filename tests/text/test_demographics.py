@@ -107,3 +107,9 @@ def test_reference_report() -> None:
     d = demo(REPORT.read_text(encoding="utf-8"))
     assert (d.age_years, d.sex, d.sex_evidence) == (16.0, "FEMALE", "explicit")
     assert (d.duration_years, d.onset_age_years) == (1.0, 15.0)
+
+
+def test_newborn_has_age_zero() -> None:
+    d = extract_demographics("A newborn girl with hypotonia was referred.")
+    assert (d.age_iso8601, d.sex) == ("P0D", "FEMALE")
+    assert extract_demographics("A 3-year-old boy; his newborn sister.").age_years == 3.0

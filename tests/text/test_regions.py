@@ -106,7 +106,8 @@ def test_family_statement_forms() -> None:
 
 
 def test_family_statements_skip_non_subjects_and_other_patients() -> None:
-    assert family("She was born to non-consanguineous parents.") == []
+    assert family("She was born to non-consanguineous parents.") == [
+        ("parents", None, "non-consanguineous", "not consanguineous")]
     assert family("So we could not perform further investigation of her family.") == []
     assert family("DISCUSSION\nThere are reported cases that did not show radiological changes "
                   "in the parents of the patient.") == []

@@ -9,6 +9,7 @@ variants are never copied into the Case.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,12 @@ def _family_history(doc: dict[str, Any]) -> list[dict[str, Any]]:
         relation, _, rest = ref.get("description", "").partition(": ")
         state = rest.split(" ", 1)[0]
         affected = {"affected": True, "unaffected": False}.get(state)
-        out.append({"relation": relation, "affected": affected, "source": rest})
+        item: dict[str, Any] = {"relation": relation, "affected": affected, "source": rest}
+        note = re.match(r"\w+ \(((?:not |possibly )?consanguineous)\)", rest)
+        if note:  # "parents: unknown (consanguineous) (text[...])"
+            item["consanguineous"] = {"consanguineous": True,
+                                      "not consanguineous": False}.get(note.group(1))
+        out.append(item)
     return out
 
 

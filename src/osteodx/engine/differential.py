@@ -148,8 +148,10 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 round(float(scores.breadth_log10_lr[d]), 3),
                                 "annotation_breadth", "knowledge base"))
     if scores.family_log10_lr is not None and scores.family_log10_lr[d]:
-        rel = ", ".join(f"{f['relation']} {'affected' if f.get('affected') else 'unaffected'}"
-                        for f in case.family if f.get("affected") is not None)
+        parts = [f"{f['relation']} {'affected' if f.get('affected') else 'unaffected'}"
+                 for f in case.family if f.get("affected") is not None]
+        parts += ["consanguineous parents" for f in case.family if f.get("consanguineous")]
+        rel = ", ".join(dict.fromkeys(parts))
         out.append(Contribution("family", f"family history: {rel}", "observed",
                                 round(float(scores.family_log10_lr[d]), 3),
                                 "inheritance_vs_family_history", "family history"))

@@ -229,14 +229,16 @@ def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarra
     """log10 LR of the parents' status for dominant and recessive diseases."""
     out = np.zeros(kb.n_diseases)
     status = [f.get("affected") for f in case.family if f.get("relation") in _PARENTS]
-    if not status:
-        return out
     inh = kb.inheritance
     dominant = (inh & _AD) > 0
     recessive_only = ((inh & _AR) > 0) & ~dominant
+    if any(f.get("consanguineous") is True for f in case.family):
+        out[(inh & _AR) > 0] += np.log10(params.consanguinity_recessive_lr)
+    if not any(s is not None for s in status):
+        return out
     if any(s is True for s in status):
-        out[dominant] = np.log10(params.affected_parent_dominant_lr)
-        out[recessive_only] = -0.5 * np.log10(params.affected_parent_dominant_lr)
+        out[dominant] += np.log10(params.affected_parent_dominant_lr)
+        out[recessive_only] += -0.5 * np.log10(params.affected_parent_dominant_lr)
     elif any(s is False for s in status):
-        out[dominant & ~((inh & _AR) > 0)] = np.log10(params.unaffected_parent_dominant_lr)
+        out[dominant & ~((inh & _AR) > 0)] += np.log10(params.unaffected_parent_dominant_lr)
     return out

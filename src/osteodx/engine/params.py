@@ -78,6 +78,10 @@ class ModelParameters:
     #: LR for a dominant disease when a parent is affected; recessive-only diseases get
     #: its inverse square root (pseudodominance is rare)
     affected_parent_dominant_lr: float = 3.0
+    #: LR for a recessive disease when the parents are consanguineous: in a referral
+    #: population a consanguineous union makes an autosomal recessive cause several times
+    #: likelier; a conservative 2 (prior choice), nothing when consanguinity is denied
+    consanguinity_recessive_lr: float = 2.0
 
     #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
     #: are not independent, so the plain product is over-confident. Calibrated on the

@@ -64,6 +64,10 @@ _ORDERED, _ACRONYM, _BAG, _COORD = 0, 1, 2, 3  # candidate kinds, by preference
 _BREAK, _COMMA, _SLASH = "|", COMMA, "/"  # stream markers; nothing matches across _BREAK
 _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
 _CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
+_MARKERS = frozenset({"and", "or", _COMMA, _SLASH, _BREAK})
+#: "X was enlarged": a copula between a finding's subject and its adjective
+_COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
+                     " seems seem looked looks became becomes".split())
 #: Words that may follow a noun phrase: the last conjunct of "A B and C" must end there.
 _PHRASE_END = frozenset(
     "a an the of in on at to for by from with without as is are was were be been has have"
@@ -233,9 +237,56 @@ class ConceptRecognizer:
                 if entries:
                     found.append(_Candidate(items[i].start, items[i + n - 1].end, _BAG, entries))
                     spans.append((i, i + n, tuple(window)))
+        found += self._predicates(items, words)
         if self._coordination:
             found += self._coordinated(text, items, spans)
+            found += self._inner_coordination(items, words)
         return found
+
+    def _inner_coordination(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"shortening of the fourth and fifth metacarpals" -> "short 4th metacarpal" and
+        "short 5th metacarpal": one word on each side of 'and' / 'or' shares both the words
+        before and the words after it (the one-sided cases are :meth:`_coordinated`)."""
+        out: list[_Candidate] = []
+        for k, w in enumerate(words):
+            if w not in ("and", "or") or k < 2 or k + 2 >= len(words):
+                continue
+            if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS:
+                continue
+            for left in (1, 2):
+                pre = words[k - 1 - left : k - 1]
+                if len(pre) < left or _MARKERS.intersection(pre):
+                    break
+                for right in (1, 2):
+                    post = words[k + 2 : k + 2 + right]
+                    if len(post) < right or _MARKERS.intersection(post):
+                        break
+                    a, b = k - 1 - left, k + 1 + right
+                    for one in (words[k - 1], words[k + 1]):
+                        entries = self._lookup((*pre, one, *post))
+                        if entries:
+                            out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
+        return out
+
+    def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"The skull was enlarged" -> "enlarged skull": the subject's last words and
+        the adjective after a copula, matched as a bag of words."""
+        out: list[_Candidate] = []
+        for i, w in enumerate(words):
+            if w not in _COPULAS:
+                continue
+            for k in (1, 2):  # "were enlarged", "were low set"
+                after = words[i + 1 : i + 1 + k]
+                if len(after) < k or _MARKERS.intersection(after):
+                    break
+                for j in range(max(0, i - self._max_bag + k), i):
+                    window = words[j:i]
+                    if _MARKERS.intersection(window):
+                        continue
+                    entries = self._bag.get(tuple(sorted([*window, *after])))
+                    if entries:
+                        out.append(_Candidate(items[j].start, items[i + k].end, _BAG, entries))
+        return out
 
     def _lookup(self, key: tuple[str, ...]) -> tuple[_Entry, ...] | None:
         bag = self._bag.get(tuple(sorted(key))) if len(key) <= self._max_bag else None
@@ -332,7 +383,7 @@ class ConceptRecognizer:
 #: ("tumor suppressor gene", "Ewing sarcoma region", "leukaemia inhibitory factor")
 _MOLECULE_NEXT = re.compile(
     r"[\s-]+(?:suppressor|genes?|loci|locus|region|protein|receptor|factor|inhibitory|antigen"
-    r"|kinase|pathway|breakpoint)\b", re.IGNORECASE)
+    r"|kinase|pathway|breakpoint|electrophoresis|assay)\b", re.IGNORECASE)
 
 
 def _names_a_molecule(text: str, end: int) -> bool:

@@ -77,11 +77,13 @@ _TABLE: list[tuple[str, Cue]] = [
      Cue(_NEG)),
     (r"no (?:family )?history of|no previous|no prior|no past history of",
      Cue(_NEG, also=(_HIST,))),
-    (r"negative for|absence of|free (?:of|from)|lack of|lacks?|lacked|lacking|denie[sd]|deny"
-     r"|denying|failed to (?:show|reveal|demonstrate)|ruled out", Cue(_NEG)),
+    (rf"(?:{_AUX} )?negative for|absence of|free (?:of|from)|lack of|lacks?|lacked|lacking"
+     r"|denie[sd]|deny|denying|failed to (?:show|reveal|demonstrate)|excluding", Cue(_NEG)),
     # -- negation, backward ("normal" ones also tell regions.py the part is normal)
-    (rf"{_AUX}(?: also)? not {_SEEN}|not {_SEEN}|{_AUX} (?:absent|negative|excluded)|absent"
-     r"|negative", Cue(_NEG, "backward")),
+    (rf"{_AUX}(?: also)? not {_SEEN}|not {_SEEN}|{_AUX} (?:absent|ruled out|excluded)|absent"
+     rf"|{_AUX} negative(?! for)|negative(?! for)", Cue(_NEG, "backward")),
+    # "we ruled out X" / "X, ruled out by ..." ("X was ruled out by ..." is backward above)
+    (r"ruled out|excluded", Cue(_NEG, "near")),
     (rf"{_AUX}(?: also)? (?:normal|unremarkable|within (?:the )?normal (?:limits?|range))"
      r"|(?:appeared|appears|remained|remains|looked|looks) (?:normal|unremarkable)"
      r"|within (?:the )?normal (?:limits?|range)|in the normal range",
@@ -100,6 +102,10 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|not (?:be )?(?:excluded|ruled out)", Cue(_UNC)),
     (r"(?:was|were|is|are) suspected|cannot be (?:excluded|ruled out)|is (?:possible|likely)"
      r"|could not be (?:excluded|ruled out)", Cue(_UNC, "backward")),
+    # "GH deficiency is unlikely given the normal IGF-1": judged absent, so excluded
+    (r"(?:was|were|is|are|seems?|seemed) (?:very |highly )?(?:unlikely|improbable)",
+     Cue(_NEG, "backward")),
+    (r"unlikely|improbable", Cue(_NEG)),
     # -- generic statements about a disease (void for the patient unless anchored)
     (r"characteri[sz]ed by|(?:can|may|could|might)(?: also)?(?: be)? (?:seen|observed|found"
      r"|presented|present|occurred|occur|detected|noted|encountered|associated|involved"
@@ -118,7 +124,11 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|(?:is|are) associated with|(?:leads?|led) to|tends? to|in general",
      Cue(_HYP, "clause", "generic")),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
-     r"|to prevent|screen(?:ing)? for", Cue(_HYP, "clause", "conditional")),
+     r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
+     r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
+     Cue(_HYP, "clause", "conditional")),
+    # "he no longer has seizures": had them, a past finding, not an absent one
+    (r"no longer|not any longer|not anymore", Cue(_HIST, "clause")),
     # -- history
     (r"history of|histories of|past history|previous|previously|prior|formerly|in the past"
      r"|at the age of|(?:years?|months?) ago|since (?:birth|childhood|infancy|the age)"

@@ -59,6 +59,8 @@ _AGE = [  # (pattern, kind) on the masked text; numbers are runs of '#'
     re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
     re.compile(rf"{_NOT_EVENT}\bage\s?[:=]?\s?(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
 ]
+_NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
+                      r"(?:\s(?P<noun>girl|boy|female|male))?\b", re.IGNORECASE)
 _SEX_NOUN = re.compile(r"\b(?:a|an|the|this|our|that)\s(?:[a-z-]+\s){0,3}?(?P<adj>)"
                        r"(?P<noun>girl|boy|woman|man|lady|gentleman|female|male)\b(?!\s?(?:"
                        r"relatives?|siblings?|members?|patients? (?:were|are)|predominance))",
@@ -194,6 +196,10 @@ def _age(tx: _Text, d: Demographics) -> str | None:
         d.age_years = round(_years(value, m.groupdict().get("u")), 6)
         d.age_source = tx.evidence(m.start(), m.end())
         return noun
+    m = _NEWBORN.search(tx.masked)  # "A newborn girl": no number, age zero
+    if m is not None:
+        d.age_years, d.age_source = 0.0, tx.evidence(m.start(), m.end())
+        return (m.group("noun") or "").lower() or None
     return None
 
 

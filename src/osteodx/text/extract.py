@@ -3,7 +3,8 @@
 Concepts are recognised (:mod:`osteodx.text.concepts`), put in context
 (negation, family members, statements about diseases in general), regions said to
 be normal on imaging become excluded findings through the skeletal-site model, lab
-statements become ``measurements`` (LOINC, UCUM, reference range) and age, sex and
+statements become ``measurements`` (LOINC, UCUM, reference range), examinations said to
+be normal ("EEG was normal") exclude what they look for, and age, sex and
 duration become the subject and the feature onsets. Every finding keeps the text
 span it came from.
 """
@@ -26,8 +27,11 @@ from osteodx.case.skeleton import normal_region_findings, sclerotic_region_findi
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
+from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics
+from osteodx.text.examinations import find_normal_examinations
+from osteodx.text.family import relative_sentences
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.vocabulary import recognizer_for
@@ -35,6 +39,7 @@ from osteodx.text.vocabulary import recognizer_for
 __all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
+_CONSANGUINITY = {"consanguineous": True, "not consanguineous": False}
 _SCLEROSIS = re.compile(r"scleros|sclerotic|dens(?:e|ity)|opacit", re.IGNORECASE)
 
 
@@ -64,21 +69,35 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     onto = kb.ontology
     features: dict[tuple[str, bool], dict[str, Any]] = {}
     spans: dict[tuple[str, bool], str] = {}
-    labs = extract_labs(text)
+    relatives = relative_sentences(text)
+    all_labs = extract_labs(text)
+    labs = [lab for lab in all_labs  # "her mother's calcium was ..." is not hers
+            if not any(a <= lab.start < b for a, b in relatives)]
     lab_spans = [(lab.start, lab.end) for lab in labs]
     demo = extract_demographics(text)
     onset_sentence = None
     if demo.duration_source is not None and demo.onset_age_years is not None:
         onset_sentence = demo.duration_source
-    for cm in analyse(text, recognizer_for(kb).find(text)):
+    found = analyse(text, recognizer_for(kb).find(text))
+    spans_found = [(c.match.start, c.match.end) for c in found]
+    by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
+    for cm in found:
         m = cm.match
         if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
             continue
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
         excluded = cm.negated
+        if excluded and _inside_longer(m.start, m.end, spans_found):
+            continue  # "no joint pain" excludes arthralgia, not every pain
+        if not excluded and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                and onto.is_a(other, m.hpo_id) for a, b, other in by_span):
+            continue  # "back <pain>": the specific term says it; the general one is implied
         key = (m.hpo_id, excluded)
         if key in features:
+            feat = features[key]
+            if "onset" not in feat and _onset_here(cm, onset_sentence, excluded):
+                feat["onset"] = {"age": {"iso8601duration": demo.onset_iso8601}}
             continue
         feat: dict[str, Any] = {"type": {"id": m.hpo_id, "label": onto.label(m.hpo_id)}}
         if excluded:
@@ -89,8 +108,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if cm.negated:
             notes.append(f"negated ({cm.negation_cue})")
         feat["description"] = "; ".join(notes)
-        if (onset_sentence is not None and not excluded
-                and cm.sentence[0] <= onset_sentence.start < cm.sentence[1]):
+        if _onset_here(cm, onset_sentence, excluded):
             feat["onset"] = {"age": {"iso8601duration": demo.onset_iso8601}}
         features[key] = feat
         spans[key] = _span(text, m.start, m.end)
@@ -109,7 +127,29 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             features[key] = {"type": {"id": f.hpo_id, "label": f.label}, "excluded": True,
                              "description": f"normal {rs.key} on imaging: {f.source}"}
             spans[key] = f.source
+    for g in find_growth_statements(text):
+        key = (g.hpo_id, g.excluded)
+        if g.hpo_id not in onto or key in features or (g.hpo_id, not g.excluded) in features:
+            continue
+        source = _span(text, g.start, g.end)
+        features[key] = {"type": {"id": g.hpo_id, "label": onto.label(g.hpo_id)},
+                         "description": f"{g.key} {'within' if g.excluded else 'outside'} "
+                                        f"2 SD / 3rd-97th centile: {source}"}
+        if g.excluded:
+            features[key]["excluded"] = True
+        spans[key] = source
+    for ex in find_normal_examinations(text):
+        for hid in ex.excludes:
+            key = (hid, True)
+            if hid not in onto or key in features or (hid, False) in features:
+                continue
+            source = _span(text, ex.start, ex.end)
+            features[key] = {"type": {"id": hid, "label": onto.label(hid)}, "excluded": True,
+                             "description": f"normal {ex.key}: {source} in: "
+                                            f"\"{_quote(text, *ex.sentence)}\""}
+            spans[key] = source
     family = [{"relation": fs.relation, "affected": fs.affected, "finding": fs.finding_text,
+               "consanguineous": _CONSANGUINITY.get(fs.note),
                "source": _span(text, fs.start, fs.end), "note": fs.note}
               for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
@@ -123,8 +163,23 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         i = int(f.source.split("[", 1)[1].rstrip("]"))
         f.source = spans[keys[i]]
     case.family = family
-    warnings = [w for lab in labs for w in lab.warnings] + list(demo.notes)
+    warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
+                + list(demo.notes))
     return Extraction(doc, case, family, warnings)
+
+
+def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``[start, end)`` strictly inside another recognised span?"""
+    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)
+
+
+def _onset_here(cm, onset_sentence, excluded: bool) -> bool:
+    """Does the duration statement ("for 1 year") sit in this mention's sentence?
+
+    A finding named in the title and again in the case text takes its onset from the
+    mention that has one."""
+    return (onset_sentence is not None and not excluded
+            and cm.sentence[0] <= onset_sentence.start < cm.sentence[1])
 
 
 def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
@@ -136,7 +191,8 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
         subject["timeAtLastEncounter"] = {"age": {"iso8601duration": demo.age_iso8601}}
     state = {True: "affected", False: "unaffected", None: "unknown"}
     refs = [{"id": "osteodx:family-history",
-             "description": f"{f['relation']}: {state[f['affected']]} ({f['source']})"}
+             "description": f"{f['relation']}: {state[f['affected']]}"
+                            + (f" ({f['note']})" if f.get("note") else "") + f" ({f['source']})"}
             for f in family]
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
     from osteodx import __version__

@@ -5,17 +5,49 @@ variant, reduced penetrance, or another diagnosis), and "She has no father, sist
 or brother" tells the reader that the family could not be examined - not that the
 relatives are unaffected. :func:`find_family_statements` keeps the two apart:
 ``affected`` is True / False when the text says so and None when it only says a
-relative is absent.
+relative is absent, that a relative is *possibly* affected, or that the parents are
+(not) consanguineous. The engine weighs True / False for parents, so only a
+definite, first-hand statement about the relative's own health may set them.
 
 Per clause (:mod:`osteodx.text.cues`), relatives named together ("her father and
-brother") form one subject. A negation right before them with nothing after ("no
-father, sister or brother") gives ``affected=None`` with note "no such relative".
-Otherwise the rest of the clause after the verb ("did not have ...") is the
-finding; it is unaffected when negated or when it says "healthy", "normal",
-"unaffected". A relative after the finding ("... was seen in her sister") works
-the same way. Generic sentences (Discussion) and relatives after "from", "to",
-"by", "with", "of" ("born to healthy parents", "investigation of her family") are
-skipped.
+brother", "his mother and two sisters") form one subject. A negation right before
+them with nothing after ("no father, sister or brother") gives ``affected=None``
+with note "no such relative". Otherwise the rest of the clause after the verb
+("did not have ...") is the finding, cut where a gapped relative starts ("her
+father is 178 cm and her mother 157 cm"). A relative after the finding ("... was
+seen in her sister") works the same way. The finding is read in pieces (split at
+",", "and", "with", "but"): the relative is affected when one piece is affirmed,
+unaffected when every piece is negated or says "healthy", "normal", "well",
+"unremarkable", "negative", "developing normally"; a hedge ("possibly had",
+"may have been", "is suspected in") turns either into ``affected=None`` with note
+"possibly affected" / "possibly unaffected". Not affection statements, so no
+statement at all:
+
+* measurements of a relative ("is 178 cm", "aged 4", "calcium was 2.40 mmol/L") -
+  a number says nothing about disease unless a word ("low", "short") interprets it;
+* a relative as informant ("Her mother recalls / reports / noticed / brought her
+  because ...") - what follows is the patient's history;
+* generic sentences (Discussion), other patients' relatives, and relatives after
+  "from", "to", "by", "with", "of" ("born to healthy parents", "investigation of
+  her family").
+
+Consanguinity ("non-consanguineous", "first cousins", "no consanguinity") is about
+the parents' relationship, not their health: it is a separate statement
+``("parents", None, ..., note="consanguineous" | "not consanguineous")`` that
+never counts as affected.
+
+Merging: one statement per relation (and one consanguinity statement). The
+strongest status wins: affected > unaffected > possibly affected/unaffected >
+unknown (no such relative). Affected beats unaffected even within one sentence
+because a negated or normal finding usually covers that finding only ("her mother
+had short stature but normal calcium"), while an affirmed one shows the relative
+carries a feature; and "sister" pools all sisters, one affected sister is what
+matters. The winner keeps its own span; findings of the same status are joined
+with "; ".
+
+:func:`relative_sentences` gives the spans of clauses whose subject is a relative
+("Her mother's calcium was 2.40 mmol/L") so that callers can keep a relative's
+values out of the patient's record.
 """
 
 from __future__ import annotations
@@ -24,23 +56,80 @@ import re
 from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
-from osteodx.text.cues import CueHit
+from osteodx.text.cues import Clause, Cue, CueHit
 from osteodx.text.sentences import clean_text
 
-__all__ = ["FamilyStatement", "find_family_statements"]
+__all__ = ["FamilyStatement", "find_family_statements", "relative_sentences"]
 
+_DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
-                   r"either|neither)*")
-_NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like|without)(?: (?:her|his|their"
-                          r"|the|a|an|its|both))? $")
+                   r"either|neither|older|younger|elder|paternal|maternal|two|three|four|[0-9]+)*")
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})? $")
 _IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
-_VERB_CHAIN = re.compile(r"(?:'s |(?:and|or|but|did|does|do|not|have|has|had|was|were|is|are"
-                         r"|been|be|also|both|showed|shows|show|revealed|presented|with|any|an|a|the|similar"
-                         r"|to|suffered|from|complained|of)\b\s*)*")
+_VERB_CHAIN = re.compile(
+    r"(?:'s |(?:and|or|but|did|does|do|not|have|has|had|was|were|is|are|been|be|also|both"
+    r"|showed|shows|show|revealed|presented|with|any|an|a|the|similar|to|suffered|from"
+    r"|complained|of|possibly|probably|likely|reportedly|apparently|allegedly|presumably"
+    r"|perhaps|otherwise|currently|now|still|clinically|may|might|could|said|thought"
+    r"|believed|reported|known|suspected|later|subsequently|previously|recently|eventually)"
+    r"\b\s*)*")
 _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted|present|observed"
-                          r"|detected|shown|identified)$")
-_UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|asymptomatic|not affected|well)\b")
+                          r"|detected|shown|identified|suspected|possible|likely|probable"
+                          r"|presumed|diagnosed|confirmed|reported|described)$")
+_UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
+                         r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
+                         r"|in good health|thriving)\b")
+_NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased)")
+_HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
+                    r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
+                    r"|doubtful|query|thought to|believed to)\b")
+_INFORMANT = re.compile(
+    r"\W*(?:(?:also|first|then|later|initially|had) )?(?:recalls?|recalled|remembers?"
+    r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
+    r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
+    r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
+    r"|sought|complains? that|complained that)\b")
+#: a relative named after a gap in a coordination: "her father is 178 cm | and her mother ..."
+_GAPPED = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:her|his|their|the|an?"
+                     r"|both|older|younger|elder|paternal|maternal|two|three)\s+)*$")
+
+# -- measurements ("is 178 cm", "aged 4", "calcium was 2.40 mmol/L") ------------------------
+_UNIT = (r"(?:%|cm|mm|m|kg|g|lbs?|ft|inch(?:es)?|years?|yrs?|y|months?|mo|weeks?|wk|days?"
+         r"|sd|centiles?|percentiles?|th centile|[a-zµμ]+/[a-z0-9.]+)")
+_VALUE = (rf"[<>~]?\s*[0-9]+(?:[.,][0-9]+)?\s*{_UNIT}(?![\w/])(?:\s*\([^)]*\))?"
+          r"(?:[\s-]+(?:old|tall|in height|of age|long)\b)?")
+_LEAD_MEASURE = re.compile(
+    rf"(?:(?:now|currently|aged?|at age)\s+)?(?:{_VALUE}|[0-9]+)(?:\s*old|\s+tall|\s+in height"
+    rf"|\s+of age)?(?:\s*[,)]\s*|\s+(?:and|with|but)\s+|\s*$)")
+_VALUE_RE = re.compile(_VALUE)
+_EVALUATIVE = re.compile(r"\b(?:low|high|elevated|raised|increased|decreased|reduced|abnormal"
+                         r"|deficien\w*|short|below|above)\b")
+_MEASURE_PREFIX = re.compile(r"(?:[\w'-]+\s+){0,4}?(?:was|were|is|are|of|measured|measuring"
+                             r"|measures|level|levels|concentration|height|weight|bmi"
+                             r"|circumference|at|:|=)?\s*")
+
+# -- consanguinity -----------------------------------------------------------------------
+_CONSANG = re.compile(
+    r"(?P<neg>non-? ?consanguineous|not (?:be )?consanguineous|no (?:known |parental |history of )?"
+    r"consanguinity|without consanguinity|consanguinity (?:was|is|has been) (?:denied|excluded"
+    r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
+    r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related)"
+    r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
+    r"|related parents|(?<=(?:are|ere|not) )(?:(?:first|second|double|distant)[- ](?:degree )?)?"
+    r"cousins(?: once removed)?)")
+
+# -- subjects (relative_sentences) ------------------------------------------------------
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|did|do|shows?|showed|revealed|reveals|developed"
+    r"|develops|presented|presents|underwent|received|remained|remains|died|measured|measures"
+    r"|suffered|suffers|needed|needs|carries|carried|appeared|appears|can|could|may|might"
+    r"|will|would|isn't|aren't|wasn't|weren't|hasn't|hadn't|didn't|doesn't)\b")
+_PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the present|the current"
+                      r"|the index|the|that) (?!case)\w+|[0-9].*)(?:'s)?$")
+_NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
+_OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
+                      r"|otherwise|never|previously|recently|eventually)*")
 
 
 class FamilyStatement(NamedTuple):
@@ -52,14 +141,40 @@ class FamilyStatement(NamedTuple):
     start: int  # the sentence's span
     end: int
     text: str
-    note: str = ""
+    note: str = ""  # "no such relative", "possibly affected", "consanguineous", ...
 
 
-def _groups(p: ParsedSentence, lo: int, hi: int) -> list[list[CueHit]]:
+class _Found(NamedTuple):
+    text: str
+    affected: bool | None
+    note: str
+
+
+_Span = tuple[int, int, str]
+
+
+# -- relatives ----------------------------------------------------------------------------
+
+
+def _relation_hits(p: ParsedSentence) -> list[CueHit]:
+    """Relation cues, plus "family history" inside "no family history of", minus the cousins
+    of "the parents are first cousins" (a consanguinity statement, not a relative)."""
+    consang = [(m.start(), m.end()) for m in _CONSANG.finditer(p.view.text)]
+    out: list[CueHit] = []
+    for h in p.hits:
+        if h.cue.kind == "relation" and not any(a <= h.start < b for a, b in consang):
+            out.append(h)
+        elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
+            out.append(CueHit(h.start + m.start(), h.start + m.end(), m.group(),
+                              Cue("relation", "clause", "family members")))
+    return out
+
+
+def _groups(p: ParsedSentence, rels: list[CueHit], lo: int, hi: int) -> list[list[CueHit]]:
     """Relatives in ``[lo, hi)`` named together ("father, sister or brother")."""
     groups: list[list[CueHit]] = []
-    for h in p.hits:
-        if h.cue.kind != "relation" or not lo <= h.start < hi:
+    for h in rels:
+        if not lo <= h.start < hi:
             continue
         if groups and _LINK.fullmatch(p.view.text, groups[-1][-1].end, h.start):
             groups[-1].append(h)
@@ -68,30 +183,241 @@ def _groups(p: ParsedSentence, lo: int, hi: int) -> list[list[CueHit]]:
     return groups
 
 
-def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int
-             ) -> tuple[str, bool] | None:
-    """(finding, affected) for the view span, or None when it holds no finding."""
-    text = p.view.text
-    while start < end and not text[start].isalnum() and text[start] != "'":
-        start += 1
-    start += len(_VERB_CHAIN.match(text, start, end).group())  # type: ignore[union-attr]
+def _gap_end(p: ParsedSentence, group: list[CueHit], nxt: list[CueHit] | None, end: int) -> int:
+    """Where the group's finding ends: before a gapped next relative ("... and her mother")."""
+    if nxt is None:
+        return end
+    gap = _GAPPED.search(p.view.text, group[-1].end, nxt[0].start)
+    return gap.start() if gap else end
+
+
+# -- findings -----------------------------------------------------------------------------
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Skip punctuation, verbs and hedging adverbs, age/measurement appositions ("aged 4,")."""
+    while True:
+        before = start
+        while start < end and not text[start].isalnum() and text[start] != "'":
+            start += 1
+        start += len(_VERB_CHAIN.match(text, start, end).group())  # type: ignore[union-attr]
+        lead = _LEAD_MEASURE.match(text, start, end)
+        if lead and lead.end() > start and lead.end() < end:
+            start = lead.end()  # "aged 4, is developing normally" -> "developing normally"
+        if start == before:
+            return start
+
+
+def _strip_tail(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation, but keep a ")" that closes "(148 cm)"."""
     while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
         end -= 1
+    return end
+
+
+def _measurement_only(text: str) -> bool:
+    """A value with no word that interprets it ("178 cm", "calcium was 2.40 mmol/L")."""
+    if _EVALUATIVE.search(text) or not _VALUE_RE.search(text):
+        return False
+    rest = _VALUE_RE.sub(" , ", text)
+    pieces = [x.strip() for x in re.split(r",|;|\band\b", rest)]
+    return all(_MEASURE_PREFIX.fullmatch(x) for x in pieces)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a finding at top-level ",", "and", "with", "but" (not inside parentheses)."""
+    out, lo, depth = [], start, 0
+    for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b", text[:end]):
+        if m.start() < start:
+            continue
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if depth == 0 and m.group() not in "()":
+            out.append((lo, m.start()))
+            lo = m.end()
+    out.append((lo, end))
+    return [(a, b) for a, b in ((_skip_space(text, a, b), b) for a, b in out)
+            if re.search(r"\w", text[a:b])]
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and not text[a].isalnum():
+        a += 1
+    return a
+
+
+def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
+    """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
+    text = p.view.text
+    while b > a and not text[b - 1].isalnum():
+        b -= 1
+    piece = text[a:b]
+    if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b):
+        return None  # "alive", "178 cm", "not consanguineous": says nothing about disease
+    if _UNAFFECTED.search(piece):
+        return False
+    last = max(a, text.rfind(" ", a, b) + 1)
+    return not ctx.assess_view(p, last, b).negated  # "no symptoms", "did not have X in Y"
+
+
+def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
+             raw_start: int | None = None) -> _Found | None:
+    """The finding in view span ``[start, end)``, or None when it is no affection statement.
+
+    ``raw_start`` is where hedges are looked for ("possibly had", "Possibly, her father ...").
+    """
+    text = p.view.text
+    raw = text[start if raw_start is None else raw_start : end]
+    start = _strip_lead(text, start, end)
+    end = _strip_tail(text, start, end)
     tail = _SEEN_AT_END.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()  # "sclerotic changes were found" -> "sclerotic changes"
-    if end <= start:
+    if end <= start or _measurement_only(text[start:end]):
         return None
-    # a negation that reaches the span's last word covers the finding ("did not have X in Y")
+    votes = [_piece_affected(ctx, p, a, b) for a, b in _pieces(text, start, end)]
+    if all(v is None for v in votes):
+        return None  # "178 cm", "alive", "non-consanguineous"
+    affected = any(votes)
     last = max(start, text.rfind(" ", start, end) + 1)
-    negated = ctx.assess_view(p, last, end).negated
-    affected = not (negated or _UNAFFECTED.search(text, start, end))
-    return clean_text(ctx.original(p, start, end)), affected
+    finding = clean_text(ctx.original(p, start, end))
+    if _HEDGE.search(raw) or ctx.assess_view(p, last, end).uncertain:
+        return _Found(finding, None, "possibly affected" if affected else "possibly unaffected")
+    return _Found(finding, affected, "")
+
+
+# -- statements per sentence --------------------------------------------------------------
+
+
+def _statements(found: _Found | None, group: list[CueHit], span: _Span) -> list[FamilyStatement]:
+    if found is None:
+        return []
+    return [FamilyStatement(h.cue.value, found.affected, found.text, *span, found.note)
+            for h in group]
+
+
+def _continues(p: ParsedSentence, clause: Clause, rels: list[CueHit]) -> bool:
+    """A clause with no subject of its own ("... and had scoliosis", "but normal calcium")."""
+    if clause.subjectless:
+        return True
+    return _subject(p, rels, clause) is None and not any(
+        clause.start <= h.start < clause.end for h in rels)
+
+
+def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: list[CueHit]) -> bool:
+    """The disease in general, other patients' relatives, or a relative telling the history."""
+    if ctx.assess_view(p, group[0].start, group[-1].end).hypothetical:
+        return True
+    if any(h.cue.kind == "other" and clause.start <= h.start < clause.end for h in p.hits):
+        return True
+    return bool(_INFORMANT.match(p.view.text, group[-1].end, clause.end))
+
+
+def _no_such_relative(p: ParsedSentence, clause: Clause, group: list[CueHit]) -> bool:
+    """"She has no father, sister or brother": the relatives are absent, nothing else said."""
+    first, last = group[0], group[-1]
+    negs = [h for h in p.hits if h.cue.kind == "negation" and h.end <= first.start
+            and clause.start <= h.start]
+    return bool(negs) and bool(_LINK.fullmatch(p.view.text, negs[-1].end, first.start)) \
+        and not re.search(r"\w", p.view.text[last.end : clause.end])
+
+
+def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: list[CueHit],
+                      group: list[CueHit], nxt: list[CueHit] | None, span: _Span
+                      ) -> list[FamilyStatement]:
+    """What one clause (and the subjectless clauses after it) says of one group."""
+    clause, text = p.clauses[ci], p.view.text
+    if _skipped(ctx, p, clause, group):
+        return []
+    if _no_such_relative(p, clause, group):
+        return [FamilyStatement(h.cue.value, None, "", *span, "no such relative") for h in group]
+    before = _IN.search(text, clause.start, group[0].start)
+    if before and re.search(r"\w", text[clause.start : before.start()]):
+        # "similar changes were seen in her sister" (not "In her mother, X is suspected")
+        return _statements(_finding(ctx, p, clause.start, before.start()), group, span)
+    if _NOT_SUBJECT.search(text, 0, group[0].start):
+        return []  # "born to healthy parents", "investigation of her family"
+    end = _gap_end(p, group, nxt, clause.end)
+    found = _finding(ctx, p, group[-1].end, end, raw_start=clause.start)
+    if found is None and end == clause.end and ci + 1 < len(p.clauses):
+        who = p.clauses[ci + 1]  # "Her father, who has dense bones, ..."
+        if text.startswith("who ", who.start):
+            comma = text.find(",", who.start, who.end)
+            found = _finding(ctx, p, who.start + 4, who.end if comma < 0 else comma)
+    if found is None:
+        return []
+    out = _statements(found, group, span)
+    for more in p.clauses[ci + 1 :]:  # "... and had scoliosis": same subject
+        if not _continues(p, more, rels):
+            break
+        out += _statements(_finding(ctx, p, more.start, more.end), group, span)
+    return out
+
+
+def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:
+    """"The parents are non-consanguineous" / "first cousins": the parents' relationship."""
+    out = []
+    for m in _CONSANG.finditer(p.view.text):
+        a = ctx.assess_view(p, m.start(), m.end())
+        if a.hypothetical or a.experiencer == "other":
+            continue
+        if m.group("pos") and "cousin" in m.group() and not re.search(
+                r"\b(?:parents?|couple)\b", p.view.text[: m.start()]):
+            continue  # "her cousins were affected" is about cousins
+        negated = bool(m.group("neg")) or a.negated
+        note = "not consanguineous" if negated else "consanguineous"
+        if a.uncertain and not negated:
+            note = "possibly consanguineous"
+        finding = clean_text(ctx.original(p, m.start(), m.end()))
+        out.append(FamilyStatement("parents", None, finding, *span, note))
+    return out
+
+
+def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
+    p = ctx.parse(i)
+    span = (p.sentence.start, p.sentence.end, p.sentence.text)
+    out = _consanguinity(ctx, p, span)
+    rels = _relation_hits(p)
+    for ci, clause in enumerate(p.clauses):
+        groups = _groups(p, rels, clause.start, clause.end)
+        for k, group in enumerate(groups):
+            nxt = groups[k + 1] if k + 1 < len(groups) else None
+            out += _group_statements(ctx, p, ci, rels, group, nxt, span)
+    return out
+
+
+# -- merging ------------------------------------------------------------------------------
+
+_CONSANG_NOTES = ("consanguineous", "not consanguineous", "possibly consanguineous")
+
+
+def _rank(s: FamilyStatement) -> int:
+    """affected > unaffected > possibly (un)affected > unknown; consanguinity likewise."""
+    if s.note in _CONSANG_NOTES:
+        return {"consanguineous": 3, "not consanguineous": 2}.get(s.note, 1)
+    if s.affected is not None:
+        return 3 if s.affected else 2
+    return 1 if s.note.startswith("possibly") else 0
+
+
+def _merge(statements: list[FamilyStatement]) -> list[FamilyStatement]:
+    """One statement per relation (and one for consanguinity); see the module docstring."""
+    by_key: dict[tuple[str, bool], list[FamilyStatement]] = {}
+    for s in statements:
+        by_key.setdefault((s.relation, s.note in _CONSANG_NOTES), []).append(s)
+    out = []
+    for group in by_key.values():
+        best = max(group, key=_rank)  # first of the highest rank (max keeps the first)
+        same = [s for s in group if (s.affected, s.note) == (best.affected, best.note)]
+        findings = list(dict.fromkeys(s.finding_text for s in same if s.finding_text))
+        out.append(best._replace(finding_text="; ".join(findings)))
+    return sorted(out, key=lambda s: s.start)
 
 
 def find_family_statements(text: str, ctx: ContextAnalyser | None = None
                            ) -> list[FamilyStatement]:
-    """Statements about relatives, in text order (one per relative named).
+    """Statements about relatives, one per relation, in text order.
 
     >>> [(s.relation, s.affected, s.finding_text) for s in find_family_statements(
     ...     "Her mother did not have sclerosis. She has no sister.")]
@@ -99,44 +425,98 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     """
     ctx = ctx or ContextAnalyser(text)
     out: list[FamilyStatement] = []
-    for i, sentence in enumerate(ctx.sentences):
-        p = ctx.parse(i)
-        if not any(h.cue.kind == "relation" for h in p.hits):
+    for i in range(len(ctx.sentences)):
+        out += _sentence_statements(ctx, i)
+    return _merge(out)
+
+
+# -- relative_sentences -------------------------------------------------------------------
+
+
+def _subject(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> str | None:
+    """"relative", "patient" (or informant, or any other noun subject), or None (none of its
+    own: the clause continues the previous clause's subject)."""
+    text = p.view.text
+    verb = _FINITE.search(text, clause.start, clause.end)
+    if verb is None or _OPENERS.fullmatch(text, clause.start, verb.start()):
+        return None  # "but normal calcium levels", "and had scoliosis"
+    who = "patient"
+    for h in p.hits:
+        if not clause.start <= h.start < verb.start() or _NOT_POSSESSOR.search(text, 0, h.start):
             continue
-        span = (sentence.start, sentence.end, sentence.text)
-        for ci, clause in enumerate(p.clauses):
-            for group in _groups(p, clause.start, clause.end):
-                first, last = group[0], group[-1]
-                if ctx.assess_view(p, first.start, last.end).hypothetical or any(
-                        h.cue.kind == "other" and clause.start <= h.start < clause.end
-                        for h in p.hits):
-                    continue  # the disease in general, or other patients' relatives
-                negs = [h for h in p.hits if h.cue.kind == "negation" and h.end <= first.start
-                        and clause.start <= h.start]
-                if negs and _LINK.fullmatch(p.view.text, negs[-1].end, first.start) \
-                        and not re.search(r"\w", p.view.text[last.end : clause.end]):
-                    out += [FamilyStatement(h.cue.value, None, "", *span, "no such relative")
-                            for h in group]
-                    continue
-                before = _IN.search(p.view.text, clause.start, first.start)
-                if before:  # "similar changes were seen in her sister"
-                    found = _finding(ctx, p, clause.start, before.start())
-                    if found:
-                        out += [FamilyStatement(h.cue.value, found[1], found[0], *span)
-                                for h in group]
-                    continue
-                if _NOT_SUBJECT.search(p.view.text, 0, first.start):
-                    continue  # "born to healthy parents", "investigation of her family"
-                found = _finding(ctx, p, last.end, clause.end)
-                if found is None:
-                    continue
-                out += [FamilyStatement(h.cue.value, found[1], found[0], *span) for h in group]
-                for nxt in p.clauses[ci + 1 :]:  # "... and had scoliosis": same subject
-                    if not nxt.subjectless:
-                        break
-                    more = _finding(ctx, p, nxt.start, nxt.end)
-                    if more:
-                        out += [FamilyStatement(h.cue.value, more[1], more[0], *span)
-                                for h in group]
-    out.sort(key=lambda s: s.start)
+        if h in rels:
+            who = "relative"
+        elif h.cue.kind == "anchor" and _PATIENT.match(h.text):
+            who = "patient"
+    if who == "relative" and any(_INFORMANT.match(text, h.end, clause.end)
+                                 for h in rels if clause.start <= h.start < verb.start()):
+        return "patient"  # "Her mother recalls ...": the patient's history
+    return who
+
+
+def _introduced_spans(p: ParsedSentence, rels: list[CueHit], clause: Clause
+                      ) -> list[tuple[int, int]]:
+    """"Calcium was 2.4 mmol/L in her mother": the segment (between ",", "and") naming her."""
+    text, out = p.view.text, []
+    for h in rels:
+        if clause.start <= h.start < clause.end and _IN.search(text, clause.start, h.start):
+            seps = [m.end() for m in re.finditer(r",|;|\band\b", text[clause.start : h.start])]
+            lo = clause.start + (seps[-1] if seps else 0)
+            after = re.search(r",|;|\band\b", text[h.end : clause.end])
+            out.append((lo, h.end + after.start() if after else clause.end))
+    return out
+
+
+def _clause_spans(p: ParsedSentence) -> list[tuple[int, int]]:
+    """View spans of the clauses (or segments) of one sentence said of a relative."""
+    rels = _relation_hits(p)
+    if not rels:
+        return []
+    out: list[tuple[int, int]] = []
+    current: str | None = "patient"
+    for clause in p.clauses:
+        current = _subject(p, rels, clause) or current
+        if current == "relative":
+            out.append((clause.start, clause.end))
+        else:
+            out += _introduced_spans(p, rels, clause)
+    return out
+
+
+def relative_sentences(text: str, ctx: ContextAnalyser | None = None) -> list[tuple[int, int]]:
+    """Character spans of ``text`` whose grammatical subject is a relative, in text order.
+
+    A lab value or measurement inside one ("Her mother's calcium was 2.40 mmol/L", "Her
+    mother has normal calcium levels", "... and 2.4 mmol/L in her mother") is the
+    relative's, not the patient's. A clause without a subject of its own ("... but
+    normal calcium levels") inherits the previous clause's; a relative who only tells
+    the history ("Her mother recalls ...") is not the subject of what she tells.
+
+    >>> t = "Calcium was 1.6 mmol/L. Her mother's calcium was 2.40 mmol/L."
+    >>> [t[a:b] for a, b in relative_sentences(t)]
+    ["Her mother's calcium was 2.40 mmol/L."]
+    """
+    ctx = ctx or ContextAnalyser(text)
+    spans: list[tuple[int, int]] = []
+    for i in range(len(ctx.sentences)):
+        p = ctx.parse(i)
+        for a, b in _clause_spans(p):
+            a = _skip_space(p.view.text, a, b)
+            lead = re.match(r"(?:(?:and|but|or|yet) )+", p.view.text[a:b])
+            a += lead.end() if lead else 0  # "... and her mother's calcium was ..."
+            while b > a and p.view.text[b - 1] == " ":
+                b -= 1
+            if b > a:
+                spans.append((p.view.pos[a], p.view.pos[b - 1] + 1))
+    return _join(text, spans)
+
+
+def _join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent spans (only separators between them) become one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and not re.search(r"\w", re.sub(r"\b(?:and|but|or)\b", "", text[out[-1][1] : a])):
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
     return out

@@ -13,7 +13,10 @@ text and the longest name winning ("bone specific ALP" over "ALP", "free T4"
 over "T4", "1,25-(OH)D" over "25-(OH)D").
 
 Short abbreviations ("Ca", "P", "RF", "ALP") are matched case-sensitively and
-within one word, so "Ca" is not found in "CA", "calcium" or "ca 1".
+within one word, so "Ca" is not found in "CA", "calcium" or "ca 1". A name
+may be followed by a plural "s" ("platelet counts"), and a name elided
+before "and"/"or" is completed from the next one ("white cell and platelet
+counts", "liver and renal function").
 
 >>> n = Normalised("vi-\\ntamin  D")
 >>> n.text, n.span(0, len(n.text))
@@ -26,10 +29,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from osteodx.labs.catalogue import Analyte, Panel, load_catalogue, name_key
+from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue, name_key
+from osteodx.text.numbers import decimal_commas
 
 __all__ = ["Mention", "Normalised", "find_mentions", "name_index"]
 
@@ -45,12 +50,15 @@ class Normalised:
     """A cleaned copy of a text with a map back to the original offsets.
 
     ``text[i]`` came from ``original[pos[i]]``; :meth:`span` turns a span of
-    ``text`` into the span of ``original`` that it was made from.
+    ``text`` into the span of ``original`` that it was made from. With
+    *decimal_commas*, a text that writes decimal commas consistently
+    ("2,31 mmol/L") has them as points in ``text`` so that every reader
+    downstream sees one number; :meth:`quote` gives them back as written.
     """
 
-    __slots__ = ("original", "text", "pos")
+    __slots__ = ("original", "text", "pos", "commas")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, decimal_commas: bool = False) -> None:
         self.original = original
         parts: list[str] = []
         pos: list[int] = []
@@ -66,6 +74,17 @@ class Normalised:
         pos.extend(range(last, len(original)))
         self.text = "".join(parts)
         self.pos = pos
+        self.commas: tuple[int, ...] = ()
+        if decimal_commas:
+            self._read_decimal_commas()
+
+    def _read_decimal_commas(self) -> None:
+        found = decimal_commas(self.text)
+        if found:
+            chars = list(self.text)
+            for i in found:
+                chars[i] = "."
+            self.text, self.commas = "".join(chars), tuple(found)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of ``text[start:end]``."""
@@ -74,9 +93,25 @@ class Normalised:
             return at, at
         return self.pos[start], self.pos[end - 1] + 1
 
+    def at(self, original_offset: int) -> int:
+        """The offset in ``text`` of the first kept character at or after
+        *original_offset* (the inverse of ``pos``)."""
+        return bisect_left(self.pos, original_offset)
+
     def original_text(self, start: int, end: int) -> str:
         a, b = self.span(start, end)
         return self.original[a:b]
+
+    def quote(self, start: int, end: int) -> str:
+        """``text[start:end]`` with decimal commas as the text wrote them."""
+        out = self.text[start:end]
+        lo, hi = bisect_left(self.commas, start), bisect_left(self.commas, end)
+        if lo == hi:
+            return out
+        chars = list(out)
+        for i in self.commas[lo:hi]:
+            chars[i - start] = ","
+        return "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +184,20 @@ def _key_stream(text: str) -> tuple[str, list[int]]:
 
 
 def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
-    """The end of a match that respects word boundaries, or None."""
+    """The end of a match that respects word boundaries, or None. A name that
+    modifies a compound word ("PTH-related peptide", "vitamin D-binding
+    protein", "calcium-sensing receptor") is not the analyte."""
     if start > 0 and t[start - 1].isalnum():
+        return None
+    if t.startswith("-", end) and end + 1 < len(t) and t[end + 1].islower():
         return None
     if name.key[0].isdigit() and start >= 2 and t[start - 1] in ",." and t[start - 2].isdigit():
         return None  # "25(OH)D" inside "1,25(OH)D"
     if end < len(t) and t[end].isalnum():
         if name.target.key.startswith("vitamin_d") and _D_SUFFIX.match(t, end):
             return end + 1  # "25(OH)D3", "1,25(OH)2D3"
+        if _plural(t, end, name):
+            return end + 1  # "platelet counts", "liver function tests"
         return None
     if name.exact is not None:
         found = unicodedata.normalize("NFKC", t[start:end]) if not t[start:end].isascii() \
@@ -164,6 +205,13 @@ def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
         if " " in found or "".join(c for c in found if c.isalnum() or c == "+") != name.exact:
             return None
     return end
+
+
+def _plural(t: str, end: int, name: _Name) -> bool:
+    """A plural "s" after a spelt-out name ("counts"), not after an abbreviation."""
+    return (name.exact is None and len(name.key) > 3 and name.name[-1:].isalpha()
+            and name.name[-1:].lower() != "s" and t[end] == "s"
+            and (end + 1 == len(t) or not t[end + 1].isalnum()))
 
 
 def find_mentions(norm: Normalised) -> list[Mention]:
@@ -190,8 +238,17 @@ def find_mentions(norm: Normalised) -> list[Mention]:
         if all(f[1] <= s or f[0] >= e for s, e, _ in taken):
             taken.append(f)
     taken.sort(key=lambda f: f[0])
-    mentions = [Mention(s, e, n.target, t[s:e]) for s, e, n in taken]
-    return _elided_panels(t, _merge_aliases(t, mentions))
+    mentions = [_closed(t, Mention(s, e, n.target, t[s:e])) for s, e, n in taken]
+    return _elided(t, _merge_aliases(t, mentions))
+
+
+def _closed(t: str, m: Mention) -> Mention:
+    """A name that ends inside a bracket it opened ("PTH (intact") with the
+    bracket closed, so that the words after it are not read as ")"."""
+    for left, right in ("()", "[]"):
+        if m.text.count(left) > m.text.count(right) and t.startswith(right, m.end):
+            return Mention(m.start, m.end + 1, m.target, t[m.start:m.end + 1])
+    return m
 
 
 _ALIAS_GAP = re.compile(r"\s*[(\[]\s*")
@@ -216,23 +273,41 @@ def _merge_aliases(t: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_ELIDED = re.compile(r"([A-Za-z]+)\s+(?:and|or|&|/)\s+$")
+_ELIDED = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+\s){0,2}[A-Za-z]+)\s+(?:and|or|&|/)\s+$")
 
 
-def _elided_panels(t: str, mentions: list[Mention]) -> list[Mention]:
-    """'liver and renal function': the first word names a panel too."""
+def _elided(t: str, mentions: list[Mention]) -> list[Mention]:
+    """'liver and renal function', 'white cell and platelet counts': the words
+    before "and" name a panel or analyte too, with the next name's last words."""
     cat = load_catalogue()
     extra: list[Mention] = []
     for m in mentions:
-        if not m.is_panel or " " not in m.text:
+        if " " not in m.text:
             continue
         tail = m.text[m.text.index(" "):]
-        before = _ELIDED.search(t, max(0, m.start - 30), m.start)
+        before = _ELIDED.search(t, max(0, m.start - 60), m.start)
         if before is None:
             continue
-        panel = cat.find_panel_by_name(before.group(1) + tail)
-        if panel is not None and panel.key != m.key:
-            s, e = before.span(1)
-            if all(e <= x.start or s >= x.end for x in mentions):
-                extra.append(Mention(s, e, panel, t[s:e]))
+        found = _elided_target(cat, before.group(1), tail, m)
+        if found is None:
+            continue
+        s, e = before.start(1) + found[0], before.end(1)
+        if all(e <= x.start or s >= x.end for x in mentions):
+            extra.append(Mention(s, e, found[1], t[s:e]))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _elided_target(cat: Catalogue, words: str, tail: str,
+                   m: Mention) -> tuple[int, Analyte | Panel] | None:
+    """The shortest trailing run of *words* that, with *tail*, names another
+    target of the same kind as *m*: (offset of the run in *words*, target)."""
+    singular = tail[:-1] if tail.endswith("s") else tail
+    starts = [i for i in range(len(words)) if i == 0 or words[i - 1] == " "]
+    for i in reversed(starts):
+        for end in (tail, singular):
+            name = words[i:] + end
+            target: Analyte | Panel | None = (cat.find_panel_by_name(name) if m.is_panel
+                                              else cat.find_by_name(name))
+            if target is not None and target.key != m.key:
+                return i, target
+    return None

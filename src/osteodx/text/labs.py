@@ -12,7 +12,14 @@ not trust: a reference range printed in a unit that contradicts the value's
 measurement that :func:`to_measurement` writes and is flagged again there.
 
 Every result keeps the exact span of the original text it came from:
-``text[lab.start:lab.end] == lab.text``.
+``text[lab.start:lab.end] == lab.text``. Lab tables ("Calcium | 1.62 mmol/L |
+2.10-2.55", tab-separated columns) are read row by row, decimal commas where
+the text writes them consistently. A value that looks like a lab result but
+has no catalogue name ("Lactate 1.4 mmol/L (0.5-2.2)" before lactate was
+catalogued) is not dropped silently: the list returned has a warning naming
+it (:attr:`LabList.warnings`). A laboratory's flag ("(L)", "(low for age)")
+is kept in :attr:`TextLab.flag` and quoted in the measurement's
+description: a phenopacket ``Measurement`` has no interpretation field.
 
 >>> lab, = extract_labs("Serum calcium was 10.1 mg/dL (normal range 9.0 to 11.0 mg/dL).")
 >>> lab.analyte, lab.value, lab.unit, lab.reference_low, lab.reference_high
@@ -25,6 +32,7 @@ Every result keeps the exact span of the original text it came from:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -32,11 +40,11 @@ from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.units import convert, convertible
-from osteodx.text.labnames import Normalised, find_mentions
-from osteodx.text.labstatements import Statement, bind, qualitative_outcome
-from osteodx.text.labvalues import find_quantities
+from osteodx.text.labnames import Mention, Normalised, find_mentions
+from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
+from osteodx.text.labvalues import TableRow, find_quantities, find_table_rows
 
-__all__ = ["Qualitative", "TextLab", "extract_labs", "to_measurement"]
+__all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]
 
 Qualitative = Literal["normal", "high", "low", "abnormal"]
 
@@ -59,7 +67,9 @@ class TextLab:
     ``text`` is exactly that substring; ``quote`` is the same words with line
     breaks and line-break hyphens closed, for people to read. ``named`` is the
     analyte the name denotes when the unit made another one fit better
-    ("bone specific ALP ... U/L" is the activity assay).
+    ("bone specific ALP ... U/L" is the activity assay). ``flag`` is the
+    laboratory's own verdict printed with the value ("high", "low",
+    "normal", "abnormal"), ``flag_text`` the flag as written ("L").
     """
 
     analyte: str
@@ -82,11 +92,25 @@ class TextLab:
     panel: bool = False
     name: str = ""
     named: str = ""
+    flag: str | None = None
+    flag_text: str | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def extract_labs(text: str, *, keep_duplicates: bool = False) -> list[TextLab]:
+class LabList(list[TextLab]):
+    """The results of :func:`extract_labs`, and ``warnings`` about lab-like
+    values in the text that became no result (unknown analyte, a value no
+    name could take), each quoting the text."""
+
+    warnings: list[str]
+
+    def __init__(self, labs: list[TextLab], warnings: list[str]) -> None:
+        super().__init__(labs)
+        self.warnings = warnings
+
+
+def extract_labs(text: str, *, keep_duplicates: bool = False) -> LabList:
     """Every lab result stated in *text*, in text order.
 
     A qualitative mention of an analyte that also has a value in the text
@@ -96,13 +120,49 @@ def extract_labs(text: str, *, keep_duplicates: bool = False) -> list[TextLab]:
     what a phenopacket should hold.
     """
     cat = load_catalogue()
-    norm = Normalised(text)
-    statements = bind(norm.text, find_mentions(norm), find_quantities(norm.text))
-    labs = [_lab(norm, st, cat) for st in statements]
-    return labs if keep_duplicates else _dedupe(labs)
+    norm = Normalised(text, decimal_commas=True)
+    mentions = find_mentions(norm)
+    reading = read_statements(norm.text, mentions, find_quantities(norm.text),
+                              rows=_table_rows(norm), breaks=_line_breaks(norm))
+    labs = [_lab(norm, st, cat) for st in reading.statements]
+    warnings = [_unread_warning(norm, mentions, *u) for u in reading.unread]
+    return LabList(labs if keep_duplicates else _dedupe(labs), warnings)
+
+
+def _table_rows(norm: Normalised) -> list[TableRow]:
+    """Rows of lab tables, with cells as offsets of the normalised text."""
+    rows = []
+    for row in find_table_rows(norm.original):
+        cells = tuple((norm.at(a), norm.at(b - 1) + 1) if b > a else (norm.at(a), norm.at(a))
+                      for a, b in row.cells)
+        rows.append(TableRow(row.kind, cells, row.line))
+    return rows
+
+
+_NEWLINE = re.compile(r"\r?\n")
+
+
+def _line_breaks(norm: Normalised) -> list[int]:
+    """Offsets in the normalised text of the original line breaks: a name read
+    backwards from a value stops there (unpunctuated lab lists)."""
+    at = (norm.at(m.start()) for m in _NEWLINE.finditer(norm.original))
+    return [i for i in at if norm.text.startswith(" ", i)]  # not a closed "vi-\ntamin"
+
+
+def _unread_warning(norm: Normalised, mentions: list[Mention], start: int, end: int,
+                    why: str) -> str:
+    """'lab "..." not in the lab catalogue; not read', or 'not read' when a
+    catalogue name is there but could not take the value."""
+    quote = norm.quote(start, end)
+    if why:
+        return f"lab '{quote}' not read: {why}"
+    named = any(start <= m.start and m.end <= end for m in mentions)
+    return f"lab '{quote}' not read" if named else \
+        f"lab '{quote}' not in the lab catalogue; not read"
 
 
 def _dedupe(labs: list[TextLab]) -> list[TextLab]:
+    """Drop qualitative results that a value or an earlier word already gives."""
     with_value = {lab.named for lab in labs if lab.value is not None}
     seen: set[tuple[str, str | None]] = set()
     out: list[TextLab] = []
@@ -121,8 +181,10 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
     target = m.target
     lab = TextLab(analyte=target.key, label=_display(target), loinc=_loinc(target),
                   start=start, end=end, text=norm.original[start:end],
-                  quote=norm.text[st.start:st.end], panel=m.is_panel, name=m.text,
-                  named=target.key)
+                  quote=norm.quote(st.start, st.end), panel=m.is_panel,
+                  name=norm.quote(m.start, m.end), named=target.key)
+    if st.flag is not None:
+        lab.flag_text, lab.flag = st.flag
     if lab.loinc is None:
         lab.warnings.append(f"{lab.label}: no LOINC code in the catalogue; a measurement of it "
                             f"cannot be interpreted")
@@ -264,6 +326,8 @@ def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[st
     ISO 8601 age ("P16Y").
     """
     desc = f'Quote: "{lab.quote}"'
+    if lab.flag is not None:
+        desc += f' Flagged "{lab.flag_text}" ({lab.flag}) in the text.'
     if lab.warnings:
         desc += " Warnings: " + "; ".join(lab.warnings) + "."
     assay = {"id": lab.loinc, "label": lab.label} if lab.loinc else {"label": lab.label}

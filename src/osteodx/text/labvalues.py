@@ -11,6 +11,13 @@ space between words, line-break hyphens closed) and return offsets into it.
 * :func:`read_range` - a reference range after a value: "(normal range 30.1
   to 100.0 mg/mL)", "(30.1-100)", "(30.1~100)", "(ref. 30-100)", "(N:
   30-100)", "(< 14)", "; reference range 0 to 14 U/mL".
+* :func:`read_flag` - the laboratory's own flag after a value: "(L)", "[H]",
+  "(low for age)", "↑".
+* Lab tables: :func:`find_table_rows` splits the lines of the original text
+  that are rows ("Calcium | 1.62 mmol/L | 2.10-2.55", tab- or space-aligned
+  columns), :func:`column_roles` reads a header row ("Test | Result |
+  Units | Reference"), and :func:`read_value_cell`, :func:`read_unit_cell`
+  and :func:`read_range_cell` read one cell each, all or nothing.
 
 >>> read_unit(" µIU/mL (normal", 0)
 ('µIU/mL', 'u[IU]/mL', 1, 7)
@@ -19,18 +26,24 @@ space between words, line-break hyphens closed) and return offsets into it.
 (30.1, 100.0, 'mg/mL', 'mg/mL', 35)
 >>> r = read_range(" (< 14)", 0); (r.low, r.high)
 (None, 14.0)
+>>> read_flag(" (low for age)", 0)
+('low for age', 'low', 14)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from osteodx.labs.ucum import UnitError, parse_unit
 from osteodx.text.numbers import Number, find_numbers
 
-__all__ = ["Quantity", "RefRange", "find_quantities", "read_range", "read_unit", "ucum_code"]
+__all__ = ["Quantity", "RefRange", "TableRow", "column_roles", "find_quantities",
+           "find_table_rows", "is_dose_unit", "is_lab_unit", "read_flag", "read_flag_cell",
+           "read_range", "read_range_cell", "read_unit", "read_unit_cell", "read_value_cell",
+           "ValueCell", "ucum_code"]
 
 _SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COUNT_UNIT = re.compile(
@@ -40,9 +53,12 @@ _EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1\.73\s?m(?:2|²|\^2)", re.IGNORE
 _TOKEN_UNIT = re.compile(r"[A-Za-zµμ%\[][A-Za-zµμ0-9%\[\]{}/.·^*²³]*")
 _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit, not UCUM
 _NOT_A_VALUE = re.compile(
-    r"\s?-?\s?(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|patients?|cases?)\b",
+    r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|patients?|cases?)\b"
+    r"|(?:IU|units?|mg|mcg|µg|ug)(?![/\w]))",  # a dose: "vitamin D 50,000 IU weekly"
     re.IGNORECASE)
 _VALUE_CMP = re.compile(r"(<=|>=|≤|≥|<|>)\s?$")
+#: "2,31" in a text that also writes decimal points: neither 2 nor 31 is the value.
+_COMMA_TAIL = re.compile(r",\d")
 
 
 @cache
@@ -98,7 +114,7 @@ def find_quantities(t: str) -> list[Quantity]:
     out: list[Quantity] = []
     unit_end = -1
     for n in find_numbers(t):
-        if n.start < unit_end or _NOT_A_VALUE.match(t, n.end):
+        if n.start < unit_end or _NOT_A_VALUE.match(t, n.end) or _COMMA_TAIL.match(t, n.end):
             continue
         unit = read_unit(t, n.end)
         if n.in_words and unit is None:
@@ -149,14 +165,15 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-def read_range(t: str, at: int) -> RefRange | None:
+def read_range(t: str, at: int, *, bare: bool = False) -> RefRange | None:
     """A reference range starting at ``t[at:]`` (leading space/comma allowed).
 
     Without a bracket the range must be introduced ("normal range", "ref.",
-    "N:"), so that a following, unrelated number is never read as a range.
+    "N:"), so that a following, unrelated number is never read as a range;
+    a table cell that is nothing but a range is read with *bare*.
     """
     m = _RANGE.match(t, at)
-    if not m or not (m.group("open") or m.group("intro")):
+    if not m or not (bare or m.group("open") or m.group("intro")):
         return None
     lowunit = (m.group("lowunit") or "").strip()
     if lowunit and read_unit(lowunit, 0) is None:
@@ -181,5 +198,213 @@ def read_range(t: str, at: int) -> RefRange | None:
         if close is None:
             return None
         end = close.end()
-    start = m.start("open") if m.group("open") else m.start("intro")
+    start = m.start("open") if m.group("open") else m.start("intro") if m.group("intro") \
+        else m.start("low") if m.group("low") else m.start("cmp")
     return RefRange(low, high, label, code, start, end, numbers)
+
+
+#: A flag printed after a value; letters only in capitals, words in any case.
+_FLAG_WORD = (r"(?-i:HH|LL|H|L|N)|high|low|normal|elevated|raised|increased|decreased|reduced"
+              r"|abnormal|↑|↓")
+_FLAG = re.compile(
+    rf"\s?(?:[(\[]\s?(?P<w>(?:{_FLAG_WORD})(?:\sfor\sage(?:\sand\ssex)?)?)\s?[)\]]|(?P<arrow>[↑↓]))",
+    re.IGNORECASE)
+_BARE_FLAG = re.compile(rf"\s?(?P<w>{_FLAG_WORD}|\*)\s?$", re.IGNORECASE)
+_FLAG_OUTCOME = {
+    **dict.fromkeys(["h", "hh", "high", "elevated", "raised", "increased", "↑"], "high"),
+    **dict.fromkeys(["l", "ll", "low", "decreased", "reduced", "↓"], "low"),
+    "n": "normal", "normal": "normal"}
+
+
+def read_flag(t: str, at: int) -> tuple[str, str, int] | None:
+    """A laboratory's flag right after a value or range: (as written, "high",
+    "low", "normal" or "abnormal", end offset). Bare letters ("1.62 L") are
+    flags only inside a table cell (:func:`read_value_cell`)."""
+    m = _FLAG.match(t, at)
+    if m is None:
+        return None
+    word = m.group("w") or m.group("arrow")
+    return word, _flag_outcome(word), m.end()
+
+
+def _flag_outcome(word: str) -> str:
+    return _FLAG_OUTCOME.get(word.split()[0].lower(), "abnormal")
+
+
+#: Units of a concentration, activity or count per volume, or a molar ratio:
+#: what a lab result is written in (not "kg/m2", "mg/kg", "cm/year").
+_LAB_UNIT = re.compile(r"(?:[munpfkµ]?(?:g|mol|eq|Eq|U|\[IU\]|IU|kat)|10\*\d+)?/[mudcµ]?[Ll]"
+                       r"|[munpµ]?mol/[munpµ]?mol")
+#: Doses and rates ("1000 IU/day", "2 mg/kg"): never a serum concentration.
+_DOSE_UNIT = re.compile(r"/\s?(?:kg|d|day|days|wk|week|weeks|month|months)\b", re.IGNORECASE)
+
+
+def is_lab_unit(unit: str | None, code: str | None) -> bool:
+    """Is this a unit a lab result is written in (UCUM *code*, else the label)?"""
+    text = code or unit
+    return bool(text and _LAB_UNIT.fullmatch(text))
+
+
+def is_dose_unit(unit: str | None) -> bool:
+    """Is *unit* a dose or a rate per day ("IU/day", "mg/kg")?"""
+    return bool(unit and _DOSE_UNIT.search(unit))
+
+
+# --- lab tables ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One line of a lab table: its cells as (start, end) offsets of the original
+    text, stripped; ``kind`` says how the columns are separated."""
+
+    kind: str  # "pipe", "tab" or "space"
+    cells: tuple[tuple[int, int], ...]
+    line: int  # line number, so that a header row governs only the rows right below it
+
+
+_SPACED = re.compile(r"\S {2,}\S")
+_SEPARATORS = {"pipe": re.compile(r"\|"), "tab": re.compile(r"\t+"),
+               "space": re.compile(r" {2,}|\t+")}
+_RULE = re.compile(r"[\s\-:=+|]*")  # "|---|:--|" or "-----": a table rule, no cells
+
+
+def find_table_rows(text: str) -> list[TableRow]:
+    """The lines of *text* laid out in columns: cells split on "|", on tabs, or
+    on runs of two or more spaces; at least two cells, rules skipped."""
+    rows: list[TableRow] = []
+    pos = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        body = line.strip()
+        kind = ("pipe" if "|" in body else "tab" if "\t" in body
+                else "space" if _SPACED.search(body) else None)
+        if kind is not None and not _RULE.fullmatch(body):
+            cells = _cells(line, pos, _SEPARATORS[kind])
+            if len(cells) >= 2:
+                rows.append(TableRow(kind, cells, number))
+        pos += len(line)
+    return rows
+
+
+def _cells(line: str, pos: int, sep: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """Stripped cell spans of *line* (which starts at *pos*); empty cells inside
+    the row are kept as empty spans so that columns stay aligned, empty border
+    cells ("| a | b |") are dropped."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in [*sep.finditer(line), None]:
+        a, b = last, (m.start() if m else len(line))
+        raw = line[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        a, b = a + lead, a + lead + len(raw.strip())
+        spans.append((pos + a, pos + b))
+        last = m.end() if m else len(line)
+    while spans and spans[0][0] == spans[0][1]:
+        spans.pop(0)
+    while spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()
+    return tuple(spans)
+
+
+_HEADERS = {
+    "name": r"tests?|analytes?|parameters?|investigations?|lab(?:oratory)?(?: tests?)?|assays?"
+            r"|variables?|measurements?|biochemistry",
+    "value": r"results?|values?|patient|levels?|measured|findings?"
+             r"|(?:at|on) (?:diagnosis|admission)",
+    "unit": r"units?|unit of measure",
+    "range": r"(?:normal|reference|ref\.?)(?: (?:ranges?|intervals?|values?|limits?))?|ranges?"
+             r"|(?-i:RR|RI|NR)",
+    "flag": r"flags?|interpretation",
+}
+_HEADER = {role: re.compile(rx, re.IGNORECASE) for role, rx in _HEADERS.items()}
+
+
+def column_roles(cells: list[str]) -> list[str | None] | None:
+    """The role of each column if *cells* is a header row ("Test | Result |
+    Reference"): no digits, at least two and half of the cells known header
+    words, among them a value or range column.
+
+    >>> column_roles(["Test", "Result", "Units", "Reference range"])
+    ['name', 'value', 'unit', 'range']
+    >>> column_roles(["Calcium", "1.62"]) is None, column_roles(["Calcium", "normal"]) is None
+    (True, True)
+    """
+    if any(c.isdigit() for cell in cells for c in cell):
+        return None
+    roles = [next((r for r, rx in _HEADER.items() if rx.fullmatch(cell.strip(" :*"))), None)
+             for cell in cells]
+    known = sum(r is not None for r in roles)
+    if known < 2 or 2 * known < sum(bool(c.strip()) for c in cells):
+        return None  # "Calcium | normal" is a result, not a header
+    return roles if {"value", "range"} & set(roles) else None
+
+
+class ValueCell(NamedTuple):
+    """A table cell read as a value: the quantity, the flag as (as written,
+    outcome), and a range printed in the same cell."""
+
+    quantity: Quantity
+    flag: tuple[str, str] | None
+    range: RefRange | None
+
+
+def _cell_quantities(t: str, start: int, end: int) -> list[Quantity]:
+    """The quantities of ``t[start:end]`` alone, at their offsets in *t*."""
+    out = []
+    for q in find_quantities(t[start:end]):
+        n = q.number._replace(start=q.number.start + start, end=q.number.end + start)
+        ustart = None if q.unit_start is None else q.unit_start + start
+        out.append(replace(q, number=n, start=q.start + start, end=q.end + start,
+                           unit_start=ustart))
+    return out
+
+
+def read_value_cell(t: str, start: int, end: int) -> ValueCell | None:
+    """A cell that holds one value, with its unit, and a flag or a bracketed
+    range if written ("1.62 mmol/L", "<5", "412 H", "1.62 (L)", "1.62 mmol/L
+    (2.10-2.55)"), or None if the cell holds anything else."""
+    qs = _cell_quantities(t, start, end)
+    if not qs or t[start:qs[0].start].strip():
+        return None
+    q, cell = qs[0], t[:end]
+    flag = read_flag(cell, q.end)
+    rng = read_range(cell, flag[2] if flag else q.end)
+    at = rng.end if rng else flag[2] if flag else q.end
+    flag = flag or read_flag(cell, at)
+    at = max(at, flag[2]) if flag else at
+    if len(qs) > 1 + (len(rng.numbers) if rng else 0):
+        return None  # "1.62 2.01": two values
+    if not t[at:end].strip():
+        return ValueCell(q, (flag[0], flag[1]) if flag else None, rng)
+    bare = _BARE_FLAG.fullmatch(t, at, end)
+    if bare is None:
+        return None
+    word = bare.group("w")
+    return ValueCell(q, (word, "abnormal" if word == "*" else _flag_outcome(word)), rng)
+
+
+def read_flag_cell(t: str, start: int, end: int) -> tuple[str, str] | None:
+    """A cell that is nothing but a flag ("L", "(H)", "high"): (as written, outcome)."""
+    m = read_flag(t[:end], start)
+    if m is not None and not t[m[2]:end].strip():
+        return m[0], m[1]
+    bare = _BARE_FLAG.fullmatch(t, start, end)
+    if bare is None or bare.group("w") == "*":
+        return None
+    return bare.group("w"), _flag_outcome(bare.group("w"))
+
+
+def read_unit_cell(t: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """A cell that is nothing but a unit ("mmol/L"): (as written, UCUM code)."""
+    unit = read_unit(t[:end], start)
+    if unit is None or unit[2] != start or t[unit[3]:end].strip(" ."):
+        return None
+    return unit[0], unit[1]
+
+
+def read_range_cell(t: str, start: int, end: int) -> RefRange | None:
+    """A cell that is nothing but a reference range ("2.10-2.55", "(15-65)",
+    "< 50", "0.80-1.50 mmol/L")."""
+    r = read_range(t[:end], start, bare=True)
+    if r is None or t[r.end:end].strip(" ."):
+        return None
+    return r

@@ -115,6 +115,11 @@ WORD_CLASSES = tuple(
         "episodic episode",
         "recurrent frequent",
         "pit pitting",
+        "1st first",
+        "2nd second",
+        "3rd third",
+        "4th fourth",
+        "5th fifth",
         "unusual peculiar",
     )
 )
@@ -300,9 +305,17 @@ def phrase_keys(phrase: str, max_variants: int = 16) -> list[tuple[str, ...]]:
 
     >>> phrase_keys("Pre-auricular pits")
     [('pre', 'auricula', 'pit'), ('preauricula', 'pit')]
+    >>> phrase_keys("Intellectual disability, severe")
+    [('intellectual', 'disabilitia', ',', 'severe'), ('severe', 'intellectual', 'disabilitia')]
     """
+    head, comma, tail = phrase.partition(",")
+    if comma and "," not in tail and 1 <= len(tail.split()) <= 2 and max_variants > 1:
+        # "Intellectual disability, severe" is written "severe intellectual disability"
+        inverted = phrase_keys(f"{tail.strip()} {head.strip()}", max_variants // 2)
+    else:
+        inverted = []
     slots = [_word_alternatives(w) for w in phrase.split() if any(c.isalnum() for c in w)]
-    keys: set[tuple[str, ...]] = set()
+    keys: set[tuple[str, ...]] = set(inverted)
     for combo in product(*slots):
         key = tuple(
             n

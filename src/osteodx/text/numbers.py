@@ -19,6 +19,10 @@ twelve"), ``point`` followed by digit words ("ten point one"), and
 [25.0, 112.0, 7.2]
 >>> parse_number("two and a half"), parse_number("1,25"), parse_number("forty two")
 (2.5, None, 42.0)
+
+European reports write decimal commas ("Calcium 2,31 mmol/L (2,15-2,55)").
+:func:`decimal_commas` finds them, for a caller that wants to read them as
+points, only where the text uses them consistently (see its docstring).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Number", "find_numbers", "parse_number", "words_value"]
+__all__ = ["Number", "decimal_commas", "find_numbers", "parse_number", "words_value"]
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -154,3 +158,40 @@ def find_numbers(text: str) -> list[Number]:
         pos = end
     found.sort(key=lambda n: n.start)
     return found
+
+
+#: Digits, a comma, digits, no space: "2,31", "0,484", "1,200", "1,25".
+_COMMA_NUMBER = re.compile(r"(?<![\d,.])(\d+),(\d+)(?![\d,]|\.\d)")
+#: A decimal point between digits, not in a date ("12.03.2021") or a longer dotted run.
+_POINT_NUMBER = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+#: "1,25(OH)2D", "1,25-dihydroxy", "24,25 vitamin D": locants, not a number.
+_LOCANT = re.compile(r"\s?-?\s?(?:[(\[]\s?OH|OH|di|vit|D\b)", re.IGNORECASE)
+
+
+def decimal_commas(text: str) -> list[int]:
+    """Offsets of the commas in *text* that are decimal commas.
+
+    A comma between digits with no space is a decimal comma only if the text
+    writes no decimal point anywhere (a report uses one convention; in a
+    mixed text neither reading is safe) and the comma cannot be something
+    else: "1,200" (exactly three digits after the comma, the integer part
+    not 0) stays a thousands separator, "1,25(OH)2D" a locant.
+
+    >>> decimal_commas("Calcium 2,31 mmol/L (2,15-2,55), ALP 1,200 U/L, 1,25(OH)2D 40")
+    [9, 22, 27]
+    >>> decimal_commas("Calcium 2,31 mmol/L, phosphate 1.02 mmol/L")
+    []
+    >>> decimal_commas("CTX 0,484 ng/mL, ratio 1,2345")
+    [5, 24]
+    """
+    if _POINT_NUMBER.search(text):
+        return []
+    out: list[int] = []
+    for m in _COMMA_NUMBER.finditer(text):
+        whole, frac = m.group(1), m.group(2)
+        if _LOCANT.match(text, m.end()):
+            continue
+        if len(frac) == 3 and whole != "0" or whole.startswith("0") and whole != "0":
+            continue  # "1,200": thousands; "01,5": not a number
+        out.append(m.end(1))
+    return out

@@ -199,7 +199,31 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             # a blank line before a lowercase word is a page break inside a sentence
             if m.end() < end and not text[m.end()].islower():
                 cuts.append(m.start())
+    cuts += _list_lines(text, start, end)
     return sorted(set(cuts))
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
+_CONTINUES = re.compile(r"(?:[,\-(/&]|\b(?:and|or|of|with|without|the|a|an|to|in|for|by|at|on"
+                        r"|from|as|no|not|was|were|is|are|had|has|showed|revealed))$", re.I)
+_SHORT_LINE = 60
+
+
+def _list_lines(text: str, start: int, end: int) -> list[int]:
+    """Line ends that end an item of a list written one item a line, without full stops
+    ("Examination:\nNo hepatosplenomegaly\nWebbed neck"): the next line starts with a
+    capital or a digit, and the line is short or ends with a colon and does not end
+    mid-phrase. Wrapped prose (long lines, or a lowercase next word) is left alone."""
+    cuts = []
+    line_start = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        line = text[line_start : m.start()].strip()
+        line_start = m.end()
+        if not line or not (text[m.end()].isupper() or text[m.end()].isdigit()):
+            continue
+        if (len(line) < _SHORT_LINE or line.endswith(":")) and not _CONTINUES.search(line):
+            cuts.append(m.start())
+    return cuts
 
 
 def split_sentences(text: str, sections: Sequence[Section] | None = None) -> list[Sentence]:

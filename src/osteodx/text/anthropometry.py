@@ -1,0 +1,105 @@
+"""Growth measurements with a z-score or centile as findings ("height 86 cm (-2.4 SD)" ->
+Short stature; "head circumference 50th centile" -> neither micro- nor macrocephaly).
+
+Reports give growth as numbers, and the HPO terms are defined by those numbers (more than
+2 SD from the mean, below the 3rd / above the 97th centile: ``knowledge/anthropometry.yaml``
+with the definitions it follows). A measurement name is paired with the first z-score or
+centile that follows it in the same clause-free stretch (no full stop, no other measurement
+name in between); measurements of relatives and generic statements are skipped.
+
+>>> [(g.key, g.hpo_id, g.excluded) for g in find_growth_statements(
+...     "Her height was 86 cm (-2.4 SD) and head circumference on the 50th centile.")]
+[('height', 'HP:0004322', False), ('head_circumference', 'HP:0000252', True), \
+('head_circumference', 'HP:0000256', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from osteodx.knowledge import load_yaml
+from osteodx.text.context import ContextAnalyser
+
+__all__ = ["GrowthStatement", "find_growth_statements"]
+
+_MINUS = "[-\u2212\u2013]"
+_NUM = r"\d+(?:\.\d+)?"
+#: "-2.4 SD", "-2.4 SDS", "SD -2.4", "z-score -2.4", "-2.4 standard deviations"
+_Z = re.compile(
+    rf"(?P<z1>[+]?{_MINUS}?\s?{_NUM})\s*(?:SDS?|standard deviations?|z)\b"
+    rf"|\b(?:SDS?|z[- ]?score)\s*(?:of\s*)?[:=]?\s*(?P<z2>[+]?{_MINUS}?\s?{_NUM})", re.IGNORECASE)
+#: "<3rd centile", ">97th percentile", "below the 3rd percentile", "50th centile", "P97"
+_CENTILE = re.compile(
+    r"(?P<op><|>|≤|≥|below(?: the)?|under(?: the)?|above(?: the)?|over(?: the)?|less than(?: the)?"
+    r"|greater than(?: the)?)?\s*(?P<c>\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)?\s*(?:centiles?"
+    r"|percentiles?|pctl?|%ile)\b|\bP(?P<p>\d{1,2})\b", re.IGNORECASE)
+
+
+class GrowthStatement(NamedTuple):
+    key: str
+    hpo_id: str
+    excluded: bool
+    start: int  # the measurement's words ... its z-score or centile
+    end: int
+    sentence: tuple[int, int]
+    note: str
+
+
+@cache
+def _table() -> dict[str, Any]:
+    text = (resources.files("osteodx.knowledge") / "anthropometry.yaml").read_text("utf-8")
+    data = load_yaml(text)
+    names = "|".join(f"(?P<{m['key']}>{m['pattern']})" for m in data["measures"])
+    data["regex"] = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE)
+    return data
+
+
+def _verdict(kind: str, value: float, op: str, t: dict[str, Any]) -> str:
+    """'low', 'high' or 'normal' for a z-score or a centile (with its comparison word)."""
+    if kind == "z":
+        return "low" if value <= t["low_z"] else "high" if value >= t["high_z"] else "normal"
+    op = op.lower()
+    below = op.startswith(("<", "≤", "below", "under", "less"))
+    above = op.startswith((">", "≥", "above", "over", "greater"))
+    if value <= t["low_centile"] and (below or value < t["low_centile"]):
+        return "low"
+    if value >= t["high_centile"] and (above or value > t["high_centile"]):
+        return "high"
+    return "normal"
+
+
+def find_growth_statements(text: str, ctx: ContextAnalyser | None = None
+                           ) -> list[GrowthStatement]:
+    """Findings implied by growth measurements with a z-score or centile, in text order."""
+    t = _table()
+    measures = {m["key"]: m for m in t["measures"]}
+    ctx = ctx or ContextAnalyser(text)
+    out: list[GrowthStatement] = []
+    for sentence in ctx.sentences:
+        names = list(t["regex"].finditer(text, sentence.start, sentence.end))
+        for k, m in enumerate(names):
+            stop = names[k + 1].start() if k + 1 < len(names) else sentence.end
+            stretch = text[m.end():stop]
+            z, c = _Z.search(stretch), _CENTILE.search(stretch)
+            if z is None and c is None:
+                continue
+            a = ctx.assess(m.start(), m.end())
+            if not a.about_patient:
+                continue
+            if z is not None and (c is None or z.start() < c.start()):
+                raw = (z.group("z1") or z.group("z2")).replace(" ", "")
+                value = float(re.sub(_MINUS, "-", raw))
+                verdict, end = _verdict("z", value, "", t), m.end() + z.end()
+            else:
+                value = float(c.group("c") or c.group("p"))
+                verdict = _verdict("centile", value, c.group("op") or "", t)
+                end = m.end() + c.end()
+            spec = measures[m.lastgroup or ""]
+            note = text[m.start():end]
+            terms = [spec[verdict]] if verdict != "normal" else [spec["low"], spec["high"]]
+            out += [GrowthStatement(spec["key"], hid, verdict == "normal", m.start(), end,
+                                    (sentence.start, sentence.end), note) for hid in terms]
+    return out

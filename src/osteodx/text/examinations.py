@@ -1,0 +1,66 @@
+"""Examinations reported normal ("Interictal EEG was normal", "Hearing was within normal
+limits") as excluded findings.
+
+A normal examination is evidence against every disease that would have shown up on it,
+yet it names no abnormality the concept recogniser could negate. The examinations and the
+findings they exclude are data (``knowledge/examinations.yaml``); here each one is found in
+the text and kept when a "normal" cue of :mod:`osteodx.text.cues` reaches it, in a sentence
+about this patient (not a relative, not a Discussion statement about a disease).
+
+>>> [(s.key, s.excludes) for s in find_normal_examinations(
+...     "Interictal EEG was normal. Her father's hearing was normal.")]
+[('eeg', ('HP:0002353',))]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from osteodx.knowledge import load_yaml
+from osteodx.text.context import ContextAnalyser
+
+__all__ = ["NormalExamination", "examinations", "find_normal_examinations"]
+
+_NORMAL_CUE = re.compile(r"normal|unremarkable", re.IGNORECASE)
+
+
+class NormalExamination(NamedTuple):
+    key: str
+    excludes: tuple[str, ...]
+    start: int  # the examination's words in the text
+    end: int
+    sentence: tuple[int, int]
+
+
+@cache
+def examinations() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(key, compiled pattern, excluded HPO ids) from ``knowledge/examinations.yaml``."""
+    raw = (resources.files("osteodx.knowledge") / "examinations.yaml").read_text("utf-8")
+    data = load_yaml(raw)
+    return tuple((e["key"], re.compile(rf"(?<![\w-])(?:{e['pattern']})(?![\w-])"),
+                  tuple(e["excludes"])) for e in data["examinations"])
+
+
+def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
+                             ) -> list[NormalExamination]:
+    """Each examination said to be normal, once per sentence, in text order."""
+    ctx = ctx or ContextAnalyser(text)
+    out: list[NormalExamination] = []
+    for i, sentence in enumerate(ctx.sentences):
+        p = ctx.parse(i)
+        seen: set[str] = set()
+        for key, rx, excludes in examinations():
+            for m in rx.finditer(p.view.text):
+                a = ctx.assess_view(p, m.start(), m.end())
+                if key in seen or not a.about_patient or not a.negated:
+                    continue
+                if not _NORMAL_CUE.search(a.negation_cue or ""):
+                    continue
+                seen.add(key)
+                start, end = p.view.pos[m.start()], p.view.pos[m.end() - 1] + 1
+                out.append(NormalExamination(key, excludes, start, end,
+                                             (sentence.start, sentence.end)))
+    return sorted(out, key=lambda e: (e.start, e.key))

@@ -1,0 +1,31 @@
+"""Data files of the text reader: sourced, current HPO ids, patterns that compile."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from osteodx.knowledge import load_yaml
+
+
+def _load(name: str) -> dict:
+    return load_yaml((resources.files("osteodx.knowledge") / name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name, items, id_fields", [
+    ("examinations.yaml", "examinations", ("excludes",)),
+    ("anthropometry.yaml", "measures", ("low", "high")),
+])
+def test_entries_are_sourced_with_current_ids(real_kb, name, items, id_fields) -> None:
+    data = _load(name)
+    onto = real_kb.ontology
+    for item in data[items]:
+        sources = item["source"] if isinstance(item["source"], list) else [item["source"]]
+        assert all(s in data["sources"] for s in sources), item["key"]
+        re.compile(item["pattern"])
+        for f in id_fields:
+            ids = item[f] if isinstance(item[f], list) else [item[f]]
+            for hid in ids:
+                assert onto.resolve(hid).hpo_id == hid, (item["key"], hid)

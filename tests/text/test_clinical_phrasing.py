@@ -1,0 +1,97 @@
+"""Clinical phrasing that case reports use and abstracts rarely do: negation forms, planned
+tests, lists without full stops, normal examinations, nested terms (texts written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.examinations import find_normal_examinations
+from osteodx.text.extract import extract_text
+
+
+def features(kb, text: str) -> dict[str, bool]:
+    """label -> excluded, for the extracted phenotypic features."""
+    doc = extract_text(text, kb, case_id="t").phenopacket
+    return {f["type"]["label"]: f.get("excluded", False) for f in doc["phenotypicFeatures"]}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Skin examination was negative for cafe-au-lait macules.", "Cafe-au-lait spot"),
+    ("Amino acids were normal, excluding homocystinuria.", "Homocystinuria"),
+    ("Homocystinuria was ruled out.", "Homocystinuria"),
+    ("We ruled out homocystinuria by amino acid analysis.", "Homocystinuria"),
+    ("Growth hormone deficiency is unlikely given the normal IGF-1.",
+     "Reduced circulating growth hormone concentration"),
+])
+def test_negation_forms_exclude(real_kb, text: str, label: str) -> None:
+    assert features(real_kb, text).get(label) is True
+
+
+@pytest.mark.parametrize("text", [
+    "An echocardiogram was requested to look for a bicuspid aortic valve.",
+    "She was screened for hearing loss.",
+])
+def test_planned_tests_are_not_findings(real_kb, text: str) -> None:
+    assert features(real_kb, text) == {}
+
+
+def test_no_longer_is_a_past_finding_not_an_absent_one(real_kb) -> None:
+    assert features(real_kb, "He no longer has seizures.") == {"Seizure": False}
+
+
+def test_negating_a_specific_term_keeps_its_parent(real_kb) -> None:
+    found = features(real_kb, "He denied joint pain but had chest pain.")
+    assert found["Arthralgia"] is True and found["Chest pain"] is False
+    assert "Pain" not in found  # implied by chest pain, and not excluded by "no joint pain"
+
+
+def test_general_term_inside_a_specific_one_is_not_listed_again(real_kb) -> None:
+    assert features(real_kb, "She has severe intellectual disability.") == {
+        "Intellectual disability, severe": False}
+
+
+def test_one_item_a_line_lists_end_negation_at_the_line(real_kb) -> None:
+    text = "Examination:\nNo hepatosplenomegaly\nWebbed neck\nCubitus valgus\n"
+    assert features(real_kb, text) == {
+        "Hepatosplenomegaly": True, "Webbed neck": False, "Cubitus valgus": False}
+
+
+def test_wrapped_prose_is_not_cut_at_line_ends(real_kb) -> None:
+    text = "There was no evidence of\nhepatosplenomegaly or of\nscoliosis on examination."
+    assert features(real_kb, text) == {"Hepatosplenomegaly": True, "Scoliosis": True}
+
+
+def test_normal_examinations_exclude_what_they_look_for(real_kb) -> None:
+    text = ("Interictal EEG was normal. Brain MRI was unremarkable. Hearing was within normal"
+            " limits. Her brother's vision is normal. Echocardiography showed a dilated aortic"
+            " root.")
+    assert [e.key for e in find_normal_examinations(text)] == ["eeg", "brain_imaging", "hearing"]
+    found = features(real_kb, text)
+    assert found["EEG abnormality"] is True and found["Hearing impairment"] is True
+    assert "Visual impairment" not in found and "Abnormal heart morphology" not in found
+
+
+def test_onset_comes_from_the_mention_that_has_one(real_kb) -> None:
+    text = ("Progressive hearing loss in a man\n\nCASE REPORT\nA 68-year-old man presented with"
+            " hearing loss for 3 years.")
+    doc = extract_text(text, real_kb, case_id="t").phenopacket
+    onsets = {f["type"]["label"]: f.get("onset") for f in doc["phenotypicFeatures"]}
+    assert onsets["Hearing impairment"] == {"age": {"iso8601duration": "P65Y"}}
+
+
+def test_growth_measurements_with_z_scores_and_centiles(real_kb) -> None:
+    text = ("A 3-year-old girl. Her height was 86 cm (-2.4 SD), weight 12 kg (25th centile) and"
+            " head circumference 53 cm (>97th centile). Her mother's height is 150 cm (-2.1 SD).")
+    found = features(real_kb, text)
+    assert found["Short stature"] is False and found["Macrocephaly"] is False
+    assert found["Decreased body weight"] is True and found["Increased body weight"] is True
+    assert "Tall stature" not in found and "Microcephaly" not in found
+
+
+def test_ordinals_and_new_wordings(real_kb) -> None:
+    found = features(real_kb, "She had short fourth metacarpals, was obese and had learning"
+                              " difficulties. Echocardiography showed dilatation of the aortic"
+                              " root, without Erlenmeyer flask deformity.")
+    assert found == {"Short 4th metacarpal": False, "Obesity": False,
+                     "Specific learning disability": False, "Aortic root aneurysm": False,
+                     "Erlenmeyer flask deformity of the femurs": True}

@@ -1,0 +1,202 @@
+"""Family statements: affection status of relatives, consanguinity, and relatives' clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.family import find_family_statements, relative_sentences
+
+
+def family(text: str) -> list[tuple[str, bool | None, str, str]]:
+    return [(f.relation, f.affected, f.finding_text, f.note) for f in find_family_statements(text)]
+
+
+def status(text: str) -> dict[str, bool | None]:
+    """relation -> affected, consanguinity statements left out."""
+    return {f.relation: f.affected for f in find_family_statements(text)
+            if "consanguineous" not in f.note}
+
+
+def spans(text: str) -> list[str]:
+    return [text[a:b] for a, b in relative_sentences(text)]
+
+
+# -- generic family history --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Family history is unremarkable.",
+    "The family history was negative.",
+    "There is no family history of bone disease.",
+    "No family history of bone disease.",
+    "Family history is non-contributory.",
+    "No other family members are affected.",
+])
+def test_negative_family_history_is_unaffected_family_members(text: str) -> None:
+    assert status(text) == {"family members": False}
+
+
+def test_positive_family_history_is_affected() -> None:
+    assert status("Family history was positive for fractures.") == {"family members": True}
+
+
+# -- consanguinity -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("The parents are non-consanguineous.", "not consanguineous"),
+    ("The parents are not consanguineous.", "not consanguineous"),
+    ("There is no consanguinity.", "not consanguineous"),
+    ("Consanguinity was denied.", "not consanguineous"),
+    ("The parents are first cousins.", "consanguineous"),
+    ("Her parents are consanguineous.", "consanguineous"),
+    ("She was born to consanguineous parents.", "consanguineous"),
+])
+def test_consanguinity_is_recorded_apart_from_affection(text: str, note: str) -> None:
+    (s,) = find_family_statements(text)
+    assert (s.relation, s.affected, s.note) == ("parents", None, note)
+
+
+def test_consanguinity_next_to_a_health_statement() -> None:
+    assert family("Both parents are healthy and there is no consanguinity.") == [
+        ("parents", None, "no consanguinity", "not consanguineous"),
+        ("parents", False, "healthy", "")]
+
+
+def test_cousins_and_generic_consanguinity() -> None:
+    assert family("Her first cousin had fractures.") == [("cousin", True, "fractures", "")]
+    assert family("Consanguinity increases the risk of recessive disorders.") == []
+    assert family("DISCUSSION\nConsanguineous parents have been reported in ARO.") == []
+
+
+# -- unaffected wording, measurements, informants, hedges ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "An older brother, aged 4, is developing normally.",
+    "His brother is well.",
+    "Her brother is healthy and has no symptoms.",
+    "Her brother, now 10 years old, is asymptomatic.",
+    "Her brother is 4 years old and healthy.",
+])
+def test_normal_development_and_wellbeing_are_unaffected(text: str) -> None:
+    assert status(text) == {"brother": False}
+
+
+@pytest.mark.parametrize("text", [
+    "Her father is 178 cm and her mother 157 cm.",
+    "Parental heights: father 178 cm, mother 157 cm.",
+    "Her mother is 35 years old.",
+    "Her father's height is 178 cm.",
+    "Her mother's calcium was 2.40 mmol/L.",
+])
+def test_a_relative_s_measurement_is_no_affection_statement(text: str) -> None:
+    assert family(text) == []
+
+
+def test_a_measurement_beside_a_finding_keeps_the_finding() -> None:
+    assert family("Her mother is 148 cm tall with short fourth metacarpals.") == [
+        ("mother", True, "short fourth metacarpals", "")]
+    assert status("His mother's calcium was low (1.9 mmol/L).") == {"mother": True}
+    assert status("Her father, aged 40, has dense bones.") == {"father": True}
+    assert status("Her mother has short stature and normal calcium.") == {"mother": True}
+
+
+@pytest.mark.parametrize("text", [
+    "Her mother recalls puffy hands and feet in the newborn period.",
+    "Her mother reports that she limps.",
+    "Her mother noticed swelling of the legs.",
+    "His father says he had fractures as a toddler.",
+    "Her mother brought her because of leg pain.",
+])
+def test_a_relative_telling_the_history_is_no_affected_relative(text: str) -> None:
+    assert family(text) == []
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("Her father possibly had a skull deformity.", "father"),
+    ("Her father may have been affected.", "father"),
+    ("Pseudopseudohypoparathyroidism is suspected in her mother.", "mother"),
+    ("In her mother, pseudopseudohypoparathyroidism is suspected.", "mother"),
+])
+def test_hedged_statements_are_possibly_affected(text: str, relation: str) -> None:
+    (s,) = find_family_statements(text)
+    assert (s.relation, s.affected, s.note) == (relation, None, "possibly affected")
+
+
+def test_hedged_finding_text_drops_the_hedge() -> None:
+    assert family("Her father possibly had a skull deformity.") == [
+        ("father", None, "skull deformity", "possibly affected")]
+    assert family("Her father was probably healthy.") == [
+        ("father", None, "healthy", "possibly unaffected")]
+
+
+# -- grouping and merging -----------------------------------------------------------------
+
+
+def test_relatives_named_together_with_numbers_and_kinship_words() -> None:
+    assert family("His mother and two sisters are unaffected.") == [
+        ("mother", False, "unaffected", ""), ("sister", False, "unaffected", "")]
+    assert status("His father and paternal grandmother had hearing loss.") == {
+        "father": True, "grandmother": True}
+
+
+def test_one_statement_per_relation() -> None:
+    text = "Her father is healthy. Her father had a fracture at 30 and later had deafness."
+    assert family(text) == [("father", True, "fracture at 30; deafness", "")]
+    (s,) = find_family_statements(text)
+    assert s.text == "Her father had a fracture at 30 and later had deafness."
+    assert status("Her father possibly had a skull deformity. Her father is healthy.") == {
+        "father": False}  # definite beats hedged
+    assert status("She has no sister. Her sister is healthy.") == {"sister": False}
+    assert status("His sister had scoliosis but is otherwise healthy.") == {"sister": True}
+
+
+def test_what_worked_before_still_works() -> None:
+    assert family("She has no father, sister or brother.") == [
+        ("father", None, "", "no such relative"), ("sister", None, "", "no such relative"),
+        ("brother", None, "", "no such relative")]
+    assert family("She was born to healthy parents.") == []
+    assert family("Her father, who is healthy, works as a farmer.") == [
+        ("father", False, "healthy", "")]
+
+
+# -- relative_sentences --------------------------------------------------------------------
+
+
+def test_relative_sentences_cover_a_relative_s_values() -> None:
+    text = ("A 12-year-old girl. Calcium 1.62 mmol/L (2.10-2.55). "
+            "Her mother's calcium was 2.40 mmol/L.")
+    assert spans(text) == ["Her mother's calcium was 2.40 mmol/L."]
+    assert spans("She has hypocalcaemia. Her mother has normal calcium levels.") == [
+        "Her mother has normal calcium levels."]
+    assert spans("The calcium level of her mother was 2.4 mmol/L.") == [
+        "The calcium level of her mother was 2.4 mmol/L."]
+
+
+def test_relative_sentences_split_the_patient_s_clauses_off() -> None:
+    assert spans("Her calcium was 1.6 mmol/L and her mother's calcium was 2.4 mmol/L.") == [
+        "her mother's calcium was 2.4 mmol/L."]
+    assert spans("Calcium was 1.6 mmol/L in the patient and 2.4 mmol/L in her mother.") == [
+        "2.4 mmol/L in her mother."]
+    assert spans("Her mother had fractures and she had a calcium of 1.6 mmol/L.") == [
+        "Her mother had fractures"]
+    assert spans("Her mother is 148 cm tall but normal calcium; PTH was raised in her.") == [
+        "Her mother is 148 cm tall but normal calcium"]  # the verbless clause is hers
+
+
+@pytest.mark.parametrize("text", [
+    "Her calcium was 1.6 mmol/L.",
+    "Compared with her mother, she had a calcium of 1.6 mmol/L.",
+    "She was born to healthy parents. Calcium was 1.6 mmol/L.",
+    "Her mother recalls puffy hands. Her calcium was 1.6 mmol/L.",
+    "She has the same mutation as her mother.",
+])
+def test_relative_sentences_leave_the_patient_s_sentences(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_relative_sentence_spans_index_the_text() -> None:
+    text = "CASE\nShe had back pain.  Her  mother's\ncalcium was 2.4 mmol/L. She was well."
+    ((a, b),) = relative_sentences(text)
+    assert text[a:b] == "Her  mother's\ncalcium was 2.4 mmol/L."
