@@ -219,3 +219,13 @@ def test_words_shared_on_both_sides_of_a_coordination() -> None:
     assert {i for i, _ in found(rec, "shortening of the fourth and fifth metacarpals")} == {
         "HP:0010044", "HP:0010047"}
     assert {i for i, _ in found(rec, "Her fourth metacarpals appear short.")} == {"HP:0010044"}
+
+
+def test_a_side_inside_a_phrase_is_skipped() -> None:
+    rec = ConceptRecognizer([("HP:0002980", "Femoral bowing", [("Bowing of the femur", "EXACT")]),
+                             ("HP:0001712", "Left ventricular hypertrophy", []),
+                             ("HP:0001714", "Ventricular hypertrophy", [])])
+    assert found(rec, "bowing of the right femur") == {
+        ("HP:0002980", "bowing of the right femur")}
+    assert ("HP:0001712", "left ventricular hypertrophy") in found(
+        rec, "left ventricular hypertrophy")

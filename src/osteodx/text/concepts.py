@@ -65,6 +65,7 @@ _BREAK, _COMMA, _SLASH = "|", COMMA, "/"  # stream markers; nothing matches acro
 _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
 _CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
 _MARKERS = frozenset({"and", "or", _COMMA, _SLASH, _BREAK})
+_SIDES = frozenset({norm_token("right"), norm_token("left")})
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes".split())
@@ -237,6 +238,7 @@ class ConceptRecognizer:
                 if entries:
                     found.append(_Candidate(items[i].start, items[i + n - 1].end, _BAG, entries))
                     spans.append((i, i + n, tuple(window)))
+        found += self._across_laterality(items, words)
         found += self._predicates(items, words)
         if self._coordination:
             found += self._coordinated(text, items, spans)
@@ -266,6 +268,20 @@ class ConceptRecognizer:
                         entries = self._lookup((*pre, one, *post))
                         if entries:
                             out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
+        return out
+
+    def _across_laterality(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"bowing of the right femur" is "bowing of the femur": a side named inside a
+        phrase is skipped (a side at the phrase's edge, as in "left ventricular
+        hypertrophy", belongs to the term and is matched as written)."""
+        kept = [i for i, w in enumerate(words) if w not in _SIDES]
+        if len(kept) == len(words):
+            return []
+        out: list[_Candidate] = []
+        for first, key in self._ordered_hits([words[i] for i in kept]):
+            a, b = kept[first], kept[first + len(key) - 1]
+            if b - a + 1 > len(key):  # a side word lies inside the phrase
+                out.append(_Candidate(items[a].start, items[b].end, _ORDERED, self._ordered[key]))
         return out
 
     def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
