@@ -95,3 +95,12 @@ def test_ordinals_and_new_wordings(real_kb) -> None:
     assert found == {"Short 4th metacarpal": False, "Obesity": False,
                      "Specific learning disability": False, "Aortic root aneurysm": False,
                      "Erlenmeyer flask deformity of the femurs": True}
+
+
+def test_each_finding_takes_the_onset_stated_next_to_it(real_kb) -> None:
+    text = ("An 8-year-old boy had cafe-au-lait macules since infancy and scoliosis for 1 year."
+            " Hypotonia was noted at birth.")
+    doc = extract_text(text, real_kb, case_id="t").phenopacket
+    onsets = {f["type"]["label"]: f.get("onset", {}).get("age", {}).get("iso8601duration")
+              for f in doc["phenotypicFeatures"]}
+    assert onsets == {"Cafe-au-lait spot": "P4W", "Scoliosis": "P7Y", "Hypotonia": "P0D"}

@@ -31,7 +31,8 @@ from typing import Literal, NamedTuple
 from osteodx.text.labnames import Normalised
 from osteodx.text.numbers import Number, find_numbers
 
-__all__ = ["Demographics", "Evidence", "extract_demographics", "iso8601"]
+__all__ = ["Demographics", "Evidence", "OnsetStatement", "extract_demographics",
+           "find_onset_statements", "iso8601"]
 
 Sex = Literal["FEMALE", "MALE"]
 
@@ -273,3 +274,71 @@ def extract_demographics(text: str) -> Demographics:
     _sex(tx, d, noun)
     _duration(tx, d)
     return d
+
+
+class OnsetStatement(NamedTuple):
+    """An age at which something began, stated in ``text[start:end]``."""
+
+    age_years: float
+    start: int
+    end: int
+    text: str
+
+
+#: life periods, as the earliest age of the HPO onset class they name
+_PERIODS = {"birth": 0.0, "the neonatal period": 0.0, "neonatal period": 0.0,
+            "the newborn period": 0.0, "infancy": 28 / 365.25, "early infancy": 28 / 365.25,
+            "early childhood": 1.0, "childhood": 1.0, "toddlerhood": 1.0,
+            "adolescence": 11.0, "puberty": 11.0}
+_PERIOD = "|".join(sorted(map(re.escape, _PERIODS), key=len, reverse=True))
+_ONSETS = [  # (pattern, kind) on the masked text
+    (re.compile(rf"\b(?:since|from)\s(?:the\s)?age\s(?:of\s)?(?P<n>#+)(?:\s?{_UNIT}\b)?",
+                re.IGNORECASE), "age"),
+    (re.compile(rf"\b(?:since|from)\s(?P<n>#+)\s?{_UNIT}\sof\sage\b", re.IGNORECASE), "age"),
+    (re.compile(rf"\b(?:since|from|in|during|at)\s(?:early\s)?(?P<p>{_PERIOD})\b",
+                re.IGNORECASE), "period"),
+    (re.compile(rf"\b(?:began|begun|started|appeared|developed|noticed|noted|occurred|emerged"
+                rf"|manifested|presented|first\s\w+)\b(?:\s[\w,]+){{0,4}}?\sat\s(?:the\s)?(?:age"
+                rf"\s(?:of\s)?)?(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "age"),
+    (re.compile(rf"\bat\s(?:the\s)?age\s(?:of\s)?(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "age"),
+    (re.compile(rf"\bat\s(?P<n>#+)\s?{_UNIT}\s(?:of\s)?(?:age|old)\b", re.IGNORECASE), "age"),
+]
+
+
+def find_onset_statements(text: str, age_years: float | None = None) -> list[OnsetStatement]:
+    """Every stated onset: "since infancy", "from the age of 3", "began at 6 months",
+    "at 4 years of age", and durations ("for 2 years", "a 6-month history") when the
+    patient's age is known. The caller decides which finding each belongs to.
+
+    >>> [(round(o.age_years, 2), o.text) for o in find_onset_statements(
+    ...     "Cafe-au-lait macules present since infancy and a swelling for 1 year.", 8)]
+    [(0.08, 'since infancy'), (7.0, 'for 1 year')]
+    """
+    tx = _Text(text)
+    out: list[OnsetStatement] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in _ONSETS:
+        for m in rx.finditer(tx.masked):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == "period":
+                age = _PERIODS[m.group("p").lower()]
+            else:
+                value = tx.value(m)
+                if value is None:
+                    continue
+                age = _years(value, m.groupdict().get("u"))
+            taken.append(m.span())
+            ev = tx.evidence(m.start(), m.end())
+            out.append(OnsetStatement(round(age, 6), ev.start, ev.end, ev.text))
+    if age_years is not None:
+        for rx in _DURATION:
+            for m in rx.finditer(tx.masked):
+                value = tx.value(m)
+                if value is None or any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                onset = max(0.0, age_years - _years(value, m.group("u")))
+                taken.append(m.span())
+                ev = tx.evidence(m.start(), m.end())
+                out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text))
+    return sorted(out, key=lambda o: o.start)

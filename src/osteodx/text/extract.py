@@ -28,8 +28,8 @@ from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 from osteodx.text.anthropometry import find_growth_statements
-from osteodx.text.context import analyse
-from osteodx.text.demographics import extract_demographics
+from osteodx.text.context import ContextAnalyser, analyse
+from osteodx.text.demographics import extract_demographics, find_onset_statements, iso8601
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family import relative_sentences
 from osteodx.text.labs import extract_labs, to_measurement
@@ -75,9 +75,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             if not any(a <= lab.start < b for a, b in relatives)]
     lab_spans = [(lab.start, lab.end) for lab in labs]
     demo = extract_demographics(text)
-    onset_sentence = None
-    if demo.duration_source is not None and demo.onset_age_years is not None:
-        onset_sentence = demo.duration_source
+    onsets = _Onsets(text, demo)
     found = analyse(text, recognizer_for(kb).find(text))
     spans_found = [(c.match.start, c.match.end) for c in found]
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
@@ -96,8 +94,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         key = (m.hpo_id, excluded)
         if key in features:
             feat = features[key]
-            if "onset" not in feat and _onset_here(cm, onset_sentence, excluded):
-                feat["onset"] = {"age": {"iso8601duration": demo.onset_iso8601}}
+            onset = None if excluded or "onset" in feat else onsets.of(cm)
+            if onset is not None:
+                feat["onset"] = {"age": {"iso8601duration": iso8601(onset)}}
             continue
         feat: dict[str, Any] = {"type": {"id": m.hpo_id, "label": onto.label(m.hpo_id)}}
         if excluded:
@@ -108,8 +107,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if cm.negated:
             notes.append(f"negated ({cm.negation_cue})")
         feat["description"] = "; ".join(notes)
-        if _onset_here(cm, onset_sentence, excluded):
-            feat["onset"] = {"age": {"iso8601duration": demo.onset_iso8601}}
+        onset = None if excluded else onsets.of(cm)
+        if onset is not None:
+            feat["onset"] = {"age": {"iso8601duration": iso8601(onset)}}
         features[key] = feat
         spans[key] = _span(text, m.start, m.end)
     for rs in find_region_statements(text):
@@ -173,13 +173,35 @@ def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)
 
 
-def _onset_here(cm, onset_sentence, excluded: bool) -> bool:
-    """Does the duration statement ("for 1 year") sit in this mention's sentence?
+class _Onsets:
+    """Which stated onset belongs to a finding: one in its own clause (the nearest), else
+    the only one of its sentence. "Cafe-au-lait macules since infancy and a swelling for
+    1 year": the macules began in infancy, the swelling a year ago; a finding named in
+    the title and again with a duration takes the duration's onset."""
 
-    A finding named in the title and again in the case text takes its onset from the
-    mention that has one."""
-    return (onset_sentence is not None and not excluded
-            and cm.sentence[0] <= onset_sentence.start < cm.sentence[1])
+    def __init__(self, text: str, demo) -> None:
+        self.ctx = ContextAnalyser(text)
+        self.statements = find_onset_statements(text, demo.age_years)
+
+    def _clause(self, pos: int) -> tuple[int, int] | None:
+        i = self.ctx.sentence_index(pos)
+        if i is None:
+            return None
+        p = self.ctx.parse(i)
+        v = p.view.at(pos)
+        c = next((c for c in p.clauses if c.start <= v < c.end), p.clauses[0])
+        return p.view.pos[c.start], p.view.pos[max(c.start, c.end - 1)] + 1
+
+    def of(self, cm) -> float | None:
+        m = cm.match
+        clause = self._clause(m.start)
+        near = [o for o in self.statements if clause and clause[0] <= o.start < clause[1]]
+        if not near:
+            near = [o for o in self.statements if cm.sentence[0] <= o.start < cm.sentence[1]]
+            if len(near) != 1:
+                return None
+        best = min(near, key=lambda o: min(abs(o.start - m.end), abs(m.start - o.end)))
+        return best.age_years
 
 
 def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
