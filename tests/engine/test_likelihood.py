@@ -237,3 +237,22 @@ def test_family_history_by_inheritance(toy_kb) -> None:
     both = lr({"relation": "mother", "affected": False},
               {"relation": "parents", "affected": None, "consanguineous": True})
     assert np.allclose(both, unaffected + consanguineous)
+
+
+def test_an_unremarkable_family_history_counts_for_the_parents(toy_kb) -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from osteodx.engine.likelihood import _family
+    from osteodx.engine.params import ModelParameters
+
+    p = ModelParameters()
+    fam = _family(toy_kb, SimpleNamespace(family=[{"relation": "family members",
+                                                   "affected": False}]), p)
+    parents = _family(toy_kb, SimpleNamespace(family=[{"relation": "parents",
+                                                       "affected": False}]), p)
+    assert np.array_equal(fam, parents) and fam.min() < 0
+    affected = _family(toy_kb, SimpleNamespace(family=[{"relation": "family members",
+                                                        "affected": True}]), p)
+    assert not affected.any()  # an affected cousin says little about the parents

@@ -217,9 +217,9 @@ def test_qualitative_values():
 
 
 def test_unknown_loinc_warns_and_gives_nothing():
-    workup = interpret_measurements([lab("LOINC:2345-7", 90, "mg/dL")], age_years=30, sex="MALE")
+    workup = interpret_measurements([lab("LOINC:2093-3", 190, "mg/dL")], age_years=30, sex="MALE")
     assert not workup.results and not workup.findings
-    assert workup.warnings == ["measurements[0]: assay LOINC:2345-7 is not in the lab catalogue; "
+    assert workup.warnings == ["measurements[0]: assay LOINC:2093-3 is not in the lab catalogue; "
                                "not interpreted"]
 
 
@@ -267,3 +267,14 @@ def test_repeated_conflict_warns_once():
     ms = [lab("LOINC:1989-3", 10, "ng/mL")] + [lab("LOINC:1989-3", 40, "ng/mL")] * 2
     workup = interpret_measurements(ms, age_years=30, sex="FEMALE")
     assert sum("the exclusion is dropped" in w for w in workup.warnings) == 1
+
+
+def test_an_assay_label_names_only_analytes_without_a_loinc_code():
+    by_label = lab("", 0.6, "mmol/L", low=1.15, high=2.44)
+    by_label["assay"] = {"label": "TmP/GFR"}
+    coded = lab("", 4.0, "mmol/L", low=3.6, high=5.2)
+    coded["assay"] = {"label": "Potassium"}
+    workup = interpret_measurements([by_label, coded], age_years=30, sex="MALE")
+    assert [(r.analyte, r.outcome) for r in workup.results] == [("tmp_gfr", "low")]
+    assert [f.hpo_id for f in workup.findings] == ["HP:0000117"]
+    assert "assay Potassium is not in the lab catalogue; not interpreted" in workup.warnings[0]

@@ -113,3 +113,14 @@ def test_newborn_has_age_zero() -> None:
     d = extract_demographics("A newborn girl with hypotonia was referred.")
     assert (d.age_iso8601, d.sex) == ("P0D", "FEMALE")
     assert extract_demographics("A 3-year-old boy; his newborn sister.").age_years == 3.0
+
+
+@pytest.mark.parametrize("text, age, sex", [
+    ("- **Bone age:** 7 years 10 months\n- **Age:** 5 years 2 months\n- **Sex:** Female",
+     "P5Y2M", "FEMALE"),
+    ("A girl aged 4 years 7 months.", "P4Y7M", "FEMALE"),
+    ("Age/Sex: 19/F", "P19Y", "FEMALE"),
+])
+def test_field_forms_months_and_bone_age(text: str, age: str, sex: str) -> None:
+    d = extract_demographics(text)
+    assert (d.age_iso8601, d.sex) == (age, sex)

@@ -200,3 +200,109 @@ def test_relative_sentence_spans_index_the_text() -> None:
     text = "CASE\nShe had back pain.  Her  mother's\ncalcium was 2.4 mmol/L. She was well."
     ((a, b),) = relative_sentences(text)
     assert text[a:b] == "Her  mother's\ncalcium was 2.4 mmol/L."
+
+
+# -- verbless history lines, kinship, status words, "similar" (stress test 2) --------------
+
+
+def test_verbless_first_cousins_is_consanguinity_only() -> None:
+    assert family("FH: Parents first cousins.") == [
+        ("parents", None, "first cousins", "consanguineous")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Younger sister 15 y/o - asymptomatic, to be screened.", {"sister": False}),
+    ("Father - T2DM.", {"father": True}),
+    ("FHx: Mother on HD since age 50.", {"mother": True}),
+    ("Brother (8 y) healthy.", {"brother": False}),
+])
+def test_verbless_history_lines(text: str, expected: dict[str, bool | None]) -> None:
+    assert status(text) == expected
+
+
+@pytest.mark.parametrize(("text", "relation", "note"), [
+    ("Mum's brother used a wheelchair from age 11.", "uncle", "maternal"),
+    ("His mother's brother had fractures.", "uncle", "maternal"),
+    ("Her father's sister had fractures.", "aunt", "paternal"),
+    ("Her mother's sister had fractures.", "aunt", "maternal"),
+    ("His paternal grandmother had fractures.", "grandmother", "paternal"),
+    ("A maternal uncle had fractures.", "uncle", "maternal"),
+    ("Grandmother from the father side had fractures.", "grandmother", "paternal"),
+    ("Her sister's son had fractures.", "family members", ""),
+])
+def test_possessive_kinship_is_one_relative(text: str, relation: str, note: str) -> None:
+    (s,) = find_family_statements(text)
+    assert (s.relation, s.affected, s.note) == (relation, True, note)
+
+
+def test_maternal_and_paternal_relatives_stay_apart() -> None:
+    text = "His maternal uncle had fractures. His paternal uncle is healthy."
+    assert family(text) == [("uncle", True, "fractures", "maternal"),
+                            ("uncle", False, "healthy", "paternal")]
+
+
+@pytest.mark.parametrize("text", [
+    "Her sister has not been assessed.",
+    "Her sister has not been examined.",
+    "Her sister was not tested.",
+])
+def test_an_unexamined_relative_is_unknown(text: str) -> None:
+    (s,) = find_family_statements(text)
+    assert (s.relation, s.affected, s.note) == ("sister", None, "not assessed")
+
+
+def test_not_tested_yields_to_a_stated_status() -> None:
+    text = "The parents were not tested; they and his two sisters have no similar symptoms."
+    assert status(text) == {"parents": False, "sister": False}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Parents are unrelated and both well.", {"parents": False}),
+    ("There is no similar feature in the family.", {"family members": False}),
+    ("No one else in the family is affected.", {"family members": False}),
+    ("Jacob's younger brother, aged 2, is walking and running well.", {"brother": False}),
+    ("His brother, Tom, is doing well.", {"brother": False}),
+    ("Mum herself has no muscle symptoms.", {"mother": False}),
+])
+def test_status_words(text: str, expected: dict[str, bool | None]) -> None:
+    assert status(text) == expected
+
+
+def test_in_the_family_as_an_opener_is_no_relative() -> None:
+    assert status("In the family, the father of the patient has blue sclera.") == {"father": True}
+    assert status("We discussed the results in the family.") == {}
+
+
+@pytest.mark.parametrize(("text", "similar"), [
+    ("Her brother has the same bone disease.", True),
+    ("Her sister also had fractures.", True),
+    ("Similar changes were seen in her mother.", True),
+    ("Her mother is similarly affected.", True),
+    ("Father - T2DM.", False),
+    ("Her mother has hypertension.", False),
+])
+def test_similar_tells_the_patient_s_kind_of_finding(text: str, similar: bool) -> None:
+    (s,) = find_family_statements(text)
+    assert (s.affected, s.similar) == (True, similar)
+
+
+def test_finding_text_keeps_quotes_balanced() -> None:
+    assert family('Her father had "soft bones".') == [("father", True, '"soft bones"', "")]
+
+
+def test_informant_verbs_and_own_findings() -> None:
+    assert family("Mother noted slurred speech from age 3.") == []
+    assert family("Her mother observed that she limps.") == []
+    assert family("His mother describes frequent falls.") == []
+    assert family("Her mother noted swelling in herself.") == [
+        ("mother", True, "swelling in herself", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "Her mother, 38 years old, has a similar dental history.",
+    "His father, a carpenter, had fractures.",
+    "Her mother (38 years) has fractures.",
+])
+def test_an_inserted_phrase_keeps_the_statement(text: str) -> None:
+    (s,) = find_family_statements(text)
+    assert s.affected is True and s.finding_text in ("dental history", "fractures")

@@ -73,10 +73,10 @@ def test_a_qualitative_table_row_and_a_flag_column() -> None:
 
 
 def test_an_unknown_analyte_in_a_table_is_warned_about_not_dropped() -> None:
-    found = extract_labs("Glucose | 5.1 mmol/L | 3.9-5.5\nCalcium | 2.31 mmol/L | 2.15-2.55\n")
+    found = extract_labs("Cholesterol | 5.1 mmol/L | 3.9-5.5\nCalcium | 2.31 mmol/L | 2.15-2.55\n")
     assert [x.analyte for x in found] == ["calcium_total"]
     assert found.warnings == [
-        "lab 'Glucose | 5.1 mmol/L | 3.9-5.5' not in the lab catalogue; not read"]
+        "lab 'Cholesterol | 5.1 mmol/L | 3.9-5.5' not in the lab catalogue; not read"]
 
 
 def test_a_range_in_the_value_cell_and_rows_that_cannot_be_read() -> None:
@@ -180,13 +180,13 @@ def test_new_analytes_are_read_with_the_texts_range(text: str, key: str, loinc: 
 
 
 def test_lab_like_values_without_a_catalogue_name_are_warned_about() -> None:
-    found = extract_labs("CSF glucose was 3.1 mmol/L. TmP/GFR 0.62 mmol/L (low for age).\n"
+    found = extract_labs("CSF glucose was 3.1 mmol/L. Oxalate 0.62 mmol/L (low for age).\n"
                          "Her BMI was 29.1 kg/m2 and levels below 20 ng/mL define deficiency. "
                          "(TSH at diagnosis 12.4 mIU/L)")
     assert list(found) == []
     assert found.warnings == [
         "lab 'CSF glucose was 3.1 mmol/L' not in the lab catalogue; not read",
-        "lab 'TmP/GFR 0.62 mmol/L (low for age)' not in the lab catalogue; not read",
+        "lab 'Oxalate 0.62 mmol/L (low for age)' not in the lab catalogue; not read",
         "lab 'TSH at diagnosis 12.4 mIU/L' not read"]
 
 
@@ -201,3 +201,61 @@ def test_flags_after_values_are_kept_and_quoted() -> None:
     m = to_measurement(ca)
     assert 'Flagged "L" (low) in the text.' in m["description"]
     assert json_format.MessageToDict(json_format.ParseDict(m, Measurement())) == m
+
+
+# --- common analytes, ratio units, unitless values, verbless statements ----
+
+def _interpreted(text: str, sex: str = "MALE") -> list[tuple[str, str | None]]:
+    labs = extract_labs(text)
+    workup = interpret_measurements([to_measurement(x) for x in labs], age_years=40, sex=sex)
+    return [(r.analyte, r.outcome) for r in workup.results]
+
+
+def test_electrolytes_urea_and_coagulation_are_catalogued() -> None:
+    assert _interpreted("Na 131 mmol/L, K 5.9 mmol/L. Ur 9.8 mmol/L (2.5-7.8). "
+                        "INR 1.9 (0.8-1.2). Trop T 28 ng/L (<14).") == [
+        ("sodium", "low"), ("potassium", "high"), ("urea", "high"), ("inr", "high"),
+        ("troponin_t", "high")]
+
+
+def test_a_ratio_unit_per_creatinine_belongs_to_the_analyte_before_it() -> None:
+    found = extract_labs("Urinary phosphoethanolamine 98 umol/mmol creatinine (reference <22)")
+    assert [(x.analyte, x.value, x.unit) for x in found] == [
+        ("urine_pea", 98.0, "umol/mmol creatinine")]
+    assert _interpreted("Urinary phosphoethanolamine 98 umol/mmol creatinine (<22)") == [
+        ("urine_pea", "high")]
+
+
+def test_a_value_without_a_unit_takes_the_one_plausible_catalogue_unit() -> None:
+    found = extract_labs("Hb 138, WCC 6.2, Plt 241\nNa 139, K 4.9, eGFR 43")
+    assert [(x.analyte, x.unit) for x in found] == [
+        ("haemoglobin", "g/L"), ("leukocytes", "10*9/L"), ("platelets", "10*9/L"),
+        ("sodium", "mmol/L"), ("potassium", "mmol/L"), ("egfr", "mL/min/{1.73_m2}")]
+    assert all("unit assumed" in x.warnings[0] for x in found)
+
+
+def test_no_unit_is_guessed_between_two_plausible_units() -> None:
+    found = extract_labs("Creatinine 98 and calcium 2.4 on admission.")
+    assert [x.unit for x in found] == [None, None]
+    assert found[0].warnings == ["Creatinine: no unit written for 98"]
+
+
+def test_verbless_and_coordinated_statements() -> None:
+    found = extract_labs("25-hydroxyvitamin D 68 nmol/L; magnesium, creatinine and TSH normal\n"
+                         "LFTs NAD\nSerum calcium was 2.32 mmol/L and 25-hydroxyvitamin D "
+                         "62 nmol/L. Thyroid function was normal.")
+    assert [(x.analyte, x.value, x.qualitative) for x in found] == [
+        ("vitamin_d_25oh", 68.0, None), ("magnesium", None, "normal"),
+        ("creatinine", None, "normal"), ("tsh", None, "normal"),
+        ("hepatic_function_panel", None, "normal"), ("calcium_total", 2.32, None),
+        ("vitamin_d_25oh", 62.0, None), ("thyroid_function", None, "normal")]
+
+
+def test_a_name_in_another_body_fluid_is_not_the_serum_analyte() -> None:
+    found = extract_labs("24h urinary copper 4.8 umol/24h (<0.6). Serum copper 32 umol/L (11-25).")
+    assert [(x.analyte, x.value) for x in found] == [("copper", 32.0)]
+
+
+def test_an_analyte_without_loinc_is_interpreted_by_its_name() -> None:
+    assert _interpreted("TmP/GFR | 0.71 mmol/L | 1.15-2.44\nCortisol (8 am) | 410 nmol/L | "
+                        "140-690\n", sex="FEMALE") == [("tmp_gfr", "low"), ("cortisol", "normal")]

@@ -27,7 +27,9 @@ def said(text: str) -> list[tuple[str, bool]]:
         ("Spine X-ray showed sclerotic change.", [("spine", False)]),
         ("Hands and feet radiographs were normal.", [("hands", True), ("feet", True)]),
         ("Pelvic radiograph was unremarkable.", [("pelvis", True)]),
-        ("Skull unremarkable.", [("skull", True)]),
+        ("Radiographs were taken. Skull unremarkable.", [("skull", True)]),
+        ("Power 5/5 throughout, reflexes normal in both feet.", []),
+        ("The spine was straight, without deformation.", []),
         ("The skull base was sclerotic.", [("skull_base", False)]),
         ("Sclerosis of the femoral diaphyses.", [("long_bone_diaphysis", False)]),
         ("The spine was sclerotic but the ribs were normal.", [("spine", False), ("ribs", True)]),
@@ -38,7 +40,8 @@ def said(text: str) -> list[tuple[str, bool]]:
          [("spine", False), ("pelvis", False)]),
         ("In our case, there was no abnormality in skull X-ray.", [("skull", True)]),
         ("Skull X-ray normal, spine sclerotic.", [("skull", True), ("spine", False)]),
-        ("Skull and ribs were normal.", [("skull", True), ("ribs", True)]),
+        ("A skeletal survey was done. Skull and ribs were normal.",
+         [("skull", True), ("ribs", True)]),
     ],
 )
 def test_region_statement_forms(text: str, expected: list[tuple[str, bool]]) -> None:

@@ -229,6 +229,9 @@ def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarra
     """log10 LR of the parents' status for dominant and recessive diseases."""
     out = np.zeros(kb.n_diseases)
     status = [f.get("affected") for f in case.family if f.get("relation") in _PARENTS]
+    # "family history unremarkable", "no one else in the family is affected": parents too
+    status += [False for f in case.family
+               if f.get("relation") == "family members" and f.get("affected") is False]
     inh = kb.inheritance
     dominant = (inh & _AD) > 0
     recessive_only = ((inh & _AR) > 0) & ~dominant

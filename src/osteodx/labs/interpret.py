@@ -90,8 +90,9 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
     age = _age(m, age, loose.append)
     assay = m.get("assay") or {}
     code, assay_label = str(assay.get("id", "")), str(assay.get("label", ""))
-    analyte = cat.find_by_loinc(code) if code else None
-    panel = cat.find_panel_by_loinc(code) if code and analyte is None else None
+    analyte = cat.find_by_loinc(code) if code else _analyte_by_label(cat, assay_label)
+    panel = (cat.find_panel_by_loinc(code) if code else _panel_by_label(cat, assay_label)) \
+        if analyte is None else None
     value = m.get("value") or {}
     oc = value.get("ontologyClass") or value.get("ontology_class")
     if analyte is not None:
@@ -112,9 +113,24 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
                            value=None, unit=None)
         _One(result, where, cat, age, sex).panel(panel, oc)
         return result, loose
-    name = f"{code} ({assay_label})" if assay_label else code or "(no assay id)"
+    name = f"{code} ({assay_label})" if code and assay_label else \
+        code or assay_label or "(no assay id)"
     loose.append(f"assay {name} is not in the lab catalogue; not interpreted")
     return None, loose
+
+
+def _analyte_by_label(cat: Catalogue, label: str) -> Analyte | None:
+    """An assay given by label only: an analyte the catalogue has no LOINC code
+    for (TmP/GFR) can be named no other way. An analyte with a code must be
+    given by its code, so a free-text label never stands in for one."""
+    found = cat.find_by_name(label) if label else None
+    return found if found is not None and not found.loinc else None
+
+
+def _panel_by_label(cat: Catalogue, label: str) -> Panel | None:
+    """A panel without a LOINC code, given by its label (as :func:`_analyte_by_label`)."""
+    found = cat.find_panel_by_name(label) if label else None
+    return found if found is not None and not found.loinc else None
 
 
 class _One:

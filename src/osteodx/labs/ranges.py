@@ -22,7 +22,7 @@ from osteodx.labs.catalogue import Analyte
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.units import Unit, UnitError, convert, parse_ucum, parse_unit
 
-__all__ = ["Range", "case_range", "catalogue_range", "plausible"]
+__all__ = ["Range", "assumed_unit", "case_range", "catalogue_range", "plausible"]
 
 Warn = Callable[[str], None]
 _EPS = 1e-9  # relative slack for bounds converted between units
@@ -75,6 +75,22 @@ def plausible(analyte: Analyte, x: float, unit: Unit) -> bool | None:
         return None
     lo, hi = analyte.plausible
     return lo <= xc <= hi
+
+
+def assumed_unit(analyte: Analyte, x: float) -> str | None:
+    """The catalogue unit (canonical or alternative) in which a value written
+    without a unit is plausible, or None if there is none or more than one
+    that would give different values ("Hb 138" is g/L, not g/dL; a count of
+    6.2 is the same in 10*9/L and 10*3/uL; "calcium 2.4" is both 2.4 mg/dL and
+    2.4 mmol/L, so None)."""
+    fits: dict[float, str] = {}
+    for code in (analyte.unit, *analyte.alt_units):
+        unit = parse_ucum(code)
+        if plausible(analyte, x, unit):
+            xc = _canonical(analyte, x, unit)
+            assert xc is not None
+            fits.setdefault(round(xc, 9), code)
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _range_plausible(analyte: Analyte, low: float, high: float, unit: Unit) -> bool | None:

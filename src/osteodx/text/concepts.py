@@ -57,7 +57,7 @@ __all__ = ["ConceptMatch", "ConceptRecognizer"]
 
 Nested = Literal["none", "qualified", "subsumed", "all"]
 
-_RANK = {"LABEL": 0, "EXACT": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4}
+_RANK = {"LABEL": 0, "EXACT": 1, "ABBREVIATION": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4}
 #: Roots of the ontology: "phenotypic abnormalities" names no particular finding.
 _UNINFORMATIVE = frozenset({"HP:0000001", "HP:0000118"})
 _ORDERED, _ACRONYM, _BAG, _COORD = 0, 1, 2, 3  # candidate kinds, by preference
@@ -107,10 +107,11 @@ class ConceptRecognizer:
     """Find HPO concepts in text (the method is in the module docstring).
 
     ``terms`` yields ``(hpo_id, label, [(synonym_text, scope), ...])`` with
-    ``scope`` one of ``EXACT``, ``RELATED``, ``NARROW``, ``BROAD``; only synonyms
-    whose scope is in ``scopes`` are used.  ``max_bag`` is the longest phrase, in
-    content words, that may match in any word order (0: never).  ``nested`` says
-    which matches lying inside a longer match are returned too: ``"none"``,
+    ``scope`` one of ``EXACT``, ``RELATED``, ``NARROW``, ``BROAD`` (only those in
+    ``scopes`` are used) or ``ABBREVIATION``: a curated clinical abbreviation matched
+    case-sensitively even when the text does not define it ("HTN", "LVH").  ``max_bag``
+    is the longest phrase, in content words, that may match in any word order (0: never).
+    ``nested`` says which matches lying inside a longer match are returned too: ``"none"``,
     ``"qualified"`` (the rest of the longer match is only qualifiers, as in
     "severe <mental retardation>"), ``"subsumed"`` (that, or the longer match's term
     descends from the shorter one's in ``ancestors``: id -> its proper ancestors) or
@@ -133,12 +134,13 @@ class ConceptRecognizer:
         if nested not in ("none", "qualified", "subsumed", "all"):
             raise ValueError(
                 f"nested must be 'none', 'qualified', 'subsumed' or 'all', not {nested!r}")
-        allowed = {"LABEL", *(s.upper() for s in scopes)}
+        allowed = {"LABEL", "ABBREVIATION", *(s.upper() for s in scopes)}
         self._max_bag, self._nested, self._coordination = max_bag, nested, coordination
         self._ancestors = {k: frozenset(v) for k, v in (ancestors or {}).items()}
         self._blocked = frozenset((i, t.lower()) for i, t in blocked_text)
         ordered: dict[tuple[str, ...], dict[str, _Entry]] = {}
         acronyms: dict[str, dict[str, _Entry]] = {}
+        trusted: dict[str, dict[str, _Entry]] = {}
         for hpo_id, label, synonyms in terms:
             if hpo_id in _UNINFORMATIVE:
                 continue
@@ -146,6 +148,9 @@ class ConceptRecognizer:
                 if scope.upper() not in allowed:
                     continue
                 entry = _Entry(_RANK[scope.upper()], hpo_id, (text,), label)
+                if scope.upper() == "ABBREVIATION":  # curated: matched without a definition
+                    _add(trusted.setdefault(text.replace("-", ""), {}), entry)
+                    continue
                 if is_abbreviation(text) or len(text) <= 3:
                     _add(acronyms.setdefault(text.replace("-", ""), {}), entry)
                     continue
@@ -153,6 +158,7 @@ class ConceptRecognizer:
                     _add(ordered.setdefault(key, {}), entry)
         self._ordered = {k: _best(v) for k, v in sorted(ordered.items())}
         self._acronyms = {k: _best(v) for k, v in sorted(acronyms.items())}
+        self._trusted = {k: _best(v) for k, v in sorted(trusted.items())}
         self._bag: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
         for key, entries in self._ordered.items():
             if 2 <= len(key) <= max_bag and _COMMA not in key:
@@ -278,10 +284,20 @@ class ConceptRecognizer:
         if len(kept) == len(words):
             return []
         out: list[_Candidate] = []
-        for first, key in self._ordered_hits([words[i] for i in kept]):
+        reduced = [words[i] for i in kept]
+        for first, key in self._ordered_hits(reduced):
             a, b = kept[first], kept[first + len(key) - 1]
             if b - a + 1 > len(key):  # a side word lies inside the phrase
                 out.append(_Candidate(items[a].start, items[b].end, _ORDERED, self._ordered[key]))
+        for i in range(len(reduced)):  # "fracture of the right femur": words in another order
+            for n in range(2, self._max_bag + 1):
+                window = reduced[i : i + n]
+                if len(window) < n or _MARKERS.intersection(window):
+                    break
+                a, b = kept[i], kept[i + n - 1]
+                entries = self._bag.get(tuple(sorted(window))) if b - a + 1 > n else None
+                if entries:
+                    out.append(_Candidate(items[a].start, items[b].end, _BAG, entries))
         return out
 
     def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
@@ -351,9 +367,12 @@ class ConceptRecognizer:
             if not is_abbreviation(m.group()):
                 continue
             word = m.group().replace("-", "")
-            if word not in defined and word not in self._acronyms and word.endswith("s"):
+            if (word not in defined and word not in self._acronyms and word not in self._trusted
+                    and word.endswith("s")):
                 word = word[:-1]  # plural: "VSDs"
             entries = defined.get(word)
+            if entries is None:
+                entries = self._trusted.get(word)
             if entries is None and sum(c.isalpha() for c in word) > 3:
                 entries = self._acronyms.get(word)
             if entries:

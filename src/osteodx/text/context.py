@@ -181,7 +181,8 @@ class ContextAnalyser:
         # "X, the major finding in our case, can be seen in ADO": X is the patient's, ADO not
         anchored_clause = any(h.cue.kind == "anchor" for h in hits)
         hyp = [h for h in hits if h.cue.kind == "hypothetical" and (
-            h.cue.value == "conditional" or not anchored_clause or h.start < vs)]
+            h.cue.value == "conditional" or not anchored_clause or h.start < vs)
+            and (h.cue.value != "trigger" or self._reaches(p, h, clause, vs, ve))]
         if hyp:
             fields.update(hypothetical=True, hypothetical_cue=self._cue(p, hyp[0]))
         elif p.sentence.section in LITERATURE_SECTIONS and not p.anchored:

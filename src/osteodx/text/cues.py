@@ -89,6 +89,9 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|within (?:the )?normal (?:limits?|range)|in the normal range",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
+    # "Gait NAD", "LFTs NAD": no abnormality detected
+    (rf"(?:{_AUX} )?(?:nad|nil of note|no abnormalit(?:y|ies) (?:detected|seen|found))",
+     Cue(_NEG, "backward", "normal")),
     # -- pseudo-cues: block the shorter cues inside them
     (r"normal (?:ranges?|values?|limits?)|reference (?:ranges?|values?|intervals?)"
      r"|(?:upper|lower) limit of normal|not only|not necessarily|no (?:significant )?change"
@@ -123,6 +126,10 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|described|observed|documented)|first described|in the literature"
      r"|(?:is|are) associated with|(?:leads?|led) to|tends? to|in general",
      Cue(_HYP, "clause", "generic")),
+    # "pain, worse with fever": what brings a finding on is not a finding of its own
+    (r"worse (?:with|on|after|during|in)|worsen(?:s|ed)? (?:with|by|on)|aggravated by"
+     r"|exacerbated by|triggered by|precipitated by|provoked by|relieved by|induced by"
+     r"|brought on by|improved (?:with|by)|better with", Cue(_HYP, "forward", "trigger", limit=4)),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",

@@ -58,15 +58,22 @@ _AGE = [  # (pattern, kind) on the masked text; numbers are runs of '#'
     re.compile(r"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years? of age)(?![\w/])"
                r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE),
     re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
-    re.compile(rf"{_NOT_EVENT}\bage\s?[:=]?\s?(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
+    re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
+               r"(?P<noun>female|male|F|M)\b", re.IGNORECASE),
+    re.compile(rf"{_NOT_EVENT}\bage[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)(?:\s?{_UNIT}\b)?",
+               re.IGNORECASE),
 ]
 _NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
                       r"(?:\s(?P<noun>girl|boy|female|male))?\b", re.IGNORECASE)
+_NOT_THE_PATIENTS = re.compile(r"\b(?:bone|skeletal|dental|height|mental|gestational)[\s-]age\b",
+                               re.IGNORECASE)
+_AND_MONTHS = re.compile(r",?\s(?:and\s)?(?P<n>#+)\s?(?:months?|mos?)\b", re.IGNORECASE)
 _SEX_NOUN = re.compile(r"\b(?:a|an|the|this|our|that)\s(?:[a-z-]+\s){0,3}?(?P<adj>)"
                        r"(?P<noun>girl|boy|woman|man|lady|gentleman|female|male)\b(?!\s?(?:"
                        r"relatives?|siblings?|members?|patients? (?:were|are)|predominance))",
                        re.IGNORECASE)
-_SEX_LABEL = re.compile(r"\b(?:sex|gender|patient)\s?[:=,]\s?(?P<noun>female|male|(?-i:F|M))\b"
+_SEX_LABEL = re.compile(r"\b(?:sex|gender|patient)[*_]*\s?[:=,][*_]*\s?(?P<noun>female|male"
+                        r"|(?-i:F|M))\b"
                         r"|\b(?P<adj>female|male)\s(?:patient|proband|child|infant|neonate)\b",
                         re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<f>she|her|hers|herself)\b|\b(?P<m>he|him|his|himself)\b",
@@ -194,8 +201,17 @@ def _age(tx: _Text, d: Demographics) -> str | None:
         before = tx.masked[max(s, m.start() - 40):m.start()]
         if _RELATIVES.search(before) and not noun:
             continue  # "her mother, aged 45"
-        d.age_years = round(_years(value, m.groupdict().get("u")), 6)
-        d.age_source = tx.evidence(m.start(), m.end())
+        if _NOT_THE_PATIENTS.search(tx.masked, max(0, m.start() - 20), m.start() + 4):
+            continue  # "Bone age: 7 years", "chronological age" is fine
+        years = _years(value, m.groupdict().get("u"))
+        end = m.end()
+        more = _AND_MONTHS.match(tx.masked, end)
+        if more is not None and (m.groupdict().get("u") or "y")[0].lower() == "y":
+            extra = tx.value(more)
+            if extra is not None:  # "aged 4 years 7 months"
+                years, end = years + extra / 12, more.end()
+        d.age_years = round(years, 6)
+        d.age_source = tx.evidence(m.start(), end)
         return noun
     m = _NEWBORN.search(tx.masked)  # "A newborn girl": no number, age zero
     if m is not None:

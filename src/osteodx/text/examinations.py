@@ -24,7 +24,7 @@ from osteodx.text.context import ContextAnalyser
 
 __all__ = ["NormalExamination", "examinations", "find_normal_examinations"]
 
-_NORMAL_CUE = re.compile(r"normal|unremarkable", re.IGNORECASE)
+_NORMAL_CUE = re.compile(r"normal|unremarkable|nad|nil of note|no abnormalit", re.IGNORECASE)
 
 
 class NormalExamination(NamedTuple):
@@ -36,12 +36,13 @@ class NormalExamination(NamedTuple):
 
 
 @cache
-def examinations() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    """(key, compiled pattern, excluded HPO ids) from ``knowledge/examinations.yaml``."""
+def examinations() -> tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(key, kind, compiled pattern, excluded HPO ids) from ``knowledge/examinations.yaml``."""
     raw = (resources.files("osteodx.knowledge") / "examinations.yaml").read_text("utf-8")
     data = load_yaml(raw)
-    return tuple((e["key"], re.compile(rf"(?<![\w-])(?:{e['pattern']})(?![\w-])"),
-                  tuple(e["excludes"])) for e in data["examinations"])
+    return tuple((e["key"], e.get("kind", "normal"),
+                  re.compile(rf"(?<![\w-])(?:{e['pattern']})(?![\w-])"), tuple(e["excludes"]))
+                 for e in data["examinations"])
 
 
 def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
@@ -52,13 +53,17 @@ def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
     for i, sentence in enumerate(ctx.sentences):
         p = ctx.parse(i)
         seen: set[str] = set()
-        for key, rx, excludes in examinations():
+        for key, kind, rx, excludes in examinations():
             for m in rx.finditer(p.view.text):
                 a = ctx.assess_view(p, m.start(), m.end())
-                if key in seen or not a.about_patient or not a.negated:
+                if key in seen or not a.about_patient:
                     continue
-                if not _NORMAL_CUE.search(a.negation_cue or ""):
+                if kind != "absent" and not a.negated:
                     continue
+                if kind == "normal" and not _NORMAL_CUE.search(a.negation_cue or ""):
+                    continue
+                if kind == "absent" and a.negated:
+                    continue  # "not afebrile"
                 seen.add(key)
                 start, end = p.view.pos[m.start()], p.view.pos[m.end() - 1] + 1
                 out.append(NormalExamination(key, excludes, start, end,

@@ -138,20 +138,21 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if g.excluded:
             features[key]["excluded"] = True
         spans[key] = source
+    observed = [k[0] for k in features if not k[1]]
     for ex in find_normal_examinations(text):
         for hid in ex.excludes:
             key = (hid, True)
             if hid not in onto or key in features or (hid, False) in features:
                 continue
+            if any(onto.is_a(o, hid) for o in observed):
+                continue  # "otherwise normal": the exam found something below this term
             source = _span(text, ex.start, ex.end)
             features[key] = {"type": {"id": hid, "label": onto.label(hid)}, "excluded": True,
                              "description": f"normal {ex.key}: {source} in: "
                                             f"\"{_quote(text, *ex.sentence)}\""}
             spans[key] = source
-    family = [{"relation": fs.relation, "affected": fs.affected, "finding": fs.finding_text,
-               "consanguineous": _CONSANGUINITY.get(fs.note),
-               "source": _span(text, fs.start, fs.end), "note": fs.note}
-              for fs in find_family_statements(text)]
+    observed = [k[0] for k in features if not k[1]]
+    family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
     try:
         json_format.ParseDict(doc, Phenopacket())
@@ -166,6 +167,28 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
                 + list(demo.notes))
     return Extraction(doc, case, family, warnings)
+
+
+def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict[str, Any]:
+    """One family statement; a relative with a *different* condition is not "affected".
+
+    "Her brother has the same bone disease" or "her mother also has scoliosis" (the
+    patient has scoliosis) make the relative affected; "Father - T2DM" in a report about
+    a skeletal dysplasia says nothing about the patient's disorder, so the relative's
+    status is unknown and the note names the other condition. Related means the same HPO
+    term, or one above or below the other, as one of the patient's observed findings."""
+    affected, note = fs.affected, fs.note
+    if affected and not fs.similar and fs.finding_text:
+        onto = kb.ontology
+        theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
+                  if onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)}
+        related = any(onto.is_a(t, o) or onto.is_a(o, t) for t in theirs for o in observed)
+        if not related:
+            affected = None
+            note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
+    return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
+            "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
+            "source": _span(text, fs.start, fs.end), "note": note}
 
 
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -239,7 +239,28 @@ def find_mentions(norm: Normalised) -> list[Mention]:
             taken.append(f)
     taken.sort(key=lambda f: f[0])
     mentions = [_closed(t, Mention(s, e, n.target, t[s:e])) for s, e, n in taken]
+    mentions = [m for m in mentions if not _other_fluid(t, m)]
     return _elided(t, _merge_aliases(t, mentions))
+
+
+#: A body fluid named right before an analyte ("CSF glucose", "24h urinary copper").
+_FLUID = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|urine|urinary|pleural(?: fluid)?"
+                    r"|ascitic(?: fluid)?|peritoneal(?: fluid)?|synovial(?: fluid)?|sweat"
+                    r"|amniotic(?: fluid)?|vitreous|salivary|saliva|stool|faecal|fecal)\s$",
+                    re.IGNORECASE)
+
+
+def _other_fluid(t: str, m: Mention) -> bool:
+    """Is the name measured in another fluid than its analyte's? "CSF glucose" is
+    not blood glucose and "urinary copper" not serum copper: such a mention is
+    dropped, so that its value is reported as unread rather than misread."""
+    if isinstance(m.target, Panel):
+        return False
+    found = _FLUID.search(t, max(0, m.start - 30), m.start)
+    if found is None:
+        return False
+    urine = found.group("f").lower() in ("urine", "urinary")
+    return not (urine and m.target.specimen == "urine")
 
 
 def _closed(t: str, m: Mention) -> Mention:
@@ -273,7 +294,7 @@ def _merge_aliases(t: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_ELIDED = re.compile(r"(?<![A-Za-z])((?:[A-Za-z]+\s){0,2}[A-Za-z]+)\s+(?:and|or|&|/)\s+$")
+_ELIDED = re.compile(r"(?<![A-Za-z/])((?:[A-Za-z]+\s){0,2}[A-Za-z]+)\s+(?:and|or|&|/)\s+$")
 
 
 def _elided(t: str, mentions: list[Mention]) -> list[Mention]:

@@ -37,12 +37,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
+from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
-from osteodx.text.labvalues import TableRow, find_quantities, find_table_rows
+from osteodx.text.labvalues import Quantity, TableRow, find_quantities, find_table_rows
 
 __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]
 
@@ -121,12 +122,20 @@ def extract_labs(text: str, *, keep_duplicates: bool = False) -> LabList:
     """
     cat = load_catalogue()
     norm = Normalised(text, decimal_commas=True)
-    mentions = find_mentions(norm)
-    reading = read_statements(norm.text, mentions, find_quantities(norm.text),
+    quantities = find_quantities(norm.text)
+    mentions = _outside_units(find_mentions(norm), quantities)
+    reading = read_statements(norm.text, mentions, quantities,
                               rows=_table_rows(norm), breaks=_line_breaks(norm))
     labs = [_lab(norm, st, cat) for st in reading.statements]
     warnings = [_unread_warning(norm, mentions, *u) for u in reading.unread]
     return LabList(labs if keep_duplicates else _dedupe(labs), warnings)
+
+
+def _outside_units(mentions: list[Mention], quantities: list[Quantity]) -> list[Mention]:
+    """Names that are not part of a unit: the "creatinine" of "98 umol/mmol
+    creatinine" says what the ratio is per, it is not a creatinine result."""
+    spans = [(q.unit_start, q.end) for q in quantities if q.unit_start is not None]
+    return [m for m in mentions if not any(a <= m.start < e for a, e in spans)]
 
 
 def _table_rows(norm: Normalised) -> list[TableRow]:
@@ -186,8 +195,8 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
     if st.flag is not None:
         lab.flag_text, lab.flag = st.flag
     if lab.loinc is None:
-        lab.warnings.append(f"{lab.label}: no LOINC code in the catalogue; a measurement of it "
-                            f"cannot be interpreted")
+        lab.notes.append(f"{lab.label}: no LOINC code in the catalogue; the measurement names "
+                         f"the assay by its label")
     if st.qualitative is not None:
         outcome = qualitative_outcome(st.qualitative)
         if outcome == "positive":  # RF "positive" means high where only a high term exists
@@ -266,7 +275,7 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     if lab.unit is None and lab.reference_unit is not None:
         lab.unit, lab.ucum = lab.reference_unit, lab.reference_ucum
         lab.notes.append(f"{a.display}: no unit after the value; the range's {lab.unit} is used")
-    if lab.unit is None:
+    if lab.unit is None and not _assume_unit(lab, a):
         lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value or 0)}")
         return
     if lab.ucum is None:
@@ -279,6 +288,28 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
         lab.warnings.append(f"{name}: value {fmt(lab.value or 0)} {lab.unit} is implausible "
                             f"(plausible {fmt(lo)}-{fmt(hi)} {a.unit})")
     _check_range(lab, a)
+
+
+def _assume_unit(lab: TextLab, a: Analyte) -> bool:
+    """Read a value written without a unit ("Hb 138", "WCC 6.2", "eGFR 43", as
+    British reports do) in the one catalogue unit that makes it plausible; a
+    range printed without a unit is read in it too. Never a guess between
+    two plausible units ("creatinine 98" could be umol/L or mg/L): False."""
+    if lab.value is None:
+        return False
+    code = assumed_unit(a, lab.value)
+    if code is None:
+        return False
+    lab.unit, lab.ucum = code, code
+    if lab.reference_unit is None and (lab.reference_low is not None or
+                                       lab.reference_high is not None):
+        lab.reference_unit, lab.reference_ucum = code, code
+    if code.startswith("{") or code == "1":  # the INR has no unit to write
+        lab.notes.append(f"{a.display}: a ratio without a unit, read as {code}")
+    else:
+        lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value)}; unit assumed "
+                            f"{code}, the only catalogue unit in which it is plausible")
+    return True
 
 
 def _check_range(lab: TextLab, a: Analyte) -> None:

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from osteodx.labs.catalogue import Analyte
+from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.units import convert
 from osteodx.text.labnames import Mention
@@ -80,9 +81,16 @@ _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:norma
          r"|impaired|positive")
 _ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
           r"|significantly|persistently|found to be|noted to be) "
+#: Words that are a result by themselves after a name, with no verb ("magnesium,
+#: creatinine and TSH normal", "LFTs NAD" - no abnormality detected).
+_BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|elevated|raised"
+              r"|increased|high|low|decreased|reduced")
 _TAIL = re.compile(
-    rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:was|were|remained|had been|came back|returned|proved"
-    rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b", re.IGNORECASE)
+    rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
+    rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
+    rf"|(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)
+#: What must follow a verbless result: the end of its clause, bullet or sentence.
+_BARE_END = re.compile(r"\s?(?:[.;,)]|and\b|$)|\s[-–•*]\s|\s(?-i:[A-Z][a-z])", re.IGNORECASE)
 _JOIN = re.compile(rf"\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|/\s?|&\s)(?:(?:{_FILLER})\s)*",
                    re.IGNORECASE)
 _RESP_HEAD = re.compile(rf"\s?(?:(?:{_FILLER})\s)*(?:was|were|are|of)\s", re.IGNORECASE)
@@ -100,7 +108,7 @@ _NOT_A_RESULT = re.compile(
     re.IGNORECASE)
 
 #: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
-QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative"], "normal"),
+QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative", "nad"], "normal"),
                **dict.fromkeys(["elevated", "increased", "high", "raised"], "high"),
                **dict.fromkeys(["low", "decreased", "reduced"], "low"),
                **dict.fromkeys(["abnormal", "deranged", "impaired"], "abnormal"),
@@ -148,6 +156,7 @@ class _Binder:
         self.q_starts = [q.start for q in quantities]
         self.claimed: set[int] = set()  # start offsets of used quantities / range numbers
         self.out: dict[int, Statement] = {}  # mention index -> statement
+        self.breaks: frozenset[int] = frozenset()  # offsets of the original line breaks
 
     def _free(self, q: Quantity) -> bool:
         return q.number.start not in self.claimed and not any(
@@ -179,7 +188,7 @@ class _Binder:
             return None
         if is_dose_unit(q.unit):
             return None  # "vit D 1000 IU/day" is a dose
-        if q.unit is None and (len(m.text) <= 2 or q.comparator is None and "(" in gap):
+        if q.unit is None and not _unitless_ok(m, q, gap):
             return None  # "P 3" or "(5)" alone are not lab values
         if not strong and "," in gap and self._before_name(q):
             return None  # "calcium, 3.7 mg/dL phosphate"
@@ -283,12 +292,17 @@ class _Binder:
         """A chain "A, B and C were normal" starting at mention i."""
         chain, pos = self.chain(i)
         tail = _TAIL.match(self.t, pos)
-        if tail is None:
+        if tail is None or tail.group("bare") and not self._clause_end(tail.end()):
             return
+        word = tail.group("q") or tail.group("bare")
         for j in chain:
             m = self.mentions[j]
             self.out[j] = Statement(m, self._specimen_start(m.start), tail.end(),
-                                    qualitative=tail.group("q"))
+                                    qualitative=word)
+
+    def _clause_end(self, pos: int) -> bool:
+        """Does a clause end at *pos* ("TSH normal." or a line break after "LFTs NAD")?"""
+        return pos in self.breaks or _BARE_END.match(self.t, pos) is not None
 
     def premodified(self, i: int) -> None:
         """"normal serum calcium, phosphate and PTH levels", "elevated ALP"."""
@@ -311,8 +325,9 @@ class _Binder:
 # --- lab tables ------------------------------------------------------------
 
 #: What a table's name cell may hold besides the name ("Serum calcium (total)").
-_NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:serum|plasma|blood|venous|fasting|total|level"
-                            r"|levels|concentration|S|P)\b[\s,.:;()\-]*)*", re.IGNORECASE)
+_NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fasting|total|level"
+                            r"|levels|concentration|S|P)\b|\([^()]{1,30}\))[\s,.:;()\-]*)*",
+                            re.IGNORECASE)  # "Cortisol (8 am)", "LH (after GnRH)"
 _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
 
 
@@ -533,6 +548,17 @@ class _Unread:
         return start
 
 
+def _unitless_ok(m: Mention, q: Quantity, gap: str) -> bool:
+    """May a value without a unit be this name's? Not a bare "(5)"; after a
+    one- or two-letter name ("Na 139", "P 3") only if exactly one catalogue
+    unit makes it plausible, as British reports write "Na 139, K 4.9"."""
+    if q.comparator is None and "(" in gap:
+        return False
+    if len(m.text) > 2:
+        return True
+    return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None
+
+
 def _fits(x: float, code: str, target: object) -> bool:
     """Is *x* in a unit shared by a list ("15.8 and 0.27 ng/mL") plausible for
     this analyte? Only then is the unit read as its unit too."""
@@ -559,6 +585,7 @@ def read_statements(t: str, mentions: list[Mention], quantities: list[Quantity],
     offsets in *t* of the original line breaks, which end a name.
     """
     b = _Binder(t, mentions, quantities)
+    b.breaks = frozenset(breaks)
     _Table(b).read(rows)
     _bind_prose(b, mentions)
     statements = [b.out[i] for i in sorted(b.out)]

@@ -56,6 +56,15 @@ _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|patients?|cases?)\b"
     r"|(?:IU|units?|mg|mcg|µg|ug)(?![/\w]))",  # a dose: "vitamin D 50,000 IU weekly"
     re.IGNORECASE)
+#: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
+_BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s"}
+_BARE_END = re.compile(r"(?=[\s,;.)\]]|$)")
+#: "umol per mmol creatinine": a molar or mass ratio written out.
+_PER_UNIT = re.compile(r"(?P<num>[mµu]?(?:mol|g))\s?per\s?(?P<den>[mµu]?(?:mol|g))"
+                       r"(?:\s(?:of\s)?(?:creatinine|creat|Cr|Cre)\b)")
+#: A UCUM ratio whose denominator is an amount or mass (of creatinine, in a urine ratio).
+_RATIO_DENOMINATOR = re.compile(r"/[munpu]?(?:mol|g)$")
+_CREATININE = re.compile(r"\s?(?:of\s)?(?:creatinine|creat|Cre|Cr)\b", re.IGNORECASE)
 _VALUE_CMP = re.compile(r"(<=|>=|≤|≥|<|>)\s?$")
 #: "2,31" in a text that also writes decimal points: neither 2 nor 31 is the value.
 _COMMA_TAIL = re.compile(r",\d")
@@ -79,16 +88,35 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
         if m:
             label = m.group()
             return label, ucum_code(label), start, m.end()
+    per = _PER_UNIT.match(t, start)
+    if per:
+        return per.group(), f"{per.group('num')}/{per.group('den')}".replace("µ", "u"), start, \
+            per.end()
     m = _TOKEN_UNIT.match(t, start)
     if not m:
         return None
     label = m.group().rstrip(".,·")
+    bare = _BARE_UNITS.get(label)
+    if bare is not None and _BARE_END.match(t, start + len(label)):
+        return label, bare, start, start + len(label)
     if not label or ("/" not in label and "%" not in label):
         return None
     code = ucum_code(label)
     if code is None and not _PLAIN_RATIO.fullmatch(label):
         return None
-    return label, code, start, start + len(label)
+    return _per_creatinine(t, label, code, start)
+
+
+def _per_creatinine(t: str, label: str, code: str | None,
+                    start: int) -> tuple[str, str | None, int, int]:
+    """A ratio unit with the creatinine it is per ("98 umol/mmol creatinine",
+    "mg/g Cr"): the word belongs to the unit, not to the next analyte."""
+    end = start + len(label)
+    if code is not None and _RATIO_DENOMINATOR.search(code):
+        cr = _CREATININE.match(t, end)
+        if cr:
+            return t[start:cr.end()], code, start, cr.end()
+    return label, code, start, end
 
 
 @dataclass(frozen=True, slots=True)

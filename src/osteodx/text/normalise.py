@@ -121,6 +121,8 @@ WORD_CLASSES = tuple(
         "4th fourth",
         "5th fifth",
         "unusual peculiar",
+        "decreased reduced diminished",
+        "increased elevated",
     )
 )
 

@@ -8,7 +8,10 @@ turns it into excluded findings), so :func:`find_region_statements` reads these
 sentences into ``RegionStatement(key, normal, ...)`` with ``key`` a region or group
 id of ``knowledge/skeleton.yaml``.
 
-How: a sentence mentions regions (a closed vocabulary below) and abnormality words
+How: a sentence about imaging or bone density (``_IMAGING``), or one of the two after it in
+the same section ("Radiographs were taken. Skull and ribs were normal."), mentions regions
+(a closed vocabulary below) and abnormality words (an examination sentence such as
+"reflexes normal in both feet" is skipped)
 ("sclerotic", "density", "abnormality", "lesion", "changes", "uptake"). Each is
 put in context by :class:`osteodx.text.context.ContextAnalyser`: regions said of a
 relative or in a generic / hypothetical sentence are skipped, a negated abnormality
@@ -64,6 +67,12 @@ _ABNORMAL = re.compile(
     r"|fractures?|deformit(?:y|ies)|uptake|bands?|rugger[- ]?jersey|sandwich|opacit(?:y|ies)"
     r"|patchy|striations?|pathology)(?![\w-])")
 _NORMAL = re.compile(r"normal|unremarkable", re.I)
+#: a sentence about the skeleton on imaging (or about bone density itself); a physical
+#: examination ("spine straight", "reflexes normal in both feet") says nothing of sclerosis
+_IMAGING = re.compile(
+    r"x-?rays?|radiograph|radiolog|imaging|\bct\b|tomograph|\bmri\b|magnetic resonance|scan"
+    r"|scintigra|skeletal survey|series|\bfilms?\b|\bviews?\b|scleros|sclerotic|dens(?:e|er|ity"
+    r"|ities)|cortic|trabecul|hyperostos|opacit|uptake|bony structure|bone structure")
 _THERE = re.compile(r"(?:there (?:was|were|is|are)|no |it |they |these |both |all )")
 
 
@@ -112,8 +121,14 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
     ctx = ctx or ContextAnalyser(text)
     out: list[RegionStatement] = []
     previous: tuple[int, list[str]] | None = None  # sentence index, keys
+    imaging_at = -10  # index of the last sentence about imaging
     for i, sentence in enumerate(ctx.sentences):
         p = ctx.parse(i)
+        if _IMAGING.search(p.view.text):
+            imaging_at = i
+        elif i - imaging_at > 2 or ctx.sentences[imaging_at].section != sentence.section:
+            previous = None  # an examination, not imaging: "reflexes normal in both feet"
+            continue
         verdicts = _verdicts(ctx, p)
         overall = set(verdicts.values())
         found: dict[tuple[int, str], bool] = {}  # (clause, key) -> said normal itself

@@ -22,7 +22,8 @@ from osteodx.knowledge import load_yaml
 from osteodx.text import concepts, normalise
 from osteodx.text.concepts import ConceptRecognizer
 
-__all__ = ["blocked_synonyms", "extra_synonyms", "vocabulary", "recognizer_for"]
+__all__ = ["abbreviations", "blocked_synonyms", "extra_synonyms", "vocabulary",
+           "recognizer_for"]
 
 _FORMAT = 1
 _MEMO: dict[str, ConceptRecognizer] = {}
@@ -39,6 +40,15 @@ def extra_synonyms() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for t in data["terms"]:
         out.setdefault(t["hpo_id"], []).extend(t["synonyms"])
+    return out
+
+
+@cache
+def abbreviations() -> dict[str, list[str]]:
+    """hpo_id -> clinical abbreviations (``knowledge/synonyms.yaml``: ``abbreviations``)."""
+    out: dict[str, list[str]] = {}
+    for a in load_yaml(_synonyms_text()).get("abbreviations", []):
+        out.setdefault(a["hpo_id"], []).extend(a["abbreviations"])
     return out
 
 
@@ -62,6 +72,7 @@ def vocabulary(kb: KnowledgeBase) -> Iterator[tuple[str, str, list[tuple[str, st
     for i, hid in enumerate(onto.ids):
         syns = [tuple(s) for s in onto.synonyms[i] if (hid, s[0].lower()) not in blocked]
         syns += [(s, "EXACT") for s in extra.get(hid, [])]
+        syns += [(s, "ABBREVIATION") for s in abbreviations().get(hid, [])]
         yield hid, onto.labels[i], syns
 
 
