@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from google.protobuf import json_format
 from phenopackets import Phenopacket
 
@@ -175,20 +176,33 @@ def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict
     "Her brother has the same bone disease" or "her mother also has scoliosis" (the
     patient has scoliosis) make the relative affected; "Father - T2DM" in a report about
     a skeletal dysplasia says nothing about the patient's disorder, so the relative's
-    status is unknown and the note names the other condition. Related means the same HPO
-    term, or one above or below the other, as one of the patient's observed findings."""
+    status is unknown and the note names the other condition. Related: a term of the
+    relative's and an observed finding of the patient's share an informative ancestor
+    (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
+    teeth), not only the root or a whole organ system such as the skeleton."""
     affected, note = fs.affected, fs.note
     if affected and not fs.similar and fs.finding_text:
         onto = kb.ontology
         theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
                   if onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)}
-        related = any(onto.is_a(t, o) or onto.is_a(o, t) for t in theirs for o in observed)
-        if not related:
+        related = any(_related(kb, t, o) for t in theirs for o in observed)
+        if theirs and not related:  # nothing recognised: no grounds to judge
             affected = None
             note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
     return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
             "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
             "source": _span(text, fs.start, fs.end), "note": note}
+
+
+#: information content (natural log) a shared ancestor needs for two findings to be related;
+#: organ systems such as "Abnormality of the skeletal system" (0.6) are below it
+_RELATED_IC = 1.5
+
+
+def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
+    onto = kb.ontology
+    common = np.intersect1d(onto.ancestors(onto.index[a]), onto.ancestors(onto.index[b]))
+    return bool(len(common)) and float(kb.ic[common].max()) >= _RELATED_IC
 
 
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
