@@ -118,3 +118,13 @@ def test_a_relative_with_another_condition_is_not_affected(real_kb) -> None:
     assert "other condition" in family["father"]["note"]
     assert family["mother"]["affected"] is True
     assert family["aunt"]["affected"] is None
+
+
+def test_bone_density_z_scores(real_kb) -> None:
+    low = features(real_kb, "A 12-year-old boy. DXA showed a lumbar spine BMD Z-score of -3.1.")
+    assert low == {"Reduced bone mineral density": False}
+    high = features(real_kb, "A 30-year-old woman. Bone mineral density Z-score was +4.2.")
+    assert high["Increased bone mineral density"] is False
+    normal = features(real_kb, "A 30-year-old woman. BMD Z-score -1.2.")
+    assert normal == {"Reduced bone mineral density": True,
+                      "Increased bone mineral density": True}

@@ -30,7 +30,8 @@ _NUM = r"\d+(?:\.\d+)?"
 #: "-2.4 SD", "-2.4 SDS", "SD -2.4", "z-score -2.4", "-2.4 standard deviations"
 _Z = re.compile(
     rf"(?P<z1>[+]?{_MINUS}?\s?{_NUM})\s*(?:SDS?|standard deviations?|z)\b"
-    rf"|\b(?:SDS?|z[- ]?score)\s*(?:of\s*)?[:=]?\s*(?P<z2>[+]?{_MINUS}?\s?{_NUM})", re.IGNORECASE)
+    rf"|\b(?:SDS?|z[- ]?scores?)\s*(?:(?:was|is|of)\s*)?[:=]?\s*(?P<z2>[+]?{_MINUS}?\s?{_NUM})",
+    re.IGNORECASE)
 #: "<3rd centile", ">97th percentile", "below the 3rd percentile", "50th centile", "P97"
 _CENTILE = re.compile(
     r"(?P<op><|>|≤|≥|below(?: the)?|under(?: the)?|above(?: the)?|over(?: the)?|less than(?: the)?"
@@ -57,10 +58,13 @@ def _table() -> dict[str, Any]:
     return data
 
 
-def _verdict(kind: str, value: float, op: str, t: dict[str, Any]) -> str:
-    """'low', 'high' or 'normal' for a z-score or a centile (with its comparison word)."""
+def _verdict(kind: str, value: float, op: str, t: dict[str, Any],
+             spec: dict[str, Any] | None = None) -> str:
+    """'low', 'high' or 'normal' for a z-score or a centile (with its comparison word);
+    a measure may have its own z cut-offs (bone density: -2.0 and +2.5)."""
     if kind == "z":
-        return "low" if value <= t["low_z"] else "high" if value >= t["high_z"] else "normal"
+        low, high = (spec or {}).get("low_z", t["low_z"]), (spec or {}).get("high_z", t["high_z"])
+        return "low" if value <= low else "high" if value >= high else "normal"
     op = op.lower()
     below = op.startswith(("<", "≤", "below", "under", "less"))
     above = op.startswith((">", "≥", "above", "over", "greater"))
@@ -89,15 +93,15 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None
             a = ctx.assess(m.start(), m.end())
             if not a.about_patient:
                 continue
+            spec = measures[m.lastgroup or ""]
             if z is not None and (c is None or z.start() < c.start()):
                 raw = (z.group("z1") or z.group("z2")).replace(" ", "")
                 value = float(re.sub(_MINUS, "-", raw))
-                verdict, end = _verdict("z", value, "", t), m.end() + z.end()
+                verdict, end = _verdict("z", value, "", t, spec), m.end() + z.end()
             else:
                 value = float(c.group("c") or c.group("p"))
                 verdict = _verdict("centile", value, c.group("op") or "", t)
                 end = m.end() + c.end()
-            spec = measures[m.lastgroup or ""]
             note = text[m.start():end]
             terms = [spec[verdict]] if verdict != "normal" else [spec["low"], spec["high"]]
             out += [GrowthStatement(spec["key"], hid, verdict == "normal", m.start(), end,
