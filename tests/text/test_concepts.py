@@ -229,3 +229,13 @@ def test_a_side_inside_a_phrase_is_skipped() -> None:
         ("HP:0002980", "bowing of the right femur")}
     assert ("HP:0001712", "left ventricular hypertrophy") in found(
         rec, "left ventricular hypertrophy")
+
+
+def test_comma_separated_adjectives_share_the_noun() -> None:
+    rec = ConceptRecognizer([("HP:0100864", "Short femoral neck", []),
+                             ("HP:0006429", "Broad femoral neck", []),
+                             ("HP:0004322", "Short stature", []),
+                             ("HP:0002650", "Scoliosis", [])])
+    assert {i for i, _ in found(rec, "She had short, broad femoral necks.")} == {
+        "HP:0100864", "HP:0006429"}
+    assert {i for i, _ in found(rec, "scoliosis, short stature")} == {"HP:0002650", "HP:0004322"}

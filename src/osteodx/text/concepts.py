@@ -66,6 +66,7 @@ _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
 _CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
 _MARKERS = frozenset({"and", "or", _COMMA, _SLASH, _BREAK})
 _SIDES = frozenset({norm_token("right"), norm_token("left")})
+_ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes".split())
@@ -249,7 +250,25 @@ class ConceptRecognizer:
         if self._coordination:
             found += self._coordinated(text, items, spans)
             found += self._inner_coordination(items, words)
+            found += self._comma_adjectives(items, spans)
         return found
+
+    def _comma_adjectives(self, items: list[Token],
+                          spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
+        """"short, tapering distal phalanges" -> also "short distal phalanges": a word and
+        a comma before a matched phrase replace its first word, when that gives a term."""
+        out: list[_Candidate] = []
+        ends = {stop - 1 for _, stop, _ in spans}
+        for first, stop, key in spans:
+            if len(key) < 2 or first < 2 or items[first - 1].norm != _COMMA:
+                continue
+            word = items[first - 2].norm
+            if word in _MARKERS or first - 2 in ends or word == _ABNORMALITY:
+                continue  # "scoliosis, short stature": the word ends a finding of its own
+            entries = self._lookup((word,) + key[1:])
+            if entries:
+                out.append(_Candidate(items[first - 2].start, items[stop - 1].end, _COORD, entries))
+        return out
 
     def _inner_coordination(self, items: list[Token], words: list[str]) -> list[_Candidate]:
         """"shortening of the fourth and fifth metacarpals" -> "short 4th metacarpal" and
