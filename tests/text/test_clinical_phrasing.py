@@ -128,3 +128,12 @@ def test_bone_density_z_scores(real_kb) -> None:
     normal = features(real_kb, "A 30-year-old woman. BMD Z-score -1.2.")
     assert normal == {"Reduced bone mineral density": True,
                       "Increased bone mineral density": True}
+
+
+def test_page_furniture_inside_a_sentence_is_skipped(real_kb) -> None:
+    text = ("Journal of Bone Cases\nA 12-year-old girl had a high-arched palate; there was no"
+            " cleft\n\n2                 Journal of Bone Cases\n\npalate. She had scoliosis.\n"
+            "https://doi.org/10.1000/xyz\n")
+    found = features(real_kb, text)
+    assert found["Cleft palate"] is True and found["Scoliosis"] is False
+    assert found["High palate"] is False

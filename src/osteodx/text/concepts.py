@@ -205,7 +205,9 @@ class ConceptRecognizer:
         for k, tok in enumerate(tokens):
             if items:
                 gap = text[tokens[k - 1].end : tok.start]
-                marker = _BREAK if _BREAK_GAP.search(gap) else _SLASH if "/" in gap else _COMMA
+                page_break = not gap.strip() and text[tok.start].islower()  # "cleft\n\npalate"
+                marker = (_BREAK if _BREAK_GAP.search(gap) and not page_break
+                          else _SLASH if "/" in gap else _COMMA)
                 if marker != _COMMA or "," in gap:
                     items.append(Token(marker, tokens[k - 1].end, tok.start))
             if tok.norm not in STOPWORDS:

@@ -35,6 +35,7 @@ from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family import relative_sentences
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.regions import find_family_statements, find_region_statements
+from osteodx.text.sentences import blank_running_heads
 from osteodx.text.vocabulary import recognizer_for
 
 __all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
@@ -67,6 +68,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     """Read a case report; returns the validated phenopacket and the Case."""
     if not text.strip():
         raise InputError("the text is empty", source=source)
+    text = blank_running_heads(text)  # same length: every span still indexes the input
     onto = kb.ontology
     features: dict[tuple[str, bool], dict[str, Any]] = {}
     spans: dict[tuple[str, bool], str] = {}

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 __all__ = [
     "LITERATURE_SECTIONS",
+    "blank_running_heads",
     "PATIENT_SECTIONS",
     "Section",
     "Sentence",
@@ -268,3 +269,40 @@ def clean_text(text: str) -> str:
     'osteosclerotic lesion in spine'
     """
     return re.sub(r"\s+", " ", _LINE_HYPHEN.sub("", text)).strip()
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_FURNITURE = re.compile(r"\b(?:doi|issn|©|copyright|downloaded from|https?://|www\.)", re.I)
+_EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
+
+
+def blank_running_heads(text: str) -> str:
+    """``text`` with page furniture of PDF extracts replaced by spaces (offsets unchanged).
+
+    A running header or footer ("2      Case Reports in Medical Genetics") lands in the
+    middle of a sentence ("there was no cleft [header] palate") and breaks both the phrase
+    and its negation. Blanked: lines that are only a page number, lines with a DOI, URL or
+    copyright notice, and short lines without a full stop that occur twice or more once
+    page numbers are set aside. Newlines are kept, so sentences and spans still line up.
+
+    >>> t = "Journal of Bones 12\\nno cleft\\n\\n13 Journal of Bones\\n\\npalate. Page 2\\n"
+    >>> blank_running_heads(t).split()
+    ['no', 'cleft', 'palate.', 'Page', '2']
+    """
+    lines = text.splitlines(keepends=True)
+    keys = [_EDGE_NUMBER.sub("", ln).strip() for ln in lines]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    out = []
+    for ln, k in zip(lines, keys, strict=True):
+        body = ln.rstrip("\r\n")
+        furniture = bool(body.strip()) and (
+            _PAGE_NUMBER.match(body) is not None
+            or (_FURNITURE.search(body) is not None and len(body) < 160
+                and not body.rstrip().endswith("."))
+            or (counts[k] >= 2 and 8 <= len(k) <= 120 and any(c.isalpha() for c in k)
+                and not k.endswith((".", ":", ";")))
+        )
+        out.append(" " * len(body) + ln[len(body):] if furniture else ln)
+    return "".join(out)
