@@ -137,3 +137,9 @@ def test_page_furniture_inside_a_sentence_is_skipped(real_kb) -> None:
     found = features(real_kb, text)
     assert found["Cleft palate"] is True and found["Scoliosis"] is False
     assert found["High palate"] is False
+
+
+def test_the_case_keeps_its_source_name(real_kb) -> None:
+    ex = extract_text("A 3-year-old girl. Her height was 86 cm (-2.4 SD). EEG was normal.",
+                      real_kb, case_id="t", source="report.txt")
+    assert ex.case.source == "report.txt"

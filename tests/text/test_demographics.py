@@ -124,3 +124,8 @@ def test_newborn_has_age_zero() -> None:
 def test_field_forms_months_and_bone_age(text: str, age: str, sex: str) -> None:
     d = extract_demographics(text)
     assert (d.age_iso8601, d.sex) == (age, sex)
+
+
+def test_discharge_header_in_months() -> None:
+    d = extract_demographics("Pt: 14 mo M     Adm: 03/03/2025")
+    assert (d.age_iso8601, d.sex) == ("P1Y2M", "MALE")

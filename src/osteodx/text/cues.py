@@ -61,7 +61,7 @@ _REL = {
     "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    "family members": r"family members?|relatives?|family history|kindred"
+    "family members": r"family members?|relatives?|family history|family hx|fhx|kindred"
                       r"|(?:her|his|their|the patient's|the proband's) family",
 }
 
@@ -75,8 +75,10 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"there (?:was|were|is|are|has been|have been) no", Cue(_NEG)),
     (r"no (?:evidence|signs?|symptoms?|findings?|features?|complaints?|characteristics) of",
      Cue(_NEG)),
-    (r"no (?:family )?history of|no previous|no prior|no past history of",
-     Cue(_NEG, also=(_HIST,))),
+    (r"no history of|no previous|no prior|no past history of", Cue(_NEG, also=(_HIST,))),
+    # "no family history of X": X is denied for the relatives, not for the patient
+    (r"no (?:known |significant |relevant )?family (?:history|hx) of",
+     Cue("relation", "clause", "family members", also=(_NEG,))),
     (rf"(?:{_AUX} )?negative for|absence of|free (?:of|from)|lack of|lacks?|lacked|lacking"
      r"|denie[sd]|deny|denying|failed to (?:show|reveal|demonstrate)|excluding", Cue(_NEG)),
     # -- negation, backward ("normal" ones also tell regions.py the part is normal)

@@ -58,6 +58,8 @@ _AGE = [  # (pattern, kind) on the masked text; numbers are runs of '#'
     re.compile(r"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years? of age)(?![\w/])"
                r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE),
     re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
+    re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?\s"
+               r"(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE),
     re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                r"(?P<noun>female|male|F|M)\b", re.IGNORECASE),
     re.compile(rf"{_NOT_EVENT}\bage[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)(?:\s?{_UNIT}\b)?",
@@ -321,6 +323,10 @@ _ONSETS = [  # (pattern, kind) on the masked text
 ]
 
 
+_PRENATAL = re.compile(r"\b(?:gestation\w*|prenatal\w*|antenatal\w*|fetal|foetal|in utero)\b",
+                       re.IGNORECASE)
+
+
 def find_onset_statements(text: str, age_years: float | None = None) -> list[OnsetStatement]:
     """Every stated onset: "since infancy", "from the age of 3", "began at 6 months",
     "at 4 years of age", and durations ("for 2 years", "a 6-month history") when the
@@ -344,6 +350,9 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
                 if value is None:
                     continue
                 age = _years(value, m.groupdict().get("u"))
+                around = tx.masked[max(0, m.start() - 40):m.end() + 25]
+                if _PRENATAL.search(around):
+                    age = 0.0  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
             taken.append(m.span())
             ev = tx.evidence(m.start(), m.end())
             out.append(OnsetStatement(round(age, 6), ev.start, ev.end, ev.text))

@@ -134,13 +134,13 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         key = (g.hpo_id, g.excluded)
         if g.hpo_id not in onto or key in features or (g.hpo_id, not g.excluded) in features:
             continue
-        source = _span(text, g.start, g.end)
+        where = _span(text, g.start, g.end)
         features[key] = {"type": {"id": g.hpo_id, "label": onto.label(g.hpo_id)},
                          "description": f"{g.key} {'within' if g.excluded else 'outside'} "
-                                        f"2 SD / 3rd-97th centile: {source}"}
+                                        f"2 SD / 3rd-97th centile: {where}"}
         if g.excluded:
             features[key]["excluded"] = True
-        spans[key] = source
+        spans[key] = where
     observed = [k[0] for k in features if not k[1]]
     for ex in find_normal_examinations(text):
         for hid in ex.excludes:
@@ -149,11 +149,11 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                 continue
             if any(onto.is_a(o, hid) for o in observed):
                 continue  # "otherwise normal": the exam found something below this term
-            source = _span(text, ex.start, ex.end)
+            where = _span(text, ex.start, ex.end)
             features[key] = {"type": {"id": hid, "label": onto.label(hid)}, "excluded": True,
-                             "description": f"normal {ex.key}: {source} in: "
+                             "description": f"normal {ex.key}: {where} in: "
                                             f"\"{_quote(text, *ex.sentence)}\""}
-            spans[key] = source
+            spans[key] = where
     observed = [k[0] for k in features if not k[1]]
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
