@@ -143,3 +143,16 @@ def test_the_case_keeps_its_source_name(real_kb) -> None:
     ex = extract_text("A 3-year-old girl. Her height was 86 cm (-2.4 SD). EEG was normal.",
                       real_kb, case_id="t", source="report.txt")
     assert ex.case.source == "report.txt"
+
+
+def test_no_family_history_of_x_is_about_the_relatives(real_kb) -> None:
+    text = "A 40-year-old man with a pituitary adenoma. No family hx of endocrine tumors."
+    assert features(real_kb, text) == {"Pituitary adenoma": False}
+
+
+def test_prenatal_onset(real_kb) -> None:
+    text = ("A 1-year-old boy. Short limbs had been noted on a prenatal ultrasound at 31 weeks"
+            " of gestation.")
+    doc = extract_text(text, real_kb, case_id="t").phenopacket
+    onsets = {f["type"]["label"]: f.get("onset") for f in doc["phenotypicFeatures"]}
+    assert onsets["Limb undergrowth"] == {"age": {"iso8601duration": "P0D"}}  # short limbs
