@@ -306,3 +306,39 @@ def test_informant_verbs_and_own_findings() -> None:
 def test_an_inserted_phrase_keeps_the_statement(text: str) -> None:
     (s,) = find_family_statements(text)
     assert s.affected is True and s.finding_text in ("dental history", "fractures")
+
+
+def test_not_yet_tested_after_a_status_keeps_the_status() -> None:
+    text = "Her younger brother is asymptomatic and has not yet been tested."
+    assert status(text) == {"brother": False}
+    assert family("Her brother has not yet been tested.") == [
+        ("brother", None, "not yet been tested", "not assessed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The variant was absent in both parents (de novo).",
+    "The variant was not detected in both parents.",
+    "Both parents were heterozygous carriers of c.512G>A.",
+    "The same variant was found in her mother.",
+    "Her mother was negative for the SOST mutation.",
+    "Her father carries the variant.",
+])
+def test_a_genetic_result_is_no_affection_statement(text: str) -> None:
+    assert [(s.affected, s.note, s.similar) for s in find_family_statements(text)] == [
+        (None, "genotype only", False)]
+
+
+def test_a_genetic_result_yields_to_a_stated_status() -> None:
+    assert status("Her mother carries the same variant but is asymptomatic.") == {
+        "mother": False}
+    assert status("Her father was heterozygous for the mutation and had mild bowing.") == {
+        "father": True}
+    (s,) = find_family_statements(
+        "Her father, who had similar leg pain, was found to carry the same variant.")
+    assert (s.relation, s.affected, s.finding_text, s.similar) == (
+        "father", True, "leg pain", True)
+
+
+def test_w_slash_reads_as_with() -> None:
+    assert family("FHx: mother w/ T2DM.") == [("mother", True, "T2DM", "")]
+    assert status("Her brother is well w/ mild scoliosis.") == {"brother": True}

@@ -31,7 +31,12 @@ unaffected when every piece is negated or says "healthy", "normal", "well",
 "possibly affected" / "possibly unaffected". "has not been assessed / examined /
 tested", "to be screened" say no status is known: alone they give ``affected=None``
 with note "not assessed"; beside a status word ("asymptomatic, to be screened") they
-yield to it. Verbless history lines read the same ("Father - T2DM.", "Younger sister
+yield to it ("is asymptomatic and has not yet been tested" is unaffected). A genetic
+result ("carries the same variant", "the variant was absent in both parents",
+"heterozygous for c.512G>A", "negative for the mutation") says what a relative carries,
+not how she is: alone it gives ``affected=None`` with note "genotype only"; beside a
+status ("carries the variant but is asymptomatic") it yields to it. "w/" reads as
+"with". Verbless history lines read the same ("Father - T2DM.", "Younger sister
 15 y/o - asymptomatic"), as do relatives with an inserted age, name or job ("His
 father, a carpenter, had ..."); coordinated gerunds share their "well" ("is walking
 and running well").
@@ -94,7 +99,7 @@ _VERB_CHAIN = re.compile(
     r"|perhaps|otherwise|currently|now|still|clinically|may|might|could|said|thought"
     r"|believed|reported|known|suspected|later|subsequently|previously|recently|eventually"
     r"|having|herself|himself|themselves|too)"
-    r"\b\s*)*")
+    r"\b\s*|w/(?!o\b)\s*)*")
 _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted|present|observed"
                           r"|detected|shown|identified|suspected|possible|likely|probable"
                           r"|presumed|diagnosed|confirmed|reported|described)$")
@@ -120,6 +125,22 @@ _UNASSESSED = re.compile(
 _SIMILAR = re.compile(r"\b(?:similar(?:ly)?|same|also|likewise|too|as well|identical"
                       r"|(?<!not )(?<!un)affected|the (?:disease|condition|disorder|syndrome))\b")
 _GERUND = re.compile(r"[a-z]+ing")
+#: a genetic result ("carries the same variant", "the mutation was absent", "heterozygous"); a
+#: short word before "variant" / "mutation" / "gene" is read as a gene symbol ("sost gene")
+_GENETIC = re.compile(
+    r"\b(?:(?:[a-z0-9-]{1,7} )?(?:variants?|mutations?|alleles?|genes?|deletions?|duplications?)"
+    r"|mutated|genotyp\w*|carriers?|carr(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|heterozyg\w*"
+    r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
+    r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
+#: the words a genetic result may have besides its genetic terms ("was found to", "absent in")
+_GENOTYPE_WORDS = frozenset(
+    "the a an same this that these identical familial causative pathogenic likely novel known "
+    "disease-causing causal germline mosaic somatic monoallelic biallelic also both either "
+    "neither nor not no only too was were is are be been being has have had did does do later "
+    "subsequently found shown proven confirmed identified detected present absent observed seen "
+    "in for to of on by from at as well tested testing test genetic genetically genetics "
+    "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
+    "which who she he they it her his their its them".split())
 _OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
                          r"\b\s*)?")
 #: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"
@@ -344,9 +365,9 @@ def _measurement_only(text: str) -> bool:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a finding at top-level ",", "and", "with", "but" (not inside parentheses)."""
+    """Split a finding at top-level ",", "and", "with" ("w/"), "but" (not inside parentheses)."""
     out, lo, depth = [], start, 0
-    for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b", text[:end]):
+    for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b|(?<![\w/])w/(?!o\b)", text[:end]):
         if m.start() < start:
             continue
         depth += {"(": 1, ")": -1}.get(m.group(), 0)
@@ -364,6 +385,16 @@ def _skip_space(text: str, a: int, b: int) -> int:
     return a
 
 
+def _genotype_only(piece: str) -> bool:
+    """A genetic result and nothing else ("carries the same variant", "variant was absent",
+    "heterozygous for c.512g>a"): what a relative carries, not how she is."""
+    if not _GENETIC.search(piece):
+        return False
+    rest = _GENETIC.sub(" ", piece)
+    return all(w in _GENOTYPE_WORDS or any(c.isdigit() for c in w)
+               for w in re.findall(r"\S*\d\S*|[a-z][a-z'-]*", rest))
+
+
 def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
     """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
     text = p.view.text
@@ -371,8 +402,9 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
         b -= 1
     piece = text[a:b]
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b) \
-            or _UNASSESSED.search(piece):
-        return None  # "alive", "178 cm", "not consanguineous", "to be screened": no status
+            or _UNASSESSED.search(piece) or _genotype_only(piece):
+        return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
+        # the variant": no status
     if _UNAFFECTED.search(piece):
         return False
     last = max(a, text.rfind(" ", a, b) + 1)
@@ -420,6 +452,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
         if pending:
             return _Found(clean_text(ctx.original(p, *pending.span())), None, "not assessed",
                           similar)
+        if any(_genotype_only(text[a:b]) for a, b in _pieces(text, start, end)):
+            return _Found(clean_text(ctx.original(p, start, end)), None, "genotype only")
         return None  # "178 cm", "alive", "non-consanguineous"
     affected = any(votes)
     last = max(start, text.rfind(" ", start, end) + 1)
@@ -502,20 +536,36 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         return []  # "born to healthy parents", "investigation of her family"
     end = _gap_end(p, group, nxt, clause.end)
     own = _INFORMANT.match(text, group[-1].end, end)  # not skipped: "noted X in herself"
-    found = _finding(ctx, p, own.end() if own else group[-1].end, end, raw_start=clause.start)
-    if found is None and end == clause.end and ci + 1 < len(p.clauses):
-        who = p.clauses[ci + 1]  # "Her father, who has dense bones, ..."
+    lo = own.end() if own else group[-1].end
+    k = ci
+    if end == clause.end:
+        k = _joined(p, rels, ci, lo)
+        end = p.clauses[k].end
+    found = _finding(ctx, p, lo, end, raw_start=clause.start)
+    if found is None and end == p.clauses[k].end and k + 1 < len(p.clauses):
+        who = p.clauses[k + 1]  # "Her father, who has dense bones, ..."
         if text.startswith("who ", who.start):
             comma = text.find(",", who.start, who.end)
             found = _finding(ctx, p, who.start + 4, who.end if comma < 0 else comma)
     if found is None:
         return []
     out = _statements(found, group, span)
-    for more in p.clauses[ci + 1 :]:  # "... and had scoliosis": same subject
-        if not _continues(p, more, rels):
-            break
-        out += _statements(_finding(ctx, p, more.start, more.end), group, span)
+    k += 1
+    while k < len(p.clauses) and _continues(p, p.clauses[k], rels):  # "... and had scoliosis"
+        more, k = p.clauses[k], _joined(p, rels, k, p.clauses[k].start) + 1
+        out += _statements(_finding(ctx, p, more.start, p.clauses[k - 1].end), group, span)
     return out
+
+
+def _joined(p: ParsedSentence, rels: list[CueHit], ci: int, lo: int) -> int:
+    """The last clause of a finding from ``lo`` in clause ``ci``: a clause left with only
+    verbs ("has not | yet been tested") runs on into the subjectless clause after it."""
+    text, k = p.view.text, ci
+    while (k + 1 < len(p.clauses) and not re.search(r"\w", text[_strip_lead(
+            text, lo, p.clauses[k].end) : p.clauses[k].end]) and not text.startswith(
+            "who ", p.clauses[k + 1].start) and _continues(p, p.clauses[k + 1], rels)):
+        k += 1
+    return k
 
 
 def _nobody(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int) -> _Found | None:
