@@ -278,7 +278,7 @@ class ConceptRecognizer:
         before and the words after it (the one-sided cases are :meth:`_coordinated`)."""
         out: list[_Candidate] = []
         for k, w in enumerate(words):
-            if w not in ("and", "or") or k < 2 or k + 2 >= len(words):
+            if w not in ("and", "or", _SLASH) or k < 2 or k + 2 >= len(words):
                 continue
             if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS:
                 continue
