@@ -17,6 +17,7 @@ def _load(name: str) -> dict:
 @pytest.mark.parametrize("name, items, id_fields", [
     ("examinations.yaml", "examinations", ("excludes",)),
     ("anthropometry.yaml", "measures", ("low", "high")),
+    ("milestones.yaml", "milestones", ("term",)),
 ])
 def test_entries_are_sourced_with_current_ids(real_kb, name, items, id_fields) -> None:
     data = _load(name)

@@ -156,3 +156,9 @@ def test_prenatal_onset(real_kb) -> None:
     doc = extract_text(text, real_kb, case_id="t").phenopacket
     onsets = {f["type"]["label"]: f.get("onset") for f in doc["phenotypicFeatures"]}
     assert onsets["Limb undergrowth"] == {"age": {"iso8601duration": "P0D"}}  # short limbs
+
+
+def test_milestone_ages(real_kb) -> None:
+    found = features(real_kb, "A 3-year-old boy. He walked independently at 22 months and sat"
+                              " at 7 months. His sister walked at 24 months.")
+    assert found == {"Delayed ability to walk": False, "Delayed ability to sit": True}

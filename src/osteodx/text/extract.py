@@ -34,6 +34,7 @@ from osteodx.text.demographics import extract_demographics, find_onset_statement
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family import relative_sentences
 from osteodx.text.labs import extract_labs, to_measurement
+from osteodx.text.milestones import find_milestones
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.sentences import blank_running_heads
 from osteodx.text.vocabulary import recognizer_for
@@ -139,6 +140,18 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                          "description": f"{g.key} {'within' if g.excluded else 'outside'} "
                                         f"2 SD / 3rd-97th centile: {where}"}
         if g.excluded:
+            features[key]["excluded"] = True
+        spans[key] = where
+    for ms in find_milestones(text):
+        key = (ms.hpo_id, ms.excluded)
+        if ms.hpo_id not in onto or key in features or (ms.hpo_id, not ms.excluded) in features:
+            continue
+        where = _span(text, ms.start, ms.end)
+        verdict = "in time" if ms.excluded else "late"
+        features[key] = {"type": {"id": ms.hpo_id, "label": onto.label(ms.hpo_id)},
+                         "description": f"{ms.key} at {ms.age_months:g} months ({verdict}): "
+                                        f"{where}"}
+        if ms.excluded:
             features[key]["excluded"] = True
         spans[key] = where
     observed = [k[0] for k in features if not k[1]]

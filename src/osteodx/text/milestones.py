@@ -1,0 +1,56 @@
+"""Milestones reached at a stated age ("walked independently at 19 months") as findings.
+
+Reports give the age a child walked, sat or spoke rather than naming the delay; the age
+after which each is delayed is data (``knowledge/milestones.yaml``, with its sources). A
+milestone reached later is an observed delay, one reached in time excludes it. Only
+statements about this patient count (not a sibling's, not a Discussion's).
+
+>>> [(m.key, m.hpo_id, m.excluded) for m in find_milestones(
+...     "He walked independently at 19 months and sat at 7 months.")]
+[('walking', 'HP:0031936', False), ('sitting', 'HP:0025336', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from osteodx.knowledge import load_yaml
+from osteodx.text.context import ContextAnalyser
+
+__all__ = ["Milestone", "find_milestones"]
+
+_AGE = (r"\s+(?:at|by|from|around|about|only at|not until|after)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
+        r"(?:about\s+|around\s+|approximately\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>months?|mo|years?|yrs?|y)\b")
+
+
+class Milestone(NamedTuple):
+    key: str
+    hpo_id: str
+    excluded: bool
+    age_months: float
+    start: int
+    end: int
+
+
+@cache
+def _table() -> list[tuple[str, re.Pattern[str], float, str]]:
+    text = (resources.files("osteodx.knowledge") / "milestones.yaml").read_text("utf-8")
+    return [(m["key"], re.compile(rf"\b(?:{m['pattern']}){_AGE}", re.IGNORECASE),
+             float(m["delayed_after_months"]), m["term"])
+            for m in load_yaml(text)["milestones"]]
+
+
+def find_milestones(text: str, ctx: ContextAnalyser | None = None) -> list[Milestone]:
+    """Each milestone with its age, as an observed or excluded delay, in text order."""
+    ctx = ctx or ContextAnalyser(text)
+    out: list[Milestone] = []
+    for key, rx, limit, term in _table():
+        for m in rx.finditer(text):
+            months = float(m.group("n")) * (1.0 if m.group("u").lower().startswith("m") else 12.0)
+            if not ctx.assess(m.start(), m.end()).about_patient:
+                continue
+            out.append(Milestone(key, term, months <= limit, months, m.start(), m.end()))
+    return sorted(out, key=lambda x: x.start)
