@@ -129,3 +129,11 @@ def test_field_forms_months_and_bone_age(text: str, age: str, sex: str) -> None:
 def test_discharge_header_in_months() -> None:
     d = extract_demographics("Pt: 14 mo M     Adm: 03/03/2025")
     assert (d.age_iso8601, d.sex) == ("P1Y2M", "MALE")
+
+
+def test_british_duration_shorthand() -> None:
+    from osteodx.text.demographics import find_onset_statements
+
+    onsets = find_onset_statements("SOB x 6/12. An 18-month hx of pain. Fever x 5/7.", 40)
+    assert [(round(o.age_years, 2), o.text) for o in onsets] == [
+        (39.5, "x 6/12"), (38.5, "18-month hx"), (39.99, "x 5/7")]

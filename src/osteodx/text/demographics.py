@@ -88,6 +88,9 @@ _DURATION = [
     re.compile(rf"{_N}[\s-]{_UNIT}[\s-](?:long\s)?history\b", re.IGNORECASE),
     re.compile(rf"\bsince\s{_N}\s{_UNIT}\b", re.IGNORECASE),
     re.compile(rf"{_N}\s{_UNIT}\sago\b", re.IGNORECASE),
+    re.compile(rf"{_N}[\s-]{_UNIT}\s(?:hx|h/o)\b", re.IGNORECASE),
+    # British shorthand: "x 3/52" (3 weeks), "for 6/12" (6 months), "x 5/7" (5 days)
+    re.compile(r"(?:\bx|\bfor|\bover)\s?(?P<n>#+)/(?P<u>##|#)(?![#\w/])", re.IGNORECASE),
 ]
 _ONSET = re.compile(rf"\bsince\s(?:the\s)?age\sof\s(?P<n>#+)(?:\s{_UNIT}\b)?"
                     r"|\bsince\s(?P<b>birth)\b", re.IGNORECASE)
@@ -189,6 +192,18 @@ def _years(value: float, unit: str | None) -> float:
     return value * _YEARS[(unit or "y")[0].lower()]
 
 
+_SHORTHAND = {52: "w", 12: "m", 7: "d"}  # "3/52" weeks, "6/12" months, "5/7" days
+
+
+def _unit_of(tx: _Text, m: re.Match[str]) -> str | None:
+    """The match's time unit; the denominator of "x 3/52" names it (None: not a duration)."""
+    unit = m.group("u")
+    if unit and unit.startswith("#"):
+        n = tx.numbers.get(m.start("u"))
+        return _SHORTHAND.get(int(n.value)) if n is not None else None
+    return unit
+
+
 def _age(tx: _Text, d: Demographics) -> str | None:
     """The first age of the patient; returns the noun that came with it."""
     found: list[tuple[int, re.Match[str]]] = []
@@ -268,7 +283,10 @@ def _duration(tx: _Text, d: Demographics) -> None:
             continue
         if _RELATIVES.search(tx.masked, max(s, m.start() - 60), m.start()):
             continue
-        d.duration_years = round(_years(value, m.group("u")), 6)
+        unit = _unit_of(tx, m)
+        if unit is None:
+            continue
+        d.duration_years = round(_years(value, unit), 6)
         d.duration_source = tx.evidence(m.start(), m.end())
         break
     if onset is not None:
@@ -362,7 +380,10 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
                 value = tx.value(m)
                 if value is None or any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                onset = max(0.0, age_years - _years(value, m.group("u")))
+                unit = _unit_of(tx, m)
+                if unit is None:
+                    continue
+                onset = max(0.0, age_years - _years(value, unit))
                 taken.append(m.span())
                 ev = tx.evidence(m.start(), m.end())
                 out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text))
