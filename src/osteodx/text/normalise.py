@@ -123,6 +123,7 @@ WORD_CLASSES = tuple(
         "unusual peculiar",
         "decreased reduced diminished",
         "increased elevated",
+        "pain ache aching",
     )
 )
 
