@@ -280,3 +280,76 @@ def test_reference_report() -> None:
     assert qualitative.get("free_t4") == "normal"
     for x in found:
         assert roundtrip(to_measurement(x)) == to_measurement(x)
+
+
+# --- endocrine, iron and coagulation analytes; qualifiers; line binding -----
+
+@pytest.mark.parametrize(("text", "analyte", "value", "unit"), [
+    ("17-hydroxyprogesterone 480 nmol/L (<30)", "hydroxyprogesterone_17", 480.0, "nmol/L"),
+    ("17-OHP was 15 ng/mL", "hydroxyprogesterone_17", 15.0, "ng/mL"),
+    ("- ACTH 68 pg/mL (ref 7.2-63)", "acth", 68.0, "pg/mL"),
+    ("- Late-night salivary cortisol 0.42 ug/dL (ref <0.09) x2", "cortisol_salivary", 0.42,
+     "ug/dL"),
+    ("- 24-h UFC 312 ug/24h (ref 4-50)", "cortisol_urine_free", 312.0, "ug/24h"),
+    ("Urinary free cortisol was 980 nmol/24 h.", "cortisol_urine_free", 980.0, "nmol/24 h"),
+    ("prediabetes (HbA1c 6.3%)", "hba1c", 6.3, "%"),
+    ("HbA1c 52 mmol/mol", "hba1c_ifcc", 52.0, "mmol/mol"),
+    ("Plasma renin activity 0.2 ng/mL/h", "renin_activity", 0.2, "ng/mL/h"),
+    ("Renin 4.5 ng/mL/h", "renin_activity", 4.5, "ng/mL/h"),
+    ("Direct renin 85 mU/L (4.4-46)", "renin", 85.0, "mU/L"),
+    ("Aldosterone 890 pmol/L", "aldosterone", 890.0, "pmol/L"),
+    ("Transferrin saturation 89% (20-50)", "transferrin_saturation", 89.0, "%"),
+    ("Factor XI activity 22% (60-140)", "factor_xi", 22.0, "%"),
+    ("Factor XI was 42 IU/dL (reference 60-150)", "factor_xi_iu", 42.0, "IU/dL"),
+])
+def test_endocrine_iron_and_coagulation_analytes(text: str, analyte: str, value: float,
+                                                 unit: str) -> None:
+    lab = one(text)
+    assert (lab.analyte, lab.value, lab.unit) == (analyte, value, unit)
+    assert not [w for w in lab.warnings if "cannot be converted" in w or "not a readable" in w]
+
+
+def test_new_analytes_map_to_their_hpo_terms() -> None:
+    text = ("17-hydroxyprogesterone 480 nmol/L (<30)\nACTH 68 pg/mL (7.2-63)\n"
+            "Transferrin saturation 89% (20-50)\nFactor XI activity 22% (60-140)\n"
+            "Late-night salivary cortisol 0.42 ug/dL (<0.09)\n24-h UFC 312 ug/24h (4-50)\n"
+            "Renin: raised\nHbA1c 52 mmol/mol\n")
+    workup = interpret_measurements([to_measurement(x) for x in labs(text)], age_years=40,
+                                    sex="FEMALE")
+    ids = {f.hpo_id for f in workup.findings}
+    assert {"HP:0031213", "HP:0003154", "HP:0012463", "HP:0001929", "HP:0033015",
+            "HP:0012030", "HP:0000848", "HP:0040217"} <= ids, ids
+
+
+@pytest.mark.parametrize("text", ["Glucose (fasting) 7.8 mmol/L",
+                                  "- Glucose (fasting) 118 mg/dL (70-99)"])
+def test_a_bracketed_qualifier_between_name_and_value(text: str) -> None:
+    found = extract_labs(text)
+    assert not found.warnings
+    (lab,) = found
+    assert lab.analyte == "glucose" and lab.value in (7.8, 118.0)
+    assert lab.text.lstrip("- ") == text.lstrip("- ")
+
+
+def test_a_value_binds_to_the_name_before_it_not_across_a_line() -> None:
+    found = labs("Ferritin 2150 ug/L (30-400)\nGlucose (fasting) 7.8 mmol/L\nHbA1c 52 mmol/mol\n"
+                 "Testosterone 6.1 nmol/L (8.6-29)\n")
+    got = {(x.analyte, x.value, x.unit) for x in found}
+    assert ("testosterone", 6.1, "nmol/L") in got
+    assert not any(x.analyte == "testosterone" and x.value == 52 for x in found)
+
+
+def test_a_value_before_a_name_needs_a_unit_the_analyte_can_have() -> None:
+    found = extract_labs("Lactose 52 mmol/mol testosterone was low.")
+    assert not any(x.analyte == "testosterone" and x.value is not None for x in found)
+    found = extract_labs("Creatine 52 mmol/mol\nTestosterone 6.1 nmol/L")
+    assert [(x.analyte, x.value) for x in found] == [("testosterone", 6.1)]
+
+
+@pytest.mark.parametrize("unit", ["K/uL", "K/µL", "k/uL"])
+def test_thousand_per_microlitre_counts(unit: str) -> None:
+    lab = one(f"- WBC 11.8 {unit} (4.0-11.0)")
+    assert (lab.analyte, lab.value, lab.unit) == ("leukocytes", 11.8, unit)
+    assert lab.ucum is not None and not lab.warnings
+    workup = interpret_measurements([to_measurement(lab)], age_years=40, sex="FEMALE")
+    assert [r.outcome for r in workup.results] == ["high"]

@@ -60,6 +60,7 @@ _SWAP = re.compile(r"\[[Ii]U\]|(?<![A-Za-z\[])((?:da|[GMkhdcmunpfa])?)U(?![A-Za-
 # Printed labels -> UCUM, applied in order (only to labels, never to UCUM ids).
 _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"[µμ]", "u"), (r"\s+", ""), (r"mcg", "ug"), (r"^(?:x|×|\*)", ""), (r"×|x(?=10)", "."),
+    (r"^[Kk](?=/uL$|/mm3$)", "10*3"),  # "K/uL": thousands per microlitre
     (r"10\^", "10*"), (r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10*" + m.group(1).translate(_SUPER)),
     (r"(?<![\[A-Za-z])IU|(?<=[a-z])IU", "[IU]"), (r"(?<=[a-z])iU|^iU", "[iU]"),
     (r"mmHg", "mm[Hg]"), (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
@@ -204,8 +205,8 @@ def parse_ucum(code: str, label: str = "") -> Unit:
 def ucum_from_label(label: str) -> str:
     """Rewrite a printed unit label as UCUM ('µIU/mL' -> 'u[IU]/mL').
 
-    >>> [ucum_from_label(s) for s in ("µIU/mL", "IU/L", "x10^9/L", "mmHg", "mcg/L")]
-    ['u[IU]/mL', '[IU]/L', '10*9/L', 'mm[Hg]', 'ug/L']
+    >>> [ucum_from_label(s) for s in ("µIU/mL", "IU/L", "x10^9/L", "mmHg", "mcg/L", "K/µL")]
+    ['u[IU]/mL', '[IU]/L', '10*9/L', 'mm[Hg]', 'ug/L', '10*3/uL']
     """
     text = label.strip()
     for pattern, repl in _LABEL_FIXES:

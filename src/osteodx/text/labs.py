@@ -247,15 +247,15 @@ def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
     (bone ALP in U/L is the activity assay) or 'U' read as '[IU]' (RF 'U/mL')."""
     code = lab.ucum
     assert code is not None
+    exact = [sib for sib in cat.siblings(a) if code in (sib.unit, *sib.alt_units)]
+    if code not in (a.unit, *a.alt_units) and exact:
+        return _read_as(lab, a, exact[0])  # "HbA1c 52 mmol/mol": not 5.2 %, the IFCC assay
     if convertible(parse_ucum(code), parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
         return a
     for sib in cat.siblings(a):
         if convertible(parse_ucum(code), parse_ucum(sib.unit),
                        molar_mass=sib.molar_mass_g_per_mol):
-            lab.notes.append(f"{a.display}: unit {lab.unit} fits {sib.display}; read as "
-                             f"{sib.display}")
-            lab.analyte, lab.label, lab.loinc = sib.key, sib.display, _loinc(sib)
-            return sib
+            return _read_as(lab, a, sib)
     swapped = parse_ucum(code).swapped_enzyme_iu()
     if swapped and convertible(swapped, parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
         lab.notes.append(f"{a.display}: unit {lab.unit} read as {swapped.code}")
@@ -265,6 +265,12 @@ def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
         return a
     lab.warnings.append(f"{a.display}: unit {lab.unit} cannot be converted to {a.unit}")
     return a
+
+
+def _read_as(lab: TextLab, a: Analyte, sib: Analyte) -> Analyte:
+    lab.notes.append(f"{a.display}: unit {lab.unit} fits {sib.display}; read as {sib.display}")
+    lab.analyte, lab.label, lab.loinc = sib.key, sib.display, _loinc(sib)
+    return sib
 
 
 def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:

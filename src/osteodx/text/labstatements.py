@@ -36,10 +36,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from osteodx.labs.catalogue import Analyte
+from osteodx.labs.catalogue import Analyte, load_catalogue
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.ucum import UnitError, parse_ucum
-from osteodx.labs.units import convert
+from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention
 from osteodx.text.labvalues import (
     Quantity,
@@ -67,13 +67,16 @@ _STRONG = (r"was|were|is|are|of|at|measured|found|noted|showed|revealed|had|rema
 _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly"
-    r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|\(|:|=)"
-    r"(?:\b|(?<=[(:=]))\s?)*",
+    r"|severely|initially|also|only|approximately|about|around|nearly|almost|still"
+    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=)"
+    r"(?:\b|(?<=[(:=)]))\s?)*",
     re.IGNORECASE)
 _STRONG_WORD = re.compile(rf"\b(?:{_STRONG})\b|[:=(]", re.IGNORECASE)
 _BEFORE = re.compile(r"\s?(?:(?:of|serum|plasma|blood|total)\s)*", re.IGNORECASE)
 _SPECIMEN = re.compile(r"(?:serum|plasma|blood|urine|urinary|total)\s$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s?\)")
+#: A bracketed qualifier between a name and its value ("Glucose (fasting) 7.8 mmol/L").
+_QUALIFIER = re.compile(r"\((?-i:[a-z][a-z \-]{1,24})\)")
 
 _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:normal|reference)"
          r" (?:range|ranges|limits?|interval)|in the normal range|normal|unremarkable|WNL"
@@ -213,6 +216,10 @@ class _Binder:
             return None
         if i > 0 and self.mentions[i - 1].end > q.start:
             return None
+        if any(q.end <= b < m.start for b in self.breaks):
+            return None  # "HbA1c 52 mmol/mol\nTestosterone 6.1": the value ends a line
+        if not _unit_possible(q.ucum, m.target):
+            return None  # "52 mmol/mol testosterone": not a unit of testosterone
         return q if _BEFORE.fullmatch(self.t, q.end, m.start) else None
 
     def numeric(self, i: int, q: Quantity, value_first: bool) -> None:
@@ -227,7 +234,8 @@ class _Binder:
         else:
             start, end = self._specimen_start(m.start), q.end
             rng = read_range(t, after_value)
-            if "(" in t[pre.end if pre else m.end:q.start]:  # "ALP (250 U/L; normal 40-130)"
+            gap = _QUALIFIER.sub("", t[pre.end if pre else m.end:q.start])
+            if "(" in gap:  # "ALP (250 U/L; normal 40-130)"
                 inner = _CLOSE.match(t, rng.end) if rng is not None else None
                 if inner is not None:
                     end = inner.end()
@@ -552,11 +560,30 @@ def _unitless_ok(m: Mention, q: Quantity, gap: str) -> bool:
     """May a value without a unit be this name's? Not a bare "(5)"; after a
     one- or two-letter name ("Na 139", "P 3") only if exactly one catalogue
     unit makes it plausible, as British reports write "Na 139, K 4.9"."""
-    if q.comparator is None and "(" in gap:
+    if q.comparator is None and "(" in _QUALIFIER.sub("", gap):
         return False
     if len(m.text) > 2:
         return True
     return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None
+
+
+def _unit_possible(code: str | None, target: object) -> bool:
+    """Could a value in *code* be this analyte's (or a sibling's, or with 'U'
+    read as '[IU]')? An unreadable unit is given the benefit of the doubt."""
+    if code is None or not isinstance(target, Analyte):
+        return True
+    try:
+        unit = parse_ucum(code)
+    except UnitError:
+        return True
+    cat = load_catalogue()
+    swapped = unit.swapped_enzyme_iu()
+    for a in (target, *cat.siblings(target)):
+        for u in (unit, swapped):
+            if u is not None and convertible(u, parse_ucum(a.unit),
+                                             molar_mass=a.molar_mass_g_per_mol):
+                return True
+    return False
 
 
 def _fits(x: float, code: str, target: object) -> bool:

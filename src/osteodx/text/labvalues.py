@@ -59,6 +59,7 @@ _NOT_A_VALUE = re.compile(
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
 _BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s"}
 _BARE_END = re.compile(r"(?=[\s,;.)\]]|$)")
+_HOURS = re.compile(r"\s?(?:h|hr|hrs|hours?)\b")
 #: "umol per mmol creatinine": a molar or mass ratio written out.
 _PER_UNIT = re.compile(r"(?P<num>[mµu]?(?:mol|g))\s?per\s?(?P<den>[mµu]?(?:mol|g))"
                        r"(?:\s(?:of\s)?(?:creatinine|creat|Cr|Cre)\b)")
@@ -96,6 +97,8 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
     if not m:
         return None
     label = m.group().rstrip(".,·")
+    if label.endswith("/24") and (hours := _HOURS.match(t, start + len(label))):
+        label = t[start:hours.end()]  # "nmol/24 h"
     bare = _BARE_UNITS.get(label)
     if bare is not None and _BARE_END.match(t, start + len(label)):
         return label, bare, start, start + len(label)
