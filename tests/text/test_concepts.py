@@ -239,3 +239,15 @@ def test_comma_separated_adjectives_share_the_noun() -> None:
     assert {i for i, _ in found(rec, "She had short, broad femoral necks.")} == {
         "HP:0100864", "HP:0006429"}
     assert {i for i, _ in found(rec, "scoliosis, short stature")} == {"HP:0002650", "HP:0004322"}
+
+
+def test_stacked_modifiers_and_intensified_predicates() -> None:
+    rec = ConceptRecognizer([("HP:0000369", "Low-set ears", []),
+                             ("HP:0000358", "Posteriorly rotated ears", []),
+                             ("HP:0001252", "Hypotonia", [("Low muscle tone", "EXACT")]),
+                             ("HP:0011160", "Tonic seizure", []),
+                             ("HP:0002069", "Bilateral tonic-clonic seizure", [])])
+    assert {i for i, _ in found(rec, "low-set posteriorly rotated ears")} == {
+        "HP:0000369", "HP:0000358"}
+    assert {i for i, _ in found(rec, "Muscle tone is a little low.")} == {"HP:0001252"}
+    assert "HP:0011160" not in {i for i, _ in found(rec, "tonic-clonic seizures")}

@@ -67,6 +67,9 @@ _CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
 _MARKERS = frozenset({"and", "or", _COMMA, _SLASH, _BREAK})
 _SIDES = frozenset({norm_token("right"), norm_token("left")})
 _ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
+_NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
+_INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
+                          " little bit somewhat extremely moderately too really".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes".split())
@@ -253,7 +256,31 @@ class ConceptRecognizer:
             found += self._coordinated(text, items, spans)
             found += self._inner_coordination(items, words)
             found += self._comma_adjectives(items, spans)
+            found += self._stacked_modifiers(text, items, spans)
         return found
+
+    def _stacked_modifiers(self, text: str, items: list[Token],
+                           spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
+        """"low-set posteriorly rotated ears" -> also "low-set ears": the one or two words
+        before a matched modifier-and-noun phrase, with its last word, when that is a term."""
+        out: list[_Candidate] = []
+        for first, stop, key in spans:
+            if len(key) < 2:
+                continue
+            for n in (1, 2):
+                if first - n < 0:
+                    break
+                before = tuple(items[i].norm for i in range(first - n, first))
+                if (_MARKERS.intersection(before) or _ABNORMALITY in before
+                        or _NEGATORS.intersection(before)):
+                    break
+                if "-" in text[items[first - 1].end : items[first].start]:
+                    break  # "tonic-clonic seizures" is one word, not "tonic seizures"
+                entries = self._lookup((*before, key[-1]))
+                if entries:
+                    out.append(_Candidate(items[first - n].start, items[stop - 1].end, _COORD,
+                                          entries))
+        return out
 
     def _comma_adjectives(self, items: list[Token],
                           spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
@@ -328,8 +355,11 @@ class ConceptRecognizer:
         for i, w in enumerate(words):
             if w not in _COPULAS:
                 continue
+            skip = i + 1  # "is a little low", "was very short": intensifiers are skipped
+            while skip < len(words) and words[skip] in _INTENSIFIERS:
+                skip += 1
             for k in (1, 2):  # "were enlarged", "were low set"
-                after = words[i + 1 : i + 1 + k]
+                after = words[skip : skip + k]
                 if len(after) < k or _MARKERS.intersection(after):
                     break
                 for j in range(max(0, i - self._max_bag + k), i):
@@ -338,7 +368,8 @@ class ConceptRecognizer:
                         continue
                     entries = self._bag.get(tuple(sorted([*window, *after])))
                     if entries:
-                        out.append(_Candidate(items[j].start, items[i + k].end, _BAG, entries))
+                        out.append(_Candidate(items[j].start, items[skip + k - 1].end, _BAG,
+                                              entries))
         return out
 
     def _lookup(self, key: tuple[str, ...]) -> tuple[_Entry, ...] | None:
