@@ -124,6 +124,9 @@ WORD_CLASSES = tuple(
         "decreased reduced diminished",
         "increased elevated",
         "pain ache aching",
+        "valvular valvar",
+        "supravalvular supravalvar",
+        "subvalvular subvalvar",
     )
 )
 
