@@ -131,27 +131,20 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             features[key] = {"type": {"id": f.hpo_id, "label": f.label}, "excluded": True,
                              "description": f"normal {rs.key} on imaging: {f.source}"}
             spans[key] = f.source
-    for g in find_growth_statements(text):
-        key = (g.hpo_id, g.excluded)
-        if g.hpo_id not in onto or key in features or (g.hpo_id, not g.excluded) in features:
+    derived = [(g.hpo_id, g.excluded, g.start, g.end,
+                f"{g.key} {'within' if g.excluded else 'outside'} 2 SD / 3rd-97th centile")
+               for g in find_growth_statements(text)]
+    derived += [(ms.hpo_id, ms.excluded, ms.start, ms.end,
+                 f"{ms.key} at {ms.age_months:g} months ({'in time' if ms.excluded else 'late'})")
+                for ms in find_milestones(text)]
+    for hid, excluded, start, end, what in derived:  # growth centiles, milestone ages
+        key = (hid, excluded)
+        if hid not in onto or key in features or (hid, not excluded) in features:
             continue
-        where = _span(text, g.start, g.end)
-        features[key] = {"type": {"id": g.hpo_id, "label": onto.label(g.hpo_id)},
-                         "description": f"{g.key} {'within' if g.excluded else 'outside'} "
-                                        f"2 SD / 3rd-97th centile: {where}"}
-        if g.excluded:
-            features[key]["excluded"] = True
-        spans[key] = where
-    for ms in find_milestones(text):
-        key = (ms.hpo_id, ms.excluded)
-        if ms.hpo_id not in onto or key in features or (ms.hpo_id, not ms.excluded) in features:
-            continue
-        where = _span(text, ms.start, ms.end)
-        verdict = "in time" if ms.excluded else "late"
-        features[key] = {"type": {"id": ms.hpo_id, "label": onto.label(ms.hpo_id)},
-                         "description": f"{ms.key} at {ms.age_months:g} months ({verdict}): "
-                                        f"{where}"}
-        if ms.excluded:
+        where = _span(text, start, end)
+        features[key] = {"type": {"id": hid, "label": onto.label(hid)},
+                         "description": f"{what}: {where}"}
+        if excluded:
             features[key]["excluded"] = True
         spans[key] = where
     observed = [k[0] for k in features if not k[1]]
