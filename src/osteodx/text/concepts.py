@@ -36,8 +36,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from osteodx.text.candidates import (
+    _ACRONYM,
+    _BAG,
+    _BREAK,
+    _COMMA,
+    _COORD,
+    _ORDERED,
+    _SLASH,
+    _Candidate,
+    _Entry,
+)
 from osteodx.text.normalise import (
-    COMMA,
     QUALIFIERS,
     STOPWORDS,
     Token,
@@ -47,6 +57,7 @@ from osteodx.text.normalise import (
     surface_token,
     tokenise,
 )
+from osteodx.text.phrasing import PhraseVariants
 
 try:  # C Aho-Corasick automaton; an equivalent n-gram lookup is used without it
     import ahocorasick
@@ -60,19 +71,8 @@ Nested = Literal["none", "qualified", "subsumed", "all"]
 _RANK = {"LABEL": 0, "EXACT": 1, "ABBREVIATION": 1, "RELATED": 2, "NARROW": 3, "BROAD": 4}
 #: Roots of the ontology: "phenotypic abnormalities" names no particular finding.
 _UNINFORMATIVE = frozenset({"HP:0000001", "HP:0000118"})
-_ORDERED, _ACRONYM, _BAG, _COORD = 0, 1, 2, 3  # candidate kinds, by preference
-_BREAK, _COMMA, _SLASH = "|", COMMA, "/"  # stream markers; nothing matches across _BREAK
 _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
 _CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
-_MARKERS = frozenset({"and", "or", _COMMA, _SLASH, _BREAK})
-_SIDES = frozenset({norm_token("right"), norm_token("left")})
-_ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
-_NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
-_INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
-                          " little bit somewhat extremely moderately too really".split())
-#: "X was enlarged": a copula between a finding's subject and its adjective
-_COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
-                     " seems seem looked looks became becomes".split())
 #: Words that may follow a noun phrase: the last conjunct of "A B and C" must end there.
 _PHRASE_END = frozenset(
     "a an the of in on at to for by from with without as is are was were be been has have"
@@ -93,21 +93,7 @@ class ConceptMatch(NamedTuple):
     matched_synonym: str
 
 
-class _Entry(NamedTuple):
-    rank: int
-    hpo_id: str
-    synonyms: tuple[str, ...]  # the dictionary strings (of this rank) giving the key
-    label: str
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    kind: int
-    entries: tuple[_Entry, ...]
-
-
-class ConceptRecognizer:
+class ConceptRecognizer(PhraseVariants):
     """Find HPO concepts in text (the method is in the module docstring).
 
     ``terms`` yields ``(hpo_id, label, [(synonym_text, scope), ...])`` with
@@ -258,119 +244,6 @@ class ConceptRecognizer:
             found += self._comma_adjectives(items, spans)
             found += self._stacked_modifiers(text, items, spans)
         return found
-
-    def _stacked_modifiers(self, text: str, items: list[Token],
-                           spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
-        """"low-set posteriorly rotated ears" -> also "low-set ears": the one or two words
-        before a matched modifier-and-noun phrase, with its last word, when that is a term."""
-        out: list[_Candidate] = []
-        for first, stop, key in spans:
-            if len(key) < 2:
-                continue
-            for n in (1, 2):
-                if first - n < 0:
-                    break
-                before = tuple(items[i].norm for i in range(first - n, first))
-                if (_MARKERS.intersection(before) or _ABNORMALITY in before
-                        or _NEGATORS.intersection(before)):
-                    break
-                if "-" in text[items[first - 1].end : items[first].start]:
-                    break  # "tonic-clonic seizures" is one word, not "tonic seizures"
-                entries = self._lookup((*before, key[-1]))
-                if entries:
-                    out.append(_Candidate(items[first - n].start, items[stop - 1].end, _COORD,
-                                          entries))
-        return out
-
-    def _comma_adjectives(self, items: list[Token],
-                          spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
-        """"short, tapering distal phalanges" -> also "short distal phalanges": a word and
-        a comma before a matched phrase replace its first word, when that gives a term."""
-        out: list[_Candidate] = []
-        ends = {stop - 1 for _, stop, _ in spans}
-        for first, stop, key in spans:
-            if len(key) < 2 or first < 2 or items[first - 1].norm != _COMMA:
-                continue
-            word = items[first - 2].norm
-            if word in _MARKERS or first - 2 in ends or word == _ABNORMALITY:
-                continue  # "scoliosis, short stature": the word ends a finding of its own
-            entries = self._lookup((word,) + key[1:])
-            if entries:
-                out.append(_Candidate(items[first - 2].start, items[stop - 1].end, _COORD, entries))
-        return out
-
-    def _inner_coordination(self, items: list[Token], words: list[str]) -> list[_Candidate]:
-        """"shortening of the fourth and fifth metacarpals" -> "short 4th metacarpal" and
-        "short 5th metacarpal": one word on each side of 'and' / 'or' shares both the words
-        before and the words after it (the one-sided cases are :meth:`_coordinated`)."""
-        out: list[_Candidate] = []
-        for k, w in enumerate(words):
-            if w not in ("and", "or", _SLASH) or k < 2 or k + 2 >= len(words):
-                continue
-            if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS:
-                continue
-            for left in (1, 2):
-                pre = words[k - 1 - left : k - 1]
-                if len(pre) < left or _MARKERS.intersection(pre):
-                    break
-                for right in (1, 2):
-                    post = words[k + 2 : k + 2 + right]
-                    if len(post) < right or _MARKERS.intersection(post):
-                        break
-                    a, b = k - 1 - left, k + 1 + right
-                    for one in (words[k - 1], words[k + 1]):
-                        entries = self._lookup((*pre, one, *post))
-                        if entries:
-                            out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
-        return out
-
-    def _across_laterality(self, items: list[Token], words: list[str]) -> list[_Candidate]:
-        """"bowing of the right femur" is "bowing of the femur": a side named inside a
-        phrase is skipped (a side at the phrase's edge, as in "left ventricular
-        hypertrophy", belongs to the term and is matched as written)."""
-        kept = [i for i, w in enumerate(words) if w not in _SIDES]
-        if len(kept) == len(words):
-            return []
-        out: list[_Candidate] = []
-        reduced = [words[i] for i in kept]
-        for first, key in self._ordered_hits(reduced):
-            a, b = kept[first], kept[first + len(key) - 1]
-            if b - a + 1 > len(key):  # a side word lies inside the phrase
-                out.append(_Candidate(items[a].start, items[b].end, _ORDERED, self._ordered[key]))
-        for i in range(len(reduced)):  # "fracture of the right femur": words in another order
-            for n in range(2, self._max_bag + 1):
-                window = reduced[i : i + n]
-                if len(window) < n or _MARKERS.intersection(window):
-                    break
-                a, b = kept[i], kept[i + n - 1]
-                entries = self._bag.get(tuple(sorted(window))) if b - a + 1 > n else None
-                if entries:
-                    out.append(_Candidate(items[a].start, items[b].end, _BAG, entries))
-        return out
-
-    def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
-        """"The skull was enlarged" -> "enlarged skull": the subject's last words and
-        the adjective after a copula, matched as a bag of words."""
-        out: list[_Candidate] = []
-        for i, w in enumerate(words):
-            if w not in _COPULAS:
-                continue
-            skip = i + 1  # "is a little low", "was very short": intensifiers are skipped
-            while skip < len(words) and words[skip] in _INTENSIFIERS:
-                skip += 1
-            for k in (1, 2):  # "were enlarged", "were low set"
-                after = words[skip : skip + k]
-                if len(after) < k or _MARKERS.intersection(after):
-                    break
-                for j in range(max(0, i - self._max_bag + k), i):
-                    window = words[j:i]
-                    if _MARKERS.intersection(window):
-                        continue
-                    entries = self._bag.get(tuple(sorted([*window, *after])))
-                    if entries:
-                        out.append(_Candidate(items[j].start, items[skip + k - 1].end, _BAG,
-                                              entries))
-        return out
 
     def _lookup(self, key: tuple[str, ...]) -> tuple[_Entry, ...] | None:
         bag = self._bag.get(tuple(sorted(key))) if len(key) <= self._max_bag else None

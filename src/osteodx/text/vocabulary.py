@@ -19,7 +19,7 @@ from pathlib import Path
 from osteodx.kb import cache as kb_cache
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.knowledge import load_yaml
-from osteodx.text import concepts, normalise
+from osteodx.text import candidates, concepts, normalise, phrasing
 from osteodx.text.concepts import ConceptRecognizer
 
 __all__ = ["abbreviations", "blocked_synonyms", "extra_synonyms", "vocabulary",
@@ -88,7 +88,7 @@ def _key(kb: KnowledgeBase) -> str:
     h.update(kb.provenance.get("index_key", kb.hpo_version).encode())
     h.update(_synonyms_text().encode())
     h.update(str(_FORMAT).encode())
-    for module in (concepts, normalise):  # a changed matcher must not reuse an old pickle
+    for module in (candidates, concepts, normalise, phrasing):  # a changed matcher: rebuild
         h.update(Path(module.__file__).read_bytes())
     return "recogniser-" + h.hexdigest()[:20]
 

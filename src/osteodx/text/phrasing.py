@@ -1,0 +1,167 @@
+"""Wordings a report uses for a dictionary phrase that plain matching misses.
+
+Each method adds candidate matches for :class:`osteodx.text.concepts.ConceptRecognizer`
+(a mixin: it uses the recogniser's dictionaries), always through a dictionary lookup, so a
+variant only ever yields a real HPO term:
+
+* a side inside a phrase ("bowing of the right femur");
+* predicates ("the skull was enlarged", "muscle tone is a little low");
+* one word on each side of "and" / "or" / "/" sharing the rest ("fourth and fifth
+  metacarpals", "posterior subcapsular/capsular cataract");
+* comma-separated and stacked modifiers sharing the noun ("short, broad femoral necks",
+  "low-set posteriorly rotated ears").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from osteodx.text.candidates import (
+    _BAG,
+    _COMMA,
+    _COORD,
+    _MARKERS,
+    _ORDERED,
+    _SLASH,
+    _Candidate,
+    _Entry,
+)
+from osteodx.text.normalise import Token, norm_token
+
+__all__ = ["PhraseVariants"]
+
+_SIDES = frozenset({norm_token("right"), norm_token("left")})
+_ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
+_NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
+_INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
+                          " little bit somewhat extremely moderately too really".split())
+#: "X was enlarged": a copula between a finding's subject and its adjective
+_COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
+                     " seems seem looked looks became becomes".split())
+
+
+class PhraseVariants:
+    """Candidate generators over the recogniser's ``_ordered`` / ``_bag`` dictionaries."""
+
+    _max_bag: int
+    _ordered: dict[tuple[str, ...], tuple[_Entry, ...]]
+    _bag: dict[tuple[str, ...], tuple[_Entry, ...]]
+
+    def _ordered_hits(self, words: list[str]) -> Iterable[tuple[int, tuple[str, ...]]]:
+        raise NotImplementedError
+
+    def _lookup(self, key: tuple[str, ...]) -> tuple[_Entry, ...] | None:
+        raise NotImplementedError
+
+    def _stacked_modifiers(self, text: str, items: list[Token],
+                           spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
+        """"low-set posteriorly rotated ears" -> also "low-set ears": the one or two words
+        before a matched modifier-and-noun phrase, with its last word, when that is a term."""
+        out: list[_Candidate] = []
+        for first, stop, key in spans:
+            if len(key) < 2:
+                continue
+            for n in (1, 2):
+                if first - n < 0:
+                    break
+                before = tuple(items[i].norm for i in range(first - n, first))
+                if (_MARKERS.intersection(before) or _ABNORMALITY in before
+                        or _NEGATORS.intersection(before)):
+                    break
+                if "-" in text[items[first - 1].end : items[first].start]:
+                    break  # "tonic-clonic seizures" is one word, not "tonic seizures"
+                entries = self._lookup((*before, key[-1]))
+                if entries:
+                    out.append(_Candidate(items[first - n].start, items[stop - 1].end, _COORD,
+                                          entries))
+        return out
+
+    def _comma_adjectives(self, items: list[Token],
+                          spans: list[tuple[int, int, tuple[str, ...]]]) -> list[_Candidate]:
+        """"short, tapering distal phalanges" -> also "short distal phalanges": a word and
+        a comma before a matched phrase replace its first word, when that gives a term."""
+        out: list[_Candidate] = []
+        ends = {stop - 1 for _, stop, _ in spans}
+        for first, stop, key in spans:
+            if len(key) < 2 or first < 2 or items[first - 1].norm != _COMMA:
+                continue
+            word = items[first - 2].norm
+            if word in _MARKERS or first - 2 in ends or word == _ABNORMALITY:
+                continue  # "scoliosis, short stature": the word ends a finding of its own
+            entries = self._lookup((word,) + key[1:])
+            if entries:
+                out.append(_Candidate(items[first - 2].start, items[stop - 1].end, _COORD, entries))
+        return out
+
+    def _inner_coordination(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"shortening of the fourth and fifth metacarpals" -> "short 4th metacarpal" and
+        "short 5th metacarpal": one word on each side of 'and' / 'or' shares both the words
+        before and the words after it (the one-sided cases are :meth:`_coordinated`)."""
+        out: list[_Candidate] = []
+        for k, w in enumerate(words):
+            if w not in ("and", "or", _SLASH) or k < 2 or k + 2 >= len(words):
+                continue
+            if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS:
+                continue
+            for left in (1, 2):
+                pre = words[k - 1 - left : k - 1]
+                if len(pre) < left or _MARKERS.intersection(pre):
+                    break
+                for right in (1, 2):
+                    post = words[k + 2 : k + 2 + right]
+                    if len(post) < right or _MARKERS.intersection(post):
+                        break
+                    a, b = k - 1 - left, k + 1 + right
+                    for one in (words[k - 1], words[k + 1]):
+                        entries = self._lookup((*pre, one, *post))
+                        if entries:
+                            out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
+        return out
+
+    def _across_laterality(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"bowing of the right femur" is "bowing of the femur": a side named inside a
+        phrase is skipped (a side at the phrase's edge, as in "left ventricular
+        hypertrophy", belongs to the term and is matched as written)."""
+        kept = [i for i, w in enumerate(words) if w not in _SIDES]
+        if len(kept) == len(words):
+            return []
+        out: list[_Candidate] = []
+        reduced = [words[i] for i in kept]
+        for first, key in self._ordered_hits(reduced):
+            a, b = kept[first], kept[first + len(key) - 1]
+            if b - a + 1 > len(key):  # a side word lies inside the phrase
+                out.append(_Candidate(items[a].start, items[b].end, _ORDERED, self._ordered[key]))
+        for i in range(len(reduced)):  # "fracture of the right femur": words in another order
+            for n in range(2, self._max_bag + 1):
+                window = reduced[i : i + n]
+                if len(window) < n or _MARKERS.intersection(window):
+                    break
+                a, b = kept[i], kept[i + n - 1]
+                entries = self._bag.get(tuple(sorted(window))) if b - a + 1 > n else None
+                if entries:
+                    out.append(_Candidate(items[a].start, items[b].end, _BAG, entries))
+        return out
+
+    def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"The skull was enlarged" -> "enlarged skull": the subject's last words and
+        the adjective after a copula, matched as a bag of words."""
+        out: list[_Candidate] = []
+        for i, w in enumerate(words):
+            if w not in _COPULAS:
+                continue
+            skip = i + 1  # "is a little low", "was very short": intensifiers are skipped
+            while skip < len(words) and words[skip] in _INTENSIFIERS:
+                skip += 1
+            for k in (1, 2):  # "were enlarged", "were low set"
+                after = words[skip : skip + k]
+                if len(after) < k or _MARKERS.intersection(after):
+                    break
+                for j in range(max(0, i - self._max_bag + k), i):
+                    window = words[j:i]
+                    if _MARKERS.intersection(window):
+                        continue
+                    entries = self._bag.get(tuple(sorted([*window, *after])))
+                    if entries:
+                        out.append(_Candidate(items[j].start, items[skip + k - 1].end, _BAG,
+                                              entries))
+        return out
