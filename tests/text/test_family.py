@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from osteodx.text.family import find_family_statements, relative_sentences
+from osteodx.text.family import find_family_statements
+from osteodx.text.relatives import relative_sentences
 
 
 def family(text: str) -> list[tuple[str, bool | None, str, str]]:

@@ -32,10 +32,10 @@ from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import ContextAnalyser, analyse
 from osteodx.text.demographics import extract_demographics, find_onset_statements, iso8601
 from osteodx.text.examinations import find_normal_examinations
-from osteodx.text.family import relative_sentences
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.regions import find_family_statements, find_region_statements
+from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_running_heads
 from osteodx.text.vocabulary import recognizer_for
 

@@ -84,7 +84,7 @@ from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, Cue, CueHit
 from osteodx.text.sentences import clean_text
 
-__all__ = ["FamilyStatement", "find_family_statements", "relative_sentences"]
+__all__ = ["FamilyStatement", "find_family_statements"]
 
 _DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
@@ -196,19 +196,6 @@ _THEY = re.compile(r"\W*(?:(?:and|but|while) )?(they)\b")
 _PLURAL = re.compile(r"(?:parents|grandparents|s|members|history|family|relatives)(?:'s)?$")
 _NOBODY = re.compile(r"\W*(?:no ?one|nobody|none|no other (?:one|members?|relatives?))"
                      r"(?: else)?\W*")
-
-# -- subjects (relative_sentences) ------------------------------------------------------
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|does|did|do|shows?|showed|revealed|reveals|developed"
-    r"|develops|presented|presents|underwent|received|remained|remains|died|measured|measures"
-    r"|suffered|suffers|needed|needs|carries|carried|appeared|appears|can|could|may|might"
-    r"|will|would|isn't|aren't|wasn't|weren't|hasn't|hadn't|didn't|doesn't)\b")
-_PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the present|the current"
-                      r"|the index|the|that) (?!case)\w+|[0-9].*)(?:'s)?$")
-_NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
-_OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
-                      r"|otherwise|never|previously|recently|eventually)*")
-
 
 class FamilyStatement(NamedTuple):
     """``relation`` is (``affected=True``), is not (False) or cannot be (None) affected."""
@@ -664,7 +651,18 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     return _merge(out)
 
 
-# -- relative_sentences -------------------------------------------------------------------
+# -- clause subjects (also used by osteodx.text.relatives) -----------------------------
+
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|did|do|shows?|showed|revealed|reveals|developed"
+    r"|develops|presented|presents|underwent|received|remained|remains|died|measured|measures"
+    r"|suffered|suffers|needed|needs|carries|carried|appeared|appears|can|could|may|might"
+    r"|will|would|isn't|aren't|wasn't|weren't|hasn't|hadn't|didn't|doesn't)\b")
+_PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the present|the current"
+                      r"|the index|the|that) (?!case)\w+|[0-9].*)(?:'s)?$")
+_NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
+_OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
+                      r"|otherwise|never|previously|recently|eventually)*")
 
 
 def _subject(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> str | None:
@@ -687,71 +685,3 @@ def _subject(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> str | Non
                                  for h in rels if clause.start <= h.start < verb.start()):
         return "patient"  # "Her mother recalls ...": the patient's history
     return who
-
-
-def _introduced_spans(p: ParsedSentence, rels: list[CueHit], clause: Clause
-                      ) -> list[tuple[int, int]]:
-    """"Calcium was 2.4 mmol/L in her mother": the segment (between ",", "and") naming her."""
-    text, out = p.view.text, []
-    for h in rels:
-        if clause.start <= h.start < clause.end and _IN.search(text, clause.start, h.start):
-            seps = [m.end() for m in re.finditer(r",|;|\band\b", text[clause.start : h.start])]
-            lo = clause.start + (seps[-1] if seps else 0)
-            after = re.search(r",|;|\band\b", text[h.end : clause.end])
-            out.append((lo, h.end + after.start() if after else clause.end))
-    return out
-
-
-def _clause_spans(p: ParsedSentence) -> list[tuple[int, int]]:
-    """View spans of the clauses (or segments) of one sentence said of a relative."""
-    rels = _relation_hits(p)
-    if not rels:
-        return []
-    out: list[tuple[int, int]] = []
-    current: str | None = "patient"
-    for clause in p.clauses:
-        current = _subject(p, rels, clause) or current
-        if current == "relative":
-            out.append((clause.start, clause.end))
-        else:
-            out += _introduced_spans(p, rels, clause)
-    return out
-
-
-def relative_sentences(text: str, ctx: ContextAnalyser | None = None) -> list[tuple[int, int]]:
-    """Character spans of ``text`` whose grammatical subject is a relative, in text order.
-
-    A lab value or measurement inside one ("Her mother's calcium was 2.40 mmol/L", "Her
-    mother has normal calcium levels", "... and 2.4 mmol/L in her mother") is the
-    relative's, not the patient's. A clause without a subject of its own ("... but
-    normal calcium levels") inherits the previous clause's; a relative who only tells
-    the history ("Her mother recalls ...") is not the subject of what she tells.
-
-    >>> t = "Calcium was 1.6 mmol/L. Her mother's calcium was 2.40 mmol/L."
-    >>> [t[a:b] for a, b in relative_sentences(t)]
-    ["Her mother's calcium was 2.40 mmol/L."]
-    """
-    ctx = ctx or ContextAnalyser(text)
-    spans: list[tuple[int, int]] = []
-    for i in range(len(ctx.sentences)):
-        p = ctx.parse(i)
-        for a, b in _clause_spans(p):
-            a = _skip_space(p.view.text, a, b)
-            lead = re.match(r"(?:(?:and|but|or|yet) )+", p.view.text[a:b])
-            a += lead.end() if lead else 0  # "... and her mother's calcium was ..."
-            while b > a and p.view.text[b - 1] == " ":
-                b -= 1
-            if b > a:
-                spans.append((p.view.pos[a], p.view.pos[b - 1] + 1))
-    return _join(text, spans)
-
-
-def _join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Adjacent spans (only separators between them) become one."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and not re.search(r"\w", re.sub(r"\b(?:and|but|or)\b", "", text[out[-1][1] : a])):
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
