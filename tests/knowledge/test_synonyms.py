@@ -42,3 +42,11 @@ def test_recogniser_reports_the_general_term_inside_a_specific_one(real_kb) -> N
     ids = {m.hpo_id for m in rec.find("She had ulcerative colitis and a collecting system.")}
     assert {"HP:0100279", "HP:0002583"} <= ids  # Ulcerative colitis, Colitis
     assert "HP:0030212" not in ids  # Collectionism
+
+
+def test_a_named_syndrome_is_not_read_as_a_finding(real_kb) -> None:
+    rec = vocabulary.recognizer_for(real_kb)
+    ids = {m.hpo_id for m in rec.find("Crouzon syndrome and Treacher Collins syndrome differ.")}
+    assert not ids & {"HP:0004439", "HP:0005321"}
+    ids = {m.hpo_id for m in rec.find("craniofacial dysostosis and auditory manifestations")}
+    assert {"HP:0004439", "HP:0000364"} <= ids  # the findings themselves still match

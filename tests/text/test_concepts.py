@@ -251,3 +251,42 @@ def test_stacked_modifiers_and_intensified_predicates() -> None:
         "HP:0000369", "HP:0000358"}
     assert {i for i, _ in found(rec, "Muscle tone is a little low.")} == {"HP:0001252"}
     assert "HP:0011160" not in {i for i, _ in found(rec, "tonic-clonic seizures")}
+
+
+def test_a_list_of_modifiers_shares_its_head_noun() -> None:
+    rec = ConceptRecognizer([("HP:0000478", "Abnormality of the eye",
+                              [("Ocular anomaly", "EXACT")]),
+                             ("HP:0001367", "Abnormal joint morphology",
+                              [("Joint abnormality", "EXACT")]),
+                             ("HP:0000364", "Hearing abnormality", []),
+                             ("HP:0002816", "Genu recurvatum", [("Back knee", "EXACT")])])
+    text = "ophthalmic, orofacial, articular, and auditory manifestations."
+    assert {i for i, _ in found(rec, text)} == {"HP:0000478", "HP:0001367", "HP:0000364"}
+    # plural nouns in a list are not modifiers of the last conjunct's noun
+    assert found(rec, "pain in her knees, hips and lower back.") == set()
+    # the head must end the phrase: here "odontogenic" modifies "keratocysts"
+    rec = ConceptRecognizer([("HP:0100612", "Odontogenic neoplasm", [])])
+    assert found(rec, "jaw tumours or multiple odontogenic keratocysts") == set()
+
+
+def test_the_word_after_and_takes_the_head_before_the_first_conjunct() -> None:
+    rec = ConceptRecognizer([("HP:0011453", "Abnormal incus morphology",
+                              [("Abnormality of the incus", "EXACT")]),
+                             ("HP:0006429", "Broad femoral neck", []),
+                             ("HP:0000475", "Broad neck", [])])
+    assert {i for i, _ in found(rec, "Anomalies of the semicircular canals and the incus.")} == {
+        "HP:0011453"}
+    assert {i for i, _ in found(rec, "The femoral necks were short and broad.")} == {
+        "HP:0006429"}
+    assert found(rec, "Anomalies of the semicircular canals and the incus bones") == set()
+
+
+def test_words_listed_before_type_qualify_the_head() -> None:
+    rec = ConceptRecognizer([("HP:0000365", "Hearing impairment", [("Hearing loss", "EXACT")]),
+                             ("HP:0000407", "Sensorineural hearing impairment",
+                              [("Sensorineural hearing loss", "EXACT")]),
+                             ("HP:0000410", "Mixed hearing impairment",
+                              [("Mixed hearing loss", "EXACT")])])
+    ids = {i for i, _ in found(rec, "hearing loss of sensorineural or mixed type")}
+    assert {"HP:0000407", "HP:0000410"} <= ids
+    assert {i for i, _ in found(rec, "hearing loss of the sensorineural type")} >= {"HP:0000407"}

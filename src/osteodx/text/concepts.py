@@ -41,10 +41,14 @@ from osteodx.text.candidates import (
     _BAG,
     _BREAK,
     _COMMA,
+    _CONJUNCTIONS,
     _COORD,
+    _NEXT_WORD,
     _ORDERED,
+    _PHRASE_END,
     _SLASH,
     _Candidate,
+    _conjuncts,
     _Entry,
 )
 from osteodx.text.normalise import (
@@ -72,13 +76,6 @@ _RANK = {"LABEL": 0, "EXACT": 1, "ABBREVIATION": 1, "RELATED": 2, "NARROW": 3, "
 #: Roots of the ontology: "phenotypic abnormalities" names no particular finding.
 _UNINFORMATIVE = frozenset({"HP:0000001", "HP:0000118"})
 _BREAK_GAP = re.compile(r"[.;:!?()\[\]{}]|\n\s*\n")
-_CONJUNCTIONS = frozenset({"and", "or", _COMMA, _SLASH})
-#: Words that may follow a noun phrase: the last conjunct of "A B and C" must end there.
-_PHRASE_END = frozenset(
-    "a an the of in on at to for by from with without as is are was were be been has have"
-    " had that which who whom but than and or".split()
-)
-_NEXT_WORD = re.compile(r"\s*([^\W_]+)")
 _DEFINITION = re.compile(r"\(\s*([^\W_][\w\-]{1,9})\s*\)")  # "... (VSD)"
 _ACRONYM_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -241,6 +238,9 @@ class ConceptRecognizer(PhraseVariants):
         if self._coordination:
             found += self._coordinated(text, items, spans)
             found += self._inner_coordination(items, words)
+            found += self._distributed_heads(text, items, words)
+            found += self._head_before(text, items, words)
+            found += self._of_type(items, words)
             found += self._comma_adjectives(items, spans)
             found += self._stacked_modifiers(text, items, spans)
         return found
@@ -368,28 +368,6 @@ def _defines(short: str, long: str) -> bool:
             return False
         i, j = i - 1, j - 1
     return True
-
-
-def _conjuncts(items: list[Token], i: int, step: int) -> list[int]:
-    """Indices of the words coordinated with a phrase, walking from ``i`` by ``step``.
-
-    Comma lists ("A, B, and C D") count only when closed by 'and' / 'or' / '/'.
-    """
-    found: list[int] = []
-    while 0 <= i < len(items) and items[i].norm in _CONJUNCTIONS:
-        closing = False
-        while 0 <= i < len(items) and items[i].norm in _CONJUNCTIONS:
-            closing = closing or items[i].norm != _COMMA
-            i += step
-        if step == -1 and closing == bool(found):  # leftwards the 'and' comes first
-            break
-        if not 0 <= i < len(items) or items[i].norm == _BREAK:
-            break
-        found.append(i)
-        if step == 1 and closing:
-            return found
-        i += step
-    return found if step == -1 else []
 
 
 def _emit(text: str, cand: _Candidate) -> list[ConceptMatch]:

@@ -112,6 +112,7 @@ WORD_CLASSES = tuple(
         "muscle muscular",
         "lacrimal lachrymal",
         "ear otic",
+        "hearing auditory",
         "episodic episode",
         "recurrent frequent",
         "pit pitting",

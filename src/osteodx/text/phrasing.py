@@ -8,6 +8,8 @@ variant only ever yields a real HPO term:
 * predicates ("the skull was enlarged", "muscle tone is a little low");
 * one word on each side of "and" / "or" / "/" sharing the rest ("fourth and fifth
   metacarpals", "posterior subcapsular/capsular cataract");
+* a list of single words sharing a head noun, whether or not the last one makes a term
+  with it ("ophthalmic, orofacial, articular, and auditory manifestations");
 * comma-separated and stacked modifiers sharing the noun ("short, broad femoral necks",
   "low-set posteriorly rotated ears").
 """
@@ -21,9 +23,12 @@ from osteodx.text.candidates import (
     _COMMA,
     _COORD,
     _MARKERS,
+    _NEXT_WORD,
     _ORDERED,
+    _PHRASE_END,
     _SLASH,
     _Candidate,
+    _conjuncts,
     _Entry,
 )
 from osteodx.text.normalise import Token, norm_token
@@ -38,6 +43,12 @@ _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mil
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes".split())
+
+
+def _plural(text: str, token: Token) -> bool:
+    """A word written in the plural ("knees"): a noun, not a modifier."""
+    surface = text[token.start : token.end].lower()
+    return surface != token.norm and surface.endswith("s") and not token.norm.endswith("s")
 
 
 class PhraseVariants:
@@ -116,6 +127,82 @@ class PhraseVariants:
                         entries = self._lookup((*pre, one, *post))
                         if entries:
                             out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
+        return out
+
+    def _distributed_heads(self, text: str, items: list[Token],
+                           words: list[str]) -> list[_Candidate]:
+        """"ophthalmic, articular, and auditory manifestations" -> "ophthalmic manifestations",
+        "articular manifestations" ...: every single-word conjunct of a list closed by 'and' /
+        'or' takes the one or two words after the last conjunct. (:meth:`_coordinated` needs
+        the last conjunct and the head to make a term themselves.)"""
+        out: list[_Candidate] = []
+        for k, w in enumerate(words):
+            if (w not in ("and", "or") or k + 2 >= len(words) or words[k + 1] in _MARKERS
+                    or words[k + 1] == "a"):
+                continue
+            conjuncts = [*_conjuncts(items, k, -1), k + 1]
+            if len(conjuncts) < 2 or any(_plural(text, items[i]) for i in conjuncts):
+                continue  # "her knees, hips and lower back": nouns, not shared modifiers
+            for r in (1, 2):
+                head = words[k + 2 : k + 2 + r]
+                if len(head) < r or _MARKERS.intersection(head):
+                    break
+                nxt = _NEXT_WORD.match(text, items[k + 1 + r].end)
+                if nxt and nxt.group(1).lower() not in _PHRASE_END:
+                    continue  # "tumours or multiple odontogenic keratocysts"
+                for i in conjuncts:
+                    entries = self._lookup((words[i], *head))
+                    if entries:
+                        out.append(_Candidate(items[i].start, items[k + 1 + r].end, _COORD,
+                                              entries))
+        return out
+
+    def _head_before(self, text: str, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"anomalies of the semicircular canals and the incus" -> "anomalies of the incus":
+        the word after 'and' / 'or' takes the one or two words before the first conjunct
+        (itself one or two words), when it ends the phrase."""
+        out: list[_Candidate] = []
+        for k, w in enumerate(words):
+            if w not in ("and", "or") or k + 1 >= len(words) or words[k + 1] in _MARKERS:
+                continue
+            nxt = _NEXT_WORD.match(text, items[k + 1].end)
+            if nxt and nxt.group(1).lower() not in _PHRASE_END:
+                continue  # "the kidney and liver failure"
+            for m in (1, 2):
+                for r in (2, 1):  # the widest head only: "femoral necks were short and broad"
+                    start = k - m - r
+                    if start < 0 or _MARKERS.intersection(words[start:k]):
+                        continue
+                    entries = self._lookup((*words[start : k - m], words[k + 1]))
+                    if entries:
+                        out.append(_Candidate(items[start].start, items[k + 1].end, _COORD,
+                                              entries))
+                        break
+        return out
+
+    def _of_type(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"hearing loss of conductive, sensorineural, or mixed type" -> "sensorineural hearing
+        loss" ...: each word listed before "type" qualifies the one to three words before
+        the list."""
+        out: list[_Candidate] = []
+        for t, w in enumerate(words):
+            if w != "type" or t < 2 or words[t - 1] in _MARKERS:
+                continue
+            listed = [t - 1]
+            if words[t - 2] in _MARKERS:
+                listed += _conjuncts(items, t - 2, -1)
+                if len(listed) < 2:
+                    continue
+            first = min(listed)
+            for r in (1, 2, 3):
+                head = words[first - r : first]
+                if first - r < 0 or _MARKERS.intersection(head):
+                    break
+                for i in listed:
+                    entries = self._lookup((words[i], *head))
+                    if entries:
+                        out.append(_Candidate(items[first - r].start, items[t].end, _COORD,
+                                              entries))
         return out
 
     def _across_laterality(self, items: list[Token], words: list[str]) -> list[_Candidate]:
