@@ -82,120 +82,34 @@ from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, Cue, CueHit
+from osteodx.text.family_findings import _finding, _Found, _strip_lead
+from osteodx.text.family_words import (
+    _CONSANG,
+    _FAMILY_WIDE,
+    _FINITE,
+    _GAPPED,
+    _IN,
+    _IN_FAMILY,
+    _INFORMANT,
+    _KIN,
+    _LINK,
+    _NOBODY,
+    _NOT_POSSESSOR,
+    _NOT_SUBJECT,
+    _OPENERS,
+    _OWN,
+    _PATIENT,
+    _PLURAL,
+    _SIDE_AFTER,
+    _SIDE_BEFORE,
+    _SIDE_PREFIX,
+    _SIDES,
+    _THEY,
+)
 from osteodx.text.sentences import clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
 
-_DET = r"(?:her|his|their|the|a|an|its|both)"
-_LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
-                   r"either|neither|older|younger|elder|paternal|maternal|two|three|four|[0-9]+)*")
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})? $")
-_IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
-                 r"|a|an))? $")
-_VERB_CHAIN = re.compile(
-    r"(?:'s |(?:and|or|but|did|does|do|not|have|has|had|was|were|is|are|been|be|also|both"
-    r"|showed|shows|show|revealed|presented|with|any|an|a|the|similar|to|suffered|from"
-    r"|complained|of|possibly|probably|likely|reportedly|apparently|allegedly|presumably"
-    r"|perhaps|otherwise|currently|now|still|clinically|may|might|could|said|thought"
-    r"|believed|reported|known|suspected|later|subsequently|previously|recently|eventually"
-    r"|having|herself|himself|themselves|too)"
-    r"\b\s*|w/(?!o\b)\s*)*")
-_SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted|present|observed"
-                          r"|detected|shown|identified|suspected|possible|likely|probable"
-                          r"|presumed|diagnosed|confirmed|reported|described)$")
-_UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
-                         r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
-                         r"|in good health|thriving)\b")
-_NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
-                      r"|(?:non-? ?)?consanguineous)")
-_HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
-                    r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
-                    r"|doubtful|query|thought to|believed to)\b")
-_INFORMANT = re.compile(
-    r"\W*(?:(?:also|first|then|later|initially|had) )?(?:recalls?|recalled|remembers?"
-    r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
-    r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
-    r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
-    r"|sought|complains? that|complained that)\b")
-_UNASSESSED = re.compile(
-    r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
-    r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
-    r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced)\b|\b(?:untested"
-    r"|unexamined|not available for (?:testing|examination|assessment))\b")
-_SIMILAR = re.compile(r"\b(?:similar(?:ly)?|same|also|likewise|too|as well|identical"
-                      r"|(?<!not )(?<!un)affected|the (?:disease|condition|disorder|syndrome))\b")
-_GERUND = re.compile(r"[a-z]+ing")
-#: a genetic result ("carries the same variant", "the mutation was absent", "heterozygous"); a
-#: short word before "variant" / "mutation" / "gene" is read as a gene symbol ("sost gene")
-_GENETIC = re.compile(
-    r"\b(?:(?:[a-z0-9-]{1,7} )?(?:variants?|mutations?|alleles?|genes?|deletions?|duplications?)"
-    r"|mutated|genotyp\w*|carriers?|carr(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|heterozyg\w*"
-    r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
-    r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
-#: the words a genetic result may have besides its genetic terms ("was found to", "absent in")
-_GENOTYPE_WORDS = frozenset(
-    "the a an same this that these identical familial causative pathogenic likely novel known "
-    "disease-causing causal germline mosaic somatic monoallelic biallelic also both either "
-    "neither nor not no only too was were is are be been being has have had did does do later "
-    "subsequently found shown proven confirmed identified detected present absent observed seen "
-    "in for to of on by from at as well tested testing test genetic genetically genetics "
-    "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
-    "which who she he they it her his their its them".split())
-_OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
-                         r"\b\s*)?")
-#: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"
-_APPOSITION = re.compile(r"[^,;()]{1,40}?\s*[,)]\s*(?=(?:is|are|was|were"
-                         r"|has|have|had|did|does|also|developed|showed|presented|suffered"
-                         r"|died|used|underwent|remains|remained|needed|needs|walked|lost)\b)")
-
-#: a relative named after a gap in a coordination: "her father is 178 cm | and her mother ..."
-_GAPPED = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:her|his|their|the|an?"
-                     r"|both|older|younger|elder|paternal|maternal|two|three)\s+)*$")
-
-# -- measurements ("is 178 cm", "aged 4", "calcium was 2.40 mmol/L") ------------------------
-_UNIT = (r"(?:%|cm|mm|m|kg|g|lbs?|ft|inch(?:es)?|years?|yrs?|y|months?|mo|weeks?|wk|days?"
-         r"|sd|centiles?|percentiles?|th centile|[a-zµμ]+/[a-z0-9.]+)")
-_VALUE = (rf"[<>~]?\s*[0-9]+(?:[.,][0-9]+)?\s*{_UNIT}(?![\w/])(?:\s*\([^)]*\))?"
-          r"(?:[\s-]+(?:old|tall|in height|of age|long)\b)?")
-_LEAD_MEASURE = re.compile(
-    rf"(?:(?:now|currently|aged?|at age)\s+)?(?:{_VALUE}|[0-9]+)(?:\s*old|\s+tall|\s+in height"
-    rf"|\s+of age)?(?:\s*[,)]\s*|\s*[-–—:]\s+|\s+(?:and|with|but)\s+|\s*$)")
-_VALUE_RE = re.compile(_VALUE)
-_EVALUATIVE = re.compile(r"\b(?:low|high|elevated|raised|increased|decreased|reduced|abnormal"
-                         r"|deficien\w*|short|below|above)\b")
-_MEASURE_PREFIX = re.compile(r"(?:[\w'-]+\s+){0,4}?(?:was|were|is|are|of|measured|measuring"
-                             r"|measures|level|levels|concentration|height|weight|bmi"
-                             r"|circumference|at|:|=)?\s*")
-
-# -- consanguinity -----------------------------------------------------------------------
-_CONSANG = re.compile(
-    r"(?P<neg>non-? ?consanguineous|not (?:be )?consanguineous|no (?:known |parental |history of )?"
-    r"consanguinity|without consanguinity|consanguinity (?:was|is|has been) (?:denied|excluded"
-    r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
-    r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related)"
-    r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
-    r"|related parents|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
-    r"(?:(?:first|second|double|distant)[- ](?:degree )?)?"
-    r"cousins(?: once removed)?)")
-
-# -- kinship --------------------------------------------------------------------------
-#: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
-_KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): "grandmother",
-        (True, "father"): "grandfather", (True, "parents"): "grandparents"}
-_SIDE_PREFIX = re.compile(r"(maternal|paternal)[ -](?:great[ -])?$")
-_SIDE_AFTER = re.compile(r"(?:'s)? side\b")
-_SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")
-_IN_FAMILY = re.compile(r"\b(?:in|within|among) (?P<fam>(?:the|this|her|his|their|our) "
-                        r"famil(?:y|ies))\b(?!\s*,)")
-_FAMILY_WIDE = re.compile(r"\b(?:no|none|nobody|not|never|without|similar|same|other"
-                          r"|else|affected|further|additional)\b")
-#: "no one else in the family is affected": the subject denies the predicate
-_SIDES = ("maternal", "paternal")
-_OWN = re.compile(r"\b(?:in|on) (?:herself|himself|themselves|her own|his own)\b")
-_THEY = re.compile(r"\W*(?:(?:and|but|while) )?(they)\b")
-_PLURAL = re.compile(r"(?:parents|grandparents|s|members|history|family|relatives)(?:'s)?$")
-_NOBODY = re.compile(r"\W*(?:no ?one|nobody|none|no other (?:one|members?|relatives?))"
-                     r"(?: else)?\W*")
 
 class FamilyStatement(NamedTuple):
     """``relation`` is (``affected=True``), is not (False) or cannot be (None) affected."""
@@ -208,13 +122,6 @@ class FamilyStatement(NamedTuple):
     text: str
     note: str = ""  # "maternal; possibly affected", "no such relative", "consanguineous", ...
     similar: bool = False  # the text says the finding is the patient's kind ("similar", "also")
-
-
-class _Found(NamedTuple):
-    text: str
-    affected: bool | None
-    note: str
-    similar: bool = False
 
 
 _Span = tuple[int, int, str]
@@ -307,148 +214,6 @@ def _gap_end(p: ParsedSentence, group: list[CueHit], nxt: list[CueHit] | None, e
         return end
     gap = _GAPPED.search(p.view.text, group[-1].end, nxt[0].start)
     return gap.start() if gap else end
-
-
-# -- findings -----------------------------------------------------------------------------
-
-
-def _strip_lead(text: str, start: int, end: int) -> int:
-    """Skip punctuation, verbs and hedging adverbs, age/measurement appositions ("aged 4,"),
-    other appositions before a verb ("his father, a carpenter, had ...") and "of the patient"
-    ("the father of the patient is ..."). An opening quote stays: it belongs to the finding."""
-    while True:
-        before = start
-        while start < end and not text[start].isalnum() and text[start] not in "'\"":
-            start += 1
-        after_comma = re.search(r"[,(]\s*$", text[before:start]) is not None
-        for rx in (_OF_PATIENT, _VERB_CHAIN):
-            start += len(rx.match(text, start, end).group())  # type: ignore[union-attr]
-        for rx in (_LEAD_MEASURE, _APPOSITION) if after_comma else (_LEAD_MEASURE,):
-            lead = rx.match(text, start, end)
-            if lead and start < lead.end() < end:
-                start = lead.end()  # "aged 4, is developing normally" -> "developing normally"
-        if start == before:
-            return start
-
-
-def _strip_tail(text: str, start: int, end: int) -> int:
-    """Drop trailing punctuation, but keep a ")" that closes "(148 cm)" and a closing quote."""
-    while end > start and not text[end - 1].isalnum():
-        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-            break
-        if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
-            break
-        end -= 1
-    return end
-
-
-def _measurement_only(text: str) -> bool:
-    """A value with no word that interprets it ("178 cm", "calcium was 2.40 mmol/L")."""
-    if _EVALUATIVE.search(text) or not _VALUE_RE.search(text):
-        return False
-    rest = _VALUE_RE.sub(" , ", text)
-    pieces = [x.strip() for x in re.split(r",|;|\band\b", rest)]
-    return all(_MEASURE_PREFIX.fullmatch(x) for x in pieces)
-
-
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a finding at top-level ",", "and", "with" ("w/"), "but" (not inside parentheses)."""
-    out, lo, depth = [], start, 0
-    for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b|(?<![\w/])w/(?!o\b)", text[:end]):
-        if m.start() < start:
-            continue
-        depth += {"(": 1, ")": -1}.get(m.group(), 0)
-        if depth == 0 and m.group() not in "()":
-            out.append((lo, m.start()))
-            lo = m.end()
-    out.append((lo, end))
-    return [(a, b) for a, b in ((_skip_space(text, a, b), b) for a, b in out)
-            if re.search(r"\w", text[a:b])]
-
-
-def _skip_space(text: str, a: int, b: int) -> int:
-    while a < b and not text[a].isalnum():
-        a += 1
-    return a
-
-
-def _genotype_only(piece: str) -> bool:
-    """A genetic result and nothing else ("carries the same variant", "variant was absent",
-    "heterozygous for c.512g>a"): what a relative carries, not how she is."""
-    if not _GENETIC.search(piece):
-        return False
-    rest = _GENETIC.sub(" ", piece)
-    return all(w in _GENOTYPE_WORDS or any(c.isdigit() for c in w)
-               for w in re.findall(r"\S*\d\S*|[a-z][a-z'-]*", rest))
-
-
-def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
-    """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
-    text = p.view.text
-    while b > a and not text[b - 1].isalnum():
-        b -= 1
-    piece = text[a:b]
-    if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b) \
-            or _UNASSESSED.search(piece) or _genotype_only(piece):
-        return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
-        # the variant": no status
-    if _UNAFFECTED.search(piece):
-        return False
-    last = max(a, text.rfind(" ", a, b) + 1)
-    return not ctx.assess_view(p, last, b).negated  # "no symptoms", "did not have X in Y"
-
-
-def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: int
-           ) -> list[bool | None]:
-    """One vote per piece. The first piece is checked for "not been assessed" from ``lead``
-    (before the verbs were stripped); a bare gerund takes the next piece's "well" ("walking
-    and running well")."""
-    text = p.view.text
-    pieces = _pieces(text, start, end)
-    votes = [_piece_affected(ctx, p, a, b) for a, b in pieces]
-    if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
-        votes[0] = None
-    for k in range(len(pieces) - 2, -1, -1):
-        if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
-            votes[k] = False
-    return votes
-
-
-def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
-             raw_start: int | None = None) -> _Found | None:
-    """The finding in view span ``[start, end)``, or None when it is no affection statement.
-
-    ``raw_start`` is where hedges and "similar" are looked for ("possibly had", "Possibly,
-    her father ...", "Similar changes were seen in ..."). "has not been assessed" or "to be
-    screened" alone gives ``affected=None`` with note "not assessed": no status is known.
-    """
-    text = p.view.text
-    raw = text[start if raw_start is None else raw_start : end]
-    lead = start
-    start = _strip_lead(text, start, end)
-    end = _strip_tail(text, start, end)
-    tail = _SEEN_AT_END.search(text, start, end)
-    if tail and tail.start() > start:
-        end = tail.start()  # "sclerotic changes were found" -> "sclerotic changes"
-    if end <= start or _measurement_only(text[start:end]):
-        return None
-    similar = bool(_SIMILAR.search(raw))
-    votes = _votes(ctx, p, lead, start, end)
-    if all(v is None for v in votes):
-        pending = _UNASSESSED.search(text, lead, end)  # "not been assessed": before the strip
-        if pending:
-            return _Found(clean_text(ctx.original(p, *pending.span())), None, "not assessed",
-                          similar)
-        if any(_genotype_only(text[a:b]) for a, b in _pieces(text, start, end)):
-            return _Found(clean_text(ctx.original(p, start, end)), None, "genotype only")
-        return None  # "178 cm", "alive", "non-consanguineous"
-    affected = any(votes)
-    last = max(start, text.rfind(" ", start, end) + 1)
-    finding = clean_text(ctx.original(p, start, end))
-    if _HEDGE.search(raw) or ctx.assess_view(p, last, end).uncertain:
-        note = "possibly affected" if affected else "possibly unaffected"
-        return _Found(finding, None, note, similar)
-    return _Found(finding, affected, "", similar)
 
 
 # -- statements per sentence --------------------------------------------------------------
@@ -652,18 +417,6 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
 
 
 # -- clause subjects (also used by osteodx.text.relatives) -----------------------------
-
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|does|did|do|shows?|showed|revealed|reveals|developed"
-    r"|develops|presented|presents|underwent|received|remained|remains|died|measured|measures"
-    r"|suffered|suffers|needed|needs|carries|carried|appeared|appears|can|could|may|might"
-    r"|will|would|isn't|aren't|wasn't|weren't|hasn't|hadn't|didn't|doesn't)\b")
-_PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the present|the current"
-                      r"|the index|the|that) (?!case)\w+|[0-9].*)(?:'s)?$")
-_NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
-_OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
-                      r"|otherwise|never|previously|recently|eventually)*")
-
 
 def _subject(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> str | None:
     """"relative", "patient" (or informant, or any other noun subject), or None (none of its

@@ -1,0 +1,181 @@
+"""What a relative is said to have: the finding after the relative, cut into pieces and
+read for status (affected, unaffected, hedged, not assessed, genotype only).
+
+Used by :mod:`osteodx.text.family`; see its docstring for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.family_words import (
+    _APPOSITION,
+    _CONSANG,
+    _EVALUATIVE,
+    _GENETIC,
+    _GENOTYPE_WORDS,
+    _GERUND,
+    _HEDGE,
+    _LEAD_MEASURE,
+    _MEASURE_PREFIX,
+    _NEUTRAL,
+    _OF_PATIENT,
+    _SEEN_AT_END,
+    _SIMILAR,
+    _UNAFFECTED,
+    _UNASSESSED,
+    _VALUE_RE,
+    _VERB_CHAIN,
+)
+from osteodx.text.sentences import clean_text
+
+
+class _Found(NamedTuple):
+    text: str
+    affected: bool | None
+    note: str
+    similar: bool = False
+
+
+# -- findings -----------------------------------------------------------------------------
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Skip punctuation, verbs and hedging adverbs, age/measurement appositions ("aged 4,"),
+    other appositions before a verb ("his father, a carpenter, had ...") and "of the patient"
+    ("the father of the patient is ..."). An opening quote stays: it belongs to the finding."""
+    while True:
+        before = start
+        while start < end and not text[start].isalnum() and text[start] not in "'\"":
+            start += 1
+        after_comma = re.search(r"[,(]\s*$", text[before:start]) is not None
+        for rx in (_OF_PATIENT, _VERB_CHAIN):
+            start += len(rx.match(text, start, end).group())  # type: ignore[union-attr]
+        for rx in (_LEAD_MEASURE, _APPOSITION) if after_comma else (_LEAD_MEASURE,):
+            lead = rx.match(text, start, end)
+            if lead and start < lead.end() < end:
+                start = lead.end()  # "aged 4, is developing normally" -> "developing normally"
+        if start == before:
+            return start
+
+
+def _strip_tail(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation, but keep a ")" that closes "(148 cm)" and a closing quote."""
+    while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
+            break
+        end -= 1
+    return end
+
+
+def _measurement_only(text: str) -> bool:
+    """A value with no word that interprets it ("178 cm", "calcium was 2.40 mmol/L")."""
+    if _EVALUATIVE.search(text) or not _VALUE_RE.search(text):
+        return False
+    rest = _VALUE_RE.sub(" , ", text)
+    pieces = [x.strip() for x in re.split(r",|;|\band\b", rest)]
+    return all(_MEASURE_PREFIX.fullmatch(x) for x in pieces)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a finding at top-level ",", "and", "with" ("w/"), "but" (not inside parentheses)."""
+    out, lo, depth = [], start, 0
+    for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b|(?<![\w/])w/(?!o\b)", text[:end]):
+        if m.start() < start:
+            continue
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if depth == 0 and m.group() not in "()":
+            out.append((lo, m.start()))
+            lo = m.end()
+    out.append((lo, end))
+    return [(a, b) for a, b in ((_skip_space(text, a, b), b) for a, b in out)
+            if re.search(r"\w", text[a:b])]
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and not text[a].isalnum():
+        a += 1
+    return a
+
+
+def _genotype_only(piece: str) -> bool:
+    """A genetic result and nothing else ("carries the same variant", "variant was absent",
+    "heterozygous for c.512g>a"): what a relative carries, not how she is."""
+    if not _GENETIC.search(piece):
+        return False
+    rest = _GENETIC.sub(" ", piece)
+    return all(w in _GENOTYPE_WORDS or any(c.isdigit() for c in w)
+               for w in re.findall(r"\S*\d\S*|[a-z][a-z'-]*", rest))
+
+
+def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
+    """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
+    text = p.view.text
+    while b > a and not text[b - 1].isalnum():
+        b -= 1
+    piece = text[a:b]
+    if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b) \
+            or _UNASSESSED.search(piece) or _genotype_only(piece):
+        return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
+        # the variant": no status
+    if _UNAFFECTED.search(piece):
+        return False
+    last = max(a, text.rfind(" ", a, b) + 1)
+    return not ctx.assess_view(p, last, b).negated  # "no symptoms", "did not have X in Y"
+
+
+def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: int
+           ) -> list[bool | None]:
+    """One vote per piece. The first piece is checked for "not been assessed" from ``lead``
+    (before the verbs were stripped); a bare gerund takes the next piece's "well" ("walking
+    and running well")."""
+    text = p.view.text
+    pieces = _pieces(text, start, end)
+    votes = [_piece_affected(ctx, p, a, b) for a, b in pieces]
+    if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
+        votes[0] = None
+    for k in range(len(pieces) - 2, -1, -1):
+        if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
+            votes[k] = False
+    return votes
+
+
+def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
+             raw_start: int | None = None) -> _Found | None:
+    """The finding in view span ``[start, end)``, or None when it is no affection statement.
+
+    ``raw_start`` is where hedges and "similar" are looked for ("possibly had", "Possibly,
+    her father ...", "Similar changes were seen in ..."). "has not been assessed" or "to be
+    screened" alone gives ``affected=None`` with note "not assessed": no status is known.
+    """
+    text = p.view.text
+    raw = text[start if raw_start is None else raw_start : end]
+    lead = start
+    start = _strip_lead(text, start, end)
+    end = _strip_tail(text, start, end)
+    tail = _SEEN_AT_END.search(text, start, end)
+    if tail and tail.start() > start:
+        end = tail.start()  # "sclerotic changes were found" -> "sclerotic changes"
+    if end <= start or _measurement_only(text[start:end]):
+        return None
+    similar = bool(_SIMILAR.search(raw))
+    votes = _votes(ctx, p, lead, start, end)
+    if all(v is None for v in votes):
+        pending = _UNASSESSED.search(text, lead, end)  # "not been assessed": before the strip
+        if pending:
+            return _Found(clean_text(ctx.original(p, *pending.span())), None, "not assessed",
+                          similar)
+        if any(_genotype_only(text[a:b]) for a, b in _pieces(text, start, end)):
+            return _Found(clean_text(ctx.original(p, start, end)), None, "genotype only")
+        return None  # "178 cm", "alive", "non-consanguineous"
+    affected = any(votes)
+    last = max(start, text.rfind(" ", start, end) + 1)
+    finding = clean_text(ctx.original(p, start, end))
+    if _HEDGE.search(raw) or ctx.assess_view(p, last, end).uncertain:
+        note = "possibly affected" if affected else "possibly unaffected"
+        return _Found(finding, None, note, similar)
+    return _Found(finding, affected, "", similar)

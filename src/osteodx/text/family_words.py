@@ -1,0 +1,132 @@
+"""The words family-history reading looks for: verbs, status words, hedges, informants,
+genotype-only phrases, measurements, consanguinity, kinship, clause subjects.
+
+Kept apart from :mod:`osteodx.text.family` (which reads the statements) so that each
+pattern can be read, and tested, on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DET = r"(?:her|his|their|the|a|an|its|both)"
+_LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
+                   r"either|neither|older|younger|elder|paternal|maternal|two|three|four|[0-9]+)*")
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})? $")
+_IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
+                 r"|a|an))? $")
+_VERB_CHAIN = re.compile(
+    r"(?:'s |(?:and|or|but|did|does|do|not|have|has|had|was|were|is|are|been|be|also|both"
+    r"|showed|shows|show|revealed|presented|with|any|an|a|the|similar|to|suffered|from"
+    r"|complained|of|possibly|probably|likely|reportedly|apparently|allegedly|presumably"
+    r"|perhaps|otherwise|currently|now|still|clinically|may|might|could|said|thought"
+    r"|believed|reported|known|suspected|later|subsequently|previously|recently|eventually"
+    r"|having|herself|himself|themselves|too)"
+    r"\b\s*|w/(?!o\b)\s*)*")
+_SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted|present|observed"
+                          r"|detected|shown|identified|suspected|possible|likely|probable"
+                          r"|presumed|diagnosed|confirmed|reported|described)$")
+_UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
+                         r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
+                         r"|in good health|thriving)\b")
+_NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
+                      r"|(?:non-? ?)?consanguineous)")
+_HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
+                    r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
+                    r"|doubtful|query|thought to|believed to)\b")
+_INFORMANT = re.compile(
+    r"\W*(?:(?:also|first|then|later|initially|had) )?(?:recalls?|recalled|remembers?"
+    r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
+    r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
+    r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
+    r"|sought|complains? that|complained that)\b")
+_UNASSESSED = re.compile(
+    r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
+    r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
+    r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced)\b|\b(?:untested"
+    r"|unexamined|not available for (?:testing|examination|assessment))\b")
+_SIMILAR = re.compile(r"\b(?:similar(?:ly)?|same|also|likewise|too|as well|identical"
+                      r"|(?<!not )(?<!un)affected|the (?:disease|condition|disorder|syndrome))\b")
+_GERUND = re.compile(r"[a-z]+ing")
+#: a genetic result ("carries the same variant", "the mutation was absent", "heterozygous"); a
+#: short word before "variant" / "mutation" / "gene" is read as a gene symbol ("sost gene")
+_GENETIC = re.compile(
+    r"\b(?:(?:[a-z0-9-]{1,7} )?(?:variants?|mutations?|alleles?|genes?|deletions?|duplications?)"
+    r"|mutated|genotyp\w*|carriers?|carr(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|heterozyg\w*"
+    r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
+    r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
+#: the words a genetic result may have besides its genetic terms ("was found to", "absent in")
+_GENOTYPE_WORDS = frozenset(
+    "the a an same this that these identical familial causative pathogenic likely novel known "
+    "disease-causing causal germline mosaic somatic monoallelic biallelic also both either "
+    "neither nor not no only too was were is are be been being has have had did does do later "
+    "subsequently found shown proven confirmed identified detected present absent observed seen "
+    "in for to of on by from at as well tested testing test genetic genetically genetics "
+    "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
+    "which who she he they it her his their its them".split())
+_OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
+                         r"\b\s*)?")
+#: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"
+_APPOSITION = re.compile(r"[^,;()]{1,40}?\s*[,)]\s*(?=(?:is|are|was|were"
+                         r"|has|have|had|did|does|also|developed|showed|presented|suffered"
+                         r"|died|used|underwent|remains|remained|needed|needs|walked|lost)\b)")
+
+#: a relative named after a gap in a coordination: "her father is 178 cm | and her mother ..."
+_GAPPED = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:her|his|their|the|an?"
+                     r"|both|older|younger|elder|paternal|maternal|two|three)\s+)*$")
+
+# -- measurements ("is 178 cm", "aged 4", "calcium was 2.40 mmol/L") ------------------------
+_UNIT = (r"(?:%|cm|mm|m|kg|g|lbs?|ft|inch(?:es)?|years?|yrs?|y|months?|mo|weeks?|wk|days?"
+         r"|sd|centiles?|percentiles?|th centile|[a-zµμ]+/[a-z0-9.]+)")
+_VALUE = (rf"[<>~]?\s*[0-9]+(?:[.,][0-9]+)?\s*{_UNIT}(?![\w/])(?:\s*\([^)]*\))?"
+          r"(?:[\s-]+(?:old|tall|in height|of age|long)\b)?")
+_LEAD_MEASURE = re.compile(
+    rf"(?:(?:now|currently|aged?|at age)\s+)?(?:{_VALUE}|[0-9]+)(?:\s*old|\s+tall|\s+in height"
+    rf"|\s+of age)?(?:\s*[,)]\s*|\s*[-–—:]\s+|\s+(?:and|with|but)\s+|\s*$)")
+_VALUE_RE = re.compile(_VALUE)
+_EVALUATIVE = re.compile(r"\b(?:low|high|elevated|raised|increased|decreased|reduced|abnormal"
+                         r"|deficien\w*|short|below|above)\b")
+_MEASURE_PREFIX = re.compile(r"(?:[\w'-]+\s+){0,4}?(?:was|were|is|are|of|measured|measuring"
+                             r"|measures|level|levels|concentration|height|weight|bmi"
+                             r"|circumference|at|:|=)?\s*")
+
+# -- consanguinity -----------------------------------------------------------------------
+_CONSANG = re.compile(
+    r"(?P<neg>non-? ?consanguineous|not (?:be )?consanguineous|no (?:known |parental |history of )?"
+    r"consanguinity|without consanguinity|consanguinity (?:was|is|has been) (?:denied|excluded"
+    r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
+    r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related)"
+    r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
+    r"|related parents|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
+    r"(?:(?:first|second|double|distant)[- ](?:degree )?)?"
+    r"cousins(?: once removed)?)")
+
+# -- kinship --------------------------------------------------------------------------
+#: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
+_KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): "grandmother",
+        (True, "father"): "grandfather", (True, "parents"): "grandparents"}
+_SIDE_PREFIX = re.compile(r"(maternal|paternal)[ -](?:great[ -])?$")
+_SIDE_AFTER = re.compile(r"(?:'s)? side\b")
+_SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")
+_IN_FAMILY = re.compile(r"\b(?:in|within|among) (?P<fam>(?:the|this|her|his|their|our) "
+                        r"famil(?:y|ies))\b(?!\s*,)")
+_FAMILY_WIDE = re.compile(r"\b(?:no|none|nobody|not|never|without|similar|same|other"
+                          r"|else|affected|further|additional)\b")
+#: "no one else in the family is affected": the subject denies the predicate
+_SIDES = ("maternal", "paternal")
+_OWN = re.compile(r"\b(?:in|on) (?:herself|himself|themselves|her own|his own)\b")
+_THEY = re.compile(r"\W*(?:(?:and|but|while) )?(they)\b")
+_PLURAL = re.compile(r"(?:parents|grandparents|s|members|history|family|relatives)(?:'s)?$")
+_NOBODY = re.compile(r"\W*(?:no ?one|nobody|none|no other (?:one|members?|relatives?))"
+                     r"(?: else)?\W*")
+
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|did|do|shows?|showed|revealed|reveals|developed"
+    r"|develops|presented|presents|underwent|received|remained|remains|died|measured|measures"
+    r"|suffered|suffers|needed|needs|carries|carried|appeared|appears|can|could|may|might"
+    r"|will|would|isn't|aren't|wasn't|weren't|hasn't|hadn't|didn't|doesn't)\b")
+_PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the present|the current"
+                      r"|the index|the|that) (?!case)\w+|[0-9].*)(?:'s)?$")
+_NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
+_OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
+                      r"|otherwise|never|previously|recently|eventually)*")

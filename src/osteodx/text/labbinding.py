@@ -1,0 +1,337 @@
+"""The binder behind :mod:`osteodx.text.labstatements`: the patterns that link a lab name
+to its value, range, flag or qualitative word, the statements it makes, and the rules
+(name first, value first, respectively-lists, qualitative words) described there."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from osteodx.labs.catalogue import Analyte, load_catalogue
+from osteodx.labs.ranges import assumed_unit
+from osteodx.labs.ucum import UnitError, parse_ucum
+from osteodx.labs.units import convert, convertible
+from osteodx.text.labnames import Mention
+from osteodx.text.labvalues import (
+    Quantity,
+    RefRange,
+    is_dose_unit,
+    read_flag,
+    read_range,
+)
+
+__all__ = ["QUALITATIVE", "Reading", "Statement", "qualitative_outcome"]
+
+
+_FILLER = (r"serum|plasma|blood|urine|urinary|total|level|levels|concentration|concentrations"
+           r"|value|values|activity|titer|titre|result|results")
+_STRONG = (r"was|were|is|are|of|at|measured|found|noted|showed|revealed|had|remained|reached"
+           r"|measuring|with")
+_LINK = re.compile(
+    rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
+    r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly"
+    r"|severely|initially|also|only|approximately|about|around|nearly|almost|still"
+    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=)"
+    r"(?:\b|(?<=[(:=)]))\s?)*",
+    re.IGNORECASE)
+_STRONG_WORD = re.compile(rf"\b(?:{_STRONG})\b|[:=(]", re.IGNORECASE)
+_BEFORE = re.compile(r"\s?(?:(?:of|serum|plasma|blood|total)\s)*", re.IGNORECASE)
+_SPECIMEN = re.compile(r"(?:serum|plasma|blood|urine|urinary|total)\s$", re.IGNORECASE)
+_CLOSE = re.compile(r"\s?\)")
+#: A bracketed qualifier between a name and its value ("Glucose (fasting) 7.8 mmol/L").
+_QUALIFIER = re.compile(r"\((?-i:[a-z][a-z \-]{1,24})\)")
+
+_QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:normal|reference)"
+         r" (?:range|ranges|limits?|interval)|in the normal range|normal|unremarkable|WNL"
+         r"|negative|elevated|increased|high|raised|low|decreased|reduced|abnormal|deranged"
+         r"|impaired|positive")
+_ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
+          r"|significantly|persistently|found to be|noted to be) "
+#: Words that are a result by themselves after a name, with no verb ("magnesium,
+#: creatinine and TSH normal", "LFTs NAD" - no abnormality detected).
+_BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|elevated|raised"
+              r"|increased|high|low|decreased|reduced")
+_TAIL = re.compile(
+    rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
+    rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
+    rf"|(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)
+#: What must follow a verbless result: the end of its clause, bullet or sentence.
+_BARE_END = re.compile(r"\s?(?:[.;,)]|and\b|$)|\s[-–•*]\s|\s(?-i:[A-Z][a-z])", re.IGNORECASE)
+_JOIN = re.compile(rf"\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|/\s?|&\s)(?:(?:{_FILLER})\s)*",
+                   re.IGNORECASE)
+_RESP_HEAD = re.compile(rf"\s?(?:(?:{_FILLER})\s)*(?:was|were|are|of)\s", re.IGNORECASE)
+_RESP_SEP = re.compile(r"\s?(?:,\s?(?:and\s)?|and\s)")
+_RESP_END = re.compile(r",?\s?respectively\b|(?=\s?[.;]|$)", re.IGNORECASE)
+_PREMOD = re.compile(r"(?P<q>normal|elevated|increased|high|raised|low|decreased|reduced"
+                     r"|abnormal|impaired|deranged)\s(?:(?:serum|plasma|total)\s)?$",
+                     re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|not|without|nor|absence of|absent)\s(?:\w+\s){0,2}$",
+                      re.IGNORECASE)
+_PREMOD_END = re.compile(r"\s(?:levels?|concentrations?|values?)\b", re.IGNORECASE)
+_NOT_A_RESULT = re.compile(
+    r"\s(?:intake|diet|supplement\w*|therapy|treatment|administration|dose|doses|channel\w*"
+    r"|deposit\w*|sensing|metabolism|homeostasis|receptor\w*|infusion|gluconate|carbonate)\b",
+    re.IGNORECASE)
+
+#: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
+QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative", "nad"], "normal"),
+               **dict.fromkeys(["elevated", "increased", "high", "raised"], "high"),
+               **dict.fromkeys(["low", "decreased", "reduced"], "low"),
+               **dict.fromkeys(["abnormal", "deranged", "impaired"], "abnormal"),
+               "positive": "positive"}
+
+
+def qualitative_outcome(word: str) -> str:
+    """'normal', 'high', 'low', 'abnormal' or 'positive' for a word as written.
+
+    >>> [qualitative_outcome(w) for w in ("within normal limits", "high-normal", "Raised")]
+    ['normal', 'normal', 'high']
+    """
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w.startswith(("within", "in the")) or w.endswith(" normal"):
+        return "normal"
+    return QUALITATIVE.get(w, "abnormal")
+
+
+@dataclass(slots=True)
+class Statement:
+    """One bound result: a mention with a quantity (and range) or a word."""
+
+    mention: Mention
+    start: int
+    end: int
+    quantity: Quantity | None = None
+    range: RefRange | None = None
+    qualitative: str | None = None  # the word as written
+    flag: tuple[str, str] | None = None  # the laboratory's flag: (as written, outcome)
+
+
+@dataclass(slots=True)
+class Reading:
+    """Statements, and the spans of lab-like values that no name could take
+    ("Lactate 1.4 mmol/L (0.5-2.2)" with no catalogue name for lactate)."""
+
+    statements: list[Statement]
+    unread: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, why
+
+
+class _Binder:
+    def __init__(self, t: str, mentions: list[Mention], quantities: list[Quantity]) -> None:
+        self.t, self.mentions, self.qs = t, mentions, quantities
+        self.unread: list[tuple[int, int, str]] = []
+        self.q_starts = [q.start for q in quantities]
+        self.claimed: set[int] = set()  # start offsets of used quantities / range numbers
+        self.out: dict[int, Statement] = {}  # mention index -> statement
+        self.breaks: frozenset[int] = frozenset()  # offsets of the original line breaks
+
+    def _free(self, q: Quantity) -> bool:
+        return q.number.start not in self.claimed and not any(
+            m.start <= q.number.start < m.end for m in self.mentions)
+
+    def _next_q(self, pos: int) -> Quantity | None:
+        i = bisect_left(self.q_starts, pos)
+        return self.qs[i] if i < len(self.qs) else None
+
+    def _prev_q(self, pos: int) -> Quantity | None:
+        i = bisect_left(self.q_starts, pos) - 1
+        return self.qs[i] if i >= 0 else None
+
+    def _next_mention_start(self, i: int) -> int:
+        return self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(self.t)
+
+    def after(self, i: int, strong: bool) -> Quantity | None:
+        m = self.mentions[i]
+        if i > 0 and i - 1 not in self.out and _JOIN.fullmatch(self.t, self.mentions[i - 1].end,
+                                                               m.start):
+            return None  # "osteocalcin and CTX were 15.8 ng/mL": whose value?
+        pre = self.range_before(i)
+        pos = pre.end if pre is not None else m.end
+        q = self._next_q(pos)
+        if q is None or not self._free(q) or q.start > self._next_mention_start(i):
+            return None
+        gap = self.t[pos:q.start]
+        if not _LINK.fullmatch(gap) or strong != bool(_STRONG_WORD.search(gap)):
+            return None
+        if is_dose_unit(q.unit):
+            return None  # "vit D 1000 IU/day" is a dose
+        if q.unit is None and not _unitless_ok(m, q, gap):
+            return None  # "P 3" or "(5)" alone are not lab values
+        if not strong and "," in gap and self._before_name(q):
+            return None  # "calcium, 3.7 mg/dL phosphate"
+        return q
+
+    def range_before(self, i: int) -> RefRange | None:
+        """A bracketed range right after the name, before its value: "Calcium
+        (2.10-2.55 mmol/L) was 1.62 mmol/L"."""
+        rng = read_range(self.t, self.mentions[i].end)
+        if rng is None or not self.t.startswith(("(", "["), rng.start):
+            return None
+        return rng if all(s not in self.claimed for s, _ in rng.numbers) else None
+
+    def _before_name(self, q: Quantity) -> bool:
+        nxt = next((m for m in self.mentions if m.start >= q.end), None)
+        return nxt is not None and bool(_BEFORE.fullmatch(self.t, q.end, nxt.start))
+
+    def before(self, i: int) -> Quantity | None:
+        m = self.mentions[i]
+        q = self._prev_q(m.start)
+        if q is None or q.unit is None or not self._free(q) or q.end > m.start:
+            return None
+        if i > 0 and self.mentions[i - 1].end > q.start:
+            return None
+        if any(q.end <= b < m.start for b in self.breaks):
+            return None  # "HbA1c 52 mmol/mol\nTestosterone 6.1": the value ends a line
+        if not _unit_possible(q.ucum, m.target):
+            return None  # "52 mmol/mol testosterone": not a unit of testosterone
+        return q if _BEFORE.fullmatch(self.t, q.end, m.start) else None
+
+    def numeric(self, i: int, q: Quantity, value_first: bool) -> None:
+        m, t = self.mentions[i], self.t
+        self.claimed.add(q.number.start)
+        pre = None if value_first else self.range_before(i)
+        flag = read_flag(t, q.end)  # "1.62 mmol/L [L] (2.10-2.55)"
+        after_value = flag[2] if flag else q.end
+        if value_first:  # "3.7 mg/dL phosphate (normal range ...)"
+            start, end = q.start, m.end
+            rng = read_range(t, m.end) or read_range(t, after_value)
+        else:
+            start, end = self._specimen_start(m.start), q.end
+            rng = read_range(t, after_value)
+            gap = _QUALIFIER.sub("", t[pre.end if pre else m.end:q.start])
+            if "(" in gap:  # "ALP (250 U/L; normal 40-130)"
+                inner = _CLOSE.match(t, rng.end) if rng is not None else None
+                if inner is not None:
+                    end = inner.end()
+                elif (close := _CLOSE.match(t, q.end)) is not None:
+                    end = close.end()
+                    rng = read_range(t, end)
+        st = Statement(m, start, end, quantity=q)
+        rng = rng or pre
+        if rng is not None:
+            st.range = rng
+            st.end = max(end, rng.end)
+            self.claimed.update(s for s, _ in rng.numbers)
+        flag = flag or read_flag(t, st.end)
+        if flag is not None:
+            st.flag = (flag[0], flag[1])
+            st.end = max(st.end, flag[2])
+        self.out[i] = st
+
+    def _specimen_start(self, pos: int) -> int:
+        sp = _SPECIMEN.search(self.t, max(0, pos - 10), pos)
+        return sp.start() if sp else pos
+
+    def chain(self, i: int) -> tuple[list[int], int]:
+        """Mention i and the unbound mentions coordinated with it ("A, B and C"),
+        and the end of the last one."""
+        chain, pos = [i], self.mentions[i].end
+        while chain[-1] + 1 < len(self.mentions):
+            j = chain[-1] + 1
+            if j in self.out or not _JOIN.fullmatch(self.t, pos, self.mentions[j].start):
+                break
+            chain.append(j)
+            pos = self.mentions[j].end
+        return chain, pos
+
+    def respectively(self, i: int) -> None:
+        """"A and B were 15.8 ng/mL and 0.27 ng/mL, respectively"."""
+        chain, pos = self.chain(i)
+        head = _RESP_HEAD.match(self.t, pos) if len(chain) > 1 else None
+        if head is None or any(self.mentions[j].is_panel for j in chain):
+            return
+        qs: list[Quantity] = []
+        at = head.end()
+        while len(qs) < len(chain):
+            q = self._next_q(at)
+            if q is None or q.start != at or not self._free(q):
+                return
+            qs.append(q)
+            sep = _RESP_SEP.match(self.t, q.end)
+            at = sep.end() if sep else q.end
+        end = _RESP_END.match(self.t, qs[-1].end)
+        if end is None:
+            return
+        last = qs[-1]
+        for j, q in zip(chain, qs, strict=True):
+            self.claimed.add(q.number.start)
+            m = self.mentions[j]
+            if q.unit is None and last.ucum and _fits(q.value, last.ucum, m.target):
+                q = Quantity(q.number, q.start, q.end, q.comparator, last.unit, last.ucum)
+            self.out[j] = Statement(m, self._specimen_start(m.start), end.end(), quantity=q)
+
+    def qualitative(self, i: int) -> None:
+        """A chain "A, B and C were normal" starting at mention i."""
+        chain, pos = self.chain(i)
+        tail = _TAIL.match(self.t, pos)
+        if tail is None or tail.group("bare") and not self._clause_end(tail.end()):
+            return
+        word = tail.group("q") or tail.group("bare")
+        for j in chain:
+            m = self.mentions[j]
+            self.out[j] = Statement(m, self._specimen_start(m.start), tail.end(),
+                                    qualitative=word)
+
+    def _clause_end(self, pos: int) -> bool:
+        """Does a clause end at *pos* ("TSH normal." or a line break after "LFTs NAD")?"""
+        return pos in self.breaks or _BARE_END.match(self.t, pos) is not None
+
+    def premodified(self, i: int) -> None:
+        """"normal serum calcium, phosphate and PTH levels", "elevated ALP"."""
+        m = self.mentions[i]
+        pre = _PREMOD.search(self.t, max(0, m.start - 25), m.start)
+        if pre is None or _NEGATED.search(self.t, max(0, pre.start() - 30), pre.start()):
+            return
+        if _NOT_A_RESULT.match(self.t, m.end):
+            return
+        chain, end = self.chain(i)
+        pos = end
+        tail = _PREMOD_END.match(self.t, pos)
+        if tail:
+            end = tail.end()
+        for j in chain:
+            self.out[j] = Statement(self.mentions[j], pre.start() if j == i else
+                                    self.mentions[j].start, end, qualitative=pre.group("q"))
+
+
+def _unitless_ok(m: Mention, q: Quantity, gap: str) -> bool:
+    """May a value without a unit be this name's? Not a bare "(5)"; after a
+    one- or two-letter name ("Na 139", "P 3") only if exactly one catalogue
+    unit makes it plausible, as British reports write "Na 139, K 4.9"."""
+    if q.comparator is None and "(" in _QUALIFIER.sub("", gap):
+        return False
+    if len(m.text) > 2:
+        return True
+    return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None
+
+
+def _unit_possible(code: str | None, target: object) -> bool:
+    """Could a value in *code* be this analyte's (or a sibling's, or with 'U'
+    read as '[IU]')? An unreadable unit is given the benefit of the doubt."""
+    if code is None or not isinstance(target, Analyte):
+        return True
+    try:
+        unit = parse_ucum(code)
+    except UnitError:
+        return True
+    cat = load_catalogue()
+    swapped = unit.swapped_enzyme_iu()
+    for a in (target, *cat.siblings(target)):
+        for u in (unit, swapped):
+            if u is not None and convertible(u, parse_ucum(a.unit),
+                                             molar_mass=a.molar_mass_g_per_mol):
+                return True
+    return False
+
+
+def _fits(x: float, code: str, target: object) -> bool:
+    """Is *x* in a unit shared by a list ("15.8 and 0.27 ng/mL") plausible for
+    this analyte? Only then is the unit read as its unit too."""
+    if not isinstance(target, Analyte):
+        return False
+    try:
+        xc = convert(x, parse_ucum(code), parse_ucum(target.unit),
+                     molar_mass=target.molar_mass_g_per_mol)
+    except UnitError:
+        return False
+    return target.plausible[0] <= xc <= target.plausible[1]

@@ -1,0 +1,148 @@
+"""Lab tables: each row's cells (name, value, unit, range, flag) bound before any prose,
+for :mod:`osteodx.text.labstatements`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from osteodx.text.labbinding import _QUAL, Statement, _Binder
+from osteodx.text.labvalues import (
+    Quantity,
+    RefRange,
+    TableRow,
+    column_roles,
+    read_flag_cell,
+    read_range_cell,
+    read_unit_cell,
+    read_value_cell,
+)
+
+# --- lab tables ------------------------------------------------------------
+
+#: What a table's name cell may hold besides the name ("Serum calcium (total)").
+_NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fasting|total|level"
+                            r"|levels|concentration|S|P)\b|\([^()]{1,30}\))[\s,.:;()\-]*)*",
+                            re.IGNORECASE)  # "Cortisol (8 am)", "LH (after GnRH)"
+_QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Cells:
+    """What the cells of one table row after the name hold."""
+
+    end: int
+    value: Quantity | None = None
+    word: str | None = None  # a qualitative result ("normal", "negative")
+    unit: tuple[str, str | None] | None = None
+    range: RefRange | None = None
+    flag: tuple[str, str] | None = None
+
+
+class _Table:
+    """Binds lab-table rows cell by cell: name, value (unit), unit, range, flag.
+
+    A header row ("Test | Result | Units | Reference") says which column is
+    which for the rows right below it; without one, each cell is read for
+    what it is. A pipe or tab row whose value has no catalogue name is
+    unread; space-aligned rows are taken only when they read cleanly, since
+    prose can have double spaces too.
+    """
+
+    def __init__(self, b: _Binder) -> None:
+        self.b = b
+
+    def read(self, rows: Sequence[TableRow]) -> None:
+        roles: list[str | None] | None = None
+        last: TableRow | None = None
+        for row in rows:
+            if last is None or row.kind != last.kind or row.line != last.line + 1:
+                roles = None
+            header = column_roles([self.b.t[a:e] for a, e in row.cells])
+            if header is not None:
+                roles = header
+            else:
+                self.row(row, roles)
+            last = row
+
+    def row(self, row: TableRow, roles: list[str | None] | None) -> None:
+        name_at = roles.index("name") if roles and "name" in roles else 0
+        a, e = row.cells[name_at]
+        cells = self.cells(row, roles, name_at)
+        i = self.name(a, e)
+        if i is None or cells.value is None and cells.word is None:
+            self.unread(row, name_at, cells)
+            return
+        m = self.b.mentions[i]
+        if cells.word is not None:
+            self.b.out[i] = Statement(m, a, cells.end, qualitative=cells.word)
+            return
+        q = cells.value
+        assert q is not None
+        if q.unit is None and cells.unit is not None:
+            q = replace(q, unit=cells.unit[0], ucum=cells.unit[1])
+        self.b.claimed.add(q.number.start)
+        if cells.range is not None:
+            self.b.claimed.update(s for s, _ in cells.range.numbers)
+        self.b.out[i] = Statement(m, a, cells.end, quantity=q, range=cells.range,
+                                  flag=cells.flag)
+
+    def unread(self, row: TableRow, name_at: int, cells: _Cells) -> None:
+        """A pipe or tab row that became no result: a value with a unit or range
+        whose name is not in the catalogue, or a catalogue name with numbers
+        that could not be read ("Mg | 0.7 0.8")."""
+        if row.kind == "space":
+            return
+        (start, name_end), end = row.cells[name_at], row.cells[-1][1]
+        named = any(start <= m.start and m.end <= name_end for m in self.b.mentions)
+        if cells.value is not None and (cells.value.unit or cells.unit or cells.range):
+            self.b.unread.append((start, cells.end, ""))
+        elif named and any(c.isdigit() for c in self.b.t[name_end:end]):
+            self.b.unread.append((start, end, ""))
+
+    def name(self, a: int, e: int) -> int | None:
+        """The one unbound mention that the name cell ``t[a:e]`` holds, or None."""
+        inside = [i for i, m in enumerate(self.b.mentions) if a <= m.start and m.end <= e]
+        if len(inside) != 1 or inside[0] in self.b.out:
+            return None
+        m = self.b.mentions[inside[0]]
+        rest = self.b.t[a:m.start] + " " + self.b.t[m.end:e]
+        return inside[0] if _NAME_LEFTOVER.fullmatch(rest) else None
+
+    def cells(self, row: TableRow, roles: list[str | None] | None, name_at: int) -> _Cells:
+        out = _Cells(end=row.cells[name_at][1])
+        for k, (a, e) in enumerate(row.cells):
+            if k <= name_at or a == e:
+                continue
+            role = roles[k] if roles is not None and k < len(roles) else None
+            if roles is not None and role is None:
+                continue
+            if self.take(out, role, a, e):
+                out.end = max(out.end, e)
+        return out
+
+    def take(self, out: _Cells, role: str | None, a: int, e: int) -> bool:
+        """Read cell ``t[a:e]`` as its role says (any role if None) into *out*."""
+        t = self.b.t
+        if role in (None, "value") and out.value is None and out.word is None:
+            value = read_value_cell(t, a, e)
+            if value is not None:
+                out.value, out.flag = value.quantity, value.flag or out.flag
+                out.range = value.range or out.range
+                return True
+            if _QUAL_CELL.fullmatch(t, a, e):
+                out.word = t[a:e].rstrip(".")
+                return True
+        if role in (None, "unit") and out.unit is None:
+            out.unit = read_unit_cell(t, a, e)
+            if out.unit is not None:
+                return True
+        if role in (None, "range") and out.range is None and (out.value or role == "range"):
+            out.range = read_range_cell(t, a, e)
+            if out.range is not None:
+                return True
+        if role in (None, "flag") and out.flag is None and out.value is not None:
+            out.flag = read_flag_cell(t, a, e)
+            return out.flag is not None
+        return False
