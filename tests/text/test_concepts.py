@@ -290,3 +290,14 @@ def test_words_listed_before_type_qualify_the_head() -> None:
     ids = {i for i, _ in found(rec, "hearing loss of sensorineural or mixed type")}
     assert {"HP:0000407", "HP:0000410"} <= ids
     assert {i for i, _ in found(rec, "hearing loss of the sensorineural type")} >= {"HP:0000407"}
+
+
+def test_a_site_list_after_a_symptom_gives_each_site() -> None:
+    rec = ConceptRecognizer([("HP:0012531", "Pain", []),
+                             ("HP:0030839", "Knee pain", [("Pain in the knee", "EXACT")]),
+                             ("HP:0030838", "Hip pain", [("Pain in the hip", "EXACT")]),
+                             ("HP:0003419", "Low back pain", [("Lower back pain", "EXACT")])])
+    ids = {i for i, _ in found(rec, "She reports pain in her knees, hips and lower back.")}
+    assert ids == {"HP:0030839", "HP:0030838", "HP:0003419"}
+    # a possessive does not break a phrase
+    assert {i for i, _ in found(rec, "pain in his knees")} == {"HP:0030839"}

@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 #: Function words dropped from both dictionary keys and text before matching.
-STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both"})
+STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both", "her", "his",
+                       "their", "its"})
 
 #: Bound prefixes written both closed and hyphenated ("preauricular",
 #: "pre-auricular"); dictionary words starting with one get a split variant.

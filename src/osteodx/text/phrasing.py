@@ -158,26 +158,43 @@ class PhraseVariants:
         return out
 
     def _head_before(self, text: str, items: list[Token], words: list[str]) -> list[_Candidate]:
-        """"anomalies of the semicircular canals and the incus" -> "anomalies of the incus":
-        the word after 'and' / 'or' takes the one or two words before the first conjunct
-        (itself one or two words), when it ends the phrase."""
+        """"anomalies of the semicircular canals and the incus" -> "anomalies of the incus",
+        "pain in her knees, hips and lower back" -> "pain in the hips", "... lower back": the
+        conjuncts after the first take the one or two words before it. The list's last
+        conjunct (one or two words) must end the phrase; the widest head that makes a term
+        with some conjunct wins."""
         out: list[_Candidate] = []
         for k, w in enumerate(words):
             if w not in ("and", "or") or k + 1 >= len(words) or words[k + 1] in _MARKERS:
                 continue
-            nxt = _NEXT_WORD.match(text, items[k + 1].end)
-            if nxt and nxt.group(1).lower() not in _PHRASE_END:
-                continue  # "the kidney and liver failure"
-            for m in (1, 2):
-                for r in (2, 1):  # the widest head only: "femoral necks were short and broad"
-                    start = k - m - r
-                    if start < 0 or _MARKERS.intersection(words[start:k]):
+            for n in (1, 2):
+                last = words[k + 1 : k + 1 + n]
+                if len(last) < n or _MARKERS.intersection(last):
+                    break
+                nxt = _NEXT_WORD.match(text, items[k + n].end)
+                if nxt and nxt.group(1).lower() not in _PHRASE_END:
+                    continue  # "the kidney and liver failure"
+                for m in (1, 2):
+                    first = k - m
+                    if first < 1 or _MARKERS.intersection(words[first:k]):
                         continue
-                    entries = self._lookup((*words[start : k - m], words[k + 1]))
-                    if entries:
-                        out.append(_Candidate(items[start].start, items[k + 1].end, _COORD,
-                                              entries))
-                        break
+                    # "knees, hips and ...": the single words listed before a one-word conjunct
+                    middle = [i for i in _conjuncts(items, k, -1) if i != first] if m == 1 else []
+                    opening = min([first, *middle])
+                    listed = [(k + 1, tuple(last)), (first, tuple(words[first:k])),
+                              *((i, (words[i],)) for i in middle)]
+                    for r in (2, 1):
+                        head = words[opening - r : opening]
+                        if opening - r < 0 or _MARKERS.intersection(head):
+                            continue
+                        hits = [(i, c, self._lookup((*head, *c))) for i, c in listed]
+                        for i, c, entries in hits:
+                            if entries:
+                                end = items[i + len(c) - 1].end
+                                out.append(_Candidate(items[opening - r].start, end, _COORD,
+                                                      entries))
+                        if any(e for _, _, e in hits):
+                            break
         return out
 
     def _of_type(self, items: list[Token], words: list[str]) -> list[_Candidate]:
