@@ -337,3 +337,33 @@ def test_reference_report(real_kb) -> None:
     assert {(f.relation, f.affected, f.note) for f in family} >= {
         ("father", None, "no such relative"), ("sister", None, "no such relative"),
         ("brother", None, "no such relative")}
+
+
+def test_absent_before_a_noun_is_that_nouns_finding() -> None:
+    c = ctx("Ears short and wide with absent lobules. Reflexes were absent.",
+            "Ears short", "Reflexes")
+    assert not c["Ears short"].negated
+    assert c["Reflexes"].negated
+
+
+def test_later_and_also_end_a_negation() -> None:
+    c = ctx("Seizures first with fever, later without fever, falling suddenly and also "
+            "short staring episodes.", "fever", "staring episodes")
+    assert not c["fever"].negated and not c["staring episodes"].negated
+
+
+def test_nobody_in_the_family_is_not_the_patient() -> None:
+    c = ctx("Nobody else in the family has learning difficulties.", "learning difficulties")
+    assert c["learning difficulties"].experiencer == "family members"
+
+
+def test_a_family_history_heading_line_speaks_of_the_relatives() -> None:
+    c = ctx("Family history: hypertension.\nExamination: short stature.", "hypertension",
+            "short stature")
+    assert c["hypertension"].experiencer == "family members"
+    assert c["short stature"].experiencer == "patient"
+
+
+def test_a_heading_naming_a_relative_carries_over_its_colon() -> None:
+    c = ctx("- Paternal grandmother: died after surgery for a malignant tumour.", "tumour")
+    assert c["tumour"].experiencer == "grandmother"

@@ -137,3 +137,219 @@ def test_british_duration_shorthand() -> None:
     onsets = find_onset_statements("SOB x 6/12. An 18-month hx of pain. Fever x 5/7.", 40)
     assert [(round(o.age_years, 2), o.text) for o in onsets] == [
         (39.5, "x 6/12"), (38.5, "18-month hx"), (39.99, "x 5/7")]
+
+
+# --- held-out failures: subject age and sex -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "age", "sex"), [
+    ("Boy, 4 years and 2 months old, referred for bowing.", "P4Y2M", "MALE"),
+    ("4 years and 2 months old boy with rickets.", "P4Y2M", "MALE"),
+    ("A boy aged 4 years 2 months.", "P4Y2M", "MALE"),
+    ("Girl, 7 years and 5 months old, seen in clinic.", "P7Y5M", "FEMALE"),
+    ("We saw a 3 years, 6 months old girl.", "P3Y6M", "FEMALE"),
+    ("A girl aged 2 years and 11 months.", "P2Y11M", "FEMALE"),
+])
+def test_age_in_years_and_months_before_old(text: str, age: str, sex: str) -> None:
+    d = demo(text)
+    assert (d.age_iso8601, d.sex) == (age, sex)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Age at visit: 25 months", "P2Y1M"),
+    ("Age: 25 months", "P2Y1M"),
+    ("Age at assessment: 3 years", "P3Y"),
+    ("**Age at presentation:** 18 months", "P1Y6M"),
+    ("Age at diagnosis: 3 years. Age at last visit: 9 years.", "P9Y"),
+])
+def test_age_labels_of_the_encounter(text: str, age: str) -> None:
+    assert demo(text).age_iso8601 == age
+
+
+def test_age_at_onset_or_diagnosis_label_is_not_the_patients_age() -> None:
+    assert demo("Age at onset: 2 years. Age at diagnosis: 4 years.").age_years is None
+
+
+@pytest.mark.parametrize(("text", "age", "sex", "source"), [
+    ("52M, retired bus driver.\nPMH: L THR 2021 (aged 49) for OA.", 52.0, "MALE", "52M"),
+    ("52 M, retired.\nBack pain.", 52.0, "MALE", "52 M"),
+    ("52F, teacher. Knee pain.", 52.0, "FEMALE", "52F"),
+    ("Pt: 67F - falls.", 67.0, "FEMALE", "67F"),
+    ("Referral for John SMITH (38M), bus driver.", 38.0, "MALE", "38M"),
+    ("52 y/o M with pain.", 52.0, "MALE", "52 y/o M"),
+    ("4yo F, bowing.", 4.0, "FEMALE", "4yo F"),
+])
+def test_header_age_and_sex_initial(text: str, age: float, sex: str, source: str) -> None:
+    d = demo(text)
+    assert (d.age_years, d.sex, d.sex_evidence) == (age, sex, "explicit")
+    assert d.age_source.text == source
+
+
+def test_an_age_at_a_dated_past_event_is_not_the_patients_age() -> None:
+    d = demo("PMH: L THR 2021 (aged 49) for OA; appendicectomy in 1990, aged 18. Age: 52.")
+    assert d.age_years == 52.0
+    assert demo("Hip fracture (aged 61, 2019). Now well.").age_years is None
+
+
+def test_a_sex_initial_that_is_not_a_header_is_no_age() -> None:
+    d = demo("An 8F catheter was placed in a 5-year-old boy. Fever of 101 F.")
+    assert (d.age_years, d.sex) == (5.0, "MALE")
+    assert demo("Temperature 38 C, weight 12 F charts.").age_years is None
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Re: Poppy HARRIS (6 years 3 months)\nDear Dr Smith,\nThank you.", "P6Y3M"),
+    ("Patient: Tom JONES (3 years)\nSeen today.", "P3Y"),
+    ("RE: Amelia Brown, DOB 01/02/2019 (5y 4m)\nDear colleague,", "P5Y4M"),
+    ("**Re:** Ali KHAN (14 months)", "P1Y2M"),
+])
+def test_age_in_parentheses_after_the_name_in_a_heading(text: str, age: str) -> None:
+    assert demo(text).age_iso8601 == age
+
+
+def test_a_heading_age_quotes_the_age_and_needs_its_own_line() -> None:
+    d = demo("Re: Poppy HARRIS (6 years 3 months)\nDear Dr Smith,")
+    assert d.age_source.text == "6 years 3 months"
+    assert demo("Thank you for seeing Re: the boy (6 years)").age_years is None
+    assert demo("Re: Jane DOE (MRN 123456)\nAge: 12 years").age_iso8601 == "P12Y"
+
+
+@pytest.mark.parametrize(("text", "sex"), [
+    ("**Patient:** Baby boy of Sarah T.\nBorn at term by caesarean section.", "MALE"),
+    ("**Patient:** Baby girl of Sarah T.", "FEMALE"),
+    ("Baby girl JONES, born at 36 weeks, was floppy.", "FEMALE"),
+])
+def test_baby_boy_or_girl_is_a_newborn_of_that_sex(text: str, sex: str) -> None:
+    d = demo(text)
+    assert (d.sex, d.sex_evidence, d.age_iso8601) == (sex, "explicit", "P0D")
+
+
+def test_a_baby_boy_born_to_the_patient_is_not_her_age() -> None:
+    d = demo("She delivered a baby boy at term. She had back pain.")
+    assert d.age_years is None
+
+
+def test_a_stated_age_wins_over_baby_boy() -> None:
+    d = demo("Baby boy of Anna K., now aged 3 months, with fractures.")
+    assert (d.sex, d.age_iso8601) == ("MALE", "P3M")
+
+
+@pytest.mark.parametrize(("text", "sex"), [
+    ("Karyotype 46,XY. Short limbs and a small chest.", "MALE"),
+    ("Karyotype: 46, XX (normal female). Short limbs.", "FEMALE"),
+    ("Chromosomes showed 45,X in all cells.", "FEMALE"),
+    ("Karyotype 47,XXY.", "MALE"),
+])
+def test_karyotype_is_the_weakest_sex_evidence(text: str, sex: str) -> None:
+    d = demo(text)
+    assert (d.sex, d.sex_evidence) == (sex, "karyotype")
+
+
+def test_karyotype_yields_to_words_and_pronouns_and_mosaics_decide_nothing() -> None:
+    assert demo("Karyotype 46,XX. He has short limbs. His hands are small.").sex_evidence \
+        == "pronoun"
+    assert demo("A 3-year-old girl. Karyotype 46,XY.").sex == "FEMALE"
+    assert demo("Karyotype 45,X/46,XY mosaic.").sex is None
+    assert demo("The father's karyotype was 46,XY.").sex is None
+
+
+# --- held-out failures: onsets ---------------------------------------------------------------
+
+
+def onsets(text: str, age: float | None = None) -> list[tuple[float, str]]:
+    """find_onset_statements as (age in years to 4 places, quoted text)."""
+    from osteodx.text.demographics import find_onset_statements
+
+    found = find_onset_statements(text, age)
+    for o in found:
+        assert text[o.start:o.end] == o.text
+    return [(round(o.age_years, 4), o.text) for o in found]
+
+
+@pytest.mark.parametrize(("text", "age", "quote"), [
+    ("She has had nosebleeds since she was about 10 years old.", 10.0,
+     "since she was about 10 years old"),
+    ("He has had seizures since he was 3.", 3.0, "since he was 3"),
+    ("Bruising since she was about 2 years of age.", 2.0,
+     "since she was about 2 years of age"),
+    ("Limping since he was 18 months old.", 1.5, "since he was 18 months old"),
+    ("Since 2 years old he has seizures.", 2.0, "Since 2 years old"),
+    ("Falls from 5 years old onwards.", 5.0, "from 5 years old"),
+])
+def test_since_she_was_n_years_old(text: str, age: float, quote: str) -> None:
+    assert onsets(text, 14) == [(age, quote)]
+    assert demo(text).age_years is None  # an age at onset, not the patient's age
+
+
+def test_since_n_years_old_with_the_patients_age() -> None:
+    d = demo("A 5-year-old boy. Since 2 years old he has seizures.")
+    assert (d.age_years, d.onset_age_years, d.duration_years) == (5.0, 2.0, 3.0)
+    assert onsets("A 5-year-old boy. Since 2 years old he has seizures.", 5) == [
+        (2.0, "Since 2 years old")]
+
+
+@pytest.mark.parametrize(("text", "age", "quote"), [
+    ("Bilateral dislocated lenses diagnosed at age 7.", 7.0, "at age 7"),
+    ("Scoliosis was noted at the age of 12.", 12.0, "at the age of 12"),
+    ("A limp, first noticed at 3 years, has worsened.", 3.0, "first noticed at 3 years"),
+    ("Hearing loss diagnosed at about 6 months.", 0.5, "diagnosed at about 6 months"),
+    ("Cataracts detected at around age 4.", 4.0, "at around age 4"),
+])
+def test_diagnosed_or_noted_at_age(text: str, age: float, quote: str) -> None:
+    assert onsets(text) == [(age, quote)]
+
+
+@pytest.mark.parametrize(("text", "age", "quote"), [
+    ("She had been short since early childhood.", 1.0, "since early childhood"),
+    ("He has been clumsy since his early childhood.", 1.0, "since his early childhood"),
+    ("Bowing since she was a toddler.", 1.0, "since she was a toddler"),
+    ("Fractures since he was a baby.", round(28 / 365.25, 4), "since he was a baby"),
+    ("Feeding difficulty since she was born.", 0.0, "since she was born"),
+])
+def test_since_a_period_of_life(text: str, age: float, quote: str) -> None:
+    assert onsets(text) == [(age, quote)]
+
+
+@pytest.mark.parametrize(("text", "onset", "quote"), [
+    ("LBP + bilat knee pain x 10 yrs", 42.0, "x 10 yrs"),
+    ("Cough x 3 weeks, fever x 4 days.", round(52 - 21 / 365.25, 4), "x 3 weeks"),
+    ("Hip pain x 6 months", 51.5, "x 6 months"),
+])
+def test_x_n_years_duration(text: str, onset: float, quote: str) -> None:
+    assert onsets(text, 52)[0] == (onset, quote)
+
+
+def test_x_n_years_gives_the_duration_of_the_complaint() -> None:
+    d = demo("52M, retired bus driver.\nLBP + bilat knee pain x 10 yrs.")
+    assert (d.age_years, d.duration_years, d.onset_age_years) == (52.0, 10.0, 42.0)
+
+
+@pytest.mark.parametrize(("text", "onset", "quote"), [
+    ("4 days of L calf swelling and pain", round(52 - 4 / 365.25, 4), "4 days of"),
+    ("He had 3 weeks of fever and night sweats.", round(52 - 21 / 365.25, 4), "3 weeks of"),
+    ("Two years of progressive knee pain.", 50.0, "Two years of"),
+    ("A week of vomiting.", round(52 - 7 / 365.25, 4), "A week of"),
+])
+def test_n_days_of_a_finding(text: str, onset: float, quote: str) -> None:
+    assert onsets(text, 52) == [(onset, quote)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pain improved after 6 months of treatment.",
+    "Walked at 2 years of age.",
+    "She was lost to follow-up after 3 years of follow-up.",
+    "Jaundice in the first 2 weeks of life.",
+    "Born after 38 weeks of gestation.",
+])
+def test_n_units_of_something_else_is_no_onset(text: str) -> None:
+    assert all("of" not in q or "age" in q for _, q in onsets(text, 10))
+
+
+@pytest.mark.parametrize(("text", "age", "quote"), [
+    ("Her legs have been bowed since she started bearing weight at about 12 months.", 1.0,
+     "started bearing weight at about 12 months"),
+    ("Toe walking since he began walking at around 14 months.", round(14 / 12, 4),
+     "began walking at around 14 months"),
+])
+def test_since_a_milestone_at_an_age(text: str, age: float, quote: str) -> None:
+    assert onsets(text) == [(age, quote)]

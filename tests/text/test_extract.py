@@ -117,3 +117,18 @@ def test_cli_diagnose_text_and_inline(tmp_path):
                               "json", "--top", "2"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["subject"]["sex"] == "FEMALE"
+
+
+def test_site_negations_and_contradicted_exclusions(real_kb):
+    text = ("She has a pulmonary arteriovenous malformation. MRI brain: no vascular "
+            "malformation. MRI of the knee showed no marrow oedema. Nobody else in the family "
+            "has learning difficulties.\n| Eyes | red reflex present |")
+    ex = extract_text(text, real_kb, case_id="c")
+    feats = {(f["type"]["id"], bool(f.get("excluded")))
+             for f in ex.phenopacket["phenotypicFeatures"]}
+    assert ("HP:0006548", False) in feats  # pulmonary AVM
+    assert ("HP:0002597", True) not in feats  # the brain's vessels, not every vessel
+    assert ("HP:0000969", True) not in feats  # marrow oedema is not oedema at large
+    assert not any(h == "HP:0001328" for h, _ in feats)  # the family's learning difficulties
+    assert ("HP:0025337", False) not in feats  # "Eyes | red" crosses a table cell
+    assert any("HP:0002597" in w and "dropped" in w for w in ex.warnings)

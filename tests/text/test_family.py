@@ -343,3 +343,24 @@ def test_a_genetic_result_yields_to_a_stated_status() -> None:
 def test_w_slash_reads_as_with() -> None:
     assert family("FHx: mother w/ T2DM.") == [("mother", True, "T2DM", "")]
     assert status("Her brother is well w/ mild scoliosis.") == {"brother": True}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her brother is 48 and has never had nosebleeds.", {"brother": False}),
+    ("Her brother is 48 and has had nosebleeds.", {"brother": True}),
+    ("Parents healthy, not related; first child.", {"parents": False}),
+    ("Family history: negative.", {"family members": False}),
+    ("FHx: nil.", {"family members": False}),
+    ("Family history (pedigree drawn):\n- Mother: healthy.", {"mother": False}),
+    ("At 6 months mum told him his nappies went black.", {}),
+    ("Mother tells that the child is laughing very often.", {}),
+])
+def test_ages_birth_order_headings_and_informants(text, expected) -> None:
+    assert status(text) == expected
+
+
+def test_unrelated_parents_are_not_consanguineous() -> None:
+    notes = {f.note for f in find_family_statements("Parents healthy, not related.")}
+    assert "not consanguineous" in notes
+    notes = {f.note for f in find_family_statements("The parents are healthy and unrelated.")}
+    assert "not consanguineous" in notes

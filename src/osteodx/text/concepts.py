@@ -340,10 +340,11 @@ class ConceptRecognizer(PhraseVariants):
 
 
 #: words after a phenotype name that make it the name of a gene, locus or molecule
-#: ("tumor suppressor gene", "Ewing sarcoma region", "leukaemia inhibitory factor")
+#: ("tumor suppressor gene", "Ewing sarcoma region", "leukaemia inhibitory factor"), or of
+#: an examination ("Eyes | red reflex present": the red reflex, not a red eye)
 _MOLECULE_NEXT = re.compile(
     r"[\s-]+(?:suppressor|genes?|loci|locus|region|protein|receptor|factor|inhibitory|antigen"
-    r"|kinase|pathway|breakpoint|electrophoresis|assay)\b", re.IGNORECASE)
+    r"|kinase|pathway|breakpoint|electrophoresis|assay|reflex|reflexes)\b", re.IGNORECASE)
 
 
 def _names_a_molecule(text: str, end: int) -> bool:

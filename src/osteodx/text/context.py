@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
-from osteodx.text.cues import Clause, CueHit, View, clauses, find_cues
+from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
     Sentence,
@@ -140,9 +140,17 @@ class ContextAnalyser:
             s = self.sentences[i]
             view = View(self.text, s.start, s.end)
             hits = find_cues(view)
+            if self._on_family_heading_line(s.start) and not any(
+                    h.cue.kind == "relation" for h in hits):  # "Family history: hypertension."
+                hits.insert(0, CueHit(0, 0, "", Cue("relation", "clause", "family members")))
             anchored = any(h.cue.kind == "anchor" for h in hits)
             self._parsed[i] = ParsedSentence(s, view, hits, clauses(view, hits), anchored)
         return self._parsed[i]
+
+    def _on_family_heading_line(self, pos: int) -> bool:
+        """Is ``pos`` on the line of a "Family history:" heading (its body's first line)?"""
+        sec = next((x for x in reversed(self.sections) if x.start <= pos), None)
+        return sec is not None and sec.name == "family" and "\n" not in self.text[sec.start:pos]
 
     def original(self, p: ParsedSentence, start: int, end: int) -> str:
         """The original text under a view span."""

@@ -62,7 +62,10 @@ _REL = {
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
     "family members": r"family members?|relatives?|family history|family hx|fhx|kindred"
-                      r"|(?:her|his|their|the patient's|the proband's) family",
+                      r"|(?:her|his|their|the patient's|the proband's) family"
+                      # "Nobody else in the family has ...": the subject is the family
+                      r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"
+                      r"|among) (?:the|this|her|his|their|our) (?:family|kindred)",
 }
 
 _NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical"
@@ -82,7 +85,9 @@ _TABLE: list[tuple[str, Cue]] = [
     (rf"(?:{_AUX} )?negative for|absence of|free (?:of|from)|lack of|lacks?|lacked|lacking"
      r"|denie[sd]|deny|denying|failed to (?:show|reveal|demonstrate)|excluding", Cue(_NEG)),
     # -- negation, backward ("normal" ones also tell regions.py the part is normal)
-    (rf"{_AUX}(?: also)? not {_SEEN}|not {_SEEN}|{_AUX} (?:absent|ruled out|excluded)|absent"
+    # a bare "absent" before a noun is that noun's finding ("short ears with absent lobules")
+    (rf"{_AUX}(?: also)? not {_SEEN}|not {_SEEN}|{_AUX} (?:absent|ruled out|excluded)"
+     rf"|absent(?!\s+(?!(?:bilaterally|on|in|at|and|or|from|since|throughout)\b)[a-z])"
      rf"|{_AUX} negative(?! for)|negative(?! for)", Cue(_NEG, "backward")),
     # "we ruled out X" / "X, ruled out by ..." ("X was ruled out by ..." is backward above)
     (r"ruled out|excluded", Cue(_NEG, "near")),
@@ -154,6 +159,8 @@ _TABLE: list[tuple[str, Cue]] = [
     # -- clause terminators
     (r"but|however|although|though|except|apart from|aside from|other than|whereas|while"
      r"|which|who|whom|yet|unlike|nevertheless|besides|because", Cue("terminator")),
+    # a new event or an addition: "without fever, later falls and also staring spells"
+    (r"and also|but also|and later|later|then|subsequently|afterwards", Cue("terminator")),
 ]
 _GROUPS = [(f"c{i}", pat, cue) for i, (pat, cue) in enumerate(_TABLE)]
 _CUE_RE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?P<{g}>{p})" for g, p, _ in sorted(
@@ -231,7 +238,14 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     """Cut the sentence into clauses (see the module docstring)."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
     hard = {h.start for h in hits if h.cue.kind == "terminator"}
-    hard |= {s for s, _, w in words if w in (";", ":")}
+    hard |= {s for s, _, w in words if w == ";"}
+    # a colon ends a clause, unless a short heading naming a relative precedes it:
+    # "- Paternal grandmother: died of a tumour" is what she had ("FHx: mother w/ T2DM" not)
+    for k, (s, _, w) in enumerate(words):
+        if w == ":" and not (k <= 4 and all(x not in _SOFT for _, _, x in words[:k]) and any(
+                h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
+                for h in hits)):
+            hard.add(s)
     # soft stretches: words between ',' / 'and' / 'or'
     cuts: list[tuple[int, int]] = []  # (start, end) of each stretch
     begin = 0

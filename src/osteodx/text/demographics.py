@@ -4,11 +4,15 @@ A phenopacket needs the patient's age and sex, and onset ages are derived
 from "a 16-year old girl ... back pain for 1 year" (onset at about 15). The
 first explicit statement about the patient wins: case reports state age and
 sex in their first sentence about the case, and later ages belong to
-relatives ("her mother, aged 45", "a 45-year-old brother"), which are skipped.
-Pronouns ("she", "her") decide the sex only when nothing explicit does, and
-are marked as weak evidence. A duration counts only in a sentence about the
-complaint ("history", "complained", "pain", "presented", ...), not about
-treatment ("was treated with calcitriol for 6 months").
+relatives ("her mother, aged 45", "a 45-year-old brother"), which are skipped,
+and so are ages at an event ("since she was 10 years old", "at 3 years of age",
+"L THR 2021 (aged 49)"). Notes and letters put age and sex in a header ("52M,
+retired", "Re: Poppy HARRIS (6 years 3 months)", "Baby boy of Sarah T."), read only
+at the start of their line. Pronouns ("she", "her") decide the sex only when nothing
+explicit does, and are marked as weak evidence; a karyotype ("46,XY") is weaker still.
+A duration counts only in a sentence about the complaint ("history", "complained",
+"pain", "presented", ...), not about treatment ("was treated with calcitriol for 6
+months"). Onset statements per finding are read by :mod:`osteodx.text.onsets`.
 
 Every value keeps the span of the original text it came from
 (``text[e.start:e.end] == e.text``); numbers may be words ("one year").
@@ -19,25 +23,36 @@ Every value keeps the span of the original text it came from
 >>> d = extract_demographics("Her mother, aged 45, is well. The patient (16 yo M) had pain.")
 >>> d.age_years, d.sex, d.age_source.text
 (16.0, 'MALE', '16 yo M')
+>>> d = extract_demographics("52M, retired. L THR 2021 (aged 49). Knee pain x 10 yrs.")
+>>> d.age_years, d.sex, d.age_source.text, d.onset_age_years
+(52.0, 'MALE', '52M', 42.0)
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from osteodx.text.labnames import Normalised
-from osteodx.text.numbers import Number, find_numbers
+from osteodx.text.onsets import (
+    _ABOUT,
+    _DURATION,
+    _N,
+    _SHE_WAS,
+    _UNIT,
+    Evidence,
+    OnsetStatement,
+    _Text,
+    _unit_of,
+    _years,
+    find_onset_statements,
+)
 
 __all__ = ["Demographics", "Evidence", "OnsetStatement", "extract_demographics",
            "find_onset_statements", "iso8601"]
 
 Sex = Literal["FEMALE", "MALE"]
 
-_YEARS = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
-_UNIT = r"(?P<u>years?|yrs?|y|months?|mos?|weeks?|wks?|days?)"
 _FEMALE = {"girl", "woman", "female", "lady", "f", "schoolgirl"}
 _MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy"}
 _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
@@ -51,25 +66,57 @@ _FILLER = r"(?!(?:with|and|who|whose|had|has|was|is|of|in|at)\b)"  # words betwe
 #: "at age 5", "by age 3", "since age 12" are ages at an event, not the patient's age.
 _NOT_EVENT = "".join(rf"(?<!\b{w}\s)" for w in
                      "at by from since until before after the of".split())
-_N = r"(?<![\w#])(?P<n>#+|an?)"
-_AGE = [  # (pattern, kind) on the masked text; numbers are runs of '#'
-    re.compile(rf"{_N}[\s-]?{_UNIT}[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
-               rf"(?P<noun>{_NOUNS})\b)?", re.IGNORECASE),
-    re.compile(r"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years? of age)(?![\w/])"
-               r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE),
-    re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b)?", re.IGNORECASE),
-    re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?\s"
-               r"(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE),
-    re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
-               r"(?P<noun>female|male|F|M)\b", re.IGNORECASE),
-    re.compile(rf"{_NOT_EVENT}\bage[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)(?:\s?{_UNIT}\b)?",
-               re.IGNORECASE),
+#: months after years: "4 years and 2 months", "6 years 3 months", "5y 4m", "2 years, 11 mos"
+_MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?)\b|m\b))"
+#: a visit the age is stated for: "Age at visit: 25 months" (not "Age at diagnosis/onset")
+_ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
+              r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
+              r"|referral|admission|clinic|encounter|appointment|report|writing)")
+_AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
+    # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
+    (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
+                rf"(?P<noun>{_NOUNS})\b)?", re.IGNORECASE), ""),
+    # "16 yo F", "52 y/o M", "4 years 2 months of age"
+    (re.compile(rf"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years?{_MONTHS}?\sof\sage)(?![\w/])"
+                r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE), ""),
+    # "aged 4 years 7 months"
+    (re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
+    # "14 mo M", "10 days old, female"
+    (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?"
+                r"\s(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE), ""),
+    # "Age/Sex: 19/F"
+    (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
+                r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
+    # "Age: 16 years", "**Age at visit:** 25 months"
+    (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?[*_]*\s?[:=]?[*_]*"
+                rf"\s?(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
+    # "Boy, 4 years and 2 months old", "Female, 52 years" (not "the boy, 4 years later")
+    (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
+                rf"(?:aged\s)?(?P<n>#+)[\s-]?{_UNIT}\b{_MONTHS}?(?!\s(?:later|after|earlier|ago"
+                r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
+    # a header's age and sex initial: "52M, retired", "Pt: 67F", "John SMITH (38M)"
+    (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)"), "header"),
+    # a letter's heading: "Re: Poppy HARRIS (6 years 3 months)", "Patient: Tom JONES (3 years)"
+    (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;]{{1,60}}?\((?:aged?\s)?"
+                rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",
+                re.IGNORECASE), "heading"),
 ]
+#: markup or a label before a header age on its line: "", "- ", "**Pt:** ", "Patient - "
+_HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*_]*\s?[:=-]"
+                            r"[*_]*\s?)?", re.IGNORECASE)
+#: an age at an event, not the patient's: "since she was about 10 years old", "at 3 years of
+#: age", "when aged 5", "Since 2 years old"
+_EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at)\s"
+                           rf"(?:{_SHE_WAS})?{_ABOUT}$", re.IGNORECASE)
+#: an age at a dated past event: "L THR 2021 (aged 49)", "in 1990, aged 18", "(aged 61, 2019)"
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
+_YEAR_AFTER = re.compile(r"\s?[,;]\s?(?:in\s)?(?:19|20)\d\d\b")
 _NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
                       r"(?:\s(?P<noun>girl|boy|female|male))?\b", re.IGNORECASE)
+#: "Baby boy of Sarah T.", "Baby girl JONES": how a newborn is named before a given name
+_BABY = re.compile(r"\bbaby\s(?P<noun>girl|boy)\b", re.IGNORECASE)
 _NOT_THE_PATIENTS = re.compile(r"\b(?:bone|skeletal|dental|height|mental|gestational)[\s-]age\b",
                                re.IGNORECASE)
-_AND_MONTHS = re.compile(r",?\s(?:and\s)?(?P<n>#+)\s?(?:months?|mos?)\b", re.IGNORECASE)
 _SEX_NOUN = re.compile(r"\b(?:a|an|the|this|our|that)\s(?:[a-z-]+\s){0,3}?(?P<adj>)"
                        r"(?P<noun>girl|boy|woman|man|lady|gentleman|female|male)\b(?!\s?(?:"
                        r"relatives?|siblings?|members?|patients? (?:were|are)|predominance))",
@@ -80,35 +127,20 @@ _SEX_LABEL = re.compile(r"\b(?:sex|gender|patient)[*_]*\s?[:=,][*_]*\s?(?P<noun>
                         re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<f>she|her|hers|herself)\b|\b(?P<m>he|him|his|himself)\b",
                       re.IGNORECASE)
-_DURATION = [
-    re.compile(rf"\bfor\s(?:the\s)?(?:(?:past|last|previous|preceding|about|approximately"
-               rf"|almost|over|nearly|around|more than|less than)\s)*{_N}\s?{_UNIT}\b",
-               re.IGNORECASE),
-    re.compile(rf"\bover\s(?:the\s)?(?:past|last)\s{_N}\s?{_UNIT}\b", re.IGNORECASE),
-    re.compile(rf"{_N}[\s-]{_UNIT}[\s-](?:long\s)?history\b", re.IGNORECASE),
-    re.compile(rf"\bsince\s{_N}\s{_UNIT}\b", re.IGNORECASE),
-    re.compile(rf"{_N}\s{_UNIT}\sago\b", re.IGNORECASE),
-    re.compile(rf"{_N}[\s-]{_UNIT}\s(?:hx|h/o)\b", re.IGNORECASE),
-    # British shorthand: "x 3/52" (3 weeks), "for 6/12" (6 months), "x 5/7" (5 days)
-    re.compile(r"(?:\bx|\bfor|\bover)\s?(?P<n>#+)/(?P<u>##|#)(?![#\w/])", re.IGNORECASE),
-]
-_ONSET = re.compile(rf"\bsince\s(?:the\s)?age\sof\s(?P<n>#+)(?:\s{_UNIT}\b)?"
-                    r"|\bsince\s(?P<b>birth)\b", re.IGNORECASE)
+#: a karyotype, mosaics included: "46,XY", "46, XX", "45,X", "47,XXY", "45,X/46,XY"; not
+#: "46,XY DSD" (the sex of rearing may differ)
+_KARYOTYPE = re.compile(r"(?<![\w/])4[5-9],\s?X{1,4}Y{0,2}(?:/4[5-9],\s?X{1,4}Y{0,2})*"
+                        r"(?![A-Za-z/])(?!\s?(?:DSD|disorders?\sof|sex\sreversal|gonadal))")
+_ONSET = re.compile(rf"\bsince\s(?:(?:the\s)?age\sof\s|{_SHE_WAS}{_ABOUT}"
+                    r"|(?=#+\s?[a-z]+\s(?:old|of\sage)\b))"
+                    rf"(?P<n>#+)(?![\w#])(?:\s?{_UNIT}\b)?|\bsince\s(?P<b>birth)\b",
+                    re.IGNORECASE)
 _COMPLAINT = re.compile(r"\b(?:history|complain\w*|pain\w*|present\w*|suffer\w*|symptom\w*"
                         r"|notic\w*|visit\w*|referred|swelling|progressive|onset|began|started"
                         r"|develop\w*|experienc\w*|admitted)\b", re.IGNORECASE)
 _TREATMENT = re.compile(r"\b(?:treat\w*|therap\w*|medicat\w*|supplement\w*|follow\w*|received"
                         r"|given|administ\w*|taking|took|dose|months? later|years? later)\b",
                         re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
-
-
-class Evidence(NamedTuple):
-    """Where a value came from: ``original[start:end] == text``."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(slots=True)
@@ -121,7 +153,7 @@ class Demographics:
     onset_age_years: float | None = None
     age_source: Evidence | None = None
     sex_source: Evidence | None = None
-    sex_evidence: Literal["explicit", "pronoun"] | None = None
+    sex_evidence: Literal["explicit", "pronoun", "karyotype"] | None = None
     duration_source: Evidence | None = None
     onset_source: Evidence | None = None
     notes: list[str] = field(default_factory=list)
@@ -154,96 +186,91 @@ def iso8601(years: float) -> str:
     return f"P{days_total}D" if years < 1 else f"P{y}Y{round((years - y) * 365.25)}D"
 
 
-class _Text:
-    """Normalised text, its number-masked twin and helpers for spans."""
-
-    def __init__(self, text: str) -> None:
-        self.norm = Normalised(text)
-        t = self.norm.text
-        self.numbers: dict[int, Number] = {}
-        chars = list(t)
-        for n in find_numbers(t):
-            self.numbers[n.start] = n
-            chars[n.start:n.end] = "#" * (n.end - n.start)
-        self.masked = "".join(chars)
-        self.ends = [m.end() for m in _SENTENCE_END.finditer(t)]
-
-    def value(self, m: re.Match[str], group: str = "n") -> float | None:
-        raw = m.group(group)
-        if raw is None:
-            return None
-        if raw.lower() in ("a", "an"):
-            return 1.0
-        n = self.numbers.get(m.start(group))
-        return n.value if n is not None and n.end == m.end(group) else None
-
-    def evidence(self, start: int, end: int) -> Evidence:
-        a, b = self.norm.span(start, end)
-        return Evidence(a, b, self.norm.original[a:b])
-
-    def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.ends, pos)
-        start = self.ends[i - 1] if i else 0
-        end = self.ends[i] if i < len(self.ends) else len(self.masked)
-        return start, end
+def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
+    """Is a header age ("52M") or a heading age ("Re: Name (6 years)") where such lines put
+    it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
+    if not where:
+        return True
+    if m.end() > tx.line_end(m.start()):
+        return False  # a heading is one line
+    prefix = tx.line_prefix(m.start())
+    if where == "heading":
+        return re.fullmatch(r"[\s*_#>-]*", prefix) is not None
+    if _HEADER_PREFIX.fullmatch(prefix):
+        return True
+    t = tx.norm.text  # "John SMITH (38M)", "(52F, teacher)"
+    return m.start() > 0 and t[m.start() - 1] == "(" and t[m.end():m.end() + 1] in (")", ",")
 
 
-def _years(value: float, unit: str | None) -> float:
-    return value * _YEARS[(unit or "y")[0].lower()]
-
-
-_SHORTHAND = {52: "w", 12: "m", 7: "d"}  # "3/52" weeks, "6/12" months, "5/7" days
-
-
-def _unit_of(tx: _Text, m: re.Match[str]) -> str | None:
-    """The match's time unit; the denominator of "x 3/52" names it (None: not a duration)."""
-    unit = m.group("u")
-    if unit and unit.startswith("#"):
-        n = tx.numbers.get(m.start("u"))
-        return _SHORTHAND.get(int(n.value)) if n is not None else None
-    return unit
+def _at_event(tx: _Text, m: re.Match[str]) -> bool:
+    """Is this an age at some event rather than now: "since she was 10 years old",
+    "at 3 years of age", "L THR 2021 (aged 49)", "(aged 61, 2019)"?"""
+    s, e = tx.sentence(m.start())
+    if _EVENT_BEFORE.search(tx.masked[max(s, m.start() - 40):m.start()]):
+        return True
+    if _YEAR_BEFORE.search(tx.norm.text[max(s, m.start() - 14):m.start()]):
+        return True
+    after = _YEAR_AFTER.match(tx.norm.text, m.end())
+    return after is not None and after.end() <= e
 
 
 def _age(tx: _Text, d: Demographics) -> str | None:
     """The first age of the patient; returns the noun that came with it."""
-    found: list[tuple[int, re.Match[str]]] = []
-    for rx in _AGE:
-        found += [(m.start(), m) for m in rx.finditer(tx.masked)]
-    for _, m in sorted(found, key=lambda f: f[0]):
+    found: list[tuple[int, re.Match[str], str]] = []
+    for rx, where in _AGE:
+        found += [(m.start(), m, where) for m in rx.finditer(tx.masked)]
+    for _, m, where in sorted(found, key=lambda f: f[0]):
         noun = (m.groupdict().get("noun") or "").lower()
         value = tx.value(m)
-        if value is None or _RELATIVES.fullmatch(noun or "-"):
+        if value is None or _RELATIVES.fullmatch(noun or "-") or not _placed(tx, m, where):
             continue
         s, _ = tx.sentence(m.start())
         before = tx.masked[max(s, m.start() - 40):m.start()]
-        if _RELATIVES.search(before) and not noun:
+        if not where and _RELATIVES.search(before) and not noun:
             continue  # "her mother, aged 45"
+        if not where and _at_event(tx, m):
+            continue
         if _NOT_THE_PATIENTS.search(tx.masked, max(0, m.start() - 20), m.start() + 4):
             continue  # "Bone age: 7 years", "chronological age" is fine
-        years = _years(value, m.groupdict().get("u"))
-        end = m.end()
-        more = _AND_MONTHS.match(tx.masked, end)
-        if more is not None and (m.groupdict().get("u") or "y")[0].lower() == "y":
-            extra = tx.value(more)
-            if extra is not None:  # "aged 4 years 7 months"
-                years, end = years + extra / 12, more.end()
+        unit = m.groupdict().get("u")
+        years = _years(value, unit)
+        if m.groupdict().get("m") and (unit or "y")[0].lower() == "y":
+            extra = tx.value(m, "m")
+            if extra is not None:  # "4 years and 2 months old"
+                years += extra / 12
         d.age_years = round(years, 6)
-        d.age_source = tx.evidence(m.start(), end)
+        if where == "heading":  # quote the age in the parentheses, not the name
+            d.age_source = tx.evidence(m.start("n"), m.end() - 1)
+        else:
+            d.age_source = tx.evidence(m.start(), m.end())
         return noun
-    m = _NEWBORN.search(tx.masked)  # "A newborn girl": no number, age zero
-    if m is not None:
+    babies = [m for m in _NEWBORN.finditer(tx.masked)
+              if not _RELATIVES.search(tx.masked, max(tx.sentence(m.start())[0],
+                                                      m.start() - 40), m.start())]
+    babies += [m for m in _BABY.finditer(tx.masked) if _names_the_patient(tx, m)]
+    if babies:  # "A newborn girl", "Baby boy of Sarah T.": no number, age zero
+        m = min(babies, key=lambda b: b.start())
         d.age_years, d.age_source = 0.0, tx.evidence(m.start(), m.end())
         return (m.group("noun") or "").lower() or None
     return None
 
 
+def _names_the_patient(tx: _Text, m: re.Match[str]) -> bool:
+    """Does "Baby boy" begin a sentence or a labelled line ("**Patient:** Baby boy of
+    Sarah T.")? "She delivered a baby boy" is about someone else's age."""
+    s, _ = tx.sentence(m.start())
+    return (not tx.masked[s:m.start()].strip(" *_#>-")
+            or _HEADER_PREFIX.fullmatch(tx.line_prefix(m.start())) is not None)
+
+
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
+    """Sex from the age's noun, else a word or label, else pronouns, else a karyotype."""
     if noun and noun in _FEMALE | _MALE and d.age_source is not None:
         d.sex, d.sex_source = ("FEMALE" if noun in _FEMALE else "MALE"), d.age_source
         d.sex_evidence = "explicit"
         return
-    found = sorted([*_SEX_NOUN.finditer(tx.masked), *_SEX_LABEL.finditer(tx.masked)],
-                   key=lambda m: m.start())
+    found = sorted([*_SEX_NOUN.finditer(tx.masked), *_SEX_LABEL.finditer(tx.masked),
+                    *_BABY.finditer(tx.masked)], key=lambda m: m.start())
     for m in found:
         s, _ = tx.sentence(m.start())
         if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()):
@@ -261,10 +288,27 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     elif male and len(male) >= 3 * len(female):
         d.sex, first = "MALE", male[0]
     else:
+        _karyotype(tx, d)
         return
     d.sex_source, d.sex_evidence = tx.evidence(*first.span()), "pronoun"
     d.notes.append(f"sex {d.sex.lower()} inferred from pronouns only "
                    f"({len(female)} female, {len(male)} male)")
+
+
+def _karyotype(tx: _Text, d: Demographics) -> None:
+    """The weakest evidence: a karyotype (with a Y: male), when nothing else says the sex.
+    Chromosomal sex is not always the sex the report uses (46,XX males, 46,XY DSD), so words
+    and pronouns win; mosaics with and without a Y ("45,X/46,XY") decide nothing."""
+    found = [m for m in _KARYOTYPE.finditer(tx.norm.text)
+             if not _RELATIVES.search(tx.masked, max(tx.sentence(m.start())[0],
+                                                     m.start() - 60), m.start())]
+    with_y = {"Y" in part for m in found for part in m.group().split("/")}
+    if len(with_y) != 1:
+        return
+    d.sex = "MALE" if with_y.pop() else "FEMALE"
+    d.sex_source, d.sex_evidence = tx.evidence(*found[0].span()), "karyotype"
+    d.notes.append(f"sex {d.sex.lower()} inferred from the karyotype only "
+                   f"({' '.join(found[0].group().split())})")
 
 
 def _duration(tx: _Text, d: Demographics) -> None:
@@ -310,81 +354,3 @@ def extract_demographics(text: str) -> Demographics:
     _sex(tx, d, noun)
     _duration(tx, d)
     return d
-
-
-class OnsetStatement(NamedTuple):
-    """An age at which something began, stated in ``text[start:end]``."""
-
-    age_years: float
-    start: int
-    end: int
-    text: str
-
-
-#: life periods, as the earliest age of the HPO onset class they name
-_PERIODS = {"birth": 0.0, "the neonatal period": 0.0, "neonatal period": 0.0,
-            "the newborn period": 0.0, "infancy": 28 / 365.25, "early infancy": 28 / 365.25,
-            "early childhood": 1.0, "childhood": 1.0, "toddlerhood": 1.0,
-            "adolescence": 11.0, "puberty": 11.0}
-_PERIOD = "|".join(sorted(map(re.escape, _PERIODS), key=len, reverse=True))
-_ONSETS = [  # (pattern, kind) on the masked text
-    (re.compile(rf"\b(?:since|from)\s(?:the\s)?age\s(?:of\s)?(?P<n>#+)(?:\s?{_UNIT}\b)?",
-                re.IGNORECASE), "age"),
-    (re.compile(rf"\b(?:since|from)\s(?P<n>#+)\s?{_UNIT}\sof\sage\b", re.IGNORECASE), "age"),
-    (re.compile(rf"\b(?:since|from|in|during|at)\s(?:early\s)?(?P<p>{_PERIOD})\b",
-                re.IGNORECASE), "period"),
-    (re.compile(rf"\b(?:began|begun|started|appeared|developed|noticed|noted|occurred|emerged"
-                rf"|manifested|presented|first\s\w+)\b(?:\s[\w,]+){{0,4}}?\sat\s(?:the\s)?(?:age"
-                rf"\s(?:of\s)?)?(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "age"),
-    (re.compile(rf"\bat\s(?:the\s)?age\s(?:of\s)?(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "age"),
-    (re.compile(rf"\bat\s(?P<n>#+)\s?{_UNIT}\s(?:of\s)?(?:age|old)\b", re.IGNORECASE), "age"),
-]
-
-
-_PRENATAL = re.compile(r"\b(?:gestation\w*|prenatal\w*|antenatal\w*|fetal|foetal|in utero)\b",
-                       re.IGNORECASE)
-
-
-def find_onset_statements(text: str, age_years: float | None = None) -> list[OnsetStatement]:
-    """Every stated onset: "since infancy", "from the age of 3", "began at 6 months",
-    "at 4 years of age", and durations ("for 2 years", "a 6-month history") when the
-    patient's age is known. The caller decides which finding each belongs to.
-
-    >>> [(round(o.age_years, 2), o.text) for o in find_onset_statements(
-    ...     "Cafe-au-lait macules present since infancy and a swelling for 1 year.", 8)]
-    [(0.08, 'since infancy'), (7.0, 'for 1 year')]
-    """
-    tx = _Text(text)
-    out: list[OnsetStatement] = []
-    taken: list[tuple[int, int]] = []
-    for rx, kind in _ONSETS:
-        for m in rx.finditer(tx.masked):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if kind == "period":
-                age = _PERIODS[m.group("p").lower()]
-            else:
-                value = tx.value(m)
-                if value is None:
-                    continue
-                age = _years(value, m.groupdict().get("u"))
-                around = tx.masked[max(0, m.start() - 40):m.end() + 25]
-                if _PRENATAL.search(around):
-                    age = 0.0  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
-            taken.append(m.span())
-            ev = tx.evidence(m.start(), m.end())
-            out.append(OnsetStatement(round(age, 6), ev.start, ev.end, ev.text))
-    if age_years is not None:
-        for rx in _DURATION:
-            for m in rx.finditer(tx.masked):
-                value = tx.value(m)
-                if value is None or any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                unit = _unit_of(tx, m)
-                if unit is None:
-                    continue
-                onset = max(0.0, age_years - _years(value, unit))
-                taken.append(m.span())
-                ev = tx.evidence(m.start(), m.end())
-                out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text))
-    return sorted(out, key=lambda o: o.start)

@@ -92,6 +92,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         excluded = cm.negated
         if excluded and _inside_longer(m.start, m.end, spans_found):
             continue  # "no joint pain" excludes arthralgia, not every pain
+        if excluded and _SITE_BEFORE.search(text, 0, m.start):
+            continue  # "no marrow oedema": a site's finding, not the general one
         if not excluded and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                 and onto.is_a(other, m.hpo_id) for a, b, other in by_span):
             continue  # "back <pain>": the specific term says it; the general one is implied
@@ -161,6 +163,14 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                                             f"\"{_quote(text, *ex.sentence)}\""}
             spans[key] = where
     observed = [k[0] for k in features if not k[1]]
+    notes = []
+    for key in [k for k in features if k[1]]:
+        kinds = [o for o in observed if o != key[0] and onto.is_a(o, key[0])]
+        if kinds:  # "MRI brain: no vascular malformation" beside a pulmonary AVM
+            del features[key]
+            notes.append(f"excluded {key[0]} ({onto.label(key[0])}) dropped: the "
+                         f"patient has {kinds[0]} ({onto.label(kinds[0])}), a kind of it; the "
+                         f"negation ({spans[key]}) must be about a narrower site or kind")
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
     try:
@@ -174,7 +184,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         f.source = spans[keys[i]]
     case.family = family
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
-                + list(demo.notes))
+                + list(demo.notes) + notes)
     return Extraction(doc, case, family, warnings)
 
 
@@ -205,6 +215,16 @@ def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict
 #: information content (natural log) a shared ancestor needs for two findings to be related;
 #: organ systems such as "Abnormality of the skeletal system" (0.6) are below it
 _RELATED_IC = 1.5
+
+
+#: a body part written right before a negated finding that does not include it: the
+#: negation is about that part ("no marrow oedema", "no brain cysts"), not the finding at large
+_SITE_BEFORE = re.compile(
+    r"\b(?:marrow|brain|cerebral|intracranial|liver|hepatic|kidney|renal|lung|pulmonary|heart"
+    r"|cardiac|bone|bony|skin|spinal|spine|muscle|joint|eye|retinal|macular|optic|abdominal"
+    r"|pelvic|chest|bowel|intestinal|gastric|splenic|pancreatic|thyroid|adrenal|pituitary"
+    r"|vertebral|knee|hip|ankle|wrist|hand|foot|feet|facial|scrotal|genital|soft[- ]tissue)"
+    r"\s+$", re.IGNORECASE)
 
 
 def _related(kb: KnowledgeBase, a: str, b: str) -> bool:

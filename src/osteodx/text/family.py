@@ -130,6 +130,9 @@ _Span = tuple[int, int, str]
 # -- relatives ----------------------------------------------------------------------------
 
 
+_NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
+
+
 def _relation_hits(p: ParsedSentence) -> list[CueHit]:
     """Relation cues, one per relative: "her mother's brother" is one (maternal) uncle, "paternal
     grandmother" and "grandmother from the father side" one grandmother with her side; plus
@@ -140,6 +143,8 @@ def _relation_hits(p: ParsedSentence) -> list[CueHit]:
     out: list[CueHit] = []
     for h in p.hits:
         if h.cue.kind == "relation":
+            if _NOBODY_CUE.match(h.text):
+                continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if not (h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang)):
                 _add_relative(text, out, h)
         elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
@@ -190,7 +195,8 @@ def _family_hits(p: ParsedSentence) -> list[CueHit]:
     for m in _IN_FAMILY.finditer(p.view.text):
         clause = next(c for c in p.clauses if c.start <= m.start() < max(c.end, c.start + 1))
         if _FAMILY_WIDE.search(p.view.text, clause.start, m.start()) and not any(
-                h.cue.kind == "relation" and h.start <= m.start("fam") < h.end for h in p.hits):
+                h.cue.kind == "relation" and h.start <= m.start("fam") < h.end
+                and not _NOBODY_CUE.match(h.text) for h in p.hits):
             out.append(_hit(m.start("fam"), m.end(), p.view.text, "family members"))
     return out
 
@@ -276,6 +282,13 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     clause, text = p.clauses[ci], p.view.text
     if _skipped(ctx, p, clause, group):
         return []
+    if (all(h.cue.value == "family members" for h in group)
+            and text.startswith(":", clause.end)):
+        # a heading: "Family history (pedigree drawn): - Mother ...", "FHx: negative"
+        after = p.clauses[ci + 1] if ci + 1 < len(p.clauses) else None
+        if after is None or any(after.start <= h.start < after.end for h in rels):
+            return []
+        return _statements(_finding(ctx, p, after.start, after.end), group, span)
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)
@@ -299,9 +312,9 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         if text.startswith("who ", who.start):
             comma = text.find(",", who.start, who.end)
             found = _finding(ctx, p, who.start + 4, who.end if comma < 0 else comma)
-    if found is None:
+    out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
+    if found is None and not (k + 1 < len(p.clauses) and p.clauses[k + 1].subjectless):
         return []
-    out = _statements(found, group, span)
     k += 1
     while k < len(p.clauses) and _continues(p, p.clauses[k], rels):  # "... and had scoliosis"
         more, k = p.clauses[k], _joined(p, rels, k, p.clauses[k].start) + 1

@@ -56,8 +56,10 @@ _HEADINGS: dict[str, str] = {
             r"|study|series))?(?: (?:no\.? )?\d+| [ivx]+)?"
             r"|clinical (?:reports?|presentation|description|case|history|findings)"
             r"|patients?(?: (?:and|&) methods| description| presentation| reports?)?(?: \d+)?"
-            r"|presentation of (?:the )?case|report of (?:a|the) case|family (?:report|history)"
+            r"|presentation of (?:the )?case|report of (?:a|the) case|family report"
             r"|subjects?(?: and methods)?|proband",
+    # what follows on the heading's own line is about the relatives ("FHx: nil")
+    "family": r"family (?:history|hx)|fhx",
     "methods": r"(?:materials? and )?methods|methodology",
     "results": r"results|findings",
     "discussion": r"discussion|comments?|review of (?:the )?literature|literature review",
