@@ -132,3 +132,13 @@ def test_site_negations_and_contradicted_exclusions(real_kb):
     assert not any(h == "HP:0001328" for h, _ in feats)  # the family's learning difficulties
     assert ("HP:0025337", False) not in feats  # "Eyes | red" crosses a table cell
     assert any("HP:0002597" in w and "dropped" in w for w in ex.warnings)
+
+
+def test_vitals_milestones_not_reached_and_clinical_wording(real_kb):
+    text = ("A 20-month-old girl. She is not yet walking. BP 128/84 (>95th centile for age). "
+            "She was a floppy baby. Not jaundiced. No rash. Wt 9.8 kg (<3rd %ile).")
+    ex = extract_text(text, real_kb, case_id="c")
+    feats = {(f["type"]["id"], bool(f.get("excluded")))
+             for f in ex.phenopacket["phenotypicFeatures"]}
+    assert {("HP:0031936", False), ("HP:0000822", False), ("HP:0001252", False),
+            ("HP:0000952", True), ("HP:0000988", True), ("HP:0004325", False)} <= feats

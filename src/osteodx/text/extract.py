@@ -37,6 +37,7 @@ from osteodx.text.milestones import find_milestones
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_running_heads
+from osteodx.text.vitals import find_vital_signs
 from osteodx.text.vocabulary import recognizer_for
 
 __all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
@@ -137,9 +138,13 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                 f"{g.key} {'within' if g.excluded else 'outside'} 2 SD / 3rd-97th centile")
                for g in find_growth_statements(text)]
     derived += [(ms.hpo_id, ms.excluded, ms.start, ms.end,
-                 f"{ms.key} at {ms.age_months:g} months ({'in time' if ms.excluded else 'late'})")
-                for ms in find_milestones(text)]
-    for hid, excluded, start, end, what in derived:  # growth centiles, milestone ages
+                 f"{ms.key} at {ms.age_months:g} months ({'in time' if ms.excluded else 'late'})"
+                 if ms.end - ms.start > 0 and not _NOT_YET_NOTE.search(text, ms.start, ms.end)
+                 else f"{ms.key} not reached at {ms.age_months:g} months (late)")
+                for ms in find_milestones(text, age_years=demo.age_years)]
+    derived += [(v.hpo_id, False, v.start, v.end, v.note)
+                for v in find_vital_signs(text, demo.age_years)]
+    for hid, excluded, start, end, what in derived:  # centiles, milestone ages, readings
         key = (hid, excluded)
         if hid not in onto or key in features or (hid, not excluded) in features:
             continue
@@ -216,6 +221,9 @@ def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict
 #: organ systems such as "Abnormality of the skeletal system" (0.6) are below it
 _RELATED_IC = 1.5
 
+
+#: the wording of a milestone not yet reached (its note names the patient's age instead)
+_NOT_YET_NOTE = re.compile(r"\b(?:not|no|unable|cannot|can't|doesn't|didn't)\b", re.IGNORECASE)
 
 #: a body part written right before a negated finding that does not include it: the
 #: negation is about that part ("no marrow oedema", "no brain cysts"), not the finding at large

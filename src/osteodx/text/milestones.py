@@ -8,6 +8,8 @@ statements about this patient count (not a sibling's, not a Discussion's).
 >>> [(m.key, m.hpo_id, m.excluded) for m in find_milestones(
 ...     "He walked independently at 19 months and sat at 7 months.")]
 [('walking', 'HP:0031936', False), ('sitting', 'HP:0025336', True)]
+>>> [(m.key, m.age_months) for m in find_milestones("She is not yet walking.", age_years=1.75)]
+[('walking', 21.0)]
 """
 
 from __future__ import annotations
@@ -36,21 +38,35 @@ class Milestone(NamedTuple):
 
 
 @cache
-def _table() -> list[tuple[str, re.Pattern[str], float, str]]:
+def _table() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, float, str]]:
     text = (resources.files("osteodx.knowledge") / "milestones.yaml").read_text("utf-8")
     return [(m["key"], re.compile(rf"\b(?:{m['pattern']}){_AGE}", re.IGNORECASE),
+             re.compile(rf"\b(?:{m['not_yet']})\b", re.IGNORECASE) if m.get("not_yet") else None,
              float(m["delayed_after_months"]), m["term"])
             for m in load_yaml(text)["milestones"]]
 
 
-def find_milestones(text: str, ctx: ContextAnalyser | None = None) -> list[Milestone]:
-    """Each milestone with its age, as an observed or excluded delay, in text order."""
+def find_milestones(text: str, ctx: ContextAnalyser | None = None,
+                    age_years: float | None = None) -> list[Milestone]:
+    """Each milestone with its age, as an observed or excluded delay, in text order.
+
+    A milestone not yet reached ("she is not yet walking") is a delay when the patient,
+    at *age_years*, is past the age after which it is delayed; ``age_months`` is then the
+    patient's age.
+    """
     ctx = ctx or ContextAnalyser(text)
     out: list[Milestone] = []
-    for key, rx, limit, term in _table():
+    for key, rx, not_yet, limit, term in _table():
         for m in rx.finditer(text):
             months = float(m.group("n")) * (1.0 if m.group("u").lower().startswith("m") else 12.0)
             if not ctx.assess(m.start(), m.end()).about_patient:
                 continue
             out.append(Milestone(key, term, months <= limit, months, m.start(), m.end()))
+        if not_yet is None or age_years is None or age_years * 12 <= limit:
+            continue
+        for m in not_yet.finditer(text):
+            a = ctx.assess(m.start(), m.end())
+            if a.about_patient and not a.hypothetical:
+                out.append(Milestone(key, term, False, round(age_years * 12, 1), m.start(),
+                                     m.end()))
     return sorted(out, key=lambda x: x.start)

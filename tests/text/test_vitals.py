@@ -1,0 +1,29 @@
+"""Blood pressure readings as findings, with the guideline thresholds of knowledge/vitals.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.vitals import find_vital_signs
+
+
+@pytest.mark.parametrize(("text", "age", "high"), [
+    ("Blood pressure today 146/94, and 144/92 on repeat.", 22, True),
+    ("BP 138/92 mmHg.", 40, True),  # the diastolic alone
+    ("BP 132/82.", 40, False),
+    ("BP 132/82.", 15, True),  # adolescent threshold 130/80
+    ("BP: 128/84 (>95th centile for age).", 6, True),
+    ("BP 128/84.", 6, False),  # a child's reading needs its centile
+    ("BP 150/95.", None, False),  # unknown age: not judged
+    ("Her mother's BP was 160/100.", 30, False),  # not the patient's
+])
+def test_readings(text: str, age: float | None, high: bool) -> None:
+    found = find_vital_signs(text, age_years=age)
+    assert bool(found) == high
+    if found:
+        assert found[0].hpo_id == "HP:0000822" and "mmHg" in found[0].note
+
+
+def test_one_finding_per_reading_and_no_false_fractions() -> None:
+    assert len(find_vital_signs("BP 150/95 then 152/96.", age_years=50)) == 1
+    assert find_vital_signs("BP reached in 2/3 of cases.", age_years=50) == []
