@@ -142,3 +142,11 @@ def test_vitals_milestones_not_reached_and_clinical_wording(real_kb):
              for f in ex.phenopacket["phenotypicFeatures"]}
     assert {("HP:0031936", False), ("HP:0000822", False), ("HP:0001252", False),
             ("HP:0000952", True), ("HP:0000988", True), ("HP:0004325", False)} <= feats
+
+
+def test_examination_shorthand_excludes_what_it_looks_for(real_kb):
+    text = ("Palate intact. Spine straight. Renal US: no abnormality detected. "
+            "Echo: structurally normal heart. Cranial nerve examination was unremarkable.")
+    ex = extract_text(text, real_kb, case_id="c")
+    excluded = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if f.get("excluded")}
+    assert {"HP:0000175", "HP:0002650", "HP:0012210", "HP:0001627", "HP:0006824"} <= excluded

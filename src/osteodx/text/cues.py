@@ -179,6 +179,9 @@ _VERBS = frozenset(
     " appeared appears isn't aren't wasn't weren't didn't doesn't hasn't haven't cannot".split()
 )
 _SOFT = frozenset({",", "and", "or"})
+#: a heading's bare status after its colon ("Renal US: normal.", "Skull: NAD")
+_STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear"
+                           r"|no abnormalit(?:y|ies)(?: (?:detected|seen|found))?)\s*(?:[.;]|$)")
 
 
 class View:
@@ -241,10 +244,11 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     hard |= {s for s, _, w in words if w == ";"}
     # a colon ends a clause, unless a short heading naming a relative precedes it:
     # "- Paternal grandmother: died of a tumour" is what she had ("FHx: mother w/ T2DM" not)
+    # nor when only a status follows: "Renal US: normal", "Skull: NAD"
     for k, (s, _, w) in enumerate(words):
         if w == ":" and not (k <= 4 and all(x not in _SOFT for _, _, x in words[:k]) and any(
                 h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
-                for h in hits)):
+                for h in hits)) and not _STATUS_AFTER.match(view.text, s + 1):
             hard.add(s)
     # soft stretches: words between ',' / 'and' / 'or'
     cuts: list[tuple[int, int]] = []  # (start, end) of each stretch
