@@ -131,3 +131,39 @@ def test_every_hpo_term_is_current_with_its_current_label(real_kb):
                             f"not {term.label!r}")
     assert not problems, problems
     assert len(terms) > 60
+
+
+@pytest.mark.parametrize(("code", "key"), [
+    ("2093-3", "cholesterol_total"), ("14647-2", "cholesterol_total"),
+    ("33275-9", "dehydrocholesterol_7"), ("32289-1", "dehydrocholesterol_7"),
+    ("2465-3", "igg"), ("2458-8", "iga"), ("2472-9", "igm"), ("20651-6", "methionine"),
+    ("48065-7", "d_dimer"), ("9318-7", "urine_albumin_creatinine"),
+    ("32294-1", "urine_albumin_creatinine"), ("6301-6", "inr"),
+])
+def test_lipid_immunoglobulin_and_urine_ratio_codes(code, key):
+    assert find_by_loinc(code).key == key
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Chol", "cholesterol_total"), ("TC", "cholesterol_total"),
+    ("total cholesterol", "cholesterol_total"),
+    ("7-DHC", "dehydrocholesterol_7"), ("7-dehydrocholesterol", "dehydrocholesterol_7"),
+    ("IgG", "igg"), ("immunoglobulin A", "iga"), ("IgM", "igm"), ("methionine", "methionine"),
+    ("D-dimer", "d_dimer"), ("ACR", "urine_albumin_creatinine"),
+    ("uACR", "urine_albumin_creatinine"),
+    ("albumin-to-creatinine ratio", "urine_albumin_creatinine"),
+    ("UCa/Cr", "urine_calcium_creatinine"), ("INR", "inr"),
+])
+def test_new_names(text, key):
+    assert find_by_name(text).key == key
+
+
+def test_ratio_analytes_convert_their_units_only_as_they_may():
+    acr, ca_cr, ca_cr_mass = (CAT.analyte(k) for k in (
+        "urine_albumin_creatinine", "urine_calcium_creatinine", "urine_calcium_creatinine_mass"))
+    assert convertible("mg/g", acr.unit, molar_mass=acr.molar_mass_g_per_mol)
+    assert not convertible("mg/mg", ca_cr.unit, molar_mass=ca_cr.molar_mass_g_per_mol)
+    assert ca_cr_mass in CAT.siblings(ca_cr)  # a value in mg/mg is moved to the mass ratio
+    for mmol, mg in zip(ca_cr.reference_ranges, ca_cr_mass.reference_ranges, strict=True):
+        assert (mmol.age_min_years, mmol.age_max_years) == (mg.age_min_years, mg.age_max_years)
+        assert mg.high == pytest.approx(mmol.high * 40.078 / 113.12, abs=5e-4)

@@ -168,10 +168,36 @@ def test_missing_low_is_zero_and_missing_value_is_zero():
     assert (zero.value, zero.interpretation) == (0.0, "N")
 
 
-def test_missing_high_ignores_the_case_range():
+def test_missing_high_is_a_lower_limit_only():
+    """A range printed as "> 9.0" has no upper limit; protobuf cannot tell a missing
+    high from 0, and no laboratory range ends at 0."""
     r, workup = one(lab("LOINC:17861-6", 10.4, "mg/dL", low=9.0))
+    assert (r.reference_source, r.reference_low, r.reference_high) == ("case", 9.0, None)
+    assert r.interpretation == "N" and not workup.warnings
+    assert any("lower limit only" in n for n in r.notes)
+    low, _ = one(lab("LOINC:17861-6", 2.0, "mmol/L", low=8.6, range_unit="mg/dL"))
+    assert low.reference_low == pytest.approx(2.146, abs=1e-3) and low.interpretation == "L"
+
+
+def test_a_range_without_limits_is_ignored():
+    m = lab("LOINC:17861-6", 10.4, "mg/dL", low=9.0)
+    m["value"]["quantity"]["referenceRange"].pop("low")
+    r, workup = one(m)
     assert r.reference_source == "catalogue: MCL:CA"
-    assert any("no upper limit" in w for w in workup.warnings)
+    assert any("neither a lower nor an upper limit" in w for w in workup.warnings)
+
+
+def test_a_unitless_value_is_judged_against_a_unitless_range():
+    m = {"assay": {"id": "LOINC:1988-5"}, "value": {"quantity": {
+        "value": 12.0, "referenceRange": {"high": 5.0}}}}
+    r, workup = one(m)
+    assert (r.interpretation, r.unit, r.reference_high, r.degree) == ("H", None, 5.0, "2.4 x ULN")
+    assert [f.hpo_id for f in r.findings] == ["HP:0011227"]
+    assert any("unknown unit" in w and "no unit either" in w for w in workup.warnings)
+    del m["value"]["quantity"]["referenceRange"]
+    r, workup = one(m)
+    assert r.interpretation is None
+    assert any("unknown unit (none); not interpreted" in w for w in workup.warnings)
 
 
 def test_convertible_case_range_is_converted():
@@ -217,9 +243,9 @@ def test_qualitative_values():
 
 
 def test_unknown_loinc_warns_and_gives_nothing():
-    workup = interpret_measurements([lab("LOINC:2093-3", 190, "mg/dL")], age_years=30, sex="MALE")
+    workup = interpret_measurements([lab("LOINC:2571-8", 190, "mg/dL")], age_years=30, sex="MALE")
     assert not workup.results and not workup.findings
-    assert workup.warnings == ["measurements[0]: assay LOINC:2093-3 is not in the lab catalogue; "
+    assert workup.warnings == ["measurements[0]: assay LOINC:2571-8 is not in the lab catalogue; "
                                "not interpreted"]
 
 
@@ -278,3 +304,62 @@ def test_an_assay_label_names_only_analytes_without_a_loinc_code():
     assert [(r.analyte, r.outcome) for r in workup.results] == [("tmp_gfr", "low")]
     assert [f.hpo_id for f in workup.findings] == ["HP:0000117"]
     assert "assay Potassium is not in the lab catalogue; not interpreted" in workup.warnings[0]
+
+
+def test_total_cholesterol_by_age():
+    child, _ = one(lab("LOINC:2093-3", 185, "mg/dL"), age=10)
+    adult, _ = one(lab("LOINC:2093-3", 185, "mg/dL"), age=40)
+    molar, _ = one(lab("LOINC:14647-2", 6.4, "mmol/L"), age=40)
+    assert (child.interpretation, child.reference_source) == ("H", "catalogue: PMID:22084329")
+    assert (adult.interpretation, adult.reference_source) == ("N", "catalogue: PMID:12485966")
+    assert molar.interpretation == "H" and ("HP:0003124", "observed") in statuses(molar)
+    toddler, workup = one(lab("LOINC:2093-3", 185, "mg/dL"), age=1)
+    assert toddler.interpretation is None and any("no catalogue" in w for w in workup.warnings)
+    slos, _ = one(lab("LOINC:2093-3", 40, "mg/dL", low=100, high=200), age=3)
+    assert slos.interpretation == "L" and ("HP:0003146", "observed") in statuses(slos)
+
+
+def test_7_dehydrocholesterol_mass_and_moles():
+    mass, _ = one(lab("LOINC:33275-9", 150, "mg/L"), age=2)
+    moles, _ = one(lab("LOINC:32289-1", 3.0, "umol/L"), age=2)   # 1.15 mg/L
+    assert mass.interpretation == "H" and mass.hpo_id == "HP:0010569"
+    assert moles.interpretation == "N" and moles.reference_high == pytest.approx(5.2, abs=0.01)
+
+
+def test_immunoglobulins_by_age_in_g_per_l():
+    infant, _ = one(lab("LOINC:2465-3", 2.0, "g/L"), age=0.3)    # 200 mg/dL, 0-<5 months
+    adult, _ = one(lab("LOINC:2465-3", 2.0, "g/L"), age=30)
+    assert (infant.interpretation, adult.interpretation) == ("N", "L")
+    assert adult.reference_low == pytest.approx(7.67) and adult.hpo_id == "HP:0004315"
+    iga, _ = one(lab("LOINC:2458-8", 0.05, "g/L"), age=30)
+    igm, _ = one(lab("LOINC:2472-9", 450, "mg/dL"), age=30)
+    assert (iga.hpo_id, igm.hpo_id) == ("HP:0002720", "HP:0003496")
+
+
+def test_methionine_d_dimer_and_urine_ratios():
+    met, _ = one(lab("LOINC:20651-6", 1020, "umol/L"), age=0.1)
+    assert met.interpretation == "H" and met.hpo_id == "HP:0003235"
+    dd, _ = one(lab("LOINC:48065-7", 0.8, "ug/mL{FEU}"))
+    assert dd.interpretation == "H" and dd.reference_high == pytest.approx(0.5)
+    assert dd.hpo_id == "HP:0033106"
+    acr, _ = one(lab("LOINC:9318-7", 45, "mg/g"))               # 5.1 mg/mmol
+    assert acr.interpretation == "H" and acr.hpo_id == "HP:0012592"
+    assert acr.value_canonical == pytest.approx(5.09, abs=0.01)
+    normal, _ = one(lab("LOINC:32294-1", 1.2, "mg/mmol"))
+    assert normal.interpretation == "N"
+
+
+def test_urine_calcium_creatinine_by_age_and_scale():
+    infant = lab("", 1.3, "mmol/mmol")
+    infant["assay"] = {"label": "Urine calcium/creatinine"}
+    r, _ = one(infant, age=0.5)
+    teen, _ = one(dict(infant), age=15)
+    assert (r.interpretation, teen.interpretation) == ("N", "H")
+    assert teen.hpo_id == "HP:0002150"
+    mass = lab("", 0.3, "mg/mg")
+    mass["assay"] = {"label": "Urine calcium/creatinine"}
+    r, workup = one(mass, age=15)
+    assert (r.analyte, r.interpretation) == ("urine_calcium_creatinine_mass", "H")
+    assert any("fits Urine calcium/creatinine (mg/mg)" in w for w in workup.warnings)
+    adult, workup = one(dict(infant), age=40)
+    assert adult.interpretation is None and any("no catalogue" in w for w in workup.warnings)

@@ -90,3 +90,14 @@ def test_enzyme_iu_swap():
 def test_label_rewrites():
     assert ucum_from_label("mg/24 h") == "mg/(24.h)"
     assert convert(24, "mg/(24.h)", "mg/h") == pytest.approx(1)
+
+
+def test_a_mass_ratio_is_not_a_molar_ratio():
+    """mg/mg and mmol/mmol are both dimensionless, but a urine calcium/creatinine
+    ratio differs between them by two molar masses: never converted."""
+    assert not convertible("mg/mg", "mmol/mmol", molar_mass=40.078)
+    with pytest.raises(UnitError, match="mass ratio is not a molar ratio"):
+        convert(0.25, "mg/mg", "mmol/mmol")
+    assert convert(30, "mg/g", "mg/mmol", molar_mass=113.12) == pytest.approx(3.394, abs=1e-3)
+    assert convert(1, "umol/mmol{creat}", "mmol/mol") == 1.0
+    assert convert(0.25, "mg/mg", "g/g") == 0.25

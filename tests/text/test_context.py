@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -264,19 +263,16 @@ _PARAGRAPH = (
 )
 
 
-def test_ten_kilobytes_in_under_fifty_milliseconds() -> None:
+def test_a_long_report_is_read_whole() -> None:
+    """Every match of a 10 kB text gets its context (speed: benchmarks/text_speed.py)."""
     text = "CASE\n" + _PARAGRAPH * (10_000 // len(_PARAGRAPH) + 1)
     words = ("tenderness", "redness", "kyphoscoliosis", "osteosclerotic lesion", "abnormality",
              "bone pain", "back pain", "increased uptake")
     matches = [ConceptMatch("HP:0000000", m.start(), m.end(), m.group(), m.group())
                for m in re.finditer("|".join(words), text)]
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        out = analyse(text, matches)
-        best = min(best, time.perf_counter() - t)
+    out = analyse(text, matches)
     assert len(out) == len(matches) > 100
-    assert best < 0.05, f"{best * 1000:.1f} ms for {len(text)} characters"
+    assert sum(c.negated for c in out) > 50 and any(c.experiencer == "mother" for c in out)
 
 
 # -- the reference case report -----------------------------------------------------------

@@ -6,7 +6,6 @@ reads the reference case report from shared/ when it is there.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -234,20 +233,13 @@ def test_to_measurement_is_a_valid_phenopacket_measurement() -> None:
     assert [r.outcome for r in workup.results] == ["low", "normal", "normal"]
 
 
-def test_speed_of_a_10kb_report() -> None:
+def test_a_long_report_reads_every_repeated_result() -> None:
+    """Repeated results in a 10 kB text are all read (speed: benchmarks/text_speed.py)."""
     block = ("The patient's 25-OH-D was 11.3 ng/mL (normal range 30.1 to 100.0 ng/mL) and "
              "3.7 mg/dL phosphate (normal range 2.3 to 4.7 mg/dL) were measured. Liver function "
              "was normal. Nothing else of note was found on imaging of the spine and pelvis. ")
-    text = block * (10_000 // len(block) + 1)
-    labs(text)  # warm up: catalogue and unit registry load once
-    best = min(_timed(text) for _ in range(3))
-    assert best < 0.05
-
-
-def _timed(text: str) -> float:
-    t0 = time.perf_counter()
-    extract_labs(text)
-    return time.perf_counter() - t0
+    n = 10_000 // len(block) + 1
+    assert len(extract_labs(block * n)) >= 2 * n
 
 
 # --- the reference report --------------------------------------------------
@@ -353,3 +345,153 @@ def test_thousand_per_microlitre_counts(unit: str) -> None:
     assert lab.ucum is not None and not lab.warnings
     workup = interpret_measurements([to_measurement(lab)], age_years=40, sex="FEMALE")
     assert [r.outcome for r in workup.results] == ["high"]
+
+
+# --- unitless ranges, one-sided ranges, range labels, run-on lists ---------
+
+def _workup(found: list[TextLab], age: float = 40, sex: str = "FEMALE"):
+    return interpret_measurements([to_measurement(x) for x in found], age_years=age, sex=sex)
+
+
+@pytest.mark.parametrize(("text", "analyte", "outcome"), [
+    ("CRP 3 (<5)", "crp", "normal"), ("CRP 12 (<5)", "crp", "high"),
+    ("urate 0.29 (0.20-0.42)", "uric_acid", "normal"),
+    ("urate 0.51 (0.20-0.42)", "uric_acid", "high"),
+    ("urate 0.11 (0.20-0.42)", "uric_acid", "low"),
+])
+def test_a_unitless_value_is_judged_against_a_unitless_printed_range(text: str, analyte: str,
+                                                                     outcome: str) -> None:
+    lab = one(text)
+    assert (lab.analyte, lab.unit, lab.reference_unit) == (analyte, None, None)
+    workup = _workup([lab])
+    (result,) = workup.results
+    assert (result.outcome, result.unit, result.reference_source) == (outcome, None, "case")
+    assert any("unknown unit" in w for w in workup.warnings)
+
+
+def test_a_unitless_value_without_a_printed_range_is_still_not_interpreted() -> None:
+    workup = _workup([one("CRP 3 on admission")])
+    assert [r.outcome for r in workup.results] == ["not interpreted"]
+    assert any("unknown unit (none); not interpreted" in w for w in workup.warnings)
+
+
+@pytest.mark.parametrize("written", ["(>4.0)", "(>= 4)", "(> 4.0)", "(≥4.0)", "(above 4)"])
+def test_a_lower_limit_alone_is_a_one_sided_range(written: str) -> None:
+    lab = one(f"folate 9.8 ng/mL {written}")
+    assert (lab.value, lab.reference_low, lab.reference_high) == (9.8, 4.0, None)
+    workup = _workup([lab])
+    assert [(r.outcome, r.reference_low, r.reference_high) for r in workup.results] == [
+        ("normal", 4.0, None)]
+    assert not any("no upper limit" in w for w in workup.warnings)
+    low = _workup([one(f"folate 2.1 ng/mL {written}")])
+    assert [r.outcome for r in low.results] == ["low"]
+
+
+@pytest.mark.parametrize("written", [
+    "(norma 11-50)", "(normal values 11-50)", "(normal for age 11-50)",
+    "(normal for age and sex: 11-50)", "(ref. range 11-50)", "(RR 11-50)",
+    "(reference interval 11-50)", "(normal value for age 11-50)",
+])
+def test_range_labels_that_reports_write(written: str) -> None:
+    lab = one(f"Ammonia 34 umol/l {written}")
+    assert (lab.analyte, lab.value, lab.reference_low, lab.reference_high) == (
+        "ammonia", 34.0, 11.0, 50.0)
+    assert lab.text.endswith(written)
+
+
+def test_a_range_for_age_is_used_instead_of_the_catalogue_default() -> None:
+    lab = one("alkaline phosphatase 296 U/L (normal for age 130-560)")
+    assert (lab.reference_low, lab.reference_high) == (130.0, 560.0)
+    assert [r.outcome for r in _workup([lab], age=8).results] == ["normal"]
+
+
+def test_magnesium_after_a_value_is_not_a_dose() -> None:
+    found = labs("PTH 4.5 pmol/L Mg 0.8 mmol/L\nPTH 4.5 Mg 0.8 mmol/L")
+    assert [(x.analyte, x.value) for x in found] == [
+        ("pth_intact", 4.5), ("magnesium", 0.8), ("pth_intact", 4.5), ("magnesium", 0.8)]
+    assert labs("She took vitamin D 50,000 IU weekly and calcium 500 mg daily.") == []
+
+
+def test_a_run_on_list_of_name_value_pairs() -> None:
+    found = labs("CRP 3 (<5) ESR 9 Creat 84 eGFR >90 Alb 38 ALP 110")
+    assert [(x.analyte, x.value) for x in found] == [
+        ("crp", 3.0), ("esr", 9.0), ("creatinine", 84.0), ("egfr", 90.0), ("albumin", 38.0),
+        ("alkaline_phosphatase", 110.0)]
+    assert [x.text for x in found][:3] == ["CRP 3 (<5)", "ESR 9", "Creat 84"]
+
+
+@pytest.mark.xfail(strict=True, reason="a two-letter name takes a unitless value only when one "
+                   "catalogue unit fits (labbinding._unitless_ok); 'Cr 84' fits umol/L and mg/L")
+def test_a_two_letter_name_in_a_run_on_list() -> None:
+    found = labs("CRP 3 (<5) ESR 9 Cr 84 eGFR >90")
+    assert [(x.analyte, x.value) for x in found] == [
+        ("crp", 3.0), ("esr", 9.0), ("creatinine", 84.0), ("egfr", 90.0)]
+
+
+# --- lipids, immunoglobulins, amino acids, D-dimer, urine ratios -------------
+
+@pytest.mark.parametrize(("text", "analyte", "value", "unit", "outcome"), [
+    ("Total cholesterol 7.1 mmol/L", "cholesterol_total", 7.1, "mmol/L", "high"),
+    ("Chol 4.2 mmol/L", "cholesterol_total", 4.2, "mmol/L", "normal"),
+    ("TC 212 mg/dL", "cholesterol_total", 212.0, "mg/dL", "high"),
+    ("Serum cholesterol was 38 mg/dL (120-200)", "cholesterol_total", 38.0, "mg/dL", "low"),
+    ("Plasma 7-dehydrocholesterol was 96 mg/L.", "dehydrocholesterol_7", 96.0, "mg/L", "high"),
+    ("7-DHC 250 umol/L", "dehydrocholesterol_7", 250.0, "umol/L", "high"),
+    ("IgG 3.2 g/L", "igg", 3.2, "g/L", "low"),
+    ("IgA <0.07 g/L", "iga", 0.07, "g/L", "low"),
+    ("IgM 4.1 g/L", "igm", 4.1, "g/L", "high"),
+    ("Methionine 1020 umol/L", "methionine", 1020.0, "umol/L", "high"),
+    ("D-dimer 2.4 ug/mL FEU (<0.5)", "d_dimer", 2.4, "ug/mL FEU", "high"),
+    ("D-dimer 310 ng/mL", "d_dimer", 310.0, "ng/mL", "normal"),
+    ("uACR 12.5 mg/mmol", "urine_albumin_creatinine", 12.5, "mg/mmol", "high"),
+    ("Urine albumin-to-creatinine ratio 18 mg/g", "urine_albumin_creatinine", 18.0, "mg/g",
+     "normal"),
+    ("INR 1.1", "inr", 1.1, "{INR}", "not interpreted"),
+])
+def test_new_analytes_in_text(text: str, analyte: str, value: float, unit: str,
+                              outcome: str) -> None:
+    lab = one(text)
+    assert (lab.analyte, lab.value, lab.unit) == (analyte, value, unit)
+    assert [r.outcome for r in _workup([lab]).results] == [outcome]
+
+
+def test_urine_calcium_creatinine_in_molar_and_mass_units() -> None:
+    molar, mass = labs("Urine calcium/creatinine ratio 0.9 mmol/mmol; UCa/Cr 0.32 mg/mg")
+    assert (molar.analyte, mass.analyte) == ("urine_calcium_creatinine",
+                                             "urine_calcium_creatinine_mass")
+    assert [r.outcome for r in _workup([molar, mass], age=12).results] == ["high", "high"]
+    assert [r.outcome for r in _workup([molar, mass], age=3).results] == ["normal", "normal"]
+
+
+@pytest.mark.parametrize("text", [
+    "HDL cholesterol 1.2 mmol/L", "LDL-cholesterol 4.9 mmol/L", "Cholesterol/HDL ratio 4.1",
+    "7-DHC/cholesterol ratio 0.31", "CMV IgG 250 U/mL (<6)", "anti-tTG IgA 128 U/mL (<15)",
+    "tTG-IgA 128 U/mL", "EBV VCA IgM was positive", "IgG4 2.9 g/L",
+    "She met the 2010 ACR criteria.",
+])
+def test_names_inside_other_assays_are_not_these_analytes(text: str) -> None:
+    assert not [x for x in labs(text) if x.analyte in (
+        "cholesterol_total", "dehydrocholesterol_7", "igg", "iga", "igm",
+        "urine_albumin_creatinine")]
+
+
+def test_immunoglobulins_listed_together() -> None:
+    found = labs("Immunoglobulins: IgG 2.1 g/L (6.0-16.0), IgA 0.3 g/L (0.8-3.0) and IgM "
+                 "0.2 g/L (0.4-2.5).")
+    assert [(x.analyte, x.value, x.reference_low) for x in found] == [
+        ("igg", 2.1, 6.0), ("iga", 0.3, 0.8), ("igm", 0.2, 0.4)]
+    workup = _workup(found)
+    assert {f.hpo_id for f in workup.findings if f.status == "observed"} == {
+        "HP:0004315", "HP:0002720", "HP:0002850"}
+
+
+def test_a_d_dimer_in_d_dimer_units_is_not_compared_with_an_feu_limit() -> None:
+    lab = one("D-dimer 300 ng/mL DDU")
+    assert (lab.unit, lab.ucum) == ("ng/mL DDU", None)
+    assert [r.outcome for r in _workup([lab]).results] == ["not interpreted"]
+
+
+def test_a_ratio_named_analyte_keeps_its_name() -> None:
+    """Only the parts of a ratio are dropped, not an analyte whose name is one."""
+    assert [m.key for m in find_mentions(Normalised("TmP/GFR ratio was low"))] == ["tmp_gfr"]
+    assert [x.analyte for x in labs("Ca/Cr ratio 0.9 mmol/mmol")] == ["urine_calcium_creatinine"]

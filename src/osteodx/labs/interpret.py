@@ -208,13 +208,40 @@ class _One:
             return analyte, swapped
         return analyte, unit
 
+    def unitless(self, analyte: Analyte, x: float, rr: Mapping[str, Any],
+                 exc: UnitError) -> None:
+        """A value and its printed range, both without a unit ("CRP 3 (<5)"): the
+        two are in the same unwritten unit, so the one is judged against the other.
+        The unit stays unknown and plausibility cannot be checked, which the warning
+        says; a unitless value without a range is not interpreted (:meth:`quantity`)."""
+        r = self.result
+        name = analyte.display
+        rng, why = _printed_range(rr)
+        if rng is None:
+            self.warn(f"{name}: {exc} and {why}; not interpreted")
+            r.text = f"{name} {fmt(x)}: not interpreted"
+            return
+        self.warn(f"{name}: {exc}; judged against the printed range, which has no unit "
+                  f"either (plausibility not checked)")
+        r.reference_low, r.reference_high, r.reference_source = rng.low, rng.high, rng.source
+        outcome = rng.classify(x)
+        r.degree = degree(outcome, x, rng.high if outcome == "H" else rng.low)
+        word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
+        bounds = range_text(rng.low, rng.high)
+        self._finish(analyte.hpo, outcome, f"{name} {fmt(x)} (reference {bounds}, no unit "
+                                           f"written): {word}")
+
     def quantity(self, analyte: Analyte, q: Mapping[str, Any]) -> None:
         r = self.result
         x = float(q.get("value", 0.0) or 0.0)  # protobuf drops a value of 0
         r.value, r.unit = x, _unit_text(q.get("unit"))
+        rr = q.get("referenceRange") or q.get("reference_range")
         try:
             given = parse_unit(q.get("unit") or "")
         except UnitError as exc:
+            if not q.get("unit") and rr and not rr.get("unit"):
+                self.unitless(analyte, x, rr, exc)
+                return
             self.warn(f"{analyte.display}: {exc}; not interpreted")
             r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + ": not interpreted"
             return
@@ -234,7 +261,6 @@ class _One:
                       f"(plausible {fmt(lo)}-{fmt(hi)} {analyte.unit}); not interpreted")
             r.text = f"{head}: not interpreted (implausible value)"
             return
-        rr = q.get("referenceRange") or q.get("reference_range")
         rng: Range | None = None
         if rr:
             rng = case_range(rr, analyte, unit, given, self.warn, self.note)
@@ -250,6 +276,18 @@ class _One:
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
         self._finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
+
+
+def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:
+    """A case range read as printed, without units: (range, why not) - a missing
+    ``high`` is no upper limit, as in :func:`osteodx.labs.ranges.case_range`."""
+    low = float(rr.get("low", 0.0) or 0.0)
+    high = float(rr.get("high", 0.0) or 0.0)
+    if high <= 0 and low <= 0:
+        return None, "reference range has neither a lower nor an upper limit"
+    if 0 < high < low:
+        return None, f"reference range low {fmt(low)} > high {fmt(high)}"
+    return Range(low, high if high > 0 else None, "case"), ""
 
 
 def _to_canonical(analyte: Analyte, x: float, unit: Unit) -> float:

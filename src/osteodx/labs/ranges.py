@@ -108,14 +108,19 @@ def case_range(rr: Mapping[str, Any], analyte: Analyte, value_unit: Unit, given_
     when it cannot be used.
 
     A missing ``low`` is 0 (protobuf drops zeros). A missing or zero ``high``
-    makes the range unusable: no laboratory range ends at 0.
+    is no upper limit: no laboratory range ends at 0, so a range with only a
+    lower limit is one printed as "> 4.0" (folate, eGFR), and is one-sided. A
+    range with neither limit says nothing and is ignored.
     """
     name = analyte.display
     low = float(rr.get("low", 0.0) or 0.0)
     high = float(rr.get("high", 0.0) or 0.0)
-    if high <= 0:
-        warn(f"{name}: reference range has no upper limit (high missing or 0); range ignored")
+    if high <= 0 and low <= 0:
+        warn(f"{name}: reference range has neither a lower nor an upper limit; range ignored")
         return None
+    if high <= 0:
+        note(f"{name}: reference range has a lower limit only (>= {fmt(low)})")
+        return _lower_only(analyte, low, value_unit, given_unit, rr.get("unit"), warn, note)
     if low > high:
         warn(f"{name}: reference range low {fmt(low)} > high {fmt(high)}; range ignored")
         return None
@@ -152,6 +157,33 @@ def case_range(rr: Mapping[str, Any], analyte: Analyte, value_unit: Unit, given_
     warn(f"{name}: reference range {range_text(low, high)} {range_unit.text} cannot be used "
          f"with a value in {value_unit.text}; range ignored")
     return None
+
+
+def _lower_only(analyte: Analyte, low: float, value_unit: Unit, given_unit: Unit,
+                raw_unit: Any, warn: Warn, note: Warn) -> Range | None:
+    """A range printed as "> 4.0": its one limit in the value's unit, checked like
+    a two-sided range's lower limit (a plausible value, here)."""
+    name = analyte.display
+    range_unit = value_unit
+    if raw_unit:
+        try:
+            range_unit = parse_unit(raw_unit)
+        except UnitError as exc:
+            warn(f"{name}: reference range {exc}; range ignored")
+            return None
+    if range_unit.code not in (value_unit.code, given_unit.code):
+        try:
+            low = convert(low, range_unit, value_unit, molar_mass=analyte.molar_mass_g_per_mol)
+        except UnitError:
+            warn(f"{name}: reference range >={fmt(low)} {range_unit.text} cannot be used "
+                 f"with a value in {value_unit.text}; range ignored")
+            return None
+        note(f"{name}: reference range converted from {range_unit.text} to {value_unit.text}")
+    if plausible(analyte, low, value_unit) is False:
+        warn(f"{name}: reference range >={fmt(low)} {value_unit.text} is implausible; "
+             f"range ignored")
+        return None
+    return Range(low, None, "case")
 
 
 def _band_text(age: float | None, sex: str | None) -> str:

@@ -84,6 +84,9 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
         return float(value)
     if src.quantity_annotations != dst.quantity_annotations:
         raise UnitError(f"cannot convert {src.text} to {dst.text}: annotations differ")
+    if _two_molar_masses(src, dst):
+        raise UnitError(f"cannot convert {src.text} to {dst.text}: a mass ratio is not a molar "
+                        f"ratio (that needs the molar masses of both analytes)")
     q, target = value * _quantity(src), _quantity(dst)
     candidates = [q]
     if molar_mass:
@@ -97,6 +100,24 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
     if not molar_mass and _mass_molar(src, dst):
         hint = " (mass <-> moles needs a molar mass)"
     raise UnitError(f"cannot convert {src.text} to {dst.text}{hint}")
+
+
+def _amounts(unit: Unit) -> tuple[frozenset[str], frozenset[str]]:
+    """The mass ('g') and amount ('mol') atoms above and below the line."""
+    above = frozenset(atom for _, atom, exp in unit.terms if exp > 0 and atom in ("g", "mol"))
+    below = frozenset(atom for _, atom, exp in unit.terms if exp < 0 and atom in ("g", "mol"))
+    return above, below
+
+
+def _two_molar_masses(a: Unit, b: Unit) -> bool:
+    """Does *a* -> *b* swap mass and amount both above and below the line? A urine
+    calcium/creatinine ratio in mg/mg and one in mmol/mmol are both dimensionless,
+    so pint would equate them, but they differ by the ratio of two molar masses
+    (2.82): such units never convert. One swap (mg/g -> mg/mmol) needs one molar mass
+    and is left to the caller's."""
+    (a_above, a_below), (b_above, b_below) = _amounts(a), _amounts(b)
+    return bool(a_above and b_above and a_above != b_above
+                and a_below and b_below and a_below != b_below)
 
 
 def _mass_molar(a: Unit, b: Unit) -> bool:

@@ -239,7 +239,7 @@ def find_mentions(norm: Normalised) -> list[Mention]:
             taken.append(f)
     taken.sort(key=lambda f: f[0])
     mentions = [_closed(t, Mention(s, e, n.target, t[s:e])) for s, e, n in taken]
-    mentions = [m for m in mentions if not _other_fluid(t, m)]
+    mentions = [m for m in mentions if not _other_fluid(t, m) and not _another_assay(t, m)]
     return _elided(t, _merge_aliases(t, mentions))
 
 
@@ -261,6 +261,58 @@ def _other_fluid(t: str, m: Mention) -> bool:
         return False
     urine = found.group("f").lower() in ("urine", "urinary")
     return not (urine and m.target.specimen == "urine")
+
+
+#: The first of two analytes in a ratio ("cholesterol/HDL ratio", "7-DHC to cholesterol
+#: ratio"), or the American College of Rheumatology ("ACR/EULAR", "2010 ACR criteria").
+_NOT_THE_ANALYTE_AFTER = re.compile(
+    r"\s?(?:[/:]\s?[\w.-]+(?:\s[\w.-]+)?|\sto\s[\w.-]+)\sratio\b"
+    r"|(?:\s(?:19|20)\d\d)?\s?(?:/\s?EULAR|(?:classification\s)?criteria)\b", re.IGNORECASE)
+#: The second of two analytes in a ratio: "7-DHC/cholesterol ratio" (but not "TmP/GFR
+#: ratio", whose name is the ratio).
+_RATIO_SECOND = (re.compile(r"(?:[/:]\s?|\sto\s)$", re.IGNORECASE),
+                 re.compile(r"\s?ratio\b", re.IGNORECASE))
+#: Words before a name that make it another assay: "HDL cholesterol", "LDL-cholesterol".
+_QUALIFIED_BEFORE: dict[str, re.Pattern[str]] = {
+    "cholesterol_total": re.compile(
+        r"\b(?:HDL|LDL|VLDL|IDL|non-HDL|nonHDL|remnant|free|esterified|lipoprotein)(?:\s?-|\s)$",
+        re.IGNORECASE),
+}
+_IMMUNOGLOBULINS = frozenset({"igg", "iga", "igm"})
+#: An antibody of a class is not the class's total: "CMV IgG", "anti-tTG IgA", "tTG-IgA",
+#: "rubella IgG", "IgM antibodies", "IgG anti-dsDNA", "IgG4", "IgG kappa", "IgG positive".
+_ANTIBODY_BEFORE = re.compile(
+    r"(?:\banti-?\s?[\w-]+[\s-]|[A-Za-z0-9]-"
+    r"|\b(?!(?-i:SERUM|PLASMA|TOTAL|QUANTITATIVE|LAB)\b)"
+    r"(?-i:[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s"
+    r"|\b(?:rubella|measles|mumps|varicella|zoster|toxoplasma|toxo|parvovirus|hepatitis|dengue"
+    r"|borrelia|lyme|mycoplasma|chlamydia|brucella|leptospira|treponema|syphilis|tetanus"
+    r"|pertussis|gliadin|endomysial|transglutaminase|cardiolipin|phospholipid|glycoprotein"
+    r"|virus|viral|capsid|antigen|spike|nucleocapsid|specific|allergen)\s)$", re.IGNORECASE)
+_ANTIBODY_AFTER = re.compile(
+    r"[\s-]?(?:anti\b|anti-|antibod|autoantibod|sero|subclass|index\b|avidity|tit(?:er|re)"
+    r"|class\b|deposit|kappa|lambda|paraprotein|monoclonal|heavy|light|-\d)"
+    r"|\s(?:(?:was|were|is|are)\s)?(?:positive|negative|reactive|non-?reactive|detected"
+    r"|not\sdetected|equivocal|indeterminate)\b", re.IGNORECASE)
+
+
+def _another_assay(t: str, m: Mention) -> bool:
+    """Is the name part of another assay's name? "HDL cholesterol" is not total
+    cholesterol, "cholesterol/HDL ratio" is neither, "CMV IgG" or "anti-tTG IgA" is
+    an antibody, not the immunoglobulin class's total, and "ACR" before "criteria"
+    is a college. Such a mention is dropped, as a name in another fluid is."""
+    if isinstance(m.target, Panel):
+        return False
+    before = t[max(0, m.start - 30):m.start]
+    if _NOT_THE_ANALYTE_AFTER.match(t, m.end) or (
+            _RATIO_SECOND[0].search(before) and _RATIO_SECOND[1].match(t, m.end)):
+        return True
+    qualified = _QUALIFIED_BEFORE.get(m.target.key)
+    if qualified is not None and qualified.search(before):
+        return True
+    if m.target.key in _IMMUNOGLOBULINS:
+        return bool(_ANTIBODY_BEFORE.search(before) or _ANTIBODY_AFTER.match(t, m.end))
+    return False
 
 
 def _closed(t: str, m: Mention) -> Mention:

@@ -52,9 +52,12 @@ _COUNT_UNIT = re.compile(
 _EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1\.73\s?m(?:2|²|\^2)", re.IGNORECASE)
 _TOKEN_UNIT = re.compile(r"[A-Za-zµμ%\[][A-Za-zµμ0-9%\[\]{}/.·^*²³]*")
 _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit, not UCUM
+#: What makes a number no lab value: a count ("3-fold", "5 years") or a dose ("50,000 IU
+#: weekly", "500 mg daily"). Mass units are matched by case: "Mg" after a value is the next
+#: analyte of a run-on list ("PTH 4.5 Mg 0.8"), magnesium, not milligrams.
 _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|patients?|cases?)\b"
-    r"|(?:IU|units?|mg|mcg|µg|ug)(?![/\w]))",  # a dose: "vitamin D 50,000 IU weekly"
+    r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w]))",
     re.IGNORECASE)
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
 _BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s"}
@@ -107,7 +110,24 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
     code = ucum_code(label)
     if code is None and not _PLAIN_RATIO.fullmatch(label):
         return None
-    return _per_creatinine(t, label, code, start)
+    return _d_dimer_units(t, *_per_creatinine(t, label, code, start))
+
+
+#: The scale a D-dimer is given in, written after its unit ("0.8 ug/mL FEU").
+_D_DIMER_SCALE = re.compile(r"\s?(?P<w>FEU|DDU)\b")
+
+
+def _d_dimer_units(t: str, label: str, code: str | None, start: int,
+                   end: int) -> tuple[str, str | None, int, int]:
+    """A unit with the D-dimer scale after it: the word belongs to the unit (else it
+    would stand between the value and its range). Fibrinogen equivalent units are
+    the catalogue's scale ({FEU}); D-dimer units (DDU) are about half the number and
+    no UCUM unit converts them, so the unit is left unread (code None)."""
+    m = _D_DIMER_SCALE.match(t, end)
+    if m is None or code is None:
+        return label, code, start, end
+    scaled = f"{code}{{FEU}}" if m.group("w") == "FEU" else None
+    return t[start:m.end()], scaled, start, m.end()
 
 
 def _per_creatinine(t: str, label: str, code: str | None,
@@ -176,8 +196,12 @@ class RefRange:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_INTRO = (r"(?:(?:normal|reference|ref\.?|laboratory|lab|age[- ]specific)"
-          r"(?:\s?(?:range|ranges|interval|values?|limits?|level))?|(?-i:N|NR|RR|RI|NV)|range)")
+#: What introduces a range: "normal range", "ref.", "RR", "reference interval", "normal for
+#: age", and "norma", as writers whose language says "norma" put it.
+_INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific)"
+          r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level))?"
+          r"(?:\s(?:for|by)\s(?:age|sex|gender)(?:\s(?:and|&)\s(?:age|sex|gender))?)?"
+          r"|(?-i:N|NR|RR|RI|NV)|range)")
 #: Range comparators -> the bound they give ("< 14" is an upper limit).
 _CMP = {**dict.fromkeys(["<", "≤", "<=", "up to", "less than", "below", "under"], "high"),
         **dict.fromkeys([">", "≥", ">=", "above", "greater than", "more than", "over"], "low")}
