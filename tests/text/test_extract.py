@@ -150,3 +150,11 @@ def test_examination_shorthand_excludes_what_it_looks_for(real_kb):
     ex = extract_text(text, real_kb, case_id="c")
     excluded = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if f.get("excluded")}
     assert {"HP:0000175", "HP:0002650", "HP:0012210", "HP:0001627", "HP:0006824"} <= excluded
+
+
+def test_markdown_emphasis_does_not_hide_a_result(real_kb):
+    ex = extract_text("- Total cholesterol **0.92 mmol/L** (ref 1.3-4.0)\n- **Sex:** female",
+                      real_kb, case_id="c")
+    (m,) = ex.phenopacket["measurements"]
+    assert m["value"]["quantity"]["value"] == 0.92
+    assert ex.phenopacket["subject"]["sex"] == "FEMALE"

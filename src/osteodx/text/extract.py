@@ -36,7 +36,7 @@ from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
-from osteodx.text.sentences import blank_running_heads
+from osteodx.text.sentences import blank_emphasis, blank_running_heads
 from osteodx.text.vitals import find_vital_signs
 from osteodx.text.vocabulary import recognizer_for
 
@@ -70,7 +70,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     """Read a case report; returns the validated phenopacket and the Case."""
     if not text.strip():
         raise InputError("the text is empty", source=source)
-    text = blank_running_heads(text)  # same length: every span still indexes the input
+    # same length: every span still indexes the input
+    text = blank_emphasis(blank_running_heads(text))
     onto = kb.ontology
     features: dict[tuple[str, bool], dict[str, Any]] = {}
     spans: dict[tuple[str, bool], str] = {}

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 __all__ = [
     "LITERATURE_SECTIONS",
+    "blank_emphasis",
     "blank_running_heads",
     "PATIENT_SECTIONS",
     "Section",
@@ -308,3 +309,17 @@ def blank_running_heads(text: str) -> str:
         )
         out.append(" " * len(body) + ln[len(body):] if furniture else ln)
     return "".join(out)
+
+
+#: markdown emphasis: "**0.92 mmol/L**", "__low__", "*ELN*" (not "2*3", not a "* " bullet)
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
+
+
+def blank_emphasis(text: str) -> str:
+    """``text`` with markdown emphasis markers replaced by spaces (offsets unchanged), so that
+    "Total cholesterol **0.92 mmol/L**" reads as a name, a value and a unit.
+
+    >>> blank_emphasis("**Sex:** F; Ca *2.1* mmol/L; 2*3; snake_case")
+    '  Sex:   F; Ca  2.1  mmol/L; 2*3; snake_case'
+    """
+    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
