@@ -226,7 +226,7 @@ def test_family_history_by_inheritance(toy_kb) -> None:
     assert ar.any() and ad_only.any()  # the toy annotations have both
 
     def lr(*family):
-        return _family(toy_kb, SimpleNamespace(family=list(family)), p)
+        return _family(toy_kb, SimpleNamespace(family=list(family), sex=None), p)
 
     consanguineous = lr({"relation": "parents", "affected": None, "consanguineous": True})
     assert np.allclose(consanguineous[ar], np.log10(p.consanguinity_recessive_lr))
@@ -249,10 +249,36 @@ def test_an_unremarkable_family_history_counts_for_the_parents(toy_kb) -> None:
 
     p = ModelParameters()
     fam = _family(toy_kb, SimpleNamespace(family=[{"relation": "family members",
-                                                   "affected": False}]), p)
+                                                   "affected": False}], sex=None), p)
     parents = _family(toy_kb, SimpleNamespace(family=[{"relation": "parents",
-                                                       "affected": False}]), p)
+                                                       "affected": False}], sex=None), p)
     assert np.array_equal(fam, parents) and fam.min() < 0
     affected = _family(toy_kb, SimpleNamespace(family=[{"relation": "family members",
-                                                        "affected": True}]), p)
+                                                        "affected": True}], sex=None), p)
     assert not affected.any()  # an affected cousin says little about the parents
+
+
+def test_x_linked_pattern_in_a_male_patient() -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from osteodx.engine.likelihood import _family
+    from osteodx.engine.params import ModelParameters
+    from osteodx.kb.knowledge_base import INHERITANCE_FLAGS as F
+
+    p = ModelParameters()
+    xlr, ad, ar = F["HP:0001419"], F["HP:0000006"], F["HP:0000007"]
+    kb = SimpleNamespace(n_diseases=4, inheritance=np.array([xlr, ad, xlr | ad, ar]))
+
+    def lr(sex, *family):
+        return _family(kb, SimpleNamespace(family=list(family), sex=sex), p)
+
+    uncle = {"relation": "uncle", "affected": True, "note": "maternal"}
+    out = lr("MALE", uncle)
+    assert out[0] == out[2] == np.log10(p.x_linked_maternal_lr) and out[1] == out[3] == 0
+    assert not lr("FEMALE", uncle).any()  # the rule is about sons of carrier mothers
+    assert not lr("MALE", {"relation": "uncle", "affected": True, "note": "paternal"}).any()
+    father = lr("MALE", {"relation": "father", "affected": True})
+    assert father[0] == np.log10(p.male_to_male_x_linked_lr)  # X-linked only: penalised
+    assert father[2] == np.log10(p.affected_parent_dominant_lr)  # also dominant: not penalised

@@ -223,6 +223,9 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
 
 
 _PARENTS = {"mother", "father", "parent", "parents"}
+_XL_ANY = sum(INHERITANCE_FLAGS[k] for k in ("HP:0001417", "HP:0001419", "HP:0001423"))
+#: a male patient's relatives through whom an X chromosome reaches him
+_MATERNAL_MALES = {"uncle", "grandfather", "cousin"}
 
 
 def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarray:
@@ -237,6 +240,15 @@ def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarra
     recessive_only = ((inh & _AR) > 0) & ~dominant
     if any(f.get("consanguineous") is True for f in case.family):
         out[(inh & _AR) > 0] += np.log10(params.consanguinity_recessive_lr)
+    if case.sex == "MALE":
+        x_linked = (inh & _XL_ANY) > 0
+        if any(f.get("affected") is True and (f.get("relation") == "mother" or (
+                f.get("relation") in _MATERNAL_MALES and "maternal" in (f.get("note") or "")))
+               for f in case.family):
+            out[x_linked] += np.log10(params.x_linked_maternal_lr)
+        if any(f.get("affected") is True and f.get("relation") == "father"
+               for f in case.family):
+            out[x_linked & ((inh & ~_XL_ANY) == 0)] += np.log10(params.male_to_male_x_linked_lr)
     if not any(s is not None for s in status):
         return out
     if any(s is True for s in status):

@@ -82,6 +82,13 @@ class ModelParameters:
     #: population a consanguineous union makes an autosomal recessive cause several times
     #: likelier; a conservative 2 (prior choice), nothing when consanguinity is denied
     consanguinity_recessive_lr: float = 2.0
+    #: LR for an X-linked disease in a male patient whose mother or a maternal male
+    #: relative (uncle, grandfather, cousin) is affected: the pattern of X-linked
+    #: transmission through carrier women; a prior choice like the dominant LR above
+    x_linked_maternal_lr: float = 3.0
+    #: LR for an X-linked-only disease in a male patient whose father is affected: a
+    #: father passes his Y, not his X, to a son (new variants keep it above 0)
+    male_to_male_x_linked_lr: float = 0.2
 
     #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
     #: are not independent, so the plain product is over-confident. Calibrated on the
