@@ -269,7 +269,8 @@ def test_x_linked_pattern_in_a_male_patient() -> None:
 
     p = ModelParameters()
     xlr, ad, ar = F["HP:0001419"], F["HP:0000006"], F["HP:0000007"]
-    kb = SimpleNamespace(n_diseases=4, inheritance=np.array([xlr, ad, xlr | ad, ar]))
+    inheritance = np.array([xlr, ad, xlr | ad, ar], dtype=np.uint8)  # as the knowledge base
+    kb = SimpleNamespace(n_diseases=4, inheritance=inheritance)
 
     def lr(sex, *family):
         return _family(kb, SimpleNamespace(family=list(family), sex=sex), p)

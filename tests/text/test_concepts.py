@@ -301,3 +301,10 @@ def test_a_site_list_after_a_symptom_gives_each_site() -> None:
     assert ids == {"HP:0030839", "HP:0030838", "HP:0003419"}
     # a possessive does not break a phrase
     assert {i for i, _ in found(rec, "pain in his knees")} == {"HP:0030839"}
+
+
+def test_a_verbless_note_predicate_after_an_intensifier() -> None:
+    rec = ConceptRecognizer([("HP:0007513", "Generalized hypopigmentation",
+                              [("Fair skin", "EXACT")]), ("HP:0004322", "Short stature", [])])
+    assert {i for i, _ in found(rec, "Skin very fair.")} == {"HP:0007513"}
+    assert {i for i, _ in found(rec, "She has very short stature.")} == {"HP:0004322"}

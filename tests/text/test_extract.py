@@ -158,3 +158,12 @@ def test_markdown_emphasis_does_not_hide_a_result(real_kb):
     (m,) = ex.phenopacket["measurements"]
     assert m["value"]["quantity"]["value"] == 0.92
     assert ex.phenopacket["subject"]["sex"] == "FEMALE"
+
+
+def test_a_boy_with_affected_father_and_maternal_uncle_is_ranked(real_kb):
+    text = ("A 10-year-old boy with hematuria and sensorineural hearing loss. His father has "
+            "the same kidney disease. His maternal uncle has hematuria.")
+    ex = extract_text(text, real_kb, case_id="c")
+    assert {f["relation"] for f in ex.family if f["affected"]} >= {"father"}
+    diff = diagnose(ex.case, real_kb, top=5)
+    assert len(diff.entries) == 5

@@ -446,7 +446,7 @@ def test_a_two_letter_name_in_a_run_on_list() -> None:
     ("uACR 12.5 mg/mmol", "urine_albumin_creatinine", 12.5, "mg/mmol", "high"),
     ("Urine albumin-to-creatinine ratio 18 mg/g", "urine_albumin_creatinine", 18.0, "mg/g",
      "normal"),
-    ("INR 1.1", "inr", 1.1, "{INR}", "not interpreted"),
+    ("INR 1.1", "inr", 1.1, "{INR}", "normal"),
 ])
 def test_new_analytes_in_text(text: str, analyte: str, value: float, unit: str,
                               outcome: str) -> None:

@@ -224,6 +224,7 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
 
 _PARENTS = {"mother", "father", "parent", "parents"}
 _XL_ANY = sum(INHERITANCE_FLAGS[k] for k in ("HP:0001417", "HP:0001419", "HP:0001423"))
+_NOT_XL = sum(v for v in INHERITANCE_FLAGS.values() if not v & _XL_ANY)
 #: a male patient's relatives through whom an X chromosome reaches him
 _MATERNAL_MALES = {"uncle", "grandfather", "cousin"}
 
@@ -248,7 +249,7 @@ def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarra
             out[x_linked] += np.log10(params.x_linked_maternal_lr)
         if any(f.get("affected") is True and f.get("relation") == "father"
                for f in case.family):
-            out[x_linked & ((inh & ~_XL_ANY) == 0)] += np.log10(params.male_to_male_x_linked_lr)
+            out[x_linked & ((inh & _NOT_XL) == 0)] += np.log10(params.male_to_male_x_linked_lr)
     if not any(s is not None for s in status):
         return out
     if any(s is True for s in status):

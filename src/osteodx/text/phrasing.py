@@ -248,12 +248,16 @@ class PhraseVariants:
 
     def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:
         """"The skull was enlarged" -> "enlarged skull": the subject's last words and
-        the adjective after a copula, matched as a bag of words."""
+        the adjective after a copula (or after an intensifier in a verbless note: "Skin very
+        fair"), matched as a bag of words."""
         out: list[_Candidate] = []
         for i, w in enumerate(words):
-            if w not in _COPULAS:
+            # a copula, or notes' verbless "Skin very fair", "Tone markedly reduced"
+            verbless = (w in _INTENSIFIERS and w != "a" and i > 0
+                        and words[i - 1] not in _COPULAS and words[i - 1] not in _INTENSIFIERS)
+            if w not in _COPULAS and not verbless:
                 continue
-            skip = i + 1  # "is a little low", "was very short": intensifiers are skipped
+            skip = i + (0 if verbless else 1)  # "is a little low": intensifiers are skipped
             while skip < len(words) and words[skip] in _INTENSIFIERS:
                 skip += 1
             for k in (1, 2):  # "were enlarged", "were low set"
