@@ -124,15 +124,9 @@ def case_range(rr: Mapping[str, Any], analyte: Analyte, value_unit: Unit, given_
     if low > high:
         warn(f"{name}: reference range low {fmt(low)} > high {fmt(high)}; range ignored")
         return None
-    raw_unit = rr.get("unit")
-    if raw_unit:
-        try:
-            range_unit = parse_unit(raw_unit)
-        except UnitError as exc:
-            warn(f"{name}: reference range {exc}; range ignored")
-            return None
-    else:
-        range_unit = value_unit
+    range_unit = _range_unit(rr.get("unit"), value_unit, name, warn)
+    if range_unit is None:
+        return None
     raw_ok = _range_plausible(analyte, low, high, value_unit)
     if range_unit.code in (value_unit.code, given_unit.code):
         if raw_ok is False:
@@ -159,18 +153,26 @@ def case_range(rr: Mapping[str, Any], analyte: Analyte, value_unit: Unit, given_
     return None
 
 
+def _range_unit(raw_unit: Any, value_unit: Unit, name: str, warn: Warn) -> Unit | None:
+    """The printed range's unit (the value's when none is printed); None, with a warning,
+    when it cannot be parsed."""
+    if not raw_unit:
+        return value_unit
+    try:
+        return parse_unit(raw_unit)
+    except UnitError as exc:
+        warn(f"{name}: reference range {exc}; range ignored")
+        return None
+
+
 def _lower_only(analyte: Analyte, low: float, value_unit: Unit, given_unit: Unit,
                 raw_unit: Any, warn: Warn, note: Warn) -> Range | None:
     """A range printed as "> 4.0": its one limit in the value's unit, checked like
     a two-sided range's lower limit (a plausible value, here)."""
     name = analyte.display
-    range_unit = value_unit
-    if raw_unit:
-        try:
-            range_unit = parse_unit(raw_unit)
-        except UnitError as exc:
-            warn(f"{name}: reference range {exc}; range ignored")
-            return None
+    range_unit = _range_unit(raw_unit, value_unit, name, warn)
+    if range_unit is None:
+        return None
     if range_unit.code not in (value_unit.code, given_unit.code):
         try:
             low = convert(low, range_unit, value_unit, molar_mass=analyte.molar_mass_g_per_mol)
