@@ -167,3 +167,11 @@ def test_a_boy_with_affected_father_and_maternal_uncle_is_ranked(real_kb):
     assert {f["relation"] for f in ex.family if f["affected"]} >= {"father"}
     diff = diagnose(ex.case, real_kb, top=5)
     assert len(diff.entries) == 5
+
+
+def test_clinical_wordings_of_named_signs(real_kb):
+    text = ("Blue-tinged sclerae. Anterior fontanelle still open at 20 months. Small phallus. "
+            "Frontal and occipital bossing. 1. Moderate learning disability.")
+    ex = extract_text(text, real_kb, case_id="c")
+    ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
+    assert {"HP:0000592", "HP:0001476", "HP:0000054", "HP:0000269", "HP:0002342"} <= ids

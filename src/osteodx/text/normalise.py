@@ -37,7 +37,7 @@ __all__ = [
 
 #: Function words dropped from both dictionary keys and text before matching.
 STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both", "her", "his",
-                       "their", "its"})
+                       "their", "its", "ting"})  # "blue-tinged" (normalised "ting"): blue
 
 #: Bound prefixes written both closed and hyphenated ("preauricular",
 #: "pre-auricular"); dictionary words starting with one get a split variant.
@@ -114,6 +114,7 @@ WORD_CLASSES = tuple(
         "lacrimal lachrymal",
         "ear otic",
         "hearing auditory",
+        "penis phallus",
         "episodic episode",
         "recurrent frequent",
         "pit pitting",
