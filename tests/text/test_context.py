@@ -363,3 +363,13 @@ def test_a_family_history_heading_line_speaks_of_the_relatives() -> None:
 def test_a_heading_naming_a_relative_carries_over_its_colon() -> None:
     c = ctx("- Paternal grandmother: died after surgery for a malignant tumour.", "tumour")
     assert c["tumour"].experiencer == "grandmother"
+
+
+def test_page_furniture_is_blanked_but_not_words_that_contain_doi() -> None:
+    from osteodx.text.sentences import blank_running_heads
+
+    text = ("She falls asleep whatever she is doing, and she\nis troubled by cataracts\n"
+            "Case Rep Genet. 2020; doi:10.1155/2020/1\n")
+    out = blank_running_heads(text)
+    assert "doing" in out and "cataracts" in out and "doi:" not in out
+    assert len(out) == len(text)

@@ -175,3 +175,13 @@ def test_clinical_wordings_of_named_signs(real_kb):
     ex = extract_text(text, real_kb, case_id="c")
     ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
     assert {"HP:0000592", "HP:0001476", "HP:0000054", "HP:0000269", "HP:0002342"} <= ids
+
+
+def test_round_five_wordings(real_kb):
+    text = ("A 3-year-old boy. He cannot walk heel-to-toe. The long finger flexors were weak. "
+            "Weight gain stalled after his first birthday. Fundi: pale discs.\n"
+            "- Son, Jamie, 9: floppy after birth; now has learning difficulties.")
+    ex = extract_text(text, real_kb, case_id="c")
+    ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
+    assert {"HP:0001508", "HP:0000543"} <= ids
+    assert not ids & {"HP:0002540", "HP:0031936", "HP:0100807", "HP:0004324", "HP:0001328"}

@@ -364,3 +364,23 @@ def test_unrelated_parents_are_not_consanguineous() -> None:
     assert "not consanguineous" in notes
     notes = {f.note for f in find_family_statements("The parents are healthy and unrelated.")}
     assert "not consanguineous" in notes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Daughter, Ella, 6: well.", {"daughter": False}),
+    ("- Brother, Noah, 5: I examined him today and found no lumps.", {"brother": False}),
+    ("- Brother, 41: examined today, no myotonia or weakness.", {"brother": False}),
+    ("Parents healthy, second cousins.", {"parents": False}),
+    ("His father is of average height.", {"father": False}),
+    ("Parents now notice he bumps into things.", {}),
+    ("Arms short relative to the trunk.", {}),
+])
+def test_names_examiners_cousins_and_informants(text, expected) -> None:
+    assert status(text) == expected
+
+
+def test_consanguinity_abbreviated_or_listed() -> None:
+    assert {f.note for f in find_family_statements("Parents non-consang.")} == {
+        "not consanguineous"}
+    assert "consanguineous" in {f.note for f in find_family_statements(
+        "Parents healthy, second cousins.")}

@@ -341,10 +341,14 @@ class ConceptRecognizer(PhraseVariants):
 
 #: words after a phenotype name that make it the name of a gene, locus or molecule
 #: ("tumor suppressor gene", "Ewing sarcoma region", "leukaemia inhibitory factor"), or of
-#: an examination ("Eyes | red reflex present": the red reflex, not a red eye)
+#: an examination ("Eyes | red reflex present": the red reflex, not a red eye; "cannot walk
+#: heel-to-toe" is a failed tandem-gait test, not an inability to walk)
 _MOLECULE_NEXT = re.compile(
     r"[\s-]+(?:suppressor|genes?|loci|locus|region|protein|receptor|factor|inhibitory|antigen"
-    r"|kinase|pathway|breakpoint|electrophoresis|assay|reflex|reflexes)\b", re.IGNORECASE)
+    r"|kinase|pathway|breakpoint|electrophoresis|assay|reflex|reflexes|heel[- ]to[- ]toe|tandem"
+    r"|on (?:his|her|the) (?:heels|toes)|in a straight line"
+    # "the long finger flexors were weak": muscles of the fingers, not long fingers
+    r"|flexors?|extensors?|tendons?)\b", re.IGNORECASE)
 
 
 def _names_a_molecule(text: str, end: int) -> bool:

@@ -61,7 +61,8 @@ _REL = {
     "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    "family members": r"family members?|relatives?|family history|family hx|fhx|kindred"
+    "family members": r"family members?|relative(?! to\b)|relatives|family history|family hx"
+                      r"|fhx|kindred"
                       r"|(?:her|his|their|the patient's|the proband's) family"
                       # "Nobody else in the family has ...": the subject is the family
                       r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"
@@ -179,6 +180,9 @@ _VERBS = frozenset(
     " appeared appears isn't aren't wasn't weren't didn't doesn't hasn't haven't cannot".split()
 )
 _SOFT = frozenset({",", "and", "or"})
+#: adverbs that may open a clause before its verb ("...; now has learning difficulties")
+_OPENING_ADVERBS = frozenset("now then later also still currently recently since subsequently"
+                             " eventually meanwhile previously".split())
 #: a heading's bare status after its colon ("Renal US: normal.", "Skull: NAD")
 _STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear"
                            r"|no abnormalit(?:y|ies)(?: (?:detected|seen|found))?)\s*(?:[.;]|$)")
@@ -246,9 +250,10 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     # "- Paternal grandmother: died of a tumour" is what she had ("FHx: mother w/ T2DM" not)
     # nor when only a status follows: "Renal US: normal", "Skull: NAD"
     for k, (s, _, w) in enumerate(words):
-        if w == ":" and not (k <= 4 and all(x not in _SOFT for _, _, x in words[:k]) and any(
-                h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
-                for h in hits)) and not _STATUS_AFTER.match(view.text, s + 1):
+        heading = k <= 6 and all(x not in ("and", "or") for _, _, x in words[:k]) and any(
+            h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
+            for h in hits)
+        if w == ":" and not heading and not _STATUS_AFTER.match(view.text, s + 1):
             hard.add(s)
     # soft stretches: words between ',' / 'and' / 'or'
     cuts: list[tuple[int, int]] = []  # (start, end) of each stretch
@@ -276,7 +281,8 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     out.append(Clause(start, len(view.text), False))
     result = []
     for c in out:
-        first = next((w for s, _, w in words
-                      if c.start <= s < c.end and w not in _SOFT and w not in (";", ":")), "")
+        first = next((w for s, _, w in words  # "; now has ...": the adverb is no subject
+                      if c.start <= s < c.end and w not in _SOFT and w not in (";", ":")
+                      and w not in _OPENING_ADVERBS), "")
         result.append(c._replace(subjectless=first in _VERBS and bool(result)))
     return result

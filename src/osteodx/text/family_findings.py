@@ -31,6 +31,9 @@ from osteodx.text.family_words import (
 )
 from osteodx.text.sentences import clean_text
 
+#: a first name in apposition ("Brother, Noah, 5: ...")
+_NAME = re.compile(r"[A-Z][a-z]{1,14}")
+
 
 class _Found(NamedTuple):
     text: str
@@ -117,7 +120,7 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
     text = p.view.text
     while b > a and not text[b - 1].isalnum():
         b -= 1
-    piece = text[a:b]
+    piece = re.sub(r"^[0-9]+\s*[:,–-]\s*", "", text[a:b])  # "5: I examined him": age first
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):
         return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
@@ -136,6 +139,8 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     text = p.view.text
     pieces = _pieces(text, start, end)
     votes = [_piece_affected(ctx, p, a, b) for a, b in pieces]
+    if len(pieces) > 1 and _NAME.fullmatch(ctx.original(p, *pieces[0]).strip(" ,")):
+        votes[0] = None  # "Daughter, Ella, 6: well": a name, not a finding
     if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
         votes[0] = None
     for k in range(len(pieces) - 2, -1, -1):

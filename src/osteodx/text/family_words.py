@@ -28,15 +28,17 @@ _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted
                           r"|presumed|diagnosed|confirmed|reported|described)$")
 _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
-                         r"|in good health|thriving|nil(?: of note| relevant)?)\b")
+                         r"|in good health|thriving|nil(?: of note| relevant)?"
+                         r"|(?:of )?average (?:height|build|stature|size))\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
-                      r"|(?:non-? ?)?consanguineous"
+                      r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
                       # birth order and ages: "first child", "is 48", "5 years old"
                       r"|(?:first|second|third|fourth|only|eldest|oldest|youngest) (?:child|born"
                       r"|pregnancy|son|daughter|of \w+)|[0-9]+(?:\s*(?:y|yo|years?)(?: old)?)?"
                       # an examiner's visit: "I examined him today"
                       r"|(?:i|we) (?:examined|saw|reviewed|met|assessed) (?:him|her|them)"
-                      r"(?: (?:today|too|also|in clinic))?)")
+                      r"(?: (?:today|too|also|in clinic))?"
+                      r"|(?:examined|seen|reviewed|assessed)(?: (?:today|too|also|in clinic))?)")
 _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to)\b")
@@ -46,6 +48,7 @@ _INFORMANT = re.compile(
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
     r"|sought|complains? that|complained that|told|tells|tell|tells? that|informed|informs"
+    r"|(?:now |also )?(?:notice|observe|report|say|describe)s?"
     r"|has no concerns|had no concerns|is not concerned|was not concerned)\b")
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
@@ -99,12 +102,15 @@ _MEASURE_PREFIX = re.compile(r"(?:[\w'-]+\s+){0,4}?(?:was|were|is|are|of|measure
 
 # -- consanguinity -----------------------------------------------------------------------
 _CONSANG = re.compile(
-    r"(?P<neg>non-? ?consanguineous|not (?:be )?consanguineous|no (?:known |parental |history of )?"
-    r"consanguinity|without consanguinity|consanguinity (?:was|is|has been) (?:denied|excluded"
+    r"(?P<neg>non-? ?consang(?:uineous|\.)?|not (?:be )?consanguineous"
+    r"|no (?:known |parental |history of )?consanguinity|without consanguinity"
+    r"|consanguinity (?:was|is|has been) (?:denied|excluded"
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
     r"|(?<=parents )[^.;:]{0,30}?\b(?:not |un)related\b)"
+    # "Parents healthy, second cousins."
+    r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
     r"|related parents|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
     r"(?:(?:first|second|double|distant)[- ](?:degree )?)?"

@@ -28,6 +28,11 @@ _AGE = (r"\s+(?:at|by|from|around|about|only at|not until|after)\s+(?:the\s+)?(?
         r"(?:about\s+|around\s+|approximately\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>months?|mo|years?|yrs?|y)\b")
 
 
+#: a milestone "not yet" reached speaks of a young child (months); later it is a loss or a
+#: disability, not a delay
+_NOT_YET_MAX = 72
+
+
 class Milestone(NamedTuple):
     key: str
     hpo_id: str
@@ -62,7 +67,7 @@ def find_milestones(text: str, ctx: ContextAnalyser | None = None,
             if not ctx.assess(m.start(), m.end()).about_patient:
                 continue
             out.append(Milestone(key, term, months <= limit, months, m.start(), m.end()))
-        if not_yet is None or age_years is None or age_years * 12 <= limit:
+        if not_yet is None or age_years is None or not limit < age_years * 12 < _NOT_YET_MAX:
             continue
         for m in not_yet.finditer(text):
             a = ctx.assess(m.start(), m.end())

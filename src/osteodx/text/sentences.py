@@ -275,7 +275,9 @@ def clean_text(text: str) -> str:
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
-_FURNITURE = re.compile(r"\b(?:doi|issn|©|copyright|downloaded from|https?://|www\.)", re.I)
+#: page furniture: "doi:10.1155/...", "DOI 10.", "ISSN", a URL ("doing" is no DOI)
+_FURNITURE = re.compile(r"\b(?:doi\b|issn\b|copyright\b|downloaded from\b|https?://|www\.)|©",
+                        re.I)
 _EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
 
 
