@@ -185,3 +185,13 @@ def test_round_five_wordings(real_kb):
     ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
     assert {"HP:0001508", "HP:0000543"} <= ids
     assert not ids & {"HP:0002540", "HP:0031936", "HP:0100807", "HP:0004324", "HP:0001328"}
+
+
+def test_more_examination_shorthand(real_kb):
+    text = ("Spleen not palpable. Liver is not palpable. MRI: cerebellum normal. The lenses "
+            "were in place. No hearing concerns. She has trouble swallowing.")
+    ex = extract_text(text, real_kb, case_id="c")
+    feats = {(f["type"]["id"], bool(f.get("excluded")))
+             for f in ex.phenopacket["phenotypicFeatures"]}
+    assert {("HP:0001744", True), ("HP:0002240", True), ("HP:0001317", True),
+            ("HP:0001083", True), ("HP:0000365", True), ("HP:0002015", False)} <= feats
