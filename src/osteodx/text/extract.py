@@ -248,12 +248,22 @@ def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 class _Onsets:
-    """Which stated onset belongs to a finding: one in its own clause (the nearest), else
-    the only one of its sentence. "Cafe-au-lait macules since infancy and a swelling for
-    1 year": the macules began in infancy, the swelling a year ago; a finding named in
-    the title and again with a duration takes the duration's onset."""
+    """Which stated onset belongs to a finding: the nearest one of its clause that reaches it
+    (:func:`osteodx.text.onsets.reaches`: a time phrase dates the finding before it, or the
+    one after it when it opens the clause, never across another time phrase or an event that
+    owns the age), else one whose clause in the sentence says nothing else ("seizures, which
+    began at 3 years of age") or that dates the clauses after it ("For the past 2 years he has
+    found it hard to follow conversation, and an audiogram showed hearing loss"; "reviewed at
+    the age of 2 years, when she had myoclonic seizures"), but not "born with" or "N years of"
+    ("born with a cleft palate and has had ear infections").
+
+    "Cafe-au-lait macules since infancy and a swelling for 1 year": the macules began in
+    infancy, the swelling a year ago; "born with club feet, ... and a hernia was repaired at 8
+    months": the 8 months are the hernia's only. A finding named in the title and again with
+    a duration takes the duration's onset."""
 
     def __init__(self, text: str, demo) -> None:
+        self.text = text
         self.ctx = ContextAnalyser(text)
         self.statements = find_onset_statements(text, demo.age_years)
 
@@ -267,14 +277,28 @@ class _Onsets:
         return p.view.pos[c.start], p.view.pos[max(c.start, c.end - 1)] + 1
 
     def of(self, cm) -> float | None:
+        """The onset age (years) of the finding *cm*; None when no stated onset reaches it."""
+        from osteodx.text.onsets import OnsetStatement, bare_clause, reaches
+
         m = cm.match
-        clause = self._clause(m.start)
-        near = [o for o in self.statements if clause and clause[0] <= o.start < clause[1]]
+        sentence = cm.sentence
+        clause = self._clause(m.start) or sentence
+        near: list[OnsetStatement] = []
+        bare: list[OnsetStatement] = []
+        for o in self.statements:
+            if not sentence[0] <= o.start < sentence[1]:
+                continue
+            own = self._clause(o.start) or sentence
+            if not reaches(self.text, m.start, m.end, o, own[0], self.statements):
+                continue
+            if clause[0] <= o.start < clause[1]:
+                near.append(o)
+            elif bare_clause(self.text, own, o) or (o.end <= m.start and o.reach != "after"):
+                bare.append(o)  # "..., which began at 3 years"; "For the past 2 years ..."
+        near = near or bare
         if not near:
-            near = [o for o in self.statements if cm.sentence[0] <= o.start < cm.sentence[1]]
-            if len(near) != 1:
-                return None
-        best = min(near, key=lambda o: min(abs(o.start - m.end), abs(m.start - o.end)))
+            return None
+        best = min(near, key=lambda o: max(0, o.start - m.end, m.start - o.end))
         return best.age_years
 
 

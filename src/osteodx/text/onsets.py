@@ -7,21 +7,31 @@ the same machinery (:class:`_Text`, the units, the duration patterns) and re-exp
 Reports say when something began in many ways: an age ("since the age of 3", "since she
 was about 10 years old", "diagnosed at age 7", "since she started walking at 12
 months"), a period of life ("since early childhood", "since he was a baby") or a
-duration ("for 2 years", "knee pain x 10 yrs", "4 days of calf swelling"), which gives an
-onset only when the patient's age is known. Each statement keeps its span of the
-original text; which finding it belongs to is the caller's decision.
+duration ("for 2 years", "knee pain x 10 yrs", "4 days of calf swelling", "came on over the
+last year"), which gives an onset only when the patient's age is known; "born with" and a
+prenatal scan ("on ultrasound at 30 weeks") give onset 0. An age said to be normal ("length
+was normal at birth") is no onset of anything. Each statement keeps its span of the original
+text. "As an infant" and "as a boy" name a period of life like "since infancy".
+
+Which finding a statement belongs to is decided with :func:`reaches`: a time phrase modifies
+the finding before it in its clause ("obesity from about age 2"), or the one after it when it
+opens the clause ("At 2 years of age she developed seizures"); it never reaches across another
+time phrase or an event that owns the age ("Undescended testes, orchidopexy at age 3": the age
+of the operation, not of the testes).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from osteodx.text.labnames import Normalised
 from osteodx.text.numbers import Number, find_numbers
 
-__all__ = ["Evidence", "OnsetStatement", "find_onset_statements"]
+__all__ = ["Evidence", "OnsetStatement", "bare_clause", "find_onset_statements", "opens_clause",
+           "reaches"]
 
 _YEARS = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
 _UNIT = r"(?P<u>years?|yrs?|y|months?|mos?|weeks?|wks?|days?)"
@@ -42,6 +52,10 @@ _DURATION = [
                rf"|almost|over|nearly|around|more than|less than)\s)*{_N}\s?{_UNIT}\b",
                re.IGNORECASE),
     re.compile(rf"\bover\s(?:the\s)?(?:past|last)\s{_N}\s?{_UNIT}\b", re.IGNORECASE),
+    # one unit unsaid: "came on over the last year", "during the past month", "for the previous
+    # week" (the empty group <n> counts as one, see _Text.value)
+    re.compile(r"\b(?:over|during|in|within|for)\s(?:the\s)?(?:past|last|previous|preceding)\s"
+               r"(?P<n>)(?P<u>year|month|week)\b", re.IGNORECASE),
     re.compile(rf"{_N}[\s-]{_UNIT}[\s-](?:long\s)?history\b", re.IGNORECASE),
     # "since 2 years" is a duration; "since 2 years old" an onset age (see _ONSETS)
     re.compile(rf"\bsince\s{_N}\s{_UNIT}\b(?!\s(?:old|of\sage)\b)", re.IGNORECASE),
@@ -56,6 +70,8 @@ _DURATION = [
     re.compile(rf"{_OF_AFTER}{_N}[\s-]{_UNIT}\sof(?=\s(?!{_NOT_A_COMPLAINT}\b))", re.IGNORECASE),
 ]
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+#: a duration that names what it lasted after it: "a 6-month history of ...", "18-month hx of"
+_OF_AHEAD = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 class Evidence(NamedTuple):
@@ -87,7 +103,7 @@ class _Text:
         raw = m.group(group)
         if raw is None:
             return None
-        if raw.lower() in ("a", "an"):
+        if raw.lower() in ("a", "an", ""):  # "a year", "over the last (one) year"
             return 1.0
         n = self.numbers.get(m.start(group))
         return n.value if n is not None and n.end == m.end(group) else None
@@ -134,50 +150,99 @@ def _unit_of(tx: _Text, m: re.Match[str]) -> str | None:
 
 
 class OnsetStatement(NamedTuple):
-    """An age at which something began, stated in ``text[start:end]``."""
+    """An age at which something began, stated in ``text[start:end]``.
+
+    ``reach`` says which finding it can belong to (see :func:`reaches`): ``"back"`` the one
+    before it, or after it when it opens its clause ("since infancy", "at 3 years of age");
+    ``"after"`` the one after it ("born with"); ``"around"`` either ("on ultrasound at 30
+    weeks the baby was small", "short limbs seen on a prenatal scan at 22 weeks"); ``"own"``
+    only one inside it, the object of its verb ("developed seizures at 2 years")."""
 
     age_years: float
     start: int
     end: int
     text: str
+    reach: str = "back"
 
 
 #: life periods, as the earliest age of the HPO onset class they name
 _PERIODS = {"birth": 0.0, "the neonatal period": 0.0, "neonatal period": 0.0,
             "the newborn period": 0.0, "infancy": 28 / 365.25, "early infancy": 28 / 365.25,
             "early childhood": 1.0, "childhood": 1.0, "toddlerhood": 1.0,
-            "adolescence": 11.0, "puberty": 11.0}
+            "adolescence": 11.0, "puberty": 11.0,
+            # the years before school (about 1-5) are HPO's childhood onset
+            "the pre-school years": 1.0, "pre-school years": 1.0, "the preschool years": 1.0,
+            "preschool years": 1.0}
 _PERIOD = "|".join(sorted(map(re.escape, _PERIODS), key=len, reverse=True))
 #: "since she was a toddler": what the patient was, as the period it names (HPO's classes)
 _WAS = {"born": 0.0, "a newborn": 0.0, "a neonate": 0.0, "a baby": 28 / 365.25,
         "an infant": 28 / 365.25, "a toddler": 1.0, "a child": 1.0, "a young child": 1.0,
         "a small child": 1.0, "a little girl": 1.0, "a little boy": 1.0, "a kid": 1.0,
-        "a teenager": 11.0, "an adolescent": 11.0}
+        "a teenager": 11.0, "an adolescent": 11.0, "a boy": 1.0, "a girl": 1.0}
 _WAS_WORDS = "|".join(sorted(map(re.escape, _WAS), key=len, reverse=True))
+#: "since his first birthday", "after her third birthday"
+_ORDINALS = {w: float(i) for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth".split(), start=1)}
+_ORDINAL = "|".join(_ORDINALS)
 #: the patient as the subject of "since ... was": "since she was", "since the boy was"
 _SHE_WAS = r"(?:s?he|they|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were)\s"
+#: imaging that shows a fetus: "prenatal ultrasound", "fetal MRI", "anomaly scan"
+_SCAN = (r"(?:ultrasound|ultrasonograph\w*|sonograph\w*|scan|MRI|echocardiograph\w*"
+         r"|(?-i:US|USS))")
+#: a gestational age in weeks: "30 weeks", "about 22 wks", "week 20"
+_WEEKS = rf"{_ABOUT}(?:week\s#+|#+\s?(?:weeks?|wks?)\b)"
 _ONSETS = [  # (pattern, kind) on the masked text
-    # "since the age of 3", "from age 5 years"
-    (re.compile(rf"\b(?:since|from)\s(?:the\s)?age\s(?:of\s)?(?P<n>#+)(?:\s?{_UNIT}\b)?",
-                re.IGNORECASE), "age"),
+    # a prenatal scan: "a prenatal scan at 22 weeks", "fetal MRI at 28 weeks' gestation"
+    (re.compile(rf"\b(?:prenatal|antenatal|fetal|foetal|obstetric|anomaly|dating|morphology)"
+                rf"\s(?:[a-z-]+\s)?{_SCAN}\s(?:at|in)\s{_WEEKS}", re.IGNORECASE), "prenatal"),
+    # "On ultrasound at 30 weeks the baby was small" (not "a scan at 6 weeks after surgery")
+    (re.compile(rf"\b(?:on|at|by|in|during)\s(?:an?\s|the\s)?(?:ultrasound|sonograph\w*|scan"
+                rf"|(?-i:US|USS))\s(?:at|in)\s{_WEEKS}(?!\s(?:after|post\w*|later|old|of\sage"
+                rf"|of\slife|follow\w*)\b)", re.IGNORECASE), "prenatal"),
+    # "at 32 weeks of gestation", "by 20 weeks' gestation" (not "born at 38 weeks of gestation")
+    (re.compile(rf"\b(?:at|in|by|from|since)\s{_WEEKS}['\u2019]?\s(?:of\s)?(?:gestation\w*"
+                rf"|pregnancy)\b", re.IGNORECASE), "prenatal"),
+    # "noted prenatally", "detected antenatally", "in utero"
+    (re.compile(r"\b(?:prenatally|antenatally|in\sutero)\b", re.IGNORECASE), "prenatal"),
+    # "He was born with bilateral club feet" (not "born without")
+    (re.compile(r"\bborn\swith\b", re.IGNORECASE), "born"),
+    # "After birth she had problem to swallow", "shortly after birth" (the neonatal period)
+    (re.compile(r"\b(?:(?:soon|shortly|right|immediately|just)\s)?after\s(?:the\s)?birth\b",
+                re.IGNORECASE), "neonatal"),
+    # "since the age of 3", "from about age 2 years", "after age 3"
+    (re.compile(rf"\b(?:since|from|after)\s{_ABOUT}(?:the\s)?age\s(?:of\s)?{_ABOUT}(?P<n>#+)"
+                rf"(?![\w#])(?:\s?{_UNIT}\b)?", re.IGNORECASE), "age"),
     # "since 4 years of age", "Since 2 years old", "from 5 years old"
-    (re.compile(rf"\b(?:since|from)\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\sage|old)\b",
+    (re.compile(rf"\b(?:since|from|after)\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\sage|old)\b",
                 re.IGNORECASE), "age"),
+    # "since his first birthday", "after her 2nd birthday"
+    (re.compile(rf"\b(?:since|from|after)\s(?:his|her|their|its|the)\s(?:(?P<o>{_ORDINAL})"
+                rf"|(?P<n>#+)(?:st|nd|rd|th))\sbirthday\b", re.IGNORECASE), "birthday"),
+    # a window from birth: "in his first week", "during her first month" (of life), "in the
+    # first 2 weeks" (of life; not "in her first year at school")
+    (re.compile(r"\b(?:in|during|within)\s(?:the|his|her|their|its)\s(?:very\s)?first\s"
+                r"(?:(?P<n>#+)\s)?(?P<u>days?|weeks?|months?|years?)\b"
+                r"(?=\sof\slife\b|(?!\s(?:of|at|in)\b))", re.IGNORECASE), "window"),
     # "since she was about 10 years old", "since he was 3", "since the boy was 18 months old"
     (re.compile(rf"\b(?:since|from\swhen)\s{_SHE_WAS}{_ABOUT}(?P<n>#+)(?![\w#])"
                 rf"(?:\s?{_UNIT}\b(?:\s(?:old|of\sage)\b)?)?", re.IGNORECASE), "age"),
     # "since she was a toddler", "since he was born"
     (re.compile(rf"\b(?:since|from\swhen)\s{_SHE_WAS}(?P<p>{_WAS_WORDS})\b", re.IGNORECASE),
      "was"),
-    # "since infancy", "in early childhood", "since his early childhood"
+    # "He was floppy as an infant", "red urine as a boy"
+    (re.compile(rf"\bas\s(?P<p>{_WAS_WORDS})\b(?!\s(?:who|whose|with|of)\b)", re.IGNORECASE),
+     "was"),
+    # "since infancy", "in early childhood", "since his early childhood", "during the pre-school
+    # years"
     (re.compile(rf"\b(?:since|from|in|during|at)\s(?:(?:her|his|their|its)\s)?(?:early\s)?"
                 rf"(?P<p>{_PERIOD})\b", re.IGNORECASE), "period"),
     # "began at 6 months", "first noticed at 3 years", "diagnosed at about 6 months",
-    # "started bearing weight at about 12 months"
-    (re.compile(rf"\b(?:began|begun|started|appeared|developed|noticed|noted|occurred|emerged"
+    # "started bearing weight at about 12 months"; <obj> is what the verb says began
+    (re.compile(rf"\b(?P<t>began|begun|started|appeared|developed|noticed|noted|occurred|emerged"
                 rf"|manifested|presented|diagnosed|detected|recogni[sz]ed|identified"
-                rf"|first\s\w+)\b(?:\s[\w,]+){{0,4}}?\sat\s{_ABOUT}(?:the\s)?"
-                rf"(?:age\s(?:of\s)?)?{_ABOUT}(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "age"),
+                rf"|first\s\w+)\b(?P<obj>(?:\s[\w,]+){{0,4}}?)\sat\s{_ABOUT}(?:the\s)?"
+                rf"(?:age\s(?:of\s)?)?{_ABOUT}(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "verb"),
     # "at age 7", "at the age of 12", "at around age 4", "at the age of 6 months"
     (re.compile(rf"\bat\s{_ABOUT}(?:the\s)?age\s(?:of\s)?{_ABOUT}(?P<n>#+)(?![\w#])"
                 rf"(?:\s?{_UNIT}\b)?", re.IGNORECASE), "age"),
@@ -187,13 +252,69 @@ _ONSETS = [  # (pattern, kind) on the masked text
 ]
 _PRENATAL = re.compile(r"\b(?:gestation\w*|prenatal\w*|antenatal\w*|fetal|foetal|in utero)\b",
                        re.IGNORECASE)
+#: a birth before a gestational age: "born at 38 weeks of gestation", "delivered by caesarean
+#: section at 36 weeks' gestation"
+_BIRTH_BEFORE = re.compile(r"\b(?:born|deliver\w*|birth)\b(?:\s[\w'-]+){0,3}\s$", re.IGNORECASE)
+#: an age said to be normal is no onset: "length was normal at birth", "Normal length at birth",
+#: "hearing was normal at the age of 2"
+_NORMAL_BEFORE = re.compile(r"\b(?:normal(?:ly)?|unremarkable|healthy|(?<!as\s)well|uneventful)"
+                            r"\b(?:\s[\w-]+)?\s$", re.IGNORECASE)
+#: a word that does not start the object of a verb of "began ... at": "first noticed by her
+#: parents at", "detected on radiographs at", "started to limp at" (the finding came first)
+_NOT_OBJECT = frozenset("by in on at during to first only initially clinically radiologically"
+                        " incidentally when while later subsequently then around about was"
+                        " were been from after before again also".split())
+#: "since she started bearing weight at 12 months": the verb dates the finding before it
+_TIME_CLAUSE = re.compile(r"\b(?:since|when|after|until|before|once|as)\s(?:(?:s?he|they|it"
+                          r"|the\s\w+)\s)?$", re.IGNORECASE)
+
+
+def _owns_object(tx: _Text, m: re.Match[str]) -> bool:
+    """Does a "began ... at" statement name what began ("developed seizures at 2 years",
+    "diagnosed with scoliosis at 12 years")? Then no other finding takes its age."""
+    words = m.group("obj").split()
+    if not words or words[0].lower().strip(",") in _NOT_OBJECT:
+        return False
+    return not _TIME_CLAUSE.search(tx.masked[max(0, m.start() - 30):m.start()])
+
+
+def _statement(tx: _Text, m: re.Match[str], kind: str) -> tuple[float, str] | None:
+    """The onset age (years) and reach of one match; None: not an onset."""
+    before = tx.norm.text[max(0, m.start() - 60):m.start()]
+    if _NORMAL_BEFORE.search(before):
+        return None
+    if kind == "prenatal":
+        return None if _BIRTH_BEFORE.search(before) else (0.0, "around")
+    if kind == "born":
+        return 0.0, "after"
+    if kind == "neonatal":
+        return 0.0, "back"
+    if kind == "period":
+        return _PERIODS[m.group("p").lower()], "back"
+    if kind == "was":
+        return _WAS[m.group("p").lower()], "back"
+    if kind == "birthday":
+        word = m.group("o")
+        value = _ORDINALS[word.lower()] if word else tx.value(m)
+        return None if value is None else (value, "back")
+    value = 1.0 if kind == "window" and m.group("n") is None else tx.value(m)
+    if value is None:
+        return None
+    age = _years(value, m.groupdict().get("u"))
+    if kind == "window":
+        return age / 2, "back"  # the middle: it stays in the HPO onset class the window names
+    around = tx.masked[max(0, m.start() - 40):m.end() + 25]
+    if _PRENATAL.search(around):
+        age = 0.0  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
+    return age, ("own" if kind == "verb" and _owns_object(tx, m) else "back")
 
 
 def find_onset_statements(text: str, age_years: float | None = None) -> list[OnsetStatement]:
     """Every stated onset: "since infancy", "from the age of 3", "began at 6 months",
-    "at 4 years of age", "since she was 10", and durations ("for 2 years", "a 6-month
-    history", "x 10 yrs", "4 days of") when the patient's age is known. The caller decides
-    which finding each belongs to.
+    "at 4 years of age", "since she was 10", "since his first birthday", "in his first week",
+    "born with", a prenatal scan, and durations ("for 2 years", "a 6-month history", "x 10
+    yrs", "4 days of", "over the last year") when the patient's age is known. The caller
+    decides which finding each belongs to (see :func:`reaches`).
 
     >>> [(round(o.age_years, 2), o.text) for o in find_onset_statements(
     ...     "Cafe-au-lait macules present since infancy and a swelling for 1 year.", 8)]
@@ -209,21 +330,12 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
         for m in rx.finditer(tx.masked):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind == "period":
-                age = _PERIODS[m.group("p").lower()]
-            elif kind == "was":
-                age = _WAS[m.group("p").lower()]
-            else:
-                value = tx.value(m)
-                if value is None:
-                    continue
-                age = _years(value, m.groupdict().get("u"))
-                around = tx.masked[max(0, m.start() - 40):m.end() + 25]
-                if _PRENATAL.search(around):
-                    age = 0.0  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
-            taken.append(m.span())
+            read = _statement(tx, m, kind)
+            taken.append(m.span())  # a normal age is no onset, nor part of another one
+            if read is None:
+                continue
             ev = tx.evidence(m.start(), m.end())
-            out.append(OnsetStatement(round(age, 6), ev.start, ev.end, ev.text))
+            out.append(OnsetStatement(round(read[0], 6), ev.start, ev.end, ev.text, read[1]))
     if age_years is not None:
         for rx in _DURATION:
             for m in rx.finditer(tx.masked):
@@ -236,5 +348,126 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
                 onset = max(0.0, age_years - _years(value, unit))
                 taken.append(m.span())
                 ev = tx.evidence(m.start(), m.end())
-                out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text))
+                # "a 6-month history of thigh pain", "two years of fatigue and joint pain"
+                ahead = m.group().endswith("of") or _OF_AHEAD.match(tx.masked, m.end())
+                out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text,
+                                          "after" if ahead else "back"))
     return sorted(out, key=lambda o: o.start)
+
+
+# --- which finding a statement belongs to ------------------------------------------------------
+
+#: what may stand before a time phrase that opens its clause and so dates what follows it:
+#: "At 2 years of age she ...", "and since infancy ...", "- From about 9 months of age ...",
+#: "Noted at birth to have respiratory distress"
+_OPENS = re.compile(r"[\W_]*(?:(?:and|but|then|so|also|however|later|subsequently|thereafter"
+                    r"|initially|first|even|a|an|the|was|were|noted|noticed|seen|found|observed"
+                    r"|recogni[sz]ed|detected|diagnosed)\b[\W_]*)*", re.IGNORECASE)
+#: words right after a time phrase that carry its time to what follows: "Echocardiogram in the
+#: newborn period showed tetralogy of Fallot", "Noted at birth to have respiratory distress",
+#: "floppy at birth with a weak cry", "glasses since the age of 3 for high myopia", "reviewed
+#: at the age of 2 years, when she had myoclonic seizures", "since the age of 3, with short
+#: stature"
+_LINK_AHEAD = re.compile(r"\s*(?:(?:showed|shows|revealed|demonstrated|confirmed|disclosed"
+                         r"|detected|identified|found|to\shave|to\sbe)\b|,?\s*(?:with|when"
+                         r"|for|because\sof|due\sto)\b)", re.IGNORECASE)
+
+
+def opens_clause(text: str, clause_start: int, pos: int) -> bool:
+    """Does the time phrase at *pos* open its clause (``text[clause_start:]``)? Then it dates
+    what the clause says after it ("At about 2 years of age she developed seizures")."""
+    return _OPENS.fullmatch(text, clause_start, pos) is not None
+
+
+#: an event that owns an age stated after it: "repaired at 8 months", "orchidopexy at age 3",
+#: "spinal fusion at 12 years", "treated with bracing at 12", "diagnosed with scoliosis at 12"
+_EVENT = re.compile(
+    r"\b(?:repair\w*|operat\w*|surg\w*|\w+(?:ectomy|otomy|ostomy|pexy|plasty|desis|rrhaphy)"
+    r"|fusion|cast(?:s|ing)?|treat\w*|\w*therap\w*|transplant\w*|implant\w*|excis\w*|resect\w*"
+    r"|amputat\w*|inject\w*|vaccinat\w*|immuni[sz]\w*|hospitali[sz]\w*|admitted|admission"
+    r"|referred|referral|intubat\w*|ventilat\w*|transfus\w*|diagnos\w*)\b", re.IGNORECASE)
+#: the object an event names after itself: "diagnosed with scoliosis", "diagnosed as ...",
+#: "surgery for club feet", "operated on his hip" ("treated with bracing" is a means, not one)
+_DIAGNOSIS_OBJECT = re.compile(r"\s+(?:with|as|of|having)\s+[\w'-]", re.IGNORECASE)
+_EVENT_OBJECT = re.compile(r"\s+(?:for|on|of)\s+[\w'-]", re.IGNORECASE)
+#: "Scoliosis, diagnosed at 12", "scoliosis, first operated at 14": a participle after a
+#: comma still says what the finding had
+_PARTICIPLE_LEAD = re.compile(r"\s*,\s*(?:(?:\w+ly|first|later|initially)\s+)?",
+                              re.IGNORECASE)
+
+
+def _names_object(text: str, e: re.Match[str], end: int) -> bool:
+    rx = _DIAGNOSIS_OBJECT if e.group().lower().startswith("diagnos") else _EVENT_OBJECT
+    return rx.match(text, e.end(), end) is not None
+
+
+def _owned_before(text: str, start: int, end: int) -> bool:
+    """Does an event in ``text[start:end]``, between a finding and a time phrase after it, own
+    the age? The finding is the event's own subject ("an inguinal hernia was repaired at 8
+    months", "cataract surgery ... at the age of 37") unless a comma parts them ("Undescended
+    testes, orchidopexy at age 3") or the event names another object ("short stature and was
+    diagnosed with scoliosis at 12")."""
+    for e in _EVENT.finditer(text, start, end):
+        lead = text[start:e.start()]
+        if re.search(r"[,;:()]", lead) and not (
+                _PARTICIPLE_LEAD.fullmatch(lead) and e.group().lower().endswith("ed")):
+            return True
+        if _names_object(text, e, end):
+            return True
+    return False
+
+
+def _owned_after(text: str, start: int, end: int) -> bool:
+    """Does an event between a time phrase and a finding after it own the age? An event of
+    the phrase's own stretch (no comma between them) does, unless the finding is its object:
+    "At 3 years she had surgery for club feet" dates the club feet's surgery, "At 3 years she
+    was casted and has club feet" not the club feet; "born with a cleft palate, repaired at 11
+    months, and micrognathia" keeps micrognathia congenital."""
+    for e in _EVENT.finditer(text, start, end):
+        if re.search(r"[,;:]", text[start:e.start()]):
+            break
+        if not _names_object(text, e, end) or re.search(r"[,;:]", text[e.end():end]):
+            return True
+    return False
+
+
+def reaches(text: str, start: int, end: int, o: OnsetStatement, clause_start: int,
+            others: Sequence[OnsetStatement] = ()) -> bool:
+    """Can *o* be the onset of the finding ``text[start:end]`` of the same sentence?
+
+    *clause_start* is where *o*'s clause begins (:func:`osteodx.text.cues.clauses`). A time
+    phrase modifies the finding before it ("obesity from about age 2"), or the one after it
+    when it opens its clause ("At 2 years of age she developed seizures") or a link word
+    follows it ("floppy at birth with a weak cry", "an echocardiogram in the newborn period
+    showed ..."), as its ``reach`` says; it never reaches across another time phrase
+    (*others*) or an event that owns the age ("Undescended testes, orchidopexy at age 3")."""
+    if o.start <= start and end <= o.end:
+        return True  # "first noticed pectus carinatum at 18 months"
+    if o.reach == "own" or (o.start < end and start < o.end):
+        return False
+    before = end <= o.start  # the finding comes first
+    opens = opens_clause(text, clause_start, o.start)
+    if (o.reach == "after" and before) or (o.reach == "back" and before and opens):
+        return False
+    if o.reach == "back" and not before and not (opens or _LINK_AHEAD.match(text, o.end)):
+        return False
+    lo, hi = (end, o.start) if before else (o.end, start)
+    if any(lo <= x.start and x.end <= hi for x in others if x is not o):
+        return False
+    return not (_owned_before(text, lo, hi) if before else _owned_after(text, lo, hi))
+
+
+#: words of a clause that says nothing but when: ", which began at 3 years of age"
+_BARE = frozenset("which that who this these it they she he and but or has have had was were"
+                  " is are been being began begun started appeared developed noticed noted"
+                  " first present evident apparent obvious then when with of age old also"
+                  " later initially gradually progressively worsened progressed symptoms"
+                  " problems difficulties complaints onset since the a an her his their its"
+                  .split())
+
+
+def bare_clause(text: str, clause: tuple[int, int], o: OnsetStatement) -> bool:
+    """Is *o* all that its clause says, apart from pronouns and verbs of beginning? Such a
+    clause dates a finding of a neighbouring one ("Seizures, which began at 3 years of age")."""
+    rest = text[clause[0]:o.start] + " " + text[o.end:clause[1]]
+    return all(w.lower() in _BARE for w in re.findall(r"[A-Za-z]+", rest))
