@@ -32,6 +32,7 @@ from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import ContextAnalyser, analyse
 from osteodx.text.demographics import extract_demographics, find_onset_statements, iso8601
 from osteodx.text.examinations import find_normal_examinations
+from osteodx.text.genetics import named_genes
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.regions import find_family_statements, find_region_statements
@@ -189,6 +190,10 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         i = int(f.source.split("[", 1)[1].rstrip("]"))
         f.source = spans[keys[i]]
     case.family = family
+    genes = named_genes(text, {g for gs in kb.disease_genes.values() for g in gs})
+    if genes:  # seen, and deliberately not used: the ranking is on phenotype only
+        notes.append(f"the text names a genetic result ({', '.join(genes)}); genes, variants "
+                     "and stated diagnoses are not used for ranking (phenotype only)")
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
                 + list(demo.notes) + notes)
     return Extraction(doc, case, family, warnings)
