@@ -24,15 +24,15 @@ _GENETIC = re.compile(
     r"|homozygous|hemizygous|compound heterozygous|de novo|exome|genome|sequencing|panel"
     r"|deletion|duplication|expansion|repeats?)\b|\bc\.[0-9*-]|\bp\.\(?[A-Z][a-z]{2}",
     re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|\n|$)")
+#: a sentence ends at ". " before a capital or at a line break ("c.1081G>A" does not end one)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
 
 
 def named_genes(text: str, genes: Iterable[str]) -> list[str]:
     """Gene symbols of *genes* written in a sentence about a genetic result, in text order."""
     known = set(genes)
     out: list[str] = []
-    for s in _SENTENCE.finditer(text):
-        sentence = s.group()
+    for sentence in _BOUNDARY.split(text):
         if not _GENETIC.search(sentence):
             continue
         for m in _SYMBOL.finditer(sentence):
