@@ -195,3 +195,14 @@ def test_more_examination_shorthand(real_kb):
              for f in ex.phenopacket["phenotypicFeatures"]}
     assert {("HP:0001744", True), ("HP:0002240", True), ("HP:0001317", True),
             ("HP:0001083", True), ("HP:0000365", True), ("HP:0002015", False)} <= feats
+
+
+def test_neurological_examination_wording(real_kb):
+    text = ("Ankle and knee jerks are absent. Romberg's test is positive. Both plantars are "
+            "extensor. Vibration sense is lost to the knees. ECG: first-degree AV block.")
+    ex = extract_text(text, real_kb, case_id="c")
+    ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
+    assert {"HP:0006844", "HP:0002403", "HP:0003487", "HP:0002495", "HP:0011705"} <= ids
+    ex = extract_text("Plantars were flexor. Romberg's test was negative.", real_kb, case_id="c")
+    excluded = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if f.get("excluded")}
+    assert {"HP:0003487", "HP:0002403"} <= excluded
