@@ -308,3 +308,13 @@ def test_a_verbless_note_predicate_after_an_intensifier() -> None:
                               [("Fair skin", "EXACT")]), ("HP:0004322", "Short stature", [])])
     assert {i for i, _ in found(rec, "Skin very fair.")} == {"HP:0007513"}
     assert {i for i, _ in found(rec, "She has very short stature.")} == {"HP:0004322"}
+
+
+def test_coordinated_subjects_share_the_predicate() -> None:
+    rec = ConceptRecognizer([("HP:0002240", "Hepatomegaly", [("Enlarged liver", "EXACT")]),
+                             ("HP:0001744", "Splenomegaly", [("Enlarged spleen", "EXACT")]),
+                             ("HP:0009900", "Unilateral deafness", [])])
+    assert {i for i, _ in found(rec, "Liver and spleen were enlarged.")} == {
+        "HP:0002240", "HP:0001744"}
+    # a pronoun subject is not a second conjunct
+    assert found(rec, "She had deafness and this was unilateral.") == set()

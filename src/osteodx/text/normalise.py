@@ -107,6 +107,7 @@ WORD_CLASSES = tuple(
         "tibia tibial",
         "humerus humeral",
         "ulna ulnar",
+        "radius radial",
         "fibula fibular",
         "rib costal",
         "ventricle ventricular",

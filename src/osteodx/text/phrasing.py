@@ -40,6 +40,7 @@ _ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnorm
 _NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
 _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
                           " little bit somewhat extremely moderately too really".split())
+_PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes".split())
@@ -272,4 +273,11 @@ class PhraseVariants:
                     if entries:
                         out.append(_Candidate(items[j].start, items[skip + k - 1].end, _BAG,
                                               entries))
+                # "Liver and spleen were enlarged", "Hands and feet are large": each subject
+                if i >= 3 and words[i - 2] in ("and", "or") and words[i - 1] not in _PRONOUNS:
+                    for j in _conjuncts(items, i - 2, -1):
+                        entries = self._bag.get(tuple(sorted([words[j], *after])))
+                        if entries:
+                            out.append(_Candidate(items[j].start, items[skip + k - 1].end,
+                                                  _COORD, entries))
         return out
