@@ -373,3 +373,10 @@ def test_page_furniture_is_blanked_but_not_words_that_contain_doi() -> None:
     out = blank_running_heads(text)
     assert "doing" in out and "cataracts" in out and "doi:" not in out
     assert len(out) == len(text)
+
+
+def test_a_semiquantitative_result_stops_a_later_negative() -> None:
+    c = ctx("Urine glucose   3+   Negative", "Urine glucose")
+    assert not c["Urine glucose"].negated
+    c = ctx("Urine glucose was negative.", "Urine glucose")
+    assert c["Urine glucose"].negated

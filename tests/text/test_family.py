@@ -384,3 +384,7 @@ def test_consanguinity_abbreviated_or_listed() -> None:
         "not consanguineous"}
     assert "consanguineous" in {f.note for f in find_family_statements(
         "Parents healthy, second cousins.")}
+
+
+def test_parents_who_have_noticed_are_informants() -> None:
+    assert status("His parents have noticed that he screws his eyes up in sunshine.") == {}

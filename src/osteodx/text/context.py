@@ -68,6 +68,9 @@ _NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|t
                           r"|its|both))? $")
 _INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
                          r"|the proband's|a|an))? $")
+#: a semi-quantitative result between a finding and a later "negative"/"normal" (a lab table's
+#: reference column): "Urine glucose 3+ Negative", "Ketones ++ (normal: negative)"
+_RESULT_BETWEEN = re.compile(r"(?:^|\s)(?:[0-9]\+|\+{1,4}|positive|trace)(?=\s|$|[,;)])")
 _SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present|the current"
                              r"|the index|the|that) (?!case)\w+|[0-9].*)$")
 
@@ -211,6 +214,8 @@ class ContextAnalyser:
         between = (p.view.text[h.end : vs] if direction == "forward" else p.view.text[ve : h.start])
         if (direction == "forward" and h.end > vs) or (direction == "backward" and ve > h.start):
             return False
+        if direction == "backward" and _RESULT_BETWEEN.search(between):
+            return False  # "Urine glucose 3+ Negative": the result is 3+, "Negative" its range
         if h.cue.limit:
             words = _WORDS.findall(between)
             return len(words) < h.cue.limit and not {",", ";", "and", "or"} & set(words)

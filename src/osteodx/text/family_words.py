@@ -43,7 +43,7 @@ _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|pr
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to)\b")
 _INFORMANT = re.compile(
-    r"\W*(?:(?:also|first|then|later|initially|had) )?(?:recalls?|recalled|remembers?"
+    r"\W*(?:(?:also|first|then|later|initially|had|have|has) )?(?:recalls?|recalled|remembers?"
     r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
