@@ -310,7 +310,7 @@ def test_an_onset_stays_with_its_own_finding(real_kb, text: str, expected: dict)
 
 def reached(text: str, finding: str, age: float | None = None) -> list[str]:
     """The onset phrases that reach *finding* in a one-clause *text* (no KB needed)."""
-    from osteodx.text.onsets import reaches
+    from osteodx.text.onset_links import reaches
 
     start = text.index(finding)
     found = find_onset_statements(text, age)

@@ -29,12 +29,13 @@ from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 from osteodx.text.anthropometry import find_growth_statements
-from osteodx.text.context import ContextAnalyser, analyse
-from osteodx.text.demographics import extract_demographics, find_onset_statements, iso8601
+from osteodx.text.context import analyse
+from osteodx.text.demographics import extract_demographics, iso8601
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.genetics import named_genes
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
+from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
@@ -82,7 +83,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             if not any(a <= lab.start < b for a, b in relatives)]
     lab_spans = [(lab.start, lab.end) for lab in labs]
     demo = extract_demographics(text)
-    onsets = _Onsets(text, demo)
+    onsets = FindingOnsets(text, demo.age_years)
     found = analyse(text, recognizer_for(kb).find(text))
     spans_found = [(c.match.start, c.match.end) for c in found]
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
@@ -250,61 +251,6 @@ def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Is ``[start, end)`` strictly inside another recognised span?"""
     return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)
-
-
-class _Onsets:
-    """Which stated onset belongs to a finding: the nearest one of its clause that reaches it
-    (:func:`osteodx.text.onsets.reaches`: a time phrase dates the finding before it, or the
-    one after it when it opens the clause, never across another time phrase or an event that
-    owns the age), else one whose clause in the sentence says nothing else ("seizures, which
-    began at 3 years of age") or that dates the clauses after it ("For the past 2 years he has
-    found it hard to follow conversation, and an audiogram showed hearing loss"; "reviewed at
-    the age of 2 years, when she had myoclonic seizures"), but not "born with" or "N years of"
-    ("born with a cleft palate and has had ear infections").
-
-    "Cafe-au-lait macules since infancy and a swelling for 1 year": the macules began in
-    infancy, the swelling a year ago; "born with club feet, ... and a hernia was repaired at 8
-    months": the 8 months are the hernia's only. A finding named in the title and again with
-    a duration takes the duration's onset."""
-
-    def __init__(self, text: str, demo) -> None:
-        self.text = text
-        self.ctx = ContextAnalyser(text)
-        self.statements = find_onset_statements(text, demo.age_years)
-
-    def _clause(self, pos: int) -> tuple[int, int] | None:
-        i = self.ctx.sentence_index(pos)
-        if i is None:
-            return None
-        p = self.ctx.parse(i)
-        v = p.view.at(pos)
-        c = next((c for c in p.clauses if c.start <= v < c.end), p.clauses[0])
-        return p.view.pos[c.start], p.view.pos[max(c.start, c.end - 1)] + 1
-
-    def of(self, cm) -> float | None:
-        """The onset age (years) of the finding *cm*; None when no stated onset reaches it."""
-        from osteodx.text.onsets import OnsetStatement, bare_clause, reaches
-
-        m = cm.match
-        sentence = cm.sentence
-        clause = self._clause(m.start) or sentence
-        near: list[OnsetStatement] = []
-        bare: list[OnsetStatement] = []
-        for o in self.statements:
-            if not sentence[0] <= o.start < sentence[1]:
-                continue
-            own = self._clause(o.start) or sentence
-            if not reaches(self.text, m.start, m.end, o, own[0], self.statements):
-                continue
-            if clause[0] <= o.start < clause[1]:
-                near.append(o)
-            elif bare_clause(self.text, own, o) or (o.end <= m.start and o.reach != "after"):
-                bare.append(o)  # "..., which began at 3 years"; "For the past 2 years ..."
-        near = near or bare
-        if not near:
-            return None
-        best = min(near, key=lambda o: max(0, o.start - m.end, m.start - o.end))
-        return best.age_years
 
 
 def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
