@@ -206,3 +206,14 @@ def test_neurological_examination_wording(real_kb):
     ex = extract_text("Plantars were flexor. Romberg's test was negative.", real_kb, case_id="c")
     excluded = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if f.get("excluded")}
     assert {"HP:0003487", "HP:0002403"} <= excluded
+
+
+def test_verbs_considered_diagnoses_and_emg_wording(real_kb):
+    text = ("He falls asleep during the day. The surgeon was thinking appendicitis but the "
+            "operation was not done. EMG showed myotonic discharges. Recurrent falls.")
+    ex = extract_text(text, real_kb, case_id="c")
+    ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
+    assert "HP:6000143" not in ids  # appendicitis was only considered
+    assert {"HP:0003730", "HP:0002359"} <= ids  # myotonic runs; frequent falls (the noun)
+    falls = [f for f in ex.phenopacket["phenotypicFeatures"] if f["type"]["id"] == "HP:0002527"]
+    assert all("asleep" not in f["description"] for f in falls)

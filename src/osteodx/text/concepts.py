@@ -348,7 +348,9 @@ _MOLECULE_NEXT = re.compile(
     r"|kinase|pathway|breakpoint|electrophoresis|assay|reflex|reflexes|heel[- ]to[- ]toe|tandem"
     r"|on (?:his|her|the) (?:heels|toes)|in a straight line"
     # "the long finger flexors were weak": muscles of the fingers, not long fingers
-    r"|flexors?|extensors?|tendons?)\b", re.IGNORECASE)
+    r"|flexors?|extensors?|tendons?"
+    # "he falls asleep", "falls within the normal range": a verb, not Falls
+    r"|asleep|within|below|above|outside)\b", re.IGNORECASE)
 
 
 def _names_a_molecule(text: str, end: int) -> bool:

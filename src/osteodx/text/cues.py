@@ -138,6 +138,9 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"worse (?:with|on|after|during|in)|worsen(?:s|ed)? (?:with|by|on)|aggravated by"
      r"|exacerbated by|triggered by|precipitated by|provoked by|relieved by|induced by"
      r"|brought on by|improved (?:with|by)|better with", Cue(_HYP, "forward", "trigger", limit=4)),
+    # "the surgeon was thinking appendicitis": a diagnosis considered, not a finding
+    (r"(?:was|were) thinking(?: of| about)?|thought of|(?:was|were) considering",
+     Cue(_HYP, "forward", "trigger", limit=3)),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
