@@ -380,3 +380,12 @@ def test_a_semiquantitative_result_stops_a_later_negative() -> None:
     assert not c["Urine glucose"].negated
     c = ctx("Urine glucose was negative.", "Urine glucose")
     assert c["Urine glucose"].negated
+
+
+def test_a_verbless_clause_continues_the_relative() -> None:
+    c = ctx("A boy with learning difficulties. Mother is a carrier; no learning difficulties.",
+            "learning difficulties")
+    assert c["learning difficulties"].experiencer == "patient"
+    text = "Mother is a carrier; no learning difficulties."
+    out = analyse(text, [at(text, "learning difficulties")])
+    assert out[0].experiencer == "mother"

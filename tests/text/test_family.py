@@ -388,3 +388,15 @@ def test_consanguinity_abbreviated_or_listed() -> None:
 
 def test_parents_who_have_noticed_are_informants() -> None:
     assert status("His parents have noticed that he screws his eyes up in sunshine.") == {}
+
+
+def test_carriers_screening_and_verbless_continuations() -> None:
+    assert status("Mother is a premutation carrier (85 repeats); no learning difficulties.") == {
+        "mother": False}
+    assert status("Her brother was screened with MRI and no lesions were found.") == {}
+    assert status("Her father had an MRI showing a cerebellar tumour.") == {"father": True}
+
+
+def test_a_verbless_clause_naming_a_relative_has_its_own_subject() -> None:
+    assert status("Parents are healthy and unrelated; father 44 years old.") == {
+        "parents": False}

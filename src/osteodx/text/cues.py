@@ -287,5 +287,9 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
         first = next((w for s, _, w in words  # "; now has ...": the adverb is no subject
                       if c.start <= s < c.end and w not in _SOFT and w not in (";", ":")
                       and w not in _OPENING_ADVERBS), "")
-        result.append(c._replace(subjectless=first in _VERBS and bool(result)))
+        # no verb at all ("Mother is a carrier; no learning difficulties"): the previous
+        # clause's subject goes on
+        verbless = not any(w in _VERBS for s, _, w in words if c.start <= s < c.end) and not any(
+            h.cue.kind in ("relation", "anchor") and c.start <= h.start < c.end for h in hits)
+        result.append(c._replace(subjectless=(first in _VERBS or verbless) and bool(result)))
     return result

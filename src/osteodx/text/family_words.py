@@ -38,7 +38,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # an examiner's visit: "I examined him today"
                       r"|(?:i|we) (?:examined|saw|reviewed|met|assessed) (?:him|her|them)"
                       r"(?: (?:today|too|also|in clinic))?"
-                      r"|(?:examined|seen|reviewed|assessed)(?: (?:today|too|also|in clinic))?)")
+                      r"|(?:examined|seen|reviewed|assessed)(?: (?:today|too|also|in clinic))?"
+                      # a procedure done says no status: "was screened with MRI"
+                      r"|(?:screened|tested|imaged|scanned|investigated)(?: with [a-z -]{1,20})?"
+                      # the test itself: "screened with | MRI"
+                      r"|(?:an? |the )?(?:mri|ct|ultrasound|x-?rays?|echo|ecg|eeg|scans?|biopsy"
+                      r"|audiogram|genetic testing)(?: scans?)?)")
 _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to)\b")
@@ -64,6 +69,7 @@ _GENETIC = re.compile(
     r"\b(?:(?:[a-z0-9-]{1,7} )?(?:variants?|mutations?|alleles?|genes?|deletions?|duplications?)"
     r"|mutated|genotyp\w*|carriers?|carr(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|heterozyg\w*"
     r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
+    r"|premutations?|(?:full|pre)-mutations?|repeats?|expansions?"
     r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
 #: the words a genetic result may have besides its genetic terms ("was found to", "absent in")
 _GENOTYPE_WORDS = frozenset(
@@ -73,7 +79,7 @@ _GENOTYPE_WORDS = frozenset(
     "subsequently found shown proven confirmed identified detected present absent observed seen "
     "in for to of on by from at as well tested testing test genetic genetically genetics "
     "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
-    "which who she he they it her his their its them".split())
+    "which who she he they it her his their its them premutation full".split())
 _OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
                          r"\b\s*)?")
 #: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"
