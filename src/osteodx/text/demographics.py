@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from osteodx.text.birthdate import age_from_dates
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -100,6 +101,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;]{{1,60}}?\((?:aged?\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",
                 re.IGNORECASE), "heading"),
+    # "Re: Mr Callum Reid, 38 years", "Patient: Ann Lee, 6 years 3 months"
+    (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;,\n]{{1,60}}?,\s"
+                rf"(?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), "heading"),
 ]
 #: markup or a label before a header age on its line: "", "- ", "**Pt:** ", "Patient - "
 _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*_]*\s?[:=-]"
@@ -351,6 +355,9 @@ def extract_demographics(text: str) -> Demographics:
     tx = _Text(text)
     d = Demographics()
     noun = _age(tx, d)
+    if d.age_years is None and (dated := age_from_dates(text)) is not None:
+        d.age_years, d.age_source = dated[0], tx.evidence(dated[1], dated[2])
+        d.notes.append(dated[3])  # "DOB 11/11/2022 ... Seen: 20/02/2025"
     _sex(tx, d, noun)
     _duration(tx, d)
     return d

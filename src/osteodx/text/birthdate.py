@@ -1,0 +1,69 @@
+"""The patient's age from a date of birth and the date of the visit ("DOB 11/11/2022 ...
+Seen: 20/02/2025"), for letters that state no age.
+
+Numeric dates are read day first (British and European letters) unless a part over 12 says
+otherwise ("02/20/2025" is month first); when both orders are possible the reading is noted,
+so the age is never a silent guess.
+
+>>> age_from_dates("DOB: 11/11/2022. Seen: 20/02/2025.")[0]
+2.277892
+>>> age_from_dates("Date of birth 2010-03-05; clinic date 2024-03-04")[0]
+13.998631
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["age_from_dates"]
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_DATE = (r"(?P<{g}>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         r"|\d{{1,2}}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{{4}})")
+_BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
+                    + _DATE.format(g="d"), re.IGNORECASE)
+_VISIT = re.compile(r"\b(?:seen|clinic date|date of (?:clinic|visit|review|consultation"
+                    r"|assessment|admission|examination|letter)|visit date|review date"
+                    r"|date seen|dictated|date)[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
+                    + _DATE.format(g="d"), re.IGNORECASE)
+
+
+def _parse(raw: str) -> tuple[dt.date, bool] | None:
+    """The date and whether its day/month order was a choice."""
+    raw = raw.strip().rstrip(".").lower()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            return dt.date.fromisoformat(raw), False
+        m = re.fullmatch(r"(\d{1,2})\s([a-z]{3})[a-z]*\.?\s(\d{4})", raw)
+        if m:
+            return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))), False
+        a, b, y = (int(x) for x in re.split(r"[/.-]", raw))
+        if b > 12:  # "02/20/2025": month first
+            return dt.date(y, a, b), False
+        return dt.date(y, b, a), a <= 12 and a != b
+    except (ValueError, KeyError):
+        return None
+
+
+def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
+    """(age in years, start, end of the birth date, note) or None when the text gives no date
+    of birth and visit date, or they make no sense (a visit before birth, over 120 years)."""
+    birth = _BIRTH.search(text)
+    if birth is None:
+        return None
+    visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start("d")]
+    if not visits:
+        return None
+    born, visit = _parse(birth.group("d")), _parse(visits[0].group("d"))
+    if born is None or visit is None or not born[0] <= visit[0]:
+        return None
+    years = round((visit[0] - born[0]).days / 365.25, 6)
+    if years > 120:
+        return None
+    note = (f"age {years:.2f} y from date of birth {birth.group('d')} and visit date "
+            f"{visits[0].group('d')}")
+    if born[1] or visit[1]:
+        note += " (numeric dates read day/month/year)"
+    return years, birth.start(), birth.end(), note
