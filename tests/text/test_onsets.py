@@ -336,3 +336,15 @@ def reached(text: str, finding: str, age: float | None = None) -> list[str]:
 ])
 def test_reaches(text: str, finding: str, expected: list[str]) -> None:
     assert reached(text, finding, 20) == expected
+
+
+def test_days_of_life_non_native_is_and_dx(real_kb) -> None:
+    from osteodx.text.extract import extract_text as ex
+
+    text = ("A 3-week-old boy. Seizures on day 3 of life.\nA girl, aged 9, with fever attacks "
+            "since she is 4 years old. Hypocalcaemia dx age 6 after a seizure.")
+    feats = {f["type"]["id"]: f.get("onset", {}).get("age", {}).get("iso8601duration")
+             for f in ex(text, real_kb, case_id="c").phenopacket["phenotypicFeatures"]}
+    assert feats["HP:0001945"] == "P4Y" and feats["HP:0002901"] == "P6Y"
+    statements = find_onset_statements("Seizures on day 3 of life; fever on day 2 of admission.")
+    assert [round(o.age_years * 365.25) for o in statements] == [3]

@@ -180,7 +180,7 @@ _ORDINALS = {w: float(i) for i, w in enumerate(
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth".split(), start=1)}
 _ORDINAL = "|".join(_ORDINALS)
 #: the patient as the subject of "since ... was": "since she was", "since the boy was"
-_SHE_WAS = r"(?:s?he|they|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were)\s"
+_SHE_WAS = r"(?:s?he|they|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were|is|are)\s"
 #: imaging that shows a fetus: "prenatal ultrasound", "fetal MRI", "anomaly scan"
 _SCAN = (r"(?:ultrasound|ultrasonograph\w*|sonograph\w*|scan|MRI|echocardiograph\w*"
          r"|(?-i:US|USS))")
@@ -240,6 +240,13 @@ _ONSETS = [  # (pattern, kind) on the masked text
     # "at age 7", "at the age of 12", "at around age 4", "at the age of 6 months"
     (re.compile(rf"\bat\s{_ABOUT}(?:the\s)?age\s(?:of\s)?{_ABOUT}(?P<n>#+)(?![\w#])"
                 rf"(?:\s?{_UNIT}\b)?", re.IGNORECASE), "age"),
+    # "Seizures on day 3 of life", "from day 1" (of life)
+    (re.compile(r"\b(?:on|from|since)\s(?:the\s)?(?P<u>day)\s?(?P<n>#+)(?![\w#])"
+                r"(?!\s(?:after|post\w*|of\s(?:admission|treatment|illness|fever))\b)",
+                re.IGNORECASE), "age"),
+    # notes' "dx age 6", "dx at 6 y" (diagnosed)
+    (re.compile(rf"\bdx(?:'?d)?\s(?:at\s)?(?:age\s)?{_ABOUT}(?P<n>#+)(?![\w#])(?:\s?{_UNIT}\b)?",
+                re.IGNORECASE), "age"),
     # "at 4 years of age", "at about 3 months old"
     (re.compile(rf"\bat\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\s)?(?:age|old)\b", re.IGNORECASE),
      "age"),
