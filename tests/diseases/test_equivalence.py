@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from osteodx.diseases.equivalence import gene_equivalents, same_name_pairs, share_annotations
+from osteodx.diseases.equivalence import (
+    gene_equivalents,
+    same_name_pairs,
+    share_annotations,
+    similar_name_pairs,
+)
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 
 
@@ -40,6 +45,40 @@ def test_gene_with_two_specific_orphanet_entries_is_ambiguous() -> None:
 
 def test_same_name_pairs() -> None:
     assert same_name_pairs(_specs().values()) == [("OMIM:3", "ORPHA:3")]
+
+
+def _named(*pairs: tuple[str, str]) -> list[DiseaseSpec]:
+    return [DiseaseSpec(d, name) for d, name in pairs]
+
+
+def test_similar_names_pair_across_word_order_and_filler_words() -> None:
+    specs = _named(("OMIM:201910", "Adrenal hyperplasia, congenital, due to 21-hydroxylase "
+                    "deficiency"),
+                   ("ORPHA:90794", "Classic congenital adrenal hyperplasia due to "
+                    "21-hydroxylase deficiency"),
+                   ("OMIM:609460", "Goldberg-Shprintzen syndrome"),
+                   ("ORPHA:2462", "Shprintzen-Goldberg syndrome"))
+    assert similar_name_pairs(specs) == [("OMIM:201910", "ORPHA:90794"),
+                                         ("OMIM:609460", "ORPHA:2462")]
+
+
+def test_similar_names_need_the_same_numbers_and_enough_shared_words() -> None:
+    specs = _named(("OMIM:1", "Spastic paraplegia 16, X-linked"),
+                   ("ORPHA:1", "X-linked spastic paraplegia type 17"),
+                   ("OMIM:2", "Corneal dystrophy, posterior amorphous"),
+                   ("ORPHA:2", "Posterior polymorphous corneal dystrophy"))
+    assert similar_name_pairs(specs) == []
+
+
+def test_similar_names_pair_only_mutual_single_best_matches() -> None:
+    specs = _named(("OMIM:1", "Charcot-Marie-Tooth disease, X-linked recessive, 2"),
+                   ("ORPHA:1", "X-linked Charcot-Marie-Tooth disease type 2"),
+                   ("ORPHA:2", "X-linked recessive Charcot-Marie-Tooth disease type 2"))
+    # ORPHA:2 has every word of OMIM:1: the better match, and the only one kept
+    assert similar_name_pairs(specs) == [("OMIM:1", "ORPHA:2")]
+    tie = _named(("OMIM:1", "Ataxia 3"), ("ORPHA:1", "Ataxia type 3"), ("ORPHA:2", "Ataxia 3"))
+    assert similar_name_pairs(tie) == []
+    assert similar_name_pairs(specs, exclude={"ORPHA:2"}) == [("OMIM:1", "ORPHA:1")]
 
 
 def test_pooling_adds_missing_terms_without_frequency_and_fills_frequencies() -> None:

@@ -6,8 +6,12 @@ that gene alone) and exactly one gene-specific Orphanet disease (linked to that 
 alone, not a chromosomal deletion or duplication syndrome) names one disease twice:
 "Developmental and epileptic encephalopathy 4" (OMIM:612164) and
 "STXBP1-related encephalopathy" (ORPHA:599373). Entries of identical names are paired
-too. Paired entries pool their annotations: each gains the phenotypes only the other
-lists (at the default frequency: a feature one source omits is not known to be frequent),
+too, and so are entries whose names use the same words in another order or form
+("Spinocerebellar ataxia 21" and "Spinocerebellar ataxia type 21", "Adrenal hyperplasia,
+congenital, due to 21-hydroxylase deficiency" and "Classic congenital adrenal
+hyperplasia due to 21-hydroxylase deficiency"; :func:`similar_name_pairs`).
+Paired entries pool their annotations: each gains the phenotypes only the other lists
+(at the default frequency: a feature one source omits is not known to be frequent),
 and an annotation without a frequency takes the other's frequency.
 """
 
@@ -18,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec, namespace_of
 
-__all__ = ["gene_equivalents", "same_name_pairs", "share_annotations"]
+__all__ = ["gene_equivalents", "same_name_pairs", "similar_name_pairs", "share_annotations"]
 
 _CHROMOSOMAL = re.compile(
     r"micro(?:deletion|duplication)|deletion|duplication|trisomy|monosomy|tetrasomy"
@@ -63,6 +67,66 @@ def same_name_pairs(specs: Iterable[DiseaseSpec]) -> list[tuple[str, str]]:
         by_name.setdefault(key, {}).setdefault(spec.namespace, []).append(spec.disease_id)
     return sorted((ns["omim"][0], ns["orpha"][0]) for key, ns in by_name.items()
                   if key and len(ns.get("omim", ())) == 1 and len(ns.get("orpha", ())) == 1)
+
+
+#: words that do not tell two disease names apart
+_FILLER = frozenset({"due", "to", "of", "the", "with", "and", "or", "a", "an", "in", "type",
+                     "syndrome", "disease", "disorder", "form", "deficiency"})
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
+          "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12"}
+#: share of the two names' words that must be common (Jaccard); 0.8 keeps one extra word
+#: in five ("classic"), and on the development corpus pairs found below it were often
+#: different diseases ("posterior amorphous" and "posterior polymorphous" corneal dystrophy)
+SIMILAR_NAME_THRESHOLD = 0.8
+
+
+def _name_words(label: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words, numbers) of a disease name; Roman numerals read as numbers."""
+    words = [_ROMAN.get(w, w) for w in re.sub(r"[^a-z0-9]+", " ", label.lower()).split()]
+    numbers = frozenset(w for w in words if re.fullmatch(r"\d+[a-z]?\d*", w))
+    return frozenset(w for w in words if w not in _FILLER and w not in numbers), numbers
+
+
+def similar_name_pairs(specs: Iterable[DiseaseSpec], exclude: Iterable[str] = (), *,
+                       threshold: float = SIMILAR_NAME_THRESHOLD) -> list[tuple[str, str]]:
+    """(OMIM id, ORPHA id) pairs whose names share at least *threshold* of their words
+    (Jaccard, filler words such as "syndrome" or "type" aside) and exactly the same
+    numbers, when each is the other's single best match. Ids in *exclude* (already
+    paired) are left out.
+
+    >>> similar_name_pairs([DiseaseSpec("OMIM:1", "Spinocerebellar ataxia 21"),
+    ...                     DiseaseSpec("ORPHA:2", "Spinocerebellar ataxia type 21"),
+    ...                     DiseaseSpec("ORPHA:3", "Spinocerebellar ataxia type 2"),
+    ...                     DiseaseSpec("OMIM:4", "Orofaciodigital syndrome IV"),
+    ...                     DiseaseSpec("ORPHA:5", "Orofaciodigital syndrome type 4")])
+    [('OMIM:1', 'ORPHA:2'), ('OMIM:4', 'ORPHA:5')]
+    """
+    skip = set(exclude)
+    sides: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {"omim": [],
+                                                                           "orpha": []}
+    for spec in specs:
+        if spec.namespace in sides and spec.disease_id not in skip:
+            words, numbers = _name_words(spec.label)
+            if words:
+                sides[spec.namespace].append((spec.disease_id, words, numbers))
+    by_word: dict[str, list[int]] = {}
+    for j, (_, words, _) in enumerate(sides["orpha"]):
+        for w in words:
+            by_word.setdefault(w, []).append(j)
+    best: dict[int, list[tuple[float, int]]] = {}  # orpha index -> (score, omim index)
+    for i, (_, words, numbers) in enumerate(sides["omim"]):
+        scored = sorted(((len(words & sides["orpha"][j][1]) / len(words | sides["orpha"][j][1]),
+                          j) for j in {j for w in words for j in by_word.get(w, ())}
+                         if sides["orpha"][j][2] == numbers), reverse=True)
+        if scored and scored[0][0] >= threshold and (len(scored) == 1
+                                                     or scored[1][0] < scored[0][0]):
+            best.setdefault(scored[0][1], []).append((scored[0][0], i))
+    pairs = []
+    for j, cands in best.items():
+        cands.sort(reverse=True)
+        if len(cands) == 1 or cands[1][0] < cands[0][0]:
+            pairs.append((sides["omim"][cands[0][1]][0], sides["orpha"][j][0]))
+    return sorted(pairs)
 
 
 def share_annotations(specs: Mapping[str, DiseaseSpec],

@@ -20,7 +20,7 @@ from osteodx.ontology.graph import Ontology
 __all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "ann_ptr", "ann_term", "ann_freq",
            "ann_text")

@@ -9,7 +9,12 @@ import logging
 import re
 from pathlib import Path
 
-from osteodx.diseases.equivalence import gene_equivalents, same_name_pairs, share_annotations
+from osteodx.diseases.equivalence import (
+    gene_equivalents,
+    same_name_pairs,
+    share_annotations,
+    similar_name_pairs,
+)
 from osteodx.diseases.genes import read_disease_genes
 from osteodx.diseases.hpoa import hpoa_version
 from osteodx.diseases.packs import default_packs, merge_pack, packs_digest
@@ -100,13 +105,14 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
     if pool_equivalents and release.genes is not None:
         genes = read_disease_genes(release.genes)
         pairs = gene_equivalents(specs, genes) + same_name_pairs(specs.values())
+        pairs += similar_name_pairs(specs.values(), {d for pair in pairs for d in pair})
         n = share_annotations(specs, sorted(set(pairs)), fill_frequency=fill_frequency)
         for a, b in sorted(set(pairs)):  # shown as one row under --namespace all
             specs[a].equivalent_ids = sorted({*specs[a].equivalent_ids, b})
             specs[b].equivalent_ids = sorted({*specs[b].equivalent_ids, a})
         provenance["pooled_equivalents"] = (
-            f"{len(set(pairs))} OMIM-Orphanet pairs (one gene, or one name): {n} annotations "
-            "shared")
+            f"{len(set(pairs))} OMIM-Orphanet pairs (one gene, or one name in the same or "
+            f"similar words): {n} annotations shared")
     if packs:
         notes = []
         for pack in default_packs():
