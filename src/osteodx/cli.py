@@ -30,6 +30,23 @@ class Format(StrEnum):
     html = "html"
 
 
+class Prior(StrEnum):
+    prevalence = "prevalence"
+    uniform = "uniform"
+
+
+PriorOption = Annotated[Prior, typer.Option(
+    "--prior", help="pre-test probability: from sourced prevalence figures "
+                    "(knowledge/prevalence.yaml), or the same for every disease")]
+
+
+def _params(prior: Prior):
+    from osteodx.engine.params import ModelParameters
+
+    return ModelParameters() if prior == Prior.prevalence else ModelParameters(
+        prevalence_weight=0.0)
+
+
 class Namespace(StrEnum):
     all = "all"
     omim = "omim"
@@ -60,6 +77,7 @@ def diagnose(
     hpo_dir: HpoDir = None,
     lenient: Annotated[bool, typer.Option(help="skip unknown HPO ids with a warning "
                                                "instead of failing the case")] = False,
+    prior: PriorOption = Prior.prevalence,
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.api import diagnose as run
@@ -93,7 +111,8 @@ def diagnose(
                 content = sys.stdin.read() if path == "-" else text if path == "--text" else None
                 name = {"-": "<stdin>", "--text": "text"}.get(path, path)
                 case = read_any(name, kb, text=content, strict=not lenient)
-                diff = run(case, kb, namespace=namespace.value, top=top)
+                diff = run(case, kb, namespace=namespace.value, top=top,
+                           params=_params(prior))
             except OsteodxError as exc:
                 failed += 1
                 _error(exc)
@@ -210,6 +229,7 @@ def benchmark(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="write per-case results (JSON)")] = None,
     hpo_dir: HpoDir = None,
+    prior: PriorOption = Prior.prevalence,
 ) -> None:
     """Rank a corpus, score it against its gold diagnoses, next to the baseline.
 
@@ -231,7 +251,8 @@ def benchmark(
             def tick(n: int) -> None:
                 progress.update(task, completed=n)
 
-            result = run_benchmark(corpus, kb, baseline=baseline, namespace=namespace,
+            result = run_benchmark(corpus, kb, params=_params(prior), baseline=baseline,
+                                   namespace=namespace,
                                    limit=limit, every=every, progress=tick, excluded=excluded)
     except OsteodxError as exc:
         raise _fail(exc) from None

@@ -96,5 +96,5 @@ def test_to_markdown_of_a_differential_still_works(tmp_path, toy_kb):
     diff = diagnose(read_case(path, toy_kb.ontology), toy_kb)
     text = to_markdown(diff)
     assert text.startswith("# osteodx differential: md-1")
-    assert "| rank | disease | label | log10 LR | post-test p |" in text
+    assert "| rank | disease | label | score (log10) | post-test p |" in text
     assert text == to_markdown_report(to_dict(diff))

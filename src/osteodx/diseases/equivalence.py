@@ -18,6 +18,7 @@ and an annotation without a frequency takes the other's frequency.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec, namespace_of
@@ -53,17 +54,25 @@ def gene_equivalents(specs: Mapping[str, DiseaseSpec],
     return sorted(pairs)
 
 
+def _plain(label: str) -> str:
+    """Lower case, accents and punctuation dropped: "Aymé-Gripp" -> "ayme gripp"."""
+    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_.lower()).strip()
+
+
 def same_name_pairs(specs: Iterable[DiseaseSpec]) -> list[tuple[str, str]]:
     """(OMIM id, ORPHA id) pairs of identical names (case and punctuation aside), when
     each namespace has exactly one entry of that name.
 
     >>> same_name_pairs([DiseaseSpec("OMIM:1", "KBG syndrome"),
-    ...                  DiseaseSpec("ORPHA:2", "KBG Syndrome")])
-    [('OMIM:1', 'ORPHA:2')]
+    ...                  DiseaseSpec("ORPHA:2", "KBG Syndrome"),
+    ...                  DiseaseSpec("OMIM:3", "Ayme-Gripp syndrome"),
+    ...                  DiseaseSpec("ORPHA:4", "Aymé-Gripp syndrome")])
+    [('OMIM:1', 'ORPHA:2'), ('OMIM:3', 'ORPHA:4')]
     """
     by_name: dict[str, dict[str, list[str]]] = {}
     for spec in specs:
-        key = re.sub(r"[^a-z0-9]+", " ", spec.label.lower()).strip()
+        key = _plain(spec.label)
         by_name.setdefault(key, {}).setdefault(spec.namespace, []).append(spec.disease_id)
     return sorted((ns["omim"][0], ns["orpha"][0]) for key, ns in by_name.items()
                   if key and len(ns.get("omim", ())) == 1 and len(ns.get("orpha", ())) == 1)
@@ -82,7 +91,7 @@ SIMILAR_NAME_THRESHOLD = 0.8
 
 def _name_words(label: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words, numbers) of a disease name; Roman numerals read as numbers."""
-    words = [_ROMAN.get(w, w) for w in re.sub(r"[^a-z0-9]+", " ", label.lower()).split()]
+    words = [_ROMAN.get(w, w) for w in _plain(label).split()]
     numbers = frozenset(w for w in words if re.fullmatch(r"\d+[a-z]?\d*", w))
     return frozenset(w for w in words if w not in _FILLER and w not in numbers), numbers
 

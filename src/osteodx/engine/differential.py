@@ -113,9 +113,11 @@ class Differential:
         ranks, scores, posts = self._ranked
         r, score, post = int(ranks[j]), float(scores[j]), float(posts[j])
         did = kb.disease_ids[d]
+        prior = self._scores.prevalence_log10
+        evidence = score if prior is None else round(score - float(prior[d]), SCORE_DECIMALS)
         return RankedDisease(
             rank=r, disease_id=did, label=kb.disease_labels[d], score=score,
-            post_test_probability=post, log10_lr=score,
+            post_test_probability=post, log10_lr=evidence,
             contributions=_explain(kb, self.case, self._scores, d),
             equivalent_ids=kb.equivalents.get(did, []), origin=kb.disease_origins[d])
 
@@ -155,6 +157,12 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
         out.append(Contribution("family", f"family history: {rel}", "observed",
                                 round(float(scores.family_log10_lr[d]), 3),
                                 "inheritance_vs_family_history", "family history"))
+    if scores.prevalence_log10 is not None and scores.prevalence_log10[d]:
+        out.append(Contribution("prevalence", f"prevalence {kb.prevalence_text.get(d, '')}; "
+                                f"pre-test odds against a typical rare disease (1 in "
+                                f"{kb.reference_one_in:,.0f})", "prior",
+                                round(float(scores.prevalence_log10[d]), 3),
+                                "prevalence_prior", "knowledge/prevalence.yaml"))
     if scores.sex_log10_lr[d]:
         out.append(Contribution("sex", f"sex {case.sex.lower()}; X/Y-linked inheritance",
                                 "observed", round(float(scores.sex_log10_lr[d]), 3),

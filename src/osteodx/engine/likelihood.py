@@ -25,7 +25,7 @@ from osteodx.engine import match as M
 from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
 
-__all__ = ["CaseScores", "score_case", "finding_lr"]
+__all__ = ["CaseScores", "score_case", "finding_lr", "prevalence_log10_odds"]
 
 _XLR = INHERITANCE_FLAGS["HP:0001419"]
 _YL = INHERITANCE_FLAGS["HP:0001450"]
@@ -51,6 +51,8 @@ class CaseScores:
     breadth_log10_lr: np.ndarray  # (n_diseases,)
     total: np.ndarray  # (n_diseases,)
     family_log10_lr: np.ndarray | None = None  # (n_diseases,)
+    #: pre-test log10 odds from prevalence (part of ``total``, not of the evidence)
+    prevalence_log10: np.ndarray | None = None  # (n_diseases,)
 
 
 def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
@@ -218,8 +220,20 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     if params.breadth_penalty and n_obs:
         breadth = -params.breadth_penalty * n_obs * kb.log_relative_mass
     family = _family(kb, case, params)
-    total = sum_lr + age + sex + breadth + family
-    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family)
+    prevalence = prevalence_log10_odds(kb, params)
+    total = sum_lr + age + sex + breadth + family + prevalence
+    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence)
+
+
+def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndarray:
+    """Pre-test log10 odds of each disease against a typical rare disease, from its sourced
+    prevalence (0 for diseases without a figure, and for figures rarer than the reference)."""
+    if not params.prevalence_weight or not len(kb.prevalence_one_in):
+        return np.zeros(kb.n_diseases)
+    one_in = np.nan_to_num(kb.prevalence_one_in, nan=kb.reference_one_in)
+    one_in = np.maximum(one_in, params.prevalence_cap_one_in)
+    odds = np.log10(kb.reference_one_in / one_in)
+    return params.prevalence_weight * np.maximum(odds, 0.0)
 
 
 _PARENTS = {"mother", "father", "parent", "parents"}

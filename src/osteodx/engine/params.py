@@ -90,6 +90,16 @@ class ModelParameters:
     #: father passes his Y, not his X, to a son (new variants keep it above 0)
     male_to_male_x_linked_lr: float = 0.2
 
+    #: pre-test odds from prevalence: a disease listed in knowledge/prevalence.yaml as
+    #: 1 in N gets ``w * log10(reference N / N)`` (never below 0, at most the value at
+    #: 1 in ``prevalence_cap_one_in``). w < 1 because figures are rough and a referral
+    #: population is enriched for the rarest diseases; 0 gives every disease the same
+    #: pre-test probability.
+    prevalence_weight: float = 0.5
+    #: prevalence beyond which a figure gains nothing more (carrier-rich or adult-onset
+    #: conditions such as familial hypercholesterolaemia are not what a referral is about)
+    prevalence_cap_one_in: float = 1000.0
+
     #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
     #: are not independent, so the plain product is over-confident. Calibrated on the
     #: development corpus (benchmarks/calibrate.py: T = 2 minimises the gold's NLL).

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from osteodx.diseases.prevalence import load_prevalence
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["KnowledgeBase", "CscMatrix", "INHERITANCE_FLAGS"]
@@ -98,6 +99,12 @@ class KnowledgeBase:
     finding_cache: dict = field(default_factory=dict, repr=False, compare=False)
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
     negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    #: per disease: "1 in N" from knowledge/prevalence.yaml (nan: not listed), and the figure
+    #: with its source; a figure given for one id holds for its equivalents too
+    prevalence_one_in: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    prevalence_text: dict[int, str] = field(default_factory=dict)
+    #: "1 in N" of a typical rare disease, against which listed figures are weighed
+    reference_one_in: float = 1e6
 
     def __post_init__(self) -> None:
         self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
@@ -119,6 +126,24 @@ class KnowledgeBase:
         has_neg = (np.diff(self.negated.ptr) > 0).astype(np.int8)
         self.negation_in_ancestors = np.maximum.reduceat(has_neg[onto.anc_idx],
                                                          onto.anc_ptr[:-1]).astype(bool)
+        self._attach_prevalence()
+
+    def _attach_prevalence(self) -> None:
+        table = load_prevalence()
+        self.reference_one_in = table.reference_one_in
+        self.prevalence_one_in = np.full(self.n_diseases, np.nan)
+        self.prevalence_text = {}
+        figures = table.by_id()
+        self.provenance["prevalence"] = (
+            f"knowledge/prevalence.yaml {table.version}: {len(table.diseases)} sourced figures; "
+            f"unlisted diseases taken as 1 in {table.reference_one_in:,.0f} "
+            f"({table.reference_source})")
+        for did, fig in sorted(figures.items()):
+            for d in (did, *self.equivalents.get(did, [])):
+                i = self.disease_index.get(d)
+                if i is not None and (d == did or d not in figures):
+                    self.prevalence_one_in[i] = fig.population_one_in
+                    self.prevalence_text[i] = fig.describe()
 
     @property
     def n_diseases(self) -> int:

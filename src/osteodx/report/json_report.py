@@ -49,13 +49,21 @@ def to_dict(diff: Differential) -> dict[str, Any]:
             for e in diff.entries
         ],
         **diff.workup,
-        "model": {"parameters": diff.parameters,
-                  "score": "sum of log10 likelihood ratios (findings, onset, sex); "
-                           "post-test probability with a uniform pre-test probability over "
-                           f"{diff.n_candidates} candidates, P ∝ 10^(score/T) with the "
-                           "calibrated temperature T"},
+        "model": {"parameters": diff.parameters, "score": _score_text(diff)},
         "disclaimer": DISCLAIMER,
     }
+
+
+def _score_text(diff: Differential) -> str:
+    """How a score and a post-test probability were made, in one sentence."""
+    prior = ("pre-test odds from sourced prevalence figures (knowledge/prevalence.yaml; "
+             "unlisted diseases as rare as a typical rare disease)"
+             if diff.parameters.get("prevalence_weight") else
+             "the same pre-test probability for every candidate")
+    return ("log10_lr: sum of log10 likelihood ratios (findings, onset, sex, family history, "
+            f"breadth); score: log10_lr plus {prior}; post-test probability over "
+            f"{diff.n_candidates} candidates, P ∝ 10^(score/T) with the calibrated "
+            "temperature T")
 
 
 def to_json(diff: Differential, *, indent: int | None = 2) -> str:

@@ -34,7 +34,7 @@ def print_table(diff: Differential, console: Console) -> None:
     table.add_column("#", justify="right")
     table.add_column("disease")
     table.add_column("label")
-    table.add_column("log10 LR", justify="right")
+    table.add_column("score", justify="right")
     table.add_column("post-test p", justify="right")
     table.add_column("for / against")
     for e in diff.entries:

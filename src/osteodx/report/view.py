@@ -252,6 +252,14 @@ def _maybe(report: dict, key: str) -> Any:
     return report.get(key) if key in report and report[key] is not None else None
 
 
+def _prior_sentence(report: dict) -> str:
+    params = (report.get("model") or {}).get("parameters") or {}
+    if params.get("prevalence_weight"):
+        return ("the score adds pre-test odds from each disease's sourced prevalence "
+                "(unlisted diseases count as a typical rare disease)")
+    return "the post-test probability assumes the same pre-test probability for every candidate"
+
+
 def build_view(report: dict) -> dict[str, Any]:
     """Everything the templates print, in print order and already formatted."""
     entries = list(report.get("differential") or [])[:TOP]
@@ -288,6 +296,7 @@ def build_view(report: dict) -> dict[str, Any]:
         "knowledge_base": sorted((str(k), str(v)) for k, v in
                                  (report.get("knowledge_base") or {}).items()),
         "model_score": str((report.get("model") or {}).get("score") or ""),
+        "prior_sentence": _prior_sentence(report),
         "model_parameters": sorted((str(k), _num(v)) for k, v in
                                    ((report.get("model") or {}).get("parameters") or {}).items()),
     }

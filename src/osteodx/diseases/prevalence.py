@@ -1,0 +1,98 @@
+"""How common each disease is: sourced prevalence figures, the base rate of the differential.
+
+An expert who sees café-au-lait spots and axillary freckling says neurofibromatosis type 1
+(about 1 in 3,000) before Watson syndrome (a few families), even though both explain the
+spots: the pre-test probability differs by orders of magnitude. ``knowledge/prevalence.yaml``
+lists sourced figures ("1 in N", with the page or paper each comes from); a disease it does
+not list is taken to be as rare as a typical rare disease (the file's ``reference``).
+The engine turns a figure into a pre-test log10 odds against that reference
+(:func:`prevalence_log10_odds`), tempered and capped by :class:`ModelParameters`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from osteodx.errors import KnowledgeBaseError
+from osteodx.knowledge import load_yaml
+
+__all__ = ["Prevalence", "PrevalenceTable", "load_prevalence", "prevalence_digest"]
+
+_FILE = "prevalence.yaml"
+
+
+class Prevalence(BaseModel):
+    """One sourced figure: ``one_in`` people (or births, or males) have the condition."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    condition: str
+    ids: list[str] = Field(min_length=1)
+    one_in: float = Field(gt=1)
+    measure: Literal["point", "birth", "males", "females"] = "point"
+    population: str = ""
+    source: str = Field(min_length=3)
+    url: str = ""
+    quote: str = ""
+    note: str = ""
+    group_members: list[str] = Field(default_factory=list)
+
+    @property
+    def population_one_in(self) -> float:
+        """1 in N of everyone: a figure for one sex is diluted by the other half."""
+        return self.one_in * 2 if self.measure in ("males", "females") else self.one_in
+
+    def describe(self) -> str:
+        """"1 in 3,000 (birth prevalence, worldwide; MedlinePlus Genetics: ...)"."""
+        what = {"point": "", "birth": "births", "males": "males",
+                "females": "females"}[self.measure]
+        where = ", ".join(x for x in (what, self.population) if x)
+        return f"1 in {self.one_in:,.0f}{f' {where}' if where else ''} ({self.source})"
+
+
+class PrevalenceTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int
+    version: str
+    reference_one_in: float = Field(gt=1)
+    reference_source: str
+    diseases: list[Prevalence]
+
+    @model_validator(mode="after")
+    def _one_figure_per_id(self) -> PrevalenceTable:
+        seen: dict[str, str] = {}
+        for p in self.diseases:
+            for d in p.ids:
+                if d in seen:
+                    raise ValueError(f"{d} has two figures ({seen[d]!r} and {p.condition!r})")
+                seen[d] = p.condition
+        return self
+
+    def by_id(self) -> dict[str, Prevalence]:
+        return {d: p for p in self.diseases for d in p.ids}
+
+
+def _text() -> str:
+    return resources.files("osteodx.knowledge").joinpath(_FILE).read_text(encoding="utf-8")
+
+
+@cache
+def load_prevalence() -> PrevalenceTable:
+    """The shipped prevalence table, validated (a malformed file is a clear error)."""
+    try:
+        return PrevalenceTable.model_validate(load_yaml(_text()))
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise KnowledgeBaseError(f"knowledge/{_FILE}: {loc}: {first['msg']}") from None
+
+
+def prevalence_digest() -> str:
+    """SHA-256 of the shipped table: part of the knowledge-base cache key."""
+    return hashlib.sha256(_text().encode()).hexdigest()

@@ -1,0 +1,88 @@
+"""The prevalence table: validation, the figures' meaning, and what the engine makes of them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from osteodx.case.phenopacket import case_from_phenopacket
+from osteodx.diseases.prevalence import Prevalence, PrevalenceTable, load_prevalence
+from osteodx.engine.differential import rank
+from osteodx.engine.likelihood import prevalence_log10_odds, score_case
+from osteodx.engine.params import ModelParameters
+from tests.conftest import phenopacket
+
+
+def _fig(**kw) -> dict:
+    return {"condition": "X", "ids": ["OMIM:1"], "one_in": 3000, "source": "Some review",
+            **kw}
+
+
+def test_shipped_table_is_valid_and_sourced() -> None:
+    table = load_prevalence()
+    assert table.reference_one_in > 1000
+    for p in table.diseases:
+        assert p.source and (p.url or "PMID" in p.source or "GeneReviews" in p.source)
+        assert all(d.split(":")[0] in ("OMIM", "ORPHA") for d in p.ids)
+
+
+def test_one_id_cannot_have_two_figures() -> None:
+    with pytest.raises(ValidationError, match="two figures"):
+        PrevalenceTable(schema_version=1, version="t", reference_one_in=1e6,
+                        reference_source="PMID:1",
+                        diseases=[_fig(), _fig(condition="Y", one_in=5000)])
+
+
+def test_figures_must_be_real_proportions() -> None:
+    with pytest.raises(ValidationError):
+        Prevalence(**_fig(one_in=0.5))
+    with pytest.raises(ValidationError):
+        Prevalence(**_fig(source=""))
+
+
+def test_a_figure_for_one_sex_is_halved_for_the_population() -> None:
+    p = Prevalence(**_fig(one_in=5000, measure="males", population="worldwide"))
+    assert p.population_one_in == 10000
+    assert p.describe() == "1 in 5,000 males, worldwide (Some review)"
+
+
+def _toy_with_figures(kb, figures: dict[str, float]):
+    kb = dataclasses.replace(kb)  # a copy: the session fixture stays as it is
+    kb.prevalence_one_in = np.full(kb.n_diseases, np.nan)
+    kb.prevalence_text = {}
+    for d, n in figures.items():
+        kb.prevalence_one_in[kb.disease_index[d]] = n
+        kb.prevalence_text[kb.disease_index[d]] = f"1 in {n:,.0f} (test)"
+    kb.reference_one_in = 1e6
+    return kb
+
+
+def test_prevalence_odds_are_tempered_capped_and_never_negative(toy_kb) -> None:
+    kb = _toy_with_figures(toy_kb, {"OMIM:100001": 1e4, "OMIM:100002": 10.0,
+                                    "OMIM:100003": 1e8})
+    p = ModelParameters(prevalence_weight=0.5, prevalence_cap_one_in=1000)
+    odds = prevalence_log10_odds(kb, p)
+    i = kb.disease_index
+    assert odds[i["OMIM:100001"]] == pytest.approx(0.5 * 2)  # 1e6 / 1e4
+    assert odds[i["OMIM:100002"]] == pytest.approx(0.5 * 3)  # capped at 1 in 1,000
+    assert odds[i["OMIM:100003"]] == 0  # rarer than the reference: no penalty
+    assert odds[i["OMIM:100004"]] == 0  # not listed
+    assert not prevalence_log10_odds(kb, dataclasses.replace(p, prevalence_weight=0)).any()
+
+
+def test_prevalence_breaks_a_tie_and_is_explained_apart_from_the_evidence(toy_kb) -> None:
+    # OMIM:100001 and OMIM:100004 tie on this finding (tests/engine/test_likelihood.py)
+    kb = _toy_with_figures(toy_kb, {"OMIM:100004": 1e4})
+    case = case_from_phenopacket(phenopacket([("HP:0000013", False)], age=None), kb.ontology,
+                                 "t.json")
+    diff = rank(kb, case, score_case(kb, case, ModelParameters()), top=None)
+    by_id = {e.disease_id: e for e in diff.entries}
+    common, rare = by_id["OMIM:100004"], by_id["OMIM:100001"]
+    assert common.rank < rare.rank
+    assert common.log10_lr == pytest.approx(rare.log10_lr)  # same evidence
+    prior = [c for c in common.contributions if c.hpo_id == "prevalence"]
+    assert len(prior) == 1 and prior[0].status == "prior" and "1 in 10,000" in prior[0].label
+    assert common.score == pytest.approx(common.log10_lr + prior[0].log10_lr, abs=1e-6)
