@@ -119,6 +119,15 @@ def test_excluded_finding_counts_both_ways(toy_kb):
         < _lr(toy_kb, s, 0, "OMIM:100001")
 
 
+def test_excluded_finding_below_a_curated_absence_gains_nothing_from_it(toy_kb):
+    # OMIM:100001 is curated NOT skull sclerosis: that predicts the absence of skull
+    # sclerosis itself, but a broad absence must not be credited again for each excluded
+    # finding below it (skull base sclerosis here)
+    _, s = _score(toy_kb, [("HP:0000018", True)])
+    assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXCLUDED_ABSENT
+    assert _lr(toy_kb, s, 0, "OMIM:100001") == pytest.approx(_lr(toy_kb, s, 0, "OMIM:100003"))
+
+
 def test_excluded_general_finding_penalises_diseases_with_descendants(toy_kb):
     _, s = _score(toy_kb, [("HP:0000012", True)])
     assert _code(toy_kb, s, 0, "OMIM:100001") == M.EXCLUDED_PRESENT

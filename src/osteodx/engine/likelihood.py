@@ -9,7 +9,7 @@ term *t* in *d* and ``b(t)`` its background frequency over all diseases:
 * observed, none of these: ``LR = max(e, min(1, s b(q)))`` (unmatched); curated NOT: ``e_not``
 * excluded: ``LR = (1 - w P_d(q)^g) / (1 - w b(q))``, or ``(1 - w_c C_d(q)) / (1 - w b(q))``
   when a knowledge pack states the feature (C_d) and that is lower;
-  curated NOT: ``LR = c / (1 - w b(q))``
+  curated NOT q itself: ``LR = c / (1 - w b(q))``
 
 The best (largest) of the applicable observed LRs is used.
 """
@@ -93,13 +93,18 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
 
 def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: np.ndarray,
                       code: np.ndarray | None, matched: np.ndarray | None, value: float,
-                      c: int) -> None:
-    """Set *value* for diseases curated as NOT having *q* or an ancestor (unless they have q)."""
+                      c: int, *, exact: bool = False) -> None:
+    """Set *value* for diseases curated as NOT having *q* or an ancestor (unless they have q).
+
+    With *exact*, only a curated absence of *q* itself counts: an excluded finding is
+    predicted by "NOT q", but a broad absence ("NOT Abnormality of the nervous system")
+    would otherwise be credited once for every excluded finding below it.
+    """
     if not kb.negation_in_ancestors[q]:
         return
     has_q = np.zeros(len(lr), dtype=bool)
     has_q[implied_rows] = True
-    for a in kb.ontology.ancestors(q):
+    for a in ([q] if exact else kb.ontology.ancestors(q)):
         rows, _ = kb.negated.column(int(a))
         rows = rows[~has_q[rows]]
         lr[rows] = value
@@ -125,7 +130,7 @@ def _excluded(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     if len(rows):
         lr[rows] = np.minimum(lr[rows], (1.0 - p.curated_excluded_weight * vals) / denom)
     _curated_absences(kb, q, implied_rows, lr, code, matched, p.excluded_negated_lr / denom,
-                      M.EXCLUDED_NEGATED)
+                      M.EXCLUDED_NEGATED, exact=True)
     return lr, code, matched
 
 
