@@ -53,6 +53,7 @@ def _toy_with_figures(kb, figures: dict[str, float]):
     kb = dataclasses.replace(kb)  # a copy: the session fixture stays as it is
     kb.prevalence_one_in = np.full(kb.n_diseases, np.nan)
     kb.prevalence_text = {}
+    kb.finding_cache = {}  # not shared with the session's toy knowledge base
     for d, n in figures.items():
         kb.prevalence_one_in[kb.disease_index[d]] = n
         kb.prevalence_text[kb.disease_index[d]] = f"1 in {n:,.0f} (test)"
@@ -86,3 +87,20 @@ def test_prevalence_breaks_a_tie_and_is_explained_apart_from_the_evidence(toy_kb
     prior = [c for c in common.contributions if c.hpo_id == "prevalence"]
     assert len(prior) == 1 and prior[0].status == "prior" and "1 in 10,000" in prior[0].label
     assert common.score == pytest.approx(common.log10_lr + prior[0].log10_lr, abs=1e-6)
+
+
+def test_every_figure_names_diseases_of_the_default_release(real_kb) -> None:
+    table = load_prevalence()
+    missing = [d for p in table.diseases for d in (*p.ids, *p.group_members)
+               if d not in real_kb.disease_index]
+    assert not missing
+    listed = int(np.count_nonzero(~np.isnan(real_kb.prevalence_one_in)))
+    assert listed >= len({d for p in table.diseases for d in p.ids})
+
+
+def test_a_group_figure_is_shared_by_its_omim_entries() -> None:
+    p = Prevalence(**_fig(ids=["ORPHA:9", "OMIM:1"], group_members=["OMIM:2", "OMIM:3"]))
+    got = {d: n for d, n, _ in p.per_entry()}
+    assert got == {"ORPHA:9": 3000, "OMIM:1": 9000, "OMIM:2": 9000, "OMIM:3": 9000}
+    assert all("shared by the 3 OMIM entries" in t for d, _, t in p.per_entry()
+               if d.startswith("OMIM"))

@@ -47,6 +47,28 @@ class Prevalence(BaseModel):
         """1 in N of everyone: a figure for one sex is diluted by the other half."""
         return self.one_in * 2 if self.measure in ("males", "females") else self.one_in
 
+    def per_entry(self) -> list[tuple[str, float, str]]:
+        """(id, population "1 in N", description) for each entry the figure reaches.
+
+        A figure for a group of OMIM entries (``group_members``: other genes or types of
+        the same condition, the source giving no share) is shared equally by the group's
+        OMIM entries, so that the entry listed first is not favoured over its siblings;
+        an Orphanet id listed with it names the whole group and keeps the whole figure.
+
+        >>> p = Prevalence(condition="TSC", ids=["ORPHA:805", "OMIM:191100"], one_in=6000,
+        ...                source="A review", group_members=["OMIM:613254"])
+        >>> [(d, n) for d, n, _ in p.per_entry()]
+        [('ORPHA:805', 6000.0), ('OMIM:191100', 12000.0), ('OMIM:613254', 12000.0)]
+        """
+        text = self.describe()
+        omim = [d for d in (*self.ids, *self.group_members) if d.startswith("OMIM:")]
+        n = self.population_one_in
+        if not self.group_members or len(omim) < 2:
+            return [(d, n, text) for d in self.ids]
+        shared = f"{text}, shared by the {len(omim)} OMIM entries of the group"
+        return ([(d, n, text) for d in self.ids if not d.startswith("OMIM:")]
+                + [(d, n * len(omim), shared) for d in omim])
+
     def describe(self) -> str:
         """"1 in 3,000 (birth prevalence, worldwide; MedlinePlus Genetics: ...)"."""
         what = {"point": "", "birth": "births", "males": "males",

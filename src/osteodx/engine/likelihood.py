@@ -235,10 +235,15 @@ def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndar
     prevalence (0 for diseases without a figure, and for figures rarer than the reference)."""
     if not params.prevalence_weight or not len(kb.prevalence_one_in):
         return np.zeros(kb.n_diseases)
-    one_in = np.nan_to_num(kb.prevalence_one_in, nan=kb.reference_one_in)
-    one_in = np.maximum(one_in, params.prevalence_cap_one_in)
-    odds = np.log10(kb.reference_one_in / one_in)
-    return params.prevalence_weight * np.maximum(odds, 0.0)
+    key = ("prevalence", params.prevalence_weight, params.prevalence_cap_one_in)
+    odds = kb.finding_cache.get(key)  # the same for every case of a batch
+    if odds is None:
+        one_in = np.nan_to_num(kb.prevalence_one_in, nan=kb.reference_one_in)
+        one_in = np.maximum(one_in, params.prevalence_cap_one_in)
+        odds = params.prevalence_weight * np.maximum(np.log10(kb.reference_one_in / one_in), 0.0)
+        odds.setflags(write=False)
+        kb.finding_cache[key] = odds
+    return odds
 
 
 _PARENTS = {"mother", "father", "parent", "parents"}

@@ -133,17 +133,19 @@ class KnowledgeBase:
         self.reference_one_in = table.reference_one_in
         self.prevalence_one_in = np.full(self.n_diseases, np.nan)
         self.prevalence_text = {}
-        figures = table.by_id()
         self.provenance["prevalence"] = (
             f"knowledge/prevalence.yaml {table.version}: {len(table.diseases)} sourced figures; "
             f"unlisted diseases taken as 1 in {table.reference_one_in:,.0f} "
             f"({table.reference_source})")
-        for did, fig in sorted(figures.items()):
-            for d in (did, *self.equivalents.get(did, [])):
-                i = self.disease_index.get(d)
-                if i is not None and (d == did or d not in figures):
-                    self.prevalence_one_in[i] = fig.population_one_in
-                    self.prevalence_text[i] = fig.describe()
+        figures = table.by_id()
+        for fig in table.diseases:
+            for did, one_in, text in fig.per_entry():
+                for d in (did, *self.equivalents.get(did, [])):
+                    i = self.disease_index.get(d)
+                    if i is not None and (d == did or d not in figures) \
+                            and np.isnan(self.prevalence_one_in[i]):
+                        self.prevalence_one_in[i] = one_in
+                        self.prevalence_text[i] = text
 
     @property
     def n_diseases(self) -> int:
