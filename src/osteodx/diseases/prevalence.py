@@ -12,6 +12,7 @@ The engine turns a figure into a pre-test log10 odds against that reference
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -73,7 +74,9 @@ class Prevalence(BaseModel):
         """"1 in 3,000 (birth prevalence, worldwide; MedlinePlus Genetics: ...)"."""
         what = {"point": "", "birth": "births", "males": "males",
                 "females": "females"}[self.measure]
-        where = ", ".join(x for x in (what, self.population) if x)
+        place = "" if re.match(r"(not stated|unspecified|general)\b", self.population,
+                               re.IGNORECASE) else self.population
+        where = ", ".join(x for x in (what, place) if x)
         return f"1 in {self.one_in:,.0f}{f' {where}' if where else ''} ({self.source})"
 
 
