@@ -46,17 +46,20 @@ def test_figures_must_be_real_proportions() -> None:
 def test_a_figure_for_one_sex_is_halved_for_the_population() -> None:
     p = Prevalence(**_fig(one_in=5000, measure="males", population="worldwide"))
     assert p.population_one_in == 10000
-    assert p.describe() == "1 in 5,000 males, worldwide (Some review)"
+    assert p.describe() == "1 in 5,000 males, worldwide"
+    assert p.cite == "Some review"
 
 
 def _toy_with_figures(kb, figures: dict[str, float]):
     kb = dataclasses.replace(kb)  # a copy: the session fixture stays as it is
     kb.prevalence_one_in = np.full(kb.n_diseases, np.nan)
     kb.prevalence_text = {}
+    kb.prevalence_source = {}
     kb.finding_cache = {}  # not shared with the session's toy knowledge base
     for d, n in figures.items():
         kb.prevalence_one_in[kb.disease_index[d]] = n
-        kb.prevalence_text[kb.disease_index[d]] = f"1 in {n:,.0f} (test)"
+        kb.prevalence_text[kb.disease_index[d]] = f"1 in {n:,.0f}"
+        kb.prevalence_source[kb.disease_index[d]] = "test figure"
     kb.reference_one_in = 1e6
     return kb
 
@@ -86,6 +89,7 @@ def test_prevalence_breaks_a_tie_and_is_explained_apart_from_the_evidence(toy_kb
     assert common.log10_lr == pytest.approx(rare.log10_lr)  # same evidence
     prior = [c for c in common.contributions if c.hpo_id == "prevalence"]
     assert len(prior) == 1 and prior[0].status == "prior" and "1 in 10,000" in prior[0].label
+    assert prior[0].source == "knowledge/prevalence.yaml: test figure"
     assert common.score == pytest.approx(common.log10_lr + prior[0].log10_lr, abs=1e-6)
 
 

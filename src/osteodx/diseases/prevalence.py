@@ -71,13 +71,18 @@ class Prevalence(BaseModel):
                 + [(d, n * len(omim), shared) for d in omim])
 
     def describe(self) -> str:
-        """"1 in 3,000 (birth prevalence, worldwide; MedlinePlus Genetics: ...)"."""
+        """The figure in brief: "1 in 5,000 males, worldwide" (the source is :attr:`cite`)."""
         what = {"point": "", "birth": "births", "males": "males",
                 "females": "females"}[self.measure]
-        place = "" if re.match(r"(not stated|unspecified|general)\b", self.population,
-                               re.IGNORECASE) else self.population
+        place = self.population.split("(")[0].strip(" ,;")
+        if re.match(r"(not stated|unspecified|general)\b", place, re.IGNORECASE):
+            place = ""
         where = ", ".join(x for x in (what, place) if x)
-        return f"1 in {self.one_in:,.0f}{f' {where}' if where else ''} ({self.source})"
+        return f"1 in {self.one_in:,.0f}{f' {where}' if where else ''}"
+
+    @property
+    def cite(self) -> str:
+        return f"{self.source} {self.url}".strip()
 
 
 class PrevalenceTable(BaseModel):

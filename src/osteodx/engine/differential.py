@@ -158,11 +158,11 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 round(float(scores.family_log10_lr[d]), 3),
                                 "inheritance_vs_family_history", "family history"))
     if scores.prevalence_log10 is not None and scores.prevalence_log10[d]:
-        out.append(Contribution("prevalence", f"prevalence {kb.prevalence_text.get(d, '')}; "
-                                f"pre-test odds against a typical rare disease (1 in "
-                                f"{kb.reference_one_in:,.0f})", "prior",
-                                round(float(scores.prevalence_log10[d]), 3),
-                                "prevalence_prior", "knowledge/prevalence.yaml"))
+        out.append(Contribution("prevalence", f"prevalence {kb.prevalence_text.get(d, '')} "
+                                f"(pre-test odds against 1 in {kb.reference_one_in:,.0f})",
+                                "prior", round(float(scores.prevalence_log10[d]), 3),
+                                "prevalence_prior", "knowledge/prevalence.yaml: "
+                                + kb.prevalence_source.get(d, "")))
     if scores.sex_log10_lr[d]:
         out.append(Contribution("sex", f"sex {case.sex.lower()}; X/Y-linked inheritance",
                                 "observed", round(float(scores.sex_log10_lr[d]), 3),

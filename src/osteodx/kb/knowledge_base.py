@@ -103,6 +103,7 @@ class KnowledgeBase:
     #: with its source; a figure given for one id holds for its equivalents too
     prevalence_one_in: np.ndarray = field(default_factory=lambda: np.zeros(0))
     prevalence_text: dict[int, str] = field(default_factory=dict)
+    prevalence_source: dict[int, str] = field(default_factory=dict)
     #: "1 in N" of a typical rare disease, against which listed figures are weighed
     reference_one_in: float = 1e6
 
@@ -133,6 +134,7 @@ class KnowledgeBase:
         self.reference_one_in = table.reference_one_in
         self.prevalence_one_in = np.full(self.n_diseases, np.nan)
         self.prevalence_text = {}
+        self.prevalence_source = {}
         self.provenance["prevalence"] = (
             f"knowledge/prevalence.yaml {table.version}: {len(table.diseases)} sourced figures; "
             f"unlisted diseases taken as 1 in {table.reference_one_in:,.0f} "
@@ -146,6 +148,7 @@ class KnowledgeBase:
                             and np.isnan(self.prevalence_one_in[i]):
                         self.prevalence_one_in[i] = one_in
                         self.prevalence_text[i] = text
+                        self.prevalence_source[i] = fig.cite
 
     @property
     def n_diseases(self) -> int:
