@@ -46,6 +46,16 @@ def test_json_contract(good, toy_dir):
     assert scores == sorted(scores, reverse=True)
 
 
+@pytest.mark.parametrize("prior, weight, words", [
+    (None, 0.5, "sourced prevalence"), ("uniform", 0.0, "same pre-test probability")])
+def test_prior_option(good, toy_dir, prior, weight, words):
+    res = _run(["diagnose", str(good), "-f", "json", *(["--prior", prior] if prior else [])],
+               toy_dir)
+    assert res.exit_code == 0, res.output
+    model = json.loads(res.stdout)["model"]
+    assert model["parameters"]["prevalence_weight"] == weight and words in model["score"]
+
+
 def test_byte_identical(good, toy_dir):
     a = _run(["diagnose", str(good), "-f", "json"], toy_dir).stdout
     b = _run(["diagnose", str(good), "-f", "json"], toy_dir).stdout

@@ -108,3 +108,22 @@ def test_a_group_figure_is_shared_by_its_omim_entries() -> None:
     assert got == {"ORPHA:9": 3000, "OMIM:1": 9000, "OMIM:2": 9000, "OMIM:3": 9000}
     assert all("shared by the 3 OMIM entries" in t for d, _, t in p.per_entry()
                if d.startswith("OMIM"))
+
+
+def test_an_entry_own_figure_beats_a_share_of_its_group(toy_kb, monkeypatch) -> None:
+    import osteodx.kb.knowledge_base as K
+
+    table = PrevalenceTable(schema_version=1, version="t", reference_one_in=1e6,
+                            reference_source="PMID:1", diseases=[
+                                _fig(condition="group", ids=["OMIM:100001"],
+                                     group_members=["OMIM:100004", "OMIM:100002"]),
+                                _fig(condition="own", ids=["OMIM:100002"], one_in=50000)])
+    monkeypatch.setattr(K, "load_prevalence", lambda: table)
+    kb = dataclasses.replace(toy_kb)  # rebuilt: attaches the patched table
+    one_in = {d: kb.prevalence_one_in[kb.disease_index[d]] for d in
+              ("OMIM:100001", "OMIM:100002", "OMIM:100004", "OMIM:100003")}
+    assert one_in["OMIM:100001"] == one_in["OMIM:100004"] == 9000  # 3 entries share 1 in 3,000
+    assert one_in["OMIM:100002"] == 50000  # its own figure, whatever the order
+    assert np.isnan(one_in["OMIM:100003"])
+    assert "reaching 3 diseases" in kb.provenance["prevalence"]
+    assert "reaching 3 diseases" not in toy_kb.provenance.get("prevalence", "")

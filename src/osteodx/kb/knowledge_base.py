@@ -135,20 +135,23 @@ class KnowledgeBase:
         self.prevalence_one_in = np.full(self.n_diseases, np.nan)
         self.prevalence_text = {}
         self.prevalence_source = {}
-        self.provenance["prevalence"] = (
-            f"knowledge/prevalence.yaml {table.version}: {len(table.diseases)} sourced figures; "
-            f"unlisted diseases taken as 1 in {table.reference_one_in:,.0f} "
-            f"({table.reference_source})")
-        figures = table.by_id()
+        # an id's own figure first, then a share of its group's, then its equivalent's
+        best: dict[int, tuple[int, float, str, str]] = {}
         for fig in table.diseases:
             for did, one_in, text in fig.per_entry():
-                for d in (did, *self.equivalents.get(did, [])):
+                own = 0 if did in fig.ids else 1
+                for d, rank in ((did, own), *((e, 2) for e in self.equivalents.get(did, []))):
                     i = self.disease_index.get(d)
-                    if i is not None and (d == did or d not in figures) \
-                            and np.isnan(self.prevalence_one_in[i]):
-                        self.prevalence_one_in[i] = one_in
-                        self.prevalence_text[i] = text
-                        self.prevalence_source[i] = fig.cite
+                    if i is not None and (i not in best or rank < best[i][0]):
+                        best[i] = (rank, one_in, text, fig.cite)
+        for i, (_, one_in, text, cite) in best.items():
+            self.prevalence_one_in[i] = one_in
+            self.prevalence_text[i] = text
+            self.prevalence_source[i] = cite
+        self.provenance = {**self.provenance, "prevalence": (
+            f"knowledge/prevalence.yaml {table.version}: {len(table.diseases)} sourced figures "
+            f"reaching {len(best)} diseases of this release; unlisted diseases taken as 1 in "
+            f"{table.reference_one_in:,.0f} ({table.reference_source})")}
 
     @property
     def n_diseases(self) -> int:
