@@ -161,9 +161,19 @@ def test_age_in_years_and_months_before_old(text: str, age: str, sex: str) -> No
     ("Age at assessment: 3 years", "P3Y"),
     ("**Age at presentation:** 18 months", "P1Y6M"),
     ("Age at diagnosis: 3 years. Age at last visit: 9 years.", "P9Y"),
+    ("Admit: 06/02/2024   Discharge: 06/14/2024   Age at discharge: 12 days", "P12D"),
 ])
 def test_age_labels_of_the_encounter(text: str, age: str) -> None:
     assert demo(text).age_iso8601 == age
+
+
+@pytest.mark.parametrize("text", [
+    "Baby girl, born at term.\nMaternal/prenatal history: 32 y/o G1P0. Polyhydramnios.",
+    "Newborn boy. Mother is a 29 yo G2P1, healthy.",
+    "Term infant of a 41 y/o primigravida.",
+])
+def test_the_mothers_age_in_a_newborns_notes_is_not_the_patients(text: str) -> None:
+    assert demo(text).age_years in (None, 0.0)
 
 
 def test_age_at_onset_or_diagnosis_label_is_not_the_patients_age() -> None:

@@ -52,6 +52,7 @@ def test_positive_family_history_is_affected() -> None:
     ("The parents are first cousins.", "consanguineous"),
     ("Her parents are consanguineous.", "consanguineous"),
     ("She was born to consanguineous parents.", "consanguineous"),
+    ("The parents are not blood relatives.", "not consanguineous"),
 ])
 def test_consanguinity_is_recorded_apart_from_affection(text: str, note: str) -> None:
     (s,) = find_family_statements(text)
@@ -357,6 +358,14 @@ def test_w_slash_reads_as_with() -> None:
 ])
 def test_ages_birth_order_headings_and_informants(text, expected) -> None:
     assert status(text) == expected
+
+
+def test_where_the_family_comes_from_is_no_affection() -> None:
+    statements = find_family_statements(
+        "Family history: Parents healthy, non-consanguineous, Nigerian ancestry.")
+    assert {(f.relation, f.affected) for f in statements} == {("parents", None),
+                                                             ("parents", False)}
+    assert status("Parents are well, originally from Pakistan.") == {"parents": False}
 
 
 def test_unrelated_parents_are_not_consanguineous() -> None:

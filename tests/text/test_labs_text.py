@@ -495,3 +495,9 @@ def test_a_ratio_named_analyte_keeps_its_name() -> None:
     """Only the parts of a ratio are dropped, not an analyte whose name is one."""
     assert [m.key for m in find_mentions(Normalised("TmP/GFR ratio was low"))] == ["tmp_gfr"]
     assert [x.analyte for x in labs("Ca/Cr ratio 0.9 mmol/mmol")] == ["urine_calcium_creatinine"]
+
+
+def test_british_time_shorthand_is_no_value() -> None:
+    # "Rpt HbA1c 3/12": repeat in three months, not an HbA1c of 3 %
+    found = labs("HbA1c 58 mmol/mol (ref 20-41). Plan: Rpt HbA1c 3/12, review 2/52.")
+    assert [(lab.value, lab.unit) for lab in found] == [(58.0, "mmol/mol")]

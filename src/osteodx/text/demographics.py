@@ -62,7 +62,10 @@ _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|pa
           "|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew|relative")
 _RELATIVES = re.compile(r"\b(?:mother|father|sister|brother|siblings?|son|daughter|husband|wife"
                         r"|parents?|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew"
-                        r"|relatives?|mom|dad)\b", re.IGNORECASE)
+                        r"|relatives?|mom|dad|maternal|paternal)\b", re.IGNORECASE)
+#: an obstetric history after an age is the mother's: "32 y/o G1P0"
+_OBSTETRIC_AFTER = re.compile(r"[\s,;:-]*(?:G#+\s?P#+|gravida|primigravida|multigravida)\b",
+                              re.IGNORECASE)
 _FILLER = r"(?!(?:with|and|who|whose|had|has|was|is|of|in|at)\b)"  # words between age and noun
 #: "at age 5", "by age 3", "since age 12" are ages at an event, not the patient's age.
 _NOT_EVENT = "".join(rf"(?<!\b{w}\s)" for w in
@@ -72,7 +75,7 @@ _MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?)\b|m\b))"
 #: a visit the age is stated for: "Age at visit: 25 months" (not "Age at diagnosis/onset")
 _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
               r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
-              r"|referral|admission|clinic|encounter|appointment|report|writing)")
+              r"|referral|admission|discharge|clinic|encounter|appointment|report|writing)")
 _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
     (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
@@ -113,7 +116,8 @@ _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*
 _EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at)\s"
                            rf"(?:{_SHE_WAS})?{_ABOUT}$", re.IGNORECASE)
 #: an age at a dated past event: "L THR 2021 (aged 49)", "in 1990, aged 18", "(aged 61, 2019)"
-_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
+#: (not the year of a full date: "Discharge: 06/14/2024 Age at discharge: 12 days")
+_YEAR_BEFORE = re.compile(r"(?<![/.-])\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
 _YEAR_AFTER = re.compile(r"\s?[,;]\s?(?:in\s)?(?:19|20)\d\d\b")
 _NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
                       r"(?:\s(?P<noun>girl|boy|female|male))?\b", re.IGNORECASE)
@@ -231,7 +235,9 @@ def _age(tx: _Text, d: Demographics) -> str | None:
         s, _ = tx.sentence(m.start())
         before = tx.masked[max(s, m.start() - 40):m.start()]
         if not where and _RELATIVES.search(before) and not noun:
-            continue  # "her mother, aged 45"
+            continue  # "her mother, aged 45", "Maternal history: 32 y/o"
+        if _OBSTETRIC_AFTER.match(tx.masked, m.end()):
+            continue  # "32 y/o G1P0": the mother's age in a newborn's notes
         if not where and _at_event(tx, m):
             continue
         if _NOT_THE_PATIENTS.search(tx.masked, max(0, m.start() - 20), m.start() + 4):

@@ -31,6 +31,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size))\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
+                      r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
                       # birth order and ages: "first child", "is 48", "5 years old"
                       r"|(?:first|second|third|fourth|only|eldest|oldest|youngest) (?:child|born"
@@ -43,7 +44,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:screened|tested|imaged|scanned|investigated)(?: with [a-z -]{1,20})?"
                       # the test itself: "screened with | MRI"
                       r"|(?:an? |the )?(?:mri|ct|ultrasound|x-?rays?|echo|ecg|eeg|scans?|biopsy"
-                      r"|audiogram|genetic testing)(?: scans?)?)")
+                      r"|audiogram|genetic testing)(?: scans?)?"
+                      # where the family comes from: "Nigerian ancestry", "originally from Goa"
+                      r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
+                      r"|(?:originally |both )?(?:from|born in) [a-z -]{1,30})")
 _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to)\b")
@@ -114,7 +118,8 @@ _CONSANG = re.compile(
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
-    r"|(?<=parents )[^.;:]{0,30}?\b(?:not |un)related\b)"
+    r"|(?<=parents )[^.;:]{0,30}?\b(?:(?:not |un)related\b|not (?:blood )?relatives\b"
+    r"|not related by blood\b))"
     # "Parents healthy, second cousins."
     r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
