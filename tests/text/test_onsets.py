@@ -348,3 +348,23 @@ def test_days_of_life_non_native_is_and_dx(real_kb) -> None:
     assert feats["HP:0001945"] == "P4Y" and feats["HP:0002901"] == "P6Y"
     statements = find_onset_statements("Seizures on day 3 of life; fever on day 2 of admission.")
     assert [round(o.age_years * 365.25) for o in statements] == [3]
+
+
+@pytest.mark.parametrize(("text", "age", "quote"), [
+    ("His feet became high-arched when he was about 10.", 10.0, "when he was about 10"),
+    ("She became obese when she was 6 years old.", 6.0, "when she was 6 years old"),
+    ("The murmur was heard when the baby was 3 days old.", 3 * DAY, "when the baby was 3 days old"),
+])
+def test_when_she_was_n(text: str, age: float, quote: str) -> None:
+    assert onsets(text, 16) == [(round(age, 4), quote)]
+
+
+def test_a_weight_when_she_was_n_is_no_onset_of_anything_else() -> None:
+    assert onsets("She weighed 40 kg when she was 10 weeks pregnant.", 30) == []
+
+
+def test_a_verb_shared_by_the_finding_and_its_age(real_kb) -> None:
+    # "kneecap first dislocated" is the finding, "first dislocated at 12 years" the onset
+    got = feature_onsets(real_kb, "A 30-year-old woman. Her right kneecap first dislocated at "
+                                  "12 years of age. Her feet became high-arched when she was 9.")
+    assert got == {"Patellar dislocation": "P12Y", "Pes cavus": "P9Y"}

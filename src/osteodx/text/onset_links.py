@@ -100,6 +100,8 @@ def reaches(text: str, start: int, end: int, o: OnsetStatement, clause_start: in
     (*others*) or an event that owns the age ("Undescended testes, orchidopexy at age 3")."""
     if o.start <= start and end <= o.end:
         return True  # "first noticed pectus carinatum at 18 months"
+    if o.reach != "own" and start < o.start < end <= o.end:
+        return True  # "her kneecap [first dislocated] at 12 years": the verb is in both
     if o.reach == "own" or (o.start < end and start < o.end):
         return False
     before = end <= o.start  # the finding comes first

@@ -221,6 +221,12 @@ _ONSETS = [  # (pattern, kind) on the masked text
     # "since she was about 10 years old", "since he was 3", "since the boy was 18 months old"
     (re.compile(rf"\b(?:since|from\swhen)\s{_SHE_WAS}{_ABOUT}(?P<n>#+)(?![\w#])"
                 rf"(?:\s?{_UNIT}\b(?:\s(?:old|of\sage)\b)?)?", re.IGNORECASE), "age"),
+    # "his feet became high-arched when he was about 10", "when she was 3 years old"
+    # (not "when she was 10 weeks pregnant", "when he was 40 kg")
+    (re.compile(rf"\bwhen\s{_SHE_WAS}{_ABOUT}(?P<n>#+)(?![\w#])"
+                rf"(?:\s?{_UNIT}\b(?:\s(?:old|of\sage)\b)?|(?!\s?[a-z%]))"
+                rf"(?!\s(?:pregnant|gestation|of\s(?:pregnancy|gestation))\b)", re.IGNORECASE),
+     "age"),
     # "since she was a toddler", "since he was born"
     (re.compile(rf"\b(?:since|from\swhen)\s{_SHE_WAS}(?P<p>{_WAS_WORDS})\b", re.IGNORECASE),
      "was"),

@@ -39,7 +39,11 @@ _SIDES = frozenset({norm_token("right"), norm_token("left")})
 _ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
 _NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
 _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
-                          " little bit somewhat extremely moderately too really".split())
+                          " little bit somewhat extremely moderately too really"
+                          # time and change between a subject and its state: "her kneecap
+                          # first dislocated", "his feet were becoming high-arched"
+                          " first repeatedly recurrently gradually progressively increasingly"
+                          " becoming getting".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
