@@ -360,6 +360,15 @@ def test_ages_birth_order_headings_and_informants(text, expected) -> None:
     assert status(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "His mother had her first period at 13 and has two children.",
+    "His younger brother, 13, has started puberty.",
+    "Her sister has three healthy children.",
+])
+def test_ordinary_life_events_are_no_affection(text: str) -> None:
+    assert all(v is not True for v in status(text).values())
+
+
 def test_where_the_family_comes_from_is_no_affection() -> None:
     statements = find_family_statements(
         "Family history: Parents healthy, non-consanguineous, Nigerian ancestry.")

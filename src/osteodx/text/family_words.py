@@ -45,6 +45,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # the test itself: "screened with | MRI"
                       r"|(?:an? |the )?(?:mri|ct|ultrasound|x-?rays?|echo|ecg|eeg|scans?|biopsy"
                       r"|audiogram|genetic testing)(?: scans?)?"
+                      # ordinary life events say no status: "has two children", "had her first
+                      # period at 13", "has started puberty"
+                      r"|(?:(?:has|had|have)\s)?(?:no|one|two|three|four|five|[0-9]+|several)\s"
+                      r"(?:healthy\s)?(?:children|kids|sons|daughters|grandchildren)"
+                      r"|(?:(?:had|has)\s)?(?:her\s)?first\s(?:period|menses)(?:\sat\s[0-9]+)?"
+                      r"|(?:has\s|had\s)?(?:started|entered|begun|began)\spuberty"
                       # where the family comes from: "Nigerian ancestry", "originally from Goa"
                       r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
                       r"|(?:originally |both )?(?:from|born in) [a-z -]{1,30})")
