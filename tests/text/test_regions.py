@@ -121,3 +121,18 @@ def test_family_statement_spans() -> None:
     text = "CASE\nShe had back pain. Her sister had scoliosis."
     (s,) = find_family_statements(text)
     assert text[s.start : s.end] == s.text == "Her sister had scoliosis."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another clause's "no change" is not the spine's
+    ("Flexion-extension views of the cervical spine revealed odontoid hypoplasia; MRI showed "
+     "no cord compression or signal change.", []),
+    ("Radiographs of the skull, ribs and long bones, which were normal.",
+     [("skull", True), ("ribs", True), ("long_bones", True)]),
+    # a table row speaks only of its own region
+    ("| Hand X-ray R | triphalangeal thumb |\n| Chest X-ray | otherwise normal |", []),
+    ("| Study | Result |\n| Skull X-ray | normal |\n| Spine X-ray | sclerosis |",
+     [("skull", True), ("spine", False)]),
+])
+def test_a_normal_verdict_reaches_only_regions_that_say_nothing_else(text, expected) -> None:
+    assert [(s.key, s.normal) for s in find_region_statements(text)] == expected

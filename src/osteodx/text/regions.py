@@ -73,6 +73,31 @@ _IMAGING = re.compile(
     r"x-?rays?|radiograph|radiolog|imaging|\bct\b|tomograph|\bmri\b|magnetic resonance|scan"
     r"|scintigra|skeletal survey|series|\bfilms?\b|\bviews?\b|scleros|sclerotic|dens(?:e|er|ity"
     r"|ities)|cortic|trabecul|hyperostos|opacit|uptake|bony structure|bone structure")
+#: the words a clause naming only regions and studies may have ("Radiographs of the skull,
+#: ribs and long bones, which were normal"); any other word says something of its own
+_PLAIN_WORDS = frozenset("of the and both all left right r l bilateral views view study studies"
+                         " plain lateral ap pa were was are is which that at on".split())
+
+
+def _says_more(clause: str) -> bool:
+    """Does a clause say more than which regions were imaged?"""
+    rest = _REGION_RE.sub(" ", clause)
+    return any(w not in _PLAIN_WORDS and not _IMAGING.match(w)
+               for w in re.findall(r"[a-z][a-z-]*", rest))
+
+
+def _row_verdict(text: str, pos: int) -> bool | None:
+    """A region named in a table row ("| Skull X-ray | normal |") is normal when the row says
+    only that; a row with a finding ("| Hand X-ray R | triphalangeal thumb |") says no verdict
+    here (the finding itself is read as a phenotype)."""
+    lo = text.rfind("| |", 0, pos)
+    hi = text.find("| |", pos)
+    row = text[lo + 1 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
+    if not _NORMAL.search(row):
+        return False if _ABNORMAL.search(row) and not re.search(r"\bno\b", row) else None
+    return not _says_more(_NORMAL.sub(" ", row.replace("|", " ")))
+
+
 _THERE = re.compile(r"(?:there (?:was|were|is|are)|no |it |they |these |both |all )")
 
 
@@ -132,6 +157,7 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
         verdicts = _verdicts(ctx, p)
         overall = set(verdicts.values())
         found: dict[tuple[int, str], bool] = {}  # (clause, key) -> said normal itself
+        where: dict[tuple[int, str], int] = {}  # (clause, key) -> where the region is named
         for m in _REGION_RE.finditer(p.view.text):
             key = m.lastgroup or ""
             a = ctx.assess_view(p, m.start(), m.end())
@@ -139,13 +165,20 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
                 # "Skull X-ray normal, spine sclerotic": a "normal" reaching the region decides
                 local = a.negated and _NORMAL.search(a.negation_cue or "") is not None
                 found.setdefault((_clause_of(p, m.start()), key), local)
+                where.setdefault((_clause_of(p, m.start()), key), m.start())
         keys: dict[tuple[str, bool], None] = {}
         for (ci, key), local in found.items():
             if (ci, key) in {(c, _GROUP_OF.get(k)) for c, k in found}:
                 continue  # the group of a sub-region named in the same clause
             verdict = True if local else verdicts.get(ci)
-            if verdict is None and len(overall) == 1:
+            if "|" in p.view.text:  # a table: only the region's own row speaks of it
+                verdict = _row_verdict(p.view.text, where[(ci, key)])
+            elif verdict is None and len(overall) == 1:
                 verdict = next(iter(overall))
+                clause = p.clauses[ci]
+                if verdict and _says_more(p.view.text[clause.start:clause.end]):
+                    verdict = None  # "views of the spine revealed odontoid hypoplasia; MRI
+                    # showed no signal change": the other clause's "no change" is not the spine's
             if verdict is not None:
                 keys.setdefault((key, verdict))
         if not found and previous and previous[0] == i - 1 and len(overall) == 1 \
