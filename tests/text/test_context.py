@@ -389,3 +389,10 @@ def test_a_verbless_clause_continues_the_relative() -> None:
     text = "Mother is a carrier; no learning difficulties."
     out = analyse(text, [at(text, "learning difficulties")])
     assert out[0].experiencer == "mother"
+
+
+def test_surveillance_is_watching_for_a_finding_not_having_it() -> None:
+    c = ctx("Abdominal ultrasound every 3 months for tumor surveillance.", "tumor")
+    assert c["tumor"].hypothetical
+    c = ctx("A renal tumour was found on surveillance.", "renal tumour")
+    assert not c["renal tumour"].hypothetical

@@ -217,3 +217,12 @@ def test_verbs_considered_diagnoses_and_emg_wording(real_kb):
     assert {"HP:0003730", "HP:0002359"} <= ids  # myotonic runs; frequent falls (the noun)
     falls = [f for f in ex.phenopacket["phenotypicFeatures"] if f["type"]["id"] == "HP:0002527"]
     assert all("asleep" not in f["description"] for f in falls)
+
+
+def test_eye_drops_are_a_medicine_not_ptosis(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    labels = [{f["type"]["label"] for f in extract_text(
+        f"A 40-year-old woman. She uses latanoprost eye drops.{more}", real_kb,
+        case_id="t").phenopacket["phenotypicFeatures"]} for more in ("", " Left ptosis.")]
+    assert "Ptosis" not in labels[0] and "Ptosis" in labels[1]

@@ -145,6 +145,9 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
+    # "for tumor surveillance": watched for, not found (not "found on surveillance")
+    (r"(?<!on )(?<!at )(?<!by )(?<!in )(?<!during )(?<!via )(?<!routine )surveillance",
+     Cue(_HYP, "backward", "conditional", limit=2)),
     # "he no longer has seizures": had them, a past finding, not an absent one
     (r"no longer|not any longer|not anymore", Cue(_HIST, "clause")),
     # -- history
