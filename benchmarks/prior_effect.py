@@ -16,13 +16,11 @@ import json
 
 import numpy as np
 
-from osteodx.bench.corpus import iter_corpus
+from osteodx.bench.corpus import parsed_cases
 from osteodx.bench.metrics import summarise
-from osteodx.case.phenopacket import case_from_phenopacket
 from osteodx.engine.differential import SCORE_DECIMALS
 from osteodx.engine.likelihood import score_case
 from osteodx.engine.params import ModelParameters
-from osteodx.errors import InputError
 from osteodx.kb.load import load_knowledge_base
 
 
@@ -35,17 +33,9 @@ def main() -> None:
     kb = load_knowledge_base()
     mask = kb.namespace_mask("omim")
     has_figure = ~np.isnan(kb.prevalence_one_in)
-    cases = []
-    for k, cc in enumerate(iter_corpus(args.corpus)):
-        gold = kb.disease_index.get(cc.gold[0]) if cc.gold else None
-        if k % args.every or gold is None or not mask[gold]:
-            continue
-        try:
-            case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
-        except InputError:
-            continue
-        if case.findings:
-            cases.append((case, gold, cc.cohort))
+    cases = [(case, gold, cohort) for case, gold, cohort in
+             parsed_cases(args.corpus, kb, every=args.every)
+             if gold is not None and mask[gold]]
     for w in (float(x) for x in args.weights.split(",")):
         params = dataclasses.replace(ModelParameters(), prevalence_weight=w)
         ranks = []

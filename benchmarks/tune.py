@@ -17,13 +17,11 @@ import time
 
 import numpy as np
 
-from osteodx.bench.corpus import iter_corpus
+from osteodx.bench.corpus import parsed_cases
 from osteodx.bench.metrics import summarise
-from osteodx.case.phenopacket import case_from_phenopacket
 from osteodx.engine.differential import SCORE_DECIMALS
 from osteodx.engine.likelihood import score_case
 from osteodx.engine.params import ModelParameters
-from osteodx.errors import InputError
 from osteodx.kb.load import load_knowledge_base
 
 
@@ -47,16 +45,10 @@ def main() -> None:
     mask = kb.namespace_mask("omim")
     cases = []
     cohorts: list[str] = []
-    for k, cc in enumerate(iter_corpus(args.corpus)):
-        if k % args.every != args.offset or not cc.gold:
-            continue
-        try:
-            case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
-        except InputError:
-            continue
-        if case.findings:
-            cases.append((case, kb.disease_index.get(cc.gold[0])))
-            cohorts.append(cc.cohort)
+    for case, gold, cohort in parsed_cases(args.corpus, kb, every=args.every,
+                                           offset=args.offset):
+        cases.append((case, gold))
+        cohorts.append(cohort)
     grid = {}
     for p in args.param:
         name, vals = p.split("=")

@@ -12,11 +12,15 @@ import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from osteodx.errors import InputError
 
-__all__ = ["CorpusCase", "iter_corpus", "gold_diagnoses", "LEAKY_KEYS"]
+if TYPE_CHECKING:  # pragma: no cover
+    from osteodx.case.model import Case
+    from osteodx.kb.knowledge_base import KnowledgeBase
+
+__all__ = ["CorpusCase", "iter_corpus", "gold_diagnoses", "LEAKY_KEYS", "parsed_cases"]
 
 #: top-level phenopacket keys that hold the answer
 LEAKY_KEYS = ("interpretations", "diseases", "biosamples", "files")
@@ -83,3 +87,21 @@ def iter_corpus(path: str | Path) -> Iterator[CorpusCase]:
                     yield _case(m.name, fh.read())
         return
     raise InputError("corpus must be a folder or a .tar.gz of phenopackets", source=str(p))
+
+
+def parsed_cases(path: str | Path, kb: KnowledgeBase, *, every: int = 1, offset: int = 0
+                 ) -> Iterator[tuple[Case, int | None, str]]:
+    """(case, gold disease index or None, cohort) for every ``every``-th phenopacket with a
+    gold answer and usable findings, read leniently (unknown ids skipped): what the tuning
+    scripts under ``benchmarks/`` score again and again."""
+    from osteodx.case.phenopacket import case_from_phenopacket
+
+    for k, cc in enumerate(iter_corpus(path)):
+        if k % every != offset or not cc.gold:
+            continue
+        try:
+            case = case_from_phenopacket(cc.document, kb.ontology, cc.name, strict=False)
+        except InputError:
+            continue
+        if case.findings:
+            yield case, kb.disease_index.get(cc.gold[0]), cc.cohort
