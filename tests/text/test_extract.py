@@ -226,3 +226,16 @@ def test_eye_drops_are_a_medicine_not_ptosis(real_kb) -> None:
         f"A 40-year-old woman. She uses latanoprost eye drops.{more}", real_kb,
         case_id="t").phenopacket["phenotypicFeatures"]} for more in ("", " Left ptosis.")]
     assert "Ptosis" not in labels[0] and "Ptosis" in labels[1]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Allergies: NKDA.", "Allergy"),
+    ("Scoliosis: none.", "Scoliosis"),
+    ("Seizures: nil.", "Seizure"),
+])
+def test_a_heading_closed_by_none_or_nkda_is_excluded(real_kb, text: str, label: str) -> None:
+    from osteodx.text.extract import extract_text
+
+    doc = extract_text(f"A 30-year-old woman. {text}", real_kb, case_id="t").phenopacket
+    got = {f["type"]["label"]: f.get("excluded", False) for f in doc["phenotypicFeatures"]}
+    assert got == {label: True}

@@ -501,3 +501,11 @@ def test_british_time_shorthand_is_no_value() -> None:
     # "Rpt HbA1c 3/12": repeat in three months, not an HbA1c of 3 %
     found = labs("HbA1c 58 mmol/mol (ref 20-41). Plan: Rpt HbA1c 3/12, review 2/52.")
     assert [(lab.value, lab.unit) for lab in found] == [(58.0, "mmol/mol")]
+
+
+def test_an_analyte_per_creatinine_is_no_creatinine_result() -> None:
+    found = labs("Urine PBG:creatinine 38.6 umol/mmol (<1.5). Total porphyrin/creatinine 410 "
+                 "nmol/mmol. Creatinine 72 umol/L (45-90).")
+    assert [(lab.value, lab.unit) for lab in found] == [(72.0, "umol/L")]
+    for heading in ("Recent bloods:\nCreatinine 121 umol/L", "Bloods: creatinine 121 umol/L"):
+        assert [lab.value for lab in labs(heading)] == [121.0]

@@ -72,7 +72,9 @@ _REL = {
 _NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical"
 _TABLE: list[tuple[str, Cue]] = [
     # -- negation, forward
-    (r"no|not|without|never|neither|nor|none|cannot|can't|didn't|doesn't|don't|wasn't|weren't"
+    # (a closing "none" after a colon is backward: "Scoliosis: none.")
+    (r"no|not|without|never|neither|nor|none(?!\s*(?:[.;]|$))|cannot|can't|didn't|doesn't"
+     r"|don't|wasn't|weren't"
      r"|isn't|aren't|hasn't|haven't|hadn't", Cue(_NEG)),
     (r"(?:did|does|do) not (?:show|reveal|demonstrate|exhibit|have|develop|present with"
      r"|complain of|experience|display|suffer from)(?: any)?", Cue(_NEG)),
@@ -97,6 +99,9 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|within (?:the )?normal (?:limits?|range)|in the normal range",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
+    # "Allergies: NKDA" (no known drug allergies), "Scoliosis: none", "Seizures: nil"
+    (r"nkda|nka|nkfa|no known (?:drug |food )?allergies|(?<=: )(?:none|nil)(?=\s*(?:[.;]|$))",
+     Cue(_NEG, "backward", limit=3)),
     # "Gait NAD", "LFTs NAD": no abnormality detected
     (rf"(?:{_AUX} )?(?:nad|nil of note|no abnormalit(?:y|ies) (?:detected|seen|found))",
      Cue(_NEG, "backward", "normal")),
@@ -190,7 +195,8 @@ _SOFT = frozenset({",", "and", "or"})
 _OPENING_ADVERBS = frozenset("now then later also still currently recently since subsequently"
                              " eventually meanwhile previously".split())
 #: a heading's bare status after its colon ("Renal US: normal.", "Skull: NAD")
-_STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear"
+_STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear|none|nil"
+                           r"|absent|nkda|nka|no known (?:drug |food )?allergies"
                            r"|no abnormalit(?:y|ies)(?: (?:detected|seen|found))?)\s*(?:[.;]|$)")
 
 

@@ -278,6 +278,9 @@ _QUALIFIED_BEFORE: dict[str, re.Pattern[str]] = {
         r"\b(?:HDL|LDL|VLDL|IDL|non-HDL|nonHDL|remnant|free|esterified|lipoprotein)(?:\s?-|\s)$",
         re.IGNORECASE),
 }
+#: a urine analyte per creatinine: "PBG:creatinine", "ALA/creatinine" (a heading's colon has a
+#: space or a line break after it: "Bloods: creatinine 121")
+_PER_CREATININE = re.compile(r"[A-Za-z0-9)](?:[/:]|\s/\s)$")  # not "Bloods: creatinine"
 _IMMUNOGLOBULINS = frozenset({"igg", "iga", "igm"})
 #: An antibody of a class is not the class's total: "CMV IgG", "anti-tTG IgA", "tTG-IgA",
 #: "rubella IgG", "IgM antibodies", "IgG anti-dsDNA", "IgG4", "IgG kappa", "IgG positive".
@@ -310,6 +313,8 @@ def _another_assay(t: str, m: Mention) -> bool:
     qualified = _QUALIFIED_BEFORE.get(m.target.key)
     if qualified is not None and qualified.search(before):
         return True
+    if m.target.key == "creatinine" and _PER_CREATININE.search(before):
+        return True  # "Urine PBG:creatinine 38.6": a urine ratio, not serum creatinine
     if m.target.key in _IMMUNOGLOBULINS:
         return bool(_ANTIBODY_BEFORE.search(before) or _ANTIBODY_AFTER.match(t, m.end))
     return False
