@@ -396,3 +396,8 @@ def test_surveillance_is_watching_for_a_finding_not_having_it() -> None:
     assert c["tumor"].hypothetical
     c = ctx("A renal tumour was found on surveillance.", "renal tumour")
     assert not c["renal tumour"].hypothetical
+
+
+def test_a_query_mark_hedges_like_possible() -> None:
+    c = ctx("Imp: ?sialadenitis. Known scoliosis.", "sialadenitis", "scoliosis")
+    assert c["sialadenitis"].uncertain and not c["scoliosis"].uncertain

@@ -116,6 +116,8 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|perhaps|suggestive of|suggesting|suggests?|borderline|uncertain|unclear|doubtful"
      r"|query|cannot be (?:excluded|ruled out)|could not be (?:excluded|ruled out)"
      r"|not (?:be )?(?:excluded|ruled out)", Cue(_UNC)),
+    # notes' query mark: "?sialadenitis", "Imp: ? coeliac"
+    (r"\?", Cue(_UNC, limit=3)),
     (r"(?:was|were|is|are) suspected|cannot be (?:excluded|ruled out)|is (?:possible|likely)"
      r"|could not be (?:excluded|ruled out)", Cue(_UNC, "backward")),
     # "GH deficiency is unlikely given the normal IGF-1": judged absent, so excluded
@@ -209,7 +211,10 @@ class View:
     """
 
     __slots__ = ("pos", "text")
-    _SKIP = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])|\s+")
+    #: line-break hyphens, runs of white space, and the gap a query mark leaves out ("?sepsis"
+    #: reads "? sepsis", so that the mark is a word of its own)
+    _SKIP = re.compile(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])|\s+|(?<=[\s(]\?)(?=[A-Za-z])"
+                       r"|(?<=^\?)(?=[A-Za-z])")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         chars: list[str] = []
@@ -218,7 +223,7 @@ class View:
         for m in self._SKIP.finditer(text, start, end):
             chars.append(text[i : m.start()])
             pos.extend(range(i, m.start()))
-            if m.group()[0] != "-":
+            if not m.group() or m.group()[0] != "-":
                 chars.append(" ")
                 pos.append(m.start())
             i = m.end()
