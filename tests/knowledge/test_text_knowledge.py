@@ -30,3 +30,17 @@ def test_entries_are_sourced_with_current_ids(real_kb, name, items, id_fields) -
             ids = item[f] if isinstance(item[f], list) else [item[f]]
             for hid in ids:
                 assert onto.resolve(hid).hpo_id == hid, (item["key"], hid)
+
+
+def test_muscle_groups_are_sourced_with_current_weakness_terms(real_kb) -> None:
+    data = _load("muscle_power.yaml")
+    onto = real_kb.ontology
+    assert data["scale_source"] in data["sources"]
+    names = [n.lower() for g in data["groups"] for n in g["names"]]
+    assert len(names) == len(set(names))  # one term per muscle group name
+    for g in data["groups"]:
+        assert g["source"] in data["sources"]
+        assert onto.resolve(g["hpo_id"]).hpo_id == g["hpo_id"]
+        # (HPO files "Weakness of the intrinsic hand muscles" under hand musculature, not
+        # under Muscle weakness: the label is what is checked)
+        assert "weakness" in onto.label(g["hpo_id"]).lower(), g["hpo_id"]

@@ -36,6 +36,7 @@ from osteodx.text.genetics import named_genes
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.onset_links import FindingOnsets
+from osteodx.text.power import find_power_grades
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
@@ -147,6 +148,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                 for ms in find_milestones(text, age_years=demo.age_years)]
     derived += [(v.hpo_id, False, v.start, v.end, v.note)
                 for v in find_vital_signs(text, demo.age_years)]
+    derived += [(g.hpo_id, g.excluded, g.start, g.end, f"muscle power {g.note} (MRC scale)")
+                for g in find_power_grades(text)]
     for hid, excluded, start, end, what in derived:  # centiles, milestone ages, readings
         key = (hid, excluded)
         if hid not in onto or key in features or (hid, not excluded) in features:

@@ -1,0 +1,77 @@
+"""Muscle power written as grades ("Hip flexors 3/5, hip extensors 3+/5; distal strength
+5/5") as findings.
+
+A neurological examination grades each muscle group on the MRC scale, where 5 is normal.
+The muscle groups and the weakness each names are data (``knowledge/muscle_power.yaml``):
+a grade below 5 is that weakness, observed; 5/5 excludes it, unless another group of the
+same weakness is graded weak. Only statements about this patient count.
+
+>>> [(p.hpo_id, p.excluded, p.note) for p in find_power_grades(
+...     "Neck flexion 4-/5. Hip flexors 3/5; distal strength 5/5.")]
+[('HP:0003722', False, 'neck flexion 4-/5'), ('HP:0012515', False, 'hip flexors 3/5'), \
+('HP:0002460', True, 'distal strength 5/5')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from osteodx.knowledge import load_yaml
+from osteodx.text.context import ContextAnalyser
+
+__all__ = ["PowerGrade", "find_power_grades"]
+
+
+class PowerGrade(NamedTuple):
+    hpo_id: str
+    excluded: bool
+    start: int
+    end: int
+    note: str  # "hip flexors 3/5"
+
+
+@cache
+def _groups() -> tuple[re.Pattern[str], dict[str, str], int]:
+    """(pattern, muscle-group name -> HPO id, normal grade)."""
+    text = (resources.files("osteodx.knowledge") / "muscle_power.yaml").read_text("utf-8")
+    data = load_yaml(text)
+    term_of: dict[str, str] = {}
+    for g in data["groups"]:
+        for name in g["names"]:
+            term_of[name.lower()] = g["hpo_id"]
+    names = "|".join(re.escape(n) for n in sorted(term_of, key=len, reverse=True))
+    # "Hip flexors 3/5", "hip flexion: 4+/5", "quadriceps (MRC) 4/5", "bilateral deltoids 4/5"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<name>{names})(?![\w-])(?:\s(?:strength|power))?[^\S\n]?"
+        rf"(?:\((?:mrc|bilateral(?:ly)?|r|l|right|left)\)\s?)?:?\s?(?:(?:bilaterally|both|r|l"
+        rf"|right|left)\s)?(?P<grade>[0-5])(?P<sign>[+-])?\s?/\s?5(?![\d/])",
+        re.IGNORECASE)
+    return pattern, term_of, int(data["normal_grade"])
+
+
+def find_power_grades(text: str, ctx: ContextAnalyser | None = None) -> list[PowerGrade]:
+    """The weakness (or its absence) each graded muscle group of the patient names, in text
+    order; a term graded both weak and normal is kept weak only."""
+    pattern, term_of, normal = _groups()
+    ctx = ctx or ContextAnalyser(text)
+    found: list[PowerGrade] = []
+    for m in pattern.finditer(text):
+        if not ctx.assess(m.start(), m.end()).about_patient:
+            continue
+        grade = int(m.group("grade"))
+        weak = grade < normal or m.group("sign") == "-"
+        note = re.sub(r"\s+", " ", m.group()).lower()
+        found.append(PowerGrade(term_of[m.group("name").lower()], not weak, m.start(), m.end(),
+                                note))
+    weak_terms = {p.hpo_id for p in found if not p.excluded}
+    out: list[PowerGrade] = []
+    seen: set[tuple[str, bool]] = set()
+    for p in found:
+        if (p.excluded and p.hpo_id in weak_terms) or (p.hpo_id, p.excluded) in seen:
+            continue
+        seen.add((p.hpo_id, p.excluded))
+        out.append(p)
+    return out
