@@ -239,3 +239,14 @@ def test_a_heading_closed_by_none_or_nkda_is_excluded(real_kb, text: str, label:
     doc = extract_text(f"A 30-year-old woman. {text}", real_kb, case_id="t").phenopacket
     got = {f["type"]["label"]: f.get("excluded", False) for f in doc["phenotypicFeatures"]}
     assert got == {label: True}
+
+
+def test_a_finding_word_in_a_service_name_is_no_finding(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    def labels(text: str) -> set[str]:
+        doc = extract_text(f"A 70-year-old man. {text}", real_kb, case_id="t").phenopacket
+        return {f["type"]["label"] for f in doc["phenotypicFeatures"]}
+
+    assert labels("Referred by Cedar Falls Family Practice.") == set()
+    assert labels("Falls Clinic review: two falls this year.") == {"Falls"}

@@ -174,7 +174,7 @@ class ConceptRecognizer(PhraseVariants):
         for cand in found:
             # a coordination ("cleft lip and palate") spans its conjuncts' own
             # matches, so it takes no part in the resolution
-            if _names_a_molecule(text, cand.end):
+            if _names_a_molecule(text, cand.end) or _names_a_place(text, cand):
                 continue
             if cand.kind != _COORD and not self._accept(text, cand, taken, longest):
                 continue
@@ -351,6 +351,19 @@ _MOLECULE_NEXT = re.compile(
     r"|flexors?|extensors?|tendons?"
     # "he falls asleep", "falls within the normal range": a verb, not Falls
     r"|asleep|within|below|above|outside)\b", re.IGNORECASE)
+
+
+#: a capitalised word that makes the words before it a place's or a service's name: "Cedar
+#: Falls Family Practice", "Down Syndrome Clinic", "Spina Bifida Association"
+_INSTITUTION = re.compile(r"\s+(?:Family|Practice|Clinic|Hospital|Medical|Health|Centre|Center"
+                          r"|University|Road|Street|Avenue|Surgery|Trust|Foundation|Institute"
+                          r"|Association|Society|Service|Services|Unit|School|College)\b")
+
+
+def _names_a_place(text: str, cand) -> bool:
+    """Is a capitalised match part of a name ("Referred by Cedar Falls Family Practice")?"""
+    return text[cand.start:cand.start + 1].isupper() and bool(
+        _INSTITUTION.match(text, cand.end))
 
 
 def _names_a_molecule(text: str, end: int) -> bool:
