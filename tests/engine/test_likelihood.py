@@ -94,6 +94,17 @@ def test_ancestor_below_information_threshold_does_not_count(toy_kb):
     assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(strict.unmatched_lr)
 
 
+def test_annotated_ancestor_counts_whatever_its_information(toy_kb):
+    # the information threshold guards the common-ancestor match; a disease annotated with the
+    # finding's ancestor itself ("Intellectual disability" for a patient's "moderate") still
+    # matches as "more specific", however common that ancestor is among diseases
+    strict = dataclasses.replace(P, min_ancestor_ic=50.0)
+    _, s = _score(toy_kb, [("HP:0000013", False)], params=strict)
+    assert _code(toy_kb, s, 0, "ORPHA:100005") == M.FINDING_MORE_SPECIFIC
+    expected = toy_kb.default_frequency / _bg(toy_kb, "HP:0000011")
+    assert _lr(toy_kb, s, 0, "ORPHA:100005") == pytest.approx(expected, rel=1e-5)
+
+
 def test_no_match(toy_kb):
     _, s = _score(toy_kb, [("HP:0000021", False)])  # Seizure
     assert _code(toy_kb, s, 0, "OMIM:100001") == M.NO_MATCH

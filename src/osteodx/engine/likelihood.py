@@ -76,9 +76,14 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
         else kb.background
     anc = kb.ontology.ancestors(q)
-    for a in anc[(anc != q) & (kb.ic[anc] >= p.min_ancestor_ic)].tolist():
-        rows, vals = kb.implied.column(a)
-        _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]), M.COMMON_ANCESTOR, a)
+    informative = kb.ic[anc] >= p.min_ancestor_ic
+    for a, info in zip(anc.tolist(), informative.tolist()):
+        if a == q:
+            continue
+        if info:
+            rows, vals = kb.implied.column(a)
+            _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]),
+                    M.COMMON_ANCESTOR, a)
         rows, vals = kb.direct.column(a)
         if len(rows):
             _update(lr, code, matched, rows, vals * (p.specific_discount / bg[a]),
