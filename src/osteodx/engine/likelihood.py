@@ -77,15 +77,16 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
         else kb.background
     anc = kb.ontology.ancestors(q)
     informative = kb.ic[anc] >= p.min_ancestor_ic
-    for a, info in zip(anc.tolist(), informative.tolist()):
-        if a == q:
-            continue
+    annotated = kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]
+    keep = (anc != q) & (informative | annotated)
+    for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
+                            annotated[keep].tolist()):
         if info:
             rows, vals = kb.implied.column(a)
             _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]),
                     M.COMMON_ANCESTOR, a)
-        rows, vals = kb.direct.column(a)
-        if len(rows):
+        if ann:
+            rows, vals = kb.direct.column(a)
             _update(lr, code, matched, rows, vals * (p.specific_discount / bg[a]),
                     M.FINDING_MORE_SPECIFIC, a, ties=True)
     implied_rows, vals = kb.implied.column(q)
