@@ -80,7 +80,7 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     annotated = kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]
     keep = (anc != q) & (informative | annotated)
     for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
-                            annotated[keep].tolist()):
+                            annotated[keep].tolist(), strict=True):
         if info:
             rows, vals = kb.implied.column(a)
             _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]),
