@@ -85,6 +85,31 @@ def test_ages():
         iso8601_years("16 years")
 
 
+def test_trimester_onsets_agree_with_gestational_age():
+    # "Second trimester onset" is weeks 14-28 of gestation, as a gestational age would say
+    lo, hi = time_element_years({"ontologyClass": {"id": "HP:0034198"}})
+    week = lambda w: time_element_years({"gestationalAge": {"weeks": w}})[0]  # noqa: E731
+    assert lo == pytest.approx(week(14), abs=1e-3) and hi == pytest.approx(week(28), abs=1e-3)
+    assert time_element_years({"ontologyClass": {"id": "HP:0034197"}})[1] == 0.0  # to birth
+
+
+def test_onset_class_falls_back_on_its_listed_ancestor():
+    # a newer release's onset class the table does not know takes its parent's range
+    element = {"ontologyClass": {"id": "HP:9999999"}}
+    assert time_element_years(element) is None
+    assert time_element_years(element, lambda _: ["HP:9999999", "HP:0003581"]) == (16.0, 120.0)
+
+
+def test_onset_without_age_is_reported(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False)])
+    doc["phenotypicFeatures"][0]["onset"] = {"ontologyClass": {"id": "HP:0000016",
+                                                               "label": "Fracture"}}
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert case.findings[0].onset_years is None
+    assert case.warnings == ["phenotypicFeatures[0].onset: HP:0000016 Fracture is not an onset "
+                             "class with an age; ignored"]
+
+
 def test_json_dump_roundtrip(tmp_path, toy_kb):
     doc = phenopacket([("HP:0000013", False)])
     p = tmp_path / "c.json"

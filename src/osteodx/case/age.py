@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from osteodx.kb.onset import onset_range
@@ -35,11 +36,15 @@ def iso8601_years(text: str) -> float:
     return g["y"] + g["m"] / 12.0 + (g["w"] * 7 + g["d"] + g["h"] / 24.0) / 365.25
 
 
-def time_element_years(element: dict[str, Any]) -> tuple[float, float] | None:
+def time_element_years(element: dict[str, Any],
+                       ancestors: Callable[[str], list[str]] | None = None,
+                       ) -> tuple[float, float] | None:
     """(earliest, latest) age in years that a phenopacket ``TimeElement`` states.
 
     ``age`` gives a point, ``ageRange`` an interval, ``gestationalAge`` a
-    negative age, ``ontologyClass`` an HPO onset class; timestamps say nothing
+    negative age, ``ontologyClass`` an HPO onset class (a class the table does not
+    list takes the range of its nearest listed ancestor, if *ancestors* gives them,
+    as a newer release adds onset classes); timestamps say nothing
     about age and give ``None``. Raises :class:`ValueError` on malformed ages.
     """
     if "age" in element:
@@ -56,5 +61,6 @@ def time_element_years(element: dict[str, Any]) -> tuple[float, float] | None:
         y = -max(0.0, 40 - weeks) * 7 / 365.25
         return (y, y)
     if "ontologyClass" in element:
-        return onset_range(element["ontologyClass"].get("id", ""))
+        hpo_id = element["ontologyClass"].get("id", "")
+        return onset_range(hpo_id, ancestors(hpo_id) if ancestors else None)
     return None

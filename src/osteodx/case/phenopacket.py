@@ -65,16 +65,23 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
     otherwise they are reported in ``Case.warnings`` and left out.
     """
     case = Case(case_id=doc.get("id", "") or Path(source).stem, source=source)
+
+    def onset_ancestors(hpo_id: str) -> list[str]:
+        if hpo_id not in ontology:
+            return []
+        return [ontology.ids[a] for a in ontology.ancestors(ontology.index[hpo_id]).tolist()]
+
     subject = doc.get("subject", {})
     case.sex = subject.get("sex", "UNKNOWN_SEX")
     tale = subject.get("timeAtLastEncounter")
     if tale:
         try:
-            rng = time_element_years(tale)
+            rng = time_element_years(tale, onset_ancestors)
         except ValueError as exc:
             raise InputError(str(exc), source=source, field="subject.timeAtLastEncounter",
                              value=tale) from None
         case.age_years = rng[1] if rng else None
+        _warn_ageless(case, tale, rng, "subject.timeAtLastEncounter")
     seen: dict[tuple[str, str], int] = {}
     for i, feat in enumerate(doc.get("phenotypicFeatures", [])):
         field = f"phenotypicFeatures[{i}].type.id"
@@ -92,10 +99,11 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         onset = None
         if "onset" in feat:
             try:
-                onset = time_element_years(feat["onset"])
+                onset = time_element_years(feat["onset"], onset_ancestors)
             except ValueError as exc:
                 raise InputError(str(exc), source=source, field=f"phenotypicFeatures[{i}].onset",
                                  value=feat["onset"]) from None
+            _warn_ageless(case, feat["onset"], onset, f"phenotypicFeatures[{i}].onset")
         key = (res.hpo_id, status)
         if key in seen:
             case.warnings.append(f"{field}: {res.hpo_id} listed twice; counted once")
@@ -152,3 +160,12 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
         raise InputError("no usable phenotypic features (phenotypicFeatures is empty or every "
                          "id was rejected)", source=source)
     return case
+
+
+def _warn_ageless(case: Case, element: dict, years: tuple[float, float] | None,
+                  field: str) -> None:
+    """Say so when an onset class gives no age: it is then not used, never silently."""
+    if years is None and "ontologyClass" in element:
+        term = element["ontologyClass"]
+        case.warnings.append(f"{field}: {term.get('id', '')} {term.get('label', '')} "
+                             "is not an onset class with an age; ignored".replace("  ", " "))
