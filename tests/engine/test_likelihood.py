@@ -105,6 +105,14 @@ def test_annotated_ancestor_counts_whatever_its_information(toy_kb):
     assert _lr(toy_kb, s, 0, "ORPHA:100005") == pytest.approx(expected, rel=1e-5)
 
 
+def test_an_organ_system_annotation_explains_nothing(toy_kb):
+    # "Abnormality of the nervous system" annotated to a disease does not make a seizure
+    # "more specific than its annotation": an organ system is too broad to explain a finding
+    _, s = _score(toy_kb, [("HP:0000021", False)])  # Seizure
+    assert _code(toy_kb, s, 0, "OMIM:100006") != M.FINDING_MORE_SPECIFIC
+    assert _code(toy_kb, s, 0, "OMIM:100003") == M.EXACT
+
+
 def test_no_match(toy_kb):
     _, s = _score(toy_kb, [("HP:0000021", False)])  # Seizure
     assert _code(toy_kb, s, 0, "OMIM:100001") == M.NO_MATCH

@@ -24,9 +24,11 @@ from osteodx.case.model import Case
 from osteodx.engine import match as M
 from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
 __all__ = ["CaseScores", "score_case", "finding_lr", "prevalence_log10_odds"]
 
+_ALL_ROOT = "HP:0000001"
 _XLR = INHERITANCE_FLAGS["HP:0001419"]
 _YL = INHERITANCE_FLAGS["HP:0001450"]
 _AD = INHERITANCE_FLAGS["HP:0000006"]
@@ -77,7 +79,7 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
         else kb.background
     anc = kb.ontology.ancestors(q)
     informative = kb.ic[anc] >= p.min_ancestor_ic
-    annotated = kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]
+    annotated = (kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]) & ~_too_general(kb)[anc]
     keep = (anc != q) & (informative | annotated)
     for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
                             annotated[keep].tolist(), strict=True):
@@ -95,6 +97,24 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
     _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
     return lr, code, matched
+
+
+def _too_general(kb: KnowledgeBase) -> np.ndarray:
+    """Terms too broad to explain a finding as its annotated ancestor: the roots and the
+    organ systems ("Abnormality of metabolism/homeostasis" does not explain a low vitamin D)."""
+    flags = kb.finding_cache.get("too_general")
+    if flags is None:
+        onto = kb.ontology
+        flags = np.zeros(len(onto), dtype=bool)
+        for root in (_ALL_ROOT, PHENOTYPIC_ABNORMALITY):
+            if root in onto:
+                i = onto.index[root]
+                flags[i] = True
+                if root == PHENOTYPIC_ABNORMALITY:
+                    flags[list(onto.children(i))] = True
+        flags.setflags(write=False)
+        kb.finding_cache["too_general"] = flags
+    return flags
 
 
 def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: np.ndarray,
