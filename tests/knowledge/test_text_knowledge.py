@@ -44,3 +44,16 @@ def test_muscle_groups_are_sourced_with_current_weakness_terms(real_kb) -> None:
         # (HPO files "Weakness of the intrinsic hand muscles" under hand musculature, not
         # under Muscle weakness: the label is what is checked)
         assert "weakness" in onto.label(g["hpo_id"]).lower(), g["hpo_id"]
+
+
+def test_growth_references_are_sourced_with_current_terms(real_kb) -> None:
+    data = _load("anthropometry.yaml")
+    refs = data["growth_references"]
+    onto = real_kb.ontology
+    by_key = {m["key"]: m for m in data["measures"]}
+    assert all(s in data["sources"] for s in refs["source"])
+    for key, m in refs["measures"].items():
+        assert all(s in data["sources"] for s in m["source"]), key
+        assert onto.label(by_key[key]["low"]) == m["low_label"], key
+        assert onto.label(by_key[key]["high"]) == m["high_label"], key
+        assert all(code.startswith("LOINC:") for code in m["loinc"]), key

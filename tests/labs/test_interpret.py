@@ -58,8 +58,12 @@ def test_reference_example_all_numeric_labs(example):
         "LOINC:3016-3": "L",      # TSH 0.484 uIU/mL
         "LOINC:3024-7": "N",      # free T4 qualitative Normal
         "LOINC:24325-3": "N", "LOINC:24362-6": "N",  # panels
+        "LOINC:8302-2": "N", "LOINC:29463-7": "N",  # height and weight at 16 y (CDC 2000)
     }
-    assert all(r.reference_source == "case" for r in example.results)
+    growth = {"LOINC:8302-2", "LOINC:29463-7"}
+    assert all(r.reference_source == "case" for r in example.results if r.assay not in growth)
+    assert all(r.reference_source == "CDC 2000 growth charts" for r in example.results
+               if r.assay in growth)
 
 
 def test_reference_example_texts_and_findings(example):
@@ -84,7 +88,7 @@ def test_reference_example_texts_and_findings(example):
 def test_reference_example_unit_slip_warning(example):
     assert ("measurements[0]: 25-OH vitamin D: reference range unit mg/mL disagrees with value "
             "unit ng/mL; range read as ng/mL") in example.warnings
-    assert any("LOINC:8302-2 (Body height) is not in the lab catalogue" in w
+    assert any("LOINC:8867-4 (Heart rate) is not in the lab catalogue" in w
                for w in example.warnings)
 
 

@@ -101,3 +101,10 @@ def test_a_mass_ratio_is_not_a_molar_ratio():
     assert convert(30, "mg/g", "mg/mmol", molar_mass=113.12) == pytest.approx(3.394, abs=1e-3)
     assert convert(1, "umol/mmol{creat}", "mmol/mol") == 1.0
     assert convert(0.25, "mg/mg", "g/g") == 0.25
+
+
+def test_inches_and_pounds_convert_for_growth_readings():
+    from osteodx.labs.units import convert, parse_unit
+
+    assert convert(50, parse_unit("in"), "cm") == 127.0
+    assert convert(10, parse_unit("[lb_av]"), "kg") == 4.5359237

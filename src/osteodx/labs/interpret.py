@@ -20,7 +20,16 @@ from typing import Any
 
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
-from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.catalogue import (
+    Analyte,
+    Catalogue,
+    HpoMap,
+    HpoTerm,
+    Panel,
+    load_catalogue,
+    name_key,
+)
+from osteodx.labs.growth import GrowthMeasure, growth_measure_for_loinc, growth_z
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
 from osteodx.labs.result import (
     OUTCOME_WORDS,
@@ -112,6 +121,17 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
         result = LabResult(index=index, assay=code, analyte=panel.key, label=panel.label,
                            value=None, unit=None)
         _One(result, where, cat, age, sex).panel(panel, oc)
+        return result, loose
+    measure = growth_measure_for_loinc(code) if code else None
+    if measure is not None:
+        result = LabResult(index=index, assay=code, analyte=measure.key, label=measure.label,
+                           value=None, unit=None)
+        one = _One(result, where, cat, age, sex)
+        if "quantity" in value:
+            one.growth(measure, value["quantity"])
+        else:
+            one.warn(f"{measure.label}: value is not a quantity; not interpreted")
+            result.text = f"{measure.label}: not interpreted"
         return result, loose
     name = f"{code} ({assay_label})" if code and assay_label else \
         code or assay_label or "(no assay id)"
@@ -276,6 +296,55 @@ class _One:
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
         self._finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
+
+
+    def growth(self, measure: GrowthMeasure, q: Mapping[str, Any]) -> None:
+        """A body height, weight or head circumference placed on the CDC 2000 reference for
+        the patient's age and sex: below -2 SD low, above +2 SD high, else normal."""
+        r = self.result
+        x = float(q.get("value", 0.0) or 0.0)
+        r.value, r.unit = x, _unit_text(q.get("unit"))
+        head = f"{measure.label} {fmt(x)} {r.unit or ''}".rstrip()
+        try:
+            v = convert(x, parse_unit(q.get("unit") or ""), measure.unit)
+        except UnitError as exc:
+            self.warn(f"{measure.label}: {exc}; not interpreted")
+            r.text = f"{head}: not interpreted"
+            return
+        r.value_canonical, r.unit_canonical = v, measure.unit
+        lo, hi = measure.plausible
+        if not lo <= v <= hi:
+            self.warn(f"{measure.label}: value {fmt(x)} {r.unit or ''} is implausible "
+                      f"(plausible {fmt(lo)}-{fmt(hi)} {measure.unit}); not interpreted")
+            r.text = f"{head}: not interpreted (implausible value)"
+            return
+        why = "age unknown" if self.age is None else None
+        gz = growth_z(measure, v, self.age, self.sex or "") if why is None else why
+        if isinstance(gz, str):
+            self.warn(f"{measure.label}: {gz}; not interpreted")
+            r.text = f"{head}: not interpreted ({gz})"
+            return
+        r.reference_low, r.reference_high = round(gz.low_value, 1), round(gz.high_value, 1)
+        r.reference_source = "CDC 2000 growth charts"
+        outcome: Interpretation = ("L" if gz.z <= measure.low_z else
+                                   "H" if gz.z >= measure.high_z else "N")
+        r.degree = f"{gz.z:+.1f} SD" if outcome != "N" else None
+        who = {"male": "boys", "female": "girls"}[self.sex or ""]
+        at = "adult, 20-year reference" if gz.adult else f"age {_years_text(self.age or 0)}"
+        hpo = HpoMap(low=HpoTerm(hpo_id=measure.low, label=measure.low_label),
+                     high=HpoTerm(hpo_id=measure.high, label=measure.high_label))
+        bounds = f"{fmt(r.reference_low)}-{fmt(r.reference_high)} {measure.unit}"
+        self._finish(hpo, outcome, f"{head} ({at}; CDC 2000 {who}, -2 to +2 SD {bounds}): "
+                                   f"{gz.text}, {OUTCOME_WORDS[outcome]}")
+
+
+def _years_text(age: float) -> str:
+    """'9 y', '18 mo' or '3 wk': the age a growth reading was judged at."""
+    if age >= 2:
+        return f"{age:.3g} y"
+    if age >= 1 / 12:
+        return f"{age * 12:.2g} mo"
+    return f"{age * 365.25 / 7:.2g} wk"
 
 
 def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:

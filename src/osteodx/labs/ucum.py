@@ -44,6 +44,7 @@ ATOMS: dict[str, str] = {
     "[iU]": "international_unit", "m": "meter", "s": "second", "min": "minute",
     "h": "hour", "d": "day", "wk": "week", "a": "year", "%": "percent",
     "m[Hg]": "meter_Hg", "m[H2O]": "meter_H2O",
+    "[in_i]": "inch", "[ft_i]": "foot", "[lb_av]": "pound", "[oz_av]": "ounce",
 }
 #: UCUM prefixes -> powers of ten.
 PREFIXES: dict[str, int] = {
@@ -65,6 +66,7 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"(?<![\[A-Za-z])IU|(?<=[a-z])IU", "[IU]"), (r"(?<=[a-z])iU|^iU", "[iU]"),
     (r"mmHg", "mm[Hg]"), (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
     (r"/(\d+)\.?h(?:rs?)?$", r"/(\1.h)"), (r"/hr$", "/h"), (r"^cells(?=/)", "{cells}"),
+    (r"(?i)^(?:in|inch|inches)$", "[in_i]"), (r"(?i)^(?:lbs?|pounds?)$", "[lb_av]"),
 )
 
 
