@@ -21,6 +21,9 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from osteodx.knowledge import load_yaml
+from osteodx.labs.growth import GrowthMeasure, growth_z
+from osteodx.labs.ucum import UnitError, parse_unit
+from osteodx.labs.units import convert
 from osteodx.text.context import ContextAnalyser
 
 __all__ = ["GrowthStatement", "find_growth_statements"]
@@ -39,6 +42,24 @@ _CENTILE = re.compile(
     r"|percentiles?|pctl?|%ile)\b|\bP(?P<p>\d{1,2})\b", re.IGNORECASE)
 
 
+#: a reading right after its name: "height 118 cm", "weight: 20.5 kg", "OFC was 39cm"
+_READING = re.compile(
+    r"\s*(?:(?:was|is|of|measured|measuring)\s+)?[:=]?\s*(?P<v>\d{1,3}(?:\.\d{1,2})?)\s?"
+    r"(?P<u>cm|mm|m|kg|g|in|inches|lbs?)\b", re.IGNORECASE)
+#: the sentence dates a reading to an age other than the patient's present one
+_OTHER_AGE = re.compile(
+    r"\b(?:at|aged?|by)\s+(?:the\s+age\s+of\s+)?\d+(?:\.\d+)?\s*(?:years?|yrs?|y|months?|mo|"
+    r"weeks?|wk|days?)\b|\bat\s+birth\b|\bbirth\s+(?:weight|length)|\bpreviously\b|\bago\b",
+    re.IGNORECASE)
+
+
+@cache
+def _growth_measures() -> dict[str, GrowthMeasure]:
+    from osteodx.labs.growth import _measures
+
+    return _measures()
+
+
 class GrowthStatement(NamedTuple):
     key: str
     hpo_id: str
@@ -47,6 +68,7 @@ class GrowthStatement(NamedTuple):
     end: int
     sentence: tuple[int, int]
     note: str
+    z: float | None = None  # for a raw reading: its z-score on the CDC 2000 reference
 
 
 @cache
@@ -75,9 +97,36 @@ def _verdict(kind: str, value: float, op: str, t: dict[str, Any],
     return "normal"
 
 
-def find_growth_statements(text: str, ctx: ContextAnalyser | None = None
+def _measured(text: str, m: re.Match, stretch: str, key: str, age_years: float | None,
+              sex: str | None, sentence: tuple[int, int]) -> tuple[float, str, int] | None:
+    """A raw reading right after its name ("height 118 cm") as a z-score for the patient's
+    age and sex, with its note and end; None when the reading's age is not the patient's
+    ("at 2 years her length was ...") or no reference covers it."""
+    reading = _READING.match(stretch)
+    measure = _growth_measures().get(key)
+    if reading is None or measure is None or age_years is None or sex not in ("male", "female"):
+        return None
+    if _OTHER_AGE.search(text, sentence[0], sentence[1]):
+        return None  # the sentence dates the reading to another age
+    try:
+        v = convert(float(reading.group("v")), parse_unit(reading.group("u")), measure.unit)
+    except (UnitError, ValueError):
+        return None
+    if not measure.plausible[0] <= v <= measure.plausible[1]:
+        return None
+    gz = growth_z(measure, v, age_years, sex)
+    if isinstance(gz, str):
+        return None
+    end = m.end() + reading.end()
+    return gz.z, f"{text[m.start():end]} ({gz.text} for age and sex, CDC 2000)", end
+
+
+def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
+                           age_years: float | None = None, sex: str | None = None
                            ) -> list[GrowthStatement]:
-    """Findings implied by growth measurements with a z-score or centile, in text order."""
+    """Findings implied by growth measurements with a z-score or centile, in text order;
+    given the patient's age and sex ("male"/"female"), a raw reading ("height 118 cm")
+    too, placed on the CDC 2000 reference."""
     t = _table()
     measures = {m["key"]: m for m in t["measures"]}
     ctx = ctx or ContextAnalyser(text)
@@ -88,12 +137,22 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None
             stop = names[k + 1].start() if k + 1 < len(names) else sentence.end
             stretch = text[m.end():stop]
             z, c = _Z.search(stretch), _CENTILE.search(stretch)
+            spec = measures[m.lastgroup or ""]
             if z is None and c is None:
+                got = _measured(text, m, stretch, spec["key"], age_years, sex,
+                                (sentence.start, sentence.end))
+                if got is None or not ctx.assess(m.start(), m.end()).about_patient:
+                    continue
+                value, note, end = got
+                verdict = _verdict("z", value, "", t, spec)
+                terms = [spec[verdict]] if verdict != "normal" else [spec["low"], spec["high"]]
+                out += [GrowthStatement(spec["key"], hid, verdict == "normal", m.start(), end,
+                                        (sentence.start, sentence.end), note, value)
+                        for hid in terms]
                 continue
             a = ctx.assess(m.start(), m.end())
             if not a.about_patient:
                 continue
-            spec = measures[m.lastgroup or ""]
             if z is not None and (c is None or z.start() < c.start()):
                 raw = (z.group("z1") or z.group("z2")).replace(" ", "")
                 value = float(re.sub(_MINUS, "-", raw))

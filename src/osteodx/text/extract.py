@@ -139,8 +139,11 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                              "description": f"normal {rs.key} on imaging: {f.source}"}
             spans[key] = f.source
     derived = [(g.hpo_id, g.excluded, g.start, g.end,
+                f"{g.key} {g.z:+.1f} SD for age and sex (CDC 2000)" if g.z is not None else
                 f"{g.key} {'within' if g.excluded else 'outside'} 2 SD / 3rd-97th centile")
-               for g in find_growth_statements(text)]
+               for g in find_growth_statements(
+                   text, age_years=demo.age_years,
+                   sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""))]
     derived += [(ms.hpo_id, ms.excluded, ms.start, ms.end,
                  f"{ms.key} at {ms.age_months:g} months ({'in time' if ms.excluded else 'late'})"
                  if ms.end - ms.start > 0 and not _NOT_YET_NOTE.search(text, ms.start, ms.end)

@@ -1,0 +1,51 @@
+"""Growth in text: z-scores and centiles as written, and raw readings placed on the CDC
+2000 reference for the patient's age and sex."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.anthropometry import find_growth_statements
+
+SHORT, TALL, LIGHT, MICRO = "HP:0004322", "HP:0000098", "HP:0004325", "HP:0000252"
+
+
+def _found(text: str, **kw) -> set[tuple[str, bool]]:
+    return {(g.hpo_id, g.excluded) for g in find_growth_statements(text, **kw)}
+
+
+def test_written_z_score_needs_no_age():
+    assert _found("Height 86 cm (-2.4 SD).") == {(SHORT, False)}
+
+
+def test_raw_height_and_weight_for_a_ten_year_old_girl():
+    found = find_growth_statements("On examination her height was 118 cm and weight 20.5 kg.",
+                                   age_years=10, sex="female")
+    assert {(g.hpo_id, g.excluded) for g in found} == {(SHORT, False), (LIGHT, False)}
+    height = next(g for g in found if g.key == "height")
+    assert height.z < -2 and "CDC 2000" in height.note and height.note.startswith("height was")
+
+
+def test_raw_reading_within_two_sd_excludes_both():
+    assert _found("Height 138 cm.", age_years=10, sex="male") == {(SHORT, True), (TALL, True)}
+
+
+def test_metres_and_adult_height():
+    assert _found("Height 1.45 m.", age_years=40, sex="female") == {(SHORT, False)}
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("Her height was 118 cm.", {"age_years": None, "sex": "female"}),   # age unknown
+    ("Her height was 118 cm.", {"age_years": 10, "sex": None}),         # sex unknown
+    ("At 2 years her length was 80 cm.", {"age_years": 10, "sex": "female"}),  # another age
+    ("Birth weight 2.1 kg.", {"age_years": 10, "sex": "female"}),
+    ("Her mother's height is 150 cm.", {"age_years": 10, "sex": "female"}),  # a relative
+    ("Weight 70 kg.", {"age_years": 40, "sex": "male"}),  # no adult weight reference
+    ("Height 11 cm.", {"age_years": 10, "sex": "male"}),  # implausible
+])
+def test_raw_readings_that_say_nothing_about_the_patient_now(text, kw):
+    assert _found(text, **kw) == set()
+
+
+def test_infant_head_circumference():
+    assert _found("OFC 39 cm.", age_years=0.5, sex="female") == {(MICRO, False)}
