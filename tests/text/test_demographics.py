@@ -363,3 +363,32 @@ def test_n_units_of_something_else_is_no_onset(text: str) -> None:
 ])
 def test_since_a_milestone_at_an_age(text: str, age: float, quote: str) -> None:
     assert onsets(text) == [(age, quote)]
+
+
+@pytest.mark.parametrize("text, sex", [
+    ("Patient: Mrs Magdalena W., 29 years old, woman, born 1995\nThe swellings come and go.",
+     "FEMALE"),
+    ("Name: Isla-Mai PRICE     DOB: 09/09/2024 (5 months)     Female\nOne of her mother's "
+     "pregnancies was a boy.", "FEMALE"),
+    ("Re: Mr Adam Kowalski\nSeen today with chest pain.", "MALE"),
+    ("52 years old, male, with back pain.", "MALE"),
+])
+def test_sex_from_a_header(text, sex):
+    assert extract_demographics(text).sex == sex
+
+
+def test_a_comparison_is_not_the_patients_sex():
+    d = extract_demographics("Her voice was hoarse, like a man. She could not swallow; her "
+                             "lips were swollen.")
+    assert d.sex == "FEMALE" and d.sex_evidence == "pronoun"
+
+
+@pytest.mark.parametrize("text, age", [
+    ("The diagnosis was made at 6 years 4 months of age. On examination at 6 years 4 months "
+     "his height was 109 cm.", 6 + 4 / 12),
+    ("**Age:** 8 y 9 m\nShe has ear pits.", 8.75),
+    ("Age: 2 yrs 3 mths", 2.25),
+    ("At first examination at 2 years he was small. Age: 9 years.", 9.0),
+])
+def test_years_and_months_and_the_age_at_this_examination(text, age):
+    assert extract_demographics(text).age_years == pytest.approx(age, abs=1e-3)

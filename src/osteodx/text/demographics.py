@@ -54,8 +54,8 @@ __all__ = ["Demographics", "Evidence", "OnsetStatement", "extract_demographics",
 
 Sex = Literal["FEMALE", "MALE"]
 
-_FEMALE = {"girl", "woman", "female", "lady", "f", "schoolgirl"}
-_MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy"}
+_FEMALE = {"girl", "woman", "female", "lady", "f", "schoolgirl", "mrs", "ms", "miss"}
+_MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy", "mr"}
 _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
           "|infant|neonate|newborn|toddler|adolescent|teenager|baby|individual|person|proband"
           "|case|student|mother|father|sister|brother|sibling|son|daughter|husband|wife|parent"
@@ -71,7 +71,7 @@ _FILLER = r"(?!(?:with|and|who|whose|had|has|was|is|of|in|at)\b)"  # words betwe
 _NOT_EVENT = "".join(rf"(?<!\b{w}\s)" for w in
                      "at by from since until before after the of".split())
 #: months after years: "4 years and 2 months", "6 years 3 months", "5y 4m", "2 years, 11 mos"
-_MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?)\b|m\b))"
+_MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?|mths?)\b|\s?m\b))"
 #: a visit the age is stated for: "Age at visit: 25 months" (not "Age at diagnosis/onset")
 _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
               r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
@@ -88,6 +88,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "14 mo M", "10 days old, female"
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?"
                 r"\s(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE), ""),
+    # the age at this examination: "On examination at 6 years 4 months his height was ..."
+    (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)\b(?:examination|exam|assessment"
+                rf"|review|evaluation|admission|consultation|visit)\s(?:today\s)?at\s(?:age\s)?"
+                rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
@@ -133,6 +137,16 @@ _SEX_LABEL = re.compile(r"\b(?:sex|gender|patient)[*_]*\s?[:=,][*_]*\s?(?P<noun>
                         r"|(?-i:F|M))\b"
                         r"|\b(?P<adj>female|male)\s(?:patient|proband|child|infant|neonate)\b",
                         re.IGNORECASE)
+#: a header's sex: "Patient: Mrs Magdalena W.", "29 years old, woman", or a bare "Female" on
+#: a line that names the patient ("Name: Isla PRICE   DOB: 09/09/2024   Female")
+_SEX_HEADER = re.compile(
+    r"\b(?:patient|name|re)[*_]*\s?:[*_]*\s?(?P<noun>mrs|ms|miss|mr)\b\.?"
+    r"|\b\d+\s?(?:years?|yrs?|y)(?:[\s-]old)?\s?,\s?(?P<adj>woman|man|female|male|girl|boy)\b"
+    r"|^(?=[^\n]*\b(?:DOB|D\.O\.B|Name|NHS|MRN|Hosp(?:ital)? No)\b)[^\n]*?(?<![\w-])"
+    r"(?-i:(?P<label>Female|Male|FEMALE|MALE))(?![\w-])",
+    re.IGNORECASE | re.MULTILINE)
+#: "hoarse, like a man": a comparison, not the patient's sex
+_SIMILE = re.compile(r"\b(?:like|as)\s$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<f>she|her|hers|herself)\b|\b(?P<m>he|him|his|himself)\b",
                       re.IGNORECASE)
 #: a karyotype, mosaics included: "46,XY", "46, XX", "45,X", "47,XXY", "45,X/46,XY"; not
@@ -280,12 +294,15 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         d.sex_evidence = "explicit"
         return
     found = sorted([*_SEX_NOUN.finditer(tx.masked), *_SEX_LABEL.finditer(tx.masked),
-                    *_BABY.finditer(tx.masked)], key=lambda m: m.start())
+                    *_BABY.finditer(tx.masked), *_SEX_HEADER.finditer(tx.masked)],
+                   key=lambda m: m.start())
     for m in found:
         s, _ = tx.sentence(m.start())
         if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()):
             continue
-        group = "noun" if m.group("noun") else "adj"
+        if _SIMILE.search(tx.masked, max(0, m.start() - 6), m.start()):
+            continue
+        group = next(g for g in ("noun", "adj", "label") if g in m.re.groupindex and m.group(g))
         word = m.group(group).lower()
         d.sex = "FEMALE" if word in _FEMALE else "MALE"
         d.sex_source, d.sex_evidence = tx.evidence(*m.span(group)), "explicit"
