@@ -49,3 +49,16 @@ def test_raw_readings_that_say_nothing_about_the_patient_now(text, kw):
 
 def test_infant_head_circumference():
     assert _found("OFC 39 cm.", age_years=0.5, sex="female") == {(MICRO, False)}
+
+
+@pytest.mark.parametrize("text", ["He was a big baby (4.6 kg, length 57 cm at term).",
+                                  "He is born in term (39 weeks), weight 3150 g, length 49 cm.",
+                                  "Height 60 cm."])  # beyond 5 SD: another age, or a slip
+def test_birth_readings_and_far_outliers_are_not_todays(text):
+    assert _found(text, age_years=4, sex="male") == set()
+
+
+def test_a_readings_own_centile_in_parentheses_wins():
+    text = "Weight 6.9 kg (50th), length 64.5 cm (50th-75th), OFC 39 cm (0.4th)."
+    assert _found(text, age_years=0.44, sex="female") == {
+        ("HP:0004325", True), ("HP:0004324", True), (SHORT, True), (TALL, True), (MICRO, False)}

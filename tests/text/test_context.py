@@ -401,3 +401,10 @@ def test_surveillance_is_watching_for_a_finding_not_having_it() -> None:
 def test_a_query_mark_hedges_like_possible() -> None:
     c = ctx("Imp: ?sialadenitis. Known scoliosis.", "sialadenitis", "scoliosis")
     assert c["sialadenitis"].uncertain and not c["scoliosis"].uncertain
+
+
+def test_past_led_to_is_narrative_present_leads_to_is_generic() -> None:
+    past = ctx("Joint stiffness and hepatosplenomegaly led to a diagnosis.", "hepatosplenomegaly")
+    assert past["hepatosplenomegaly"].about_patient
+    generic = ctx("Hepatosplenomegaly leads to early satiety.", "Hepatosplenomegaly")
+    assert not generic["Hepatosplenomegaly"].about_patient

@@ -392,3 +392,9 @@ def test_a_comparison_is_not_the_patients_sex():
 ])
 def test_years_and_months_and_the_age_at_this_examination(text, age):
     assert extract_demographics(text).age_years == pytest.approx(age, abs=1e-3)
+
+
+def test_a_planned_review_is_not_the_age() -> None:
+    d = extract_demographics("DOB: 09/09/2024   Date: 18/02/2025   Female\nPlan: review at 9 "
+                             "months.")
+    assert d.age_years == pytest.approx(0.44, abs=0.01)

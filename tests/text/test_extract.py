@@ -250,3 +250,13 @@ def test_a_finding_word_in_a_service_name_is_no_finding(real_kb) -> None:
 
     assert labels("Referred by Cedar Falls Family Practice.") == set()
     assert labels("Falls Clinic review: two falls this year.") == {"Falls"}
+
+
+def test_clear_corneas_and_lenses_and_a_raw_growth_reading(real_kb):
+    text = ("A 10-year-old girl. The corneas were clear on slit-lamp examination and the lenses "
+            "clear. On examination her height was 118 cm.")
+    ex = extract_text(text, real_kb, case_id="c")
+    feats = {(f["type"]["id"], bool(f.get("excluded"))): f.get("description", "")
+             for f in ex.phenopacket["phenotypicFeatures"]}
+    assert ("HP:0007957", True) in feats and ("HP:0000518", True) in feats
+    assert "SD for age and sex (CDC 2000)" in feats[("HP:0004322", False)]

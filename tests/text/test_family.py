@@ -418,3 +418,23 @@ def test_carriers_screening_and_verbless_continuations() -> None:
 def test_a_verbless_clause_naming_a_relative_has_its_own_subject() -> None:
     assert status("Parents are healthy and unrelated; father 44 years old.") == {
         "parents": False}
+
+
+def test_an_aside_on_origin_says_nothing_about_the_parents() -> None:
+    assert family("Family: parents are first cousins (Pakistani origin).") == [
+        ("parents", None, "are first cousins", "consanguineous")]
+
+
+def test_screening_logistics_are_no_status() -> None:
+    got = status("Cascade ECGs: mum done, bro booked, mat aunt to be contacted.")
+    assert got.get("mother") is None and got.get("brother") is None and got.get("aunt") is None
+
+
+@pytest.mark.parametrize("text", ["Bro 21 - HbA1c 36 in 2023.", "Brother: TSH 2.1 mIU/L.",
+                                  "Mother: QTc 478."])
+def test_a_bare_result_is_no_status(text) -> None:
+    assert status(text) == {}
+
+
+def test_a_test_still_to_come_is_not_assessed() -> None:
+    assert status("- Bro 11 - ECG at GP next wk.") == {"brother": None}

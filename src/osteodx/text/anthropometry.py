@@ -46,11 +46,20 @@ _CENTILE = re.compile(
 _READING = re.compile(
     r"\s*(?:(?:was|is|of|measured|measuring)\s+)?[:=]?\s*(?P<v>\d{1,3}(?:\.\d{1,2})?)\s?"
     r"(?P<u>cm|mm|m|kg|g|in|inches|lbs?)\b", re.IGNORECASE)
+#: a reading with its centile in parentheses, without the word: "OFC 41.5 cm (25th-50th)"
+_STATED_CENTILE = re.compile(
+    _READING.pattern + r"\s?\(\s?(?P<c1>\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)"
+    r"(?:\s?(?:-|–|to)\s?(?P<c2>\d{1,2}(?:\.\d)?)(?:st|nd|rd|th))?\s?\)", re.IGNORECASE)
 #: the sentence dates a reading to an age other than the patient's present one
 _OTHER_AGE = re.compile(
     r"\b(?:at|aged?|by)\s+(?:the\s+age\s+of\s+)?\d+(?:\.\d+)?\s*(?:years?|yrs?|y|months?|mo|"
-    r"weeks?|wk|days?)\b|\bat\s+birth\b|\bbirth\s+(?:weight|length)|\bpreviously\b|\bago\b",
+    r"weeks?|wk|days?)\b|\bat\s+birth\b|\bbirth\s+(?:weight|length)|\bpreviously\b|\bago\b"
+    r"|\b(?:born|at\s+term|at\s+delivery|(?:big|small)\s+baby|newborn|neonatal|BW)\b",
     re.IGNORECASE)
+
+
+#: a raw reading further than this from the mean is not trusted as the patient's present one
+_MAX_Z = 5.0
 
 
 @cache
@@ -115,8 +124,8 @@ def _measured(text: str, m: re.Match, stretch: str, key: str, age_years: float |
     if not measure.plausible[0] <= v <= measure.plausible[1]:
         return None
     gz = growth_z(measure, v, age_years, sex)
-    if isinstance(gz, str):
-        return None
+    if isinstance(gz, str) or abs(gz.z) > _MAX_Z:
+        return None  # beyond 5 SD a reading is from another age, or a slip
     end = m.end() + reading.end()
     return gz.z, f"{text[m.start():end]} ({gz.text} for age and sex, CDC 2000)", end
 
@@ -138,6 +147,20 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
             stretch = text[m.end():stop]
             z, c = _Z.search(stretch), _CENTILE.search(stretch)
             spec = measures[m.lastgroup or ""]
+            stated = _STATED_CENTILE.match(stretch) if z is None and c is None else None
+            if stated is not None:  # "length 64.5 cm (50th-75th)": the report's own centiles
+                if not ctx.assess(m.start(), m.end()).about_patient:
+                    continue
+                lo = float(stated.group("c1"))
+                hi = float(stated.group("c2") or lo)
+                verdict = ("low" if hi <= t["low_centile"] else
+                           "high" if lo >= t["high_centile"] else "normal")
+                end = m.end() + stated.end()
+                terms = [spec[verdict]] if verdict != "normal" else [spec["low"], spec["high"]]
+                out += [GrowthStatement(spec["key"], hid, verdict == "normal", m.start(), end,
+                                        (sentence.start, sentence.end), text[m.start():end])
+                        for hid in terms]
+                continue
             if z is None and c is None:
                 got = _measured(text, m, stretch, spec["key"], age_years, sex,
                                 (sentence.start, sentence.end))

@@ -57,7 +57,7 @@ _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|eviden
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
     "mother": r"mothers?|mom|mum", "father": r"fathers?|dad", "sister": r"sisters?",
-    "brother": r"brothers?", "sibling": r"siblings?|sibs?", "parents": r"parents?",
+    "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?", "parents": r"parents?",
     "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
@@ -139,7 +139,7 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|(?:in|with|when|of|among) (?!our |these |both |the |this )(?:[a-z-]+ ){0,2}patients"
      r"|patients with|affected (?:individuals|patients)|(?:has|have) been (?:reported"
      r"|described|observed|documented)|first described|in the literature"
-     r"|(?:is|are) associated with|(?:leads?|led) to|tends? to|in general",
+     r"|(?:is|are) associated with|leads? to|tends? to|in general",
      Cue(_HYP, "clause", "generic")),
     # "pain, worse with fever": what brings a finding on is not a finding of its own
     (r"worse (?:with|on|after|during|in)|worsen(?:s|ed)? (?:with|by|on)|aggravated by"

@@ -89,8 +89,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?"
                 r"\s(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE), ""),
     # the age at this examination: "On examination at 6 years 4 months his height was ..."
-    (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)\b(?:examination|exam|assessment"
-                rf"|review|evaluation|admission|consultation|visit)\s(?:today\s)?at\s(?:age\s)?"
+    # (not a planned one: "review at 9 months", "next examination at 2 years")
+    (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)(?<!next\s)(?<!repeat\s)"
+                rf"(?<!further\s)(?<!follow-up\s)\b(?:examination|exam|assessment|evaluation"
+                rf"|admission)\s(?:today\s)?at\s(?:age\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"

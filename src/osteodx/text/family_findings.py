@@ -115,13 +115,24 @@ def _genotype_only(piece: str) -> bool:
                for w in re.findall(r"\S*\d\S*|[a-z][a-z'-]*", rest))
 
 
+#: a result with no word that interprets it: "HbA1c 36", "QTc 412", "TSH 2.1 mIU/L"
+#: (an abbreviation of at most five letters, or a name with a digit: not "diabetes 2")
+_BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:\s|\s?[:=]\s?)[<>]?"
+                          r"[0-9]+(?:[.,][0-9]+)?(?:\s?[a-zµμ%]+(?:/[a-z0-9.]+)?)?")
+
+
 def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
     """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
     text = p.view.text
     while b > a and not text[b - 1].isalnum():
         b -= 1
+    paren = re.search(r"\s*\(([^()]*)\)?$", text[a:b])
+    if paren and paren.start() > 0 and _NEUTRAL.fullmatch(paren.group(1).strip()):
+        b = a + paren.start()  # "first cousins (Pakistani origin)": the aside says nothing
     piece = re.sub(r"^[0-9]+\s*[:,–-]\s*", "", text[a:b])  # "5: I examined him": age first
-    if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _CONSANG.fullmatch(text, a, b) \
+    piece = re.sub(r",?\s(?:in|on|from)\s(?:19|20)[0-9]{2}$", "", piece)  # "HbA1c 36 in 2023"
+    if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _BARE_RESULT.fullmatch(piece) \
+            or _CONSANG.fullmatch(text, a, b) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):
         return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
         # the variant": no status

@@ -33,6 +33,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
+                      # a test's logistics: "mum done, bro booked" (cascade screening)
+                      r"|(?:done|booked|arranged|requested|sent|pending)(?: today)?"
                       # birth order and ages: "first child", "is 48", "5 years old"
                       r"|(?:first|second|third|fourth|only|eldest|oldest|youngest) (?:child|born"
                       r"|pregnancy|son|daughter|of \w+)|[0-9]+(?:\s*(?:y|yo|years?)(?: old)?)?"
@@ -68,8 +70,11 @@ _INFORMANT = re.compile(
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
-    r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced)\b|\b(?:untested"
-    r"|unexamined|not available for (?:testing|examination|assessment))\b")
+    r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced|contacted|invited"
+    r"|offered|approached|referred|called|booked)\b|\b(?:untested"
+    r"|unexamined|not available for (?:testing|examination|assessment))\b"
+    # a test still to come: "ECG at GP next wk", "after result(s)"
+    r"|\bnext (?:wk|week|month)\b|\bafter (?:the )?results?\b")
 _SIMILAR = re.compile(r"\b(?:similar(?:ly)?|same|also|likewise|too|as well|identical"
                       r"|(?<!not )(?<!un)affected|the (?:disease|condition|disorder|syndrome))\b")
 _GERUND = re.compile(r"[a-z]+ing")
