@@ -260,3 +260,13 @@ def test_a_name_in_another_body_fluid_is_not_the_serum_analyte() -> None:
 def test_an_analyte_without_loinc_is_interpreted_by_its_name() -> None:
     assert _interpreted("TmP/GFR | 0.71 mmol/L | 1.15-2.44\nCortisol (8 am) | 410 nmol/L | "
                         "140-690\n", sex="FEMALE") == [("tmp_gfr", "low"), ("cortisol", "normal")]
+
+
+def test_a_rows_value_never_binds_to_the_next_rows_name() -> None:
+    text = ("25-hydroxyvitamin D                     142         nmol/L         50 - 175\n"
+            "24,25-dihydroxyvitamin D                <0.5        nmol/L         \n"
+            "25-OHD : 24,25-(OH)2D ratio             >280                       7 - 23\n")
+    labs = extract_labs(text)
+    assert [(x.analyte, x.value) for x in labs] == [("vitamin_d_25oh", 142.0)]
+    assert any("24,25-dihydroxyvitamin D" in w and "not in the lab catalogue" in w
+               for w in labs.warnings)

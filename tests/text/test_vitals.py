@@ -27,3 +27,16 @@ def test_readings(text: str, age: float | None, high: bool) -> None:
 def test_one_finding_per_reading_and_no_false_fractions() -> None:
     assert len(find_vital_signs("BP 150/95 then 152/96.", age_years=50)) == 1
     assert find_vital_signs("BP reached in 2/3 of cases.", age_years=50) == []
+
+
+@pytest.mark.parametrize("text, sex, found", [
+    ("ECG: SR 61, QT 500ms, QTc (Bazett) 506ms, broad T waves.", "female", True),
+    ("QTc 455 ms.", "male", True),
+    ("QTc 455 ms.", "female", False),  # women's threshold 460 ms
+    ("QTc 455 ms.", None, False),  # sex unknown: the higher threshold
+    ("QTc 440ms.", "male", False),
+    ("Mum - QTc 478 on ECG today.", "female", False),  # a relative's
+])
+def test_prolonged_qtc_by_sex(text, sex, found):
+    got = [v.hpo_id for v in find_vital_signs(text, 15, sex=sex)]
+    assert got == (["HP:0005184"] if found else [])

@@ -150,7 +150,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                  else f"{ms.key} not reached at {ms.age_months:g} months (late)")
                 for ms in find_milestones(text, age_years=demo.age_years)]
     derived += [(v.hpo_id, False, v.start, v.end, v.note)
-                for v in find_vital_signs(text, demo.age_years)]
+                for v in find_vital_signs(
+                    text, demo.age_years,
+                    sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""))]
     derived += [(g.hpo_id, g.excluded, g.start, g.end, f"muscle power {g.note} (MRC scale)")
                 for g in find_power_grades(text)]
     for hid, excluded, start, end, what in derived:  # centiles, milestone ages, readings

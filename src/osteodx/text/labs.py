@@ -154,8 +154,15 @@ _NEWLINE = re.compile(r"\r?\n")
 def _line_breaks(norm: Normalised) -> list[int]:
     """Offsets in the normalised text of the original line breaks: a name read
     backwards from a value stops there (unpunctuated lab lists)."""
-    at = (norm.at(m.start()) for m in _NEWLINE.finditer(norm.original))
-    return [i for i in at if norm.text.startswith(" ", i)]  # not a closed "vi-\ntamin"
+    out = []
+    for m in _NEWLINE.finditer(norm.original):
+        i = norm.at(m.start())
+        if norm.text.startswith(" ", i):
+            out.append(i)
+        elif i > 0 and norm.text[i - 1] == " ":
+            out.append(i - 1)  # trailing spaces and the break collapsed into one space
+        # else a closed line-break hyphen ("vi-\ntamin"): no break
+    return out
 
 
 def _unread_warning(norm: Normalised, mentions: list[Mention], start: int, end: int,

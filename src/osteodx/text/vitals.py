@@ -1,4 +1,5 @@
-"""Blood pressure readings as findings ("BP 146/94" in an adult -> Hypertension).
+"""Blood pressure and QTc readings as findings ("BP 146/94" in an adult -> Hypertension;
+"QTc 506 ms" -> Prolonged QTc interval).
 
 Reports give the reading, not the word. The thresholds are data with their guidelines
 (``knowledge/vitals.yaml``): 140/90 mmHg from 18 years (ESC/ESH 2018, NICE NG136), 130/80
@@ -40,10 +41,19 @@ class VitalSign(NamedTuple):
     note: str
 
 
+#: "QTc 506 ms", "QTc (Bazett) 506ms", "QTc: 478"
+_QTC = re.compile(r"\bQTc\b[^0-9\n.;]{0,20}?(?<![\d/])(?P<v>\d{3})(?![\d/])\s*(?:ms|msec)?",
+                  re.IGNORECASE)
+
+
 @cache
-def _table() -> dict[str, Any]:
+def _data() -> dict[str, Any]:
     text = (resources.files("osteodx.knowledge") / "vitals.yaml").read_text("utf-8")
-    return load_yaml(text)["blood_pressure"]
+    return load_yaml(text)
+
+
+def _table() -> dict[str, Any]:
+    return _data()["blood_pressure"]
 
 
 def _verdict(systolic: int, diastolic: int, centile: int | None, age: float | None,
@@ -61,9 +71,11 @@ def _verdict(systolic: int, diastolic: int, centile: int | None, age: float | No
 
 
 def find_vital_signs(text: str, age_years: float | None = None,
-                     ctx: ContextAnalyser | None = None) -> list[VitalSign]:
-    """Hypertension from the patient's blood pressure readings, in text order (one finding
-    per reading)."""
+                     ctx: ContextAnalyser | None = None, *, sex: str | None = None
+                     ) -> list[VitalSign]:
+    """Hypertension from the patient's blood pressure readings and a prolonged QTc from the
+    ECG's corrected QT ("male"/"female" *sex* chooses its threshold), in text order (one
+    finding per reading)."""
     t = _table()
     ctx = ctx or ContextAnalyser(text)
     out: list[VitalSign] = []
@@ -77,4 +89,15 @@ def find_vital_signs(text: str, age_years: float | None = None,
             continue
         out.append(VitalSign(t["term"], m.start(), m.end(),
                              f"blood pressure {systolic}/{diastolic} mmHg {why}"))
-    return out
+    q = _data()["qtc"]
+    limit = q["male_ms"] if sex == "male" else q["female_ms"]
+    for m in _QTC.finditer(text):
+        ms = int(m.group("v"))
+        if not 300 <= ms <= 700 or ms < limit:
+            continue
+        if not ctx.assess(m.start(), m.end()).about_patient:
+            continue
+        who = {"male": "men", "female": "women"}.get(sex or "", "women, sex unknown")
+        out.append(VitalSign(q["term"], m.start(), m.end(),
+                             f"QTc {ms} ms at or above {limit} ms ({who})"))
+    return sorted(out, key=lambda v: v.start)
