@@ -311,3 +311,25 @@ def test_x_linked_pattern_in_a_male_patient() -> None:
     father = lr("MALE", {"relation": "father", "affected": True})
     assert father[0] == np.log10(p.male_to_male_x_linked_lr)  # X-linked only: penalised
     assert father[2] == np.log10(p.affected_parent_dominant_lr)  # also dominant: not penalised
+
+
+def test_related_findings_count_with_decreasing_weight(toy_kb):
+    # increased bone density and spine sclerosis both sit at or below "Increased bone density"
+    # (depth 3): for a disease that explains both, the second-best positive log10 LR counts at
+    # the decay's weight
+    off = dataclasses.replace(P, redundancy_decay=1.0)
+    on = dataclasses.replace(P, redundancy_depth=3, redundancy_decay=0.5)
+    feats = [("HP:0000012", False), ("HP:0000013", False), ("HP:0000021", False)]
+    _, s_off = _score(toy_kb, feats, params=off)
+    case, s_on = _score(toy_kb, feats, params=on)
+    d = toy_kb.disease_index["OMIM:100004"]
+    assert s_on.related_groups == [(toy_kb.ontology.index["HP:0000012"], [0, 1])]
+    both = sorted(s_off.log10_lr[:2, d], reverse=True)
+    assert both[1] > 0
+    assert s_on.total[d] - s_off.total[d] == pytest.approx(-0.5 * both[1])
+    assert s_on.redundancy_log10_lr[d] == pytest.approx(-0.5 * both[1])
+    # a disease that explains neither loses nothing
+    neuro = toy_kb.disease_index["OMIM:100003"]
+    assert s_on.total[neuro] == pytest.approx(s_off.total[neuro])
+    # the batch path (no per-finding matrices) gives the same
+    assert score_case(toy_kb, case, on, detail=False).total[d] == pytest.approx(s_on.total[d])

@@ -149,6 +149,14 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 "(breadth adjustment)", "observed",
                                 round(float(scores.breadth_log10_lr[d]), 3),
                                 "annotation_breadth", "knowledge base"))
+    if scores.redundancy_log10_lr is not None and scores.redundancy_log10_lr[d]:
+        groups = [(g, idx) for g, idx in scores.related_groups or []
+                  if sum(scores.log10_lr[i, d] > 0 for i in idx) > 1]
+        names = "; ".join(f"{len(idx)} under {onto.labels[g]}" for g, idx in groups)
+        out.append(Contribution("related", f"related findings counted with decreasing weight "
+                                f"({names})", "observed",
+                                round(float(scores.redundancy_log10_lr[d]), 3),
+                                "related_findings", "model"))
     if scores.family_log10_lr is not None and scores.family_log10_lr[d]:
         parts = [f"{f['relation']} {'affected' if f.get('affected') else 'unaffected'}"
                  for f in case.family if f.get("affected") is not None]

@@ -26,7 +26,7 @@ from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
-__all__ = ["CaseScores", "score_case", "finding_lr", "prevalence_log10_odds"]
+__all__ = ["CaseScores", "score_case", "finding_lr", "prevalence_log10_odds", "related_groups"]
 
 _ALL_ROOT = "HP:0000001"
 _XLR = INHERITANCE_FLAGS["HP:0001419"]
@@ -55,6 +55,10 @@ class CaseScores:
     family_log10_lr: np.ndarray | None = None  # (n_diseases,)
     #: pre-test log10 odds from prevalence (part of ``total``, not of the evidence)
     prevalence_log10: np.ndarray | None = None  # (n_diseases,)
+    #: the discount for related findings counted together (part of ``total``), and the
+    #: groups it came from: (group term index, finding indices)
+    redundancy_log10_lr: np.ndarray | None = None  # (n_diseases,)
+    related_groups: list[tuple[int, list[int]]] | None = None
 
 
 def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
@@ -188,8 +192,8 @@ def _cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParamet
         logs = np.log10(lr)
         if not excluded:
             logs *= weights.take(c)
-        if len(cache) >= CACHE_SIZE:
-            cache.pop(next(iter(cache)))
+        if len(cache) >= CACHE_SIZE:  # evict the oldest finding vector, never the tables
+            cache.pop(next(k for k in cache if isinstance(k, tuple) and isinstance(k[0], int)))
         cache[key] = logs
     return logs
 
@@ -220,10 +224,16 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         code = np.zeros((0, n), dtype=np.int8)
         matched = np.zeros((0, n), dtype=np.int32)
     weights = _weights(params)
+    groups = related_groups(kb, case, params)
+    grouped = {i for _, idx in groups for i in idx}
+    kept: dict[int, np.ndarray] = {}
     for i, f in enumerate(case.findings):
         q = index[f.hpo_id]
         if not detail:
-            sum_lr += _cached_logs(kb, q, f.excluded, params, weights)
+            logs = _cached_logs(kb, q, f.excluded, params, weights)
+            sum_lr += logs
+            if i in grouped:
+                kept[i] = logs
             continue
         fn = _excluded if f.excluded else _observed
         lr, c, m = fn(kb, q, params, n, detail)
@@ -252,8 +262,66 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         breadth = -params.breadth_penalty * n_obs * kb.log_relative_mass
     family = _family(kb, case, params)
     prevalence = prevalence_log10_odds(kb, params)
-    total = sum_lr + age + sex + breadth + family + prevalence
-    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence)
+    redundancy = np.zeros(n)
+    for _, idx in groups:
+        rows = [log10_lr[i] if detail else kept[i] for i in idx]
+        if len(rows) == 2:  # the common case: the smaller positive part at the decay's weight
+            redundancy += (params.redundancy_decay - 1.0) * np.clip(
+                np.minimum(rows[0], rows[1]), 0.0, None)
+            continue
+        pos = np.clip(np.stack(rows), 0.0, None)
+        cols = np.flatnonzero(np.count_nonzero(pos, axis=0) > 1)  # only these lose anything
+        best_first = -np.sort(-pos[:, cols], axis=0)
+        w = params.redundancy_decay ** np.arange(len(idx)) - 1.0
+        redundancy[cols] += w @ best_first
+    total = sum_lr + age + sex + breadth + family + prevalence + redundancy
+    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
+                      redundancy, groups)
+
+
+def _depths(kb: KnowledgeBase) -> np.ndarray:
+    """Each term's depth below Phenotypic abnormality (shortest path; -1 outside it)."""
+    depth = kb.finding_cache.get("depths")
+    if depth is None:
+        onto = kb.ontology
+        depth = np.full(len(onto), -1, dtype=np.int16)
+        if PHENOTYPIC_ABNORMALITY in onto:
+            frontier = [onto.index[PHENOTYPIC_ABNORMALITY]]
+            depth[frontier[0]] = 0
+            while frontier:
+                nxt = []
+                for t in frontier:
+                    for c in onto.children(t):
+                        if depth[c] < 0:
+                            depth[c] = depth[t] + 1
+                            nxt.append(c)
+                frontier = nxt
+        depth.setflags(write=False)
+        kb.finding_cache["depths"] = depth
+    return depth
+
+
+def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
+                   ) -> list[tuple[int, list[int]]]:
+    """Observed findings that share their ancestor at ``params.redundancy_depth`` (the one
+    with the smallest index when there are several), in groups of two or more."""
+    if params.redundancy_decay >= 1.0:
+        return []
+    depth = _depths(kb)
+    memo = kb.finding_cache.setdefault(("related group", params.redundancy_depth), {})
+    by_group: dict[int, list[int]] = {}
+    for i, f in enumerate(case.findings):
+        if f.excluded:
+            continue
+        q = kb.ontology.index[f.hpo_id]
+        g = memo.get(q)
+        if g is None:
+            anc = kb.ontology.ancestors(q)
+            at = anc[depth[anc] == params.redundancy_depth]
+            g = memo[q] = int(at.min()) if len(at) else -1
+        if g >= 0:
+            by_group.setdefault(g, []).append(i)
+    return sorted((g, idx) for g, idx in by_group.items() if len(idx) > 1)
 
 
 def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndarray:

@@ -100,6 +100,14 @@ class ModelParameters:
     #: conditions such as familial hypercholesterolaemia are not what a referral is about)
     prevalence_cap_one_in: float = 1000.0
 
+    #: related findings are not independent evidence: the observed findings below one HPO
+    #: term at this depth under Phenotypic abnormality (3 is e.g. "Abnormal circulating
+    #: adrenal hormone concentration"-like groups) count, for each disease, with weights
+    #: 1, r, r^2, ... on their positive log10 LRs, largest first (r = redundancy_decay;
+    #: 1 switches it off). Cohort-level check in docs/benchmarks.md (session 5).
+    redundancy_depth: int = 3
+    redundancy_decay: float = 0.8
+
     #: temperature of the post-test probability, P(d) ∝ prior · 10^(score/T): findings
     #: are not independent, so the plain product is over-confident. Calibrated on the
     #: development corpus (benchmarks/calibrate.py: T = 2 minimises the gold's NLL).
