@@ -260,3 +260,17 @@ def test_clear_corneas_and_lenses_and_a_raw_growth_reading(real_kb):
              for f in ex.phenopacket["phenotypicFeatures"]}
     assert ("HP:0007957", True) in feats and ("HP:0000518", True) in feats
     assert "SD for age and sex (CDC 2000)" in feats[("HP:0004322", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nil seizures otherwise.", {("HP:0001250", True)}),
+    ("She had patchy non-scarring alopecia.", {("HP:0100699", True), ("HP:0001596", False)}),
+    ("Nil by mouth overnight. He has seizures.", {("HP:0001250", False)}),
+    ("Normal red reflexes bilaterally.", set()),
+    ("Reflexes normal.", {("HP:0031826", True)}),
+    ("ECG: QTc (Bazett) 506 ms. Long QT.", {("HP:0005184", False), ("HP:0001657", False)}),
+])
+def test_round_nine_wordings(real_kb, text, expected):
+    ex = extract_text(text, real_kb, case_id="c")
+    got = {(f["type"]["id"], bool(f.get("excluded"))) for f in ex.phenopacket["phenotypicFeatures"]}
+    assert got == expected

@@ -73,6 +73,10 @@ _NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical
 _TABLE: list[tuple[str, Cue]] = [
     # -- negation, forward
     # (a closing "none" after a colon is backward: "Scoliosis: none.")
+    # "Nil seizures": British notes' "no" (not the closing ": nil" nor "nil of note" below)
+    (r"nil(?! of note)(?! by mouth)(?!\s*(?:[.;]|$))", Cue(_NEG)),
+    # "non-scarring alopecia": the prefix negates the next word only
+    (r"non(?=-[a-z])", Cue(_NEG, limit=1)),
     (r"no|not|without|never|neither|nor|none(?!\s*(?:[.;]|$))|cannot|can't|didn't|doesn't"
      r"|don't|wasn't|weren't"
      r"|isn't|aren't|hasn't|haven't|hadn't", Cue(_NEG)),
