@@ -509,3 +509,9 @@ def test_an_analyte_per_creatinine_is_no_creatinine_result() -> None:
     assert [(lab.value, lab.unit) for lab in found] == [(72.0, "umol/L")]
     for heading in ("Recent bloods:\nCreatinine 121 umol/L", "Bloods: creatinine 121 umol/L"):
         assert [lab.value for lab in labs(heading)] == [121.0]
+
+
+def test_a_spaced_dash_separates_name_and_value() -> None:
+    labs = extract_labs("Results: CRP - 2 mg/l, TSH - 1,85 mIU/l (0,27 - 4,2).")
+    assert [(x.analyte, x.value, x.reference_low, x.reference_high) for x in labs] == [
+        ("crp", 2.0, None, None), ("tsh", 1.85, 0.27, 4.2)]

@@ -32,10 +32,11 @@ _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still"
-    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=)"
-    r"(?:\b|(?<=[(:=)]))\s?)*",
+    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s))"
+    r"(?:\b|(?<=[(:=)\-–—]))\s?)*",
     re.IGNORECASE)
-_STRONG_WORD = re.compile(rf"\b(?:{_STRONG})\b|[:=(]", re.IGNORECASE)
+#: (a spaced dash is a list's separator: "CRP - 2 mg/l", "TSH – 1,85 mIU/l")
+_STRONG_WORD = re.compile(rf"\b(?:{_STRONG})\b|[:=(]|(?<=\s)[-–—](?=\s)", re.IGNORECASE)
 _BEFORE = re.compile(r"\s?(?:(?:of|serum|plasma|blood|total)\s)*", re.IGNORECASE)
 _SPECIMEN = re.compile(r"(?:serum|plasma|blood|urine|urinary|total)\s$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s?\)")
