@@ -82,8 +82,13 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
         else kb.background
     anc = kb.ontology.ancestors(q)
-    informative = kb.ic[anc] >= p.min_ancestor_ic
-    annotated = (kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]) & ~_too_general(kb)[anc]
+    # an ancestor whose best possible LR cannot beat the unmatched floor changes nothing
+    # (most general ancestors: skipping them keeps a finding's cost to its informative part)
+    top_direct, top_implied = _column_maxima(kb)
+    informative = (kb.ic[anc] >= p.min_ancestor_ic) & (
+        top_implied[anc] * (p.ancestor_discount / bg[anc]) > floor)
+    annotated = ((kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]) & ~_too_general(kb)[anc]
+                 & (top_direct[anc] * (p.specific_discount / bg[anc]) > floor))
     keep = (anc != q) & (informative | annotated)
     for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
                             annotated[keep].tolist(), strict=True):
@@ -101,6 +106,25 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
     _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
     return lr, code, matched
+
+
+def _column_maxima(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray]:
+    """Per term, the largest direct and the largest implied frequency over all diseases."""
+    got = kb.finding_cache.get("column maxima")
+    if got is None:
+        got = tuple(_col_max(m) for m in (kb.direct, kb.implied))
+        kb.finding_cache["column maxima"] = got
+    return got
+
+
+def _col_max(m) -> np.ndarray:
+    out = np.zeros(len(m.ptr) - 1)
+    sizes = np.diff(m.ptr)
+    nz = np.flatnonzero(sizes)
+    if len(nz):
+        out[nz] = np.maximum.reduceat(m.vals.astype(np.float64), m.ptr[nz])
+    out.setflags(write=False)
+    return out
 
 
 def _too_general(kb: KnowledgeBase) -> np.ndarray:
@@ -263,13 +287,16 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     family = _family(kb, case, params)
     prevalence = prevalence_log10_odds(kb, params)
     redundancy = np.zeros(n)
+    tmp = np.empty(n) if groups else None
     for _, idx in groups:
         rows = [log10_lr[i] if detail else kept[i] for i in idx]
         if len(rows) == 2:  # the common case: the smaller positive part at the decay's weight
-            redundancy += (params.redundancy_decay - 1.0) * np.clip(
-                np.minimum(rows[0], rows[1]), 0.0, None)
+            np.minimum(rows[0], rows[1], out=tmp)
+            np.maximum(tmp, 0.0, out=tmp)
+            tmp *= params.redundancy_decay - 1.0
+            redundancy += tmp
             continue
-        pos = np.clip(np.stack(rows), 0.0, None)
+        pos = np.maximum(np.stack(rows), 0.0)
         cols = np.flatnonzero(np.count_nonzero(pos, axis=0) > 1)  # only these lose anything
         best_first = -np.sort(-pos[:, cols], axis=0)
         w = params.redundancy_decay ** np.arange(len(idx)) - 1.0
@@ -279,26 +306,20 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
                       redundancy, groups)
 
 
-def _depths(kb: KnowledgeBase) -> np.ndarray:
-    """Each term's depth below Phenotypic abnormality (shortest path; -1 outside it)."""
-    depth = kb.finding_cache.get("depths")
-    if depth is None:
+def _depth(kb: KnowledgeBase, t: int, memo: dict[int, int]) -> int:
+    """A term's depth below Phenotypic abnormality (shortest path; -1 outside it), from its
+    parents' depths (memoised: only the terms a batch meets are ever computed)."""
+    d = memo.get(t)
+    if d is None:
         onto = kb.ontology
-        depth = np.full(len(onto), -1, dtype=np.int16)
-        if PHENOTYPIC_ABNORMALITY in onto:
-            frontier = [onto.index[PHENOTYPIC_ABNORMALITY]]
-            depth[frontier[0]] = 0
-            while frontier:
-                nxt = []
-                for t in frontier:
-                    for c in onto.children(t):
-                        if depth[c] < 0:
-                            depth[c] = depth[t] + 1
-                            nxt.append(c)
-                frontier = nxt
-        depth.setflags(write=False)
-        kb.finding_cache["depths"] = depth
-    return depth
+        if onto.ids[t] == PHENOTYPIC_ABNORMALITY:
+            d = 0
+        else:
+            above = [_depth(kb, int(p), memo) for p in onto.parents(t)]
+            above = [x for x in above if x >= 0]
+            d = min(above) + 1 if above else -1
+        memo[t] = d
+    return d
 
 
 def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
@@ -307,7 +328,7 @@ def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
     with the smallest index when there are several), in groups of two or more."""
     if params.redundancy_decay >= 1.0:
         return []
-    depth = _depths(kb)
+    depths = kb.finding_cache.setdefault("depths", {})
     memo = kb.finding_cache.setdefault(("related group", params.redundancy_depth), {})
     by_group: dict[int, list[int]] = {}
     for i, f in enumerate(case.findings):
@@ -316,9 +337,9 @@ def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
         q = kb.ontology.index[f.hpo_id]
         g = memo.get(q)
         if g is None:
-            anc = kb.ontology.ancestors(q)
-            at = anc[depth[anc] == params.redundancy_depth]
-            g = memo[q] = int(at.min()) if len(at) else -1
+            at = [int(a) for a in kb.ontology.ancestors(q)
+                  if _depth(kb, int(a), depths) == params.redundancy_depth]
+            g = memo[q] = min(at) if at else -1
         if g >= 0:
             by_group.setdefault(g, []).append(i)
     return sorted((g, idx) for g, idx in by_group.items() if len(idx) > 1)
