@@ -104,10 +104,13 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
         if analyte is None else None
     value = m.get("value") or {}
     oc = value.get("ontologyClass") or value.get("ontology_class")
+    def start(key: str, label: str) -> tuple[LabResult, _One]:
+        result = LabResult(index=index, assay=code, analyte=key, label=label, value=None,
+                           unit=None)
+        return result, _One(result, where, cat, age, sex)
+
     if analyte is not None:
-        result = LabResult(index=index, assay=code, analyte=analyte.key, label=analyte.display,
-                           value=None, unit=None)
-        one = _One(result, where, cat, age, sex)
+        result, one = start(analyte.key, analyte.display)
         if "quantity" in value:
             one.quantity(analyte, value["quantity"])
         elif oc:
@@ -118,15 +121,12 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
             result.text = f"{analyte.display}: not interpreted"
         return result, loose
     if panel is not None:
-        result = LabResult(index=index, assay=code, analyte=panel.key, label=panel.label,
-                           value=None, unit=None)
-        _One(result, where, cat, age, sex).panel(panel, oc)
+        result, one = start(panel.key, panel.label)
+        one.panel(panel, oc)
         return result, loose
     measure = growth_measure_for_loinc(code) if code else None
     if measure is not None:
-        result = LabResult(index=index, assay=code, analyte=measure.key, label=measure.label,
-                           value=None, unit=None)
-        one = _One(result, where, cat, age, sex)
+        result, one = start(measure.key, measure.label)
         if "quantity" in value:
             one.growth(measure, value["quantity"])
         else:
