@@ -51,11 +51,10 @@ def test_a_figure_for_one_sex_is_halved_for_the_population() -> None:
 
 
 def _toy_with_figures(kb, figures: dict[str, float]):
-    kb = dataclasses.replace(kb)  # a copy: the session fixture stays as it is
+    kb = dataclasses.replace(kb)  # a copy with its own caches: the session fixture stays as it is
     kb.prevalence_one_in = np.full(kb.n_diseases, np.nan)
     kb.prevalence_text = {}
     kb.prevalence_source = {}
-    kb.finding_cache = {}  # not shared with the session's toy knowledge base
     for d, n in figures.items():
         kb.prevalence_one_in[kb.disease_index[d]] = n
         kb.prevalence_text[kb.disease_index[d]] = f"1 in {n:,.0f}"

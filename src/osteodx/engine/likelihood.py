@@ -110,10 +110,10 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
 
 def _column_maxima(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray]:
     """Per term, the largest direct and the largest implied frequency over all diseases."""
-    got = kb.finding_cache.get("column maxima")
+    got = kb.derived.get("column maxima")
     if got is None:
         got = tuple(_col_max(m) for m in (kb.direct, kb.implied))
-        kb.finding_cache["column maxima"] = got
+        kb.derived["column maxima"] = got
     return got
 
 
@@ -130,7 +130,7 @@ def _col_max(m) -> np.ndarray:
 def _too_general(kb: KnowledgeBase) -> np.ndarray:
     """Terms too broad to explain a finding as its annotated ancestor: the roots and the
     organ systems ("Abnormality of metabolism/homeostasis" does not explain a low vitamin D)."""
-    flags = kb.finding_cache.get("too_general")
+    flags = kb.derived.get("too_general")
     if flags is None:
         onto = kb.ontology
         flags = np.zeros(len(onto), dtype=bool)
@@ -141,7 +141,7 @@ def _too_general(kb: KnowledgeBase) -> np.ndarray:
                 if root == PHENOTYPIC_ABNORMALITY:
                     flags[list(onto.children(i))] = True
         flags.setflags(write=False)
-        kb.finding_cache["too_general"] = flags
+        kb.derived["too_general"] = flags
     return flags
 
 
@@ -216,8 +216,8 @@ def _cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParamet
         logs = np.log10(lr)
         if not excluded:
             logs *= weights.take(c)
-        if len(cache) >= CACHE_SIZE:  # evict the oldest finding vector, never the tables
-            cache.pop(next(k for k in cache if isinstance(k, tuple) and isinstance(k[0], int)))
+        if len(cache) >= CACHE_SIZE:
+            cache.pop(next(iter(cache)))
         cache[key] = logs
     return logs
 
@@ -315,7 +315,7 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
 def _depths(kb: KnowledgeBase) -> np.ndarray:
     """Each term's depth below Phenotypic abnormality (shortest path; -1 outside it), by
     relaxing every is_a edge at once until nothing changes (about 15 rounds, a few ms)."""
-    depth = kb.finding_cache.get("depths")
+    depth = kb.derived.get("depths")
     if depth is None:
         onto = kb.ontology
         n = len(onto)
@@ -334,7 +334,7 @@ def _depths(kb: KnowledgeBase) -> np.ndarray:
                 depth = new
         depth[depth == big] = -1
         depth.setflags(write=False)
-        kb.finding_cache["depths"] = depth
+        kb.derived["depths"] = depth
     return depth
 
 
@@ -345,7 +345,7 @@ def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
     if params.redundancy_decay >= 1.0:
         return []
     depth = _depths(kb)
-    memo = kb.finding_cache.setdefault(("related group", params.redundancy_depth), {})
+    memo = kb.derived.setdefault(("related group", params.redundancy_depth), {})
     by_group: dict[int, list[int]] = {}
     for i, f in enumerate(case.findings):
         if f.excluded:
@@ -367,13 +367,13 @@ def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndar
     if not params.prevalence_weight or not len(kb.prevalence_one_in):
         return np.zeros(kb.n_diseases)
     key = ("prevalence", params.prevalence_weight, params.prevalence_cap_one_in)
-    odds = kb.finding_cache.get(key)  # the same for every case of a batch
+    odds = kb.derived.get(key)  # the same for every case of a batch
     if odds is None:
         one_in = np.nan_to_num(kb.prevalence_one_in, nan=kb.reference_one_in)
         one_in = np.maximum(one_in, params.prevalence_cap_one_in)
         odds = params.prevalence_weight * np.maximum(np.log10(kb.reference_one_in / one_in), 0.0)
         odds.setflags(write=False)
-        kb.finding_cache[key] = odds
+        kb.derived[key] = odds
     return odds
 
 

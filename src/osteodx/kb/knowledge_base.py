@@ -96,7 +96,10 @@ class KnowledgeBase:
     #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
     log_relative_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: the engine's per-finding log10 LR vectors, reused across the cases of a batch
-    finding_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    finding_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: tables the engine derives once from the knowledge base (column maxima, term depths,
+    #: prevalence odds): never evicted, unlike the per-finding vectors above
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
     negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     #: per disease: "1 in N" from knowledge/prevalence.yaml (nan: not listed), and the figure
