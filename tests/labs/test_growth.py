@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from osteodx.labs.growth import (
-    _measures,
     _tables,
     growth_measure_for_loinc,
+    growth_measures,
     growth_z,
     lms_value,
     lms_z,
@@ -28,7 +28,7 @@ def test_lms_value_inverts_lms_z(lam):
 
 def test_every_table_is_shipped_for_both_sexes_with_increasing_ages():
     tables = _tables()
-    for m in _measures().values():
+    for m in growth_measures().values():
         for table, lo, hi in m.tables:
             for sex in (1, 2):
                 rows = tables[(table, sex)]

@@ -33,7 +33,8 @@ import numpy as np
 
 from osteodx.knowledge import load_yaml
 
-__all__ = ["GrowthMeasure", "GrowthZ", "growth_measure_for_loinc", "growth_z", "lms_z",
+__all__ = ["GrowthMeasure", "GrowthZ", "growth_measure_for_loinc", "growth_measures", "growth_z",
+           "lms_z",
            "lms_value", "normal_centile"]
 
 
@@ -130,7 +131,8 @@ def _tables() -> dict[tuple[str, int], np.ndarray]:
 
 
 @cache
-def _measures() -> dict[str, GrowthMeasure]:
+def growth_measures() -> dict[str, GrowthMeasure]:
+    """The growth measures by key ("height", "weight", "head_circumference")."""
     spec = _spec()
     by_key = {m["key"]: m for m in spec["measures"]}
     out: dict[str, GrowthMeasure] = {}
@@ -151,7 +153,7 @@ def _measures() -> dict[str, GrowthMeasure]:
 
 def growth_measure_for_loinc(code: str) -> GrowthMeasure | None:
     """The growth measure a LOINC code records (body height, weight, head circumference)."""
-    for m in _measures().values():
+    for m in growth_measures().values():
         if code in m.loinc:
             return m
     return None

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from osteodx.knowledge import load_yaml
-from osteodx.labs.growth import GrowthMeasure, growth_z
+from osteodx.labs.growth import growth_measures, growth_z
 from osteodx.labs.ucum import UnitError, parse_unit
 from osteodx.labs.units import convert
 from osteodx.text.context import ContextAnalyser
@@ -62,11 +62,6 @@ _OTHER_AGE = re.compile(
 _MAX_Z = 5.0
 
 
-@cache
-def _growth_measures() -> dict[str, GrowthMeasure]:
-    from osteodx.labs.growth import _measures
-
-    return _measures()
 
 
 class GrowthStatement(NamedTuple):
@@ -112,7 +107,7 @@ def _measured(text: str, m: re.Match, stretch: str, key: str, age_years: float |
     age and sex, with its note and end; None when the reading's age is not the patient's
     ("at 2 years her length was ...") or no reference covers it."""
     reading = _READING.match(stretch)
-    measure = _growth_measures().get(key)
+    measure = growth_measures().get(key)
     if reading is None or measure is None or age_years is None or sex not in ("male", "female"):
         return None
     if _OTHER_AGE.search(text, sentence[0], sentence[1]):
