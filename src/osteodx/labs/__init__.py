@@ -4,6 +4,8 @@
   analytes by LOINC code or name, units, reference ranges, HPO terms.
 * :mod:`~osteodx.labs.units` - UCUM units as written in phenopackets, and
   conversions (mass <-> moles through the molar mass).
+* :mod:`~osteodx.labs.growth` - body height, weight and head circumference as
+  z-scores for age and sex on the CDC 2000 growth references (LMS method).
 * :mod:`~osteodx.labs.interpret` - :func:`interpret_measurements`, which
   judges each result against the case's or the catalogue's range and turns
   it into observed or excluded HPO findings, with warnings for anything it
@@ -23,6 +25,13 @@ from osteodx.labs.catalogue import (
     load_catalogue,
     name_key,
 )
+from osteodx.labs.growth import (
+    GrowthMeasure,
+    GrowthZ,
+    growth_measure_for_loinc,
+    growth_measures,
+    growth_z,
+)
 from osteodx.labs.interpret import hpo_findings, interpret_measurements
 from osteodx.labs.ranges import Range
 from osteodx.labs.result import Interpretation, LabResult, LabWorkup
@@ -32,6 +41,8 @@ from osteodx.labs.units import convert, convertible
 __all__ = [
     "Analyte",
     "Catalogue",
+    "GrowthMeasure",
+    "GrowthZ",
     "HpoMap",
     "HpoTerm",
     "Interpretation",
@@ -47,6 +58,9 @@ __all__ = [
     "convertible",
     "find_by_loinc",
     "find_by_name",
+    "growth_measure_for_loinc",
+    "growth_measures",
+    "growth_z",
     "hpo_findings",
     "interpret_measurements",
     "load_catalogue",
