@@ -408,3 +408,10 @@ def test_past_led_to_is_narrative_present_leads_to_is_generic() -> None:
     assert past["hepatosplenomegaly"].about_patient
     generic = ctx("Hepatosplenomegaly leads to early satiety.", "Hepatosplenomegaly")
     assert not generic["Hepatosplenomegaly"].about_patient
+
+
+def test_a_relative_who_noticed_is_the_informant() -> None:
+    got = ctx("On day 3 her mother noticed blisters on both legs.", "blisters")
+    assert got["blisters"].about_patient
+    own = ctx("Her mother has blisters on both legs.", "blisters")
+    assert own["blisters"].experiencer == "mother"

@@ -368,3 +368,19 @@ def test_a_verb_shared_by_the_finding_and_its_age(real_kb) -> None:
     got = feature_onsets(real_kb, "A 30-year-old woman. Her right kneecap first dislocated at "
                                   "12 years of age. Her feet became high-arched when she was 9.")
     assert got == {"Patellar dislocation": "P12Y", "Pes cavus": "P9Y"}
+
+
+@pytest.mark.parametrize("text, label, onset", [
+    ("A 5-month-old girl. At 10 weeks mum noticed hyperpigmentation over the trunk.",
+     "Hyperpigmentation of the skin", "P10W"),
+    ("A 5-month-old girl. Day 10: two episodes of seizures.", "Seizure", "P10D"),
+    ("A 6-year-old boy. From 9 months he had recurrent ear infections.",
+     "Recurrent ear infections", "P9M"),
+    ("A 6-year-old boy. At 6 weeks after surgery he had seizures.", "Seizure", None),
+])
+def test_onsets_of_notes_and_letters(real_kb, text, label, onset):
+    from osteodx.text.extract import extract_text
+
+    feats = {f["type"]["label"]: f.get("onset", {}).get("age", {}).get("iso8601duration")
+             for f in extract_text(text, real_kb, case_id="c").phenopacket["phenotypicFeatures"]}
+    assert feats[label] == onset

@@ -71,6 +71,11 @@ _INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|
 #: a semi-quantitative result between a finding and a later "negative"/"normal" (a lab table's
 #: reference column): "Urine glucose 3+ Negative", "Ketones ++ (normal: negative)"
 _RESULT_BETWEEN = re.compile(r"(?:^|\s)(?:[0-9]\+|\+{1,4}|positive|trace)(?=\s|$|[,;)])")
+#: a relative who tells what they saw: "mum noticed ...", "her mother first noticed ..."
+_INFORMANT_AFTER = re.compile(
+    r"\s(?:(?:also|first|then|had|has|later|initially)\s)?(?:noticed|notices|reported|reports"
+    r"|says|said|describes|described|recalls|recalled|observed|observes|remembers|remembered"
+    r"|brought (?:her|him) (?:in|to))\b")
 _SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present|the current"
                              r"|the index|the|that) (?!case)\w+|[0-9].*)$")
 
@@ -233,6 +238,8 @@ class ContextAnalyser:
             if not lo <= h.start < clause.end or h.end > vs:
                 continue
             if h.cue.kind == "relation" and not _NOT_SUBJECT.search(text, 0, h.start):
+                if _INFORMANT_AFTER.match(text, h.end):
+                    continue  # "her mother noticed blisters": the informant, not the bearer
                 before.append((h, h.cue.value))
             elif (h.cue.kind == "anchor" and _SUBJECT_ANCHOR.match(h.text)
                   and not _NOT_SUBJECT.search(text, 0, h.start)):

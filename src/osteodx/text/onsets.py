@@ -250,6 +250,17 @@ _ONSETS = [  # (pattern, kind) on the masked text
     (re.compile(r"\b(?:on|from|since)\s(?:the\s)?(?P<u>day)\s?(?P<n>#+)(?![\w#])"
                 r"(?!\s(?:after|post\w*|of\s(?:admission|treatment|illness|fever))\b)",
                 re.IGNORECASE), "age"),
+    # a sentence that opens with the age: "At 10 weeks mum noticed ...", "At 3 months he had
+    # seizures" (not "At 6 weeks after surgery", "At 20 weeks' gestation" - prenatal above)
+    (re.compile(rf"(?:(?<![\s\S])|(?<=[.;:]\s))At\s{_ABOUT}(?P<n>#+)\s?(?P<u>weeks?|wks?|months?"
+                rf"|mos?|years?|yrs?)\b(?![\s,]+(?:after|post\w*|later|follow\w*|of\sgestation"
+                rf"|gestation\w*|pregnan\w*|of\sage|old)\b)(?!['\u2019])"), "age"),
+    # a notes' day of life at the start of an entry: "Day 10: two episodes of stiffening"
+    (re.compile(r"(?:(?<![\s\S])|(?<=[.;:]\s))(?P<u>Day)\s?(?P<n>#+)(?=\s?[:,\u2013-])"), "age"),
+    # "From 9 months he had recurrent ear infections" (an age, in weeks or months)
+    (re.compile(rf"\bfrom\s{_ABOUT}(?P<n>#+)\s?(?P<u>weeks?|wks?|months?|mos?)\b(?![\s,]+"
+                rf"(?:after|post\w*|later|ago|before|of\s(?:treatment|therapy|gestation))\b)",
+                re.IGNORECASE), "age"),
     # notes' "dx age 6", "dx at 6 y" (diagnosed)
     (re.compile(rf"\bdx(?:'?d)?\s(?:at\s)?(?:age\s)?{_ABOUT}(?P<n>#+)(?![\w#])(?:\s?{_UNIT}\b)?",
                 re.IGNORECASE), "age"),
