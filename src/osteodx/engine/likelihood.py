@@ -156,10 +156,15 @@ def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: n
     """
     if not kb.negation_in_ancestors[q]:
         return
+    anc = np.array([q]) if exact else kb.ontology.ancestors(q)
+    ptr = kb.negated.ptr
+    anc = anc[ptr[anc + 1] > ptr[anc]]  # only the ancestors some disease is curated without
+    if not len(anc):
+        return
     has_q = np.zeros(len(lr), dtype=bool)
     has_q[implied_rows] = True
-    for a in ([q] if exact else kb.ontology.ancestors(q)):
-        rows, _ = kb.negated.column(int(a))
+    for a in anc.tolist():
+        rows, _ = kb.negated.column(a)
         rows = rows[~has_q[rows]]
         lr[rows] = value
         if code is not None:
@@ -206,9 +211,9 @@ CACHE_SIZE = 2048
 def _cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters,
                  weights: np.ndarray) -> np.ndarray:
     """The weighted log10 LR vector of one finding, memoised per knowledge base: in a batch,
-    common findings recur in many cases."""
+    common findings recur in many cases (first in, first out beyond :data:`CACHE_SIZE`)."""
     key = (q, excluded, params)
-    cache = kb.finding_cache
+    cache = kb.derived.setdefault("finding cache", {})
     logs = cache.get(key)
     if logs is None:
         fn = _excluded if excluded else _observed
@@ -272,7 +277,10 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     upper = [x for x in (case.onset_years, case.age_years) if x is not None]
     if upper and params.onset_penalty:
         patient = min(upper)
-        late = np.nan_to_num(kb.onset_min, nan=-np.inf) > patient + 1e-9
+        onset_min = kb.derived.get("onset min")
+        if onset_min is None:  # unknown onsets never count as late
+            onset_min = kb.derived["onset min"] = np.nan_to_num(kb.onset_min, nan=-np.inf)
+        late = onset_min > patient + 1e-9
         age[late] = -params.onset_penalty
     sex = np.zeros(n)
     if case.sex == "FEMALE":
@@ -387,6 +395,8 @@ _MATERNAL_MALES = {"uncle", "grandfather", "cousin"}
 def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarray:
     """log10 LR of the parents' status for dominant and recessive diseases."""
     out = np.zeros(kb.n_diseases)
+    if not case.family:
+        return out
     status = [f.get("affected") for f in case.family if f.get("relation") in _PARENTS]
     # "family history unremarkable", "no one else in the family is affected": parents too
     status += [False for f in case.family

@@ -44,7 +44,7 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
     for name in _MATRICES:
         m: CscMatrix = getattr(kb, name)
         arrays[f"{name}_ptr"], arrays[f"{name}_rows"], arrays[f"{name}_vals"] = \
-            m.ptr, m.rows, m.vals
+            m.ptr, m.rows.astype(np.int32), m.vals
     for name in ("par_ptr", "par_idx", "anc_ptr", "anc_idx"):
         arrays[f"onto_{name}"] = getattr(onto, name)
     meta = {

@@ -33,8 +33,13 @@ class CscMatrix:
     """A disease x term sparse matrix by column."""
 
     ptr: np.ndarray  # int64, n_terms + 1
-    rows: np.ndarray  # int32 disease indices
+    rows: np.ndarray  # disease indices, held as np.intp (int32 on disk)
     vals: np.ndarray  # float32 values (all ones for boolean matrices)
+
+    def __post_init__(self) -> None:
+        # the engine indexes vectors with these rows thousands of times per batch: as intp,
+        # numpy need not convert them on every fancy index (about a quarter of the cost)
+        self.rows = np.asarray(self.rows, dtype=np.intp)
 
     def column(self, j: int) -> tuple[np.ndarray, np.ndarray]:
         a, b = self.ptr[j], self.ptr[j + 1]
@@ -95,10 +100,8 @@ class KnowledgeBase:
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
     log_relative_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    #: the engine's per-finding log10 LR vectors, reused across the cases of a batch
-    finding_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     #: tables the engine derives once from the knowledge base (column maxima, term depths,
-    #: prevalence odds): never evicted, unlike the per-finding vectors above
+    #: prevalence odds) and its bounded store of per-finding vectors
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     #: per term: does it or an ancestor carry a curated absence (lets the engine skip work)
     negation_in_ancestors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))

@@ -154,11 +154,13 @@ class Ontology:
     def children(self, i: int) -> list[int]:
         """Indices of the direct children of term *i*."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.ids]
-            for c in range(len(self.ids)):
-                for p in self.parents(c):
-                    kids[int(p)].append(c)
-            self._children = kids
+            # one sort of the parent links instead of a Python loop over every term
+            child = np.repeat(np.arange(len(self.ids)), np.diff(self.par_ptr))
+            order = np.argsort(self.par_idx, kind="stable")
+            bounds = np.searchsorted(self.par_idx[order], np.arange(len(self.ids) + 1))
+            flat = child[order].tolist()
+            self._children = [flat[a:b] for a, b in zip(bounds[:-1].tolist(),
+                                                        bounds[1:].tolist(), strict=True)]
         return self._children[i]
 
     def is_a(self, child: str, ancestor: str) -> bool:
