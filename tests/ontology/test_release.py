@@ -114,3 +114,13 @@ def test_hp_json_release_reads_like_hp_obo(tmp_path, toy_dir, monkeypatch):
     assert a.ontology.resolve("HP:0000017").status == "alt_id"
     assert a.hpo_version == "2099-01-01"
     assert a.disease_ids == b.disease_ids
+
+
+def test_children_are_the_inverse_of_parents(toy_kb):
+    onto = toy_kb.ontology
+    for i in range(len(onto)):
+        for p in onto.parents(i):
+            assert i in onto.children(int(p))
+        for c in onto.children(i):
+            assert i in onto.parents(c).tolist()
+    assert onto.children(onto.index["HP:0000001"])  # the root has children
