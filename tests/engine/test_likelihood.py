@@ -237,6 +237,23 @@ def test_match_type_weights_scale_observed_log_lr(toy_kb):
     assert fast.total == pytest.approx(s.total)
 
 
+def test_totals_without_detail_equal_the_detailed_ones(real_kb):
+    """The benchmark path (sparse cached vectors) ranks exactly as ``diagnose`` does:
+    observed, excluded, related (grouped) and curated-absence findings, first from an empty
+    cache and then from a warm one."""
+    import numpy as np
+
+    findings = [("HP:0002650", False), ("HP:0001387", False), ("HP:0001382", False),
+                ("HP:0000486", False), ("HP:0001250", True), ("HP:0000365", True),
+                ("HP:0000256", False), ("HP:0004322", False)]
+    case, detailed = _score(real_kb, findings)
+    assert detailed.related_groups  # the discount is exercised
+    real_kb.derived.pop("finding cache", None)
+    for _ in range(2):
+        fast = score_case(real_kb, case, P, detail=False)
+        assert np.allclose(fast.total, detailed.total, rtol=0, atol=1e-9)
+        assert np.allclose(fast.redundancy_log10_lr, detailed.redundancy_log10_lr, atol=1e-9)
+
 
 def test_family_history_by_inheritance(toy_kb) -> None:
     from types import SimpleNamespace

@@ -75,7 +75,7 @@ def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
 
 
 def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: bool = True):
-    floor = max(p.unmatched_lr, min(1.0, p.unmatched_scale * float(kb.background[q])))
+    floor = _floor(kb, q, p)
     lr = np.full(n, floor)
     code = np.full(n, M.NO_MATCH, dtype=np.int8)  # always: the weights depend on it
     matched = np.full(n, -1, dtype=np.int32) if detail else None
@@ -108,6 +108,11 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     return lr, code, matched
 
 
+def _floor(kb: KnowledgeBase, q: int, p: ModelParameters) -> float:
+    """The LR of an observed finding that a disease does not explain at all."""
+    return max(p.unmatched_lr, min(1.0, p.unmatched_scale * float(kb.background[q])))
+
+
 def _column_maxima(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray]:
     """Per term, the largest direct and the largest implied frequency over all diseases."""
     got = kb.derived.get("column maxima")
@@ -138,8 +143,9 @@ def _too_general(kb: KnowledgeBase) -> np.ndarray:
             if root in onto:
                 i = onto.index[root]
                 flags[i] = True
-                if root == PHENOTYPIC_ABNORMALITY:
-                    flags[list(onto.children(i))] = True
+                if root == PHENOTYPIC_ABNORMALITY:  # its children, the organ systems
+                    child = np.repeat(np.arange(len(onto)), np.diff(onto.par_ptr))
+                    flags[child[onto.par_idx == i]] = True
         flags.setflags(write=False)
         kb.derived["too_general"] = flags
     return flags
@@ -204,27 +210,41 @@ def _weights(p: ModelParameters) -> np.ndarray:
     return w
 
 
-#: per-finding vectors kept for a batch (about 100 kB each)
+#: per-finding vectors kept for a batch
 CACHE_SIZE = 2048
 
 
 def _cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters,
-                 weights: np.ndarray) -> np.ndarray:
-    """The weighted log10 LR vector of one finding, memoised per knowledge base: in a batch,
-    common findings recur in many cases (first in, first out beyond :data:`CACHE_SIZE`)."""
+                 weights: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+    """The weighted log10 LR vector of one finding, sparse: ``(base, rows, excess)`` means
+    *base* for every disease except *rows*, which have ``base + excess``.
+
+    Most diseases share one value (the unmatched floor of an observed finding; the plain
+    ``1 / (1 - w b)`` of an excluded one), so storing only the others makes a batch's
+    cache of findings (first in, first out beyond :data:`CACHE_SIZE`) small, and adding a
+    finding to a case's total cheap. Memoised per knowledge base: in a batch, common
+    findings recur in many cases.
+    """
     key = (q, excluded, params)
     cache = kb.derived.setdefault("finding cache", {})
-    logs = cache.get(key)
-    if logs is None:
+    got = cache.get(key)
+    if got is None:
         fn = _excluded if excluded else _observed
         lr, c, _ = fn(kb, q, params, kb.n_diseases, False)
-        logs = np.log10(lr)
-        if not excluded:
-            logs *= weights.take(c)
+        if excluded:
+            base_lr = 1.0 / (1.0 - params.excluded_weight * kb.background[q])
+            rows = np.flatnonzero(lr != base_lr)
+            base = float(np.log10(base_lr))
+            vals = np.log10(lr[rows])
+        else:
+            rows = np.flatnonzero(c != M.NO_MATCH)  # the others hold the unmatched floor
+            base = float(np.log10(_floor(kb, q, params)) * weights[M.NO_MATCH])
+            vals = np.log10(lr[rows]) * weights.take(c[rows])
+        got = (base, rows, vals - base)
         if len(cache) >= CACHE_SIZE:
             cache.pop(next(iter(cache)))
-        cache[key] = logs
-    return logs
+        cache[key] = got
+    return got
 
 
 def finding_lr(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters) -> np.ndarray:
@@ -256,13 +276,16 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     groups = related_groups(kb, case, params)
     grouped = {i for _, idx in groups for i in idx}
     kept: dict[int, np.ndarray] = {}
+    base_sum = 0.0  # without detail: the part of the total every disease shares
     for i, f in enumerate(case.findings):
         q = index[f.hpo_id]
         if not detail:
-            logs = _cached_logs(kb, q, f.excluded, params, weights)
-            sum_lr += logs
+            base, rows, excess = _cached_logs(kb, q, f.excluded, params, weights)
+            base_sum += base
+            sum_lr[rows] += excess
             if i in grouped:
-                kept[i] = logs
+                kept[i] = np.full(n, base)
+                kept[i][rows] += excess
             continue
         fn = _excluded if f.excluded else _observed
         lr, c, m = fn(kb, q, params, n, detail)
@@ -315,6 +338,8 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         best_first = -np.sort(-pos, axis=0)
         w = params.redundancy_decay ** np.arange(len(idx)) - 1.0
         redundancy[cols] += w @ best_first
+    if base_sum:
+        sum_lr += base_sum
     total = sum_lr + age + sex + breadth + family + prevalence + redundancy
     return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
                       redundancy, groups)
