@@ -56,7 +56,7 @@ def _looks_like_phenopacket(text: str) -> bool:
 def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
     """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case."""
-    from osteodx.text.extract import TEXT_SUFFIXES, read_text_case
+    from osteodx.text.suffixes import TEXT_SUFFIXES
 
     name = str(path)
     if text is not None and name in ("<stdin>", "stdin", "text"):
@@ -64,6 +64,8 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
     else:
         is_text = name.lower().endswith(TEXT_SUFFIXES)
     if is_text:
+        from osteodx.text.extract import read_text_case  # compiles its patterns: load on need
+
         return read_text_case(name, kb, text=text).case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
 

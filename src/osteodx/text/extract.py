@@ -40,12 +40,12 @@ from osteodx.text.power import find_power_grades
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
+from osteodx.text.suffixes import TEXT_SUFFIXES
 from osteodx.text.vitals import find_vital_signs
 from osteodx.text.vocabulary import recognizer_for
 
 __all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
 _CONSANGUINITY = {"consanguineous": True, "not consanguineous": False}
 _SCLEROSIS = re.compile(r"scleros|sclerotic|dens(?:e|ity)|opacit", re.IGNORECASE)
 
