@@ -9,13 +9,13 @@ skeleton SVG, which ``skeleton_svg`` builds from escaped text.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from osteodx.report.skeleton_svg import skeleton_svg
 from osteodx.report.view import build_view
+
+if TYPE_CHECKING:  # Jinja2 is imported when a page is rendered: the other formats skip it
+    from jinja2 import Environment
 
 __all__ = ["to_html"]
 
@@ -23,6 +23,8 @@ __all__ = ["to_html"]
 @cache
 def _env() -> Environment:
     """One environment per process: templates come from the installed package, not the CWD."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     return Environment(loader=PackageLoader("osteodx.report", "templates"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                        keep_trailing_newline=True)
@@ -39,5 +41,7 @@ def to_html(report: dict[str, Any]) -> str:
     True
     """
     view = build_view(report)
+    from markupsafe import Markup
+
     svg = Markup(skeleton_svg(view["skeleton"]["regions"])) if view["skeleton"] else Markup("")
     return _env().get_template("report.html.j2").render(v=view, svg=svg)
