@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from osteodx.engine.differential import Differential
 from osteodx.report.json_report import to_dict
 from osteodx.report.view import build_view
+
+if TYPE_CHECKING:  # Jinja2 is imported when a report is rendered
+    from jinja2 import Environment
 
 __all__ = ["to_markdown", "to_markdown_report"]
 
@@ -44,6 +45,8 @@ def md_code(value: Any) -> str:
 
 @cache
 def _env() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     env = Environment(loader=PackageLoader("osteodx.report", "templates"), autoescape=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
