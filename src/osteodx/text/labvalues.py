@@ -74,6 +74,30 @@ _CREATININE = re.compile(r"\s?(?:of\s)?(?:creatinine|creat|Cre|Cr)\b", re.IGNORE
 _VALUE_CMP = re.compile(r"(<=|>=|≤|≥|<|>)\s?$")
 #: "2,31" in a text that also writes decimal points: neither 2 nor 31 is the value.
 _COMMA_TAIL = re.compile(r",\d")
+#: A clock time: "repeat K 10:00" is a job for ten o'clock, not a potassium of 10.
+_CLOCK_AFTER = re.compile(r":[0-5]\d(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-4]):$")
+#: An age or time, not a result: "low calcium found at 16", "aged 3" (whole numbers with
+#: no unit only: "calcium at 2.1 mmol/L" stays a value).
+_AGE_BEFORE = re.compile(r"\b(?:at(?: the)?(?: age(?: of)?)?|aged?|age of|since)\s$",
+                         re.IGNORECASE)
+#: A threshold of a plan, a rule or a test's criterion, not the patient's result: "stop KCl
+#: if K >4.0", "aim for a calcium above 2.0", "normal response: peak cortisol >430 nmol/L".
+_THRESHOLD_CUE = re.compile(
+    r"\b(?:if|unless|until|when|once|target(?:ing)?|aim(?:ing)?(?: for)?|goal|keep|maintain|"
+    r"threshold|cut-?off|normal response|adequate response|should be|to be|titrate)\b"
+    r"[^.;:\n()]*$|\bnormal response\s?:[^.;\n()]*$", re.IGNORECASE)
+#: Units written in words by a dictating clinician or a speech recogniser: "3.24 mmol per
+#: litre", "52.7 pico mol per litre", "211 units per litre", "9.8 mmol per 24 hours".
+_WORD_UNIT = re.compile(
+    r"(?P<num>(?P<prefix>pico|nano|micro|milli|[pnµuμm])?\s?(?P<base>mol(?:es)?|grams?|g)"
+    r"|(?P<units>(?:international\s)?units?|IU|U))"
+    r"\s?(?:per|/)\s?(?P<den>litre|liter|l\b|L\b|decilitre|deciliter|dL|24\s?(?:hours?|hrs?|h)\b"
+    r"|day\b)", re.IGNORECASE)
+_WORD_PREFIX = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "p": "p", "n": "n",
+                "µ": "u", "μ": "u", "u": "u", "m": "m"}
+_WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter": "dL",
+             "dl": "dL", "day": "d"}
 
 
 @cache
@@ -94,6 +118,9 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
         if m:
             label = m.group()
             return label, ucum_code(label), start, m.end()
+    worded = _word_unit(t, start)
+    if worded is not None:
+        return worded
     per = _PER_UNIT.match(t, start)
     if per:
         return per.group(), f"{per.group('num')}/{per.group('den')}".replace("µ", "u"), start, \
@@ -113,6 +140,25 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
     if code is None and not _PLAIN_RATIO.fullmatch(label):
         return None
     return _d_dimer_units(t, *_per_creatinine(t, label, code, start))
+
+
+def _word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
+    """A unit written in words ("pico mol per litre" -> pmol/L), or None."""
+    m = _WORD_UNIT.match(t, start)
+    if m is None or (m.group("base") is None and m.group("units") is None):
+        return None
+    if m.group("units"):
+        num = "[IU]" if m.group("units").lower().startswith(("international", "iu")) else "U"
+    else:
+        base = "mol" if m.group("base").lower().startswith("mol") else "g"
+        prefix = m.group("prefix")
+        if prefix is None and m.group("num").lower().startswith("mol"):
+            prefix = ""
+        num = _WORD_PREFIX.get((prefix or "").lower(), "") + base
+    den_word = m.group("den").lower()
+    den = "(24.h)" if den_word.startswith("24") else _WORD_DEN.get(den_word, den_word)
+    code = ucum_code(f"{num}/{den}")
+    return (m.group(), code, start, m.end()) if code is not None else None
 
 
 #: The scale a D-dimer is given in, written after its unit ("0.8 ug/mL FEU").
@@ -167,7 +213,10 @@ def find_quantities(t: str) -> list[Quantity]:
     out: list[Quantity] = []
     unit_end = -1
     for n in find_numbers(t):
-        if n.start < unit_end or _NOT_A_VALUE.match(t, n.end) or _COMMA_TAIL.match(t, n.end):
+        if n.start < unit_end or _COMMA_TAIL.match(t, n.end) or _not_a_result(t, n):
+            continue
+        if _NOT_A_VALUE.match(t, n.end) and _word_unit(t, n.end + 1) is None \
+                and _word_unit(t, n.end) is None:
             continue
         unit = read_unit(t, n.end)
         if n.in_words and unit is None:
@@ -182,6 +231,19 @@ def find_quantities(t: str) -> list[Quantity]:
                                 ustart))
             unit_end = uend
     return out
+
+
+def _not_a_result(t: str, n: Number) -> bool:
+    """A clock time, an age, or a threshold that a plan or a test criterion states."""
+    before = t[max(0, n.start - 60):n.start]
+    if _CLOCK_AFTER.match(t, n.end) and n.value <= 24 or _CLOCK_BEFORE.search(before):
+        return True
+    whole = n.value == int(n.value) and "." not in n.text and "," not in n.text
+    if whole and _AGE_BEFORE.search(before) and read_unit(t, n.end) is None:
+        return True
+    clause = before.rstrip("<>=≤≥ ")
+    return bool(_VALUE_CMP.search(t, max(0, n.start - 3), n.start)) \
+        and bool(_THRESHOLD_CUE.search(clause))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,57 @@
+"""Numbers near a lab name that are not the patient's result: clock times, ages, the
+thresholds of a plan or a test's criterion; and units written out in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.labs import extract_labs
+
+
+def _values(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(lab.analyte, lab.value, lab.ucum) for lab in extract_labs(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jobs: repeat K 10:00.",
+    "Jobs: repeat K 10:00, recheck at 22:30.",
+    "stop KCl if K >4.0",
+    "Aim for a calcium above 2.10 mmol/L.",
+    "Normal response: peak cortisol >430 nmol/L.",
+    "Target HbA1c <48 mmol/mol.",
+])
+def test_times_and_thresholds_are_not_results(text):
+    assert [v for v in _values(text) if v[1] is not None] == []
+
+
+def test_an_age_after_a_lab_word_is_not_a_result():
+    values = _values("Her uncle had tetany after a low calcium found at 16.")
+    assert all(v[1] != 16.0 for v in values)
+
+
+def test_results_next_to_times_and_thresholds_are_kept():
+    assert _values("Potassium was 2.9 mmol/L at 08:00.") == [("potassium", 2.9, "mmol/L")]
+    assert _values("K 3.1 (3.5-5.0) at 10:00")[0][:2] == ("potassium", 3.1)
+    assert _values("Ferritin >1000 ug/L.") == [("ferritin", 1000.0, "ug/L")]
+    assert _values("Calcium at 2.1 mmol/L on admission")[0][:2] == ("calcium_total", 2.1)
+
+
+@pytest.mark.parametrize("text, analyte, value, ucum, low, high", [
+    ("adjusted calcium 3.24 mmol per litre (2.20 to 2.60)", "calcium_total", 3.24, "mmol/L",
+     2.2, 2.6),
+    ("PTH 52.7 pico mol per litre (1.6 to 6.9)", "pth_intact", 52.7, "pmol/L", 1.6, 6.9),
+    ("creatinine 101 micro mol per litre (59 to 104)", "creatinine", 101.0, "umol/L", 59.0,
+     104.0),
+    ("alkaline phosphatase 211 units per litre (30 to 130)", "alkaline_phosphatase", 211.0,
+     "U/L", 30.0, 130.0),
+    ("24 hour urine calcium 9.8 mmol per 24 hours (2.5 to 7.5)", "urine_calcium", 9.8,
+     "mmol/(24.h)", 2.5, 7.5),
+])
+def test_units_written_in_words(text, analyte, value, ucum, low, high):
+    (lab,) = extract_labs(text)
+    assert (lab.analyte, lab.value, lab.ucum, lab.reference_low, lab.reference_high) == \
+        (analyte, value, ucum, low, high)
+
+
+def test_a_dose_in_units_is_still_no_result():
+    assert [v for v in _values("Vitamin D 50,000 units weekly was started.") if v[1]] == []
