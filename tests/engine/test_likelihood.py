@@ -80,18 +80,34 @@ def test_finding_more_specific_than_annotation(toy_kb):
 
 
 def test_common_ancestor_is_discounted(toy_kb):
-    _, s = _score(toy_kb, [("HP:0000015", False)])  # decreased density vs spine sclerosis
+    _, s = _score(toy_kb, [("HP:0000014", False)])  # skull sclerosis vs spine sclerosis
     assert _code(toy_kb, s, 0, "OMIM:100004") == M.COMMON_ANCESTOR
-    expected = (P.ancestor_discount * _implied(toy_kb, "OMIM:100004", "HP:0000011")
-                / _bg(toy_kb, "HP:0000011"))
+    expected = (P.ancestor_discount * _implied(toy_kb, "OMIM:100004", "HP:0000012")
+                / _bg(toy_kb, "HP:0000012"))
     assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(expected, rel=1e-5)
 
 
 def test_ancestor_below_information_threshold_does_not_count(toy_kb):
     strict = dataclasses.replace(P, min_ancestor_ic=50.0)
-    _, s = _score(toy_kb, [("HP:0000015", False)], params=strict)
+    _, s = _score(toy_kb, [("HP:0000014", False)], params=strict)
     assert _code(toy_kb, s, 0, "OMIM:100004") == M.NO_MATCH
-    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(strict.unmatched_lr)
+    floor = max(strict.unmatched_lr, min(1.0, strict.unmatched_scale * _bg(toy_kb, "HP:0000014")))
+    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(floor)
+
+
+def test_opposite_finding_argues_against_the_disease(toy_kb):
+    """Decreased bone density in a patient; the disease has increased density (through its
+    spine sclerosis): not a partial match through "Abnormal bone density" but evidence
+    against, as strong as the disease's density is constant."""
+    _, s = _score(toy_kb, [("HP:0000015", False)])
+    assert _code(toy_kb, s, 0, "OMIM:100004") == M.OPPOSITE
+    assert M.MATCH_CODES[M.OPPOSITE] == "disease_has_opposite"
+    floor = max(P.unmatched_lr, min(1.0, P.unmatched_scale * _bg(toy_kb, "HP:0000015")))
+    f = min(1.0, _implied(toy_kb, "OMIM:100004", "HP:0000012"))
+    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(max(P.negated_lr, floor * (1 - f)))
+    assert _lr(toy_kb, s, 0, "OMIM:100004") < floor  # worse than not annotated at all
+    # a disease annotated with the general "Abnormal bone density" only is not contradicted
+    assert _code(toy_kb, s, 0, "ORPHA:100005") != M.OPPOSITE
 
 
 def test_annotated_ancestor_counts_whatever_its_information(toy_kb):

@@ -22,6 +22,7 @@ import numpy as np
 
 from osteodx.case.model import Case
 from osteodx.engine import match as M
+from osteodx.engine.opposites import opposites
 from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
@@ -105,7 +106,42 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
     rows, vals = kb.direct.column(q)
     _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
     _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
+    _opposite_findings(kb, q, p, floor, lr, code, matched)
     return lr, code, matched
+
+
+def _opposites_of(kb: KnowledgeBase, q: int) -> tuple[int, ...]:
+    memo = kb.derived.setdefault("opposites", {})
+    got = memo.get(q)
+    if got is None:
+        labels = kb.derived.get("label index")
+        if labels is None:
+            labels = kb.derived["label index"] = {
+                label.lower(): i for i, label in enumerate(kb.ontology.labels)}
+        got = memo[q] = opposites(kb.ontology, q, labels)
+    return got
+
+
+#: matches that the disease's opposite annotation overrides (not one of q itself or below it)
+_WEAKER_THAN_OPPOSITE = np.array([M.NO_MATCH, M.COMMON_ANCESTOR, M.FINDING_MORE_SPECIFIC])
+
+
+def _opposite_findings(kb: KnowledgeBase, q: int, p: ModelParameters, floor: float,
+                       lr: np.ndarray, code: np.ndarray, matched: np.ndarray | None) -> None:
+    """A disease with the opposite of *q* (a low PTH for a patient's high PTH), and not *q*
+    itself, argues against it: ``LR = max(e_not, floor * (1 - P_d(opposite)))`` - the finding
+    is only possible when the disease's opposite feature is absent."""
+    for j in _opposites_of(kb, q):
+        rows, vals = kb.implied.column(j)
+        sel = np.isin(code[rows], _WEAKER_THAN_OPPOSITE)
+        rows, vals = rows[sel], vals[sel]
+        new = np.maximum(p.negated_lr, floor * (1.0 - np.minimum(vals, 1.0)))
+        lower = new < lr[rows]
+        rows = rows[lower]
+        lr[rows] = new[lower]
+        code[rows] = M.OPPOSITE
+        if matched is not None:
+            matched[rows] = j
 
 
 def _floor(kb: KnowledgeBase, q: int, p: ModelParameters) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["MATCH_CODES", "NO_MATCH", "EXACT", "FINDING_MORE_GENERAL", "FINDING_MORE_SPECIFIC",
            "COMMON_ANCESTOR", "NEGATED", "EXCLUDED_PRESENT", "EXCLUDED_NEGATED",
-           "EXCLUDED_ABSENT"]
+           "EXCLUDED_ABSENT", "OPPOSITE"]
 
 NO_MATCH = 0
 EXACT = 1
@@ -15,6 +15,7 @@ NEGATED = 5  # observed, but the disease is curated as NOT having it
 EXCLUDED_PRESENT = 6  # excluded in the patient, annotated to the disease
 EXCLUDED_NEGATED = 7  # excluded in the patient, curated absent in the disease
 EXCLUDED_ABSENT = 8  # excluded in the patient, not annotated to the disease
+OPPOSITE = 9  # observed, and the disease has its opposite (increased vs decreased PTH)
 
 #: code -> name used in JSON output
 MATCH_CODES: dict[int, str] = {
@@ -27,4 +28,5 @@ MATCH_CODES: dict[int, str] = {
     EXCLUDED_PRESENT: "excluded_but_expected",
     EXCLUDED_NEGATED: "excluded_and_absent_in_disease",
     EXCLUDED_ABSENT: "excluded_not_annotated",
+    OPPOSITE: "disease_has_opposite",
 }

@@ -27,6 +27,7 @@ MATCH_WORDS: dict[str, str] = {
     "common_ancestor": "related annotation",
     "no_match": "not annotated",
     "disease_lacks_finding": "disease lacks it",
+    "disease_has_opposite": "disease has the opposite",
     "excluded_but_expected": "absent, expected",
     "excluded_and_absent_in_disease": "absent, as in disease",
     "excluded_not_annotated": "absent, not annotated",
