@@ -111,6 +111,15 @@ from osteodx.text.sentences import clean_text
 __all__ = ["FamilyStatement", "find_family_statements"]
 
 
+#: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
+_CHILD = frozenset({"son", "daughter", "child", "children"})
+_CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
+                       r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
+#: in a consanguinity sentence, a "finding" that only names the kinship is no finding
+_KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|double|distant)[- ])?"
+                           r"(?:cousins|brothers|sisters|siblings|related)\b")
+
+
 class FamilyStatement(NamedTuple):
     """``relation`` is (``affected=True``), is not (False) or cannot be (None) affected."""
 
@@ -145,8 +154,11 @@ def _relation_hits(p: ParsedSentence) -> list[CueHit]:
         if h.cue.kind == "relation":
             if _NOBODY_CUE.match(h.text):
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
-            if not (h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang)):
-                _add_relative(text, out, h)
+            if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
+                continue
+            if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
+                continue  # "in the son of a consanguineous couple" is the patient
+            _add_relative(text, out, h)
         elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
             out.append(_hit(h.start + m.start(), h.start + m.end(), text, "family members"))
     out += _family_hits(p)
@@ -363,7 +375,8 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
 def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     p = ctx.parse(i)
     span = (p.sentence.start, p.sentence.end, p.sentence.text)
-    out = _consanguinity(ctx, p, span)
+    consanguinity = _consanguinity(ctx, p, span)
+    out: list[FamilyStatement] = []
     rels = _relation_hits(p)
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
@@ -371,7 +384,9 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
         for k, group in enumerate(groups):
             nxt = groups[k + 1] if k + 1 < len(groups) else None
             out += _group_statements(ctx, p, ci, rels, group, nxt, span)
-    return out
+    if consanguinity:  # "The parents are first cousins (the fathers of both are brothers)"
+        out = [s for s in out if not _KINSHIP_ONLY.match(s.finding_text)]
+    return consanguinity + out
 
 
 def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]:

@@ -11,8 +11,9 @@ import re
 
 _DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
-                   r"either|neither|older|younger|elder|paternal|maternal|two|three|four|[0-9]+)*")
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})? $")
+                   r"either|neither|older|younger|elder|big|little|baby|half|step"
+                   r"|paternal|maternal|two|three|four|[0-9]+)*")
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")
 _IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
 _VERB_CHAIN = re.compile(
@@ -35,6 +36,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
                       # a test's logistics: "mum done, bro booked" (cascade screening)
                       r"|(?:done|booked|arranged|requested|sent|pending)(?: today)?"
+                      # a test of theirs, planned or done: "check mum's and uncle's bloods"
+                      r"|(?:blood|bloods|blood tests?|levels?|calcium levels?)"
                       # birth order and ages: "first child", "is 48", "5 years old"
                       r"|(?:first|second|third|fourth|only|eldest|oldest|youngest) (?:child|born"
                       r"|pregnancy|son|daughter|of \w+)|[0-9]+(?:\s*(?:y|yo|years?)(?: old)?)?"
@@ -65,7 +68,7 @@ _INFORMANT = re.compile(
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
     r"|sought|complains? that|complained that|told|tells|tell|tells? that|informed|informs"
-    r"|(?:now |also )?(?:notice|observe|report|say|describe)s?"
+    r"|(?:now |also )?(?:notice|observe|report|say|describe|think|believe|feel|worry)s?"
     r"|has no concerns|had no concerns|is not concerned|was not concerned)\b")
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
@@ -127,7 +130,8 @@ _CONSANG = re.compile(
     r"|no (?:known |parental |history of )?consanguinity|without consanguinity"
     r"|consanguinity (?:was|is|has been) (?:denied|excluded"
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
-    r"|(?:un|not )related (?:parents|couple)|(?:parents|couple) (?:are|were) (?:not |un)related"
+    r"|(?:un|not )related (?:parents|couple)"
+    r"|(?:parents|couple|they) (?:are|were) (?:not |un)related(?: to each other)?"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
     r"|(?<=parents )[^.;:]{0,30}?\b(?:(?:not |un)related\b|not (?:blood )?relatives\b"
     r"|not related by blood\b))"

@@ -1,0 +1,45 @@
+"""Family statements from the tenth held-out round of case reports: who lives with the
+patient, a consanguinity sentence's kinship words, the patient as "the son of", a
+relative as informant, a plan to test relatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.family import find_family_statements
+
+
+def _statuses(text: str) -> dict[str, tuple[bool | None, str]]:
+    return {s.relation: (s.affected, s.note) for s in find_family_statements(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Lives with: mum and dad and big brother Osian (12).",
+    "She lives with her mother and her little sister.",
+    "Parents think 'he looks like his dad'.",
+    "Plan: check mum's and uncle's bloods.",
+])
+def test_no_status_for_relatives_named_without_their_health(text):
+    assert not [s for s in find_family_statements(text) if s.affected is not None]
+
+
+@pytest.mark.parametrize("text, note", [
+    ("The parents are first cousins (the fathers of both are brothers).", "consanguineous"),
+    ("His parents are second cousins from a small farming community.", "consanguineous"),
+    ("They are not related to each other.", "not consanguineous"),
+])
+def test_consanguinity_sentences_give_only_the_parents_relationship(text, note):
+    assert _statuses(text) == {"parents": (None, note)}
+
+
+def test_the_son_of_a_couple_is_the_patient():
+    text = ("Primary adrenal insufficiency, achalasia and alacrima, with early neurological "
+            "signs, in the son of a consanguineous couple.")
+    assert _statuses(text) == {"parents": (None, "consanguineous")}
+
+
+def test_relatives_with_their_own_findings_still_count():
+    assert _statuses("His son has the same disease.")["son"][0] is True
+    assert _statuses("Her little sister has the same rash.")["sister"][0] is True
+    assert _statuses("Her father's calcium levels were high.")["father"][0] is True
+    assert _statuses("The parents are first cousins; the father has deafness.")["father"][0]
