@@ -18,7 +18,8 @@ __all__ = ["OPPOSITE_WORDS", "opposites"]
 
 #: word pairs whose swap turns a label into its opposite (lower case, first occurrence)
 OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
-    ("increased", "decreased"), ("elevated", "reduced"), ("hyper", "hypo"),
+    ("increased", "decreased"), ("elevated", "reduced"), ("elevated", "decreased"),
+    ("increased", "reduced"), ("hyper", "hypo"),
     ("macro", "micro"), ("tall stature", "short stature"), ("large for", "small for"),
 )
 
