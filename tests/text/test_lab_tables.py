@@ -158,7 +158,9 @@ def test_grouped_normal_statements_and_panels() -> None:
 
 def test_doses_and_compound_words_are_not_results() -> None:
     assert labs("She took vit D 1000 IU/day and vitamin D 50,000 IU weekly.") == []
-    assert labs("Elevated PTH-related peptide; normal calcium-sensing receptor.") == []
+    # "PTH-related peptide" is not PTH; since catalogue 2026.11.26 it is PTHrP, read as such
+    found = labs("Elevated PTH-related peptide; normal calcium-sensing receptor.")
+    assert [(x.analyte, x.qualitative) for x in found] == [("pthrp", "high")]
 
 
 # --- analytes outside the first catalogue ----------------------------------

@@ -125,7 +125,10 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"(?:was|were|is|are) suspected|cannot be (?:excluded|ruled out)|is (?:possible|likely)"
      r"|could not be (?:excluded|ruled out)", Cue(_UNC, "backward")),
     # "GH deficiency is unlikely given the normal IGF-1": judged absent, so excluded
-    (r"(?:was|were|is|are|seems?|seemed) (?:very |highly )?(?:unlikely|improbable)",
+    (r"(?:was|were|is|are|seems?|seemed) (?:very |highly )?(?:unlikely|improbable)"
+     # "Biliary atresia considered unlikely", "... was thought to be unlikely"
+     r"|(?:(?:was|were|is|are) )?(?:considered|thought|felt|deemed|judged)(?: to be)?"
+     r" (?:very |highly )?(?:unlikely|improbable)",
      Cue(_NEG, "backward")),
     (r"unlikely|improbable", Cue(_NEG)),
     # -- generic statements about a disease (void for the patient unless anchored)
@@ -152,6 +155,15 @@ _TABLE: list[tuple[str, Cue]] = [
     # "the surgeon was thinking appendicitis": a diagnosis considered, not a finding
     (r"(?:was|were) thinking(?: of| about)?|thought of|(?:was|were) considering",
      Cue(_HYP, "forward", "trigger", limit=3)),
+    # "Osteopetrosis was considered, but ...": a diagnosis weighed, not a finding
+    # (not "Scoliosis was considered mild": a judgement of the finding)
+    (r"(?:was|were) (?:also |initially |first )?considered(?=\s*(?:[,.;:)]|$)"
+     r"|\s+(?:but|and|in|as|too|first|initially)\b)",
+     Cue(_HYP, "backward", "trigger", limit=4)),
+    # "the fracture risk is not increased": a risk, not the finding
+    (r"risks?(?! of| for| factors?)", Cue(_HYP, "backward", "conditional", limit=2)),
+    # "no history of other fractures": says nothing of the fractures already described
+    (r"no (?:history of |previous |prior |past )other", Cue("pseudo")),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",

@@ -1,4 +1,4 @@
-"""Family statements from the tenth held-out round of case reports: who lives with the
+"""Readings fixed after the tenth held-out round of case reports. Family: who lives with the
 patient, a consanguinity sentence's kinship words, the patient as "the son of", a
 relative as informant, a plan to test relatives."""
 
@@ -43,3 +43,27 @@ def test_relatives_with_their_own_findings_still_count():
     assert _statuses("Her little sister has the same rash.")["sister"][0] is True
     assert _statuses("Her father's calcium levels were high.")["father"][0] is True
     assert _statuses("The parents are first cousins; the father has deafness.")["father"][0]
+
+
+# -- hedges and risks from the same round (concept context, not family) --------------------
+
+@pytest.fixture(scope="module")
+def read(real_kb):
+    from osteodx.text.extract import extract_text
+
+    def _read(text: str) -> set[tuple[str, bool]]:
+        case = extract_text(text, real_kb, case_id="t").case
+        return {(f.hpo_id, f.excluded) for f in case.findings}
+    return _read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Biliary atresia considered unlikely.", {("HP:0005912", True)}),
+    ("Osteopetrosis was considered but thought unlikely.", set()),
+    ("Paget disease was considered in the differential.", set()),
+    ("The fracture risk is not increased.", set()),
+    ("She has vertebral fractures. No history of other fractures.", {("HP:0020110", False)}),
+    ("Scoliosis was considered mild.", {("HP:0002650", False)}),
+])
+def test_diagnoses_weighed_and_risks_are_not_findings(read, text, expected):
+    assert read(text) == expected
