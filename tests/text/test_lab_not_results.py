@@ -55,3 +55,8 @@ def test_units_written_in_words(text, analyte, value, ucum, low, high):
 
 def test_a_dose_in_units_is_still_no_result():
     assert [v for v in _values("Vitamin D 50,000 units weekly was started.") if v[1]] == []
+
+
+def test_printed_units_are_not_cut_short_by_the_word_reader():
+    (lab,) = extract_labs("Renin (supine) 6.8 nmol/L/h [0.5 - 3.1]")
+    assert (lab.ucum, lab.reference_low, lab.reference_high) == ("nmol/L/h", 0.5, 3.1)

@@ -94,6 +94,8 @@ _WORD_UNIT = re.compile(
     r"|(?P<units>(?:international\s)?units?|IU|U))"
     r"\s?(?:per|/)\s?(?P<den>litre|liter|l\b|L\b|decilitre|deciliter|dL|24\s?(?:hours?|hrs?|h)\b"
     r"|day\b)", re.IGNORECASE)
+_SPELLED = re.compile(r"pico|nano|micro|milli|moles?\b|grams?\b|units?\b|international|litre"
+                      r"|liter|hours?\b", re.IGNORECASE)
 _WORD_PREFIX = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "p": "p", "n": "n",
                 "µ": "u", "μ": "u", "u": "u", "m": "m"}
 _WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter": "dL",
@@ -147,6 +149,8 @@ def _word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
     m = _WORD_UNIT.match(t, start)
     if m is None or (m.group("base") is None and m.group("units") is None):
         return None
+    if " per" not in f" {m.group().lower()}" and not _SPELLED.search(m.group()):
+        return None  # "nmol/L/h" is a printed unit: read_unit's own business
     if m.group("units"):
         num = "[IU]" if m.group("units").lower().startswith(("international", "iu")) else "U"
     else:
