@@ -60,3 +60,11 @@ def test_a_dose_in_units_is_still_no_result():
 def test_printed_units_are_not_cut_short_by_the_word_reader():
     (lab,) = extract_labs("Renin (supine) 6.8 nmol/L/h [0.5 - 3.1]")
     assert (lab.ucum, lab.reference_low, lab.reference_high) == ("nmol/L/h", 0.5, 3.1)
+
+
+def test_short_name_value_with_its_own_range_needs_no_unit():
+    labs = extract_labs("Bloods: K 1.9 (3.5-5.3), Mg 0.79 (0.70-1.00), CK 486 (25-200).")
+    assert [(x.analyte, x.value, x.reference_low, x.reference_high) for x in labs] == [
+        ("potassium", 1.9, 3.5, 5.3), ("magnesium", 0.79, 0.7, 1.0),
+        ("ck_total", 486.0, 25.0, 200.0)]
+    assert _values("Mg 3 (1998)") == []  # a year in brackets is no range

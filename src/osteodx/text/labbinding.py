@@ -156,7 +156,7 @@ class _Binder:
             return None
         if is_dose_unit(q.unit):
             return None  # "vit D 1000 IU/day" is a dose
-        if q.unit is None and not _unitless_ok(m, q, gap):
+        if q.unit is None and not _unitless_ok(m, q, gap, _ranged(self.t, q)):
             return None  # "P 3" or "(5)" alone are not lab values
         if not strong and "," in gap and self._before_name(q):
             return None  # "calcium, 3.7 mg/dL phosphate"
@@ -295,13 +295,22 @@ class _Binder:
                                     self.mentions[j].start, end, qualitative=pre.group("q"))
 
 
-def _unitless_ok(m: Mention, q: Quantity, gap: str) -> bool:
+def _ranged(t: str, q: Quantity) -> bool:
+    """Is the value followed by its printed reference range ("Mg 0.79 (0.70-1.00)")?"""
+    rng = read_range(t, q.end)
+    return rng is not None and rng.low is not None and rng.high is not None \
+        and rng.low <= q.value * 10 and q.value <= rng.high * 10
+
+
+def _unitless_ok(m: Mention, q: Quantity, gap: str, ranged: bool = False) -> bool:
     """May a value without a unit be this name's? Not a bare "(5)"; after a
     one- or two-letter name ("Na 139", "P 3") only if exactly one catalogue
-    unit makes it plausible, as British reports write "Na 139, K 4.9"."""
+    unit makes it plausible, as British reports write "Na 139, K 4.9", or if
+    the value's own reference range follows ("Mg 0.79 (0.70-1.00)", "CK 486
+    (25-200)": the range, in the value's unit, is what it is judged against)."""
     if q.comparator is None and "(" in _QUALIFIER.sub("", gap):
         return False
-    if len(m.text) > 2:
+    if len(m.text) > 2 or ranged:
         return True
     return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None
 
