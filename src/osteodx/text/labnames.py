@@ -299,11 +299,51 @@ _ANTIBODY_AFTER = re.compile(
     r"|not\sdetected|equivocal|indeterminate)\b", re.IGNORECASE)
 
 
+#: Words around a short name that make it something else than the analyte, by analyte:
+#: (before, after). "ACE inhibitor", "ACE-I", "ACE/ARB", "ACE gene", "ACE-III" (Addenbrooke's),
+#: "ACE score" (adverse childhood experiences), "ACE bandage" are no serum ACE; "at C4",
+#: "C3-C4", "C4-5", "C4 vertebra", "C4 nerve root", "C4 acylcarnitine" are no complement C4;
+#: "C1 inhibitor concentrate", "C1-INH-HAE" and "tryptase+ mast cells" are no results.
+_NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "ace": (None, re.compile(
+        r"\)?(?:\s?\([^()]{1,40}\))?(?:-[A-Za-z0-9]|\s?/\s?[A-Za-z]|[\s-]?(?:inhibit\w*|antagonist\w*"
+        r"|blocker\w*|blockade|gene\b|genes\b|genotyp\w*|polymorphi\w*|insertion|deletion|I/D\b"
+        r"|variant\w*|scores?\b|bandage\w*|wraps?\b|wrapped|questionnaire\w*|receptor\w*))",
+        re.IGNORECASE)),
+    "complement_c4": (re.compile(
+        r"(?:\b(?:at|from|through|thru|between|above|below|level)\s(?:the\s)?"
+        r"|\b(?:fractures?|fractured|compression|stenosis|subluxation|spondylolisthesis|vertebrae?"
+        r"|vertebral|cervical)\s(?:(?:of|at|on|in)\s)?(?:the\s)?"
+        r"|\b[CTLS]\d{1,2}\s?(?:[-\u2013\u2014]|to|through)\s?)$", re.IGNORECASE), re.compile(
+        r"[-\u2013\u2014/]\s?[CT]?\d|-?(?:OH|DC)\b|[\s-]?(?:vertebra\w*|body\b|bodies\b|roots?\b"
+        r"|nerves?\b|dermatom\w*|myotom\w*|spinous|lamina\w*|pedicle\w*|facet\w*|dis[ck]s?\b"
+        r"|segment\w*|spinal|cord\b|fracture\w*|corpectom\w*|laminectom\w*|laminoplast\w*"
+        r"|fusion|radiculopath\w*|myelopath\w*|acylcarnitine\w*|carnitine\w*|butyryl\w*"
+        r"|isobutyryl\w*|nephritic|binding)", re.IGNORECASE)),
+    "c1_inhibitor": (None, re.compile(
+        r"[\s-]?(?:concentrate\w*|replacement|therapy|infusion\w*|prophyla\w*|HAE\b|AAE\b|genes?\b"
+        r"|deficien\w*)", re.IGNORECASE)),
+    "tryptase": (None, re.compile(
+        r"\s?\+|[\s-]?(?:positiv\w*|stain\w*|immuno\w*|express\w*|gene\b)", re.IGNORECASE)),
+}
+#: "EOS" in capitals is also the EOS imaging system or early-onset scoliosis, and "AEC"
+#: the ankyloblepharon-ectodermal defects-cleft lip/palate syndrome: such an abbreviation
+#: followed by these words, or bracketed after words that do not name eosinophils, is dropped.
+_EOS_AFTER = re.compile(
+    r"\s?(?:\)|-?(?:imag\w*|system\w*|radiograph\w*|x-?rays?\b|scan\w*|biplanar|stereo\w*"
+    r"|low-dose|full-spine|whole-body|images?\b|stud(?:y|ies)\b|films?\b|patients?\b|children"
+    r"|cohort\w*|curves?\b|surgery|growing|rods?\b|casting|deformit\w*|syndrome\w*|phenotype\w*))",
+    re.IGNORECASE)
+_EOS_BEFORE_OK = re.compile(r"eosinophil\w*\s?\(\s?$", re.IGNORECASE)
+
+
 def _another_assay(t: str, m: Mention) -> bool:
     """Is the name part of another assay's name? "HDL cholesterol" is not total
     cholesterol, "cholesterol/HDL ratio" is neither, "CMV IgG" or "anti-tTG IgA" is
     an antibody, not the immunoglobulin class's total, and "ACR" before "criteria"
-    is a college. Such a mention is dropped, as a name in another fluid is."""
+    is a college. "ACE inhibitor" is a drug and "C4-C5" a spinal level
+    (:data:`_NOT_THIS_ANALYTE`). Such a mention is dropped, as a name in another
+    fluid is."""
     if isinstance(m.target, Panel):
         return False
     before = t[max(0, m.start - 30):m.start]
@@ -315,6 +355,12 @@ def _another_assay(t: str, m: Mention) -> bool:
         return True
     if m.target.key == "creatinine" and _PER_CREATININE.search(before):
         return True  # "Urine PBG:creatinine 38.6": a urine ratio, not serum creatinine
+    guard = _NOT_THIS_ANALYTE.get(m.target.key)
+    if guard is not None and ((guard[0] is not None and guard[0].search(before))
+                              or (guard[1] is not None and guard[1].match(t, m.end))):
+        return True
+    if m.target.key == "eosinophils" and m.text in ("EOS", "AEC"):
+        return bool(_EOS_AFTER.match(t, m.end)) and not _EOS_BEFORE_OK.search(before)
     if m.target.key in _IMMUNOGLOBULINS:
         return bool(_ANTIBODY_BEFORE.search(before) or _ANTIBODY_AFTER.match(t, m.end))
     return False
