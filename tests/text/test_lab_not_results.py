@@ -68,3 +68,15 @@ def test_short_name_value_with_its_own_range_needs_no_unit():
         ("potassium", 1.9, 3.5, 5.3), ("magnesium", 0.79, 0.7, 1.0),
         ("ck_total", 486.0, 25.0, 200.0)]
     assert _values("Mg 3 (1998)") == []  # a year in brackets is no range
+
+
+def test_decimal_commas_beside_a_thousands_point():
+    text = ("Birth weight 3.150 g.\nHaemoglobin 12,6 g/dL.\n"
+            "IgA < 0,07 g/L (0,70 - 3,40); IgG 7,9 g/L (5,4 - 16,1)\n"
+            "Lymphocytes total: 0,95 x 10^9/L (1,5 - 6,5)")
+    assert [(x.analyte, x.value, x.reference_low) for x in extract_labs(text)] == [
+        ("haemoglobin", 12.6, None), ("iga", 0.07, 0.7), ("igg", 7.9, 5.4),
+        ("lymphocytes", 0.95, 1.5)]
+    # a genuine decimal point still turns the comma reading off
+    assert _values("Calcium 2,31 mmol/L, phosphate 1.02 mmol/L")[:1] != [
+        ("calcium_total", 2.31, "mmol/L")]

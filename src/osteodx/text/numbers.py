@@ -164,6 +164,8 @@ def find_numbers(text: str) -> list[Number]:
 _COMMA_NUMBER = re.compile(r"(?<![\d,.])(\d+),(\d+)(?![\d,]|\.\d)")
 #: A decimal point between digits, not in a date ("12.03.2021") or a longer dotted run.
 _POINT_NUMBER = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+#: "3.150": a thousands point in a decimal-comma text (or three decimals: ambiguous alone).
+_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 #: "1,25(OH)2D", "1,25-dihydroxy", "24,25 vitamin D": locants, not a number.
 _LOCANT = re.compile(r"\s?-?\s?(?:[(\[]\s?OH|OH|di|vit|D\b)", re.IGNORECASE)
 
@@ -183,8 +185,16 @@ def decimal_commas(text: str) -> list[int]:
     []
     >>> decimal_commas("CTX 0,484 ng/mL, ratio 1,2345")
     [5, 24]
+
+    A point with exactly three digits after a non-zero whole ("birth weight 3.150 g") is
+    the thousands separator of the same convention, not a decimal point, when the text
+    also writes unambiguous decimal commas:
+
+    >>> decimal_commas("Birth weight 3.150 g. Haemoglobin 12,6 g/dL, IgA < 0,07 g/L")
+    [36, 52]
     """
-    if _POINT_NUMBER.search(text):
+    points = [m.group() for m in _POINT_NUMBER.finditer(text)]
+    if points and not all(_THOUSANDS_POINT.fullmatch(p) for p in points):
         return []
     out: list[int] = []
     for m in _COMMA_NUMBER.finditer(text):
@@ -194,4 +204,6 @@ def decimal_commas(text: str) -> list[int]:
         if len(frac) == 3 and whole != "0" or whole.startswith("0") and whole != "0":
             continue  # "1,200": thousands; "01,5": not a number
         out.append(m.end(1))
+    if points and not out:
+        return []  # "3.150" is then an ordinary decimal (or the text has no commas to read)
     return out
