@@ -108,3 +108,10 @@ def test_inches_and_pounds_convert_for_growth_readings():
 
     assert convert(50, parse_unit("in"), "cm") == 127.0
     assert convert(10, parse_unit("[lb_av]"), "kg") == 4.5359237
+
+
+def test_french_giga_and_tera_per_litre_are_counts():
+    from osteodx.labs.ucum import parse_unit
+
+    assert parse_unit("G/l").code == "10*9/L"
+    assert parse_unit("T/L").code == "10*12/L"
