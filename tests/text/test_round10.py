@@ -78,3 +78,12 @@ def test_diagnoses_weighed_and_risks_are_not_findings(read, text, expected):
 ])
 def test_clinical_shorthand_synonyms(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He had pale stools.", {("HP:0011985", False)}),  # not Pallor
+    ("She looked pale.", {("HP:0000980", False)}),
+    ("Mild wasting of the small hand muscles.", {("HP:0009130", False)}),  # not Small hand
+])
+def test_a_longer_phrase_names_its_own_finding(read, text, expected):
+    assert read(text) == expected
