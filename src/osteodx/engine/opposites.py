@@ -7,14 +7,20 @@ common ancestor, when it argues against the disease (a high PTH is what separate
 pseudohypoparathyroidism from hypoparathyroidism). Opposites are read from the labels of the
 release in use, so any HPO release works: two terms are opposite when swapping one word pair
 below turns one label into the other and they share a parent or one's parent is the other's
-ancestor.
+ancestor. Pairs that a clinical definition opposes without mirrored labels (*Elevated
+circulating PTH level* and *Hypoparathyroidism*) come from ``knowledge/opposites.yaml``, each
+with its source.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
+from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import Ontology
 
-__all__ = ["OPPOSITE_WORDS", "opposites"]
+__all__ = ["OPPOSITE_WORDS", "curated_opposites", "opposites"]
 
 #: word pairs whose swap turns a label into its opposite (lower case, first occurrence)
 OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
@@ -38,7 +44,7 @@ def opposites(onto: Ontology, i: int, labels: dict[str, int]) -> tuple[int, ...]
     ((2,), ())
     """
     label = onto.labels[i].lower()
-    out = []
+    out = [onto.index[b] for a, b in curated_opposites() if a == onto.ids[i] and b in onto]
     for a, b in OPPOSITE_WORDS:
         for x, y in ((a, b), (b, a)):
             if x in label:
@@ -52,3 +58,12 @@ def _related(onto: Ontology, i: int, j: int) -> bool:
     pi, pj = set(onto.parents(i).tolist()), set(onto.parents(j).tolist())
     return bool(pi & pj or pi & set(onto.ancestors(j).tolist())
                 or pj & set(onto.ancestors(i).tolist()))
+
+
+@cache
+def curated_opposites() -> tuple[tuple[str, str], ...]:
+    """The pairs of ``knowledge/opposites.yaml``, both ways: ``(finding, opposite)`` ids."""
+    text = resources.files("osteodx.knowledge").joinpath("opposites.yaml").read_text("utf-8")
+    pairs = load_yaml(text)["pairs"]
+    return tuple(sorted({(p[a], p[b]) for p in pairs
+                         for a, b in (("finding", "opposite"), ("opposite", "finding"))}))
