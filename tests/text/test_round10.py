@@ -88,3 +88,17 @@ def test_clinical_shorthand_synonyms(read, text, expected):
 ])
 def test_a_longer_phrase_names_its_own_finding(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Child: Lowri Evans, Year 4 (she is eight and a half). She was born deaf (picked up on "
+     "the newborn hearing test).", 8.5),
+    ("He is 12. He has seizures.", 12.0),
+    ("Her brother is 12. She has seizures.", None),
+    ("He is 180 cm tall and has seizures.", None),
+    ("A newborn girl with hypotonia.", 0.0),
+])
+def test_age_from_a_bare_statement_and_not_from_a_newborn_test(real_kb, text, age):
+    from osteodx.text.extract import extract_text
+
+    assert extract_text(text, real_kb, case_id="t").case.age_years == age

@@ -94,6 +94,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"(?<!further\s)(?<!follow-up\s)\b(?:examination|exam|assessment|evaluation"
                 rf"|admission)\s(?:today\s)?at\s(?:age\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
+    # "(she is eight and a half)", "He is 12." - the bare number closing the clause
+    (re.compile(r"\b(?:she|he)\s(?:is|'s)\s(?:now\s|just\s)?(?P<n>#+)(?=\s?[).,;]|\s?$)",
+                re.IGNORECASE), ""),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
@@ -126,7 +129,11 @@ _EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at
 _YEAR_BEFORE = re.compile(r"(?<![/.-])\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
 _YEAR_AFTER = re.compile(r"\s?[,;]\s?(?:in\s)?(?:19|20)\d\d\b")
 _NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
-                      r"(?:\s(?P<noun>girl|boy|female|male))?\b", re.IGNORECASE)
+                      r"(?:\s(?P<noun>girl|boy|female|male))?\b"
+                      # "picked up on the newborn hearing test": the test's name, not the patient
+                      r"(?!\s(?:hearing|screen|screening|blood|bloodspot|spot|heel|test|tests|check"
+                      r"|checks|exam|examination|period|unit|intensive|care|physical|baby check"
+                      r"|metabolic|pulse|hip|eye|jaundice)\b)", re.IGNORECASE)
 #: "Baby boy of Sarah T.", "Baby girl JONES": how a newborn is named before a given name
 _BABY = re.compile(r"\bbaby\s(?P<noun>girl|boy)\b", re.IGNORECASE)
 _NOT_THE_PATIENTS = re.compile(r"\b(?:bone|skeletal|dental|height|mental|gestational)[\s-]age\b",
