@@ -102,3 +102,12 @@ def test_age_from_a_bare_statement_and_not_from_a_newborn_test(real_kb, text, ag
     from osteodx.text.extract import extract_text
 
     assert extract_text(text, real_kb, case_id="t").case.age_years == age
+
+
+def test_poor_hearing_is_hearing_impairment_with_its_onset(real_kb):
+    from osteodx.text.extract import extract_text
+
+    case = extract_text("He is 25. Hearing has been poor since about age 8.", real_kb,
+                        case_id="t").case
+    assert [(f.hpo_id, f.excluded, f.onset_years) for f in case.findings] == [
+        ("HP:0000365", False, (8.0, 8.0))]
