@@ -111,3 +111,16 @@ def test_poor_hearing_is_hearing_impairment_with_its_onset(real_kb):
                         case_id="t").case
     assert [(f.hpo_id, f.excluded, f.onset_years) for f in case.findings] == [
         ("HP:0000365", False, (8.0, 8.0))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His father had parathyroid surgery in his forties; he died at 52 of a heart attack.",
+     set()),
+    ("The father (48) had similar spots on the lips as a child; he was diagnosed with "
+     "pancreatic cancer one year ago.", set()),
+    ("His mother has diabetes; he has seizures.", {("HP:0001250", False)}),
+    ("His father has deafness; the patient has seizures; he also has cataracts.",
+     {("HP:0001250", False), ("HP:0000518", False)}),
+])
+def test_he_continues_the_father_named_before_in_the_sentence(read, text, expected):
+    assert read(text) == expected

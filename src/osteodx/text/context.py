@@ -248,12 +248,45 @@ class ContextAnalyser:
                 before.append((h, "other"))
         if before:
             h, who = before[-1]
+            if who == "patient" and (kin := self._pronoun_kin(p, first, h)) is not None:
+                return kin.cue.value, kin  # "His father ...; he died at 52 of a heart attack"
             return who, (h if who != "patient" else None)
         for h in p.hits:
             if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
                     and h.start >= ve and _INTRODUCED.search(text, 0, h.start)):
                 return h.cue.value, h
         return "patient", None
+
+
+    @staticmethod
+    def _pronoun_kin(p: ParsedSentence, first: int, h: CueHit) -> CueHit | None:
+        """A clause whose subject is "he" / "she" continues the relative of that sex who was
+        the subject of an earlier clause of the sentence, unless the patient was named in
+        between ("The father (48) had the same spots; he was diagnosed with cancer")."""
+        sex = _PRONOUN_SEX.get(h.text.lower())
+        if sex is None or first == 0:
+            return None
+        text, lo = p.view.text, p.clauses[0].start
+        last: CueHit | None = None
+        for k in p.hits:
+            if not lo <= k.start < p.clauses[first].start:
+                continue
+            if k.cue.kind == "relation" and not _NOT_SUBJECT.search(text, 0, k.start):
+                last = k
+            elif k.cue.kind == "anchor" and not _PRONOUN_SEX.get(k.text.lower()) \
+                    and not k.text.lower().startswith(("his", "her")):
+                last = None  # "the patient" named after the relative
+        if last is None or _KIN_SEX.get(last.cue.value.split()[-1]) != sex:
+            return None
+        return last
+
+
+#: a subject pronoun and the sex of the relative it may continue
+_PRONOUN_SEX = {"he": "male", "she": "female"}
+_KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather", "nephew"],
+                            "male"),
+            **dict.fromkeys(["mother", "sister", "daughter", "aunt", "grandmother", "niece"],
+                            "female")}
 
 
 def _has(h: CueHit, kind: str) -> bool:
