@@ -16,24 +16,12 @@ from osteodx.labs import interpret_measurements
 from osteodx.text.labnames import Normalised, find_mentions
 from osteodx.text.labs import TextLab, extract_labs, to_measurement
 from osteodx.text.numbers import find_numbers, parse_number
+from tests.text.lab_helpers import labs, one
 
 REPORT = Path(__file__).resolve().parents[3] / "shared" / "seed" / \
     "osteomesopyknosis-case-report.txt"
 
 
-def labs(text: str, **kw: bool) -> list[TextLab]:
-    """extract_labs, after checking that every span quotes the text exactly."""
-    found = extract_labs(text, **kw)
-    for lab in found:
-        assert text[lab.start:lab.end] == lab.text
-        assert (lab.value is None) != (lab.qualitative is None)
-    return found
-
-
-def one(text: str) -> TextLab:
-    found = labs(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 # --- numbers ---------------------------------------------------------------

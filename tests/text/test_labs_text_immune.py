@@ -11,25 +11,13 @@ import pytest
 
 from osteodx.labs import interpret_measurements
 from osteodx.text.labnames import Normalised, find_mentions
-from osteodx.text.labs import TextLab, extract_labs, to_measurement
+from osteodx.text.labs import TextLab, to_measurement
+from tests.text.lab_helpers import labs, one
 
 NEW = {"eosinophils", "tryptase", "pthrp", "ace", "complement_c4", "c1_inhibitor",
        "c1_inhibitor_functional"}
 
 
-def labs(text: str) -> list[TextLab]:
-    """extract_labs, after checking that every span quotes the text exactly."""
-    found = extract_labs(text)
-    for lab in found:
-        assert text[lab.start:lab.end] == lab.text
-        assert (lab.value is None) != (lab.qualitative is None)
-    return found
-
-
-def one(text: str) -> TextLab:
-    found = labs(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def workup(found: list[TextLab], age: float = 40, sex: str = "FEMALE"):
