@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from osteodx.labs.ucum import UnitError, parse_unit
 from osteodx.text.numbers import Number, find_numbers
+from osteodx.text.wordunits import word_unit
 
 __all__ = ["Quantity", "RefRange", "TableRow", "column_roles", "find_quantities",
            "find_table_rows", "is_dose_unit", "is_lab_unit", "read_flag", "read_flag_cell",
@@ -87,19 +88,6 @@ _THRESHOLD_CUE = re.compile(
     r"\b(?:if|unless|until|when|once|target(?:ing)?|aim(?:ing)?(?: for)?|goal|keep|maintain|"
     r"threshold|cut-?off|normal response|adequate response|should be|to be|titrate)\b"
     r"[^.;:\n()]*$|\bnormal response\s?:[^.;\n()]*$", re.IGNORECASE)
-#: Units written in words by a dictating clinician or a speech recogniser: "3.24 mmol per
-#: litre", "52.7 pico mol per litre", "211 units per litre", "9.8 mmol per 24 hours".
-_WORD_UNIT = re.compile(
-    r"(?P<num>(?P<prefix>pico|nano|micro|milli|[pnµuμm])?\s?(?P<base>mol(?:es)?|grams?|g)"
-    r"|(?P<units>(?:international\s)?units?|IU|U))"
-    r"\s?(?:per|/)\s?(?P<den>litre|liter|l\b|L\b|decilitre|deciliter|dL|24\s?(?:hours?|hrs?|h)\b"
-    r"|day\b)", re.IGNORECASE)
-_SPELLED = re.compile(r"pico|nano|micro|milli|moles?\b|grams?\b|units?\b|international|litre"
-                      r"|liter|hours?\b", re.IGNORECASE)
-_WORD_PREFIX = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "p": "p", "n": "n",
-                "µ": "u", "μ": "u", "u": "u", "m": "m"}
-_WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter": "dL",
-             "dl": "dL", "day": "d"}
 
 
 @cache
@@ -120,7 +108,7 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
         if m:
             label = m.group()
             return label, ucum_code(label), start, m.end()
-    worded = _word_unit(t, start)
+    worded = word_unit(t, start)
     if worded is not None:
         return worded
     per = _PER_UNIT.match(t, start)
@@ -142,27 +130,6 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
     if code is None and not _PLAIN_RATIO.fullmatch(label):
         return None
     return _d_dimer_units(t, *_per_creatinine(t, label, code, start))
-
-
-def _word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
-    """A unit written in words ("pico mol per litre" -> pmol/L), or None."""
-    m = _WORD_UNIT.match(t, start)
-    if m is None or (m.group("base") is None and m.group("units") is None):
-        return None
-    if " per" not in f" {m.group().lower()}" and not _SPELLED.search(m.group()):
-        return None  # "nmol/L/h" is a printed unit: read_unit's own business
-    if m.group("units"):
-        num = "[IU]" if m.group("units").lower().startswith(("international", "iu")) else "U"
-    else:
-        base = "mol" if m.group("base").lower().startswith("mol") else "g"
-        prefix = m.group("prefix")
-        if prefix is None and m.group("num").lower().startswith("mol"):
-            prefix = ""
-        num = _WORD_PREFIX.get((prefix or "").lower(), "") + base
-    den_word = m.group("den").lower()
-    den = "(24.h)" if den_word.startswith("24") else _WORD_DEN.get(den_word, den_word)
-    code = ucum_code(f"{num}/{den}")
-    return (m.group(), code, start, m.end()) if code is not None else None
 
 
 #: The scale a D-dimer is given in, written after its unit ("0.8 ug/mL FEU").
@@ -219,8 +186,8 @@ def find_quantities(t: str) -> list[Quantity]:
     for n in find_numbers(t):
         if n.start < unit_end or _COMMA_TAIL.match(t, n.end) or _not_a_result(t, n):
             continue
-        if _NOT_A_VALUE.match(t, n.end) and _word_unit(t, n.end + 1) is None \
-                and _word_unit(t, n.end) is None:
+        if _NOT_A_VALUE.match(t, n.end) and word_unit(t, n.end + 1) is None \
+                and word_unit(t, n.end) is None:
             continue
         unit = read_unit(t, n.end)
         if n.in_words and unit is None:
