@@ -104,8 +104,11 @@ def test_opposite_finding_argues_against_the_disease(toy_kb):
     assert M.MATCH_CODES[M.OPPOSITE] == "disease_has_opposite"
     floor = max(P.unmatched_lr, min(1.0, P.unmatched_scale * _bg(toy_kb, "HP:0000015")))
     f = min(1.0, _implied(toy_kb, "OMIM:100004", "HP:0000012"))
-    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(max(P.negated_lr, floor * (1 - f)))
-    assert _lr(toy_kb, s, 0, "OMIM:100004") < floor  # worse than not annotated at all
+    expected = max(P.negated_lr, floor ** P.unmatched_weight * (1 - f))
+    assert _lr(toy_kb, s, 0, "OMIM:100004") == pytest.approx(expected)
+    # worse than not annotated at all (the unmatched floor at its weight)
+    assert s.log10_lr[0, toy_kb.disease_index["OMIM:100004"]] < \
+        P.unmatched_weight * np.log10(floor)
     # a disease annotated with the general "Abnormal bone density" only is not contradicted
     assert _code(toy_kb, s, 0, "ORPHA:100005") != M.OPPOSITE
 

@@ -129,16 +129,19 @@ _WEAKER_THAN_OPPOSITE = np.array([M.NO_MATCH, M.COMMON_ANCESTOR, M.FINDING_MORE_
 def _opposite_findings(kb: KnowledgeBase, q: int, p: ModelParameters, floor: float,
                        lr: np.ndarray, code: np.ndarray, matched: np.ndarray | None) -> None:
     """A disease with the opposite of *q* (a low PTH for a patient's high PTH), and not *q*
-    itself, argues against it: ``LR = max(e_not, floor * (1 - P_d(opposite)))`` - the finding
-    is only possible when the disease's opposite feature is absent."""
+    itself, argues against it: ``LR = max(e_not, floor^w_u * (1 - P_d(opposite)))``, counted
+    at full weight - the finding is only possible when the disease's opposite feature is
+    absent, and then it is an unexplained finding (its usual weight ``w_u`` applied here, so
+    a rare opposite feature costs hardly more than no annotation at all)."""
+    unexplained = floor ** p.unmatched_weight
     for j in _opposites_of(kb, q):
         rows, vals = kb.implied.column(j)
         sel = np.isin(code[rows], _WEAKER_THAN_OPPOSITE)
         rows, vals = rows[sel], vals[sel]
-        new = np.maximum(p.negated_lr, floor * (1.0 - np.minimum(vals, 1.0)))
-        lower = new < lr[rows]
-        rows = rows[lower]
-        lr[rows] = new[lower]
+        new = np.maximum(p.negated_lr, unexplained * (1.0 - np.minimum(vals, 1.0)))
+        if (code[rows] == M.OPPOSITE).any():  # two opposites (rare): the stronger holds
+            new = np.where(code[rows] == M.OPPOSITE, np.minimum(new, lr[rows]), new)
+        lr[rows] = new
         code[rows] = M.OPPOSITE
         if matched is not None:
             matched[rows] = j
