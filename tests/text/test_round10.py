@@ -124,3 +124,10 @@ def test_poor_hearing_is_hearing_impairment_with_its_onset(real_kb):
 ])
 def test_he_continues_the_father_named_before_in_the_sentence(read, text, expected):
     assert read(text) == expected
+
+
+def test_born_deaf_is_a_congenital_onset(real_kb):
+    from osteodx.text.extract import extract_text
+
+    case = extract_text("She is 8. She was born deaf in both ears.", real_kb, case_id="t").case
+    assert [(f.hpo_id, f.onset_years) for f in case.findings] == [("HP:0000365", (0.0, 0.0))]

@@ -201,6 +201,9 @@ _ONSETS = [  # (pattern, kind) on the masked text
     (re.compile(r"\b(?:prenatally|antenatally|in\sutero)\b", re.IGNORECASE), "prenatal"),
     # "He was born with bilateral club feet" (not "born without")
     (re.compile(r"\bborn\swith\b", re.IGNORECASE), "born"),
+    # "She was born deaf", "born blind", "born prematurely deaf" (a state from birth)
+    (re.compile(r"\bborn\s(?=(?:profoundly\s|completely\s|totally\s)?(?:deaf|blind|floppy"
+                r"|jaundiced|cyanosed|cyanotic|hypotonic)\b)", re.IGNORECASE), "born"),
     # "After birth she had problem to swallow", "shortly after birth" (the neonatal period)
     (re.compile(r"\b(?:(?:soon|shortly|right|immediately|just)\s)?after\s(?:the\s)?birth\b",
                 re.IGNORECASE), "neonatal"),
