@@ -131,3 +131,15 @@ def test_born_deaf_is_a_congenital_onset(real_kb):
 
     case = extract_text("She is 8. She was born deaf in both ears.", real_kb, case_id="t").case
     assert [(f.hpo_id, f.onset_years) for f in case.findings] == [("HP:0000365", (0.0, 0.0))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teeth normal.", {("HP:0000164", True)}),
+    ("Visual fields full.", {("HP:0001123", True)}),
+    ("Sensation intact throughout.", {("HP:0003474", True)}),
+    ("No lymph nodes palpable.", {("HP:0002716", True)}),
+    ("Thyroid not enlarged.", {("HP:0000853", True)}),
+    ("Her teeth were small and widely spaced.", {("HP:0000691", False), ("HP:0000687", False)}),
+])
+def test_normal_examinations_of_round_10(read, text, expected):
+    assert read(text) == expected
