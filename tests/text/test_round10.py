@@ -143,3 +143,11 @@ def test_born_deaf_is_a_congenital_onset(real_kb):
 ])
 def test_normal_examinations_of_round_10(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She passed black stools.", {("HP:0002249", False)}),
+    ("Telangiectasias in the bulbar conjunctiva on both sides.", {("HP:0000524", False)}),
+])
+def test_lay_and_reordered_names(read, text, expected):
+    assert read(text) == expected
