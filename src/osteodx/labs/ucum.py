@@ -30,7 +30,7 @@ from typing import Any
 from osteodx.errors import OsteodxError
 
 __all__ = ["ATOMS", "PREFIXES", "Unit", "UnitError", "parse_ucum", "parse_unit",
-           "ucum_from_label"]
+           "ucum_code", "ucum_from_label"]
 
 
 class UnitError(OsteodxError, ValueError):
@@ -246,3 +246,16 @@ def parse_unit(unit: str | Mapping[str, Any]) -> Unit:
     shown = " / ".join(repr(x) for x in (uid, label) if x) or "(none)"
     detail = f" ({errors[0]})" if errors else ""
     raise UnitError(f"unknown unit {shown}{detail}")
+
+
+@cache
+def ucum_code(label: str) -> str | None:
+    """UCUM code of a printed unit, or None if it cannot be read.
+
+    >>> ucum_code("mmol/L"), ucum_code("pmol/L"), ucum_code("furlongs")
+    ('mmol/L', 'pmol/L', None)
+    """
+    try:
+        return parse_unit(label).code
+    except UnitError:
+        return None

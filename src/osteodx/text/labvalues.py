@@ -34,10 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import NamedTuple
 
-from osteodx.labs.ucum import UnitError, parse_unit
+from osteodx.labs.ucum import ucum_code
 from osteodx.text.numbers import Number, find_numbers
 from osteodx.text.wordunits import word_unit
 
@@ -88,15 +87,6 @@ _THRESHOLD_CUE = re.compile(
     r"\b(?:if|unless|until|when|once|target(?:ing)?|aim(?:ing)?(?: for)?|goal|keep|maintain|"
     r"threshold|cut-?off|normal response|adequate response|should be|to be|titrate)\b"
     r"[^.;:\n()]*$|\bnormal response\s?:[^.;\n()]*$", re.IGNORECASE)
-
-
-@cache
-def ucum_code(label: str) -> str | None:
-    """UCUM code of a printed unit, or None if it cannot be read."""
-    try:
-        return parse_unit(label).code
-    except UnitError:
-        return None
 
 
 def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:

@@ -11,9 +11,8 @@ True
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from osteodx.labs.ucum import UnitError, parse_unit
+from osteodx.labs.ucum import ucum_code
 
 __all__ = ["word_unit"]
 
@@ -30,14 +29,6 @@ _WORD_PREFIX = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "p": "p", 
                 "µ": "u", "μ": "u", "u": "u", "m": "m"}
 _WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter": "dL",
              "dl": "dL", "day": "d"}
-
-
-@cache
-def _code(label: str) -> str | None:
-    try:
-        return parse_unit(label).code
-    except UnitError:
-        return None
 
 
 def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
@@ -57,5 +48,5 @@ def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
         num = _WORD_PREFIX.get((prefix or "").lower(), "") + base
     den_word = m.group("den").lower()
     den = "(24.h)" if den_word.startswith("24") else _WORD_DEN.get(den_word, den_word)
-    code = _code(f"{num}/{den}")
+    code = ucum_code(f"{num}/{den}")
     return (m.group(), code, start, m.end()) if code is not None else None
