@@ -115,3 +115,24 @@ def test_json_dump_roundtrip(tmp_path, toy_kb):
     p = tmp_path / "c.json"
     p.write_text(json.dumps(doc, indent=2))
     assert read_case(p, toy_kb.ontology).case_id == "case-1"
+
+
+@pytest.mark.parametrize("hpo_id,reason", [
+    ("HP:0000006", "belongs to 'Mode of inheritance'"),
+    ("HP:0003581", "belongs to 'Onset'"),
+    ("HP:0000118", "too general"),
+    ("HP:0000001", "too general"),
+])
+def test_term_outside_phenotypic_abnormality_is_reported_not_scored(tmp_path, toy_kb, hpo_id,
+                                                                    reason):
+    doc = phenopacket([(hpo_id, False), ("HP:0000013", False)])
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert [f.hpo_id for f in case.findings] == ["HP:0000013"]
+    assert any(reason in w and "phenotypicFeatures[0]" in w and "not used" in w
+               for w in case.warnings)
+
+
+def test_case_with_only_non_phenotype_terms_says_why(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000006", False)])
+    with pytest.raises(InputError, match="no usable phenotypic features.*Mode of inheritance"):
+        read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)

@@ -22,9 +22,9 @@ from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.errors import InputError
 from osteodx.knowledge import load_yaml
-from osteodx.ontology.graph import Ontology
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, ROOT, Ontology
 
-__all__ = ["parse_document", "case_from_phenopacket", "read_case"]
+__all__ = ["parse_document", "case_from_phenopacket", "read_case", "not_a_phenotype"]
 
 
 def parse_document(text: str, source: str) -> dict[str, Any]:
@@ -95,6 +95,11 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
             continue
         if res.message:
             case.warnings.append(f"{field}: {res.message}")
+        unusable = not_a_phenotype(ontology, res.hpo_id)
+        if unusable:
+            case.warnings.append(f"{field}: {res.hpo_id} {ontology.label(res.hpo_id)} "
+                                 f"{unusable}; not used as a finding")
+            continue
         status = "excluded" if feat.get("excluded") else "observed"
         onset = None
         if "onset" in feat:
@@ -144,6 +149,27 @@ def _family_history(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
+    """Why *hpo_id* cannot be a phenotypic feature, or None when it can.
+
+    A mode of inheritance, an onset, a frequency or another clinical modifier
+    describes a disease, not the patient, and the two roots say nothing; scoring
+    them would add noise without evidence, so they are reported instead.
+    """
+    if PHENOTYPIC_ABNORMALITY not in ontology:  # a toy ontology without the branch
+        return None
+    if hpo_id in (ROOT, PHENOTYPIC_ABNORMALITY):
+        return "is too general to inform a diagnosis"
+    if ontology.is_a(hpo_id, PHENOTYPIC_ABNORMALITY):
+        return None
+    branch = [ontology.ids[int(a)] for a in ontology.parents(ontology.index[hpo_id])]
+    top = hpo_id
+    while branch and branch[0] != ROOT:  # climb to the sub-ontology below the root
+        top = branch[0]
+        branch = [ontology.ids[int(a)] for a in ontology.parents(ontology.index[top])]
+    return f"belongs to {ontology.label(top)!r}, not to Phenotypic abnormality"
+
+
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
               strict: bool = True, allow_empty: bool = False) -> Case:
     """Read the phenopacket at *path* (or *text*, named by *path*).
@@ -157,8 +183,9 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
     doc = parse_document(text, source)
     case = case_from_phenopacket(doc, ontology, source, strict=strict)
     if not case.findings and not (allow_empty and case.measurements):
+        why = f": {'; '.join(case.warnings)}" if case.warnings else ""
         raise InputError("no usable phenotypic features (phenotypicFeatures is empty or every "
-                         "id was rejected)", source=source)
+                         f"id was rejected){why}", source=source)
     return case
 
 
