@@ -36,6 +36,7 @@ from osteodx.text.genetics import named_genes
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.onset_links import FindingOnsets
+from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
@@ -187,6 +188,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             notes.append(f"excluded {key[0]} ({onto.label(key[0])}) dropped: the "
                          f"patient has {kinds[0]} ({onto.label(kinds[0])}), a kind of it; the "
                          f"negation ({spans[key]}) must be about a narrower site or kind")
+    share_onsets(features, onto)  # "poor hearing since age 8" dates "mixed hearing loss"
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
     try:
