@@ -191,6 +191,8 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|which|who|whom|yet|unlike|nevertheless|besides|because", Cue("terminator")),
     # a new event or an addition: "without fever, later falls and also staring spells"
     (r"and also|but also|and later|later|then|subsequently|afterwards", Cue("terminator")),
+    # ", with" adds what is present: "no ulcer or varices, with skin papules"
+    (r"(?<=,\s)with|(?<=,)with", Cue("terminator")),
 ]
 _GROUPS = [(f"c{i}", pat, cue) for i, (pat, cue) in enumerate(_TABLE)]
 _CUE_RE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?P<{g}>{p})" for g, p, _ in sorted(

@@ -88,6 +88,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     onsets = FindingOnsets(text, demo.age_years)
     found = analyse(text, recognizer_for(kb).find(text))
     spans_found = [(c.match.start, c.match.end) for c in found]
+    onsets.finding_spans = spans_found
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
     for cm in found:
         m = cm.match
@@ -95,6 +96,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
+        if _UNIT_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                or _PREPARATION_AFTER.match(text, m.end):
+            continue  # "millimoles per mole" is no naevus, "hypertonic saline" no hypertonia
         excluded = cm.negated
         if excluded and _inside_longer(m.start, m.end, spans_found):
             continue  # "no joint pain" excludes arthralgia, not every pain
@@ -182,12 +186,16 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     observed = [k[0] for k in features if not k[1]]
     notes = []
     for key in [k for k in features if k[1]]:
-        kinds = [o for o in observed if o != key[0] and onto.is_a(o, key[0])]
-        if kinds:  # "MRI brain: no vascular malformation" beside a pulmonary AVM
+        # "MRI brain: no vascular malformation" beside a pulmonary AVM; "calcinosis of the hip
+        # ... no calcinosis of the fingertips": the same term observed too
+        kinds = [o for o in observed if onto.is_a(o, key[0])]
+        if kinds:
             del features[key]
-            notes.append(f"excluded {key[0]} ({onto.label(key[0])}) dropped: the "
-                         f"patient has {kinds[0]} ({onto.label(kinds[0])}), a kind of it; the "
-                         f"negation ({spans[key]}) must be about a narrower site or kind")
+            kind = "it too" if kinds[0] == key[0] else \
+                f"{kinds[0]} ({onto.label(kinds[0])}), a kind of it"
+            notes.append(f"excluded {key[0]} ({onto.label(key[0])}) dropped: the patient has "
+                         f"{kind}; the negation ({spans[key]}) must be about a narrower site, "
+                         "kind or time")
     share_onsets(features, onto)  # "poor hearing since age 8" dates "mixed hearing loss"
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
@@ -244,6 +252,11 @@ _NOT_YET_NOTE = re.compile(r"\b(?:not|no|unable|cannot|can't|doesn't|didn't)\b",
 
 #: a body part written right before a negated finding that does not include it: the
 #: negation is about that part ("no marrow oedema", "no brain cysts"), not the finding at large
+#: a unit's denominator written in words ("sixty four millimoles per mole")
+_UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+#: a word that names a solution or drug, not the patient's state ("hypertonic saline")
+_PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?)\b",
+                                re.IGNORECASE)
 _SITE_BEFORE = re.compile(
     r"\b(?:marrow|brain|cerebral|intracranial|liver|hepatic|kidney|renal|lung|pulmonary|heart"
     r"|cardiac|bone|bony|skin|spinal|spine|muscle|joint|eye|retinal|macular|optic|abdominal"

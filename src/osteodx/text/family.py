@@ -156,6 +156,8 @@ def _relation_hits(p: ParsedSentence) -> list[CueHit]:
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
                 continue
+            if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
+                continue  # "first-cousin parents": their kinship, read by _consanguinity
             if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
                 continue  # "in the son of a consanguineous couple" is the patient
             _add_relative(text, out, h)

@@ -33,6 +33,8 @@ from osteodx.text.sentences import clean_text
 
 #: a first name in apposition ("Brother, Noah, 5: ...")
 _NAME = re.compile(r"[A-Z][a-z]{1,14}")
+_WHOSE = re.compile(r"\s*\bof\s+(?:the|her|his|their)\s+(?:father|mother|dad|mum|mom|parents?"
+                    r"|brother|sister|sibling)\b")
 
 
 class _Found(NamedTuple):
@@ -131,6 +133,8 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
         b = a + paren.start()  # "first cousins (Pakistani origin)": the aside says nothing
     piece = re.sub(r"^[0-9]+\s*[:,–-]\s*", "", text[a:b])  # "5: I examined him": age first
     piece = re.sub(r",?\s(?:in|on|from)\s(?:19|20)[0-9]{2}$", "", piece)  # "HbA1c 36 in 2023"
+    # "height of the father 172 cm": whose value it is says nothing of health
+    piece = _WHOSE.sub("", piece)
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _BARE_RESULT.fullmatch(piece) \
             or _CONSANG.fullmatch(text, a, b) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):
@@ -150,7 +154,9 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     text = p.view.text
     pieces = _pieces(text, start, end)
     votes = [_piece_affected(ctx, p, a, b) for a, b in pieces]
-    if len(pieces) > 1 and _NAME.fullmatch(ctx.original(p, *pieces[0]).strip(" ,")):
+    first = re.sub(r"\s*\([^()]*\)$", "", ctx.original(p, *pieces[0]).strip(" ,")) \
+        if pieces else ""
+    if len(pieces) > 1 and _NAME.fullmatch(first):  # "Poppy (4)": the age aside too
         votes[0] = None  # "Daughter, Ella, 6: well": a name, not a finding
     if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
         votes[0] = None

@@ -68,6 +68,12 @@ _INFORMANT = re.compile(
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
     r"|sought|complains? that|complained that|told|tells|tell|tells? that|informed|informs"
+    r"|(?:is|are|was|were|has been|have been) (?:told|informed|advised|taught|shown)"
+    # a relative worried about the patient: "Mum is anxious about his appearance", "his mum
+    # and I are both worried about his feeding"
+    r"|(?:and (?:i|we|dad|mum|mom|he|she) )?(?:is|are|was|were|feels?|felt|seems?|seemed)"
+    r" (?:(?:both|very|quite|a bit|rather|really|so|increasingly) )*(?:anxious|worried"
+    r"|concerned|upset|distressed|keen|frustrated)(?= (?:about|that|for|whether|because|by)\b)"
     r"|(?:now |also )?(?:notice|observe|report|say|describe|think|believe|feel|worry)s?"
     r"|has no concerns|had no concerns|is not concerned|was not concerned)\b")
 _UNASSESSED = re.compile(
@@ -131,14 +137,16 @@ _CONSANG = re.compile(
     r"|consanguinity (?:was|is|has been) (?:denied|excluded"
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)"
-    r"|(?:parents|couple|they) (?:are|were) (?:not |un)related(?: to each other)?"
+    r"|(?:parents|couple|they|(?:mum|mom|mother) and (?:dad|father)) (?:are|were)"
+    r" (?:not |un)related(?: to each other)?"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
     r"|(?<=parents )[^.;:]{0,30}?\b(?:(?:not |un)related\b|not (?:blood )?relatives\b"
     r"|not related by blood\b))"
     # "Parents healthy, second cousins."
     r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
-    r"|related parents|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
+    r"|related parents|(?:first|second|double)[- ]cousin (?:parents|couple|marriage|union)"
+    r"|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
     r"(?:(?:first|second|double|distant)[- ](?:degree )?)?"
     r"cousins(?: once removed)?)")
 

@@ -151,6 +151,14 @@ class FindingOnsets:
         self.text = text
         self.ctx = ContextAnalyser(text)
         self.statements = find_onset_statements(text, age_years)
+        #: spans of every finding the text names (set by the caller once they are known)
+        self.finding_spans: list[tuple[int, int]] = []
+
+    def _postmodifies(self, o: OnsetStatement) -> bool:
+        """Does *o* directly follow a finding it then belongs to ("diabetes from childhood
+        with optic atrophy": the childhood is the diabetes', not the optic atrophy's)?"""
+        return any(b <= o.start and not self.text[b:o.start].strip()
+                   for _, b in self.finding_spans)
 
     def _clause(self, pos: int) -> tuple[int, int] | None:
         i = self.ctx.sentence_index(pos)
@@ -173,6 +181,8 @@ class FindingOnsets:
                 continue
             own = self._clause(o.start) or sentence
             if not reaches(self.text, m.start, m.end, o, own[0], self.statements):
+                continue
+            if o.end <= m.start and o.start > own[0] and self._postmodifies(o):
                 continue
             if clause[0] <= o.start < clause[1]:
                 near.append(o)

@@ -1,0 +1,91 @@
+"""Readings fixed after the eleventh held-out round of case reports: plain "diabetes" and
+"claudication", words that are not findings, a time phrase after its own finding, ", with"
+after a negation, relatives as worried informants, the same term observed and excluded,
+FGF23 results and French units."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.api import prepare_case
+from osteodx.text.extract import extract_text
+from osteodx.text.family import find_family_statements
+
+
+def _found(text: str, kb) -> dict[str, tuple[str, tuple[float, float] | None]]:
+    case = extract_text(text, kb, case_id="c").case
+    return {f.label: (f.status, f.onset_years) for f in case.findings}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("He was diagnosed with diabetes aged six.", "Diabetes mellitus"),
+    ("Calves ache walking uphill; claudication.", "Intermittent claudication"),
+])
+def test_plain_names_of_common_findings(real_kb, text, label):
+    assert _found(text, real_kb)[label][0] == "observed"
+
+
+def test_diabetes_insipidus_is_not_diabetes_mellitus(real_kb):
+    assert "Diabetes mellitus" not in _found("Cranial diabetes insipidus at 14.", real_kb)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("HbA1c sixty four millimoles per mole today.", "Nevus"),
+    ("Treated with hypertonic saline nebulisers twice a day.", "Hypertonia"),
+])
+def test_units_and_preparations_are_not_findings(real_kb, text, label):
+    assert label not in _found(text, real_kb)
+
+
+def test_a_time_phrase_after_its_finding_does_not_date_the_next_one(real_kb):
+    found = _found("A 17-year-old man. Impression: insulin requiring diabetes from childhood "
+                   "with optic atrophy and neurogenic bladder.", real_kb)
+    assert found["Diabetes mellitus"][1] == (1.0, 1.0)
+    assert found["Optic atrophy"][1] is None and found["Neurogenic bladder"][1] is None
+
+
+def test_with_after_a_comma_ends_a_negation(real_kb):
+    found = _found("Bleeding from the stomach, no ulcer, with skin papules and claudication.",
+                   real_kb)
+    assert found["Papule"][0] == "observed"
+    assert found["Intermittent claudication"][0] == "observed"
+
+
+def test_an_exclusion_of_a_term_also_observed_is_dropped(real_kb):
+    found = _found("Calcinosis of the left hip. Skin elsewhere normal, no calcinosis of the "
+                   "fingertips.", real_kb)
+    assert found["Calcinosis"][0] == "observed"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum is anxious about his appearance.", {}),
+    ("I am writing because his mum and I are both worried about his feeding.", {}),
+    ("Her parents were told at her 6-week check that her hips were stiff.", {}),
+    ("His mother is anxious and depressed.", {"mother": True}),
+    ("The parents are in good health, height of the father 172 cm, of the mother 160 cm.",
+     {"parents": False}),
+    ("Jack's sister, Poppy (4), has a normal face and normal teeth.", {"sister": False}),
+    ("A boy, the second child of first-cousin parents, was referred with a mass.",
+     {"parents": None}),
+    ("Mum and dad are not related.", {"parents": None}),
+])
+def test_family_statements(text, expected):
+    assert {s.relation: s.affected for s in find_family_statements(text)} == expected
+
+
+def test_first_cousin_parents_are_consanguineous():
+    (s,) = find_family_statements("A boy, the second child of first-cousin parents.")
+    assert s.note == "consanguineous"
+
+
+def test_fgf23_results_and_french_units(real_kb):
+    text = ("A 15-year-old boy. Intact FGF23 was low at 9 pg/mL (reference 10-50); C-terminal "
+            "FGF23 was raised at 2,450 RU/mL (<180). TSH 2,1 mUI/l. Alkaline phosphatases: "
+            "198 UI/l.")
+    case = extract_text(text, real_kb, case_id="c").case
+    table = {row["analyte"]: row["interpretation"] for row in prepare_case(case, real_kb)}
+    assert table["fgf23_intact"] == "L" and table["fgf23_cterminal"] == "H"
+    assert table["tsh"] == "N" and table["alkaline_phosphatase"] == "N"
+    observed = {f.label for f in case.findings if f.status == "observed"}
+    assert "Reduced circulating fibroblast growth factor 23 concentration" in observed
+    assert "Elevated circulating fibroblast growth factor 23 concentration" in observed
