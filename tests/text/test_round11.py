@@ -62,6 +62,7 @@ def test_an_exclusion_of_a_term_also_observed_is_dropped(real_kb):
     ("I am writing because his mum and I are both worried about his feeding.", {}),
     ("Her parents were told at her 6-week check that her hips were stiff.", {}),
     ("His mother is anxious and depressed.", {"mother": True}),
+    ("His mother has been told she has blood in her urine.", {"mother": True}),
     ("The parents are in good health, height of the father 172 cm, of the mother 160 cm.",
      {"parents": False}),
     ("Jack's sister, Poppy (4), has a normal face and normal teeth.", {"sister": False}),
@@ -89,3 +90,25 @@ def test_fgf23_results_and_french_units(real_kb):
     observed = {f.label for f in case.findings if f.status == "observed"}
     assert "Reduced circulating fibroblast growth factor 23 concentration" in observed
     assert "Elevated circulating fibroblast growth factor 23 concentration" in observed
+
+
+@pytest.mark.parametrize("text, label, status", [
+    ("Gait: mildly waddling.", "Waddling gait", "observed"),
+    ("He has had erectile difficulties for several years.", "Erectile dysfunction", "observed"),
+    ("His eyes looked a bit yellow.", "Jaundice", "observed"),
+    ("He started being sick after meals.", "Vomiting", "observed"),
+    ("Loose stools on and off for three months.", "Diarrhea", "observed"),
+    ("Widened wrists.", "Enlargement of the wrists", "observed"),
+    ("No wheeze.", "Wheezing", "excluded"),
+    ("He hears normally.", "Hearing impairment", "excluded"),
+    ("He has never had a fit.", "Seizure", "excluded"),
+    ("Mild wasting of thighs.", "Proximal lower limb amyotrophy", "observed"),
+    ("Tummy ache after school.", "Abdominal pain", "observed"),
+])
+def test_plain_and_examination_wording(real_kb, text, label, status):
+    assert _found(text, real_kb)[label][0] == status
+
+
+def test_yellow_papules_are_not_jaundice(real_kb):
+    assert "Jaundice" not in _found("Yellowish skin papules in the axillae.", real_kb)
+

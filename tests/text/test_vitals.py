@@ -40,3 +40,16 @@ def test_one_finding_per_reading_and_no_false_fractions() -> None:
 def test_prolonged_qtc_by_sex(text, sex, found):
     got = [v.hpo_id for v in find_vital_signs(text, 15, sex=sex)]
     assert got == (["HP:0005184"] if found else [])
+
+
+@pytest.mark.parametrize("text, age, expected", [
+    ("HR 112, BP 118/72.", 34, ["HP:0001649"]),
+    ("BP 84/50, pulse 44 bpm.", 34, ["HP:0002615", "HP:0001662"]),
+    ("SpO2 88% in air.", 4, ["HP:0012418"]),
+    ("HR 148, RR 38, SpO2 92% in air.", 4, []),   # a child's rate is not judged
+    ("PR interval 220 ms. HR 72. Sats 97%.", 70, []),
+    ("His mother's pulse was 130.", 50, []),
+    ("HR 112.", None, []),
+])
+def test_heart_rate_hypotension_and_oxygen_saturation(text, age, expected):
+    assert [v.hpo_id for v in find_vital_signs(text, age_years=age)] == expected

@@ -139,6 +139,9 @@ _Span = tuple[int, int, str]
 # -- relatives ----------------------------------------------------------------------------
 
 
+#: what a relative was told about herself: "(that) she has", "they were carriers"
+_TOLD_OWN = re.compile(r"\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have|had|is|was|were|carries"
+                       r"|carried)\b")
 _NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
 
 
@@ -277,6 +280,9 @@ def _informant(p: ParsedSentence, clause: Clause, group: list[CueHit]) -> re.Mat
     m = _INFORMANT.match(p.view.text, group[-1].end, clause.end)
     if m and _OWN.search(p.view.text, m.end(), clause.end):
         return None
+    if m and re.search(r"\b(?:told|informed)$", m.group()) and _TOLD_OWN.match(
+            p.view.text, m.end(), clause.end):
+        return None  # "his mother has been told she has blood in her urine": hers
     return m
 
 

@@ -1,5 +1,6 @@
-"""Blood pressure and QTc readings as findings ("BP 146/94" in an adult -> Hypertension;
-"QTc 506 ms" -> Prolonged QTc interval).
+"""Blood pressure, QTc, heart rate and oxygen saturation readings as findings ("BP 146/94"
+in an adult -> Hypertension; "QTc 506 ms" -> Prolonged QTc interval; an adult's "HR 112" ->
+Tachycardia, "BP 84/50" -> Hypotension; "SpO2 88%" -> Hypoxemia at any age).
 
 Reports give the reading, not the word. The thresholds are data with their guidelines
 (``knowledge/vitals.yaml``): 140/90 mmHg from 18 years (ESC/ESH 2018, NICE NG136), 130/80
@@ -7,7 +8,9 @@ from 13 years and the 95th centile at any age when the report states it (AAP 201
 under 13 without a stated centile, or a patient of unknown age, gives nothing: the reading
 cannot be judged without height- and age-specific tables. Only elevated readings are
 findings (one normal office reading does not exclude hypertension that is treated). Only
-statements about this patient count.
+statements about this patient count. Heart rate (above 100 or below 50 per minute, ACC/AHA/HRS)
+and low blood pressure (systolic below 90 mmHg, NHLBI) are judged in adults only, as
+children's normal values depend on age; oxygen saturation below 90% (WHO) at any age.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
 [('HP:0000822', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
@@ -89,6 +92,7 @@ def find_vital_signs(text: str, age_years: float | None = None,
             continue
         out.append(VitalSign(t["term"], m.start(), m.end(),
                              f"blood pressure {systolic}/{diastolic} mmHg {why}"))
+    out += _low_pressure(text, age_years, ctx) + _rates(text, age_years, ctx)
     q = _data()["qtc"]
     limit = q["male_ms"] if sex == "male" else q["female_ms"]
     for m in _QTC.finditer(text):
@@ -101,3 +105,50 @@ def find_vital_signs(text: str, age_years: float | None = None,
         out.append(VitalSign(q["term"], m.start(), m.end(),
                              f"QTc {ms} ms at or above {limit} ms ({who})"))
     return sorted(out, key=lambda v: v.start)
+
+
+#: "HR 112", "heart rate 44 bpm", "pulse 130/min", "P 112 regular"
+_HR = re.compile(r"\b(?:HR|heart rate|pulse(?: rate)?)\b[^0-9\n.;]{0,12}?(?<![\d/.])"
+                 r"(?P<v>\d{2,3})(?![\d/.])\s*(?:bpm|/min|beats)?", re.IGNORECASE)
+#: "SpO2 88% in air", "sats 86%", "O2 saturation 89 %", "oxygen saturations of 85%"
+_SPO2 = re.compile(r"\b(?:SpO2|SaO2|sats?|O2 sat(?:uration)?s?|oxygen saturations?)\b[^0-9\n.;]"
+                   r"{0,12}?(?<![\d/.])(?P<v>\d{2,3})\s*%", re.IGNORECASE)
+
+
+def _low_pressure(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
+    h = _data()["hypotension"]
+    if age is None or age < h["min_age_years"]:
+        return []
+    out = []
+    for m in _BP.finditer(text):
+        systolic, diastolic = int(m.group("s")), int(m.group("d"))
+        if not 50 <= systolic < h["systolic_below"] or diastolic >= systolic:
+            continue
+        if ctx.assess(m.start(), m.end()).about_patient:
+            out.append(VitalSign(h["term"], m.start(), m.end(),
+                                 f"blood pressure {systolic}/{diastolic} mmHg, systolic below "
+                                 f"{h['systolic_below']} (adult)"))
+    return out
+
+
+def _rates(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
+    """Tachycardia or bradycardia from an adult's heart rate; hypoxaemia from SpO2."""
+    out = []
+    hr = _data()["heart_rate"]
+    for m in _HR.finditer(text) if age is not None and age >= hr["min_age_years"] else ():
+        bpm = int(m.group("v"))
+        if not 20 <= bpm <= 250 or hr["below"] <= bpm <= hr["above"]:
+            continue
+        if ctx.assess(m.start(), m.end()).about_patient:
+            high = bpm > hr["above"]
+            out.append(VitalSign(hr["tachycardia_term" if high else "bradycardia_term"],
+                                 m.start(), m.end(), f"heart rate {bpm}/min "
+                                 + (f"above {hr['above']}" if high else f"below {hr['below']}")
+                                 + " (adult)"))
+    o = _data()["oxygen_saturation"]
+    for m in _SPO2.finditer(text):
+        pct = int(m.group("v"))
+        if 50 <= pct < o["below_percent"] and ctx.assess(m.start(), m.end()).about_patient:
+            out.append(VitalSign(o["term"], m.start(), m.end(),
+                                 f"oxygen saturation {pct}% below {o['below_percent']}%"))
+    return out
