@@ -112,3 +112,12 @@ def test_plain_and_examination_wording(real_kb, text, label, status):
 def test_yellow_papules_are_not_jaundice(real_kb):
     assert "Jaundice" not in _found("Yellowish skin papules in the axillae.", real_kb)
 
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Department of Diabetes & Endocrinology, City Hospital.", "Diabetes mellitus"),
+    ("He was reviewed in the epilepsy clinic.", "Seizure"),
+])
+def test_a_service_named_after_a_disease_is_no_finding(real_kb, text, label):
+    found = _found(text, real_kb)
+    assert not any(label in name or name == "Epilepsy" for name in found), found

@@ -97,7 +97,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
         if _UNIT_BEFORE.search(text, max(0, m.start - 12), m.start) \
-                or _PREPARATION_AFTER.match(text, m.end):
+                or _PREPARATION_AFTER.match(text, m.end) \
+                or _SERVICE_BEFORE.search(text, max(0, m.start - 40), m.start) \
+                or _SERVICE_AFTER.match(text, m.end):
             continue  # "millimoles per mole" is no naevus, "hypertonic saline" no hypertonia
         excluded = cm.negated
         if excluded and _inside_longer(m.start, m.end, spans_found):
@@ -254,6 +256,14 @@ _NOT_YET_NOTE = re.compile(r"\b(?:not|no|unable|cannot|can't|doesn't|didn't)\b",
 #: negation is about that part ("no marrow oedema", "no brain cysts"), not the finding at large
 #: a unit's denominator written in words ("sixty four millimoles per mole")
 _UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+#: a department or service named after a disease: "Department of Diabetes & Endocrinology",
+#: "the diabetes clinic", "Epilepsy Service"
+_SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|center|institute"
+                             r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
+                             r"{0,3}$", re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
+                            r"|department|team|nurse|specialist|ward|society|charity)s?\b",
+                            re.IGNORECASE)
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?)\b",
                                 re.IGNORECASE)
