@@ -121,3 +121,34 @@ def test_yellow_papules_are_not_jaundice(real_kb):
 def test_a_service_named_after_a_disease_is_no_finding(real_kb, text, label):
     found = _found(text, real_kb)
     assert not any(label in name or name == "Epilepsy" for name in found), found
+
+
+@pytest.mark.parametrize("text, age, sex", [
+    ("4 y F, cough since birth.", 4.0, "FEMALE"),
+    ("Pt: 6yo M. Seizures.", 6.0, "MALE"),
+])
+def test_header_age_with_a_unit_and_sex_initial(text, age, sex):
+    from osteodx.text.demographics import extract_demographics
+    d = extract_demographics(text)
+    assert (d.age_years, d.sex) == (age, sex)
+
+
+@pytest.mark.parametrize("text, label, onset", [
+    ("A 52-year-old man. Over the last five years his legs have become weak.",
+     "Lower limb muscle weakness", (47.0, 47.0)),
+    ("A 52-year-old man. For about two years he has choked on thin liquids.",
+     "Choking episodes", (50.0, 50.0)),
+    ("A 52-year-old man. He noticed breast enlargement at about 17 years.",
+     "Breast hypertrophy", (17.0, 17.0)),
+    ("A 9-year-old. Reviewed with hepatomegaly at 2 years follow-up.", "Hepatomegaly", None),
+])
+def test_onsets_and_predicates_after_an_auxiliary(real_kb, text, label, onset):
+    assert _found(text, real_kb)[label] == ("observed", onset)
+
+
+def test_analyte_names_of_translated_reports(real_kb):
+    text = ("A 6-year-old girl.\n- Calcemia: 2,02 mmol/l (N: 2,20-2,60)\n- Phosphoremia: 2,31 "
+            "mmol/l (N: 1,30-1,90)\n- Magnesemia: 0,82 mmol/l (normal)\n")
+    case = extract_text(text, real_kb, case_id="c").case
+    table = {row["analyte"]: row["interpretation"] for row in prepare_case(case, real_kb)}
+    assert table == {"calcium_total": "L", "phosphate": "H", "magnesium": "N"}

@@ -109,6 +109,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
     # a header's age and sex initial: "52M, retired", "Pt: 67F", "John SMITH (38M)"
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)"), "header"),
+    # the same with a unit: "4 y F, cough", "Pt: 6yo M", "18 mo F" (months in the unit)
+    (re.compile(rf"(?<![\w#])(?P<n>#+)\s?{_UNIT}\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)",
+                re.IGNORECASE), "header"),
     # a letter's heading: "Re: Poppy HARRIS (6 years 3 months)", "Patient: Tom JONES (3 years)"
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;]{{1,60}}?\((?:aged?\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",

@@ -270,7 +270,19 @@ _ONSETS = [  # (pattern, kind) on the masked text
     # "at 4 years of age", "at about 3 months old"
     (re.compile(rf"\bat\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\s)?(?:age|old)\b", re.IGNORECASE),
      "age"),
+    # after its finding: "breast enlargement at about 17 years", "seizures at 3 months" (not
+    # "at 6 weeks after surgery", "at 2 years follow-up", "at 20 weeks' gestation")
+    (re.compile(rf"\bat\s{_ABOUT}(?P<n>#+)\s?(?P<u>weeks?|wks?|months?|mos?|years?|yrs?)\b"
+                rf"(?![\s,-]+(?:after|post\w*|later|follow\w*|of\sgestation|gestation\w*"
+                rf"|pregnan\w*|of\s(?:treatment|therapy|life)|ago|before|earlier)\b)"
+                rf"(?!['\u2019])", re.IGNORECASE), "at"),
 ]
+#: an event's own age right before "at N months": "repaired at 11 months", "seen at 2 years"
+_EVENT_AGE = re.compile(r"\b(?:repair\w*|operat\w*|surg\w*|\w+(?:ectomy|otomy|ostomy|pexy"
+                        r"|plasty)|treat\w*|excis\w*|resect\w*|admitted|hospitali[sz]ed"
+                        r"|referred|seen|reviewed|assessed|examined|vaccinat\w*|immuni[sz]\w*"
+                        r"|transfus\w*|cast|casted|fused|born|delivered|weaned|walked|sat|spoke"
+                        r"|talked)\s+(?:on\s+)?$", re.IGNORECASE)
 _PRENATAL = re.compile(r"\b(?:gestation\w*|prenatal\w*|antenatal\w*|fetal|foetal|in utero)\b",
                        re.IGNORECASE)
 #: a birth before a gestational age: "born at 38 weeks of gestation", "delivered by caesarean
@@ -304,6 +316,10 @@ def _statement(tx: _Text, m: re.Match[str], kind: str) -> tuple[float, str] | No
     before = tx.norm.text[max(0, m.start() - 60):m.start()]
     if _NORMAL_BEFORE.search(before):
         return None
+    if kind == "at":  # "at 11 months" after a finding, unless an event owns the age
+        if _EVENT_AGE.search(before):
+            return None
+        kind = "age"
     if kind == "prenatal":
         return None if _BIRTH_BEFORE.search(before) else (0.0, "around")
     if kind == "born":

@@ -44,10 +44,11 @@ _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mil
                           # first dislocated", "his feet were becoming high-arched"
                           " first repeatedly recurrently gradually progressively increasingly"
                           " becoming getting".split())
+_AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
-                     " seems seem looked looks became becomes".split())
+                     " seems seem looked looks became becomes become".split())
 
 
 def _plural(text: str, token: Token) -> bool:
@@ -269,8 +270,10 @@ class PhraseVariants:
                 after = words[skip : skip + k]
                 if len(after) < k or _MARKERS.intersection(after):
                     break
-                for j in range(max(0, i - self._max_bag + k), i):
-                    window = words[j:i]
+                # "his legs have become weak": the auxiliary is no part of the subject
+                end = i - 1 if i > 1 and words[i - 1] in _AUXILIARIES else i
+                for j in range(max(0, end - self._max_bag + k), end):
+                    window = words[j:end]
                     if _MARKERS.intersection(window):
                         continue
                     entries = self._bag.get(tuple(sorted([*window, *after])))
