@@ -117,6 +117,7 @@ def test_yellow_papules_are_not_jaundice(real_kb):
 @pytest.mark.parametrize("text, label", [
     ("Department of Diabetes & Endocrinology, City Hospital.", "Diabetes mellitus"),
     ("He was reviewed in the epilepsy clinic.", "Seizure"),
+    ("Consultation note - Immunology and Allergy outpatient", "Allergy"),
 ])
 def test_a_service_named_after_a_disease_is_no_finding(real_kb, text, label):
     found = _found(text, real_kb)

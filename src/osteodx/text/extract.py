@@ -262,8 +262,8 @@ _SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|cent
                              r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
                              r"{0,3}$", re.IGNORECASE)
 _SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
-                            r"|department|team|nurse|specialist|ward|society|charity)s?\b",
-                            re.IGNORECASE)
+                            r"|department|team|nurse|specialist|ward|society|charity|outpatient"
+                            r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?)\b",
                                 re.IGNORECASE)
