@@ -153,3 +153,20 @@ def test_analyte_names_of_translated_reports(real_kb):
     case = extract_text(text, real_kb, case_id="c").case
     table = {row["analyte"]: row["interpretation"] for row in prepare_case(case, real_kb)}
     assert table == {"calcium_total": "L", "phosphate": "H", "magnesium": "N"}
+
+
+def test_a_cue_about_an_aside_s_own_subject_stays_inside_it(real_kb):
+    found = _found("Primary adrenal insufficiency (renin and aldosterone normal, antibodies "
+                   "negative), achalasia and alacrima.", real_kb)
+    assert found["Primary adrenal insufficiency"][0] == "observed"
+    assert _found("Scoliosis (absent).", real_kb)["Scoliosis"][0] == "excluded"
+
+
+@pytest.mark.parametrize("text, label, status", [
+    ("No DKA then or ever.", "Diabetic ketoacidosis", "excluded"),
+    ("Fast breathing and a blocked nose.", "Tachypnea", "observed"),
+    ("Fast breathing and a blocked nose.", "Nasal congestion", "observed"),
+    ("She gets up at night to pass urine.", "Nocturia", "observed"),
+])
+def test_more_plain_wording(real_kb, text, label, status):
+    assert _found(text, real_kb)[label][0] == status

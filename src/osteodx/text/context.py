@@ -221,6 +221,8 @@ class ContextAnalyser:
             return False
         if direction == "backward" and _RESULT_BETWEEN.search(between):
             return False  # "Urine glucose 3+ Negative": the result is 3+, "Negative" its range
+        if direction == "backward" and _OWN_ASIDE.search(between):
+            return False  # "adrenal insufficiency (renin normal)": the aside's own subject
         if h.cue.limit:
             words = _WORDS.findall(between)
             return len(words) < h.cue.limit and not {",", ";", "and", "or"} & set(words)
@@ -287,6 +289,11 @@ _KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather",
                             "male"),
             **dict.fromkeys(["mother", "sister", "daughter", "aunt", "grandmother", "niece"],
                             "female")}
+
+
+#: an aside opened after the finding whose words come before the cue: "(renin normal",
+#: "(antibodies negative" - the cue is about those words ("(not confirmed)" still reaches)
+_OWN_ASIDE = re.compile(r"\((?=[^()]*\w)[^()]*$")
 
 
 def _has(h: CueHit, kind: str) -> bool:
