@@ -170,3 +170,12 @@ def test_a_cue_about_an_aside_s_own_subject_stays_inside_it(real_kb):
 ])
 def test_more_plain_wording(real_kb, text, label, status):
     assert _found(text, real_kb)[label][0] == status
+
+
+def test_sweat_chloride_is_not_serum_chloride(real_kb):
+    case = extract_text("A 4-year-old girl. Sweat test: chloride 18 mmol/L (normal). Serum "
+                        "chloride 104 mmol/L.", real_kb, case_id="c").case
+    table = {row["analyte"]: (row["value"], row["interpretation"])
+             for row in prepare_case(case, real_kb)}
+    assert table == {"sweat_chloride": (18.0, "N"), "chloride": (104.0, "N")}
+    assert ("HP:0012236", "excluded") in {(f.hpo_id, f.status) for f in case.findings}
