@@ -63,6 +63,8 @@ def test_an_exclusion_of_a_term_also_observed_is_dropped(real_kb):
     ("Her parents were told at her 6-week check that her hips were stiff.", {}),
     ("His mother is anxious and depressed.", {"mother": True}),
     ("His mother has been told she has blood in her urine.", {"mother": True}),
+    ("Dad's mother has told him that she had the same.", {"grandmother": True}),
+    ("Her brother (his uncle) ended up in a wheelchair.", {"uncle": True}),
     ("The parents are in good health, height of the father 172 cm, of the mother 160 cm.",
      {"parents": False}),
     ("Jack's sister, Poppy (4), has a normal face and normal teeth.", {"sister": False}),

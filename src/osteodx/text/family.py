@@ -139,9 +139,11 @@ _Span = tuple[int, int, str]
 # -- relatives ----------------------------------------------------------------------------
 
 
+#: a relative restated in an aside from the patient's side: "Her brother (his uncle)"
+_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's)\s")
 #: what a relative was told about herself: "(that) she has", "they were carriers"
-_TOLD_OWN = re.compile(r"\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have|had|is|was|were|carries"
-                       r"|carried)\b")
+_TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
+                       r"(?:has|have|had|is|was|were|carries|carried)\b")
 _NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
 
 
@@ -161,6 +163,10 @@ def _relation_hits(p: ParsedSentence) -> list[CueHit]:
                 continue
             if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
                 continue  # "first-cousin parents": their kinship, read by _consanguinity
+            if _RESTATED.match(text, h.end) and any(
+                    o.cue.kind == "relation" and o.start > h.end and
+                    o.start - h.end < 20 for o in p.hits):
+                continue  # "Her brother (his uncle)": the aside says whose relative
             if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
                 continue  # "in the son of a consanguineous couple" is the patient
             _add_relative(text, out, h)
