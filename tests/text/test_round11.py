@@ -181,3 +181,14 @@ def test_sweat_chloride_is_not_serum_chloride(real_kb):
              for row in prepare_case(case, real_kb)}
     assert table == {"sweat_chloride": (18.0, "N"), "chloride": (104.0, "N")}
     assert ("HP:0012236", "excluded") in {(f.hpo_id, f.status) for f in case.findings}
+
+
+@pytest.mark.parametrize("text, label, status", [
+    ("A 22-year-old woman. Periods are regular.", "Irregular menstruation", "excluded"),
+    ("Her periods have been irregular.", "Irregular menstruation", "observed"),
+    ("She gets very thirsty at night.", "Polydipsia", "observed"),
+    ("Pupils react sluggishly.", "Slow pupillary light response", "observed"),
+    ("Visual acuity 6/36 right and 6/60 left.", "Reduced visual acuity", "observed"),
+])
+def test_examination_readings_and_states(real_kb, text, label, status):
+    assert _found(text, real_kb)[label][0] == status

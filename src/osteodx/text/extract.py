@@ -28,6 +28,7 @@ from osteodx.case.skeleton import normal_region_findings, sclerotic_region_findi
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
+from osteodx.text.acuity import find_visual_acuity
 from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics, iso8601
@@ -162,6 +163,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                     sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""))]
     derived += [(g.hpo_id, g.excluded, g.start, g.end, f"muscle power {g.note} (MRC scale)")
                 for g in find_power_grades(text)]
+    derived += [(a.hpo_id, a.excluded, a.start, a.end, a.note) for a in find_visual_acuity(text)]
     for hid, excluded, start, end, what in derived:  # centiles, milestone ages, readings
         key = (hid, excluded)
         if hid not in onto or key in features or (hid, not excluded) in features:

@@ -48,7 +48,7 @@ _AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
-                     " seems seem looked looks became becomes become".split())
+                     " seems seem looked looks became becomes become been".split())
 
 
 def _plural(text: str, token: Token) -> bool:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from osteodx.knowledge import load_yaml
 from osteodx.text.context import ContextAnalyser
 
-__all__ = ["VitalSign", "find_vital_signs"]
+__all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
 
 #: "BP 146/94", "blood pressure today 146/94 mmHg", "BP: 128/84 (>95th centile for age)"
 _BP = re.compile(
@@ -47,6 +47,11 @@ class VitalSign(NamedTuple):
 #: "QTc 506 ms", "QTc (Bazett) 506ms", "QTc: 478"
 _QTC = re.compile(r"\bQTc\b[^0-9\n.;]{0,20}?(?<![\d/])(?P<v>\d{3})(?![\d/])\s*(?:ms|msec)?",
                   re.IGNORECASE)
+
+
+def vitals_data() -> dict[str, Any]:
+    """The thresholds of ``knowledge/vitals.yaml`` (read once)."""
+    return _data()
 
 
 @cache

@@ -1,0 +1,63 @@
+"""Visual acuity readings as findings: "VA 6/36 right and 6/60 left" -> Reduced visual
+acuity; "Visual acuity 6/6 in both eyes" excludes it.
+
+The threshold is WHO's (ICD-11, World report on vision 2019), kept with its source in
+``knowledge/vitals.yaml``: a Snellen acuity worse than 6/12 (20/40, a decimal acuity below
+0.5) in either eye is impaired; 6/12 or better in every eye read is not. Fractions are read
+only after a visual-acuity cue, and only in statements about this patient.
+
+>>> [(a.hpo_id, a.excluded, a.note) for a in find_visual_acuity(
+...     "Visual acuity 6/36 right and 6/60 left.")]
+[('HP:0007663', False, 'visual acuity 6/60 worse than 6/12 (WHO)')]
+>>> [(a.excluded, a.note) for a in find_visual_acuity("VA 6/6 both eyes.")]
+[(True, 'visual acuity 6/6 in every eye read, 6/12 or better (WHO)')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from osteodx.text.context import ContextAnalyser
+from osteodx.text.vitals import vitals_data
+
+__all__ = ["VisualAcuity", "find_visual_acuity"]
+
+_CUE = re.compile(r"\b(?:visual acuit(?:y|ies)|(?-i:B?C?VA)|acuity|vision)\b", re.IGNORECASE)
+#: "6/36", "6 / 60", "20/200", "6/7.5" (not a date "6/12/2019" nor a ratio inside a number)
+_SNELLEN = re.compile(r"(?<![\d/.])(?P<n>6|20)\s?/\s?(?P<d>\d{1,3}(?:\.\d)?)(?![\d/])")
+_STOP = re.compile(r"[.;\n]\s|[.;]$")
+
+
+class VisualAcuity(NamedTuple):
+    hpo_id: str
+    excluded: bool
+    start: int
+    end: int
+    note: str
+
+
+def find_visual_acuity(text: str, ctx: ContextAnalyser | None = None) -> list[VisualAcuity]:
+    """One reading per visual-acuity statement: impaired when any eye is worse than 6/12."""
+    v = vitals_data()["visual_acuity"]
+    ctx = ctx or ContextAnalyser(text)
+    out: list[VisualAcuity] = []
+    for cue in _CUE.finditer(text):
+        stop = _STOP.search(text, cue.end())
+        end = min(stop.start() if stop else len(text), cue.end() + 80)
+        reads = [(m, float(m.group("n")) / float(m.group("d")))
+                 for m in _SNELLEN.finditer(text, cue.end(), end) if float(m.group("d")) > 0]
+        if not reads or any(o.start <= cue.start() < o.end for o in out):
+            continue
+        if not ctx.assess(cue.start(), reads[-1][0].end()).about_patient:
+            continue
+        worst_m, worst = min(reads, key=lambda t: t[1])
+        span = (cue.start(), reads[-1][0].end())
+        if worst < v["worse_than_decimal"]:
+            out.append(VisualAcuity(v["term"], False, *span,
+                                    f"visual acuity {worst_m.group()} worse than 6/12 (WHO)"))
+        else:
+            out.append(VisualAcuity(v["term"], True, *span,
+                                    f"visual acuity {worst_m.group()} in every eye read, 6/12 "
+                                    "or better (WHO)"))
+    return out
