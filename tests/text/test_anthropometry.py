@@ -62,3 +62,17 @@ def test_a_readings_own_centile_in_parentheses_wins():
     text = "Weight 6.9 kg (50th), length 64.5 cm (50th-75th), OFC 39 cm (0.4th)."
     assert _found(text, age_years=0.44, sex="female") == {
         ("HP:0004325", True), ("HP:0004324", True), (SHORT, True), (TALL, True), (MICRO, False)}
+
+
+@pytest.mark.parametrize("text, age, ftt", [
+    ("Weight: he was on the 50th centile at 6 months and has dropped to just below the 9th "
+     "centile this week.", 0.9, True),
+    ("Weight has fallen from the 50th to the 25th centile.", 0.9, False),  # one space only
+    ("Weight fell from the 8th to the 2nd centile.", 2.0, True),   # below the 9th: one is enough
+    ("Weight has dropped from the 50th to the 9th centile.", 30.0, False),  # an adult
+])
+def test_weight_falling_across_centile_spaces_is_faltering_growth(text, age, ftt):
+    got = find_growth_statements(text, age_years=age)
+    assert any(g.hpo_id == "HP:0001508" and not g.excluded for g in got) == ftt
+    # the reading judged is the latest one
+    assert not any(g.hpo_id == "HP:0004325" and not g.excluded for g in got) or "2nd" in text

@@ -73,6 +73,7 @@ class GrowthStatement(NamedTuple):
     sentence: tuple[int, int]
     note: str
     z: float | None = None  # for a raw reading: its z-score on the CDC 2000 reference
+    why: str = ""  # how a finding other than a centile or z-score cut-off was made
 
 
 @cache
@@ -176,6 +177,11 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
                 value = float(re.sub(_MINUS, "-", raw))
                 verdict, end = _verdict("z", value, "", t, spec), m.end() + z.end()
             else:
+                every = list(_CENTILE.finditer(stretch))
+                if len(every) > 1 and _CHANGE.search(stretch, every[0].end(), every[-1].start()):
+                    # "was on the 50th centile at 6 months and has dropped to the 9th": now
+                    out += _faltering(spec["key"], every, m, text, sentence, age_years, t)
+                    c = every[-1]
                 value = float(c.group("c") or c.group("p"))
                 verdict = _verdict("centile", value, c.group("op") or "", t)
                 end = m.end() + c.end()
@@ -184,3 +190,32 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
             out += [GrowthStatement(spec["key"], hid, verdict == "normal", m.start(), end,
                                     (sentence.start, sentence.end), note) for hid in terms]
     return out
+
+
+#: words that say a measurement moved between two centiles
+_CHANGE = re.compile(r"\b(?:dropped|drop|dropping|fallen|fell|falls|falling|crossed|crossing"
+                     r"|declined|down|now|to)\b", re.IGNORECASE)
+
+
+def _faltering(key: str, every: list[re.Match], m: re.Match, text: str, sentence: Any,
+               age_years: float | None, t: dict[str, Any]) -> list[GrowthStatement]:
+    """Failure to thrive when a child's weight falls across NICE NG75's centile spaces."""
+    f = t.get("faltering_growth")
+    if key != "weight" or f is None or (age_years is not None and age_years >= f["max_age_years"]):
+        return []
+    lines = f["centile_lines"]
+
+    def line(c: re.Match) -> int:
+        v = float(c.group("c") or c.group("p"))
+        return min(range(len(lines)), key=lambda i: abs(lines[i] - v))
+
+    first, last = line(every[0]), line(every[-1])
+    start = float(lines[first])
+    need = (f["spaces_below_9th"] if start < 9 else
+            f["spaces_9th_to_91st"] if start <= 91 else f["spaces_above_91st"])
+    if first - last < need:
+        return []
+    end = m.end() + every[-1].end()
+    why = f"weight fell across {first - last} centile spaces (NICE NG75 faltering growth)"
+    return [GrowthStatement(key, f["term"], False, m.start(), end,
+                            (sentence.start, sentence.end), text[m.start():end], why=why)]

@@ -148,6 +148,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             spans[key] = f.source
     derived = [(g.hpo_id, g.excluded, g.start, g.end,
                 f"{g.key} {g.z:+.1f} SD for age and sex (CDC 2000)" if g.z is not None else
+                g.why if g.why else
                 f"{g.key} {'within' if g.excluded else 'outside'} 2 SD / 3rd-97th centile")
                for g in find_growth_statements(
                    text, age_years=demo.age_years,
