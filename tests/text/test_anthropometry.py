@@ -67,9 +67,9 @@ def test_a_readings_own_centile_in_parentheses_wins():
 @pytest.mark.parametrize("text, age, ftt", [
     ("Weight: he was on the 50th centile at 6 months and has dropped to just below the 9th "
      "centile this week.", 0.9, True),
-    ("Weight has fallen from the 50th to the 25th centile.", 0.9, False),  # one space only
-    ("Weight fell from the 8th to the 2nd centile.", 2.0, True),   # below the 9th: one is enough
-    ("Weight has dropped from the 50th to the 9th centile.", 30.0, False),  # an adult
+    ("Weight has fallen from the 50th centile to the 25th centile.", 0.9, False),  # one space
+    ("Weight fell from the 8th centile to the 2nd centile.", 2.0, True),  # below the 9th: one
+    ("Weight has dropped from the 50th centile to the 9th centile.", 30.0, False),  # an adult
 ])
 def test_weight_falling_across_centile_spaces_is_faltering_growth(text, age, ftt):
     got = find_growth_statements(text, age_years=age)

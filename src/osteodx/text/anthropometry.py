@@ -210,7 +210,7 @@ def _faltering(key: str, every: list[re.Match], m: re.Match, text: str, sentence
         return min(range(len(lines)), key=lambda i: abs(lines[i] - v))
 
     first, last = line(every[0]), line(every[-1])
-    start = float(lines[first])
+    start = float(every[0].group("c") or every[0].group("p"))
     need = (f["spaces_below_9th"] if start < 9 else
             f["spaces_9th_to_91st"] if start <= 91 else f["spaces_above_91st"])
     if first - last < need:
