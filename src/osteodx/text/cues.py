@@ -165,7 +165,8 @@ _TABLE: list[tuple[str, Cue]] = [
     # "no history of other fractures": says nothing of the fractures already described
     (r"no (?:history of |previous |prior |past )other", Cue("pseudo")),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
-     r"|to prevent|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
+     r"|to prevent|to avoid|(?:so as|in order) (?:to avoid|not to cause)|to minimi[sz]e"
+     r"|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
     # "for tumor surveillance": watched for, not found (not "found on surveillance")

@@ -179,7 +179,26 @@ def find_sections(text: str) -> list[Section]:
             sections.append(Section("caption", body_start, cap_end, head))
             body, heading = cap_end, ""
     close(len(text))
+    sections = _clinical_background(sections)
     return [s for s in sections if s.end > s.start or s is sections[0]]
+
+
+#: sections only a journal article has: with none of them, "Background" is the patient's
+_ARTICLE_SECTIONS = frozenset({"abstract", "discussion", "conclusion", "references", "methods",
+                               "backmatter"})
+#: an article's case heading ("Case presentation", "Clinical report"), not a form's "Patient:"
+_ARTICLE_CASE = re.compile(r"case|presentation|report|description", re.IGNORECASE)
+
+
+def _clinical_background(sections: list[Section]) -> list[Section]:
+    """In a discharge summary or clinic letter "Background" is the patient's history, not an
+    article's introduction: it is read as such when no other heading of an article occurs."""
+    if any(s.name in _ARTICLE_SECTIONS or (s.name == "case" and _ARTICLE_CASE.search(s.heading))
+           for s in sections):
+        return sections
+    return [s._replace(name="case") if s.name == "introduction"
+            and s.heading.lower().rstrip(":. ").endswith("background") else s
+            for s in sections]
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:

@@ -1,0 +1,33 @@
+"""Readings fixed after the twelfth held-out round: a clinical document's "Background" is the
+patient's history; a treatment goal names what is to be avoided, not a finding."""
+
+from __future__ import annotations
+
+from osteodx.text.extract import extract_text
+from osteodx.text.sentences import find_sections
+
+
+def _found(text: str, kb) -> dict[str, str]:
+    return {f.label: f.status for f in extract_text(text, kb, case_id="c").case.findings}
+
+
+def test_background_of_a_discharge_summary_is_the_patient_s_history(real_kb):
+    text = ("DISCHARGE SUMMARY\nPatient: K. N.   Sex: Male   Age: 7 y\n\nBackground\nHearing "
+            "loss since age 2. No urinary infections.\n\nExamination on arrival\nHeart sounds "
+            "normal, no murmur.\n")
+    assert [s.name for s in find_sections(text)][-1] == "case"
+    found = _found(text, real_kb)
+    assert found["Heart murmur"] == "excluded"
+    assert found["Hearing impairment"] == "observed"
+
+
+def test_background_of_an_article_is_its_introduction():
+    text = ("Background\nOsteopetrosis is rare.\n\nCase presentation\nA 3-year-old boy had "
+            "fractures.\n\nConclusions\nRare.")
+    assert [s.name for s in find_sections(text)][1] == "introduction"
+
+
+def test_what_a_treatment_aims_to_avoid_is_no_finding(real_kb):
+    found = _found("Aim for low-normal calcium to avoid hypercalciuria and nephrocalcinosis.",
+                   real_kb)
+    assert "Hypercalciuria" not in found and "Nephrocalcinosis" not in found
