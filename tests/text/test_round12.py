@@ -31,3 +31,23 @@ def test_what_a_treatment_aims_to_avoid_is_no_finding(real_kb):
     found = _found("Aim for low-normal calcium to avoid hypercalciuria and nephrocalcinosis.",
                    real_kb)
     assert "Hypercalciuria" not in found and "Nephrocalcinosis" not in found
+
+
+def test_units_comparators_and_fluids_of_a_renal_letter():
+    from osteodx.text.labs import extract_labs
+    got = {lab.analyte: (lab.value, lab.comparator, lab.ucum, lab.reference_high)
+           for lab in extract_labs(
+               "Protein:creatinine ratio 185 milligrams per millimole (normal below 20)\n"
+               "HbA1c 46 millimoles per mole (less than 42)\n"
+               "ACTH less than 5 nanograms per litre, that is suppressed\n"
+               "Tubular reabsorption of phosphate 78 per cent (normal above 85)\n"
+               "Synovial fluid was clear (white cells 310/uL, no crystals).\n")}
+    assert got == {"urine_protein_creatinine": (185.0, None, "mg/mmol", 20.0),
+                   "hba1c_ifcc": (46.0, None, "mmol/mol", 42.0),
+                   "acth": (5.0, "<", "ng/L", None)}
+
+
+def test_thirst_and_nocturia_in_plain_words(real_kb):
+    found = _found("He drinks a lot, about 2.5 litres a day, and gets up once or twice a night "
+                   "to pass urine.", real_kb)
+    assert found["Polydipsia"] == "observed" and found["Nocturia"] == "observed"

@@ -250,6 +250,13 @@ _FLUID = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|urine|urinary|p
                     re.IGNORECASE)
 
 
+#: A fluid other than blood earlier in the sentence, with no blood named after it.
+_FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?:CSF|cerebrospinal fluid|pleural fluid|ascitic fluid"
+                            r"|peritoneal fluid|synovial fluid|joint fluid|joint aspirate"
+                            r"|amniotic fluid|lumbar puncture)\b(?![^.;\n]*\b(?:blood|serum"
+                            r"|plasma)\b)[^.;\n]*$", re.IGNORECASE)
+
+
 def _other_fluid(t: str, m: Mention) -> bool:
     """Is the name measured in another fluid than its analyte's? "CSF glucose" is
     not blood glucose and "urinary copper" not serum copper: such a mention is
@@ -257,8 +264,9 @@ def _other_fluid(t: str, m: Mention) -> bool:
     if isinstance(m.target, Panel):
         return False
     found = _FLUID.search(t, max(0, m.start - 30), m.start)
-    if found is None:
-        return False
+    if found is None:  # "Synovial fluid ... was clear (white cells 310/uL", "CSF: white cells 3"
+        return m.target.specimen != "urine" and bool(_FLUID_EARLIER.search(
+            t, max(0, m.start - 100), m.start))
     urine = found.group("f").lower() in ("urine", "urinary")
     return not (urine and m.target.specimen == "urine")
 
@@ -323,6 +331,9 @@ _NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     "c1_inhibitor": (None, re.compile(
         r"[\s-]?(?:concentrate\w*|replacement|therapy|infusion\w*|prophyla\w*|HAE\b|AAE\b|genes?\b"
         r"|deficien\w*)", re.IGNORECASE)),
+    # "tubular reabsorption of phosphate 78 per cent", "fractional excretion of phosphate"
+    "phosphate": (re.compile(r"\b(?:reabsorption|excretion|clearance|TmP)\s(?:of\s)?$",
+                             re.IGNORECASE), None),
     "tryptase": (None, re.compile(
         r"\s?\+|[\s-]?(?:positiv\w*|stain\w*|immuno\w*|express\w*|gene\b)", re.IGNORECASE)),
 }

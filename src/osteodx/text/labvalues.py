@@ -72,6 +72,11 @@ _PER_UNIT = re.compile(r"(?P<num>[mµu]?(?:mol|g))\s?per\s?(?P<den>[mµu]?(?:mol
 _RATIO_DENOMINATOR = re.compile(r"/[munpu]?(?:mol|g)$")
 _CREATININE = re.compile(r"\s?(?:of\s)?(?:creatinine|creat|Cre|Cr)\b", re.IGNORECASE)
 _VALUE_CMP = re.compile(r"(<=|>=|≤|≥|<|>)\s?$")
+#: a comparator in words before a value with a unit: "less than 5 ng/L", "above 1000 U/L"
+_VALUE_CMP_WORDS = re.compile(r"\b(less than|below|under|more than|greater than|above|over)\s$",
+                              re.IGNORECASE)
+_CMP_SIGN = {**dict.fromkeys(["less than", "below", "under"], "<"),
+             **dict.fromkeys(["more than", "greater than", "above", "over"], ">")}
 #: "2,31" in a text that also writes decimal points: neither 2 nor 31 is the value.
 _COMMA_TAIL = re.compile(r",\d")
 #: A clock time: "repeat K 10:00" is a job for ten o'clock, not a potassium of 10.
@@ -183,13 +188,15 @@ def find_quantities(t: str) -> list[Quantity]:
         if n.in_words and unit is None:
             continue  # "one of ...": words are a value only with a unit
         cmp = _VALUE_CMP.search(t, max(0, n.start - 3), n.start)
+        if cmp is None and unit is not None:  # "ACTH less than 5 nanograms per litre"
+            cmp = _VALUE_CMP_WORDS.search(t, max(0, n.start - 14), n.start)
         start = cmp.start() if cmp else n.start
+        sign = _CMP_SIGN.get(cmp.group(1).lower(), cmp.group(1)) if cmp else None
         if unit is None:
-            out.append(Quantity(n, start, n.end, cmp.group(1) if cmp else None, None, None))
+            out.append(Quantity(n, start, n.end, sign, None, None))
         else:
             label, code, ustart, uend = unit
-            out.append(Quantity(n, start, uend, cmp.group(1) if cmp else None, label, code,
-                                ustart))
+            out.append(Quantity(n, start, uend, sign, label, code, ustart))
             unit_end = uend
     return out
 
@@ -203,8 +210,9 @@ def _not_a_result(t: str, n: Number) -> bool:
     if whole and _AGE_BEFORE.search(before) and read_unit(t, n.end) is None:
         return True
     clause = before.rstrip("<>=≤≥ ")
-    return bool(_VALUE_CMP.search(t, max(0, n.start - 3), n.start)) \
-        and bool(_THRESHOLD_CUE.search(clause))
+    compared = _VALUE_CMP.search(t, max(0, n.start - 3), n.start) \
+        or _VALUE_CMP_WORDS.search(t, max(0, n.start - 14), n.start)
+    return bool(compared) and bool(_THRESHOLD_CUE.search(clause))
 
 
 @dataclass(frozen=True, slots=True)

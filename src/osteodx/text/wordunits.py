@@ -6,6 +6,8 @@ litre" (mmol/L), "52.7 pico mol per litre" (pmol/L), "211 units per litre" (U/L)
 ('mmol per litre', 'mmol/L', 5, 19)
 >>> word_unit("6.8 nmol/L/h", 4) is None
 True
+>>> word_unit("185 milligrams per millimole", 4)[1], word_unit("46 millimoles per mole", 3)[1]
+('mg/mmol', 'mmol/mol')
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _WORD_UNIT = re.compile(
     r"(?P<num>(?P<prefix>pico|nano|micro|milli|[pnµuμm])?\s?(?P<base>mol(?:es)?|grams?|g)"
     r"|(?P<units>(?:international\s)?units?|IU|U))"
     r"\s?(?:per|/)\s?(?P<den>litre|liter|l\b|L\b|decilitre|deciliter|dL|24\s?(?:hours?|hrs?|h)\b"
-    r"|day\b)", re.IGNORECASE)
+    r"|day\b|(?:milli\s?|m)mol(?:es?)?\b|mole\b)", re.IGNORECASE)
 _SPELLED = re.compile(r"pico|nano|micro|milli|moles?\b|grams?\b|units?\b|international|litre"
                       r"|liter|hours?\b", re.IGNORECASE)
 _WORD_PREFIX = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "p": "p", "n": "n",
@@ -47,6 +49,8 @@ def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
             prefix = ""
         num = _WORD_PREFIX.get((prefix or "").lower(), "") + base
     den_word = m.group("den").lower()
+    if "mol" in den_word:  # "milligrams per millimole" (a urine ratio), "millimoles per mole"
+        den_word = "mmol" if den_word.startswith("m") and den_word != "mole" else "mol"
     den = "(24.h)" if den_word.startswith("24") else _WORD_DEN.get(den_word, den_word)
     code = ucum_code(f"{num}/{den}")
     return (m.group(), code, start, m.end()) if code is not None else None
