@@ -51,3 +51,10 @@ def test_thirst_and_nocturia_in_plain_words(real_kb):
     found = _found("He drinks a lot, about 2.5 litres a day, and gets up once or twice a night "
                    "to pass urine.", real_kb)
     assert found["Polydipsia"] == "observed" and found["Nocturia"] == "observed"
+
+
+def test_did_not_walk_until(real_kb):
+    assert _found("A 3-year-old girl. She did not walk until 21 months.", real_kb)[
+        "Delayed ability to walk"] == "observed"
+    assert "Delayed ability to walk" not in _found(
+        "A 3-year-old. He walked until 2 years then lost the ability.", real_kb)
