@@ -16,6 +16,10 @@ from osteodx.text.acuity import find_visual_acuity
     ("Seen on 6/12/2019. Vision normal.", []),  # a date, not an acuity
     ("His mother's visual acuity is 6/60.", []),
     ("Corrected acuity 6/7.5 in both eyes.", [True]),
+    ("Visus (best corrected): OD 0,05; OS 0,1.", [False]),   # decimal acuity, decimal commas
+    ("Visus OD 10/10, OS 9/10.", [True]),                     # tenths
+    ("Visual acuity: OD: 1.0, OS: 0.8.", [True]),
+    ("Vision 3/4 of normal.", []),
 ])
 def test_reduced_visual_acuity_observed_or_excluded(text, expected):
     assert [a.excluded for a in find_visual_acuity(text)] == expected

@@ -58,3 +58,34 @@ def test_did_not_walk_until(real_kb):
         "Delayed ability to walk"] == "observed"
     assert "Delayed ability to walk" not in _found(
         "A 3-year-old. He walked until 2 years then lost the ability.", real_kb)
+
+
+def test_relatives_results_and_findings_are_theirs(real_kb):
+    from osteodx.text.relatives import relative_sentences
+    t = ("Calcium 2.1 mmol/L. We tested his mother's urine today: calcium:creatinine ratio "
+         "0.62 mmol/mmol.")
+    assert [t[a:b] for a, b in relative_sentences(t)] == [
+        "mother's urine today: calcium:creatinine ratio 0.62 mmol/mmol."]
+    assert "Neoplasm" not in _found("She is worried about the kidney cancer in her mother.",
+                                    real_kb)
+
+
+def test_procedures_dipstick_grades_and_other_assays(real_kb):
+    from osteodx.text.labs import extract_labs
+    assert "Aspiration" not in _found("The pneumothorax settled after aspiration.", real_kb)
+    got = {lab.analyte: (lab.value, lab.ucum, lab.reference_high) for lab in extract_labs(
+        "Urinary prostaglandin E2 was raised at 1,420 ng/g creatinine (reference <500).\n"
+        "Glucose 2+ on dipstick.\nCK 612 (ref <190) H\nProlactin 310 milli units per litre.\n")}
+    assert got == {"ck_total": (612.0, None, 190.0), "prolactin": (310.0, "mU/L", None)}
+
+
+def test_headers_initials_and_spoken_blood_pressure(real_kb):
+    from osteodx.text.demographics import extract_demographics
+    d = extract_demographics("Bed 6 — Daniel O., 31M\nPC: collapse. Achilles lengthening age 12.")
+    assert (d.age_years, d.sex) == (31.0, "MALE")
+    d = extract_demographics("**Patient:** M.T.  **Age:** 23\nShe has hearing loss; her ear.")
+    assert d.sex == "FEMALE"
+    assert _found("A 26-year-old woman, blood pressure 158 over 98 today.", real_kb)[
+        "Hypertension"] == "observed"
+    assert _found("Pupils: isocoric, no relative afferent pupillary defect.", real_kb)[
+        "Marcus Gunn pupil"] == "excluded"

@@ -1,5 +1,5 @@
-"""Visual acuity readings as findings: "VA 6/36 right and 6/60 left" -> Reduced visual
-acuity; "Visual acuity 6/6 in both eyes" excludes it.
+"""Visual acuity readings as findings: "VA 6/36 right and 6/60 left" or "Visus OD 0,05" ->
+Reduced visual acuity; "Visual acuity 6/6 in both eyes" or "OD 10/10" excludes it.
 
 The threshold is WHO's (ICD-11, World report on vision 2019), kept with its source in
 ``knowledge/vitals.yaml``: a Snellen acuity worse than 6/12 (20/40, a decimal acuity below
@@ -23,9 +23,14 @@ from osteodx.text.vitals import vitals_data
 
 __all__ = ["VisualAcuity", "find_visual_acuity"]
 
-_CUE = re.compile(r"\b(?:visual acuit(?:y|ies)|(?-i:B?C?VA)|acuity|vision)\b", re.IGNORECASE)
-#: "6/36", "6 / 60", "20/200", "6/7.5" (not a date "6/12/2019" nor a ratio inside a number)
-_SNELLEN = re.compile(r"(?<![\d/.])(?P<n>6|20)\s?/\s?(?P<d>\d{1,3}(?:\.\d)?)(?![\d/])")
+_CUE = re.compile(r"\b(?:visual acuit(?:y|ies)|(?-i:B?C?VA)|acuity|vision|visus)\b",
+                  re.IGNORECASE)
+#: "6/36", "6 / 60", "20/200", "6/7.5" (not a date "6/12/2019" nor a ratio inside a number);
+#: decimal acuity after an eye ("OD 0,05; OS 0,1", "right eye 0.5") and tenths ("OD 2/10")
+_SNELLEN = re.compile(r"(?<![\d/.])(?P<n>6|20|\d{1,2})\s?/\s?(?P<d>\d{1,3}(?:\.\d)?)(?![\d/])"
+                      r"|(?:(?<=\bOD )|(?<=\bOS )|(?<=\bOU )|(?<=\bRE )|(?<=\bLE )|(?<=OD: )"
+                      r"|(?<=OS: )|(?<=right eye )|(?<=left eye ))"
+                      r"(?P<dec>0[.,]\d{1,2}|1[.,]0)(?![\d])")
 _STOP = re.compile(r"[.;\n]\s|[.;]$")
 
 
@@ -45,8 +50,7 @@ def find_visual_acuity(text: str, ctx: ContextAnalyser | None = None) -> list[Vi
     for cue in _CUE.finditer(text):
         stop = _STOP.search(text, cue.end())
         end = min(stop.start() if stop else len(text), cue.end() + 80)
-        reads = [(m, float(m.group("n")) / float(m.group("d")))
-                 for m in _SNELLEN.finditer(text, cue.end(), end) if float(m.group("d")) > 0]
+        reads = [r for r in map(_decimal, _SNELLEN.finditer(text, cue.end(), end)) if r]
         if not reads or any(o.start <= cue.start() < o.end for o in out):
             continue
         if not ctx.assess(cue.start(), reads[-1][0].end()).about_patient:
@@ -61,3 +65,14 @@ def find_visual_acuity(text: str, ctx: ContextAnalyser | None = None) -> list[Vi
                                     f"visual acuity {worst_m.group()} in every eye read, 6/12 "
                                     "or better (WHO)"))
     return out
+
+
+def _decimal(m: re.Match[str]) -> tuple[re.Match[str], float] | None:
+    """The reading as a decimal acuity: 6/36 -> 0.17, "0,05" -> 0.05, tenths "2/10" -> 0.2."""
+    dec = m.group("dec")
+    if dec is not None:
+        return m, float(dec.replace(",", "."))
+    n, d = float(m.group("n")), float(m.group("d"))
+    if d <= 0 or (n not in (6.0, 20.0) and d != 10.0) or n > d * 2:
+        return None  # "3/4", "12/18": not an acuity unless Snellen (6/ or 20/) or tenths
+    return m, n / d

@@ -235,6 +235,10 @@ class ContextAnalyser:
             first -= 1
         lo, clause = p.clauses[first].start, p.clauses[ci]
         text = p.view.text
+        for h in p.hits:  # "the kidney cancer in her mother": the finding names its bearer
+            if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
+                    and h.start >= ve and _IN_RELATIVE.fullmatch(text, ve, h.start)):
+                return h.cue.value, h
         before: list[tuple[CueHit, str]] = []
         for h in p.hits:
             if not lo <= h.start < clause.end or h.end > vs:
@@ -291,6 +295,8 @@ _KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather",
                             "female")}
 
 
+#: between a finding and the relative who has it: "cancer in her mother", "that of his father"
+_IN_RELATIVE = re.compile(r"\s+(?:in|of|affecting)\s+(?:her|his|their|the patient's|the)\s+")
 #: an aside opened after the finding whose words come before the cue: "(renin normal",
 #: "(antibodies negative" - the cue is about those words ("(not confirmed)" still reaches)
 _OWN_ASIDE = re.compile(r"\((?=[^()]*\w)[^()]*$")

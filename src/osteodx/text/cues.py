@@ -61,7 +61,8 @@ _REL = {
     "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    "family members": r"family members?|relative(?! to\b)|relatives|family history|family hx"
+    "family members": r"family members?|relative(?! to\b)(?! afferent\b)|relatives"
+                      r"|family history|family hx"
                       r"|fhx|kindred"
                       r"|(?:her|his|their|the patient's|the proband's) family"
                       # "Nobody else in the family has ...": the subject is the family

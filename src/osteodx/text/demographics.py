@@ -146,7 +146,7 @@ _SEX_NOUN = re.compile(r"\b(?:a|an|the|this|our|that)\s(?:[a-z-]+\s){0,3}?(?P<ad
                        r"relatives?|siblings?|members?|patients? (?:were|are)|predominance))",
                        re.IGNORECASE)
 _SEX_LABEL = re.compile(r"\b(?:sex|gender|patient)[*_]*\s?[:=,][*_]*\s?(?P<noun>female|male"
-                        r"|(?-i:F|M))\b"
+                        r"|(?-i:F|M)(?!\.[A-Z]))\b"  # not initials: "Patient: M.T."
                         r"|\b(?P<adj>female|male)\s(?:patient|proband|child|infant|neonate)\b",
                         re.IGNORECASE)
 #: a header's sex: "Patient: Mrs Magdalena W.", "29 years old, woman", or a bare "Female" on
@@ -232,7 +232,11 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return re.fullmatch(r"[\s*_#>-]*", prefix) is not None
     if _HEADER_PREFIX.fullmatch(prefix):
         return True
-    t = tx.norm.text  # "John SMITH (38M)", "(52F, teacher)"
+    t = tx.norm.text
+    if len(prefix) <= 40 and prefix.rstrip().endswith(",") and \
+            not t[m.end():tx.line_end(m.start())].strip():
+        return True  # a handover's "Bed 6 — Daniel O., 31M": the line ends with it
+    # "John SMITH (38M)", "(52F, teacher)"
     return m.start() > 0 and t[m.start() - 1] == "(" and t[m.end():m.end() + 1] in (")", ",")
 
 

@@ -102,6 +102,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                 or _SERVICE_BEFORE.search(text, max(0, m.start - 40), m.start) \
                 or _SERVICE_AFTER.match(text, m.end):
             continue  # "millimoles per mole" is no naevus, "hypertonic saline" no hypertonia
+        if m.hpo_id in _PROCEDURE_TERMS and _PROCEDURE.search(text, max(0, m.start - 20),
+                                                              m.start):
+            continue  # "the pneumothorax settled after aspiration": a procedure
         excluded = cm.negated
         if excluded and _inside_longer(m.start, m.end, spans_found):
             continue  # "no joint pain" excludes arthralgia, not every pain
@@ -267,6 +270,10 @@ _SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|cent
 _SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
                             r"|department|team|nurse|specialist|ward|society|charity|outpatient"
                             r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
+#: a procedure named like a finding: "settled after aspiration", "needle aspiration of"
+_PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|bone marrow"
+                        r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
+_PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?)\b",
                                 re.IGNORECASE)

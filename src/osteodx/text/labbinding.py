@@ -296,10 +296,15 @@ class _Binder:
 
 
 def _ranged(t: str, q: Quantity) -> bool:
-    """Is the value followed by its printed reference range ("Mg 0.79 (0.70-1.00)")?"""
+    """Is the value followed by its printed reference range ("Mg 0.79 (0.70-1.00)", "CK 612
+    (ref <190)"), within a factor of ten of it?"""
     rng = read_range(t, q.end)
-    return rng is not None and rng.low is not None and rng.high is not None \
-        and rng.low <= q.value * 10 and q.value <= rng.high * 10
+    if rng is None:
+        return False
+    if rng.low is not None and rng.high is not None:
+        return rng.low <= q.value * 10 and q.value <= rng.high * 10
+    bound = rng.low if rng.low is not None else rng.high  # "CK 612 (ref <190)"
+    return bound is not None and bound / 10 <= q.value <= bound * 10
 
 
 def _unitless_ok(m: Mention, q: Quantity, gap: str, ranged: bool = False) -> bool:

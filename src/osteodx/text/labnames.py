@@ -334,6 +334,8 @@ _NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     # "tubular reabsorption of phosphate 78 per cent", "fractional excretion of phosphate"
     "phosphate": (re.compile(r"\b(?:reabsorption|excretion|clearance|TmP)\s(?:of\s)?$",
                              re.IGNORECASE), None),
+    # "prostaglandin E2" and "PGE2" are no oestradiol (E2)
+    "estradiol": (re.compile(r"(?:prostaglandin|PG)\s?$", re.IGNORECASE), None),
     "tryptase": (None, re.compile(
         r"\s?\+|[\s-]?(?:positiv\w*|stain\w*|immuno\w*|express\w*|gene\b)", re.IGNORECASE)),
 }

@@ -59,7 +59,8 @@ _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|patients?|cases?)\b"
     r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w]))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
-    r"|/(?:12|52|7)\b(?![./]\d)",
+    r"|/(?:12|52|7)\b(?![./]\d)"
+    r"|\+(?![\d.])",  # a dipstick grade: "Glucose 2+ on dipstick"
     re.IGNORECASE)
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
 _BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s"}

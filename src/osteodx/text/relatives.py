@@ -19,6 +19,11 @@ from osteodx.text.family_words import _IN
 
 __all__ = ["relative_sentences"]
 
+#: a relative's own sample or result named as the object: "his mother's urine", "dad's bloods"
+_SPECIMEN_OF = re.compile(r"(?:'s|s')?\s(?:urine|blood|bloods|serum|plasma|samples?|results?"
+                          r"|levels?|tests?|labs?)\b", re.IGNORECASE)
+
+
 def _introduced_spans(p: ParsedSentence, rels: list[CueHit], clause: Clause
                       ) -> list[tuple[int, int]]:
     """"Calcium was 2.4 mmol/L in her mother": the segment (between ",", "and") naming her."""
@@ -38,6 +43,9 @@ def _clause_spans(p: ParsedSentence) -> list[tuple[int, int]]:
     if not rels:
         return []
     out: list[tuple[int, int]] = []
+    for h in rels:  # "We tested his mother's urine today: calcium:creatinine 0.62"
+        if _SPECIMEN_OF.match(p.view.text, h.end):
+            out.append((h.start, len(p.view.text)))
     current: str | None = "patient"
     for clause in p.clauses:
         current = _subject(p, rels, clause) or current

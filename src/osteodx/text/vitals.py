@@ -32,7 +32,7 @@ __all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
 
 #: "BP 146/94", "blood pressure today 146/94 mmHg", "BP: 128/84 (>95th centile for age)"
 _BP = re.compile(
-    r"\b(?:BP|blood pressure|B\.P\.)\b[^0-9\n.;]{0,25}?(?<![\d/])(?P<s>\d{2,3})\s*/\s*"
+    r"\b(?:BP|blood pressure|B\.P\.)\b[^0-9\n.;]{0,25}?(?<![\d/])(?P<s>\d{2,3})\s*(?:/|over)\s*"
     r"(?P<d>\d{2,3})(?![\d/])(?:\s*mm\s?Hg)?(?P<c>\s*\(\s*(?:>|≥|above|over)\s*(?:the\s*)?"
     r"(?P<cv>\d{2})(?:st|nd|rd|th)?\s*(?:centile|percentile|%ile)[^)]*\))?", re.IGNORECASE)
 

@@ -22,7 +22,7 @@ __all__ = ["word_unit"]
 #: litre", "52.7 pico mol per litre", "211 units per litre", "9.8 mmol per 24 hours".
 _WORD_UNIT = re.compile(
     r"(?P<num>(?P<prefix>pico|nano|micro|milli|[pnµuμm])?\s?(?P<base>mol(?:es)?|grams?|g)"
-    r"|(?P<units>(?:international\s)?units?|IU|U))"
+    r"|(?P<uprefix>milli\s?|micro\s?)?(?P<units>(?:international\s)?units?|IU|U))"
     r"\s?(?:per|/)\s?(?P<den>litre|liter|l\b|L\b|decilitre|deciliter|dL|24\s?(?:hours?|hrs?|h)\b"
     r"|day\b|(?:milli\s?|m)mol(?:es?)?\b|mole\b)", re.IGNORECASE)
 _SPELLED = re.compile(r"pico|nano|micro|milli|moles?\b|grams?\b|units?\b|international|litre"
@@ -42,6 +42,8 @@ def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
         return None  # "nmol/L/h" is a printed unit: read_unit's own business
     if m.group("units"):
         num = "[IU]" if m.group("units").lower().startswith(("international", "iu")) else "U"
+        if m.group("uprefix"):  # "310 milli units per litre" (prolactin, TSH): mU/L
+            num = _WORD_PREFIX[m.group("uprefix").strip().lower()] + num
     else:
         base = "mol" if m.group("base").lower().startswith("mol") else "g"
         prefix = m.group("prefix")
