@@ -89,3 +89,18 @@ def test_headers_initials_and_spoken_blood_pressure(real_kb):
         "Hypertension"] == "observed"
     assert _found("Pupils: isocoric, no relative afferent pupillary defect.", real_kb)[
         "Marcus Gunn pupil"] == "excluded"
+
+
+def test_a_parent_s_own_account_names_relatives_from_the_child_s_side():
+    from osteodx.text.family import find_family_statements
+    text = ("About Leo - written by his mum.\nLeo is 13 months old. Family: my younger brother "
+            "Daniel died when he was 2, from a bleed in his brain. My mum always said he was "
+            "poorly. Leo's big sister, Ruby (4), is fine. My husband and I are not related.")
+    got = {(s.relation, s.affected, s.note) for s in find_family_statements(text)}
+    assert got == {("uncle", True, ""), ("sister", False, ""),
+                   ("parents", None, "not consanguineous")}
+
+
+def test_a_relative_with_children_says_nothing_of_her_health():
+    from osteodx.text.family import find_family_statements
+    assert not find_family_statements("Her brother has two children.")

@@ -106,6 +106,7 @@ from osteodx.text.family_words import (
     _SIDES,
     _THEY,
 )
+from osteodx.text.narrator import MY, child_relation, parent_narrator
 from osteodx.text.sentences import clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
@@ -392,6 +393,8 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     consanguinity = _consanguinity(ctx, p, span)
     out: list[FamilyStatement] = []
     rels = _relation_hits(p)
+    if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
+        rels = _from_child(p, rels)
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
         groups = _groups(p, rels, clause.start, clause.end)
@@ -401,6 +404,16 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     if consanguinity:  # "The parents are first cousins (the fathers of both are brothers)"
         out = [s for s in out if not _KINSHIP_ONLY.match(s.finding_text)]
     return consanguinity + out
+
+
+def _from_child(p: ParsedSentence, rels: list[CueHit]) -> list[CueHit]:
+    out = []
+    for h in rels:
+        if not MY.search(p.view.text, max(0, h.start - 20), h.start):
+            out.append(h)
+        elif (rel := child_relation(h.cue.value)) is not None:
+            out.append(_hit(h.start, h.end, p.view.text, rel))
+    return out
 
 
 def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]:

@@ -28,10 +28,15 @@ _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted
                           r"|detected|shown|identified|suspected|possible|likely|probable"
                           r"|presumed|diagnosed|confirmed|reported|described)$")
 _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
+                         r"|(?:is|are|was|were|seems?|looks?|doing) (?:perfectly )?fine"
+                         r"|(?:perfectly |absolutely )?fine(?=\s*$)"
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size))\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
+                      # "My sister has two boys (who are healthy)": her children, not her health
+                      r"|(?:(?:has|have|had) )?(?:one|two|three|four|five|six|\d+) (?:boys?|girls?"
+                      r"|sons?|daughters?|children|kids)"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
                       # a test's logistics: "mum done, bro booked" (cascade screening)
@@ -63,7 +68,8 @@ _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|pr
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to)\b")
 _INFORMANT = re.compile(
-    r"\W*(?:(?:also|first|then|later|initially|had|have|has) )?(?:recalls?|recalled|remembers?"
+    r"\W*(?:(?:also|first|then|later|initially|always|often|had|have|has) )?(?:recalls?"
+    r"|recalled|remembers?"
     r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
@@ -137,6 +143,7 @@ _CONSANG = re.compile(
     r"|consanguinity (?:was|is|has been) (?:denied|excluded"
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)"
+    r"|(?:my (?:husband|wife|partner) and i|we) (?:are|were) not related"
     r"|(?:parents|couple|they|(?:mum|mom|mother) and (?:dad|father)) (?:are|were)"
     r" (?:not |un)related(?: to each other)?"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
