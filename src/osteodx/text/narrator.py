@@ -34,7 +34,7 @@ _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
 
 def parent_narrator(text: str) -> bool:
     """Is the text a parent's own account of their child?"""
-    return len(_PARENT.findall(text)) >= 1 and len(re.findall(r"\b(?:I|my)\b", text)) >= 3
+    return bool(_PARENT.search(text)) and len(re.findall(r"\b(?:I|[Mm]y)\b", text)) >= 3
 
 
 def child_relation(relation: str) -> str | None:
