@@ -104,3 +104,12 @@ def test_a_parent_s_own_account_names_relatives_from_the_child_s_side():
 def test_a_relative_with_children_says_nothing_of_her_health():
     from osteodx.text.family import find_family_statements
     assert not find_family_statements("Her brother has two children.")
+
+
+def test_cushingoid_and_skin_wording(real_kb):
+    found = _found("She has a round, plethoric face with a dorsal cervical fat pad. She bruises "
+                   "with minimal knocks and describes low mood. Lentigines on the lips. She "
+                   "became breathless on exertion.", real_kb)
+    for label in ("Round face", "Plethora", "Dorsocervical fat pad", "Bruising susceptibility",
+                  "Depression", "Multiple lentigines", "Exertional dyspnea"):
+        assert found[label] == "observed", label
