@@ -113,3 +113,11 @@ def test_cushingoid_and_skin_wording(real_kb):
     for label in ("Round face", "Plethora", "Dorsocervical fat pad", "Bruising susceptibility",
                   "Depression", "Multiple lentigines", "Exertional dyspnea"):
         assert found[label] == "observed", label
+
+
+def test_age_range_and_spoken_igf1():
+    from osteodx.text.labs import extract_labs
+    got = {(lab.analyte, lab.value, lab.reference_low, lab.reference_high) for lab in extract_labs(
+        "Insulin-like growth factor 1 was 298 ug/L (age range 193-575).\n"
+        "IGF one 28 nanomoles per litre.\n")}
+    assert got == {("igf1", 298.0, 193.0, 575.0), ("igf1", 28.0, None, None)}
