@@ -121,3 +121,11 @@ def test_age_range_and_spoken_igf1():
         "Insulin-like growth factor 1 was 298 ug/L (age range 193-575).\n"
         "IGF one 28 nanomoles per litre.\n")}
     assert got == {("igf1", 298.0, 193.0, 575.0), ("igf1", 28.0, None, None)}
+
+
+def test_an_onset_as_a_calendar_year_needs_the_letter_s_date():
+    from osteodx.text.onsets import find_onset_statements
+    dated = "Date: 12/03/2025\nA 44-year-old woman with hypothyroidism since 2015."
+    assert [(o.age_years, o.text) for o in find_onset_statements(dated, 44)] == [
+        (34.0, "since 2015")]
+    assert find_onset_statements("A 44-year-old with hypothyroidism since 2015.", 44) == []

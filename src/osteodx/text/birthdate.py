@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["age_from_dates"]
+__all__ = ["age_from_dates", "visit_year"]
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -67,3 +67,26 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     if born[1] or visit[1]:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note
+
+
+#: a full date in a document's first lines ("MDT date: 04/11/2025", "22/10/2025 08:00")
+_ANY_DATE = re.compile(_DATE.format(g="d"), re.IGNORECASE)
+
+
+def visit_year(text: str) -> int | None:
+    """The year of the visit or letter: a labelled visit date, else the first full date of the
+    first five lines that is not a date of birth; None when the text gives neither."""
+    birth = _BIRTH.search(text)
+    for m in _VISIT.finditer(text):
+        if birth is None or m.start("d") != birth.start("d"):
+            got = _parse(m.group("d"))
+            if got is not None:
+                return got[0].year
+    head = "\n".join(text.splitlines()[:5])
+    for m in _ANY_DATE.finditer(head):
+        if birth is not None and m.start("d") == birth.start("d"):
+            continue
+        got = _parse(m.group("d"))
+        if got is not None:
+            return got[0].year
+    return None

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from osteodx.text.birthdate import visit_year
 from osteodx.text.labnames import Normalised
 from osteodx.text.numbers import Number, find_numbers
 
@@ -277,6 +278,10 @@ _ONSETS = [  # (pattern, kind) on the masked text
                 rf"|pregnan\w*|of\s(?:treatment|therapy|life)|ago|before|earlier)\b)"
                 rf"(?!['\u2019])", re.IGNORECASE), "at"),
 ]
+#: "since 2015", "from early 2019", "since March 2020" (a calendar year; needs the visit's)
+_SINCE_YEAR = re.compile(r"\b(?:since|from)\s(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may"
+                         r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)?(?P<y>####)(?!#)",
+                         re.IGNORECASE)
 #: an event's own age right before "at N months": "repaired at 11 months", "seen at 2 years"
 _EVENT_AGE = re.compile(r"\b(?:repair\w*|operat\w*|surg\w*|\w+(?:ectomy|otomy|ostomy|pexy"
                         r"|plasty)|treat\w*|excis\w*|resect\w*|admitted|hospitali[sz]ed"
@@ -373,6 +378,18 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
                 continue
             ev = tx.evidence(m.start(), m.end())
             out.append(OnsetStatement(round(read[0], 6), ev.start, ev.end, ev.text, read[1]))
+    year = visit_year(text) if age_years is not None else None
+    for m in _SINCE_YEAR.finditer(tx.masked) if year is not None else ():
+        # "hypothyroidism since 2015" in a letter of 2025 from a 44-year-old: since age 34
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        raw = tx.norm.text[m.start("y"):m.end("y")]
+        if not raw.isdigit() or int(raw) > year:
+            continue
+        taken.append(m.span())
+        ev = tx.evidence(m.start(), m.end())
+        onset = max(0.0, float(age_years) - (year - int(raw)))
+        out.append(OnsetStatement(round(onset, 6), ev.start, ev.end, ev.text, "back"))
     if age_years is not None:
         for rx in _DURATION:
             for m in rx.finditer(tx.masked):
