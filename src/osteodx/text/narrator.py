@@ -5,8 +5,10 @@ from the writer's side. Each "my <relative>" is re-read from the child's side so
 family history is the patient's: the writer's brother is an uncle, her mother a
 grandmother, her husband the child's father. "my son" / "my daughter" is the patient.
 
->>> parent_narrator("I am writing about my son Leo, who bruises easily.")
+>>> parent_narrator("I am writing about my son Leo. My brother died young.")
 True
+>>> parent_narrator("His mother says my advice helped.")
+False
 >>> child_relation("brother"), child_relation("husband"), child_relation("son")
 ('uncle', 'father', None)
 """
