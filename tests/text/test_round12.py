@@ -129,3 +129,11 @@ def test_an_onset_as_a_calendar_year_needs_the_letter_s_date():
     assert [(o.age_years, o.text) for o in find_onset_statements(dated, 44)] == [
         (34.0, "since 2015")]
     assert find_onset_statements("A 44-year-old with hypothyroidism since 2015.", 44) == []
+
+
+def test_bone_parts_as_nouns_or_adjectives(real_kb):
+    found = _found("Cupping, fraying and widening of the metaphyses. Epiphyses were small.",
+                   real_kb)
+    for label in ("Metaphyseal cupping", "Metaphyseal irregularity", "Metaphyseal widening",
+                  "Small epiphyses"):
+        assert found[label] == "observed", label
