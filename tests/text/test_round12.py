@@ -137,3 +137,10 @@ def test_bone_parts_as_nouns_or_adjectives(real_kb):
     for label in ("Metaphyseal cupping", "Metaphyseal irregularity", "Metaphyseal widening",
                   "Small epiphyses"):
         assert found[label] == "observed", label
+
+
+def test_normal_examination_shorthand(real_kb):
+    found = _found("No dysmorphic features. Plantars down. Sensation normal.", real_kb)
+    assert found["Abnormal facial shape"] == "excluded"
+    assert found["Babinski sign"] == "excluded"
+    assert found["Somatic sensory dysfunction"] == "excluded"
