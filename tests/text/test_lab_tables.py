@@ -65,11 +65,11 @@ def test_a_qualitative_table_row_and_a_flag_column() -> None:
 
 
 def test_an_unknown_analyte_in_a_table_is_warned_about_not_dropped() -> None:
-    found = extract_labs("Triglycerides | 1.9 mmol/L | 0.5-1.7\n"
+    found = extract_labs("Leptin | 0.4 ng/mL | 3.7-11.1\n"
                          "Calcium | 2.31 mmol/L | 2.15-2.55\n")
     assert [x.analyte for x in found] == ["calcium_total"]
     assert found.warnings == [
-        "lab 'Triglycerides | 1.9 mmol/L | 0.5-1.7' not in the lab catalogue; not read"]
+        "lab 'Leptin | 0.4 ng/mL | 3.7-11.1' not in the lab catalogue; not read"]
 
 
 def test_a_range_in_the_value_cell_and_rows_that_cannot_be_read() -> None:

@@ -144,3 +144,28 @@ def test_normal_examination_shorthand(real_kb):
     assert found["Abnormal facial shape"] == "excluded"
     assert found["Babinski sign"] == "excluded"
     assert found["Somatic sensory dysfunction"] == "excluded"
+
+
+def test_lipids_are_read_and_judged(real_kb):
+    case = extract_text("A 13-year-old girl. Triglycerides 2840 mg/dL. HDL cholesterol 22 mg/dL.",
+                        real_kb, case_id="c").case
+    from osteodx.api import prepare_case
+    table = {row["analyte"]: row["interpretation"] for row in prepare_case(case, real_kb)}
+    assert table == {"triglycerides": "H", "hdl_cholesterol": "L"}
+    observed = {f.label for f in case.findings if f.status == "observed"}
+    assert {"Hypertriglyceridemia", "Decreased HDL cholesterol concentration"} <= observed
+
+
+def test_round13_guesses_authors_and_places(real_kb):
+    from osteodx.text.family import find_family_statements
+    for text in ("Our GP thought it was mumps or a tooth abscess.",
+                 "Antibiotics in case it was a bone infection; infection was unlikely.",
+                 "ANA, RF, anti-CCP, myositis panel: negative."):
+        assert not [f for f in extract_text(text, real_kb, case_id="c").case.findings
+                    if f.status == "observed"], text
+    assert _found("Scoliosis is unlikely to progress.", real_kb)["Scoliosis"] == "observed"
+    assert not find_family_statements("Written by Oliver's mum for the bone clinic.")
+    got = {(s.relation, s.affected, s.note) for s in find_family_statements(
+        "Parents are from the same town; not known to be related. Her father (Jayden's "
+        "grandfather) is also short. Jayden is an only child.")}
+    assert got == {("parents", None, "not consanguineous"), ("grandfather", True, "")}

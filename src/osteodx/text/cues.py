@@ -156,6 +156,16 @@ _TABLE: list[tuple[str, Cue]] = [
     # "the surgeon was thinking appendicitis": a diagnosis considered, not a finding
     (r"(?:was|were) thinking(?: of| about)?|thought of|(?:was|were) considering",
      Cue(_HYP, "forward", "trigger", limit=3)),
+    # "Our GP thought it was mumps or a tooth abscess", "in case it was a bone infection",
+    # "previously labelled juvenile idiopathic arthritis": diagnoses guessed, not findings
+    (r"thought (?:it|this|that) (?:was|were|might be|could be|may be)"
+     r"|in case (?:it|this|that) (?:was|were|is)|(?:previously )?(?:labelled|labeled)(?: as)?",
+     Cue(_HYP, "clause", "trigger")),
+    # "JIA, now doubted": a diagnosis set aside ("is unlikely" is read below as absent)
+    (r"(?:now )?doubted|(?:was|were) refuted", Cue(_NEG, "backward", limit=6)),
+    # "scoliosis is unlikely to progress": the finding is there; its course is unlikely
+    (r"(?:(?:was|were|is|are|seems?|seemed) (?:very |highly )?)?unlikely to (?!be\b)[a-z]+",
+     Cue("pseudo")),
     # "Osteopetrosis was considered, but ...": a diagnosis weighed, not a finding
     # (not "Scoliosis was considered mild": a judgement of the finding)
     (r"(?:was|were) (?:also |initially |first )?considered(?=\s*(?:[,.;:)]|$)"

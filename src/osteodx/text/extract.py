@@ -275,8 +275,8 @@ _PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|
                         r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
 _PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
-_PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?)\b",
-                                re.IGNORECASE)
+_PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
+                                r"|serology)\b", re.IGNORECASE)
 _SITE_BEFORE = re.compile(
     r"\b(?:marrow|brain|cerebral|intracranial|liver|hepatic|kidney|renal|lung|pulmonary|heart"
     r"|cardiac|bone|bony|skin|spinal|spine|muscle|joint|eye|retinal|macular|optic|abdominal"

@@ -141,7 +141,14 @@ _Span = tuple[int, int, str]
 
 
 #: a relative restated in an aside from the patient's side: "Her brother (his uncle)"
-_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's)\s")
+_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s",
+                       re.IGNORECASE)
+#: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
+#: old notes)", "mother's letter"
+_AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
+                            r"|her |their |the (?:child's |patient's )?)?$", re.IGNORECASE)
+_AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words)\b",
+                           re.IGNORECASE)
 #: what a relative was told about herself: "(that) she has", "they were carriers"
 _TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
                        r"(?:has|have|had|is|was|were|carries|carried)\b")
@@ -162,6 +169,9 @@ def _relation_hits(p: ParsedSentence) -> list[CueHit]:
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
                 continue
+            if _AUTHOR_BEFORE.search(text, max(0, h.start - 40), h.start) or \
+                    _AUTHOR_AFTER.match(text, h.end):
+                continue  # the relative who wrote or told the history
             if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
                 continue  # "first-cousin parents": their kinship, read by _consanguinity
             if _RESTATED.match(text, h.end) and any(

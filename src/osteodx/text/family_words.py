@@ -35,6 +35,12 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:of )?average (?:height|build|stature|size))\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       # "My sister has two boys (who are healthy)": her children, not her health
+                      r"|(?:an )?only child"
+                      # where the family comes from: "from the same town in Puerto Rico"
+                      r"|(?:(?:are |were )?(?:originally )?from )?(?:the same |a |an |the )?"
+                      r"(?:small |rural |same )?(?:town|village|area|region|city|island|community"
+                      r"|country)\b"
+                      r"[\w\s,'-]{0,40}"
                       r"|(?:(?:has|have|had) )?(?:one|two|three|four|five|six|\d+) (?:boys?|girls?"
                       r"|sons?|daughters?|children|kids)"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
@@ -144,6 +150,7 @@ _CONSANG = re.compile(
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)"
     r"|(?:my (?:husband|wife|partner) and i|we) (?:are|were) not related"
+    r"|not known to be (?:related|consanguineous)"
     r"|(?:parents|couple|they|(?:mum|mom|mother) and (?:dad|father)) (?:are|were)"
     r" (?:not |un)related(?: to each other)?"
     # "Parents healthy, not related", "parents (dec.) unrelated", "parents are well and unrelated"
