@@ -159,7 +159,8 @@ _TABLE: list[tuple[str, Cue]] = [
     # "Our GP thought it was mumps or a tooth abscess", "in case it was a bone infection",
     # "previously labelled juvenile idiopathic arthritis": diagnoses guessed, not findings
     (r"thought (?:it|this|that) (?:was|were|might be|could be|may be)"
-     r"|in case (?:it|this|that) (?:was|were|is)|(?:previously )?(?:labelled|labeled)(?: as)?",
+     r"|in case (?:it|this|that) (?:was|were|is)|previously (?:labelled|labeled)(?: as)?"
+     r"|(?:was|were|had been) (?:labelled|labeled) as",
      Cue(_HYP, "clause", "trigger")),
     # "JIA, now doubted": a diagnosis set aside ("is unlikely" is read below as absent)
     (r"(?:now )?doubted|(?:was|were) refuted", Cue(_NEG, "backward", limit=6)),
