@@ -36,6 +36,7 @@ from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.genetics import named_genes
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
+from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
@@ -97,14 +98,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
-        if _UNIT_BEFORE.search(text, max(0, m.start - 12), m.start) \
-                or _PREPARATION_AFTER.match(text, m.end) \
-                or _SERVICE_BEFORE.search(text, max(0, m.start - 40), m.start) \
-                or _SERVICE_AFTER.match(text, m.end):
-            continue  # "millimoles per mole" is no naevus, "hypertonic saline" no hypertonia
-        if m.hpo_id in _PROCEDURE_TERMS and _PROCEDURE.search(text, max(0, m.start - 20),
-                                                              m.start):
-            continue  # "the pneumothorax settled after aspiration": a procedure
+        if not_a_finding(text, m.start, m.end, m.hpo_id):
+            continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
         if excluded and _inside_longer(m.start, m.end, spans_found):
             continue  # "no joint pain" excludes arthralgia, not every pain
@@ -260,23 +255,6 @@ _NOT_YET_NOTE = re.compile(r"\b(?:not|no|unable|cannot|can't|doesn't|didn't)\b",
 
 #: a body part written right before a negated finding that does not include it: the
 #: negation is about that part ("no marrow oedema", "no brain cysts"), not the finding at large
-#: a unit's denominator written in words ("sixty four millimoles per mole")
-_UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
-#: a department or service named after a disease: "Department of Diabetes & Endocrinology",
-#: "the diabetes clinic", "Epilepsy Service"
-_SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|center|institute"
-                             r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
-                             r"{0,3}$", re.IGNORECASE)
-_SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
-                            r"|department|team|nurse|specialist|ward|society|charity|outpatient"
-                            r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
-#: a procedure named like a finding: "settled after aspiration", "needle aspiration of"
-_PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|bone marrow"
-                        r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
-_PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
-#: a word that names a solution or drug, not the patient's state ("hypertonic saline")
-_PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
-                                r"|serology)\b", re.IGNORECASE)
 _SITE_BEFORE = re.compile(
     r"\b(?:marrow|brain|cerebral|intracranial|liver|hepatic|kidney|renal|lung|pulmonary|heart"
     r"|cardiac|bone|bony|skin|spinal|spine|muscle|joint|eye|retinal|macular|optic|abdominal"

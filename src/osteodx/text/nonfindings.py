@@ -1,0 +1,45 @@
+"""Words that name a finding but are no finding of the patient's: a unit ("sixty four
+millimoles per mole" is no naevus), a preparation or a test ("hypertonic saline", "myositis
+panel"), a service ("Department of Diabetes & Endocrinology", "the epilepsy clinic") or a
+procedure ("the pneumothorax settled after aspiration").
+
+>>> not_a_finding("HbA1c 64 millimoles per mole", 24, 28, "HP:0003764")
+True
+>>> not_a_finding("She has diabetes.", 8, 16, "HP:0000819")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["not_a_finding"]
+
+#: a unit's denominator written in words ("sixty four millimoles per mole")
+_UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+#: a department or service named after a disease: "Department of Diabetes & Endocrinology",
+#: "the diabetes clinic", "Epilepsy Service"
+_SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|center|institute"
+                             r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
+                             r"{0,3}$", re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
+                            r"|department|team|nurse|specialist|ward|society|charity|outpatient"
+                            r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
+#: a procedure named like a finding: "settled after aspiration", "needle aspiration of"
+_PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|bone marrow"
+                        r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
+_PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
+#: a word that names a solution or drug, not the patient's state ("hypertonic saline")
+_PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
+                                r"|serology)\b", re.IGNORECASE)
+
+
+def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
+    """Is the concept matched at ``text[start:end]`` a unit, preparation, test, service or
+    procedure rather than a finding?"""
+    if _UNIT_BEFORE.search(text, max(0, start - 12), start) \
+            or _PREPARATION_AFTER.match(text, end) \
+            or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
+            or _SERVICE_AFTER.match(text, end):
+        return True
+    return hpo_id in _PROCEDURE_TERMS and bool(_PROCEDURE.search(text, max(0, start - 20), start))
