@@ -84,6 +84,8 @@ from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, Cue, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
 from osteodx.text.family_words import (
+    _AUTHOR_AFTER,
+    _AUTHOR_BEFORE,
     _CONSANG,
     _FAMILY_WIDE,
     _FINITE,
@@ -100,11 +102,13 @@ from osteodx.text.family_words import (
     _OWN,
     _PATIENT,
     _PLURAL,
+    _RESTATED,
     _SIDE_AFTER,
     _SIDE_BEFORE,
     _SIDE_PREFIX,
     _SIDES,
     _THEY,
+    _TOLD_OWN,
 )
 from osteodx.text.narrator import MY, child_relation, parent_narrator
 from osteodx.text.sentences import clean_text
@@ -140,18 +144,6 @@ _Span = tuple[int, int, str]
 # -- relatives ----------------------------------------------------------------------------
 
 
-#: a relative restated in an aside from the patient's side: "Her brother (his uncle)"
-_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s",
-                       re.IGNORECASE)
-#: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
-#: old notes)", "mother's letter"
-_AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
-                            r"|her |their |the (?:child's |patient's )?)?$", re.IGNORECASE)
-_AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words)\b",
-                           re.IGNORECASE)
-#: what a relative was told about herself: "(that) she has", "they were carriers"
-_TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
-                       r"(?:has|have|had|is|was|were|carries|carried)\b")
 _NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
 
 

@@ -193,3 +193,17 @@ _PATIENT = re.compile(r"(?:she|he|her|his|herself|himself|(?:our|this|the presen
 _NOT_POSSESSOR = re.compile(rf"(?:from|to|by|with|for|than|like|without|as|unlike)(?: {_DET})? $")
 _OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|currently|now|still"
                       r"|otherwise|never|previously|recently|eventually)*")
+
+# -- relatives who are no subject of a statement ------------------------------------------
+#: a relative restated in an aside from the patient's side: "Her brother (his uncle)"
+_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s",
+                       re.IGNORECASE)
+#: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
+#: old notes)", "mother's letter"
+_AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
+                            r"|her |their |the (?:child's |patient's )?)?$", re.IGNORECASE)
+_AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words)\b",
+                           re.IGNORECASE)
+#: what a relative was told about herself: "(that) she has", "they were carriers"
+_TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
+                       r"(?:has|have|had|is|was|were|carries|carried)\b")
