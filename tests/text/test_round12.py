@@ -3,6 +3,8 @@ patient's history; a treatment goal names what is to be avoided, not a finding."
 
 from __future__ import annotations
 
+import pytest
+
 from osteodx.text.extract import extract_text
 from osteodx.text.sentences import find_sections
 
@@ -169,3 +171,13 @@ def test_round13_guesses_authors_and_places(real_kb):
         "Parents are from the same town; not known to be related. Her father (Jayden's "
         "grandfather) is also short. Jayden is an only child.")}
     assert got == {("parents", None, "not consanguineous"), ("grandfather", True, "")}
+
+
+def test_bulleted_history_ages_and_a_dilated_left_ventricle(real_kb):
+    case = extract_text("Sex: M   Age: 3 years 4 months\nPMH:\n- Age 6 months: perianal abscess\n"
+                        "- Age 14 months: left neck lymph node abscess\nEcho showed a dilated "
+                        "left ventricle.", real_kb, case_id="c").case
+    got = {f.label: f.onset_years for f in case.findings}
+    assert got["Perianal abscess"] == (0.5, 0.5)
+    assert got["Lymph node abscess"][0] == pytest.approx(14 / 12, abs=1e-4)
+    assert "Left ventricular dilatation" in got and "Ventriculomegaly" not in got

@@ -259,6 +259,10 @@ _ONSETS = [  # (pattern, kind) on the masked text
     (re.compile(rf"(?:(?<![\s\S])|(?<=[.;:]\s))At\s{_ABOUT}(?P<n>#+)\s?(?P<u>weeks?|wks?|months?"
                 rf"|mos?|years?|yrs?)\b(?![\s,]+(?:after|post\w*|later|follow\w*|of\sgestation"
                 rf"|gestation\w*|pregnan\w*|of\sage|old)\b)(?!['\u2019])"), "age"),
+    # a history's bullet that opens with the age: "- Age 14 months: left neck abscess"
+    (re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[-\u2022*]\s))Age\s(?P<n>#+)\s?(?P<u>weeks?|wks?"
+                r"|months?|mos?|years?|yrs?|y)\b(?:\s#+\s?(?:months?|mos?|m)\b)?\s?[:\u2013-]",
+                re.IGNORECASE), "age"),
     # a notes' day of life at the start of an entry: "Day 10: two episodes of stiffening"
     (re.compile(r"(?:(?<![\s\S])|(?<=[.;:]\s))(?P<u>Day)\s?(?P<n>#+)(?=\s?[:,\u2013-])"), "age"),
     # "From 9 months he had recurrent ear infections" (an age, in weeks or months)

@@ -24,7 +24,6 @@ from osteodx.text.candidates import (
     _COORD,
     _MARKERS,
     _NEXT_WORD,
-    _ORDERED,
     _PHRASE_END,
     _SLASH,
     _Candidate,
@@ -239,8 +238,9 @@ class PhraseVariants:
         reduced = [words[i] for i in kept]
         for first, key in self._ordered_hits(reduced):
             a, b = kept[first], kept[first + len(key) - 1]
-            if b - a + 1 > len(key):  # a side word lies inside the phrase
-                out.append(_Candidate(items[a].start, items[b].end, _ORDERED, self._ordered[key]))
+            if b - a + 1 > len(key):  # a side word lies inside the phrase; a term that names
+                # the side itself ("dilated left ventricle") is matched as written and wins
+                out.append(_Candidate(items[a].start, items[b].end, _BAG, self._ordered[key]))
         for i in range(len(reduced)):  # "fracture of the right femur": words in another order
             for n in range(2, self._max_bag + 1):
                 window = reduced[i : i + n]
