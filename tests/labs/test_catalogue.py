@@ -74,6 +74,11 @@ def test_reference_ranges_are_plausible_values():
             assert rr.high is None or rr.high >= lo, (a.key, rr)
 
 
+def test_an_analyte_names_its_counterpart_in_another_fluid():
+    assert CAT.in_fluid(CAT.analyte("glucose"), "cerebrospinal fluid").key == "csf_glucose"
+    assert CAT.in_fluid(CAT.analyte("calcium_total"), "cerebrospinal fluid") is None
+
+
 def test_panel_members_exist():
     for p in CAT.panels:
         for m in p.members:
@@ -101,6 +106,8 @@ def _broken(tmp_path: Path, mutate) -> Path:
     (lambda d: d["analytes"][0].update(source="nowhere"), r"source 'nowhere' is not in sources"),
     (lambda d: d["panels"][0]["members"].append("bilirubin"), r"member 'bilirubin'"),
     (lambda d: d["analytes"][0].update(colour="red"), r"colour.*Extra inputs"),
+    (lambda d: d["analytes"][0].update(fluid_of=["blood_oxalate"]),
+     r"fluid_of 'blood_oxalate' is not an analyte"),
 ])
 def test_validation_errors_are_clear(tmp_path, mutate, message):
     with pytest.raises(KnowledgeBaseError, match=message):

@@ -65,11 +65,11 @@ def test_a_qualitative_table_row_and_a_flag_column() -> None:
 
 
 def test_an_unknown_analyte_in_a_table_is_warned_about_not_dropped() -> None:
-    found = extract_labs("Leptin | 0.4 ng/mL | 3.7-11.1\n"
+    found = extract_labs("Adiponectin | 0.4 ug/mL | 3.7-11.1\n"
                          "Calcium | 2.31 mmol/L | 2.15-2.55\n")
     assert [x.analyte for x in found] == ["calcium_total"]
     assert found.warnings == [
-        "lab 'Leptin | 0.4 ng/mL | 3.7-11.1' not in the lab catalogue; not read"]
+        "lab 'Adiponectin | 0.4 ug/mL | 3.7-11.1' not in the lab catalogue; not read"]
 
 
 def test_a_range_in_the_value_cell_and_rows_that_cannot_be_read() -> None:
@@ -175,12 +175,13 @@ def test_new_analytes_are_read_with_the_texts_range(text: str, key: str, loinc: 
 
 
 def test_lab_like_values_without_a_catalogue_name_are_warned_about() -> None:
-    found = extract_labs("CSF glucose was 3.1 mmol/L. Oxalate 0.62 mmol/L (low for age).\n"
+    found = extract_labs("Pleural fluid glucose was 3.1 mmol/L. "
+                         "Oxalate 0.62 mmol/L (low for age).\n"
                          "Her BMI was 29.1 kg/m2 and levels below 20 ng/mL define deficiency. "
                          "(TSH at diagnosis 12.4 mIU/L)")
     assert list(found) == []
     assert found.warnings == [
-        "lab 'CSF glucose was 3.1 mmol/L' not in the lab catalogue; not read",
+        "lab 'Pleural fluid glucose was 3.1 mmol/L' not in the lab catalogue; not read",
         "lab 'Oxalate 0.62 mmol/L (low for age)' not in the lab catalogue; not read",
         "lab 'TSH at diagnosis 12.4 mIU/L' not read"]
 

@@ -82,6 +82,8 @@ class Catalogue(FrozenModel):
                          for n in (p.label, *p.names) if name_key(n) in names]
             problems += [f"panel {p.key}: member {m!r} is not an analyte" for m in p.members
                          if m not in analyte_keys]
+        problems += [f"{a.key}: fluid_of {k!r} is not an analyte" for a in self.analytes
+                     for k in a.fluid_of if k not in analyte_keys]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -104,6 +106,14 @@ class Catalogue(FrozenModel):
             if a.key == key:
                 return a
         raise KeyError(key)
+
+    def in_fluid(self, analyte: Analyte, specimen: str) -> Analyte | None:
+        """The analyte that *analyte*'s name means when measured in *specimen*
+        ("protein" in a CSF sample is CSF protein), or None."""
+        for a in self.analytes:
+            if a.specimen == specimen and analyte.key in a.fluid_of:
+                return a
+        return None
 
     def find_by_loinc(self, code: str) -> Analyte | None:
         return self._by_loinc.get(normalise_loinc(code))

@@ -135,6 +135,8 @@ class Analyte(FrozenModel):
     loinc: list[str]
     names: list[str]
     specimen: str
+    #: blood analytes whose plain name means this one in its specimen ("protein" in CSF)
+    fluid_of: list[str] = []
     unit: str
     alt_units: list[str] = []
     molar_mass_g_per_mol: float | None = Field(default=None, gt=0)

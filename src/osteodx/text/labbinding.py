@@ -46,13 +46,13 @@ _QUALIFIER = re.compile(r"\((?-i:[a-z][a-z \-]{1,24})\)")
 _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:normal|reference)"
          r" (?:range|ranges|limits?|interval)|in the normal range|normal|unremarkable|WNL"
          r"|negative|elevated|increased|high|raised|low|decreased|reduced|abnormal|deranged"
-         r"|impaired|positive")
+         r"|impaired|positive|undetectable|undetected")
 _ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
           r"|significantly|persistently|found to be|noted to be) "
 #: Words that are a result by themselves after a name, with no verb ("magnesium,
 #: creatinine and TSH normal", "LFTs NAD" - no abnormality detected).
 _BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|elevated|raised"
-              r"|increased|high|low|decreased|reduced")
+              r"|increased|high|low|decreased|reduced|undetectable|undetected")
 _TAIL = re.compile(
     rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
     rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
@@ -75,12 +75,18 @@ _NOT_A_RESULT = re.compile(
     r"|deposit\w*|sensing|metabolism|homeostasis|receptor\w*|infusion|gluconate|carbonate)\b",
     re.IGNORECASE)
 
+#: A word between a name and its value that judges it ("was low at", "raised to").
+_SAID = re.compile(r"(?<!\bnot )\b(?:elevated|increased|high|raised|low|decreased|reduced)\b"
+                   r"(?![- ]normal)",
+                   re.IGNORECASE)
+
 #: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
 QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative", "nad"], "normal"),
                **dict.fromkeys(["elevated", "increased", "high", "raised"], "high"),
                **dict.fromkeys(["low", "decreased", "reduced"], "low"),
                **dict.fromkeys(["abnormal", "deranged", "impaired"], "abnormal"),
-               "positive": "positive"}
+               "positive": "positive", "undetectable": "undetectable",
+               "undetected": "undetectable"}
 
 
 def qualitative_outcome(word: str) -> str:
@@ -217,6 +223,10 @@ class _Binder:
         if flag is not None:
             st.flag = (flag[0], flag[1])
             st.end = max(st.end, flag[2])
+        elif not value_first:  # "leptin was low at 0.4 ng/mL": the report's own word
+            said = _SAID.search(t, m.end, q.start)
+            if said is not None:
+                st.flag = (said.group(0), QUALITATIVE[said.group(0).lower()])
         self.out[i] = st
 
     def _specimen_start(self, pos: int) -> int:

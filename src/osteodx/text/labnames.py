@@ -239,7 +239,8 @@ def find_mentions(norm: Normalised) -> list[Mention]:
             taken.append(f)
     taken.sort(key=lambda f: f[0])
     mentions = [_closed(t, Mention(s, e, n.target, t[s:e])) for s, e, n in taken]
-    mentions = [m for m in mentions if not _other_fluid(t, m) and not _another_assay(t, m)]
+    mentions = [f for f in (_in_fluid(t, m) for m in mentions)
+                if f is not None and not _another_assay(t, f)]
     return _elided(t, _merge_aliases(t, mentions))
 
 
@@ -251,24 +252,40 @@ _FLUID = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|urine|urinary|p
 
 
 #: A fluid other than blood earlier in the sentence, with no blood named after it.
-_FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?:CSF|cerebrospinal fluid|pleural fluid|ascitic fluid"
-                            r"|peritoneal fluid|synovial fluid|joint fluid|joint aspirate"
-                            r"|amniotic fluid|lumbar puncture)\b(?![^.;\n]*\b(?:blood|serum"
-                            r"|plasma)\b)[^.;\n]*$", re.IGNORECASE)
+_FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|pleural fluid"
+                            r"|ascitic fluid|peritoneal fluid|synovial fluid|joint fluid"
+                            r"|joint aspirate|amniotic fluid|lumbar puncture)\b"
+                            r"(?!(?:[^.;\n]|\.\d)*\b(?:blood|serum|plasma)\b)(?:[^.;\n]|\.\d)*$",
+                            re.IGNORECASE)
 
 
-def _other_fluid(t: str, m: Mention) -> bool:
-    """Is the name measured in another fluid than its analyte's? "CSF glucose" is
-    not blood glucose and "urinary copper" not serum copper: such a mention is
+#: The specimen a fluid word names, where the catalogue has analytes of that specimen.
+_SPECIMEN_OF_FLUID = {"csf": "cerebrospinal fluid", "cerebrospinal fluid": "cerebrospinal fluid",
+                      "lumbar puncture": "cerebrospinal fluid"}
+
+
+def _in_fluid(t: str, m: Mention) -> Mention | None:
+    """The mention as measured in its fluid: unchanged when its analyte's own, the
+    fluid's counterpart when the catalogue has one ("CSF: glucose 1.5" is CSF
+    glucose), else None. "Urinary copper" is not serum copper: such a mention is
     dropped, so that its value is reported as unread rather than misread."""
     if isinstance(m.target, Panel):
-        return False
+        return m
     found = _FLUID.search(t, max(0, m.start - 30), m.start)
     if found is None:  # "Synovial fluid ... was clear (white cells 310/uL", "CSF: white cells 3"
-        return m.target.specimen != "urine" and bool(_FLUID_EARLIER.search(
-            t, max(0, m.start - 100), m.start))
-    urine = found.group("f").lower() in ("urine", "urinary")
-    return not (urine and m.target.specimen == "urine")
+        if m.target.specimen in ("urine", "cerebrospinal fluid"):
+            return m
+        found = _FLUID_EARLIER.search(t, max(0, m.start - 160), m.end)
+        if found is None:
+            return m
+    fluid = found.group("f").lower()
+    if fluid in ("urine", "urinary"):
+        return m if m.target.specimen == "urine" else None
+    specimen = _SPECIMEN_OF_FLUID.get(fluid)
+    if specimen is not None and m.target.specimen == specimen:
+        return m
+    other = load_catalogue().in_fluid(m.target, specimen) if specimen else None
+    return Mention(m.start, m.end, other, m.text) if other is not None else None
 
 
 #: The first of two analytes in a ratio ("cholesterol/HDL ratio", "7-DHC to cholesterol

@@ -206,9 +206,11 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
                          f"the assay by its label")
     if st.qualitative is not None:
         outcome = qualitative_outcome(st.qualitative)
+        hpo = target.hpo if isinstance(target, Analyte) else None
         if outcome == "positive":  # RF "positive" means high where only a high term exists
-            hpo = target.hpo if isinstance(target, Analyte) else None
             outcome = "high" if hpo and hpo.high and not hpo.low else "abnormal"
+        elif outcome == "undetectable":  # leptin undetectable is low, troponin's is normal
+            outcome = "low" if hpo and hpo.low else "normal"
         lab.qualitative = cast(Qualitative, outcome)
         return lab
     q = st.quantity
@@ -219,6 +221,10 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
         lab.reference_low, lab.reference_high = r.low, r.high
         lab.reference_unit, lab.reference_ucum = r.unit, r.ucum
     _check(lab, target, cat)
+    if st.range is None and not target.reference_ranges and lab.flag in ("low", "high"):
+        lab.notes.append(f"{lab.label}: no reference range in the text or the catalogue; the "
+                         f"report's own word {lab.flag_text!r} is the result")
+        lab.qualitative, lab.value = cast(Qualitative, lab.flag), None
     return lab
 
 
