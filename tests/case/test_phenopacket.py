@@ -136,3 +136,15 @@ def test_case_with_only_non_phenotype_terms_says_why(tmp_path, toy_kb):
     doc = phenopacket([("HP:0000006", False)])
     with pytest.raises(InputError, match="no usable phenotypic features.*Mode of inheritance"):
         read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+
+
+def test_a_stated_mode_that_is_not_one_is_reported_not_used(tmp_path, real_kb):
+    doc = phenopacket([("HP:0001263", False)])
+    doc["metaData"]["externalReferences"] = [
+        {"id": "osteodx:family-history",
+         "description": "inheritance: HP:0000006 Autosomal dominant inheritance (pedigree)"},
+        {"id": "osteodx:family-history",
+         "description": "inheritance: HP:0001263 Global developmental delay (pedigree)"}]
+    case = read_case(write_case(tmp_path / "c.json", doc), real_kb.ontology)
+    assert [f["mode"] for f in case.family if f.get("mode")] == ["HP:0000006"]
+    assert any("HP:0001263 is not a mode of inheritance; not used" in w for w in case.warnings)

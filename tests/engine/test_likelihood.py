@@ -369,3 +369,32 @@ def test_related_findings_count_with_decreasing_weight(toy_kb):
     assert s_on.total[neuro] == pytest.approx(s_off.total[neuro])
     # the batch path (no per-finding matrices) gives the same
     assert score_case(toy_kb, case, on, detail=False).total[d] == pytest.approx(s_on.total[d])
+
+
+def test_a_stated_mode_of_inheritance_replaces_the_relatives_status(toy_kb) -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from osteodx.engine.likelihood import _family
+    from osteodx.engine.params import ModelParameters
+    from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
+
+    p = ModelParameters()
+    inh = toy_kb.inheritance
+    ad = (inh & INHERITANCE_FLAGS["HP:0000006"]) > 0
+    other = (inh > 0) & ~ad
+    unknown = inh == 0
+    assert ad.any() and other.any()
+
+    def lr(*family):
+        return _family(toy_kb, SimpleNamespace(family=list(family), sex="MALE"), p)
+
+    stated = {"relation": "inheritance", "affected": None, "mode": "HP:0000006",
+              "note": "Autosomal dominant inheritance"}
+    got = lr(stated)
+    step = np.log10(p.stated_inheritance_lr)
+    assert np.allclose(got[ad], step) and np.allclose(got[other], -step)
+    assert np.allclose(got[unknown], 0.0)
+    # an affected mother read into the same pedigree is not counted a second time
+    assert np.array_equal(lr(stated, {"relation": "mother", "affected": True}), got)

@@ -274,3 +274,23 @@ def test_round_nine_wordings(real_kb, text, expected):
     ex = extract_text(text, real_kb, case_id="c")
     got = {(f["type"]["id"], bool(f.get("excluded"))) for f in ex.phenopacket["phenotypicFeatures"]}
     assert got == expected
+
+
+def test_a_stated_mode_of_inheritance_travels_through_the_phenopacket(real_kb, tmp_path):
+    from osteodx.case.phenopacket import read_case
+
+    text = ("A 7-year-old boy with calf hypertrophy and elevated creatine kinase. Two maternal "
+            "uncles were wheelchair-bound by 12; X-linked inheritance was suspected from the "
+            "pedigree.")
+    ex = extract_text(text, real_kb, case_id="c")
+    (mode,) = [f for f in ex.family if f.get("mode")]
+    assert (mode["mode"], mode["note"]) == ("HP:0001417", "X-linked inheritance")
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(ex.phenopacket))
+    again = read_case(path, real_kb.ontology)
+    assert [(f["mode"], f["note"]) for f in again.family if f.get("mode")] == [
+        ("HP:0001417", "X-linked inheritance")]
+    entry = diagnose(again, real_kb, top=50).entries
+    family = [(e.disease_id, c.log10_lr) for e in entry for c in e.contributions
+              if c.label.startswith("family history: pedigree read as X-linked")]
+    assert family and {lr > 0 for _, lr in family} == {True, False}  # for some, against others

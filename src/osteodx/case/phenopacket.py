@@ -21,6 +21,7 @@ from osteodx.case.age import time_element_years
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.errors import InputError
+from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
 from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, ROOT, Ontology
 
@@ -124,10 +125,23 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         case.warnings.append(f"{hid} is both observed and excluded; both are kept")
     case.measurements = list(doc.get("measurements", []))
     case.family = _family_history(doc)
+    for item in [f for f in case.family if f.get("mode")]:
+        mode = item["mode"]
+        if MODE_OF_INHERITANCE in ontology and not ontology.is_a(mode, MODE_OF_INHERITANCE):
+            why = "is not a mode of inheritance"
+        elif mode not in INHERITANCE_FLAGS:
+            why = f"({ontology.label(mode)}) is a mode the engine does not weigh"
+        else:
+            continue
+        case.warnings.append(f"metaData.externalReferences: stated inheritance {mode} {why}; "
+                             "not used")
+        case.family.remove(item)
     return case
 
 
 _FAMILY_REF = "osteodx:family-history"
+MODE_OF_INHERITANCE = "HP:0000005"
+_STATED_MODE = re.compile(r"(HP:\d{7}) ([^(]*?)(?: \(|$)")
 
 
 def _family_history(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -138,6 +152,11 @@ def _family_history(doc: dict[str, Any]) -> list[dict[str, Any]]:
         if ref.get("id") != _FAMILY_REF:
             continue
         relation, _, rest = ref.get("description", "").partition(": ")
+        mode = _STATED_MODE.match(rest) if relation == "inheritance" else None
+        if mode:  # "inheritance: HP:0000006 Autosomal dominant inheritance (text[...])"
+            out.append({"relation": relation, "affected": None, "mode": mode.group(1),
+                        "note": mode.group(2), "source": rest})
+            continue
         state = rest.split(" ", 1)[0]
         affected = {"affected": True, "unaffected": False}.get(state)
         item: dict[str, Any] = {"relation": relation, "affected": affected, "source": rest}

@@ -161,6 +161,11 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
         parts = [f"{f['relation']} {'affected' if f.get('affected') else 'unaffected'}"
                  for f in case.family if f.get("affected") is not None]
         parts += ["consanguineous parents" for f in case.family if f.get("consanguineous")]
+        stated = [f["note"].replace("Autosomal", "autosomal").replace("Mitochondrial",
+                                                                        "mitochondrial")
+                  for f in case.family if f.get("mode")]
+        if stated:  # the stated mode replaces the relatives' status in the score
+            parts = [f"pedigree read as {' or '.join(stated)}"]
         rel = ", ".join(dict.fromkeys(parts))
         out.append(Contribution("family", f"family history: {rel}", "observed",
                                 round(float(scores.family_log10_lr[d]), 3),

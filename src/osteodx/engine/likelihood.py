@@ -457,15 +457,27 @@ _MATERNAL_MALES = {"uncle", "grandfather", "cousin"}
 
 
 def _family(kb: KnowledgeBase, case: Case, params: ModelParameters) -> np.ndarray:
-    """log10 LR of the parents' status for dominant and recessive diseases."""
+    """log10 LR of the parents' status for dominant and recessive diseases, or of the
+    mode of inheritance the report states (which already reads the relatives' status,
+    so the two are not multiplied)."""
     out = np.zeros(kb.n_diseases)
     if not case.family:
+        return out
+    inh = kb.inheritance
+    stated = [f["mode"] for f in case.family if f.get("mode")]
+    if stated:  # the clinician's reading of the pedigree stands for the relatives' status
+        mask = 0
+        for mode in stated:
+            flag = INHERITANCE_FLAGS.get(mode, 0)
+            mask |= _XL_ANY if flag & _XL_ANY else flag
+        lr = np.log10(params.stated_inheritance_lr)
+        out[(inh & mask) > 0] += lr
+        out[(inh > 0) & ((inh & mask) == 0)] -= lr
         return out
     status = [f.get("affected") for f in case.family if f.get("relation") in _PARENTS]
     # "family history unremarkable", "no one else in the family is affected": parents too
     status += [False for f in case.family
                if f.get("relation") == "family members" and f.get("affected") is False]
-    inh = kb.inheritance
     dominant = (inh & _AD) > 0
     recessive_only = ((inh & _AR) > 0) & ~dominant
     if any(f.get("consanguineous") is True for f in case.family):

@@ -78,6 +78,11 @@ class ModelParameters:
     #: LR for a dominant disease when a parent is affected; recessive-only diseases get
     #: its inverse square root (pseudodominance is rare)
     affected_parent_dominant_lr: float = 3.0
+    #: LR for a disease annotated with the mode of inheritance the report reads from the
+    #: pedigree ("consistent with autosomal dominant inheritance"); a disease annotated only
+    #: with other modes gets its inverse (de novo variants, reduced penetrance and
+    #: pseudodominance make a pedigree's reading fallible; prior choice, as the parents' LR)
+    stated_inheritance_lr: float = 3.0
     #: LR for a recessive disease when the parents are consanguineous: in a referral
     #: population a consanguineous union makes an autosomal recessive cause several times
     #: likelier; a conservative 2 (prior choice), nothing when consanguinity is denied

@@ -34,6 +34,7 @@ from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics, iso8601
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.genetics import named_genes
+from osteodx.text.inheritance import find_stated_inheritance
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.nonfindings import not_a_finding
@@ -201,6 +202,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                          "kind or time")
     share_onsets(features, onto)  # "poor hearing since age 8" dates "mixed hearing loss"
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
+    family += [{"relation": "inheritance", "affected": None, "mode": s.hpo_id, "note": s.label,
+                "source": _span(text, s.start, s.end)} for s in find_stated_inheritance(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
     try:
         json_format.ParseDict(doc, Phenopacket())
@@ -283,7 +286,8 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
         subject["timeAtLastEncounter"] = {"age": {"iso8601duration": demo.age_iso8601}}
     state = {True: "affected", False: "unaffected", None: "unknown"}
     refs = [{"id": "osteodx:family-history",
-             "description": f"{f['relation']}: {state[f['affected']]}"
+             "description": f"inheritance: {f['mode']} {f['note']} ({f['source']})"
+             if f.get("mode") else f"{f['relation']}: {state[f['affected']]}"
                             + (f" ({f['note']})" if f.get("note") else "") + f" ({f['source']})"}
             for f in family]
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
