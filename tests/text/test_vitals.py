@@ -46,7 +46,11 @@ def test_prolonged_qtc_by_sex(text, sex, found):
     ("HR 112, BP 118/72.", 34, ["HP:0001649"]),
     ("BP 84/50, pulse 44 bpm.", 34, ["HP:0002615", "HP:0001662"]),
     ("SpO2 88% in air.", 4, ["HP:0012418"]),
-    ("HR 148, RR 38, SpO2 92% in air.", 4, []),   # a child's rate is not judged
+    ("HR 148, RR 38, SpO2 92% in air.", 4, ["HP:0001649"]),  # 99th centile at 4 y: 131
+    ("HR 110, RR 24.", 4, []),  # within the 1st-99th centiles for age
+    ("Pulse 190/min.", 0.5, ["HP:0001649"]),  # 99th centile at 6-9 months: 168
+    ("HR 60 bpm.", 1.2, ["HP:0001662"]),  # 1st centile at 12-18 months: 88
+    ("HR 112.", 34, ["HP:0001649"]),  # a full stop is not a decimal point
     ("PR interval 220 ms. HR 72. Sats 97%.", 70, []),
     ("His mother's pulse was 130.", 50, []),
     ("HR 112.", None, []),

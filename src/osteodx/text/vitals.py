@@ -1,6 +1,7 @@
 """Blood pressure, QTc, heart rate and oxygen saturation readings as findings ("BP 146/94"
 in an adult -> Hypertension; "QTc 506 ms" -> Prolonged QTc interval; an adult's "HR 112" ->
-Tachycardia, "BP 84/50" -> Hypotension; "SpO2 88%" -> Hypoxemia at any age).
+Tachycardia, a 2-year-old's "HR 150" too; "BP 84/50" -> Hypotension; "SpO2 88%" -> Hypoxemia
+at any age).
 
 Reports give the reading, not the word. The thresholds are data with their guidelines
 (``knowledge/vitals.yaml``): 140/90 mmHg from 18 years (ESC/ESH 2018, NICE NG136), 130/80
@@ -8,9 +9,10 @@ from 13 years and the 95th centile at any age when the report states it (AAP 201
 under 13 without a stated centile, or a patient of unknown age, gives nothing: the reading
 cannot be judged without height- and age-specific tables. Only elevated readings are
 findings (one normal office reading does not exclude hypertension that is treated). Only
-statements about this patient count. Heart rate (above 100 or below 50 per minute, ACC/AHA/HRS)
-and low blood pressure (systolic below 90 mmHg, NHLBI) are judged in adults only, as
-children's normal values depend on age; oxygen saturation below 90% (WHO) at any age.
+statements about this patient count. Heart rate is judged in adults against 50-100 per minute
+(ACC/AHA/HRS) and in children against the 1st and 99th centiles for age (Fleming 2011); low
+blood pressure (systolic below 90 mmHg, NHLBI) in adults only, as children's normal values
+depend on age and height; oxygen saturation below 90% (WHO) at any age.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
 [('HP:0000822', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
@@ -114,7 +116,8 @@ def find_vital_signs(text: str, age_years: float | None = None,
 
 #: "HR 112", "heart rate 44 bpm", "pulse 130/min", "P 112 regular"
 _HR = re.compile(r"\b(?:HR|heart rate|pulse(?: rate)?)\b[^0-9\n.;]{0,12}?(?<![\d/.])"
-                 r"(?P<v>\d{2,3})(?![\d/.])\s*(?:bpm|/min|beats)?", re.IGNORECASE)
+                 r"(?P<v>\d{2,3})(?!\d|/(?!min)|\.\d)\s*(?:bpm|/min|beats)?",
+                 re.IGNORECASE)
 #: "SpO2 88% in air", "sats 86%", "O2 saturation 89 %", "oxygen saturations of 85%"
 _SPO2 = re.compile(r"\b(?:SpO2|SaO2|sats?|O2 sat(?:uration)?s?|oxygen saturations?)\b[^0-9\n.;]"
                    r"{0,12}?(?<![\d/.])(?P<v>\d{2,3})\s*%", re.IGNORECASE)
@@ -136,20 +139,35 @@ def _low_pressure(text: str, age: float | None, ctx: ContextAnalyser) -> list[Vi
     return out
 
 
+def _heart_rate_limits(age: float | None) -> tuple[float, float, str] | None:
+    """(lowest normal, highest normal, which table) per minute for *age* in years."""
+    hr = _data()["heart_rate"]
+    if age is None or age < 0:
+        return None
+    if age >= hr["min_age_years"]:
+        return hr["below"], hr["above"], "adult"
+    for lo_age, hi_age, first, ninety_ninth in hr["children"]:
+        if lo_age <= age < hi_age:
+            return first, ninety_ninth, "1st-99th centile for age"
+    return None
+
+
 def _rates(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
-    """Tachycardia or bradycardia from an adult's heart rate; hypoxaemia from SpO2."""
+    """Tachycardia or bradycardia from the heart rate for age; hypoxaemia from SpO2."""
     out = []
     hr = _data()["heart_rate"]
-    for m in _HR.finditer(text) if age is not None and age >= hr["min_age_years"] else ():
+    limits = _heart_rate_limits(age)
+    for m in _HR.finditer(text) if limits is not None else ():
+        below, above, table = limits  # type: ignore[misc]
         bpm = int(m.group("v"))
-        if not 20 <= bpm <= 250 or hr["below"] <= bpm <= hr["above"]:
+        if not 20 <= bpm <= 250 or below <= bpm <= above:
             continue
         if ctx.assess(m.start(), m.end()).about_patient:
-            high = bpm > hr["above"]
+            high = bpm > above
             out.append(VitalSign(hr["tachycardia_term" if high else "bradycardia_term"],
                                  m.start(), m.end(), f"heart rate {bpm}/min "
-                                 + (f"above {hr['above']}" if high else f"below {hr['below']}")
-                                 + " (adult)"))
+                                 + (f"above {above:g}" if high else f"below {below:g}")
+                                 + f" ({table})"))
     o = _data()["oxygen_saturation"]
     for m in _SPO2.finditer(text):
         pct = int(m.group("v"))
