@@ -132,6 +132,12 @@ _TABLE: list[tuple[str, Cue]] = [
      r" (?:very |highly )?(?:unlikely|improbable)",
      Cue(_NEG, "backward")),
     (r"unlikely|improbable", Cue(_NEG)),
+    # "Osteopetrosis is not favoured", "CAH is not supported by the normal 17-OHP": set aside
+    (rf"{_AUX} not (?:favou?red|supported)",
+     Cue(_NEG, "backward")),
+    # "Normal amino acids argue against the main differentials (infection, NKH, ...)"
+    (r"argue[sd]? against|arguing against|speaks? against|spoke against|militates? against",
+     Cue(_NEG)),
     # -- generic statements about a disease (void for the patient unless anchored)
     (r"characteri[sz]ed by|(?:can|may|could|might)(?: also)?(?: be)? (?:seen|observed|found"
      r"|presented|present|occurred|occur|detected|noted|encountered|associated|involved"

@@ -97,6 +97,11 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
     (re.compile(r"\b(?:she|he)\s(?:is|'s)\s(?:now\s|just\s)?(?P<n>#+)(?=\s?[).,;]|\s?$)",
                 re.IGNORECASE), ""),
+    # a parent's account: "Our daughter Maja is three and a half", "my son is 4"
+    (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
+                r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
+                r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$)",
+                re.IGNORECASE), ""),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
@@ -109,6 +114,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
     # a header's age and sex initial: "52M, retired", "Pt: 67F", "John SMITH (38M)"
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)"), "header"),
+    # in prose: "A 38M presented with syncope"
+    (re.compile(r"\b(?:a|an)\s(?P<n>#+)\s?(?P<noun>(?-i:M|F))\s(?=(?:presented|presents|with"
+                r"|who|was|is|has|had|attended|came|admitted|referred)\b)", re.IGNORECASE), ""),
     # the same with a unit: "4 y F, cough", "Pt: 6yo M", "18 mo F" (months in the unit)
     (re.compile(rf"(?<![\w#])(?P<n>#+)\s?{_UNIT}\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)",
                 re.IGNORECASE), "header"),
@@ -122,7 +130,8 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
 ]
 #: markup or a label before a header age on its line: "", "- ", "**Pt:** ", "Patient - "
 _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*_]*\s?[:=-]"
-                            r"[*_]*\s?)?", re.IGNORECASE)
+                            # the name before the age: "Pt: Kwame A.   38M"
+                            r"[*_]*\s?(?:(?-i:[A-Z])[\w'.-]*\s+){0,4})?", re.IGNORECASE)
 #: an age at an event, not the patient's: "since she was about 10 years old", "at 3 years of
 #: age", "when aged 5", "Since 2 years old"
 _EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at)\s"

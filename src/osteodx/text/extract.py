@@ -106,6 +106,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
             continue  # "no marrow oedema": a site's finding, not the general one
+        if excluded and _eponymous_disease(text, m.start, m.end, kb):
+            continue  # "Fanconi anaemia was excluded": a disease, not the patient's anaemia
         if not excluded and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                 and onto.is_a(other, m.hpo_id) for a, b, other in by_span):
             continue  # "back <pain>": the specific term says it; the general one is implied
@@ -187,8 +189,13 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                              "description": f"normal {ex.key}: {where} in: "
                                             f"\"{_quote(text, *ex.sentence)}\""}
             spans[key] = where
-    observed = [k[0] for k in features if not k[1]]
     notes = []
+    for key in [k for k in features if not k[1] and (k[0], True) in features]:
+        if "; hedged (" in features[key].get("description", ""):  # "PC: ?seizure" ... "seizure
+            del features[key]  # felt unlikely": the hedge was settled the other way
+            notes.append(f"hedged {key[0]} ({onto.label(key[0])}) dropped: the text also "
+                         f"judges it absent ({spans[(key[0], True)]})")
+    observed = [k[0] for k in features if not k[1]]
     for key in [k for k in features if k[1]]:
         # "MRI brain: no vascular malformation" beside a pulmonary AVM; "calcinosis of the hip
         # ... no calcinosis of the fingertips": the same term observed too
@@ -264,6 +271,33 @@ _SITE_BEFORE = re.compile(
     r"|pelvic|chest|bowel|intestinal|gastric|splenic|pancreatic|thyroid|adrenal|pituitary"
     r"|vertebral|knee|hip|ankle|wrist|hand|foot|feet|facial|scrotal|genital|soft[- ]tissue)"
     r"\s+$", re.IGNORECASE)
+
+
+#: a capitalised name right before a finding: "Fanconi anaemia", "Diamond-Blackfan anaemia"
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)\s+$")
+
+
+def _plain(words: str) -> str:
+    """Lower case, American spelling, letters and spaces only ("Fanconi anaemia" ->
+    "fanconi anemia"), so that a report's wording meets the release's disease names."""
+    w = re.sub(r"[^a-z ]+", " ", words.lower().replace("ae", "e").replace("oe", "e"))
+    return " ".join(w.split())
+
+
+def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """Is the finding at ``text[start:end]`` the end of an eponymous disease's name (a name
+    and the finding begin the name of a disease of the release)?"""
+    name = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if name is None:
+        return False
+    prefixes = kb.derived.get("disease_name_prefixes")
+    if prefixes is None:  # built once per knowledge base
+        found: set[str] = set()
+        for label in kb.disease_labels:
+            words = _plain(label).split()
+            found.update(" ".join(words[:k]) for k in range(2, min(len(words), 5) + 1))
+        prefixes = kb.derived["disease_name_prefixes"] = frozenset(found)
+    return _plain(f"{name.group(1)} {text[start:end]}") in prefixes
 
 
 def _related(kb: KnowledgeBase, a: str, b: str) -> bool:

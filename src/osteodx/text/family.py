@@ -336,11 +336,17 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         k = _joined(p, rels, ci, lo)
         end = p.clauses[k].end
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
+    if found is not None and _NAME_ONLY.fullmatch(ctx.original(p, lo, end).strip(" ,")):
+        found = None  # "Her big brother Oskar, who is seven, is healthy": a name
     if found is None and end == p.clauses[k].end and k + 1 < len(p.clauses):
         who = p.clauses[k + 1]  # "Her father, who has dense bones, ..."
         if text.startswith("who ", who.start):
             comma = text.find(",", who.start, who.end)
             found = _finding(ctx, p, who.start + 4, who.end if comma < 0 else comma)
+            after = p.clauses[k + 2] if k + 2 < len(p.clauses) else None
+            if found is None and after is not None and _VERB_FIRST.match(text, after.start):
+                k += 1  # "..., who is seven, | is completely healthy"
+                found = _finding(ctx, p, after.start, after.end)
     out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
     if found is None and not (k + 1 < len(p.clauses) and p.clauses[k + 1].subjectless):
         return []
@@ -349,6 +355,12 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         more, k = p.clauses[k], _joined(p, rels, k, p.clauses[k].start) + 1
         out += _statements(_finding(ctx, p, more.start, p.clauses[k - 1].end), group, span)
     return out
+
+
+#: a first name alone ("Oskar"), as written
+_NAME_ONLY = re.compile(r"[A-Z][a-z]+")
+#: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
+_VERB_FIRST = re.compile(r"[\s,]*(?:is|are|was|were|has|have|had|remains|remained)\b")
 
 
 def _joined(p: ParsedSentence, rels: list[CueHit], ci: int, lo: int) -> int:

@@ -142,6 +142,10 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
         # the variant": no status
     if _UNAFFECTED.search(piece):
         return False
+    if paren and paren.start() > 0 and b > a + paren.start():  # "died aged 41 (?MI, no PM)":
+        b = a + paren.start()  # the aside's "no" does not negate the statement before it
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
     last = max(a, text.rfind(" ", a, b) + 1)
     return not ctx.assess_view(p, last, b).negated  # "no symptoms", "did not have X in Y"
 

@@ -13,7 +13,12 @@ _DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
                    r"either|neither|older|younger|elder|big|little|baby|half|step"
                    r"|paternal|maternal|two|three|four|[0-9]+)*")
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+#: "born to (healthy) parents", "a child of consanguineous parents": not the subject
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?"
+                          r"(?: (?:healthy|unaffected|unrelated|related|consanguineous"
+                          r"|non-? ?consanguineous|first[- ]cousin|young|elderly))?:? $")
 _IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
 _VERB_CHAIN = re.compile(
@@ -69,6 +74,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:has\s|had\s)?(?:started|entered|begun|began)\spuberty"
                       # where the family comes from: "Nigerian ancestry", "originally from Goa"
                       r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
+                      # "of Scottish and Nigerian background" split at "and": "of scottish"
+                      r"|of [a-z]+(?:an|ese|ish|i)"
+                      # an age in words: "who is seven", "aged three and a half"
+                      rf"|(?:(?:who|which) (?:is|was|are|were) (?:now |just )?)?(?:aged? )?"
+                      rf"(?:{_NUMBER_WORD}|[0-9]+)(?: and a half)?"
+                      r"(?: (?:years?|months?|weeks?)(?: old)?)?"
                       r"|(?:originally |both )?(?:from|born in) [a-z -]{1,30})")
 _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"

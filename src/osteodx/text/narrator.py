@@ -24,7 +24,7 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their)"
                      r" (?:mum|mom|mother|dad|father|parents?)\b", re.IGNORECASE)
 #: "my" right before a relation word (the hit's text may start after it)
-MY = re.compile(r"\bmy\s(?:(?:younger|older|little|big|elder|eldest|youngest|late|own)\s)?$",
+MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late|own)\s)?$",
                 re.IGNORECASE)
 #: the writer's relative -> the child's
 _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
@@ -36,7 +36,8 @@ _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
 
 def parent_narrator(text: str) -> bool:
     """Is the text a parent's own account of their child?"""
-    return bool(_PARENT.search(text)) and len(re.findall(r"\b(?:I|[Mm]y)\b", text)) >= 3
+    return bool(_PARENT.search(text)) and len(
+        re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
 
 
 def child_relation(relation: str) -> str | None:

@@ -1,6 +1,7 @@
 """Words that name a finding but are no finding of the patient's: a unit ("sixty four
 millimoles per mole" is no naevus), a preparation or a test ("hypertonic saline", "myositis
-panel"), a service ("Department of Diabetes & Endocrinology", "the epilepsy clinic") or a
+panel"), a service ("Department of Diabetes & Endocrinology", "the epilepsy clinic", "Cancer
+Genetics Clinic") or a
 procedure ("the pneumothorax settled after aspiration").
 
 >>> not_a_finding("HbA1c 64 millimoles per mole", 24, 28, "HP:0003764")
@@ -22,7 +23,9 @@ _UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|center|institute"
                              r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
                              r"{0,3}$", re.IGNORECASE)
-_SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?\s+(?:clinic|service|unit|centre|center"
+_SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?(?:\s+(?:genetics?|oncology|surgery|surgical"
+                            r"|medical|research|support|screening|care|risk|prevention|family"
+                            r"|multidisciplinary|MDT))?\s+(?:clinic|service|unit|centre|center"
                             r"|department|team|nurse|specialist|ward|society|charity|outpatient"
                             r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
 #: a procedure named like a finding: "settled after aspiration", "needle aspiration of"
