@@ -23,9 +23,9 @@ __all__ = ["parent_narrator", "child_relation", "MY"]
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                      r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their)"
                      r" (?:mum|mom|mother|dad|father|parents?)\b", re.IGNORECASE)
-#: "my" right before a relation word (the hit's text may start after it)
-MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late|own)\s)?$",
-                re.IGNORECASE)
+#: "my" ("our") right before a relation word (the hit's text may start after it)
+MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late"
+                r"|own)\s)?$", re.IGNORECASE)
 #: the writer's relative -> the child's
 _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
                "father": "grandfather", "parents": "grandparents", "husband": "father",
