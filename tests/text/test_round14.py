@@ -80,3 +80,69 @@ def test_a_parent_s_our_daughter_is_the_patient(real_kb):
 ])
 def test_header_and_prose_age_with_a_sex_initial(real_kb, text, age):
     assert extract_text(text, real_kb, case_id="c").case.age_years == age
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("He has a depressed nasal bridge and a high-pitched voice.", "Prominent nasal bridge"),
+    ("Spine: Vertebral bodies normal in height and density.", "Sclerotic vertebral body"),
+    ("Spine: Vertebral bodies normal in height and density.", "Short stature"),
+    ("Paranasal bony overgrowth narrows the nasal passages.", "Overgrowth"),
+    ("No hypoglycaemia on this regimen; weight gain 250 g during the stay.",
+     "Increased body weight"),
+    ("He had a sore white patch on his tongue.", "Poliosis"),
+    ("He reports once nearly fainting in the shower.", "Loss of consciousness"),
+    ("Lymphocyte telomere length by flow-FISH was below the 1st centile for age.",
+     "Short stature"),
+    ("Height velocity 4.6 cm/year (below the 3rd centile).", "Short stature"),
+])
+def test_words_of_another_phrase_or_part_give_no_finding(real_kb, text, absent):
+    assert _found(text, real_kb).get(absent) is None or absent == "Sclerotic vertebral body" \
+        and _found(text, real_kb)[absent] == "excluded"  # the spine is normal
+
+
+def test_a_notes_plus_separates_the_patient_s_findings_from_the_family_s(real_kb):
+    found = _found("Imp: 38M, nocturnal syncope w/ agonal breathing + new coved pattern V1-V2 "
+                   "+ FHx of SCD in a 1st-degree relative <45 y", real_kb)
+    assert found["Syncope"] == "observed"
+
+
+def test_a_letter_s_conclusion_heading_is_about_the_patient(real_kb):
+    found = _found("Family history: his father is well. There is no consanguinity.\n\n"
+                   "Nerve conduction studies:\n- Sural responses absent.\nConclusion: "
+                   "axonal polyneuropathy.\n\nImpression: neuropathy with bilateral carpal "
+                   "tunnel syndrome and weight loss.", real_kb)
+    assert {"Polyneuropathy", "Weight loss", "Constrictive median neuropathy"} <= set(found)
+    ex = extract_text("Family history: his father is well. There is no consanguinity.",
+                      real_kb, case_id="c")
+    assert ("family members", False) not in {(f["relation"], f["affected"]) for f in ex.family}
+
+
+def test_ecg_statements(real_kb):
+    found = _found("ECG: sinus tachy 104, RBBB morphology, coved STE 3 mm V1-V2 descending into "
+                   "inverted T waves. Low QRS voltages in the limb leads.", real_kb)
+    assert {"Right bundle branch block", "Coved type ST segment elevation", "T-wave inversion",
+            "Decreased QRS voltage"} <= set(found)
+
+
+def test_a_repeat_visit_is_not_a_genetic_result(real_kb):
+    ex = extract_text("A 38-year-old man. Repeat obs 04:00 after paracetamol: T 38.2, HR 96.",
+                      real_kb, case_id="c")
+    assert not any("genetic result" in w for w in ex.warnings)
+
+
+def test_lab_wordings_of_round_14():
+    from osteodx.text.labs import extract_labs
+
+    (csf_protein, csf_cells) = extract_labs("- CSF protein 0.21 g/L (0.15-0.45); white cells "
+                                            "1/uL")
+    assert csf_cells.analyte == "csf_leukocytes"
+    (ca, alp) = extract_labs("Calcium 2,31 mmol/l (2,15-2,55); alkaline phosphatase 1.240 U/l "
+                            "(<420)")
+    assert (alp.value, alp.text) == (1240.0, "alkaline phosphatase 1.240 U/l (<420)")
+    (cortisol,) = extract_labs("| Test | Result | Reference |\n| 09:00 cortisol | 1,040 nmol/L "
+                               "| 166-507 |")
+    assert (cortisol.value, cortisol.reference_high) == (1040.0, 507.0)
+    (igf1,) = extract_labs("IGF-1 <25 ng/mL (age reference 49-289).")
+    assert (igf1.reference_low, igf1.reference_high) == (49.0, 289.0)
+    (lactate,) = extract_labs("Lactate 1,6 mmol/l (normal).")
+    assert lactate.qualitative == "normal"

@@ -58,6 +58,15 @@ _OTHER_AGE = re.compile(
     re.IGNORECASE)
 
 
+#: a measurement of something other than the whole body: "telomere length", "penile length"
+_PART_BEFORE = re.compile(r"\b(?:telomeres?|penile|penis|phallus|phallic|limb|leg|arm|femur"
+                          r"|femoral|tibial?|humeral?|foot|feet|hand|finger|ear|palpebral"
+                          r"|fissure|crown-rump|cervical|bone|sitting|segment|canal|kidney"
+                          r"|renal|liver|spleen|splenic|uterine|testicular|gestational|cycle"
+                          r"|fibre|fiber|tract|body segment)\s+$", re.IGNORECASE)
+#: a rate or change of a measurement, not the measurement: "height velocity", "weight gain"
+_RATE_AFTER = re.compile(r"\s*(?:velocity|velocities|gain|loss|increment|change|SDS change"
+                         r"|of stay)\b", re.IGNORECASE)
 #: a raw reading further than this from the mean is not trusted as the patient's present one
 _MAX_Z = 5.0
 
@@ -139,6 +148,9 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
     for sentence in ctx.sentences:
         names = list(t["regex"].finditer(text, sentence.start, sentence.end))
         for k, m in enumerate(names):
+            if _PART_BEFORE.search(text, max(0, m.start() - 25), m.start()) \
+                    or _RATE_AFTER.match(text, m.end()):
+                continue  # "telomere length", "penile length", "height velocity"
             stop = names[k + 1].start() if k + 1 < len(names) else sentence.end
             stretch = text[m.end():stop]
             z, c = _Z.search(stretch), _CENTILE.search(stretch)

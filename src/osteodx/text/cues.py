@@ -221,6 +221,7 @@ _CUE_OF = {g: cue for g, _, cue in _GROUPS}
 _SINGLE = {g: re.compile(f"(?:{p})(?![\\w'])") for g, p, _ in _GROUPS}
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]")
+_PLUS = re.compile(r"(?<=\s)\+(?=\s)")
 #: finite verbs and auxiliaries: a stretch with one of them is a clause of its own
 _VERBS = frozenset(
     "is are was were am been has have had do does did can could may might must shall should"
@@ -300,6 +301,9 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
     hard = {h.start for h in hits if h.cue.kind == "terminator"}
     hard |= {s for s, _, w in words if w == ";"}
+    # a notes' " + " joins separate findings: "syncope + new coved pattern + FHx of SCD"
+    for m in _PLUS.finditer(view.text):
+        hard |= {next((s for s, _, _ in words if s > m.start()), len(view.text))}
     # a colon ends a clause, unless a short heading naming a relative precedes it:
     # "- Paternal grandmother: died of a tumour" is what she had ("FHx: mother w/ T2DM" not)
     # nor when only a status follows: "Renal US: normal", "Skull: NAD"

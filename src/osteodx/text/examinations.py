@@ -45,6 +45,11 @@ def examinations() -> tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], .
                  for e in data["examinations"])
 
 
+#: a part of the skeleton whose height a report gives ("vertebral bodies normal in height")
+_PART_HEIGHT = re.compile(r"\b(?:vertebra[el]?|vertebral|discs?|intervertebral|joint spaces?"
+                          r"|end ?plates?)\b[^.;:]*$")
+
+
 def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
                              ) -> list[NormalExamination]:
     """Each examination said to be normal, once per sentence, in text order."""
@@ -64,6 +69,9 @@ def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
                     continue
                 if kind == "absent" and a.negated:
                     continue  # "not afebrile"
+                if key == "height" and _PART_HEIGHT.search(p.view.text, max(0, m.start() - 60),
+                                                           m.start()):
+                    continue  # "vertebral bodies normal in height": not the body's
                 seen.add(key)
                 start, end = p.view.pos[m.start()], p.view.pos[m.end() - 1] + 1
                 out.append(NormalExamination(key, excludes, start, end,

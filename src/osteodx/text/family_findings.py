@@ -135,8 +135,9 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
     piece = re.sub(r",?\s(?:in|on|from)\s(?:19|20)[0-9]{2}$", "", piece)  # "HbA1c 36 in 2023"
     # "height of the father 172 cm": whose value it is says nothing of health
     piece = _WHOSE.sub("", piece)
+    piece = re.sub(r"^there (?:is|was|are|were|has been) ", "", piece)  # "there is no ..."
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _BARE_RESULT.fullmatch(piece) \
-            or _CONSANG.fullmatch(text, a, b) \
+            or _CONSANG.fullmatch(text, a, b) or _CONSANG.fullmatch(piece) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):
         return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
         # the variant": no status

@@ -36,6 +36,9 @@ from functools import cache
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue, name_key
 from osteodx.text.numbers import decimal_commas
 
+#: "1.240" in a text that writes decimal commas: a thousands point
+_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+
 __all__ = ["Mention", "Normalised", "find_mentions", "name_index"]
 
 #: A hyphen at a line end inside a word ("vi-\ntamin"), a soft hyphen, or a
@@ -56,7 +59,7 @@ class Normalised:
     downstream sees one number; :meth:`quote` gives them back as written.
     """
 
-    __slots__ = ("original", "text", "pos", "commas")
+    __slots__ = ("original", "text", "pos", "commas", "points")
 
     def __init__(self, original: str, *, decimal_commas: bool = False) -> None:
         self.original = original
@@ -75,6 +78,7 @@ class Normalised:
         self.text = "".join(parts)
         self.pos = pos
         self.commas: tuple[int, ...] = ()
+        self.points: tuple[int, ...] = ()  # thousands points written as commas in ``text``
         if decimal_commas:
             self._read_decimal_commas()
 
@@ -84,7 +88,12 @@ class Normalised:
             chars = list(self.text)
             for i in found:
                 chars[i] = "."
+            # the same convention's thousands point: "alkaline phosphatase 1.240 U/l" is 1,240
+            points = [m.start() + m.group().index(".") for m in _THOUSANDS.finditer(self.text)]
+            for i in points:
+                chars[i] = ","
             self.text, self.commas = "".join(chars), tuple(found)
+            self.points = tuple(points)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of ``text[start:end]``."""
@@ -106,11 +115,14 @@ class Normalised:
         """``text[start:end]`` with decimal commas as the text wrote them."""
         out = self.text[start:end]
         lo, hi = bisect_left(self.commas, start), bisect_left(self.commas, end)
-        if lo == hi:
+        plo, phi = bisect_left(self.points, start), bisect_left(self.points, end)
+        if lo == hi and plo == phi:
             return out
         chars = list(out)
         for i in self.commas[lo:hi]:
             chars[i - start] = ","
+        for i in self.points[plo:phi]:
+            chars[i - start] = "."
         return "".join(chars)
 
 
@@ -251,11 +263,12 @@ _FLUID = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|urine|urinary|p
                     re.IGNORECASE)
 
 
-#: A fluid other than blood earlier in the sentence, with no blood named after it.
+#: A fluid other than blood earlier in the sentence (a ";" does not end it: "CSF protein 0.21
+#: g/L; white cells 1/uL"), with no blood named after it.
 _FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?P<f>CSF|cerebrospinal fluid|pleural fluid"
                             r"|ascitic fluid|peritoneal fluid|synovial fluid|joint fluid"
                             r"|joint aspirate|amniotic fluid|lumbar puncture)\b"
-                            r"(?!(?:[^.;\n]|\.\d)*\b(?:blood|serum|plasma)\b)(?:[^.;\n]|\.\d)*$",
+                            r"(?!(?:[^.\n]|\.\d)*\b(?:blood|serum|plasma)\b)(?:[^.\n]|\.\d)*$",
                             re.IGNORECASE)
 
 

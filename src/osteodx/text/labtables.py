@@ -23,8 +23,10 @@ from osteodx.text.labvalues import (
 
 #: What a table's name cell may hold besides the name ("Serum calcium (total)").
 _NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fasting|total|level"
-                            r"|levels|concentration|S|P)\b|\([^()]{1,30}\))[\s,.:;()\-]*)*",
-                            re.IGNORECASE)  # "Cortisol (8 am)", "LH (after GnRH)"
+                            r"|levels|concentration|random|morning|midnight|basal|S|P)\b"
+                            r"|\([^()]{1,30}\)|\d{1,2}[:.]\d{2}(?:\s?h)?|\d{1,2}\s?(?:am|pm|h)\b)"
+                            r"[\s,.:;()\-]*)*",  # "Cortisol (8 am)", "09:00 cortisol"
+                            re.IGNORECASE)  # "LH (after GnRH)", "8 am cortisol"
 _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
 
 

@@ -231,8 +231,9 @@ class RefRange:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: What introduces a range: "normal range", "ref.", "RR", "reference interval", "normal for
-#: age", and "norma", as writers whose language says "norma" put it.
-_INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific|age(?=\srange))"
+#: age", "age reference", and "norma", as writers whose language says "norma" put it.
+_INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific|age(?=\srange)"
+          r"|age[- ](?:related\s)?(?:reference|ref\.?|normal))"
           r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level))?"
           r"(?:\s(?:for|by)\s(?:age|sex|gender)(?:\s(?:and|&)\s(?:age|sex|gender))?)?"
           r"|(?-i:N|NR|RR|RI|NV)|range)")

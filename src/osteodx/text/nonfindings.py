@@ -32,6 +32,21 @@ _SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?(?:\s+(?:genetics?|oncology
 _PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|bone marrow"
                         r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
 _PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
+#: words around a finding's name that make it something else: (before, after)
+_NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    # "paranasal bony overgrowth", "gingival overgrowth": a local growth, not the body's
+    "HP:0001548": (re.compile(r"\b(?:bony|bone|osseous|soft[- ]tissue|gingival|fibrous|cortical"
+                              r"|tissue|synovial)\s+$", re.IGNORECASE), None),
+    # "weight gain 250 g during the stay": a baby's measured gain, not excess weight
+    "HP:0004324": (None, re.compile(r"\s*(?:of\s+)?\d+(?:[.,]\d+)?\s?(?:g|grams?)\b",
+                                    re.IGNORECASE)),
+    # "a white patch on his tongue": a mucosal patch, not a white lock of hair
+    "HP:0002290": (None, re.compile(r"[^.;]{0,20}\b(?:on|of|in|inside)\s+(?:the|his|her|their)?"
+                                    r"\s*(?:tongue|lips?|mouth|mucosa|cheeks?|gums?|palate|skin"
+                                    r"|nails?|tonsils?|throat)\b", re.IGNORECASE)),
+    # "once nearly fainting in the shower": a near-faint is no loss of consciousness
+    "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
+}
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
                                 r"|serology)\b", re.IGNORECASE)
@@ -44,5 +59,10 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
             or _PREPARATION_AFTER.match(text, end) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
             or _SERVICE_AFTER.match(text, end):
+        return True
+    local = _NOT_THIS_FINDING.get(hpo_id)
+    if local is not None and ((local[0] is not None and local[0].search(
+            text, max(0, start - 30), start)) or (local[1] is not None and local[1].match(
+            text, end))):
         return True
     return hpo_id in _PROCEDURE_TERMS and bool(_PROCEDURE.search(text, max(0, start - 20), start))

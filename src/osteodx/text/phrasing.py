@@ -46,6 +46,7 @@ _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mil
 _AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
+_ARTICLES = frozenset(norm_token(w) for w in ("a", "an", "the"))
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes become been".split())
 
@@ -117,8 +118,9 @@ class PhraseVariants:
         for k, w in enumerate(words):
             if w not in ("and", "or", _SLASH) or k < 2 or k + 2 >= len(words):
                 continue
-            if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS:
-                continue
+            if words[k - 1] in _MARKERS or words[k + 1] in _MARKERS \
+                    or words[k + 1] in _ARTICLES:
+                continue  # "nasal bridge and a high-pitched voice": a new phrase
             for left in (1, 2):
                 pre = words[k - 1 - left : k - 1]
                 if len(pre) < left or _MARKERS.intersection(pre):

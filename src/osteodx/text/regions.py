@@ -67,6 +67,10 @@ _ABNORMAL = re.compile(
     r"|fractures?|deformit(?:y|ies)|uptake|bands?|rugger[- ]?jersey|sandwich|opacit(?:y|ies)"
     r"|patchy|striations?|pathology)(?![\w-])")
 _NORMAL = re.compile(r"normal|unremarkable", re.I)
+#: "normal in height and density", "of normal size and density": the density is normal
+_NORMAL_IN = re.compile(r"\bnormal\s(?:(?:in|of|for)\s)?(?:(?:height|size|shape|alignment"
+                        r"|contour|morphology|outline|configuration|and|or)[\s,]+)*"
+                        r"dens(?:e|ity|ities)\b")
 #: a sentence about the skeleton on imaging (or about bone density itself); a physical
 #: examination ("spine straight", "reflexes normal in both feet") says nothing of sclerosis
 _IMAGING = re.compile(
@@ -119,7 +123,9 @@ def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
         if not a.about_patient:
             continue
         ci = _clause_of(p, m.start())
-        out[ci] = out.get(ci, True) and a.negated
+        normal = _NORMAL_IN.search(p.view.text, max(0, m.start() - 60), m.end())
+        out[ci] = out.get(ci, True) and (a.negated or (normal is not None
+                                                      and normal.end() == m.end()))
     for h in p.hits:
         if h.cue.kind == "negation" and h.cue.value == "normal":
             a = ctx.assess_view(p, h.start, h.end)

@@ -184,7 +184,8 @@ def find_sections(text: str) -> list[Section]:
 
 
 #: sections only a journal article has: with none of them, "Background" is the patient's
-_ARTICLE_SECTIONS = frozenset({"abstract", "discussion", "conclusion", "references", "methods",
+#: history and "Conclusion" a test's conclusion ("Conclusion: axonal polyneuropathy")
+_ARTICLE_SECTIONS = frozenset({"abstract", "discussion", "references", "methods",
                                "backmatter"})
 #: an article's case heading ("Case presentation", "Clinical report"), not a form's "Patient:"
 _ARTICLE_CASE = re.compile(r"case|presentation|report|description", re.IGNORECASE)
@@ -192,13 +193,13 @@ _ARTICLE_CASE = re.compile(r"case|presentation|report|description", re.IGNORECAS
 
 def _clinical_background(sections: list[Section]) -> list[Section]:
     """In a discharge summary or clinic letter "Background" is the patient's history, not an
-    article's introduction: it is read as such when no other heading of an article occurs."""
+    article's introduction, and "Conclusion" a study's or a letter's conclusion about the
+    patient: they are read as such when no other heading of an article occurs."""
     if any(s.name in _ARTICLE_SECTIONS or (s.name == "case" and _ARTICLE_CASE.search(s.heading))
            for s in sections):
         return sections
-    return [s._replace(name="case") if s.name == "introduction"
-            and s.heading.lower().rstrip(":. ").endswith("background") else s
-            for s in sections]
+    return [s._replace(name="case") if (s.name == "introduction" and s.heading.lower().rstrip(
+        ":. ").endswith("background")) or s.name == "conclusion" else s for s in sections]
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
