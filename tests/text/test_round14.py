@@ -146,3 +146,21 @@ def test_lab_wordings_of_round_14():
     assert (igf1.reference_low, igf1.reference_high) == (49.0, 289.0)
     (lactate,) = extract_labs("Lactate 1,6 mmol/l (normal).")
     assert lactate.qualitative == "normal"
+
+
+def test_an_age_without_a_unit_dates_a_finding_up_to_the_patient_s_age(real_kb):
+    def onsets(text):
+        return {f.label: f.onset_years for f in
+                extract_text(text, real_kb, case_id="c").case.findings}
+
+    assert onsets("A 34-year-old woman. She was found to be hypertensive at 28 during her "
+                  "first pregnancy.")["Hypertension"] == (28.0, 28.0)
+    assert onsets("A 34-year-old woman. Since about 16 she has had acne.")["Acne"] == (
+        16.0, 16.0)
+    found = onsets("A 40-year-old man. BP 150/90 at 3 pm. Scoliosis noted at 12.")
+    assert found["Hypertension"] is None and found["Scoliosis"] == (12.0, 12.0)
+    assert onsets("A 10-year-old girl. Scoliosis was first seen at 28.")["Scoliosis"] is None
+
+
+def test_found_to_be_links_a_subject_and_its_state(real_kb):
+    assert _found("The skull was found to be enlarged.", real_kb)["Macrocephaly"] == "observed"

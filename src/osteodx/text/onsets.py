@@ -282,6 +282,13 @@ _ONSETS = [  # (pattern, kind) on the masked text
                 rf"|pregnan\w*|of\s(?:treatment|therapy|life)|ago|before|earlier)\b)"
                 rf"(?!['\u2019])", re.IGNORECASE), "at"),
 ]
+#: an age without a unit: "at 28", "since about 16", "from 13" (not a unit, time, ratio or range
+#: after the number: "at 28 weeks", "at 3 pm", "at 140/90", "from 2 to 5")
+_BARE_AGE = re.compile(
+    rf"\b(?:at|since|from|by|aged)\s{_ABOUT}(?P<n>#+)(?![\w#])(?![.,:/-]#|\s?(?:%|°|x\b"
+    r"|(?:mg|g|kg|cm|mm|m|ml|l|mmol|umol|nmol|iu|u|units?|h|hrs?|hours?|min\w*|s|sec\w*|am|pm"
+    r"|o'clock|times|bpm|beats|breaths|weeks?|wks?|days?|months?|mos?|years?|yrs?|y|th|st|nd|rd"
+    r"|degrees?|to|and|or|-|points?|per|mmhg|kpa)\b))", re.IGNORECASE)
 #: "since 2015", "from early 2019", "since March 2020" (a calendar year; needs the visit's)
 _SINCE_YEAR = re.compile(r"\b(?:since|from)\s(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may"
                          r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)?(?P<y>####)(?!#)",
@@ -380,6 +387,18 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
             taken.append(m.span())  # a normal age is no onset, nor part of another one
             if read is None:
                 continue
+            ev = tx.evidence(m.start(), m.end())
+            out.append(OnsetStatement(round(read[0], 6), ev.start, ev.end, ev.text, read[1]))
+    for m in _BARE_AGE.finditer(tx.masked) if age_years is not None else ():
+        # an adult's "hypertensive at 28", "since about 16 she has had ...": an age in years,
+        # up to the patient's own (not "at 140 mmHg", "at 3 pm", "since 2015")
+        value = tx.value(m)
+        if value is None or not 1 <= value <= age_years or value != int(value) \
+                or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        read = _statement(tx, m, "at")
+        taken.append(m.span())
+        if read is not None:
             ev = tx.evidence(m.start(), m.end())
             out.append(OnsetStatement(round(read[0], 6), ev.start, ev.end, ev.text, read[1]))
     year = visit_year(text) if age_years is not None else None

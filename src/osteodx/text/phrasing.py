@@ -47,6 +47,10 @@ _AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _ARTICLES = frozenset(norm_token(w) for w in ("a", "an", "the"))
+#: words between a copula and its adjective: "were noted to be low", "was found to be large"
+_COPULA_LINKS = frozenset(norm_token(w) for w in "noted found shown thought felt said seen"
+                          " considered".split())
+_TO_BE = [norm_token("to"), norm_token("be")]
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes become been".split())
 
@@ -266,6 +270,9 @@ class PhraseVariants:
             if w not in _COPULAS and not verbless:
                 continue
             skip = i + (0 if verbless else 1)  # "is a little low": intensifiers are skipped
+            if not verbless and skip + 2 < len(words) and words[skip] in _COPULA_LINKS \
+                    and words[skip + 1:skip + 3] == _TO_BE:
+                skip += 3  # "were noted to be low", "was found to be enlarged"
             while skip < len(words) and words[skip] in _INTENSIFIERS:
                 skip += 1
             for k in (1, 2):  # "were enlarged", "were low set"
