@@ -164,3 +164,13 @@ def test_an_age_without_a_unit_dates_a_finding_up_to_the_patient_s_age(real_kb):
 
 def test_found_to_be_links_a_subject_and_its_state(real_kb):
     assert _found("The skull was found to be enlarged.", real_kb)["Macrocephaly"] == "observed"
+
+
+def test_a_parent_s_account_under_a_title_line_keeps_the_child_s_age(real_kb):
+    text = ("Our story - written by Maja's mum for the parents' group newsletter\n\n"
+            "Our daughter Maja is three and a half. She also had a split in the roof of her "
+            "mouth at the back. She had a lot of chest infections in her first winter.")
+    ex = extract_text(text, real_kb, case_id="c")
+    assert ex.case.age_years == 3.5
+    found = {f.label for f in ex.case.findings}
+    assert {"Cleft palate", "Recurrent respiratory infections"} <= found

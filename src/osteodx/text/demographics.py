@@ -101,7 +101,7 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                 r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
                 r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$)",
-                re.IGNORECASE), ""),
+                re.IGNORECASE), "child"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
@@ -232,7 +232,7 @@ def iso8601(years: float) -> str:
 def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     """Is a header age ("52M") or a heading age ("Re: Name (6 years)") where such lines put
     it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
-    if not where:
+    if not where or where == "child":  # "Our daughter Maja is 3": the writer's child
         return True
     if m.end() > tx.line_end(m.start()):
         return False  # a heading is one line
