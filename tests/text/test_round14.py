@@ -174,3 +174,32 @@ def test_a_parent_s_account_under_a_title_line_keeps_the_child_s_age(real_kb):
     assert ex.case.age_years == 3.5
     found = {f.label for f in ex.case.findings}
     assert {"Cleft palate", "Recurrent respiratory infections"} <= found
+
+
+LETTER = ("Cancer Genetics Clinic\nMs Sofia Markovic\n\nDear Sofia,\n\nThank you for coming to "
+          "see me with your partner to discuss your result; you may share this with your "
+          "family.\n\nYou are 31. When you were 13 you had an osteosarcoma of your left thigh "
+          "bone. At 29 you were diagnosed with breast cancer. Your son Luka, who is now 5, had "
+          "an adrenocortical carcinoma removed at 18 months after he started to grow too "
+          "quickly. His sister, your aunt Vesna, had breast cancer at 36. Their mother, your "
+          "paternal grandmother, died at 47. Your mother is 59 and healthy. The condition is "
+          "passed on in an autosomal dominant way: each of your children has a 1 in 2 chance "
+          "of having inherited it.")
+
+
+def test_a_letter_to_the_patient(real_kb):
+    ex = extract_text(LETTER, real_kb, case_id="c")
+    assert (ex.case.age_years, ex.case.sex) == (31.0, "FEMALE")
+    onsets = {f.label: f.onset_years for f in ex.case.findings}
+    assert onsets["Osteosarcoma"] == (13.0, 13.0)
+    assert onsets["Breast carcinoma"] == (29.0, 29.0)
+    assert "Adrenocortical carcinoma" not in onsets  # the son's
+    family = {(f["relation"], f["affected"]) for f in ex.family}
+    assert ("aunt", True) in family and ("sister", True) not in family
+    assert ("mother", False) in family and ("mother", True) not in family
+    assert [f["mode"] for f in ex.family if f.get("mode")] == ["HP:0000006"]
+
+
+def test_a_relative_s_finding_after_a_who_clause_stays_the_relative_s(real_kb):
+    found = _found("A 10-year-old girl. Her brother Tom, who is 10, has scoliosis.", real_kb)
+    assert "Scoliosis" not in found

@@ -129,6 +129,10 @@ class ParsedSentence(NamedTuple):
     anchored: bool  # names this patient somewhere
 
 
+#: a relative clause about the subject before it: "who is now 5", ", which began at 3"
+_WHO = re.compile(r"[\s,]*(?:who|whom|whose)\b")
+
+
 class ContextAnalyser:
     """Context queries over one text; sentences are parsed once, on demand."""
 
@@ -230,11 +234,11 @@ class ContextAnalyser:
 
     def _experiencer(self, p: ParsedSentence, ci: int, vs: int, ve: int
                      ) -> tuple[str, CueHit | None]:
-        first = ci
-        while first > 0 and p.clauses[first].subjectless:
+        first, text = ci, p.view.text
+        while first > 0 and (p.clauses[first].subjectless  # "Her son, who is 5, | had X":
+                             or _WHO.match(text, p.clauses[first].start)):  # the son's X
             first -= 1
         lo, clause = p.clauses[first].start, p.clauses[ci]
-        text = p.view.text
         for h in p.hits:  # "the kidney cancer in her mother": the finding names its bearer
             if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
                     and h.start >= ve and _IN_RELATIVE.fullmatch(text, ve, h.start)):

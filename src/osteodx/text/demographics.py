@@ -398,10 +398,46 @@ def _duration(tx: _Text, d: Demographics) -> None:
         d.onset_source = d.duration_source
 
 
+#: a letter written to the patient: "Dear Sofia, ... You are 31. When you were 13 ..."
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_DEAR = re.compile(r"^\s*Dear\b", re.MULTILINE)
+#: "You are 31.", "you are now 31 years old"
+_YOU_ARE = re.compile(r"\b(?-i:Y)ou(?:'re|\sare)\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?)"
+                      r"(?:\s(?:old|of\sage))?)?(?=\s?[.,;]|\s(?:and|with)\b)", re.IGNORECASE)
+#: the addressee's title: "Ms Sofia Markovic", "Dear Mr Jones"
+_TITLE = re.compile(r"^\s*(?:Dear\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]", re.MULTILINE)
+
+
+def second_person(text: str) -> bool:
+    """Is *text* a letter to the patient ("Dear Sofia, ... you ...")? Its he and she are
+    then the patient's relatives, and "you" is the patient."""
+    return bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
+
+
+def _letter_to_patient(tx: _Text, d: Demographics) -> None:
+    """Age from "You are 31" and sex from the addressee's title; pronouns are not used."""
+    if d.age_years is None and (m := _YOU_ARE.search(tx.masked)) is not None:
+        value = tx.value(m)
+        if value is not None:
+            d.age_years, d.age_source = float(value), tx.evidence(m.start(), m.end())
+    title = _TITLE.search(tx.norm.original)
+    if title is not None:
+        d.sex = "FEMALE" if title.group("t") != "Mr" else "MALE"
+        d.sex_source = Evidence(*title.span("t"), title.group("t"))
+        d.sex_evidence = "explicit"
+    d.notes.append("a letter to the patient: 'you' is the patient, and he / she are relatives")
+
+
 def extract_demographics(text: str) -> Demographics:
     """Age, sex, duration of the complaint and onset age stated in *text*."""
     tx = _Text(text)
     d = Demographics()
+    if second_person(text):
+        _letter_to_patient(tx, d)
+        if d.age_years is None:
+            _age(tx, d)
+        _duration(tx, d)
+        return d
     noun = _age(tx, d)
     if d.age_years is None and (dated := age_from_dates(text)) is not None:
         d.age_years, d.age_source = dated[0], tx.evidence(dated[1], dated[2])

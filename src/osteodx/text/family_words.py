@@ -206,9 +206,11 @@ _OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|curren
                       r"|otherwise|never|previously|recently|eventually)*")
 
 # -- relatives who are no subject of a statement ------------------------------------------
-#: a relative restated in an aside from the patient's side: "Her brother (his uncle)"
-_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s",
-                       re.IGNORECASE)
+#: a relative restated in an aside from the patient's side: "Her brother (his uncle)", "Their
+#: mother, your paternal grandmother"
+_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s"
+                       # a letter to the patient: "His sister, your aunt Vesna, had ..."
+                       r"|\s*,\s*your\s", re.IGNORECASE)
 #: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
 #: old notes)", "mother's letter"
 _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "

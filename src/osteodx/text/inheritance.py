@@ -39,13 +39,14 @@ _MODE = (r"(?P<m>autosomal[- ]dominant|autosomal[- ]recessive|X[- ]linked(?:[- ]
          r"|dominant))?|mitochondrial|maternal|(?-i:AD|AR|XLR|XLD))")
 _STATED = re.compile(
     rf"\b{_MODE}\s(?:mode\sof\s)?(?:inheritance|pattern|transmission|trait|segregation)\b"
-    rf"|\binherited\s(?:in\san?\s|as\san?\s)?{_MODE.replace('?P<m>', '?P<m2>')}"
+    rf"|\b(?:inherited|passed\son|transmitted)\s(?:in\san?\s|as\san?\s)?"
+    rf"{_MODE.replace('?P<m>', '?P<m2>')}"
     r"(?:\s(?:manner|fashion|pattern|way|trait))?\b"
     r"|\b(?P<adv>dominantly|recessively)\sinherited\b", re.IGNORECASE)
 #: a sentence about this family
 _FAMILY = re.compile(r"\b(?:pedigree|family|families|familial|kindred|relatives|generations?"
                      r"|segregat\w*|parents?|mother|father|brothers?|sisters?|siblings?|sons?"
-                     r"|daughters?|uncles?|aunts?|cousins?|grand(?:mother|father|parents?)"
+                     r"|daughters?|children|uncles?|aunts?|cousins?|grand(?:mother|father|parents?)"
                      r"|nephews?|nieces?)\b", re.IGNORECASE)
 _ABBREVIATED = {"ad": "ad", "ar": "ar", "xlr": "xlr", "xld": "xld"}
 

@@ -83,6 +83,9 @@ def _owned_after(text: str, start: int, end: int) -> bool:
     for e in _EVENT.finditer(text, start, end):
         if re.search(r"[,;:]", text[start:e.start()]):
             break
+        if e.group().lower().startswith("diagnos") and _DIAGNOSIS_OBJECT.match(
+                text, e.end(), min(len(text), end + 1)):
+            continue  # "At 29 she was diagnosed with | breast cancer": its object is the finding
         if not _names_object(text, e, end) or re.search(r"[,;:]", text[e.end():end]):
             return True
     return False

@@ -181,7 +181,7 @@ _ORDINALS = {w: float(i) for i, w in enumerate(
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth".split(), start=1)}
 _ORDINAL = "|".join(_ORDINALS)
 #: the patient as the subject of "since ... was": "since she was", "since the boy was"
-_SHE_WAS = r"(?:s?he|they|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were|is|are)\s"
+_SHE_WAS = r"(?:s?he|they|you|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were|is|are)\s"
 #: imaging that shows a fetus: "prenatal ultrasound", "fetal MRI", "anomaly scan"
 _SCAN = (r"(?:ultrasound|ultrasonograph\w*|sonograph\w*|scan|MRI|echocardiograph\w*"
          r"|(?-i:US|USS))")
@@ -228,7 +228,8 @@ _ONSETS = [  # (pattern, kind) on the masked text
     # "his feet became high-arched when he was about 10", "when she was 3 years old"
     # (not "when she was 10 weeks pregnant", "when he was 40 kg")
     (re.compile(rf"\bwhen\s{_SHE_WAS}{_ABOUT}(?P<n>#+)(?![\w#])"
-                rf"(?:\s?{_UNIT}\b(?:\s(?:old|of\sage)\b)?|(?!\s?[a-z%]))"
+                rf"(?:\s?{_UNIT}\b(?:\s(?:old|of\sage)\b)?"
+                rf"|(?!\s?(?!(?:you|he|she|they|we|i)\b)[a-z%]))"
                 rf"(?!\s(?:pregnant|gestation|of\s(?:pregnancy|gestation))\b)", re.IGNORECASE),
      "age"),
     # "since she was a toddler", "since he was born"
