@@ -203,3 +203,8 @@ def test_a_letter_to_the_patient(real_kb):
 def test_a_relative_s_finding_after_a_who_clause_stays_the_relative_s(real_kb):
     found = _found("A 10-year-old girl. Her brother Tom, who is 10, has scoliosis.", real_kb)
     assert "Scoliosis" not in found
+
+
+def test_absences_in_an_epilepsy_history(real_kb):
+    found = _found("She has typical absences and absence attacks several times a day.", real_kb)
+    assert {"Typical absence seizure", "Generalized non-motor (absence) seizure"} <= set(found)
