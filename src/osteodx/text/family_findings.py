@@ -171,6 +171,11 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
+#: a clause that interprets the case rather than saying how the relatives are
+_INTERPRETS = re.compile(r"(?:this|which|that|it)\s(?:points?|suggests?|indicates?|implies"
+                         r"|means|argues?)\b")
+
+
 def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
              raw_start: int | None = None) -> _Found | None:
     """The finding in view span ``[start, end)``, or None when it is no affection statement.
@@ -187,8 +192,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     tail = _SEEN_AT_END.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()  # "sclerotic changes were found" -> "sclerotic changes"
-    if end <= start or _measurement_only(text[start:end]):
-        return None
+    if end <= start or _measurement_only(text[start:end]) or _INTERPRETS.match(text, start):
+        return None  # "... consanguineous parents this points to a recessive defect"
     similar = bool(_SIMILAR.search(raw))
     votes = _votes(ctx, p, lead, start, end)
     if all(v is None for v in votes):

@@ -15,10 +15,7 @@ _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|a
                    r"|paternal|maternal|two|three|four|[0-9]+)*")
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
-#: "born to (healthy) parents", "a child of consanguineous parents": not the subject
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?"
-                          r"(?: (?:healthy|unaffected|unrelated|related|consanguineous"
-                          r"|non-? ?consanguineous|first[- ]cousin|young|elderly))?:? $")
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")
 _IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
 _VERB_CHAIN = re.compile(
