@@ -208,3 +208,12 @@ def test_a_relative_s_finding_after_a_who_clause_stays_the_relative_s(real_kb):
 def test_absences_in_an_epilepsy_history(real_kb):
     found = _found("She has typical absences and absence attacks several times a day.", real_kb)
     assert {"Typical absence seizure", "Generalized non-motor (absence) seizure"} <= set(found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mum + sister (16) well.", [("mother", False), ("sister", False)]),
+    ("Family: only child of non-consanguineous parents, both well.",
+     [("parents", None), ("parents", False)]),
+])
+def test_relatives_joined_by_plus_or_after_of_still_have_their_status(text, expected):
+    assert [(s.relation, s.affected) for s in find_family_statements(text)] == expected

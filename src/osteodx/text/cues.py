@@ -222,6 +222,9 @@ _SINGLE = {g: re.compile(f"(?:{p})(?![\\w'])") for g, p, _ in _GROUPS}
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]")
 _PLUS = re.compile(r"(?<=\s)\+(?=\s)")
+_KIN_AFTER = re.compile(r"\s*(?:(?:her|his|their|the|both|older|younger|paternal|maternal"
+                        r"|pat|mat)\s+)*(?:" + "|".join(_REL[k] for k in _REL
+                                                   if k != "family members") + r")\b")
 #: finite verbs and auxiliaries: a stretch with one of them is a clause of its own
 _VERBS = frozenset(
     "is are was were am been has have had do does did can could may might must shall should"
@@ -303,6 +306,8 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     hard |= {s for s, _, w in words if w == ";"}
     # a notes' " + " joins separate findings: "syncope + new coved pattern + FHx of SCD"
     for m in _PLUS.finditer(view.text):
+        if _KIN_AFTER.match(view.text, m.end()):
+            continue  # "Mum + sister (16) well": relatives named together
         hard |= {next((s for s, _, _ in words if s > m.start()), len(view.text))}
     # a colon ends a clause, unless a short heading naming a relative precedes it:
     # "- Paternal grandmother: died of a tumour" is what she had ("FHx: mother w/ T2DM" not)
