@@ -44,6 +44,10 @@ def test_the_word_before_a_value_judges_it_only_when_nothing_else_can():
                                    "1.9 mmol/L.")
     assert (leptin.analyte, leptin.qualitative, leptin.flag_text) == ("leptin", "low", "low")
     assert (calcium.value, calcium.qualitative) == (1.9, None)  # the catalogue's range judges
+    (t4,) = extract_labs("Free T4 9.0 pmol/L (normal).")  # the laboratory's own judgement
+    work = interpret_measurements([to_measurement(t4)], age_years=30, sex="FEMALE")
+    assert (t4.value, work.results[0].outcome) == (9.0, "normal")
+    assert "its word is followed" in work.results[0].notes[-1]
 
 
 def test_high_normal_and_plain_values_are_not_judged_by_a_word():

@@ -62,7 +62,8 @@ def read(real_kb):
     ("Osteopetrosis was considered but thought unlikely.", set()),
     ("Paget disease was considered in the differential.", set()),
     ("The fracture risk is not increased.", set()),
-    ("She has vertebral fractures. No history of other fractures.", {("HP:0020110", False)}),
+    ("She has vertebral fractures. No history of other fractures.",
+     {("HP:0020110", False), ("HP:0002953", False)}),  # the fracture and its kind
     ("Scoliosis was considered mild.", {("HP:0002650", False)}),
 ])
 def test_diagnoses_weighed_and_risks_are_not_findings(read, text, expected):

@@ -217,3 +217,22 @@ def test_absences_in_an_epilepsy_history(real_kb):
 ])
 def test_relatives_joined_by_plus_or_after_of_still_have_their_status(text, expected):
     assert [(s.relation, s.affected) for s in find_family_statements(text)] == expected
+
+
+def test_round_15_readings(real_kb):
+    from osteodx.text.labs import extract_labs
+
+    assert [(s.relation, s.affected) for s in find_family_statements(
+        "Her brother Eetu (7) is on the 50th centile and healthy.")] == [("brother", False)]
+    assert [(s.relation, s.affected) for s in find_family_statements(
+        "The family history points to an inherited reduction in channel function.")] == []
+    found = _found("A 7-year-old girl. Ht 123.4cm (>99.6th c). No vertebral fractures. No "
+                   "bruising. No valve disease. Several small pitted depressions on both palms.",
+                   real_kb)
+    assert found["Tall stature"] == "observed" and found["Palmar pits"] == "observed"
+    assert "Depression" not in found
+    assert {found["Vertebral compression fracture"], found["Bruising susceptibility"],
+            found["Abnormal heart valve morphology"]} == {"excluded"}
+    ph, bicarbonate = extract_labs("Venous blood gas: pH 7,21 (7,35-7,45), bicarbonate 14 "
+                                   "mmol/l (22-29). Urine pH 5.0.")
+    assert (ph.analyte, ph.value, ph.reference_low) == ("blood_ph", 7.21, 7.35)

@@ -15,6 +15,7 @@ too. A panel reported as a whole (LOINC hepatic or renal function panel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -91,6 +92,11 @@ def hpo_findings(hpo: HpoMap, outcome: str, source: str, note: str = "") -> list
                                             note=note)]
 
 
+#: a laboratory's flag quoted from a report ("Flagged "normal" (normal) in the text.")
+_TEXT_FLAG = re.compile(r'Flagged "([^"]+)" \((low|high|normal)\) in the text')
+_FLAG_OUTCOME = {"low": "L", "high": "H", "normal": "N"}
+
+
 def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
                    age: float | None, sex: str | None) -> tuple[LabResult | None, list[str]]:
     """One measurement -> its result (None for an assay not in the catalogue) and
@@ -112,6 +118,7 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
     if analyte is not None:
         result, one = start(analyte.key, analyte.display)
         if "quantity" in value:
+            one.flag = _TEXT_FLAG.search(str(m.get("description", "")))
             one.quantity(analyte, value["quantity"])
         elif oc:
             one.qualitative(analyte, oc)
@@ -160,6 +167,7 @@ class _One:
                  sex: str | None) -> None:
         self.result, self.where, self.cat, self.age, self.sex = result, where, cat, age, sex
         self.code = result.assay
+        self.flag: re.Match[str] | None = None  # a laboratory flag quoted from a report
 
     def warn(self, msg: str) -> None:
         self.result.warnings.append(msg)
@@ -295,6 +303,14 @@ class _One:
         ref = "reference" if rng.source == "case" else "catalogue reference"
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
+        said: Any = _FLAG_OUTCOME.get(self.flag.group(2)) if self.flag is not None else None
+        if rng.source != "case" and said is not None and said != outcome:
+            # "free T4 11.9 pmol/L (normal)": the laboratory judged it against its own range
+            self.note(f"{analyte.display}: the report's laboratory flagged {fmt(x)} "
+                      f"{given.text} \"{self.flag.group(1)}\"; its word is followed, not the "
+                      f"catalogue's default range {bounds}")
+            outcome, r.degree = said, None
+            word = f"{OUTCOME_WORDS.get(said or '', 'not interpreted')} (as flagged in the report)"
         self._finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
 
 

@@ -35,11 +35,12 @@ _Z = re.compile(
     rf"(?P<z1>[+]?{_MINUS}?\s?{_NUM})\s*(?:SDS?|standard deviations?|z)\b"
     rf"|\b(?:SDS?|z[- ]?scores?)\s*(?:(?:was|is|of)\s*)?[:=]?\s*(?P<z2>[+]?{_MINUS}?\s?{_NUM})",
     re.IGNORECASE)
-#: "<3rd centile", ">97th percentile", "below the 3rd percentile", "50th centile", "P97"
+#: "<3rd centile", ">97th percentile", "below the 3rd percentile", "50th centile", "P97",
+#: ">99.6th c" (notes' "c" for centile, only after an ordinal)
 _CENTILE = re.compile(
     r"(?P<op><|>|≤|≥|below(?: the)?|under(?: the)?|above(?: the)?|over(?: the)?|less than(?: the)?"
-    r"|greater than(?: the)?)?\s*(?P<c>\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)?\s*(?:centiles?"
-    r"|percentiles?|pctl?|%ile)\b|\bP(?P<p>\d{1,2})\b", re.IGNORECASE)
+    r"|greater than(?: the)?)?\s*(?P<c>\d{1,2}(?:\.\d)?)(?:(?:st|nd|rd|th)?\s*(?:centiles?"
+    r"|percentiles?|pctl?|%ile)|(?:st|nd|rd|th)\s?c)\b|\bP(?P<p>\d{1,2})\b", re.IGNORECASE)
 
 
 #: a reading right after its name: "height 118 cm", "weight: 20.5 kg", "OFC was 39cm"

@@ -163,6 +163,10 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
         if pieces else ""
     if len(pieces) > 1 and _NAME.fullmatch(first):  # "Poppy (4)": the age aside too
         votes[0] = None  # "Daughter, Ella, 6: well": a name, not a finding
+    elif pieces and (name := _NAME_LEAD.match(ctx.original(p, *pieces[0]))) is not None \
+            and pieces[0][0] + name.end() < pieces[0][1]:
+        # "Her brother Eetu (7) is on the 50th centile": the name and age say nothing
+        votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
     if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
         votes[0] = None
     for k in range(len(pieces) - 2, -1, -1):
@@ -171,9 +175,13 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
+#: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
+_NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
+                        r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
+                        r"[A-Z][a-z]+(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
 #: a clause that interprets the case rather than saying how the relatives are
-_INTERPRETS = re.compile(r"(?:this|which|that|it)\s(?:points?|suggests?|indicates?|implies"
-                         r"|means|argues?)\b")
+_INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|indicates?|implies"
+                         r"|means|argues?)\s(?:to|that|towards|for|an?)\b")
 
 
 def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,

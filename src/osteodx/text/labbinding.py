@@ -112,6 +112,7 @@ class Statement:
     range: RefRange | None = None
     qualitative: str | None = None  # the word as written
     flag: tuple[str, str] | None = None  # the laboratory's flag: (as written, outcome)
+    said: bool = False  # the flag is the report's word before the value ("was low at")
 
 
 @dataclass(slots=True)
@@ -226,7 +227,7 @@ class _Binder:
         elif not value_first:  # "leptin was low at 0.4 ng/mL": the report's own word
             said = _SAID.search(t, m.end, q.start)
             if said is not None:
-                st.flag = (said.group(0), QUALITATIVE[said.group(0).lower()])
+                st.flag, st.said = (said.group(0), QUALITATIVE[said.group(0).lower()]), True
         self.out[i] = st
 
     def _specimen_start(self, pos: int) -> int:

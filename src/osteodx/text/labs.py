@@ -221,10 +221,12 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
         lab.reference_low, lab.reference_high = r.low, r.high
         lab.reference_unit, lab.reference_ucum = r.unit, r.ucum
     _check(lab, target, cat)
-    if st.range is None and not target.reference_ranges and lab.flag in ("low", "high",
-                                                                          "normal"):
-        lab.notes.append(f"{lab.label}: no reference range in the text or the catalogue; the "
-                         f"report's own word {lab.flag_text!r} is the result")
+    if st.range is None and lab.flag in ("low", "high", "normal") and \
+            not target.reference_ranges:
+        # nothing but the report's word can judge it: "leptin 0.4 ng/mL (low)"; with a
+        # catalogue range the value is kept and the flag wins when they disagree (interpret)
+        lab.notes.append(f"{lab.label}: no reference range printed; the report's own word "
+                         f"{lab.flag_text!r} is the result")
         lab.qualitative, lab.value = cast(Qualitative, lab.flag), None
     return lab
 

@@ -44,6 +44,11 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     "HP:0002290": (None, re.compile(r"[^.;]{0,20}\b(?:on|of|in|inside)\s+(?:the|his|her|their)?"
                                     r"\s*(?:tongue|lips?|mouth|mucosa|cheeks?|gums?|palate|skin"
                                     r"|nails?|tonsils?|throat)\b", re.IGNORECASE)),
+    # "small pitted depressions on both palms": a dent in the skin or bone, not low mood
+    "HP:0000716": (re.compile(r"\b(?:pitted|small|shallow|skin|bony|cortical|punctate)\s+$",
+                              re.IGNORECASE),
+                   re.compile(r"\s+(?:on|in|of)\s+(?:the\s+|both\s+|his\s+|her\s+)?(?:palms?"
+                              r"|soles?|skin|skull|bone|nails?|cortex|surface)\b", re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }
