@@ -236,3 +236,20 @@ def test_round_15_readings(real_kb):
     ph, bicarbonate = extract_labs("Venous blood gas: pH 7,21 (7,35-7,45), bicarbonate 14 "
                                    "mmol/l (22-29). Urine pH 5.0.")
     assert (ph.analyte, ph.value, ph.reference_low) == ("blood_ph", 7.21, 7.35)
+
+
+def test_more_round_15_readings(real_kb):
+    found = _found("A 40-year-old woman. Since her mid-twenties she has had hirsutism. Vomiting, "
+                   "failure to gain weight. Small iliac wings and a narrow pelvis. Histology: "
+                   "abundant eosinophilic cytoplasm. Screening bloods (hepatitis B/C, HIV) "
+                   "requested. Nephrectomy with retroperitoneal lymph node dissection.", real_kb)
+    assert {"Failure to thrive", "Narrow pelvis bone", "Hirsutism"} <= set(found)
+    assert not {"Increased body weight", "Eosinophilia", "Hepatitis",
+                "Lymphadenopathy"} & set(found)
+    onsets = {f.label: f.onset_years for f in extract_text(
+        "A 1-year-old boy. Since about the fifth month he has had frequent vomiting. He has "
+        "been obese from about his first birthday.", real_kb, case_id="c").case.findings}
+    assert onsets["Episodic vomiting"] == pytest.approx((5 / 12, 5 / 12))
+    assert onsets["Obesity"] == (1.0, 1.0)
+    assert [s.affected for s in find_family_statements(
+        "Her sister, Mariam, has normal vision, hearing and weight.")] == [False]

@@ -172,9 +172,18 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     for k in range(len(pieces) - 2, -1, -1):
         if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
             votes[k] = False
+    if pieces and votes[0] is False and text.startswith("normal ", pieces[0][0]):
+        for k in range(1, len(pieces)):  # "normal vision, hearing and weight": all normal
+            if text[slice(*pieces[k])].strip(" ,.") not in _NORMAL_NOUNS:
+                break
+            votes[k] = False
     return votes
 
 
+#: what "normal" is said of in a list ("normal vision, hearing and weight")
+_NORMAL_NOUNS = frozenset("vision hearing weight height growth development intellect intelligence"
+                          " cognition speech gait bones teeth sight eyes ears stature puberty"
+                          " development skin".split())
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"

@@ -37,9 +37,8 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     # "paranasal bony overgrowth", "gingival overgrowth": a local growth, not the body's
     "HP:0001548": (re.compile(r"\b(?:bony|bone|osseous|soft[- ]tissue|gingival|fibrous|cortical"
                               r"|tissue|synovial)\s+$", re.IGNORECASE), None),
-    # "weight gain 250 g during the stay": a baby's measured gain, not excess weight
-    "HP:0004324": (None, re.compile(r"\s*(?:of\s+)?\d+(?:[.,]\d+)?\s?(?:g|grams?)\b",
-                                    re.IGNORECASE)),
+    # "weight gain 250 g during the stay" (a baby's measured gain) and "failure to gain weight"
+    # are no excess weight: see the entry below
     # "a white patch on his tongue": a mucosal patch, not a white lock of hair
     "HP:0002290": (None, re.compile(r"[^.;]{0,20}\b(?:on|of|in|inside)\s+(?:the|his|her|their)?"
                                     r"\s*(?:tongue|lips?|mouth|mucosa|cheeks?|gums?|palate|skin"
@@ -49,6 +48,14 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
                               re.IGNORECASE),
                    re.compile(r"\s+(?:on|in|of)\s+(?:the\s+|both\s+|his\s+|her\s+)?(?:palms?"
                               r"|soles?|skin|skull|bone|nails?|cortex|surface)\b", re.IGNORECASE)),
+    # "failure to gain weight": the opposite of excess weight
+    "HP:0004324": (re.compile(r"\b(?:failure|failing|fails?|failed|inability|unable|poor|slow"
+                              r"|not)\s+(?:to\s+)?$", re.IGNORECASE),
+                   re.compile(r"\s*(?:of\s+)?\d+(?:[.,]\d+)?\s?(?:g|grams?)\b", re.IGNORECASE)),
+    # "abundant eosinophilic cytoplasm": a stain of the tissue, not the blood's eosinophils
+    "HP:0001880": (None, re.compile(r"\s+(?:cytoplasm|staining|stain|material|granul\w*"
+                                    r"|inclusions?|change|cells?|bodies|deposits?)\b",
+                                    re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }
@@ -57,13 +64,19 @@ _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|f
                                 r"|serology)\b", re.IGNORECASE)
 
 
+#: a test named inside a request's brackets: "Screening bloods (hepatitis B/C, HIV) requested"
+_TESTED_FOR = re.compile(r"\b(?:screen\w*|serolog\w*|bloods?|tests?|panel|swabs?|virology)\s*"
+                         r"\((?:[^()]{0,40},\s*)?$", re.IGNORECASE)
+
+
 def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
     """Is the concept matched at ``text[start:end]`` a unit, preparation, test, service or
     procedure rather than a finding?"""
     if _UNIT_BEFORE.search(text, max(0, start - 12), start) \
             or _PREPARATION_AFTER.match(text, end) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
-            or _SERVICE_AFTER.match(text, end):
+            or _SERVICE_AFTER.match(text, end) \
+            or _TESTED_FOR.search(text, max(0, start - 60), start):
         return True
     local = _NOT_THIS_FINDING.get(hpo_id)
     if local is not None and ((local[0] is not None and local[0].search(

@@ -180,6 +180,9 @@ _ORDINALS = {w: float(i) for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
     " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth".split(), start=1)}
 _ORDINAL = "|".join(_ORDINALS)
+#: the first year of a decade of life ("her twenties" begin at 20; the teens at 13)
+_DECADES = {"teens": 13.0, "twenties": 20.0, "thirties": 30.0, "forties": 40.0,
+            "fifties": 50.0, "sixties": 60.0}
 #: the patient as the subject of "since ... was": "since she was", "since the boy was"
 _SHE_WAS = r"(?:s?he|they|you|the\s(?:patient|child|boy|girl|infant|baby))\s(?:was|were|is|are)\s"
 #: imaging that shows a fetus: "prenatal ultrasound", "fetal MRI", "anomaly scan"
@@ -215,8 +218,17 @@ _ONSETS = [  # (pattern, kind) on the masked text
     (re.compile(rf"\b(?:since|from|after)\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\sage|old)\b",
                 re.IGNORECASE), "age"),
     # "since his first birthday", "after her 2nd birthday"
-    (re.compile(rf"\b(?:since|from|after)\s(?:his|her|their|its|the)\s(?:(?P<o>{_ORDINAL})"
-                rf"|(?P<n>#+)(?:st|nd|rd|th))\sbirthday\b", re.IGNORECASE), "birthday"),
+    (re.compile(rf"\b(?:since|from|after)\s{_ABOUT}(?:his|her|their|its|the)\s"
+                rf"(?:(?P<o>{_ORDINAL})|(?P<n>#+)(?:st|nd|rd|th))\sbirthday\b", re.IGNORECASE),
+     "birthday"),
+    # "since about the fifth month", "from the sixth month (of life)"
+    (re.compile(rf"\b(?:since|from|in|during)\s{_ABOUT}the\s(?P<o>{_ORDINAL})\smonth\b"
+                rf"(?!\s(?:of\s(?:pregnancy|gestation|treatment|therapy)|after)\b)",
+                re.IGNORECASE), "month"),
+    # "since her mid-twenties", "in his late teens", "from her early thirties"
+    (re.compile(r"\b(?:since|from|in|during)\s(?:(?:his|her|their)\s)?(?:(?P<q>early|mid|late)"
+                r"[- ]?)?(?P<d>teens|twenties|thirties|forties|fifties|sixties)\b", re.IGNORECASE),
+     "decade"),
     # a window from birth: "in his first week", "during her first month" (of life), "in the
     # first 2 weeks" (of life; not "in her first year at school")
     (re.compile(r"\b(?:in|during|within)\s(?:the|his|her|their|its)\s(?:very\s)?first\s"
@@ -347,6 +359,13 @@ def _statement(tx: _Text, m: re.Match[str], kind: str) -> tuple[float, str] | No
         return _PERIODS[m.group("p").lower()], "back"
     if kind == "was":
         return _WAS[m.group("p").lower()], "back"
+    if kind == "month":  # "since the fifth month": of life
+        return _ORDINALS[m.group("o").lower()] / 12, "back"
+    if kind == "decade":
+        base = _DECADES[m.group("d").lower()]
+        return base + {"early": 1, "mid": 5, "late": 8}.get((m.group("q") or "").lower(),
+                                                             0) * (0.5 if base < 20 else 1), \
+            "back"
     if kind == "birthday":
         word = m.group("o")
         value = _ORDINALS[word.lower()] if word else tx.value(m)
