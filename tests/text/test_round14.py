@@ -253,3 +253,9 @@ def test_more_round_15_readings(real_kb):
     assert onsets["Obesity"] == (1.0, 1.0)
     assert [s.affected for s in find_family_statements(
         "Her sister, Mariam, has normal vision, hearing and weight.")] == [False]
+
+
+def test_each_head_of_a_negated_coordination_is_excluded(real_kb):
+    found = _found("No cleft lip or palate. No joint pain.", real_kb)
+    assert found["Cleft lip"] == found["Cleft palate"] == "excluded"
+    assert "Pain" not in found  # "no joint pain" still excludes arthralgia only

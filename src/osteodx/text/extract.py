@@ -102,7 +102,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if not_a_finding(text, m.start, m.end, m.hpo_id):
             continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
-        if excluded and _inside_longer(m.start, m.end, spans_found):
+        if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
             continue  # "no marrow oedema": a site's finding, not the general one
@@ -306,9 +306,15 @@ def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
     return bool(len(common)) and float(kb.ic[common].max()) >= _RELATED_IC
 
 
-def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Is ``[start, end)`` strictly inside another recognised span?"""
-    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)
+def _inside_longer(start: int, end: int, spans: list[tuple[int, int]], text: str) -> bool:
+    """Is ``[start, end)`` strictly inside another recognised span, other than as one head
+    of a coordination ("no cleft lip or palate" excludes the cleft lip too)?"""
+    return any(a <= start and end <= b and (a, b) != (start, end)
+               and not _COORDINATED.search(text[a:start] + " | " + text[end:b])
+               for a, b in spans)
+
+
+_COORDINATED = re.compile(r"^\s*\|\s*(?:or|and|nor|,)\s|\s(?:or|and|nor)\s*\|\s*$")
 
 
 def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
