@@ -259,3 +259,20 @@ def test_each_head_of_a_negated_coordination_is_excluded(real_kb):
     found = _found("No cleft lip or palate. No joint pain.", real_kb)
     assert found["Cleft lip"] == found["Cleft palate"] == "excluded"
     assert "Pain" not in found  # "no joint pain" still excludes arthralgia only
+
+
+def test_round_16_readings(real_kb):
+    from osteodx.text.labs import extract_labs
+
+    found = _found("Friends said your shoulder blades stuck out like wings. Your tummy muscles are "
+                   "weak. Your spine has an increased inward curve at the lower back. Foot "
+                   "slapping. Truncal adiposity. He has felt the cold for a year. MRI: small "
+                   "anterior pituitary gland.", real_kb)
+    assert {"Scapular winging", "Abdominal wall muscle weakness", "Lumbar hyperlordosis",
+            "Foot dorsiflexor weakness", "Truncal obesity", "Cold intolerance",
+            "Anterior pituitary hypoplasia"} <= set(found)
+    (ck,) = extract_labs("Your CK, a muscle enzyme, was 388 U/L (normal up to 190).")
+    assert (ck.analyte, ck.value, ck.reference_high) == ("ck_total", 388.0, 190.0)
+    found = _found("Yusuf has growth hormone deficiency and central hypothyroidism, a similar "
+                   "picture in his sister.", real_kb)
+    assert "Central hypothyroidism" in found  # the patient's, and his sister's

@@ -68,6 +68,8 @@ _NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|t
                           r"|its|both))? $")
 _INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
                          r"|the proband's|a|an))? $")
+#: a relative said to share the patient's findings: "..., a similar picture in his sister"
+_ALSO_IN = re.compile(r"\b(?:similar|same|also|too|likewise|as in|like)\b")
 #: a semi-quantitative result between a finding and a later "negative"/"normal" (a lab table's
 #: reference column): "Urine glucose 3+ Negative", "Ketones ++ (normal: negative)"
 _RESULT_BETWEEN = re.compile(r"(?:^|\s)(?:[0-9]\+|\+{1,4}|positive|trace)(?=\s|$|[,;)])")
@@ -263,9 +265,10 @@ class ContextAnalyser:
             return who, (h if who != "patient" else None)
         for h in p.hits:
             if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
-                    and h.start >= ve and _INTRODUCED.search(text, 0, h.start)):
-                return h.cue.value, h
-        return "patient", None
+                    and h.start >= ve and _INTRODUCED.search(text, 0, h.start)
+                    and not _ALSO_IN.search(text, ve, h.start)):
+                return h.cue.value, h  # "... was seen in her sister" (not "a similar
+        return "patient", None  # picture in his sister": the patient's, and the sister's)
 
 
     @staticmethod

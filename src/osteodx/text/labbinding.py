@@ -32,8 +32,10 @@ _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still"
-    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s))"
-    r"(?:\b|(?<=[(:=)\-–—]))\s?)*",
+    r"|\((?-i:[a-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s)"
+    # an apposition that explains the name: "Your CK, a muscle enzyme, was 388 U/L"
+    r"|(?<=,\s)(?:an?|the)\s(?-i:[a-z][a-z \-]{1,30}),)"
+    r"(?:\b|(?<=[(:=)\-–—,]))\s?)*",
     re.IGNORECASE)
 #: (a spaced dash is a list's separator: "CRP - 2 mg/l", "TSH – 1,85 mIU/l")
 _STRONG_WORD = re.compile(rf"\b(?:{_STRONG})\b|[:=(]|(?<=\s)[-–—](?=\s)", re.IGNORECASE)
