@@ -276,3 +276,12 @@ def test_round_16_readings(real_kb):
     found = _found("Yusuf has growth hormone deficiency and central hypothyroidism, a similar "
                    "picture in his sister.", real_kb)
     assert "Central hypothyroidism" in found  # the patient's, and his sister's
+
+
+def test_a_negative_antiglobulin_test_does_not_exclude_the_haemolysis(real_kb):
+    from osteodx.text.labs import extract_labs
+
+    found = _found("Haemolytic anaemia, direct antiglobulin test negative.", real_kb)
+    assert found["Hemolytic anemia"] == "observed"
+    (ca,) = extract_labs("Calcium (Kalzium) 1,52 mmol/l (2,10-2,70) ↓")
+    assert (ca.analyte, ca.value, ca.reference_low) == ("calcium_total", 1.52, 2.10)

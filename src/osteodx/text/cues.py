@@ -114,7 +114,10 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"normal (?:ranges?|values?|limits?)|reference (?:ranges?|values?|intervals?)"
      r"|(?:upper|lower) limit of normal|not only|not necessarily|no (?:significant )?change"
      r"|no increase|no further|not known|not certain|no doubt|without difficulty"
-     r"|(?:gram|antibody)[- ]negative", Cue("pseudo")),
+     r"|(?:gram|antibody)[- ]negative"
+     # "Haemolytic anaemia, direct antiglobulin test negative": the test is negative
+     r"|(?:direct\s)?(?:antiglobulin|coombs'?|dat)(?:\stest)?\s(?:was\s|is\s)?negative",
+     Cue("pseudo")),
     # -- uncertainty
     (r"possible|possibly|probable|probably|likely|suspected|suspect|suspicious(?:ly)?"
      r"|suspicion of|questionable|equivocal|presumed|presumably|presumptive|may|might|could"
