@@ -285,3 +285,11 @@ def test_a_negative_antiglobulin_test_does_not_exclude_the_haemolysis(real_kb):
     assert found["Hemolytic anemia"] == "observed"
     (ca,) = extract_labs("Calcium (Kalzium) 1,52 mmol/l (2,10-2,70) ↓")
     assert (ca.analyte, ca.value, ca.reference_low) == ("calcium_total", 1.52, 2.10)
+
+
+def test_a_parent_s_account_names_the_child_and_its_age(real_kb):
+    text = ("Our story - written by Theo's mum for his appointment\n\nTheo is two and a half "
+            "now. I first noticed his cough when he was a baby. My husband and I are not "
+            "related. We moved here last summer.")
+    assert extract_text(text, real_kb, case_id="c").case.age_years == 2.5
+    assert extract_text("Calcium is 2. Theo is 3.", real_kb, case_id="c").case.age_years is None

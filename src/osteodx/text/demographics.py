@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from osteodx.text.birthdate import age_from_dates
+from osteodx.text.narrator import parent_narrator
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -102,6 +103,11 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
                 r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$)",
                 re.IGNORECASE), "child"),
+    # a parent's account naming the child: "Theo is two and a half now." (read only when the
+    # text is a parent's own account and the name is the one in "written by Theo's mum")
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\sis\s(?:now\s)?"
+                r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?:\snow)?(?=\s?[.,;])", re.IGNORECASE),
+     "named_child"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
@@ -234,6 +240,11 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
     if not where or where == "child":  # "Our daughter Maja is 3": the writer's child
         return True
+    if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
+        name = m.group("name")
+        return parent_narrator(tx.norm.original) and re.search(
+            rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
+            rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b", tx.norm.original) is not None
     if m.end() > tx.line_end(m.start()):
         return False  # a heading is one line
     prefix = tx.line_prefix(m.start())

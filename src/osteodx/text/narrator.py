@@ -21,8 +21,8 @@ __all__ = ["parent_narrator", "child_relation", "MY"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
-                     r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their)"
-                     r" (?:mum|mom|mother|dad|father|parents?)\b", re.IGNORECASE)
+                     r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their"
+                     r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b", re.IGNORECASE)
 #: "my" ("our") right before a relation word (the hit's text may start after it)
 MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late"
                 r"|own)\s)?$", re.IGNORECASE)
