@@ -279,7 +279,7 @@ def test_family_history_by_inheritance(toy_kb) -> None:
 
     import numpy as np
 
-    from osteodx.engine.likelihood import _family
+    from osteodx.engine.family_history import family_log10_lr as _family
     from osteodx.engine.params import ModelParameters
     from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
 
@@ -308,7 +308,7 @@ def test_an_unremarkable_family_history_counts_for_the_parents(toy_kb) -> None:
 
     import numpy as np
 
-    from osteodx.engine.likelihood import _family
+    from osteodx.engine.family_history import family_log10_lr as _family
     from osteodx.engine.params import ModelParameters
 
     p = ModelParameters()
@@ -327,7 +327,7 @@ def test_x_linked_pattern_in_a_male_patient() -> None:
 
     import numpy as np
 
-    from osteodx.engine.likelihood import _family
+    from osteodx.engine.family_history import family_log10_lr as _family
     from osteodx.engine.params import ModelParameters
     from osteodx.kb.knowledge_base import INHERITANCE_FLAGS as F
 
@@ -376,7 +376,7 @@ def test_a_stated_mode_of_inheritance_replaces_the_relatives_status(toy_kb) -> N
 
     import numpy as np
 
-    from osteodx.engine.likelihood import _family
+    from osteodx.engine.family_history import family_log10_lr as _family
     from osteodx.engine.params import ModelParameters
     from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
 

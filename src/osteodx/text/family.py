@@ -83,12 +83,12 @@ from typing import NamedTuple
 from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, Cue, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
+from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
     _AUTHOR_AFTER,
     _AUTHOR_BEFORE,
     _CONSANG,
     _FAMILY_WIDE,
-    _FINITE,
     _GAPPED,
     _IN,
     _IN_FAMILY,
@@ -96,11 +96,8 @@ from osteodx.text.family_words import (
     _KIN,
     _LINK,
     _NOBODY,
-    _NOT_POSSESSOR,
     _NOT_SUBJECT,
-    _OPENERS,
     _OWN,
-    _PATIENT,
     _PLURAL,
     _RESTATED,
     _SIDE_AFTER,
@@ -483,27 +480,3 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     for i in range(len(ctx.sentences)):
         out += _sentence_statements(ctx, i)
     return _merge(out)
-
-
-# -- clause subjects (also used by osteodx.text.relatives) -----------------------------
-
-def _subject(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> str | None:
-    """"relative", "patient" (or informant, or any other noun subject), or None (none of its
-    own: the clause continues the previous clause's subject)."""
-    text = p.view.text
-    verb = _FINITE.search(text, clause.start, clause.end)
-    if verb is None or _OPENERS.fullmatch(text, clause.start, verb.start()):
-        return None  # "but normal calcium levels", "and had scoliosis"
-    who = "patient"
-    starts = {h.start for h in rels}
-    for h in p.hits:
-        if not clause.start <= h.start < verb.start() or _NOT_POSSESSOR.search(text, 0, h.start):
-            continue
-        if h.start in starts:
-            who = "relative"
-        elif h.cue.kind == "anchor" and _PATIENT.match(h.text):
-            who = "patient"
-    if who == "relative" and any(_INFORMANT.match(text, h.end, clause.end)
-                                 for h in rels if clause.start <= h.start < verb.start()):
-        return "patient"  # "Her mother recalls ...": the patient's history
-    return who
