@@ -293,3 +293,12 @@ def test_a_parent_s_account_names_the_child_and_its_age(real_kb):
             "related. We moved here last summer.")
     assert extract_text(text, real_kb, case_id="c").case.age_years == 2.5
     assert extract_text("Calcium is 2. Theo is 3.", real_kb, case_id="c").case.age_years is None
+
+
+def test_german_analyte_names_in_a_translated_letter():
+    from osteodx.text.labs import extract_labs
+
+    found = extract_labs("Kalium 4,1 mmol/l (3,5-5,1); Natrium 131 mmol/l (135-145) ↓; "
+                         "Kreatinin 38 µmol/l (20-50); Parathormon 88 pg/ml (15-65) ↑.")
+    assert [(x.analyte, x.value) for x in found] == [
+        ("potassium", 4.1), ("sodium", 131.0), ("creatinine", 38.0), ("pth_intact", 88.0)]
