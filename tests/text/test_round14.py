@@ -302,3 +302,9 @@ def test_german_analyte_names_in_a_translated_letter():
                          "Kreatinin 38 µmol/l (20-50); Parathormon 88 pg/ml (15-65) ↑.")
     assert [(x.analyte, x.value) for x in found] == [
         ("potassium", 4.1), ("sodium", 131.0), ("creatinine", 38.0), ("pth_intact", 88.0)]
+
+
+def test_a_family_history_of_x_is_the_relatives_x(real_kb):
+    found = _found("Diagnosis: exercise-induced ventricular arrhythmia with a family history of "
+                   "sudden death.", real_kb)
+    assert "Sudden death" not in found and "Ventricular arrhythmia" in found

@@ -68,6 +68,9 @@ _NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|t
                           r"|its|both))? $")
 _INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
                          r"|the proband's|a|an))? $")
+#: "family history of (early) ...": what follows is the relatives' condition
+_HISTORY_OF = re.compile(r"(?:family\s(?:history|hx)|fhx)\s+of\s+(?:[\w-]+\s+){0,3}",
+                         re.IGNORECASE)
 #: a relative said to share the patient's findings: "..., a similar picture in his sister"
 _ALSO_IN = re.compile(r"\b(?:similar|same|also|too|likewise|as in|like)\b")
 #: a semi-quantitative result between a finding and a later "negative"/"normal" (a lab table's
@@ -241,6 +244,10 @@ class ContextAnalyser:
                              or _WHO.match(text, p.clauses[first].start)):  # the son's X
             first -= 1
         lo, clause = p.clauses[first].start, p.clauses[ci]
+        for h in p.hits:  # "with a family history of sudden death": the relatives'
+            if (h.cue.kind == "relation" and lo <= h.start and h.end <= vs
+                    and _HISTORY_OF.fullmatch(text, h.start, vs)):
+                return h.cue.value, h
         for h in p.hits:  # "the kidney cancer in her mother": the finding names its bearer
             if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
                     and h.start >= ve and _IN_RELATIVE.fullmatch(text, ve, h.start)):
