@@ -308,3 +308,19 @@ def test_a_family_history_of_x_is_the_relatives_x(real_kb):
     found = _found("Diagnosis: exercise-induced ventricular arrhythmia with a family history of "
                    "sudden death.", real_kb)
     assert "Sudden death" not in found and "Ventricular arrhythmia" in found
+
+
+def test_growth_hormone_random_and_stimulated(real_kb):
+    from osteodx.labs import interpret_measurements
+    from osteodx.text.labs import extract_labs, to_measurement
+
+    peak, random = extract_labs("Glucagon stimulation test: peak growth hormone 1.8 ug/L (normal "
+                                "response above 7). Random growth hormone 21.4 ug/L (high for a "
+                                "short child).")
+    assert (peak.analyte, peak.reference_low) == ("growth_hormone_peak", 7.0)
+    assert (random.analyte, random.qualitative) == ("growth_hormone", "high")
+    work = interpret_measurements([to_measurement(peak), to_measurement(random)], age_years=5,
+                                  sex="MALE")
+    assert [f.label for r in work.results for f in r.findings if f.status == "observed"] == [
+        "Decreased response to growth hormone stimulation test",
+        "Elevated circulating growth hormone concentration"]

@@ -234,7 +234,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: age", "age reference", and "norma", as writers whose language says "norma" put it.
 _INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific|age(?=\srange)"
           r"|age[- ](?:related\s)?(?:reference|ref\.?|normal))"
-          r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level))?"
+          r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level|response))?"
           r"(?:\s(?:for|by)\s(?:age|sex|gender)(?:\s(?:and|&)\s(?:age|sex|gender))?)?"
           r"|(?-i:N|NR|RR|RI|NV)|range)")
 #: Range comparators -> the bound they give ("< 14" is an upper limit).
@@ -296,9 +296,8 @@ def read_range(t: str, at: int, *, bare: bool = False) -> RefRange | None:
 #: A flag printed after a value; letters only in capitals, words in any case.
 _FLAG_WORD = (r"(?-i:HH|LL|H|L|N)|high|low|normal|elevated|raised|increased|decreased|reduced"
               r"|abnormal|↑|↓")
-_FLAG = re.compile(
-    rf"\s?(?:[(\[]\s?(?P<w>(?:{_FLAG_WORD})(?:\sfor\sage(?:\sand\ssex)?)?)\s?[)\]]|(?P<arrow>[↑↓]))",
-    re.IGNORECASE)
+_FLAG = re.compile(rf"\s?(?:[(\[]\s?(?P<w>(?:{_FLAG_WORD})(?:\sfor\s(?:age(?:\sand\ssex)?|(?:an?"
+                   rf"|his|her|the)\s[a-z]+(?:\s[a-z]+){{0,2}}))?)\s?[)\]]|(?P<arrow>[↑↓]))", re.I)
 _BARE_FLAG = re.compile(rf"\s?(?P<w>{_FLAG_WORD}|\*)\s?$", re.IGNORECASE)
 _FLAG_OUTCOME = {
     **dict.fromkeys(["h", "hh", "high", "elevated", "raised", "increased", "↑"], "high"),
