@@ -33,6 +33,8 @@ class DiseaseSpec:
     annotations: list[AnnotationSpec] = field(default_factory=list)
     inheritance: set[str] = field(default_factory=set)  # HPO mode-of-inheritance ids
     onsets: set[str] = field(default_factory=set)  # HPO onset ids
+    #: clinical-course annotations with their frequencies (age of death, progression)
+    course: list[AnnotationSpec] = field(default_factory=list)
     equivalent_ids: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
 

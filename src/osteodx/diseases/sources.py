@@ -29,6 +29,8 @@ def specs_from_hpoa(path: Path) -> dict[str, DiseaseSpec]:
             spec.inheritance.add(row.hpo_id)
         elif row.aspect == "C" and not row.negated:
             spec.onsets.add(row.hpo_id)
+            spec.course.append(AnnotationSpec(row.hpo_id, row.frequency, row.frequency_text,
+                                              reference=row.reference))
         if row.onset and row.aspect == "P" and not row.negated:
             spec.onsets.add(row.onset)
     return specs

@@ -10,7 +10,9 @@ import numpy as np
 from osteodx.case.model import Case
 from osteodx.engine import match as M
 from osteodx.engine.likelihood import CaseScores
+from osteodx.engine.survival import classes_outlived
 from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.kb.mortality import DEATH_CLASSES
 
 __all__ = ["Contribution", "RankedDisease", "Differential", "rank", "SCORE_DECIMALS"]
 
@@ -144,6 +146,10 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
         out.append(Contribution("age", f"findings by age {_age(case)}; disease onset from "
                                 f"{onset:g} y", "observed", round(float(scores.age_log10_lr[d]), 3),
                                 "onset_later_than_patient", "subject.timeAtLastEncounter"))
+    if scores.survival_log10_lr is not None and scores.survival_log10_lr[d]:
+        out.append(Contribution("survival", _survival_text(kb, case, d), "observed",
+                                round(float(scores.survival_log10_lr[d]), 3),
+                                "alive_past_age_of_death", "subject.timeAtLastEncounter"))
     if scores.breadth_log10_lr[d]:
         out.append(Contribution("breadth", f"{len(kb.annotations_of(d))} annotated phenotypes "
                                 "(breadth adjustment)", "observed",
@@ -181,6 +187,17 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 "observed", round(float(scores.sex_log10_lr[d]), 3),
                                 "sex_inheritance_mismatch", "subject.sex"))
     return out
+
+
+def _survival_text(kb: KnowledgeBase, case: Case, d: int) -> str:
+    """'patient aged 25 y, past the disease's annotated age of death: Death in infancy
+    (0.47)'."""
+    outlived = classes_outlived(case.age_years or 0.0)
+    onto = kb.ontology
+    parts = [f"{onto.labels[onto.index[c]] if c in onto.index else c} ({kb.death_freq[d, k]:.2f})"
+             for k, c in enumerate(DEATH_CLASSES) if outlived[k] and kb.death_freq[d, k] > 0]
+    return (f"patient aged {case.age_years:g} y, past the disease's annotated age of death: "
+            f"{', '.join(parts)}")
 
 
 def _age(case: Case) -> str:

@@ -25,6 +25,7 @@ from osteodx.engine import match as M
 from osteodx.engine.family_history import family_log10_lr
 from osteodx.engine.opposites import opposites
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.survival import survival_log10_lr
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
@@ -59,6 +60,8 @@ class CaseScores:
     #: groups it came from: (group term index, finding indices)
     redundancy_log10_lr: np.ndarray | None = None  # (n_diseases,)
     related_groups: list[tuple[int, list[int]]] | None = None
+    #: the patient alive past a disease's annotated age of death (engine/survival.py)
+    survival_log10_lr: np.ndarray | None = None  # (n_diseases,)
 
 
 def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
@@ -378,9 +381,10 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         redundancy[cols] += w @ best_first
     if base_sum:
         sum_lr += base_sum
-    total = sum_lr + age + sex + breadth + family + prevalence + redundancy
+    survival = survival_log10_lr(kb, case, params)
+    total = sum_lr + age + sex + breadth + family + prevalence + redundancy + survival
     return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
-                      redundancy, groups)
+                      redundancy, groups, survival)
 
 
 def _depths(kb: KnowledgeBase) -> np.ndarray:

@@ -71,6 +71,12 @@ class ModelParameters:
     female_xlr_lr: float = 0.2
     #: LR for a female patient and a Y-linked disease.
     female_ylinked_lr: float = 0.001
+    #: weight of the survival term: a patient alive past a disease's annotated age of
+    #: death (engine/survival.py); 0 switches it off.
+    survival_weight: float = 1.0
+    #: smallest probability of surviving to the patient's age under any disease (the
+    #: age-of-death annotations come from small series).
+    survival_floor: float = 0.05
 
     #: family history: LR for a dominant-only disease when a parent is known to be
     #: unaffected (de novo variants and reduced penetrance keep it well above 0)

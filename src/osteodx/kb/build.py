@@ -11,6 +11,7 @@ import numpy as np
 
 from osteodx.diseases.model import DiseaseSpec
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, CscMatrix, KnowledgeBase
+from osteodx.kb.mortality import DEATH_CLASSES, death_class
 from osteodx.kb.onset import ONSET_ROOT, onset_range
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, Ontology
 
@@ -56,6 +57,8 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     n_cols: list[int] = []
     inheritance = np.zeros(len(specs), dtype=np.uint8)
     onset_min = np.full(len(specs), np.nan)
+    death_freq = np.zeros((len(specs), len(DEATH_CLASSES)), dtype=np.float32)
+    unquantified_death = np.zeros_like(death_freq)
     dropped = 0
     for d, spec in enumerate(specs):
         for hid in spec.inheritance:
@@ -74,6 +77,9 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
                 flag = INHERITANCE_FLAGS.get(res.hpo_id)
                 if flag:
                     inheritance[d] |= flag
+                k = death_class(res.hpo_id)
+                if k is not None and not ann.negated:  # a source without frequencies (hpo3)
+                    unquantified_death[d, k] = default_frequency
                 continue
             if ann.negated:
                 n_rows.append(d)
@@ -97,7 +103,15 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
             if d_text[-1] == len(texts):
                 texts.append(text)
         onset_min[d] = _earliest_onset(ontology, spec.onsets)
+        for ann in spec.course:
+            k = death_class(ontology.resolve(ann.hpo_id).hpo_id or "")
+            if k is not None:
+                freq = _smoothed(ann.frequency, ann.frequency_text, default_frequency,
+                                 pseudocount)
+                death_freq[d, k] = max(death_freq[d, k], freq)
 
+    unknown = ~death_freq.any(axis=1)  # hpoa's age of death, else another source's
+    death_freq[unknown] = unquantified_death[unknown]
     rows = np.asarray(d_rows, dtype=np.int32)
     cols = np.asarray(d_cols, dtype=np.int32)
     vals = np.asarray(d_vals, dtype=np.float32)
@@ -145,6 +159,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
             equivalents.setdefault(did, [])
             equivalents[did] = sorted(set(equivalents[did]) | (set(group) - {did}))
     provenance["equivalents_by_name"] = str(len(same_name))
+    _share_age_of_death(death_freq, {s.disease_id: i for i, s in enumerate(specs)}, equivalents)
     return KnowledgeBase(
         ontology=ontology,
         disease_ids=[s.disease_id for s in specs],
@@ -153,11 +168,21 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
         equivalents=equivalents,
         direct=direct, implied=implied, negated=negated, curated=curated,
         background=background, ic=ic,
-        inheritance=inheritance, onset_min=onset_min,
+        inheritance=inheritance, onset_min=onset_min, death_freq=death_freq,
         ann_ptr=np.cumsum(ann_ptr), ann_term=c_s.astype(np.int32),
         ann_freq=v_s.astype(np.float32), ann_text=t_s.astype(np.int32),
         texts=texts, provenance=provenance, default_frequency=default_frequency,
     )
+
+
+def _share_age_of_death(death_freq: np.ndarray, index: dict[str, int],
+                        equivalents: dict[str, list[str]]) -> None:
+    """An OMIM and an Orphanet entry of one disease share its age of death (the larger
+    frequency per class): often only one of them is annotated with it."""
+    for did, eqs in equivalents.items():
+        rows = [index[x] for x in [did, *eqs] if x in index]
+        if len(rows) > 1:
+            death_freq[rows] = death_freq[rows].max(axis=0)
 
 
 def _earliest_onset(ontology: Ontology, onsets: Iterable[str]) -> float:

@@ -20,10 +20,10 @@ from osteodx.ontology.graph import Ontology
 __all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 
-_ARRAYS = ("background", "ic", "inheritance", "onset_min", "ann_ptr", "ann_term", "ann_freq",
-           "ann_text")
+_ARRAYS = ("background", "ic", "inheritance", "onset_min", "death_freq", "ann_ptr", "ann_term",
+           "ann_freq", "ann_text")
 _MATRICES = ("direct", "implied", "negated", "curated")
 
 

@@ -86,6 +86,8 @@ class KnowledgeBase:
     ic: np.ndarray
     inheritance: np.ndarray  # uint8 flags per disease
     onset_min: np.ndarray  # earliest annotated onset in years (nan: unknown)
+    #: (disease, age-of-death class) frequency of dying in that class (kb/mortality.py)
+    death_freq: np.ndarray
     ann_ptr: np.ndarray  # per-disease CSR of direct annotations, for explanations
     ann_term: np.ndarray
     ann_freq: np.ndarray  # nan when the source gave no frequency
