@@ -42,8 +42,13 @@ def survival_log10_lr(kb: KnowledgeBase, case: Case, params: ModelParameters) ->
     outlived = classes_outlived(case.age_years)
     if not outlived.any():
         return out
-    died = kb.death_freq[:, outlived].sum(axis=1, dtype=np.float64)
-    rows = np.flatnonzero(died > 0)
-    out[rows] = params.survival_weight * np.log10(
-        np.maximum(params.survival_floor, 1.0 - died[rows]))
+    key = ("survival", outlived.tobytes(), params.survival_weight, params.survival_floor)
+    cached = kb.derived.get(key)  # one of eight age brackets: computed once each
+    if cached is None:
+        died = kb.death_freq[:, outlived].sum(axis=1, dtype=np.float64)
+        rows = np.flatnonzero(died > 0)
+        cached = kb.derived[key] = (rows, params.survival_weight * np.log10(
+            np.maximum(params.survival_floor, 1.0 - died[rows])))
+    rows, values = cached
+    out[rows] = values
     return out
