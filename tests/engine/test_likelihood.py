@@ -238,7 +238,8 @@ def test_unmatched_common_finding_is_penalised_less(toy_kb):
 
 def test_breadth_penalty_scales_with_annotation_mass(toy_kb):
     wide = dataclasses.replace(P, breadth_penalty=0.5)
-    _, s = _score(toy_kb, [("HP:0000013", False), ("HP:0000016", False)], params=wide)
+    _, s = _score(toy_kb, [("HP:0000013", False), ("HP:0000016", False)], params=wide,
+                  sex="UNKNOWN_SEX")
     mass = toy_kb.phenotype_mass
     expected = -0.5 * 2 * np.log10(mass / np.median(mass))
     assert s.breadth_log10_lr == pytest.approx(expected)

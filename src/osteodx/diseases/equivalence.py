@@ -155,10 +155,11 @@ def share_annotations(specs: Mapping[str, DiseaseSpec],
                 if have is None:  # the other source's frequency is not this entry's
                     specs[mine].annotations.append(AnnotationSpec(
                         ann.hpo_id, None, reference=ann.reference,
-                        origin=f"same disease as {other}"))
+                        origin=f"same disease as {other}", sex=ann.sex))
                     own[ann.hpo_id] = specs[mine].annotations[-1]
                     added += 1
-                elif fill_frequency and have.frequency is None and ann.frequency is not None:
+                elif (fill_frequency and have.frequency is None and ann.frequency is not None
+                      and have.sex == ann.sex):
                     have.frequency, have.frequency_text = ann.frequency, ann.frequency_text
                     have.reference = f"{have.reference}; {ann.reference} via {other}".strip("; ")
     return added

@@ -22,6 +22,7 @@ class AnnotationSpec:
     negated: bool = False  # a curated absence (HPOA "NOT", pack "excluded: true")
     reference: str = ""
     origin: str = "hpoa"  # which source stated it
+    sex: str = ""  # "MALE" or "FEMALE": the annotation holds for patients of that sex only
 
 
 @dataclass(slots=True)

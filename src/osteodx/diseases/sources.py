@@ -24,7 +24,8 @@ def specs_from_hpoa(path: Path) -> dict[str, DiseaseSpec]:
         if row.aspect == "P":
             spec.annotations.append(AnnotationSpec(
                 row.hpo_id, row.frequency, row.frequency_text,
-                negated=row.negated or row.frequency == 0.0, reference=row.reference))
+                negated=row.negated or row.frequency == 0.0, reference=row.reference,
+                sex=row.sex if row.sex in ("MALE", "FEMALE") else ""))
         elif row.aspect == "I" and not row.negated:
             spec.inheritance.add(row.hpo_id)
         elif row.aspect == "C" and not row.negated:

@@ -10,6 +10,7 @@ import numpy as np
 from osteodx.case.model import Case
 from osteodx.engine import match as M
 from osteodx.engine.likelihood import CaseScores
+from osteodx.engine.sex_view import for_sex
 from osteodx.engine.survival import classes_outlived
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.mortality import DEATH_CLASSES
@@ -258,8 +259,10 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
     """Order diseases by score (ties share a rank) and explain the top *top*.
 
     A disease that a knowledge pack declares equivalent to a higher-scoring one
-    (OMIM and Orphanet ids of one disease) is folded into that row.
+    (OMIM and Orphanet ids of one disease) is folded into that row. Explanations name the
+    annotations as they hold for the patient's sex (:func:`for_sex`).
     """
+    kb = for_sex(kb, case.sex)
     total = np.round(scores.total, SCORE_DECIMALS)
     mask = kb.namespace_mask(namespace)
     mask &= ~_shadowed(kb, total, mask)

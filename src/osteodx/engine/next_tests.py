@@ -22,6 +22,7 @@ from osteodx.diseases.packs import Pack
 from osteodx.engine.differential import Differential
 from osteodx.engine.likelihood import finding_lr
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.sex_view import for_sex
 from osteodx.kb.knowledge_base import KnowledgeBase
 
 __all__ = ["TestSuggestion", "suggest_tests"]
@@ -54,6 +55,7 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
                   params: ModelParameters, *, leaders: int = 8, top: int = 8,
                   skeleton: SkeletalSurvey | None = None) -> list[TestSuggestion]:
     """Rank the packs' tests by expected information gain over the *leaders* best candidates."""
+    kb = for_sex(kb, case.sex)
     entries = diff.entries[:leaders]
     if len(entries) < 2:
         return []

@@ -13,6 +13,7 @@ from osteodx.diseases.model import DiseaseSpec
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, CscMatrix, KnowledgeBase
 from osteodx.kb.mortality import DEATH_CLASSES, death_class
 from osteodx.kb.onset import ONSET_ROOT, onset_range
+from osteodx.kb.sex_limited import SEX_CODES, limited_pairs
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, Ontology
 
 __all__ = ["compile_knowledge_base", "DEFAULT_FREQUENCY"]
@@ -50,6 +51,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     d_cols: list[int] = []
     d_vals: list[float] = []
     d_text: list[int] = []
+    d_sex: list[int] = []
     c_rows: list[int] = []  # annotations from curated knowledge packs
     c_cols: list[int] = []
     c_vals: list[float] = []
@@ -97,6 +99,9 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
             text = ann.frequency_text or ("" if ann.frequency is not None else "no frequency")
             if ann.origin != "hpoa":
                 text = f"{text} [{ann.origin}]".strip()
+            if ann.sex:
+                text = f"{text} [{ann.sex.lower()}s only]".strip()
+            d_sex.append(SEX_CODES.get(ann.sex, 0))
             if ann.reference:
                 text = f"{text} ({ann.reference})".strip()
             d_text.append(text_index.setdefault(text, len(texts)))
@@ -116,6 +121,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     cols = np.asarray(d_cols, dtype=np.int32)
     vals = np.asarray(d_vals, dtype=np.float32)
     tix = np.asarray(d_text, dtype=np.int32)
+    by_sex = limited_pairs(rows, cols, vals, tix, np.asarray(d_sex, dtype=np.int8), n_terms)
     direct = CscMatrix.from_triples(rows, cols, vals, n_terms)
     negated = CscMatrix.from_triples(np.asarray(n_rows, dtype=np.int32),
                                      np.asarray(n_cols, dtype=np.int32),
@@ -172,6 +178,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
         ann_ptr=np.cumsum(ann_ptr), ann_term=c_s.astype(np.int32),
         ann_freq=v_s.astype(np.float32), ann_text=t_s.astype(np.int32),
         texts=texts, provenance=provenance, default_frequency=default_frequency,
+        **by_sex,
     )
 
 

@@ -20,10 +20,11 @@ from osteodx.ontology.graph import Ontology
 __all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "death_freq", "ann_ptr", "ann_term",
-           "ann_freq", "ann_text")
+           "ann_freq", "ann_text", "sl_disease", "sl_term", "sl_male", "sl_male_text", "sl_female",
+           "sl_female_text")
 _MATRICES = ("direct", "implied", "negated", "curated")
 
 

@@ -95,6 +95,14 @@ class KnowledgeBase:
     texts: list[str]
     provenance: dict[str, str]
     default_frequency: float
+    #: (disease, term) pairs with a sex-limited annotation, and the frequency (nan: none)
+    #: and text index (-1) that hold for a male and a female patient (kb/sex_limited.py)
+    sl_disease: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    sl_term: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    sl_male: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    sl_male_text: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    sl_female: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    sl_female_text: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     disease_index: dict[str, int] = field(default_factory=dict)
     #: disease id -> gene symbols (from genes_to_phenotype.txt; empty if unknown)
     disease_genes: dict[str, list[str]] = field(default_factory=dict)
