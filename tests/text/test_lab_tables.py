@@ -265,3 +265,37 @@ def test_a_rows_value_never_binds_to_the_next_rows_name() -> None:
     assert [(x.analyte, x.value) for x in labs] == [("vitamin_d_25oh", 142.0)]
     assert any("24,25-dihydroxyvitamin D" in w and "not in the lab catalogue" in w
                for w in labs.warnings)
+
+
+# --- tables of results over time --------------------------------------------
+
+SERIAL = (
+    "Cumulative results\n\n"
+    "Date                  14/03/2023   21/09/2023   10/11/2025   Ref range\n"
+    "Phosphate (mmol/L)    0.52 L       0.48 L       0.92         0.80 - 1.50\n"
+    "Calcium adj (mmol/L)  2.31         2.28         2.40         2.20 - 2.60\n"
+    "25-OH vit D (nmol/L)  64           -            71           >50\n"
+)
+
+
+def test_each_time_column_of_a_serial_table_is_a_result() -> None:
+    got = labs(SERIAL)
+    assert [(x.analyte, x.value, x.ucum, x.flag) for x in got] == [
+        ("phosphate", 0.52, "mmol/L", "low"), ("phosphate", 0.48, "mmol/L", "low"),
+        ("phosphate", 0.92, "mmol/L", None),
+        ("calcium_total", 2.31, "mmol/L", None), ("calcium_total", 2.28, "mmol/L", None),
+        ("calcium_total", 2.40, "mmol/L", None),
+        ("vitamin_d_25oh", 64.0, "nmol/L", None), ("vitamin_d_25oh", 71.0, "nmol/L", None)]
+    assert all((x.reference_low, x.reference_high) == (0.80, 1.50) for x in got[:3])
+    assert any("21/09/2023" in n for n in got[1].notes)  # the column's date is kept
+
+
+def test_a_unit_in_the_name_cell_is_the_rows_unit() -> None:
+    (p,) = labs("Phosphate (mmol/L) | 0.52 | 0.80-1.50\n")
+    assert (p.value, p.ucum) == (0.52, "mmol/L")
+
+
+def test_columns_that_are_not_time_points_are_not_a_series() -> None:
+    # a family table: the patient's value only, not the parents' as the patient's results
+    text = "Analyte | Patient | Mother | Father\nCalcium (mmol/L) | 2.95 | 2.41 | 2.38\n"
+    assert [(x.analyte, x.value) for x in labs(text)] == [("calcium_total", 2.95)]

@@ -115,6 +115,7 @@ class Statement:
     qualitative: str | None = None  # the word as written
     flag: tuple[str, str] | None = None  # the laboratory's flag: (as written, outcome)
     said: bool = False  # the flag is the report's word before the value ("was low at")
+    time: str | None = None  # the column heading of a table of results over time
 
 
 @dataclass(slots=True)
@@ -133,6 +134,7 @@ class _Binder:
         self.q_starts = [q.start for q in quantities]
         self.claimed: set[int] = set()  # start offsets of used quantities / range numbers
         self.out: dict[int, Statement] = {}  # mention index -> statement
+        self.more: list[Statement] = []  # a serial table's later results of a named row
         self.breaks: frozenset[int] = frozenset()  # offsets of the original line breaks
 
     def _free(self, q: Quantity) -> bool:

@@ -201,6 +201,8 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
                   name=norm.quote(m.start, m.end), named=target.key)
     if st.flag is not None:
         lab.flag_text, lab.flag = st.flag
+    if st.time is not None:
+        lab.notes.append(f"{lab.label}: the result of {st.time} in a table of results over time")
     if lab.loinc is None:
         lab.notes.append(f"{lab.label}: no LOINC code in the catalogue; the measurement names "
                          f"the assay by its label")

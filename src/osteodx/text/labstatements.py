@@ -59,7 +59,7 @@ def read_statements(t: str, mentions: list[Mention], quantities: list[Quantity],
     b.breaks = frozenset(breaks)
     _Table(b).read(rows)
     _bind_prose(b, mentions)
-    statements = [b.out[i] for i in sorted(b.out)]
+    statements = sorted([*b.out.values(), *b.more], key=lambda s: (s.start, s.end))
     unread = _Unread(b, statements, breaks).find()
     return Reading(statements, sorted(b.unread + unread))
 

@@ -23,11 +23,25 @@ from osteodx.text.labvalues import (
 
 #: What a table's name cell may hold besides the name ("Serum calcium (total)").
 _NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fasting|total|level"
-                            r"|levels|concentration|random|morning|midnight|basal|S|P)\b"
+                            r"|levels|concentration|random|morning|midnight|basal|S|P"
+                            r"|adj|adjusted|corr|corrected)\b"
                             r"|\([^()]{1,30}\)|\d{1,2}[:.]\d{2}(?:\s?h)?|\d{1,2}\s?(?:am|pm|h)\b)"
                             r"[\s,.:;()\-]*)*",  # "Cortisol (8 am)", "09:00 cortisol"
                             re.IGNORECASE)  # "LH (after GnRH)", "8 am cortisol"
 _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
+#: a column heading that names a time point: a date, a year, a day or age, a stage of care
+_TIME_POINT = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?(?:\d{1,2},?\s)?\d{2,4}"
+    r"|(?:day|d|week|wk|month|mo|year|yr|age)\s?\d+(?:\.\d+)?(?:\s?(?:y|yrs?|m|mo|wk|d))?"
+    r"|\d+(?:\.\d+)?\s?(?:days?|d|weeks?|wks?|w|months?|mo|m|years?|yrs?|y)(?:\s?old)?"
+    r"|baseline|admission|discharge|(?:at\s)?(?:diagnosis|presentation|birth)|initial|latest"
+    r"|current|previous|pre-?op(?:erative)?|post-?op(?:erative)?|follow-?up(?:\s\d+)?"
+    r"|(?:before|after|on)\s(?:treatment|therapy)",
+    re.IGNORECASE)
+#: the unit written with the name ("Phosphate (mmol/L)")
+_NAME_UNIT = re.compile(r"[(\[]([^()\[\]]{1,15})[)\]]")
+_EMPTY_CELL = re.compile(r"[-–—.]|n/?a|nd|not done", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -40,6 +54,20 @@ class _Cells:
     unit: tuple[str, str | None] | None = None
     range: RefRange | None = None
     flag: tuple[str, str] | None = None
+
+
+def time_columns(cells: list[str]) -> list[str | None] | None:
+    """The time point each column heads if *cells* is the header of a table of results over
+    time: at least two cells after the first are dates, days, ages or stages of care.
+
+    >>> time_columns(["Date", "14/03/2023", "21/09/2023", "Ref range"])
+    [None, '14/03/2023', '21/09/2023', None]
+    >>> time_columns(["Test", "Result", "Range"]) is None
+    True
+    """
+    out = [c.strip() if k and _TIME_POINT.fullmatch(c.strip(" :*")) else None
+           for k, c in enumerate(cells)]
+    return out if sum(x is not None for x in out) >= 2 else None
 
 
 class _Table:
@@ -57,16 +85,67 @@ class _Table:
 
     def read(self, rows: Sequence[TableRow]) -> None:
         roles: list[str | None] | None = None
+        times: list[str | None] | None = None
         last: TableRow | None = None
         for row in rows:
             if last is None or row.kind != last.kind or row.line != last.line + 1:
-                roles = None
-            header = column_roles([self.b.t[a:e] for a, e in row.cells])
+                roles = times = None
+            texts = [self.b.t[a:e] for a, e in row.cells]
+            header = column_roles(texts)
             if header is not None:
-                roles = header
+                roles, times = header, None
+            elif (when := time_columns(texts)) is not None:
+                roles, times = None, when
+            elif times is not None and len(row.cells) == len(times):
+                self.serial(row, times)
             else:
                 self.row(row, roles)
             last = row
+
+    def serial(self, row: TableRow, times: list[str | None]) -> None:
+        """A row of a table of results over time ("Phosphate (mmol/L) | 0.52 L | 0.48 L |
+        0.92 | 0.80-1.50" under "Date | 14/03/2023 | ..."): one result per time column,
+        each with the row's unit and range."""
+        a, e = row.cells[0]
+        i = self.name(a, e)
+        if i is None:
+            self.row(row, None)
+            return
+        unit = self.name_unit(a, e)
+        rng = None
+        for k, (ca, ce) in enumerate(row.cells[1:], start=1):
+            if times[k] is None and ca < ce:
+                rng = rng or read_range_cell(self.b.t, ca, ce)
+        first = True
+        for k, (ca, ce) in enumerate(row.cells[1:], start=1):
+            if times[k] is None or ca == ce or _EMPTY_CELL.fullmatch(self.b.t, ca, ce):
+                continue
+            cell = read_value_cell(self.b.t, ca, ce)
+            if cell is None:
+                continue
+            q = cell.quantity
+            if q.unit is None and unit is not None:
+                q = replace(q, unit=unit[0], ucum=unit[1])
+            self.b.claimed.add(q.number.start)
+            st = Statement(self.b.mentions[i], a, ce, quantity=q, range=cell.range or rng,
+                           flag=cell.flag, time=times[k])
+            if first:
+                self.b.out[i] = st
+                first = False
+            else:
+                self.b.more.append(st)
+        if rng is not None:
+            self.b.claimed.update(s for s, _ in rng.numbers)
+        if first:
+            self.row(row, None)
+
+    def name_unit(self, a: int, e: int) -> tuple[str, str | None] | None:
+        """A unit written in brackets in the name cell ("Phosphate (mmol/L)")."""
+        for m in _NAME_UNIT.finditer(self.b.t, a, e):
+            got = read_unit_cell(self.b.t, m.start(1), m.end(1))
+            if got is not None:
+                return got
+        return None
 
     def row(self, row: TableRow, roles: list[str | None] | None) -> None:
         name_at = roles.index("name") if roles and "name" in roles else 0
@@ -82,8 +161,9 @@ class _Table:
             return
         q = cells.value
         assert q is not None
-        if q.unit is None and cells.unit is not None:
-            q = replace(q, unit=cells.unit[0], ucum=cells.unit[1])
+        unit = cells.unit or self.name_unit(a, e)
+        if q.unit is None and unit is not None:
+            q = replace(q, unit=unit[0], ucum=unit[1])
         self.b.claimed.add(q.number.start)
         if cells.range is not None:
             self.b.claimed.update(s for s, _ in cells.range.numbers)
