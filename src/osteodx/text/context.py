@@ -232,6 +232,8 @@ class ContextAnalyser:
             return False  # "Urine glucose 3+ Negative": the result is 3+, "Negative" its range
         if direction == "backward" and _OWN_ASIDE.search(between):
             return False  # "adrenal insufficiency (renin normal)": the aside's own subject
+        if direction == "forward" and _closes_aside(between):
+            return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
         if h.cue.limit:
             words = _WORDS.findall(between)
             return len(words) < h.cue.limit and not {",", ";", "and", "or"} & set(words)
@@ -331,3 +333,16 @@ def analyse(text: str, matches: Iterable[ConceptMatch]) -> list[ContextMatch]:
 
 
 _FIELDS = tuple(f for f in Assertion.__dataclass_fields__)
+
+
+def _closes_aside(between: str) -> bool:
+    """The text from a cue to a finding closes a bracket the cue stood in."""
+    depth = 0
+    for c in between:
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False

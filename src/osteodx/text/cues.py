@@ -319,7 +319,10 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
         heading = k <= 6 and all(x not in ("and", "or") for _, _, x in words[:k]) and any(
             h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
             for h in hits)
-        if w == ":" and not heading and not _STATUS_AFTER.match(view.text, s + 1):
+        # nor after a negation that heads a list: "Denies: haemoptysis, chest pain"
+        negates = any(h.cue.kind == _NEG and h.cue.direction == "forward"
+                      and not view.text[h.end:s].strip() for h in hits)
+        if w == ":" and not heading and not negates and not _STATUS_AFTER.match(view.text, s + 1):
             hard.add(s)
     # soft stretches: words between ',' / 'and' / 'or'
     cuts: list[tuple[int, int]] = []  # (start, end) of each stretch

@@ -89,6 +89,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "14 mo M", "10 days old, female"
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?"
                 r"\s(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE), ""),
+    # British notes' fractions: "14/12 boy" (14 months), "3/52 old girl" (3 weeks), "5/7 M"
+    (re.compile(r"(?<![\w#/.])(?P<n>#+)/(?P<den>##?)(?![\w#/.])(?:\s?old)?,?\s(?P<noun>(?-i:M|F)"
+                r"|male|female|boy|girl|infant|baby|child|toddler)\b", re.IGNORECASE), ""),
     # the age at this examination: "On examination at 6 years 4 months his height was ..."
     # (not a planned one: "review at 9 months", "next examination at 2 years")
     (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)(?<!next\s)(?<!repeat\s)"
@@ -294,6 +297,11 @@ def _age(tx: _Text, d: Demographics) -> str | None:
             continue  # "Bone age: 7 years", "chronological age" is fine
         unit = m.groupdict().get("u")
         years = _years(value, unit)
+        if m.groupdict().get("den"):  # "14/12": months, "3/52": weeks, "5/7": days
+            per = {12: 12.0, 52: 52.1775, 7: 365.25}.get(int(tx.value(m, "den") or 0))
+            if per is None:
+                continue
+            years = value / per
         if m.groupdict().get("m") and (unit or "y")[0].lower() == "y":
             extra = tx.value(m, "m")
             if extra is not None:  # "4 years and 2 months old"

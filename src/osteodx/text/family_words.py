@@ -216,7 +216,11 @@ _RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'
 #: old notes)", "mother's letter"
 _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
                             r"|her |their |the (?:child's |patient's )?)?$", re.IGNORECASE)
-_AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words)\b",
+_AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words"
+                           # an occasion or a place of the relative's: "at his brothers wedding"
+                           r"|wedding|funeral|birthday|party|house|home|graduation|christening"
+                           # consent: "(consent taken - mum signed)"
+                           r"|signed|consented|gave (?:consent|permission)|agreed to)\b",
                            re.IGNORECASE)
 #: what a relative was told about herself: "(that) she has", "they were carriers"
 _TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
