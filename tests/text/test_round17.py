@@ -64,3 +64,10 @@ def test_heavy_periods_and_coarctation(real_kb):
                    real_kb)
     assert found["Menorrhagia"] == "observed"
     assert found["Coarctation of aorta"] == "excluded"
+
+
+def test_a_named_and_aged_relative_before_a_colon_takes_the_status_after_it():
+    got = find_family_statements("Family: Son Jonas (21): well; daughter Lea (17): well.")
+    assert [(s.relation, s.affected) for s in got] == [("son", False), ("daughter", False)]
+    (ill,) = find_family_statements("Daughter Lea (17): scoliosis.")
+    assert ill.affected is True

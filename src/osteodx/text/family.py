@@ -354,8 +354,8 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-#: a first name alone ("Oskar"), as written
-_NAME_ONLY = re.compile(r"[A-Z][a-z]+")
+#: a first name alone ("Oskar"), as written, with an age in brackets
+_NAME_ONLY = re.compile(r"[A-Z][a-z]+(?:\s?\(\d{1,3}\))?")  # "Oskar", "Lea (17)"
 #: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
 _VERB_FIRST = re.compile(r"[\s,]*(?:is|are|was|were|has|have|had|remains|remained)\b")
 
