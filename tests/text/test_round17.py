@@ -71,3 +71,11 @@ def test_a_named_and_aged_relative_before_a_colon_takes_the_status_after_it():
     assert [(s.relation, s.affected) for s in got] == [("son", False), ("daughter", False)]
     (ill,) = find_family_statements("Daughter Lea (17): scoliosis.")
     assert ill.affected is True
+
+
+def test_haemostasis_bnp_and_urine_sodium_are_read():
+    got = labs("FIX 74 IU/dL (50-150), fibrinogen 2.9 g/L (1.5-4.0), BNP 2150 ng/L (<100).\n"
+               "Urine Na 68 mmol/L. Serum sodium 128 mmol/L.")
+    assert [(x.analyte, x.value) for x in got] == [
+        ("factor_ix_iu", 74.0), ("fibrinogen", 2.9), ("bnp", 2150.0), ("urine_sodium", 68.0),
+        ("sodium", 128.0)]

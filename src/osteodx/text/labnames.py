@@ -292,8 +292,11 @@ def _in_fluid(t: str, m: Mention) -> Mention | None:
         if found is None:
             return m
     fluid = found.group("f").lower()
-    if fluid in ("urine", "urinary"):
-        return m if m.target.specimen == "urine" else None
+    if fluid in ("urine", "urinary"):  # "urine Na 68" is urine sodium, "urinary copper" unread
+        if m.target.specimen == "urine":
+            return m
+        other = load_catalogue().in_fluid(m.target, "urine")
+        return Mention(m.start, m.end, other, m.text) if other is not None else None
     specimen = _SPECIMEN_OF_FLUID.get(fluid)
     if specimen is not None and m.target.specimen == specimen:
         return m
