@@ -79,3 +79,17 @@ def test_haemostasis_bnp_and_urine_sodium_are_read():
     assert [(x.analyte, x.value) for x in got] == [
         ("factor_ix_iu", 74.0), ("fibrinogen", 2.9), ("bnp", 2150.0), ("urine_sodium", 68.0),
         ("sodium", 128.0)]
+
+
+def test_tests_named_for_what_they_look_for_are_no_findings(real_kb):
+    found = _found("A vasculitis screen (ANCA, ANA) was negative. I have sent a skeletal "
+                   "dysplasia and hormone-resistance gene panel.", real_kb)
+    assert "Vasculitis" not in found and "Skeletal dysplasia" not in found
+    assert _found("He has a skeletal dysplasia.", real_kb)["Skeletal dysplasia"] == "observed"
+
+
+def test_migraine_aura_and_adrenal_failure(real_kb):
+    found = _found("Migraine with visual aura since her twenties. No seizures. So primary "
+                   "adrenal failure.", real_kb)
+    assert found["Migraine with aura"] == "observed" and found["Seizure"] == "excluded"
+    assert found["Primary adrenal insufficiency"] == "observed"
