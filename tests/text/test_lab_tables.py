@@ -299,3 +299,9 @@ def test_columns_that_are_not_time_points_are_not_a_series() -> None:
     # a family table: the patient's value only, not the parents' as the patient's results
     text = "Analyte | Patient | Mother | Father\nCalcium (mmol/L) | 2.95 | 2.41 | 2.38\n"
     assert [(x.analyte, x.value) for x in labs(text)] == [("calcium_total", 2.95)]
+
+
+def test_a_serial_header_reaches_across_a_rule() -> None:
+    text = ("| Test | Day 14 | Day 27 | Ref |\n|---|---|---|---|\n"
+            "| Total bilirubin | 196 | 171 | 3-21 umol/L |\n")
+    assert [x.value for x in labs(text)] == [196.0, 171.0]

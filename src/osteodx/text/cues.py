@@ -320,7 +320,7 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
             h.cue.kind == "relation" and h.cue.value != "family members" and h.start < s
             for h in hits)
         # nor after a negation that heads a list: "Denies: haemoptysis, chest pain"
-        negates = any(h.cue.kind == _NEG and h.cue.direction == "forward"
+        negates = any(h.cue.kind == _NEG and h.cue.direction == "forward" and h.end <= s
                       and not view.text[h.end:s].strip() for h in hits)
         if w == ":" and not heading and not negates and not _STATUS_AFTER.match(view.text, s + 1):
             hard.add(s)

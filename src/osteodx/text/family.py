@@ -333,7 +333,9 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         k = _joined(p, rels, ci, lo)
         end = p.clauses[k].end
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
-    if found is not None and _NAME_ONLY.fullmatch(ctx.original(p, lo, end).strip(" ,")):
+    named = ctx.original(p, lo, end).strip(" ,")
+    if found is not None and (_NAME_ONLY.fullmatch(named) or (  # "Lea (17): well"
+            text.startswith(":", end) and _NAME_AGE.fullmatch(named))):
         found = None  # "Her big brother Oskar, who is seven, is healthy": a name
     if found is None and end == p.clauses[k].end and k + 1 < len(p.clauses):
         who = p.clauses[k + 1]  # "Her father, who has dense bones, ..."
@@ -354,8 +356,10 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-#: a first name alone ("Oskar"), as written, with an age in brackets
-_NAME_ONLY = re.compile(r"[A-Z][a-z]+(?:\s?\(\d{1,3}\))?")  # "Oskar", "Lea (17)"
+#: a first name alone ("Oskar"), as written
+_NAME_ONLY = re.compile(r"[A-Z][a-z]+")
+#: a name and an age before a colon: "daughter Lea (17): well"
+_NAME_AGE = re.compile(r"[A-Z][a-z]+\s?\(\d{1,3}\)")
 #: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
 _VERB_FIRST = re.compile(r"[\s,]*(?:is|are|was|were|has|have|had|remains|remained)\b")
 

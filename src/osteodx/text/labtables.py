@@ -87,15 +87,19 @@ class _Table:
         roles: list[str | None] | None = None
         times: list[str | None] | None = None
         last: TableRow | None = None
+        header_line = -1
         for row in rows:
-            if last is None or row.kind != last.kind or row.line != last.line + 1:
+            # a header governs the rows right below it, across a rule ("|---|") under it
+            gap = 2 if (roles is not None or times is not None) and last is not None and \
+                last.line == header_line else 1
+            if last is None or row.kind != last.kind or row.line > last.line + gap:
                 roles = times = None
             texts = [self.b.t[a:e] for a, e in row.cells]
             header = column_roles(texts)
             if header is not None:
-                roles, times = header, None
+                roles, times, header_line = header, None, row.line
             elif (when := time_columns(texts)) is not None:
-                roles, times = None, when
+                roles, times, header_line = None, when, row.line
             elif times is not None and len(row.cells) == len(times):
                 self.serial(row, times)
             else:

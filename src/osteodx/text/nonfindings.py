@@ -62,10 +62,11 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
                                 r"|serology)\b"
-                                # a test named for what it looks for: "vasculitis screen",
-                                # "a skeletal dysplasia and hormone-resistance gene panel"
-                                r"|(?:\s+(?:and|or|/)\s+[\w-]+)?\s+(?:gene\s+|genetic\s+)?"
-                                r"(?:screen|panel)\b", re.IGNORECASE)
+                                # a gene panel named for what it looks for: "a skeletal
+                                # dysplasia and hormone-resistance gene panel" (a "screen" is
+                                # kept: "galactosaemia screen normal" excludes it)
+                                r"|(?:\s+(?:and|or|/)\s+[\w-]+)?\s+(?:gene|genetic)\s+panel\b",
+                                re.IGNORECASE)
 
 
 #: a test named inside a request's brackets: "Screening bloods (hepatitis B/C, HIV) requested"
