@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +14,7 @@ from rich.console import Console
 
 from osteodx.errors import OsteodxError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Explainable differential diagnosis from HPO findings. "
                        "Supports a clinician's judgement; does not replace it.")
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -62,6 +63,16 @@ def _fail(exc: Exception, code: int = 1) -> typer.Exit:
 def _error(exc: Exception) -> None:
     """One line on stderr, never a traceback; the message is not rich markup."""
     err.print(f"osteodx: error: {exc}", markup=False, style="red")
+
+
+def _internal(name: str, exc: Exception) -> None:
+    """An osteodx bug met on one input: one line naming the input, so that a batch goes on
+    (``OSTEODX_DEBUG=1`` raises it with its traceback instead)."""
+    if os.environ.get("OSTEODX_DEBUG"):
+        raise exc
+    err.print(f"osteodx: error: {name}: internal error ({type(exc).__name__}: {exc}); "
+              "please report it with the input (OSTEODX_DEBUG=1 shows the traceback)",
+              markup=False, style="red")
 
 
 @app.command()
@@ -116,6 +127,10 @@ def diagnose(
             except OsteodxError as exc:
                 failed += 1
                 _error(exc)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
+                failed += 1
+                _internal(str(path), exc)
                 continue
             finally:
                 if progress:
@@ -178,6 +193,10 @@ def extract(
         except OsteodxError as exc:
             failed += 1
             _error(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
+            failed += 1
+            _internal(str(item), exc)
             continue
         for w in ex.warnings:
             err.print(f"warning: {name}: {w}", markup=False, style="yellow")
@@ -295,6 +314,9 @@ def main() -> None:
     except OsteodxError as exc:  # pragma: no cover - commands catch their own
         _error(exc)
         sys.exit(1)
+    except Exception as exc:  # noqa: BLE001  # pragma: no cover - the last guard
+        _internal("osteodx", exc)
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

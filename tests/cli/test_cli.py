@@ -186,3 +186,27 @@ def test_stdin_yaml_phenopacket_and_stdin_text(toy_dir):
     res = _run(["diagnose", "-", "-f", "json"], toy_dir, input="A boy with seizures: no fever.")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["findings"][0]["source"].startswith("text[")
+
+
+def test_an_internal_error_on_one_case_does_not_stop_the_batch(tmp_path, toy_dir, monkeypatch):
+    """A bug met on one input is reported in one line naming it; the others still run."""
+    import osteodx.api
+
+    real = osteodx.api.diagnose
+
+    def flaky(case, *args, **kwargs):
+        if case.case_id == "b":
+            raise IndexError("list index out of range")
+        return real(case, *args, **kwargs)
+
+    monkeypatch.setattr(osteodx.api, "diagnose", flaky)
+    monkeypatch.delenv("OSTEODX_DEBUG", raising=False)
+    d = tmp_path / "batch"
+    d.mkdir()
+    for pid in "abc":
+        write_case(d / f"{pid}.json", phenopacket([("HP:0000013", False)], pid=pid))
+    res = _run(["diagnose", str(d)], toy_dir)
+    assert res.exit_code == 1
+    ids = [json.loads(x)["case_id"] for x in res.stdout.splitlines() if x.startswith("{")]
+    assert ids == ["a", "c"]
+    assert "b.json: internal error (IndexError" in res.stderr and "Traceback" not in res.stderr

@@ -333,7 +333,7 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         k = _joined(p, rels, ci, lo)
         end = p.clauses[k].end
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
-    named = ctx.original(p, lo, end).strip(" ,")
+    named = ctx.original(p, lo, end).strip(" ,") if found is not None else ""
     if found is not None and (_NAME_ONLY.fullmatch(named) or (  # "Lea (17): well"
             text.startswith(":", end) and _NAME_AGE.fullmatch(named))):
         found = None  # "Her big brother Oskar, who is seven, is healthy": a name
