@@ -305,3 +305,15 @@ def test_a_serial_header_reaches_across_a_rule() -> None:
     text = ("| Test | Day 14 | Day 27 | Ref |\n|---|---|---|---|\n"
             "| Total bilirubin | 196 | 171 | 3-21 umol/L |\n")
     assert [x.value for x in labs(text)] == [196.0, 171.0]
+
+
+def test_a_range_in_the_name_cell_and_a_header_without_a_name_heading() -> None:
+    text = ("| | 14/02/2026 (adm.) | 18/02/2026 | 15/05/2026 |\n|---|---|---|---|\n"
+            "| Hb (g/L) [115-160] | 79 | 88 | 121 |\n"
+            "| Haptoglobin (g/L) [0.3-2.0] | < 0.1 | - | 1.1 |\n")
+    got = [(x.analyte, x.value, x.comparator, x.reference_low, x.reference_high)
+           for x in labs(text)]
+    assert got == [("haemoglobin", 79.0, None, 115.0, 160.0),
+                   ("haemoglobin", 88.0, None, 115.0, 160.0),
+                   ("haemoglobin", 121.0, None, 115.0, 160.0),
+                   ("haptoglobin", 0.1, "<", 0.3, 2.0), ("haptoglobin", 1.1, None, 0.3, 2.0)]

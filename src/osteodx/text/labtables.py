@@ -25,7 +25,8 @@ from osteodx.text.labvalues import (
 _NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fasting|total|level"
                             r"|levels|concentration|random|morning|midnight|basal|S|P"
                             r"|adj|adjusted|corr|corrected)\b"
-                            r"|\([^()]{1,30}\)|\d{1,2}[:.]\d{2}(?:\s?h)?|\d{1,2}\s?(?:am|pm|h)\b)"
+                            r"|\([^()]{1,30}\)|\[[^\[\]]{1,20}\]|\d{1,2}[:.]\d{2}(?:\s?h)?"
+                            r"|\d{1,2}\s?(?:am|pm|h)\b)"
                             r"[\s,.:;()\-]*)*",  # "Cortisol (8 am)", "09:00 cortisol"
                             re.IGNORECASE)  # "LH (after GnRH)", "8 am cortisol"
 _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
@@ -41,6 +42,9 @@ _TIME_POINT = re.compile(
     re.IGNORECASE)
 #: the unit written with the name ("Phosphate (mmol/L)")
 _NAME_UNIT = re.compile(r"[(\[]([^()\[\]]{1,15})[)\]]")
+#: a range written with the name in square brackets ("Hb (g/L) [115-160]")
+_NAME_RANGE = re.compile(r"\[([^\[\]]{1,20})\]")
+_ASIDE = re.compile(r"\s*\([^()]{0,20}\)")  # "14/02/2026 (adm.)"
 _EMPTY_CELL = re.compile(r"[-–—.]|n/?a|nd|not done", re.IGNORECASE)
 
 
@@ -65,8 +69,13 @@ def time_columns(cells: list[str]) -> list[str | None] | None:
     >>> time_columns(["Test", "Result", "Range"]) is None
     True
     """
-    out = [c.strip() if k and _TIME_POINT.fullmatch(c.strip(" :*")) else None
-           for k, c in enumerate(cells)]
+    def when(c: str) -> str | None:
+        c = c.strip()
+        return c if _TIME_POINT.fullmatch(_ASIDE.sub("", c).strip(" :*")) else None
+
+    out = [when(c) if k else None for k, c in enumerate(cells)]
+    if cells and when(cells[0]) is not None:  # "| | 14/02/2026 | ...": no name heading
+        out = [None, *(when(c) for c in cells)]
     return out if sum(x is not None for x in out) >= 2 else None
 
 
@@ -116,7 +125,7 @@ class _Table:
             self.row(row, None)
             return
         unit = self.name_unit(a, e)
-        rng = None
+        rng = self.name_range(a, e)
         for k, (ca, ce) in enumerate(row.cells[1:], start=1):
             if times[k] is None and ca < ce:
                 rng = rng or read_range_cell(self.b.t, ca, ce)
@@ -143,6 +152,14 @@ class _Table:
         if first:
             self.row(row, None)
 
+    def name_range(self, a: int, e: int) -> RefRange | None:
+        """A range written in square brackets in the name cell ("Hb (g/L) [115-160]")."""
+        for m in _NAME_RANGE.finditer(self.b.t, a, e):
+            got = read_range_cell(self.b.t, m.start(1), m.end(1))
+            if got is not None:
+                return got
+        return None
+
     def name_unit(self, a: int, e: int) -> tuple[str, str | None] | None:
         """A unit written in brackets in the name cell ("Phosphate (mmol/L)")."""
         for m in _NAME_UNIT.finditer(self.b.t, a, e):
@@ -168,6 +185,8 @@ class _Table:
         unit = cells.unit or self.name_unit(a, e)
         if q.unit is None and unit is not None:
             q = replace(q, unit=unit[0], ucum=unit[1])
+        if cells.range is None:
+            cells.range = self.name_range(a, e)
         self.b.claimed.add(q.number.start)
         if cells.range is not None:
             self.b.claimed.update(s for s, _ in cells.range.numbers)
