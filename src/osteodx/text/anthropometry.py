@@ -32,7 +32,8 @@ _MINUS = "[-\u2212\u2013]"
 _NUM = r"\d+(?:\.\d+)?"
 #: "-2.4 SD", "-2.4 SDS", "SD -2.4", "z-score -2.4", "-2.4 standard deviations"
 _Z = re.compile(
-    rf"(?P<z1>[+]?{_MINUS}?\s?{_NUM})\s*(?:SDS?|standard deviations?|z)\b"
+    # (not a name's digit: "L1-L4 Z-score -2.6" is -2.6, not the 4 of "L4")
+    rf"(?<![A-Za-z0-9.])(?P<z1>[+]?{_MINUS}?\s?{_NUM})\s*(?:SDS?|standard deviations?|z)\b"
     rf"|\b(?:SDS?|z[- ]?scores?)\s*(?:(?:was|is|of)\s*)?[:=]?\s*(?P<z2>[+]?{_MINUS}?\s?{_NUM})",
     re.IGNORECASE)
 #: "<3rd centile", ">97th percentile", "below the 3rd percentile", "50th centile", "P97",

@@ -78,7 +78,8 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"nil(?! of note)(?! by mouth)(?!\s*(?:[.;]|$))", Cue(_NEG)),
     # "non-scarring alopecia": the prefix negates the next word only
     (r"non(?=-[a-z])", Cue(_NEG, limit=1)),
-    (r"no|not|without|never|neither|nor|none(?!\s*(?:[.;]|$))|cannot|can't|didn't|doesn't"
+    (r"no|not|without|never|neither|nor|none(?!\s*(?:[.;]|$))(?! (?:known|reported|documented"
+     r"|noted)\s*(?:[.;]|$))|cannot|can't|didn't|doesn't"
      r"|don't|wasn't|weren't"
      r"|isn't|aren't|hasn't|haven't|hadn't", Cue(_NEG)),
     (r"(?:did|does|do) not (?:show|reveal|demonstrate|exhibit|have|develop|present with"
@@ -105,7 +106,8 @@ _TABLE: list[tuple[str, Cue]] = [
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
     # "Allergies: NKDA" (no known drug allergies), "Scoliosis: none", "Seizures: nil"
-    (r"nkda|nka|nkfa|no known (?:drug |food )?allergies|(?<=: )(?:none|nil)(?=\s*(?:[.;]|$))",
+    (r"nkda|nka|nkfa|no known (?:drug |food )?allergies"
+     r"|(?<=: )(?:none|nil)(?: (?:known|reported|documented|noted))?(?=\s*(?:[.;]|$))",
      Cue(_NEG, "backward", limit=3)),
     # "Gait NAD", "LFTs NAD": no abnormality detected
     (rf"(?:{_AUX} )?(?:nad|nil of note|no abnormalit(?:y|ies) (?:detected|seen|found))",
@@ -241,7 +243,8 @@ _SOFT = frozenset({",", "and", "or"})
 _OPENING_ADVERBS = frozenset("now then later also still currently recently since subsequently"
                              " eventually meanwhile previously".split())
 #: a heading's bare status after its colon ("Renal US: normal.", "Skull: NAD")
-_STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear|none|nil"
+_STATUS_AFTER = re.compile(r"\s*(?:normal|unremarkable|nad|nil of note|negative|clear"
+                           r"|(?:none|nil)(?: (?:known|reported|documented|noted))?"
                            r"|absent|nkda|nka|no known (?:drug |food )?allergies"
                            r"|no abnormalit(?:y|ies)(?: (?:detected|seen|found))?)\s*(?:[.;]|$)")
 

@@ -133,6 +133,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;]{{1,60}}?\((?:aged?\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",
                 re.IGNORECASE), "heading"),
+    # the age after a date of birth: "DOB: 21/07/2007 (19 y)", "born 02/06/2011 (15 years)"
+    (re.compile(rf"\b(?:DOB|D\.O\.B\.?|date of birth|born)[*_]*\s?:?[*_]*\s?#{{1,4}}[/.-]#{{1,2}}"
+                rf"[/.-]#{{2,4}}\s?\((?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?\)", re.IGNORECASE),
+     ""),
     # "Re: Mr Callum Reid, 38 years", "Patient: Ann Lee, 6 years 3 months"
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;,\n]{{1,60}}?,\s"
                 rf"(?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), "heading"),
