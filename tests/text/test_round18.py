@@ -38,3 +38,19 @@ def test_a_childs_sugar_is_glucose():
     assert [(x.analyte, x.value) for x in labs("His sugar then was 1.6 mmol/L.")] == [
         ("glucose", 1.6)]
     assert labs("He drinks sugar-free squash.") == []
+
+
+def test_no_fractures_do_not_make_a_region_normal(real_kb):
+    found = _found("A boy. X-rays showed no rib or vertebral fractures.", real_kb)
+    assert "Sclerotic vertebral body" not in found and "Osteosclerosis of ribs" not in found
+    assert _found("A boy. Spine X-ray: no fractures, no sclerosis.",
+                  real_kb)["Sclerotic vertebral body"] == "excluded"
+
+
+def test_a_falling_value_and_a_pale_stool_are_not_the_patients_falls_or_pallor(real_kb):
+    found = _found("She has recurrent falls in the platelet count. Pale, greasy stools.",
+                   real_kb)
+    assert not {"Falls", "Frequent falls", "Pallor"} & set(found)
+    assert found["Steatorrhea"] == "observed"
+    found = _found("He is pale and has frequent falls at school.", real_kb)
+    assert found["Pallor"] == "observed" and found["Frequent falls"] == "observed"

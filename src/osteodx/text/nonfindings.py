@@ -33,7 +33,19 @@ _PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|
                         r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
 _PROCEDURE_TERMS = frozenset({"HP:0002835"})  # Aspiration
 #: words around a finding's name that make it something else: (before, after)
+#: "falls in the platelet count": a value going down, not a person falling
+_FALLS_OF_A_VALUE = re.compile(r"\s+(?:in|of)\s+(?:the\s+|his\s+|her\s+)?[\w-]+(?:\s[\w-]+)?\s"
+                               r"(?:counts?|levels?|concentrations?|pressures?|values?)\b"
+                               r"|\s+(?:in|of)\s+(?:the\s+)?(?:platelets?|haemoglobin|hemoglobin"
+                               r"|sodium|potassium|calcium|glucose|oxygen|saturations?)\b",
+                               re.IGNORECASE)
 _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "HP:0002527": (None, _FALLS_OF_A_VALUE),  # Falls
+    "HP:0002359": (None, _FALLS_OF_A_VALUE),  # Frequent falls
+    # "pale, greasy, foul-smelling stools", "pale optic discs": the stool or the disc is pale
+    "HP:0000980": (None, re.compile(r"(?:,?\s(?:and\s)?[\w-]+){0,3}\s(?:stools?|faeces|feces"
+                                    r"|poo|urine|optic\sdiscs?|discs?|nail\sbeds?)\b",
+                                    re.IGNORECASE)),
     # "paranasal bony overgrowth", "gingival overgrowth": a local growth, not the body's
     "HP:0001548": (re.compile(r"\b(?:bony|bone|osseous|soft[- ]tissue|gingival|fibrous|cortical"
                               r"|tissue|synovial)\s+$", re.IGNORECASE), None),

@@ -122,6 +122,8 @@ def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
         a = ctx.assess_view(p, m.start(), m.end())
         if not a.about_patient:
             continue
+        if a.negated and m.group().startswith("fracture"):
+            continue  # "no rib or vertebral fractures" says nothing of the bone's density
         ci = _clause_of(p, m.start())
         normal = _NORMAL_IN.search(p.view.text, max(0, m.start() - 60), m.end())
         out[ci] = out.get(ci, True) and (a.negated or (normal is not None
