@@ -331,8 +331,11 @@ def _view_logs(kb: KnowledgeBase, base: KnowledgeBase, q: int, excluded: bool,
     sub, idx, direct, implied = changed_subset(kb)
     anc = kb.ontology.ancestors(q)
     fix = None
+    # the columns the finding's vector reads: q's own, the direct ones of its ancestors, the
+    # implied ones of its informative ancestors and of its opposites (see _observed)
     if implied[q] or direct[anc].any() or (not excluded and (
-            implied[anc].any() or any(implied[j] for j in _opposites_of(kb, q)))):
+            (implied[anc] & (kb.ic[anc] >= params.min_ancestor_ic)).any()
+            or any(implied[j] for j in _opposites_of(kb, q)))):
         lr, c, _ = (_excluded if excluded else _observed)(sub, q, params, sub.n_diseases,
                                                           False)
         logs = np.log10(lr) if excluded else np.log10(lr) * weights.take(c)

@@ -55,26 +55,54 @@ def for_sex(kb: KnowledgeBase, sex: str | None) -> KnowledgeBase:
     return view
 
 
-def _propagate(kb: KnowledgeBase, terms: np.ndarray, freq: np.ndarray) -> dict[int, float]:
+def _expand(kb: KnowledgeBase, d: np.ndarray, t: np.ndarray, f: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(disease, term, frequency) triples with every ancestor of each term (itself included)."""
     onto = kb.ontology
-    out: dict[int, float] = {}
-    for t, f in zip(terms.tolist(), freq.tolist(), strict=True):
-        for a in onto.ancestors(t).tolist():
-            if f > out.get(a, -1.0):
-                out[a] = f
-    return out
+    lo, hi = onto.anc_ptr[t], onto.anc_ptr[t + 1]
+    counts = hi - lo
+    total = int(counts.sum())
+    starts = np.repeat(lo - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+    return (np.repeat(d, counts), onto.anc_idx[starts + np.arange(total)],
+            np.repeat(f, counts))
 
 
-def _changes(old: dict[int, float], new: dict[int, float]) -> dict[int, float | None]:
-    keys = old.keys() | new.keys()
-    return {k: new.get(k) for k in keys if old.get(k) != new.get(k)}
+def _pairs(n_terms: int, d: np.ndarray, t: np.ndarray, f: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted keys ``d * n_terms + t`` with the largest frequency of each."""
+    key = d.astype(np.int64) * n_terms + t
+    f = f.astype(np.float64)
+    order = np.lexsort((-f, key))
+    key, f = key[order], f[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    return key[first], f[first]
 
 
-def _patch(base: CscMatrix, changes: dict[int, dict[int, float | None]]) -> PatchedCsc:
+def _collect(out: dict[int, dict[int, float | None]], before: tuple[np.ndarray, np.ndarray],
+             after: tuple[np.ndarray, np.ndarray], n_terms: int) -> None:
+    """Add to *out* (term -> disease -> new value, None when gone) what changed."""
+    (k0, v0), (k1, v1) = before, after
+    keys = np.union1d(k0, k1)
+    old = np.full(len(keys), np.nan)
+    new = np.full(len(keys), np.nan)
+    old[np.searchsorted(keys, k0)] = v0
+    new[np.searchsorted(keys, k1)] = v1
+    diff = ~((old == new) | (np.isnan(old) & np.isnan(new)))
+    for key, value in zip(keys[diff].tolist(), new[diff].tolist(), strict=True):
+        out.setdefault(key % n_terms, {})[key // n_terms] = None if math.isnan(value) else value
+
+
+def _patch(base: CscMatrix, changes: dict[int, dict[int, float | None]],
+           n_diseases: int) -> PatchedCsc:
     cols = {}
+    changed = np.zeros(n_diseases, dtype=bool)
     for j, per_d in changes.items():
         rows, vals = base.column(j)
-        keep = ~np.isin(rows, np.fromiter(per_d, dtype=np.intp, count=len(per_d)))
+        ds = np.fromiter(per_d, dtype=np.intp, count=len(per_d))
+        changed[ds] = True
+        keep = ~changed[rows]
+        changed[ds] = False
         add = sorted((d, v) for d, v in per_d.items() if v is not None)
         r = np.concatenate([rows[keep], np.array([d for d, _ in add], dtype=np.intp)])
         v = np.concatenate([vals[keep], np.array([x for _, x in add], dtype=np.float32)])
@@ -89,6 +117,8 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
     direct: dict[int, dict[int, float | None]] = {}
     implied: dict[int, dict[int, float | None]] = {}
     segments: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    old: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (disease, term, frequency)
+    new: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for d in np.unique(kb.sl_disease).tolist():
         a, b = kb.ann_ptr[d], kb.ann_ptr[d + 1]
         terms, freq, text = kb.ann_term[a:b], kb.ann_freq[a:b].copy(), kb.ann_text[a:b].copy()
@@ -103,18 +133,25 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
                 keep[i] = False
             else:
                 freq[i], text[i] = freq_for[k], text_for[k]
+        same_freq = keep.all() and np.array_equal(freq, kb.ann_freq[a:b])
+        if same_freq and np.array_equal(text, kb.ann_text[a:b]):
+            continue  # "Cryptorchidism, MALE" for a boy: the disease is as it was
         segments[d] = (terms[keep], freq[keep], text[keep])
-        old_direct = dict(zip(terms.tolist(), kb.ann_freq[a:b].tolist(), strict=True))
-        new_direct = dict(zip(terms[keep].tolist(), freq[keep].tolist(), strict=True))
-        for t, v in _changes(old_direct, new_direct).items():
-            direct.setdefault(t, {})[d] = v
-        old_implied = _propagate(kb, terms, kb.ann_freq[a:b])
-        new_implied = _propagate(kb, terms[keep], freq[keep])
-        for t, v in _changes(old_implied, new_implied).items():
-            implied.setdefault(t, {})[d] = v
+        if same_freq:
+            continue  # only the annotation's text differs: nothing to score anew
+        n_old = b - a
+        old.append((np.full(n_old, d), terms, kb.ann_freq[a:b]))
+        new.append((np.full(int(keep.sum()), d), terms[keep], freq[keep]))
+    if old:  # every changed disease at once: its direct and implied values before and after
+        before = [np.concatenate([x[i] for x in old]) for i in range(3)]
+        after = [np.concatenate([x[i] for x in new]) for i in range(3)]
+        n_terms = len(kb.ontology)
+        _collect(direct, _pairs(n_terms, *before), _pairs(n_terms, *after), n_terms)
+        _collect(implied, _pairs(n_terms, *_expand(kb, *before)),
+                 _pairs(n_terms, *_expand(kb, *after)), n_terms)
     view = copy.copy(kb)
-    view.direct = _patch(kb.direct, direct)  # type: ignore[assignment]
-    view.implied = _patch(kb.implied, implied)  # type: ignore[assignment]
+    view.direct = _patch(kb.direct, direct, kb.n_diseases)  # type: ignore[assignment]
+    view.implied = _patch(kb.implied, implied, kb.n_diseases)  # type: ignore[assignment]
     view.ann_ptr, view.ann_term, view.ann_freq, view.ann_text = _splice(kb, segments)
     sizes = np.diff(view.ann_ptr)
     mass = np.zeros(kb.n_diseases)
@@ -128,7 +165,8 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
                     if (k[0] if isinstance(k, tuple) else k) not in own}
     view.derived[_VIEW] = sex
     view.derived[SEX_VIEW_BASE] = kb
-    rows = np.array(sorted(segments), dtype=np.intp)
+    # the diseases whose frequencies changed (a text-only change scores the same)
+    rows = np.array(sorted({int(x[0][0]) for x in old if len(x[0])}), dtype=np.intp)
     masks = np.zeros((2, len(kb.ontology)), dtype=bool)  # terms whose columns changed
     masks[0, list(direct)] = True
     masks[1, list(implied)] = True
@@ -150,33 +188,38 @@ def changed_subset(view: KnowledgeBase) -> tuple[KnowledgeBase, np.ndarray, np.n
 def _restrict(view: KnowledgeBase, rows: np.ndarray) -> KnowledgeBase:
     """*view* restricted to the diseases *rows*, re-indexed from 0: scoring a finding on
     it gives those diseases' LRs at a fraction of the cost (the background and the
-    information content stay the full knowledge base's, so the LRs are the same)."""
+    information content stay the full knowledge base's, so the LRs are the same). Built in
+    constant time: each column is filtered when the engine reads it."""
     remap = np.full(view.n_diseases, -1, dtype=np.intp)
     remap[rows] = np.arange(len(rows))
-    n_terms = len(view.ontology)
-
-    def restrict(m: CscMatrix | PatchedCsc) -> CscMatrix:
-        base = m.base if isinstance(m, PatchedCsc) else m
-        cols = np.repeat(np.arange(n_terms), np.diff(base.ptr))
-        keep = remap[base.rows] >= 0
-        extra = []
-        if isinstance(m, PatchedCsc) and m.columns:
-            replaced = np.zeros(n_terms, dtype=bool)
-            replaced[list(m.columns)] = True
-            keep &= ~replaced[cols]
-            for j, (r, v) in m.columns.items():
-                k = remap[r] >= 0
-                extra.append((remap[r[k]], np.full(int(k.sum()), j), v[k]))
-        parts = [(remap[base.rows[keep]], cols[keep], base.vals[keep]), *extra]
-        return CscMatrix.from_triples(*(np.concatenate([p[i] for p in parts]) for i in range(3)),
-                                      n_terms)
-
     sub = copy.copy(view)
-    sub.direct, sub.implied = restrict(view.direct), restrict(view.implied)
-    sub.negated, sub.curated = restrict(view.negated), restrict(view.curated)
+    sub.direct = SubsetCsc(view.direct, remap)  # type: ignore[assignment]
+    sub.implied = SubsetCsc(view.implied, remap)  # type: ignore[assignment]
+    sub.negated = SubsetCsc(view.negated, remap)  # type: ignore[assignment]
+    sub.curated = SubsetCsc(view.curated, remap)  # type: ignore[assignment]
     sub.disease_ids = [view.disease_ids[i] for i in rows.tolist()]
     sub.derived = {}
     return sub
+
+
+class SubsetCsc:
+    """A matrix's columns restricted to some diseases (``remap``: full index -> subset
+    index, -1 outside); ``ptr`` and ``vals`` are the full matrix's bounds, as in
+    :class:`PatchedCsc`."""
+
+    def __init__(self, base: CscMatrix | PatchedCsc, remap: np.ndarray) -> None:
+        self.base, self.remap = base, remap
+        self.ptr, self.vals = base.ptr, base.vals
+        self._memo: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def column(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        got = self._memo.get(j)
+        if got is None:
+            rows, vals = self.base.column(j)
+            idx = self.remap[rows]
+            keep = idx >= 0
+            got = self._memo[j] = (idx[keep], vals[keep])
+        return got
 
 
 def _splice(kb: KnowledgeBase, segments: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]
