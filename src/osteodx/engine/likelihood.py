@@ -25,6 +25,7 @@ from osteodx.engine import match as M
 from osteodx.engine.family_history import family_log10_lr
 from osteodx.engine.opposites import opposites
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.related import related_groups
 from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex
 from osteodx.engine.survival import survival_log10_lr
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
@@ -453,55 +454,6 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     total = sum_lr + age + sex + breadth + family + prevalence + redundancy + survival
     return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
                       redundancy, groups, survival)
-
-
-def _depths(kb: KnowledgeBase) -> np.ndarray:
-    """Each term's depth below Phenotypic abnormality (shortest path; -1 outside it), by
-    relaxing every is_a edge at once until nothing changes (about 15 rounds, a few ms)."""
-    depth = kb.derived.get("depths")
-    if depth is None:
-        onto = kb.ontology
-        n = len(onto)
-        big = np.iinfo(np.int32).max
-        depth = np.full(n, big, dtype=np.int64)
-        if PHENOTYPIC_ABNORMALITY in onto:
-            depth[onto.index[PHENOTYPIC_ABNORMALITY]] = 0
-            child = np.repeat(np.arange(n), np.diff(onto.par_ptr))
-            parent = onto.par_idx.astype(np.int64)
-            while True:
-                via = np.where(depth[parent] < big, depth[parent] + 1, big)
-                new = depth.copy()
-                np.minimum.at(new, child, via)
-                if np.array_equal(new, depth):
-                    break
-                depth = new
-        depth[depth == big] = -1
-        depth.setflags(write=False)
-        kb.derived["depths"] = depth
-    return depth
-
-
-def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
-                   ) -> list[tuple[int, list[int]]]:
-    """Observed findings that share their ancestor at ``params.redundancy_depth`` (the one
-    with the smallest index when there are several), in groups of two or more."""
-    if params.redundancy_decay >= 1.0:
-        return []
-    depth = _depths(kb)
-    memo = kb.derived.setdefault(("related group", params.redundancy_depth), {})
-    by_group: dict[int, list[int]] = {}
-    for i, f in enumerate(case.findings):
-        if f.excluded:
-            continue
-        q = kb.ontology.index[f.hpo_id]
-        g = memo.get(q)
-        if g is None:
-            anc = kb.ontology.ancestors(q)
-            at = anc[depth[anc] == params.redundancy_depth]
-            g = memo[q] = int(at.min()) if len(at) else -1
-        if g >= 0:
-            by_group.setdefault(g, []).append(i)
-    return sorted((g, idx) for g, idx in by_group.items() if len(idx) > 1)
 
 
 def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndarray:
