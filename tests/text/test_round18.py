@@ -54,3 +54,10 @@ def test_a_falling_value_and_a_pale_stool_are_not_the_patients_falls_or_pallor(r
     assert found["Steatorrhea"] == "observed"
     found = _found("He is pale and has frequent falls at school.", real_kb)
     assert found["Pallor"] == "observed" and found["Frequent falls"] == "observed"
+
+
+def test_she_after_his_relative_is_that_relative(real_kb):
+    found = _found("A 41-year-old man with hypertension.\n- His father's sister has been on "
+                   "blood pressure tablets since she was a teenager and had a stroke at 48.",
+                   real_kb)
+    assert "Stroke" not in found and found["Hypertension"] == "observed"

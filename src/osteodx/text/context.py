@@ -286,9 +286,17 @@ class ContextAnalyser:
         the subject of an earlier clause of the sentence, unless the patient was named in
         between ("The father (48) had the same spots; he was diagnosed with cancer")."""
         sex = _PRONOUN_SEX.get(h.text.lower())
-        if sex is None or first == 0:
+        if sex is None:
             return None
         text, lo = p.view.text, p.clauses[0].start
+        if first == 0:  # one clause: "His father's sister has been ... since she was a
+            # teenager": "she" is the relative when the possessive says the patient is a he
+            other = {"male": "her ", "female": "his "}[sex]
+            kin = [k for k in p.hits if k.cue.kind == "relation" and lo <= k.start < h.start]
+            if kin and text[max(0, kin[0].start - 4):kin[0].start] == other and \
+                    _KIN_SEX.get(kin[-1].cue.value.split()[-1]) == sex:
+                return kin[-1]
+            return None
         last: CueHit | None = None
         for k in p.hits:
             if not lo <= k.start < p.clauses[first].start:
