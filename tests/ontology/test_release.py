@@ -124,3 +124,43 @@ def test_children_are_the_inverse_of_parents(toy_kb):
         for c in onto.children(i):
             assert i in onto.parents(c).tolist()
     assert onto.children(onto.index["HP:0000001"])  # the root has children
+
+
+def test_cache_round_trip_keeps_synonyms_and_sex_patches(tmp_path, toy_dir, monkeypatch):
+    """What the cache stores apart (the synonyms, read on first use) or precomputes (what
+    each sex changes) comes back as the build made it."""
+    import numpy as np
+
+    from osteodx.kb import load as load_mod
+    from osteodx.kb.sex_patch import SEXES, compute_sex_patch
+
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    built = load_knowledge_base(toy_dir, supplement=False)
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    cached = load_knowledge_base(toy_dir, supplement=False)
+    assert cached is not built
+    assert set(cached.sex_patches) == set(SEXES)
+    for sex in SEXES:
+        want = compute_sex_patch(built, sex).arrays()
+        got = cached.sex_patches[sex].arrays()
+        assert want.keys() == got.keys()
+        for name in want:
+            assert np.array_equal(want[name], got[name]), (sex, name)
+    assert callable(cached.ontology._synonyms)  # not read yet
+    assert [[tuple(s) for s in x] for x in cached.ontology.synonyms] == \
+        [[tuple(s) for s in x] for x in built.ontology.synonyms]
+    assert any(cached.ontology.synonyms)
+
+
+def test_removed_synonyms_file_rebuilds_the_cache(tmp_path, toy_dir, monkeypatch):
+    from osteodx.kb import load as load_mod
+
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    load_knowledge_base(toy_dir, supplement=False)
+    (syn,) = (tmp_path / "cache").glob("kb-*.synonyms.json")
+    syn.unlink()
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    kb = load_knowledge_base(toy_dir, supplement=False)
+    assert syn.is_file() and any(kb.ontology.synonyms)

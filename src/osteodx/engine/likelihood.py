@@ -25,8 +25,9 @@ from osteodx.engine import match as M
 from osteodx.engine.family_history import family_log10_lr
 from osteodx.engine.opposites import opposites
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.prior import prevalence_log10_odds
 from osteodx.engine.related import related_groups
-from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex
+from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex, shared_tables
 from osteodx.engine.survival import survival_log10_lr
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS, KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
@@ -119,12 +120,13 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
 
 
 def _opposites_of(kb: KnowledgeBase, q: int) -> tuple[int, ...]:
-    memo = kb.derived.setdefault("opposites", {})
+    tables = shared_tables(kb)
+    memo = tables.setdefault("opposites", {})
     got = memo.get(q)
     if got is None:
-        labels = kb.derived.get("label index")
+        labels = tables.get("label index")
         if labels is None:
-            labels = kb.derived["label index"] = {
+            labels = tables["label index"] = {
                 label.lower(): i for i, label in enumerate(kb.ontology.labels)}
         got = memo[q] = opposites(kb.ontology, q, labels)
     return got
@@ -162,10 +164,11 @@ def _floor(kb: KnowledgeBase, q: int, p: ModelParameters) -> float:
 
 def _column_maxima(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray]:
     """Per term, the largest direct and the largest implied frequency over all diseases."""
-    got = kb.derived.get("column maxima")
+    tables = shared_tables(kb)  # a sex view's bounds are its base's
+    got = tables.get("column maxima")
     if got is None:
         got = tuple(_col_max(m) for m in (kb.direct, kb.implied))
-        kb.derived["column maxima"] = got
+        tables["column maxima"] = got
     return got
 
 
@@ -182,7 +185,8 @@ def _col_max(m) -> np.ndarray:
 def _too_general(kb: KnowledgeBase) -> np.ndarray:
     """Terms too broad to explain a finding as its annotated ancestor: the roots and the
     organ systems ("Abnormality of metabolism/homeostasis" does not explain a low vitamin D)."""
-    flags = kb.derived.get("too_general")
+    tables = shared_tables(kb)
+    flags = tables.get("too_general")
     if flags is None:
         onto = kb.ontology
         flags = np.zeros(len(onto), dtype=bool)
@@ -194,7 +198,7 @@ def _too_general(kb: KnowledgeBase) -> np.ndarray:
                     child = np.repeat(np.arange(len(onto)), np.diff(onto.par_ptr))
                     flags[child[onto.par_idx == i]] = True
         flags.setflags(write=False)
-        kb.derived["too_general"] = flags
+        tables["too_general"] = flags
     return flags
 
 
@@ -330,13 +334,8 @@ def _view_logs(kb: KnowledgeBase, base: KnowledgeBase, q: int, excluded: bool,
     if key in fixes:
         return b, rows, excess, fixes[key]
     sub, idx, direct, implied = changed_subset(kb)
-    anc = kb.ontology.ancestors(q)
     fix = None
-    # the columns the finding's vector reads: q's own, the direct ones of its ancestors, the
-    # implied ones of its informative ancestors and of its opposites (see _observed)
-    if implied[q] or direct[anc].any() or (not excluded and (
-            (implied[anc] & (kb.ic[anc] >= params.min_ancestor_ic)).any()
-            or any(implied[j] for j in _opposites_of(kb, q)))):
+    if _reads_changed(kb, q, excluded, params, direct, implied):
         lr, c, _ = (_excluded if excluded else _observed)(sub, q, params, sub.n_diseases,
                                                           False)
         logs = np.log10(lr) if excluded else np.log10(lr) * weights.take(c)
@@ -349,6 +348,35 @@ def _view_logs(kb: KnowledgeBase, base: KnowledgeBase, q: int, excluded: bool,
             fix = (idx[differs], logs[differs] - now[differs])
     fixes[key] = fix  # small: kept for the whole batch
     return b, rows, excess, fix
+
+
+def _reads_changed(kb: KnowledgeBase, q: int, excluded: bool, p: ModelParameters,
+                   direct: np.ndarray, implied: np.ndarray) -> bool:
+    """Does the finding's vector read a column the sex view changed? An excluded finding
+    reads q's implied column; an observed one also q's direct column, the ancestors'
+    columns :func:`_observed` keeps (with the same bounds, which a view shares with its
+    base), and its opposites' implied columns."""
+    if implied[q]:
+        return True
+    if excluded:
+        return False
+    anc = kb.ontology.ancestors(q)
+    hit_i, hit_d = implied[anc], direct[anc]
+    if not (hit_i.any() or hit_d.any()):
+        return any(implied[j] for j in _opposites_of(kb, q))
+    floor = _floor(kb, q, p)
+    bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
+        else kb.background
+    top_direct, top_implied = _column_maxima(kb)
+    a = anc[hit_i]
+    if ((kb.ic[a] >= p.min_ancestor_ic) & (top_implied[a] * (p.ancestor_discount / bg[a])
+                                            > floor) & (a != q)).any():
+        return True
+    a = anc[hit_d]
+    if ((a == q) | (~_too_general(kb)[a]
+                    & (top_direct[a] * (p.specific_discount / bg[a]) > floor))).any():
+        return True
+    return any(implied[j] for j in _opposites_of(kb, q))
 
 
 def finding_lr(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters) -> np.ndarray:
@@ -454,19 +482,3 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     total = sum_lr + age + sex + breadth + family + prevalence + redundancy + survival
     return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
                       redundancy, groups, survival)
-
-
-def prevalence_log10_odds(kb: KnowledgeBase, params: ModelParameters) -> np.ndarray:
-    """Pre-test log10 odds of each disease against a typical rare disease, from its sourced
-    prevalence (0 for diseases without a figure, and for figures rarer than the reference)."""
-    if not params.prevalence_weight or not len(kb.prevalence_one_in):
-        return np.zeros(kb.n_diseases)
-    key = ("prevalence", params.prevalence_weight, params.prevalence_cap_one_in)
-    odds = kb.derived.get(key)  # the same for every case of a batch
-    if odds is None:
-        one_in = np.nan_to_num(kb.prevalence_one_in, nan=kb.reference_one_in)
-        one_in = np.maximum(one_in, params.prevalence_cap_one_in)
-        odds = params.prevalence_weight * np.maximum(np.log10(kb.reference_one_in / one_in), 0.0)
-        odds.setflags(write=False)
-        kb.derived[key] = odds
-    return odds

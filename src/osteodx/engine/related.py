@@ -7,6 +7,7 @@ import numpy as np
 
 from osteodx.case.model import Case
 from osteodx.engine.params import ModelParameters
+from osteodx.engine.sex_view import shared_tables
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
@@ -16,7 +17,8 @@ __all__ = ["related_groups"]
 def _depths(kb: KnowledgeBase) -> np.ndarray:
     """Each term's depth below Phenotypic abnormality (shortest path; -1 outside it), by
     relaxing every is_a edge at once until nothing changes (about 15 rounds, a few ms)."""
-    depth = kb.derived.get("depths")
+    tables = shared_tables(kb)
+    depth = tables.get("depths")
     if depth is None:
         onto = kb.ontology
         n = len(onto)
@@ -35,7 +37,7 @@ def _depths(kb: KnowledgeBase) -> np.ndarray:
                 depth = new
         depth[depth == big] = -1
         depth.setflags(write=False)
-        kb.derived["depths"] = depth
+        tables["depths"] = depth
     return depth
 
 
@@ -46,7 +48,7 @@ def related_groups(kb: KnowledgeBase, case: Case, params: ModelParameters
     if params.redundancy_decay >= 1.0:
         return []
     depth = _depths(kb)
-    memo = kb.derived.setdefault(("related group", params.redundancy_depth), {})
+    memo = shared_tables(kb).setdefault(("related group", params.redundancy_depth), {})
     by_group: dict[int, list[int]] = {}
     for i, f in enumerate(case.findings):
         if f.excluded:

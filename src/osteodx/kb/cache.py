@@ -15,17 +15,19 @@ from pathlib import Path
 import numpy as np
 
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
+from osteodx.kb.sex_patch import SEXES, SexPatch
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 10
+INDEX_FORMAT = 12
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "death_freq", "ann_ptr", "ann_term",
            "ann_freq", "ann_text", "sl_disease", "sl_term", "sl_male", "sl_male_text", "sl_female",
            "sl_female_text")
 _MATRICES = ("direct", "implied", "negated", "curated")
+_SEX_PREFIX = {"MALE": "sex_male_", "FEMALE": "sex_female_"}
 
 
 def cache_dir() -> Path:
@@ -48,10 +50,14 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
             m.ptr, m.rows.astype(np.int32), m.vals
     for name in ("par_ptr", "par_idx", "anc_ptr", "anc_idx"):
         arrays[f"onto_{name}"] = getattr(onto, name)
+    if len(kb.sl_disease):  # computed here once, so that no later process needs to
+        for sex in SEXES:
+            for name, arr in kb.sex_patch(sex).arrays().items():
+                arrays[f"{_SEX_PREFIX[sex]}{name}"] = arr
     meta = {
         "format": INDEX_FORMAT,
         "version": onto.version, "ids": onto.ids, "labels": onto.labels,
-        "synonyms": onto.synonyms, "alt_ids": onto.alt_ids, "obsolete": onto.obsolete,
+        "alt_ids": onto.alt_ids, "obsolete": onto.obsolete,
         "disease_ids": kb.disease_ids, "disease_labels": kb.disease_labels,
         "disease_origins": kb.disease_origins, "equivalents": kb.equivalents,
         "texts": kb.texts, "provenance": kb.provenance,
@@ -62,9 +68,12 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as fh:
             np.savez(fh, **arrays)
         os.replace(fh.name, directory / f"{key}.npz")
-        tmp = directory / f"{key}.json.tmp{os.getpid()}"
-        tmp.write_text(json.dumps(meta), encoding="utf-8")
-        os.replace(tmp, directory / f"{key}.json")
+        # the synonyms (a fifth of the strings) in a file of their own, read when needed
+        for path, data in ((directory / f"{key}.synonyms.json", onto.synonyms),
+                           (directory / f"{key}.json", meta)):
+            tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
     except OSError:
         return
 
@@ -72,7 +81,8 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
 def load(key: str, directory: Path) -> KnowledgeBase | None:
     """Read the knowledge base cached under *key*, or ``None``."""
     npz_path, json_path = directory / f"{key}.npz", directory / f"{key}.json"
-    if not (npz_path.is_file() and json_path.is_file()):
+    syn_path = directory / f"{key}.synonyms.json"
+    if not (npz_path.is_file() and json_path.is_file() and syn_path.is_file()):
         return None
     try:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
@@ -84,14 +94,29 @@ def load(key: str, directory: Path) -> KnowledgeBase | None:
         return None
     onto = Ontology(
         meta["version"], meta["ids"], meta["labels"],
-        meta["synonyms"],
+        lambda: _read_synonyms(syn_path),
         arrays["onto_par_ptr"], arrays["onto_par_idx"], arrays["onto_anc_ptr"],
         arrays["onto_anc_idx"], meta["alt_ids"], meta["obsolete"])
+    patches = {}
+    for sex, prefix in _SEX_PREFIX.items():
+        mine = {k[len(prefix):]: v for k, v in arrays.items() if k.startswith(prefix)}
+        if mine:
+            patches[sex] = SexPatch.from_arrays(mine)
     mats = {name: CscMatrix(arrays[f"{name}_ptr"], arrays[f"{name}_rows"],
                             arrays[f"{name}_vals"]) for name in _MATRICES}
-    return KnowledgeBase(
+    kb = KnowledgeBase(
         ontology=onto, disease_ids=meta["disease_ids"], disease_labels=meta["disease_labels"],
         disease_origins=meta["disease_origins"], equivalents=meta["equivalents"],
         texts=meta["texts"], provenance=meta["provenance"],
         default_frequency=meta["default_frequency"], disease_genes=meta["disease_genes"],
         **mats, **{name: arrays[name] for name in _ARRAYS})
+    kb.sex_patches = patches
+    return kb
+
+
+def _read_synonyms(path: Path) -> list[list[tuple[str, str]]]:
+    try:
+        return [[tuple(s) for s in syns] for syns in json.loads(path.read_text("utf-8"))]
+    except (OSError, ValueError) as err:  # removed or damaged since the cache was read
+        raise RuntimeError(f"{path}: cannot read the cached HPO synonyms ({err}); delete "
+                           f"{path.parent} to rebuild the cache") from err

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from osteodx.diseases.prevalence import load_prevalence
+from osteodx.kb.sex_patch import SexPatch, compute_sex_patch
 from osteodx.ontology.graph import Ontology
 
 __all__ = ["KnowledgeBase", "CscMatrix", "INHERITANCE_FLAGS"]
@@ -122,6 +123,9 @@ class KnowledgeBase:
     prevalence_source: dict[int, str] = field(default_factory=dict)
     #: "1 in N" of a typical rare disease, against which listed figures are weighed
     reference_one_in: float = 1e6
+    #: sex -> what that sex changes (kb/sex_patch.py): read from the cache, or computed on
+    #: first use
+    sex_patches: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.disease_index = {d: i for i, d in enumerate(self.disease_ids)}
@@ -176,6 +180,13 @@ class KnowledgeBase:
     @property
     def hpo_version(self) -> str:
         return self.provenance.get("hpo_version", "")
+
+    def sex_patch(self, sex: str) -> SexPatch:
+        """What a patient of *sex* (``MALE``/``FEMALE``) changes (:mod:`osteodx.kb.sex_patch`)."""
+        got = self.sex_patches.get(sex)
+        if got is None:
+            got = self.sex_patches[sex] = compute_sex_patch(self, sex)
+        return got
 
     def namespace_mask(self, namespace: str) -> np.ndarray:
         """Boolean mask of diseases in *namespace* (``all`` keeps every one)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +58,7 @@ class Ontology:
         version: str,
         ids: list[str],
         labels: list[str],
-        synonyms: list[list[tuple[str, str]]],
+        synonyms: list[list[tuple[str, str]]] | Callable[[], list[list[tuple[str, str]]]],
         par_ptr: np.ndarray,
         par_idx: np.ndarray,
         anc_ptr: np.ndarray,
@@ -69,7 +69,7 @@ class Ontology:
         self.version = version
         self.ids = ids
         self.labels = labels
-        self.synonyms = synonyms
+        self._synonyms = synonyms  # or a loader: only term search and text need them
         self.par_ptr = par_ptr
         self.par_idx = par_idx
         self.anc_ptr = anc_ptr
@@ -109,6 +109,13 @@ class Ontology:
                    obsolete)
 
     # -- lookups --------------------------------------------------------------
+    @property
+    def synonyms(self) -> list[list[tuple[str, str]]]:
+        """Each term's ``(synonym, scope)`` pairs (read on first use when cached)."""
+        if callable(self._synonyms):
+            self._synonyms = self._synonyms()
+        return self._synonyms
+
     def __len__(self) -> int:
         return len(self.ids)
 
