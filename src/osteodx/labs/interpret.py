@@ -42,6 +42,7 @@ from osteodx.labs.result import (
     range_text,
 )
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
+from osteodx.labs.vitals import VITAL_LOINC, judge_vital
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
 
@@ -130,6 +131,11 @@ def _interpret_one(m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
     if panel is not None:
         result, one = start(panel.key, panel.label)
         one.panel(panel, oc)
+        return result, loose
+    vital = VITAL_LOINC.get(code)
+    if vital is not None:
+        result, one = start(vital[0], vital[1])
+        one.vital(vital[0], vital[2], value.get("quantity"))
         return result, loose
     measure = growth_measure_for_loinc(code) if code else None
     if measure is not None:
@@ -352,6 +358,38 @@ class _One:
         bounds = f"{fmt(r.reference_low)}-{fmt(r.reference_high)} {measure.unit}"
         self._finish(hpo, outcome, f"{head} ({at}; CDC 2000 {who}, -2 to +2 SD {bounds}): "
                                    f"{gz.text}, {OUTCOME_WORDS[outcome]}")
+
+
+    def vital(self, kind: str, unit: str, q: Mapping[str, Any] | None) -> None:
+        """A vital sign against its guideline threshold (:mod:`osteodx.labs.vitals`): an
+        abnormal reading is an observed finding; a normal one excludes nothing."""
+        r = self.result
+        if q is None:
+            self.warn(f"{r.label}: value is not a quantity; not interpreted")
+            r.text = f"{r.label}: not interpreted"
+            return
+        x = float(q.get("value", 0.0) or 0.0)
+        r.value, r.unit = x, _unit_text(q.get("unit"))
+        head = f"{r.label} {fmt(x)} {r.unit or ''}".rstrip()
+        try:
+            v = convert(x, parse_unit(q.get("unit") or ""), parse_ucum(unit))
+        except UnitError as exc:
+            self.warn(f"{r.label}: {exc}; not interpreted")
+            r.text = f"{head}: not interpreted"
+            return
+        r.value_canonical, r.unit_canonical = v, unit
+        verdict = judge_vital(kind, v, self.age, self.sex)
+        if verdict.outcome is None:
+            self.warn(f"{r.label}: {verdict.why}; not interpreted")
+            r.text = f"{head}: not interpreted ({verdict.why})"
+            return
+        r.interpretation = verdict.outcome  # type: ignore[assignment]
+        r.reference_source = verdict.source
+        r.text = f"{head}: {verdict.why}, {OUTCOME_WORDS[verdict.outcome]}"
+        if verdict.hpo_id:
+            r.hpo_id, r.hpo_label = verdict.hpo_id, verdict.label
+            r.findings = [Finding(verdict.hpo_id, verdict.label, "observed",
+                                  f"{self.where}: {r.text}", note=verdict.source)]
 
 
 def _years_text(age: float) -> str:

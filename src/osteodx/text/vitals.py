@@ -23,11 +23,9 @@ depend on age and height; oxygen saturation below 90% (WHO) at any age.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-from osteodx.knowledge import load_yaml
+from osteodx.labs.vitals import blood_pressure_verdict, heart_rate_limits, vitals_data
 from osteodx.text.context import ContextAnalyser
 
 __all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
@@ -51,33 +49,8 @@ _QTC = re.compile(r"\bQTc\b[^0-9\n.;]{0,20}?(?<![\d/])(?P<v>\d{3})(?![\d/])\s*(?
                   re.IGNORECASE)
 
 
-def vitals_data() -> dict[str, Any]:
-    """The thresholds of ``knowledge/vitals.yaml`` (read once)."""
-    return _data()
-
-
-@cache
 def _data() -> dict[str, Any]:
-    text = (resources.files("osteodx.knowledge") / "vitals.yaml").read_text("utf-8")
-    return load_yaml(text)
-
-
-def _table() -> dict[str, Any]:
-    return _data()["blood_pressure"]
-
-
-def _verdict(systolic: int, diastolic: int, centile: int | None, age: float | None,
-             t: dict[str, Any]) -> str | None:
-    """Why the reading is high ("at or above 140/90 (adult)"), or None."""
-    if centile is not None:
-        return f"above the {centile}th centile" if centile >= t["centile"] else None
-    for band in ("adult", "adolescent"):
-        b = t[band]
-        if age is not None and age >= b["min_age_years"]:
-            if systolic >= b["systolic"] or diastolic >= b["diastolic"]:
-                return f"at or above {b['systolic']}/{b['diastolic']} ({band})"
-            return None
-    return None
+    return vitals_data()
 
 
 def find_vital_signs(text: str, age_years: float | None = None,
@@ -86,7 +59,7 @@ def find_vital_signs(text: str, age_years: float | None = None,
     """Hypertension from the patient's blood pressure readings and a prolonged QTc from the
     ECG's corrected QT ("male"/"female" *sex* chooses its threshold), in text order (one
     finding per reading)."""
-    t = _table()
+    t = _data()["blood_pressure"]
     ctx = ctx or ContextAnalyser(text)
     out: list[VitalSign] = []
     for m in _BP.finditer(text):
@@ -94,7 +67,7 @@ def find_vital_signs(text: str, age_years: float | None = None,
         if not 50 <= systolic <= 300 or not 20 <= diastolic <= 200 or diastolic >= systolic:
             continue  # not a blood pressure ("BP 2/3 of cases")
         centile = int(m.group("cv")) if m.group("cv") else None
-        why = _verdict(systolic, diastolic, centile, age_years, t)
+        why = blood_pressure_verdict(systolic, diastolic, centile, age_years)
         if why is None or not ctx.assess(m.start(), m.end()).about_patient:
             continue
         out.append(VitalSign(t["term"], m.start(), m.end(),
@@ -139,24 +112,11 @@ def _low_pressure(text: str, age: float | None, ctx: ContextAnalyser) -> list[Vi
     return out
 
 
-def _heart_rate_limits(age: float | None) -> tuple[float, float, str] | None:
-    """(lowest normal, highest normal, which table) per minute for *age* in years."""
-    hr = _data()["heart_rate"]
-    if age is None or age < 0:
-        return None
-    if age >= hr["min_age_years"]:
-        return hr["below"], hr["above"], "adult"
-    for lo_age, hi_age, first, ninety_ninth in hr["children"]:
-        if lo_age <= age < hi_age:
-            return first, ninety_ninth, "1st-99th centile for age"
-    return None
-
-
 def _rates(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
     """Tachycardia or bradycardia from the heart rate for age; hypoxaemia from SpO2."""
     out = []
     hr = _data()["heart_rate"]
-    limits = _heart_rate_limits(age)
+    limits = heart_rate_limits(age)
     for m in _HR.finditer(text) if limits is not None else ():
         below, above, table = limits  # type: ignore[misc]
         bpm = int(m.group("v"))

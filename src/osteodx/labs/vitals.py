@@ -1,0 +1,176 @@
+"""Vital signs judged against guideline thresholds, for text and phenopackets alike.
+
+The thresholds are data with their guidelines (``knowledge/vitals.yaml``): blood pressure
+140/90 mmHg from 18 years (ESC/ESH 2018, NICE NG136), 130/80 from 13 years, the 95th centile
+when a report states it (AAP 2017); heart rate 50-100 per minute in adults (ACC/AHA/HRS) and
+the 1st-99th centiles for age in children (Fleming 2011); systolic pressure below 90 mmHg in
+adults (NHLBI); oxygen saturation below 90 % (WHO); QTc 450 / 460 ms (AHA/ACCF/HRS).
+
+A phenopacket gives each reading as a measurement (LOINC 8867-4 heart rate, 8480-6 systolic
+and 8462-4 diastolic pressure, 59408-5 / 2708-6 oxygen saturation, 8636-3 QTc):
+:func:`judge_vital` says what each means for a patient of that age and sex. Only an abnormal
+reading is a finding: one normal office reading excludes neither hypertension (it may be
+treated) nor an arrhythmia, and a child's blood pressure without its centile is not judged
+(its normal values depend on height).
+
+>>> judge_vital("systolic", 146, 22, None).hpo_id
+'HP:0000822'
+>>> judge_vital("diastolic", 90, 16, None).why
+'diastolic 90 mmHg at or above 80 (adolescent, 13-17 y)'
+>>> judge_vital("heart_rate", 150, 2.5, None).why
+'heart rate 150/min above 142 (1st-99th centile for age)'
+>>> judge_vital("heart_rate", 88, 16, None).outcome
+'N'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from osteodx.knowledge import load_yaml
+
+__all__ = ["VITAL_LOINC", "VitalVerdict", "blood_pressure_verdict", "heart_rate_limits",
+           "judge_vital", "vitals_data"]
+
+#: LOINC code -> (kind, display name, canonical UCUM unit)
+VITAL_LOINC: dict[str, tuple[str, str, str]] = {
+    "LOINC:8867-4": ("heart_rate", "Heart rate", "/min"),
+    "LOINC:8480-6": ("systolic", "Systolic blood pressure", "mm[Hg]"),
+    "LOINC:8462-4": ("diastolic", "Diastolic blood pressure", "mm[Hg]"),
+    "LOINC:59408-5": ("oxygen_saturation", "Oxygen saturation (pulse oximetry)", "%"),
+    "LOINC:2708-6": ("oxygen_saturation", "Oxygen saturation, arterial", "%"),
+    "LOINC:8636-3": ("qtc", "QTc interval", "ms"),
+}
+
+#: plausible readings per kind (outside: a typing error, not a finding)
+_PLAUSIBLE = {"heart_rate": (20, 250), "systolic": (50, 300), "diastolic": (20, 200),
+              "oxygen_saturation": (50, 100), "qtc": (300, 700)}
+
+
+class VitalVerdict(NamedTuple):
+    """``outcome`` H/L/N, or None when the reading cannot be judged (``why`` says why);
+    the finding (``hpo_id``, ``label``) of an abnormal reading, and the guideline."""
+
+    outcome: str | None
+    hpo_id: str | None
+    why: str
+    source: str
+    label: str = ""
+
+
+def vitals_data() -> dict[str, Any]:
+    """The thresholds of ``knowledge/vitals.yaml`` (read once)."""
+    return _data()
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = (resources.files("osteodx.knowledge") / "vitals.yaml").read_text("utf-8")
+    return load_yaml(text)
+
+
+def blood_pressure_verdict(systolic: float | None, diastolic: float | None,
+                           centile: int | None, age: float | None) -> str | None:
+    """Why a blood pressure reading is high ("at or above 140/90 (adult)"), or None. Either
+    value may be missing (a phenopacket gives them as two measurements)."""
+    t = _data()["blood_pressure"]
+    if centile is not None:
+        return f"above the {centile}th centile" if centile >= t["centile"] else None
+    for band in ("adult", "adolescent"):
+        b = t[band]
+        if age is not None and age >= b["min_age_years"]:
+            if (systolic is not None and systolic >= b["systolic"]) or (
+                    diastolic is not None and diastolic >= b["diastolic"]):
+                return f"at or above {b['systolic']}/{b['diastolic']} ({band})"
+            return None
+    return None
+
+
+def heart_rate_limits(age: float | None) -> tuple[float, float, str] | None:
+    """(lowest normal, highest normal, which table) per minute for *age* in years."""
+    hr = _data()["heart_rate"]
+    if age is None or age < 0:
+        return None
+    if age >= hr["min_age_years"]:
+        return hr["below"], hr["above"], "adult"
+    for lo_age, hi_age, first, ninety_ninth in hr["children"]:
+        if lo_age <= age < hi_age:
+            return first, ninety_ninth, "1st-99th centile for age"
+    return None
+
+
+def judge_vital(kind: str, value: float, age: float | None, sex: str | None) -> VitalVerdict:
+    """One reading of *kind* (a :data:`VITAL_LOINC` kind) in its canonical unit, for a
+    patient of *age* years and *sex* (``male``/``female``/None)."""
+    lo, hi = _PLAUSIBLE[kind]
+    if not lo <= value <= hi:
+        return VitalVerdict(None, None, f"{value:g} is implausible (plausible {lo}-{hi})", "")
+    if kind in ("systolic", "diastolic"):
+        return _pressure(kind, value, age)
+    if kind == "heart_rate":
+        return _heart_rate(value, age)
+    if kind == "oxygen_saturation":
+        o = _data()["oxygen_saturation"]
+        low = value < o["below_percent"]
+        return VitalVerdict("L" if low else "N", o["term"] if low else None,
+                            f"oxygen saturation {value:g}% "
+                            f"{'below' if low else 'at or above'} {o['below_percent']}%",
+                            _cite(o["source"]), o["term_label"] if low else "")
+    q = _data()["qtc"]  # kind == "qtc"
+    limit = q["male_ms"] if sex == "male" else q["female_ms"]
+    who = {"male": "men", "female": "women"}.get(sex or "", "women, sex unknown")
+    long = value >= limit
+    return VitalVerdict("H" if long else "N", q["term"] if long else None,
+                        f"QTc {value:g} ms {'at or above' if long else 'below'} {limit} ms "
+                        f"({who})", _cite(q["source"]), q["term_label"] if long else "")
+
+
+def _pressure(kind: str, value: float, age: float | None) -> VitalVerdict:
+    t, h = _data()["blood_pressure"], _data()["hypotension"]
+    if age is None:
+        return VitalVerdict(None, None, "age unknown: a blood pressure is judged for age", "")
+    band = next((b for b in ("adult", "adolescent") if age >= t[b]["min_age_years"]), None)
+    if band is None:
+        return VitalVerdict(None, None, "a child's blood pressure is judged against the "
+                            "centiles for age, sex and height, which the reading lacks", "")
+    limit = t[band][kind]
+    ages = "18 y and over" if band == "adult" else "13-17 y"
+    src = _cite(t[band]["source"])
+    if value >= limit:
+        return VitalVerdict("H", t["term"], f"{kind} {value:g} mmHg at or above {limit} "
+                            f"({band}, {ages})", src, t["term_label"])
+    if kind == "systolic" and age >= h["min_age_years"] and value < h["systolic_below"]:
+        return VitalVerdict("L", h["term"], f"systolic {value:g} mmHg below "
+                            f"{h['systolic_below']} (adult)", _cite(h["source"]),
+                            h["term_label"])
+    return VitalVerdict("N", None, f"{kind} {value:g} mmHg below {limit} ({band}, {ages})",
+                        src)
+
+
+def _heart_rate(bpm: float, age: float | None) -> VitalVerdict:
+    hr = _data()["heart_rate"]
+    limits = heart_rate_limits(age)
+    if limits is None:
+        return VitalVerdict(None, None, "age unknown: a heart rate is judged for age", "")
+    below, above, table = limits
+    adult = table == "adult"
+    if bpm > above:
+        src = _cite(hr["tachycardia_source"] if adult else hr["children_source"])
+        return VitalVerdict("H", hr["tachycardia_term"],
+                            f"heart rate {bpm:g}/min above {above:g} ({table})", src,
+                            hr["tachycardia_label"])
+    if bpm < below:
+        src = _cite(hr["bradycardia_source"] if adult else hr["children_source"])
+        return VitalVerdict("L", hr["bradycardia_term"],
+                            f"heart rate {bpm:g}/min below {below:g} ({table})", src,
+                            hr["bradycardia_label"])
+    src = _cite(hr["children_source"] if not adult else
+                [*hr["bradycardia_source"], *hr["tachycardia_source"]])
+    return VitalVerdict("N", None, f"heart rate {bpm:g}/min within {below:g}-{above:g} "
+                        f"({table})", src)
+
+
+def _cite(ids: list[str] | str) -> str:
+    return ", ".join([ids] if isinstance(ids, str) else ids)
