@@ -39,6 +39,11 @@ def test_phenopacket_is_valid_and_named(extraction):
     assert subject["timeAtLastEncounter"]["age"]["iso8601duration"] == "P7Y"
 
 
+def test_phenopacket_names_the_hpo_release(extraction, real_kb):
+    (hp,) = [r for r in extraction.phenopacket["metaData"]["resources"] if r["id"] == "hp"]
+    assert hp["version"] == real_kb.hpo_version and hp["version"]
+
+
 def test_findings_with_negation_experiencer_and_sections(extraction):
     found = {(f.hpo_id, f.status) for f in extraction.case.findings}
     labels = {f.label: f.status for f in extraction.case.findings}

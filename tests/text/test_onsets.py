@@ -272,7 +272,7 @@ def test_as_an_infant(text: str, age: float, quote: str) -> None:
      {"Fatigue": "P48Y", "Arthralgia": "P48Y"}),
     # a link word carries the time to what follows: "with", "showed", "to have", "when"
     ("A 3-year-old boy. He was floppy at birth with a weak cry and a poor suck.",
-     {"Weak cry": "P0D", "Poor suck": "P0D"}),
+     {"Neonatal hypotonia": "P0D", "Weak cry": "P0D", "Poor suck": "P0D"}),
     ("A 2-year-old boy. Echocardiogram in the newborn period showed tetralogy of Fallot,"
      " repaired at 5 months.", {"Tetralogy of Fallot": "P0D"}),
     ("A 4-year-old boy. Noted at birth to have respiratory distress; CT confirmed bilateral"

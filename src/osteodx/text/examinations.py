@@ -58,10 +58,15 @@ def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
     for i, sentence in enumerate(ctx.sentences):
         p = ctx.parse(i)
         seen: set[str] = set()
+        normal_at: list[int] = []  # where examinations said normal begin (view offsets)
+        waiting: list[tuple[str, tuple[str, ...], re.Match[str]]] = []
         for key, kind, rx, excludes in examinations():
             for m in rx.finditer(p.view.text):
                 a = ctx.assess_view(p, m.start(), m.end())
                 if key in seen or not a.about_patient:
+                    continue
+                if kind == "normal" and not a.negated:
+                    waiting.append((key, excludes, m))  # "EEG | and ECG normal"
                     continue
                 if kind != "absent" and not a.negated:
                     continue
@@ -73,7 +78,29 @@ def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
                                                            m.start()):
                     continue  # "vertebral bodies normal in height": not the body's
                 seen.add(key)
+                if kind == "normal":
+                    normal_at.append(m.start())
                 start, end = p.view.pos[m.start()], p.view.pos[m.end() - 1] + 1
                 out.append(NormalExamination(key, excludes, start, end,
                                              (sentence.start, sentence.end)))
+        for key, excludes, m in sorted(waiting, key=lambda w: -w[2].start()):
+            # joined to a normal one after it: "Retina and optic discs normal", "EEG, ECG and
+            # echo normal" (the last first, so that a chain passes its verdict back)
+            joined = _JOINED.match(p.view.text, m.end())
+            heading = _HEADING_NORMAL.match(p.view.text, m.end())  # "Genitalia: normal female"
+            if key in seen or (heading is None and (joined is None
+                                                    or joined.end() not in normal_at)):
+                continue
+            seen.add(key)
+            normal_at.append(m.start())
+            start, end = p.view.pos[m.start()], p.view.pos[m.end() - 1] + 1
+            out.append(NormalExamination(key, excludes, start, end,
+                                         (sentence.start, sentence.end)))
     return sorted(out, key=lambda e: (e.start, e.key))
+
+
+#: a heading's status that names more than the status: "Genitalia: normal female", "Tone:
+#: normal for age", "Hearing: normal bilaterally"
+_HEADING_NORMAL = re.compile(r"\s*:\s*(?:normal|unremarkable|nad)\b(?!\s+(?:except|apart|but)\b)")
+#: what joins two examinations reported together: "and", a comma, a slash
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)(?:the\s+|his\s+|her\s+)?")

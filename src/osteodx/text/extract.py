@@ -211,7 +211,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     family += [{"relation": "inheritance", "affected": None, "mode": s.hpo_id, "note": s.label,
                 "source": _span(text, s.start, s.end)} for s in find_stated_inheritance(text)]
-    doc = _phenopacket(case_id, demo, list(features.values()), labs, family)
+    doc = _phenopacket(case_id, demo, list(features.values()), labs, family, kb.hpo_version)
     try:
         json_format.ParseDict(doc, Phenopacket())
     except json_format.ParseError as exc:  # pragma: no cover - our own construction
@@ -318,7 +318,7 @@ _COORDINATED = re.compile(r"^\s*\|\s*(?:or|and|nor|,)\s|\s(?:or|and|nor)\s*\|\s*
 
 
 def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
-                 family: list[dict[str, Any]]) -> dict[str, Any]:
+                 family: list[dict[str, Any]], hpo_version: str) -> dict[str, Any]:
     subject: dict[str, Any] = {"id": case_id}
     if demo.sex:
         subject["sex"] = demo.sex
@@ -343,7 +343,7 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
             "createdBy": f"osteodx {__version__} (text extraction)",
             "resources": [
                 {"id": "hp", "name": "human phenotype ontology", "namespacePrefix": "HP",
-                 "url": "http://purl.obolibrary.org/obo/hp.owl", "version": "",
+                 "url": "http://purl.obolibrary.org/obo/hp.owl", "version": hpo_version,
                  "iriPrefix": "http://purl.obolibrary.org/obo/HP_"},
                 {"id": "loinc", "name": "Logical Observation Identifiers Names and Codes",
                  "namespacePrefix": "LOINC", "url": "https://loinc.org", "version": "",
