@@ -4,10 +4,12 @@ The thresholds are data with their guidelines (``knowledge/vitals.yaml``): blood
 140/90 mmHg from 18 years (ESC/ESH 2018, NICE NG136), 130/80 from 13 years, the 95th centile
 when a report states it (AAP 2017); heart rate 50-100 per minute in adults (ACC/AHA/HRS) and
 the 1st-99th centiles for age in children (Fleming 2011); systolic pressure below 90 mmHg in
-adults (NHLBI); oxygen saturation below 90 % (WHO); QTc 450 / 460 ms (AHA/ACCF/HRS).
+adults (NHLBI); oxygen saturation below 90 % (WHO); QTc 450 / 460 ms (AHA/ACCF/HRS); body
+temperature 38.0 C or higher (CDC, NICE NG143).
 
 A phenopacket gives each reading as a measurement (LOINC 8867-4 heart rate, 8480-6 systolic
-and 8462-4 diastolic pressure, 59408-5 / 2708-6 oxygen saturation, 8636-3 QTc):
+and 8462-4 diastolic pressure, 59408-5 / 2708-6 oxygen saturation, 8636-3 QTc, 8310-5 body
+temperature):
 :func:`judge_vital` says what each means for a patient of that age and sex. Only an abnormal
 reading is a finding: one normal office reading excludes neither hypertension (it may be
 treated) nor an arrhythmia, and a child's blood pressure without its centile is not judged
@@ -32,7 +34,7 @@ from typing import Any, NamedTuple
 from osteodx.knowledge import load_yaml
 
 __all__ = ["VITAL_LOINC", "VitalVerdict", "blood_pressure_verdict", "heart_rate_limits",
-           "judge_vital", "vitals_data"]
+           "judge_vital", "temperature_verdict", "to_celsius", "vitals_data"]
 
 #: LOINC code -> (kind, display name, canonical UCUM unit)
 VITAL_LOINC: dict[str, tuple[str, str, str]] = {
@@ -42,11 +44,12 @@ VITAL_LOINC: dict[str, tuple[str, str, str]] = {
     "LOINC:59408-5": ("oxygen_saturation", "Oxygen saturation (pulse oximetry)", "%"),
     "LOINC:2708-6": ("oxygen_saturation", "Oxygen saturation, arterial", "%"),
     "LOINC:8636-3": ("qtc", "QTc interval", "ms"),
+    "LOINC:8310-5": ("temperature", "Body temperature", "Cel"),
 }
 
 #: plausible readings per kind (outside: a typing error, not a finding)
 _PLAUSIBLE = {"heart_rate": (20, 250), "systolic": (50, 300), "diastolic": (20, 200),
-              "oxygen_saturation": (50, 100), "qtc": (300, 700)}
+              "oxygen_saturation": (50, 100), "qtc": (300, 700), "temperature": (34, 43)}
 
 
 class VitalVerdict(NamedTuple):
@@ -118,6 +121,8 @@ def judge_vital(kind: str, value: float, age: float | None, sex: str | None) -> 
                             f"oxygen saturation {value:g}% "
                             f"{'below' if low else 'at or above'} {o['below_percent']}%",
                             _cite(o["source"]), o["term_label"] if low else "")
+    if kind == "temperature":
+        return temperature_verdict(value)
     q = _data()["qtc"]  # kind == "qtc"
     limit = q["male_ms"] if sex == "male" else q["female_ms"]
     who = {"male": "men", "female": "women"}.get(sex or "", "women, sex unknown")
@@ -125,6 +130,36 @@ def judge_vital(kind: str, value: float, age: float | None, sex: str | None) -> 
     return VitalVerdict("H" if long else "N", q["term"] if long else None,
                         f"QTc {value:g} ms {'at or above' if long else 'below'} {limit} ms "
                         f"({who})", _cite(q["source"]), q["term_label"] if long else "")
+
+
+#: a temperature's unit as UCUM or people write it (pint's offset units are not needed here)
+_CELSIUS = frozenset({"cel", "°c", "degc", "c", "deg c", "degrees c", "celsius"})
+_FAHRENHEIT = frozenset({"[degf]", "°f", "degf", "f", "deg f", "degrees f", "fahrenheit"})
+
+
+def to_celsius(value: float, unit: str) -> float | None:
+    """*value* in degrees Celsius, from a UCUM ``Cel`` / ``[degF]`` or a written unit; None
+    for any other unit.
+
+    >>> to_celsius(38.3, "UCUM:Cel"), to_celsius(101.3, "[degF]"), to_celsius(38, "mmHg")
+    (38.3, 38.5, None)
+    """
+    u = unit.strip().lower().removeprefix("ucum:").strip()
+    if u in _CELSIUS:
+        return value
+    if u in _FAHRENHEIT:
+        return round((value - 32) * 5 / 9, 1)
+    return None
+
+
+def temperature_verdict(celsius: float) -> VitalVerdict:
+    """A body temperature in degrees Celsius: 38.0 or higher is a fever (at any age)."""
+    t = _data()["temperature"]
+    hot = celsius >= t["at_or_above_celsius"]
+    return VitalVerdict("H" if hot else "N", t["term"] if hot else None,
+                        f"temperature {celsius:g} C {'at or above' if hot else 'below'} "
+                        f"{t['at_or_above_celsius']:g} C", _cite(t["source"]),
+                        t["term_label"] if hot else "")
 
 
 def _pressure(kind: str, value: float, age: float | None) -> VitalVerdict:

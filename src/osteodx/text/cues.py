@@ -187,6 +187,9 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"risks?(?! of| for| factors?)", Cue(_HYP, "backward", "conditional", limit=2)),
     # "no history of other fractures": says nothing of the fractures already described
     (r"no (?:history of |previous |prior |past )other", Cue("pseudo")),
+    # an answer, not a negation of what follows it: "Hypoketotic? No - ketotic hypoglycaemia
+    # with ..." (the question before it is the one denied)
+    (r"(?:^|(?<=\?\s)|(?<=\?))no\s?[-\u2013\u2014](?=\s)", Cue("pseudo")),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|to avoid|(?:so as|in order) (?:to avoid|not to cause)|to minimi[sz]e"
      r"|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"

@@ -76,7 +76,8 @@ _MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?|mths?)\b|\s?m\b))"
 #: a visit the age is stated for: "Age at visit: 25 months" (not "Age at diagnosis/onset")
 _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
               r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
-              r"|referral|admission|discharge|clinic|encounter|appointment|report|writing)")
+              r"|referral|admission|discharge|clinic|encounter|appointment|report|writing"
+              r"|test|testing|scan)")
 _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
     (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
@@ -134,8 +135,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",
                 re.IGNORECASE), "heading"),
     # the age after a date of birth: "DOB: 21/07/2007 (19 y)", "born 02/06/2011 (15 years)"
+    # "(DOB 21/02/2009, 17 years)", "DOB 14/05/2003 (23)": the unit may be left out (years)
     (re.compile(rf"\b(?:DOB|D\.O\.B\.?|date of birth|born)[*_]*\s?:?[*_]*\s?#{{1,4}}[/.-]#{{1,2}}"
-                rf"[/.-]#{{2,4}}\s?\((?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?\)", re.IGNORECASE),
+                rf"[/.-]#{{2,4}}(?:\s?\(|,\s?)(?:aged?\s)?(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?"
+                rf"(?=\s?[),])", re.IGNORECASE),
      ""),
     # "Re: Mr Callum Reid, 38 years", "Patient: Ann Lee, 6 years 3 months"
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;,\n]{{1,60}}?,\s"
@@ -427,8 +430,8 @@ _DEAR = re.compile(r"^\s*Dear\b", re.MULTILINE)
 #: "You are 31.", "you are now 31 years old"
 _YOU_ARE = re.compile(r"\b(?-i:Y)ou(?:'re|\sare)\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?)"
                       r"(?:\s(?:old|of\sage))?)?(?=\s?[.,;]|\s(?:and|with)\b)", re.IGNORECASE)
-#: the addressee's title: "Ms Sofia Markovic", "Dear Mr Jones"
-_TITLE = re.compile(r"^\s*(?:Dear\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]", re.MULTILINE)
+#: the addressee's title: "Ms Sofia Markovic", "Dear Mr Jones", "To: Ms Amira H."
+_TITLE = re.compile(r"^\s*(?:(?:Dear|To:?)\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]", re.MULTILINE)
 
 
 def second_person(text: str) -> bool:

@@ -37,6 +37,7 @@ from osteodx.text.genetics import named_genes
 from osteodx.text.inheritance import find_stated_inheritance
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
+from osteodx.text.narrator import parent_narrator, writers_own
 from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
@@ -93,12 +94,15 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     spans_found = [(c.match.start, c.match.end) for c in found]
     onsets.finding_spans = spans_found
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
+    parent_account = parent_narrator(text)
     for cm in found:
         m = cm.match
         if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
             continue
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
+        if parent_account and writers_own(text, cm.sentence[0], m.start):
+            continue  # a parent's account: "I had diabetes in the pregnancy" is the writer's
         if not_a_finding(text, m.start, m.end, m.hpo_id):
             continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
@@ -106,6 +110,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
             continue  # "no marrow oedema": a site's finding, not the general one
+        if excluded and _THIS_TIME.search(text, *cm.sentence):
+            continue  # "No witnessed seizure this time": only this episode's, not a history
         if excluded and _eponymous_disease(text, m.start, m.end, kb):
             continue  # "Fanconi anaemia was excluded": a disease, not the patient's anaemia
         if not excluded and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
@@ -271,6 +277,11 @@ _SITE_BEFORE = re.compile(
     r"|pelvic|chest|bowel|intestinal|gastric|splenic|pancreatic|thyroid|adrenal|pituitary"
     r"|vertebral|knee|hip|ankle|wrist|hand|foot|feet|facial|scrotal|genital|soft[- ]tissue)"
     r"\s+$", re.IGNORECASE)
+
+
+#: a negation bounded to the present episode: it says nothing of the patient's history
+_THIS_TIME = re.compile(r"\b(?:this time|on this occasion|(?:during |in )?this (?:episode|attack"
+                        r"|admission|presentation))\b", re.IGNORECASE)
 
 
 #: a capitalised name right before a finding: "Fanconi anaemia", "Diamond-Blackfan anaemia"

@@ -236,13 +236,19 @@ _INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific|a
           r"|age[- ](?:related\s)?(?:reference|ref\.?|normal))"
           r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level|response))?"
           r"(?:\s(?:for|by)\s(?:age|sex|gender)(?:\s(?:and|&)\s(?:age|sex|gender))?)?"
-          r"|(?-i:N|NR|RR|RI|NV)|range)")
+          r"|(?-i:N|NR|RR|RI|NV)|range"
+          # a threshold named for what it means: "(sufficient > 50)", "(expect > 450)"
+          r"|sufficient|sufficiency|desirable|optimal|expected|expect|should\sbe)")
 #: Range comparators -> the bound they give ("< 14" is an upper limit).
 _CMP = {**dict.fromkeys(["<", "≤", "<=", "up to", "less than", "below", "under"], "high"),
         **dict.fromkeys([">", "≥", ">=", "above", "greater than", "more than", "over"], "low")}
 _RANGE = re.compile(
     rf"(?P<lead>\s?(?:[,;]\s?)?)(?:\((?:H|L|high|low|↑|↓)\)\s?)?"
-    rf"(?P<open>[(\[]\s?)?(?P<intro>{_INTRO}\s?[:=,]?\s?)?"
+    rf"(?P<open>[(\[]\s?)?"
+    # the state a threshold holds in: "(during hypoglycaemia, expect > 450)"
+    rf"(?:(?:(?<=[(\[])|(?<=[(\[]\s))(?:during|in|on|after|at|with|when)\s[^()\[\],;]{{1,40}},"
+    rf"\s?(?={_INTRO}))?"
+    rf"(?P<intro>{_INTRO}\s?[:=,]?\s?)?"
     rf"(?:(?P<low>{_NUM})(?P<lowunit>\s?[^\s\d~\-–—−)]*?)?\s?(?:-|–|—|−|~|∼|to)\s?(?P<high>{_NUM})"
     rf"|(?P<cmp><=|>=|≤|≥|<|>|up to|less than|below|under|above|greater than|more than|over)"
     rf"\s?(?P<bound>{_NUM}))",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parent_narrator", "child_relation", "MY"]
+__all__ = ["parent_narrator", "child_relation", "writers_own", "MY"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -44,3 +44,22 @@ def child_relation(relation: str) -> str | None:
     """The child's relation for the writer's *relation* ("brother" -> "uncle"); None when
     it is the child or cannot be placed (the writer's grandmother)."""
     return _FROM_CHILD.get(relation, relation)
+
+
+#: the writer as the subject of what follows: "I had diabetes in the pregnancy", "I have
+#: hypothyroidism" (not "I noticed he had a rash": the child is named in between)
+_WRITER_SUBJECT = re.compile(r"\bI(?:\s+(?:also|too|myself|then|later|still))?\s+(?:had|have|'ve"
+                             r"(?:\s+had)?|was|am|'m|developed|got|suffered|suffer|needed)\b"
+                             r"(?![^.;]*\b(?:he|she|his|her|him|they|their)\b)[^.;]*$")
+
+
+def writers_own(text: str, sentence_start: int, start: int) -> bool:
+    """In a parent's account, is the finding at *start* the writer's own ("For what it's
+    worth I had diabetes in the pregnancy")? The caller checks :func:`parent_narrator`.
+
+    >>> writers_own("I had diabetes in the pregnancy.", 0, 6)
+    True
+    >>> writers_own("I noticed he had a rash.", 0, 18)
+    False
+    """
+    return _WRITER_SUBJECT.search(text, sentence_start, start) is not None

@@ -2,7 +2,8 @@
 millimoles per mole" is no naevus), a preparation or a test ("hypertonic saline", "myositis
 panel"), a service ("Department of Diabetes & Endocrinology", "the epilepsy clinic", "Cancer
 Genetics Clinic") or a
-procedure ("the pneumothorax settled after aspiration").
+procedure ("the pneumothorax settled after aspiration"), or the reaction of a drug allergy
+("Allergy: amoxicillin (rash)").
 
 >>> not_a_finding("HbA1c 64 millimoles per mole", 24, 28, "HP:0003764")
 True
@@ -81,6 +82,12 @@ _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|f
                                 re.IGNORECASE)
 
 
+#: the reaction a drug allergy is recorded with: "Allergy: amoxicillin (rash)", "Allergies:
+#: penicillin - hives" (the drug's effect, not a feature of the disease)
+_ALLERGY_REACTION = re.compile(r"\ballerg(?:y|ies|ic)(?:\s+to)?\s*[:=-]?\s*[\w ,/&+-]{1,40}?"
+                               r"(?:\(\s*|\s[-\u2013\u2014:]\s*)$", re.IGNORECASE)
+
+
 #: a test named inside a request's brackets: "Screening bloods (hepatitis B/C, HIV) requested"
 _TESTED_FOR = re.compile(r"\b(?:screen\w*|serolog\w*|bloods?|tests?|panel|swabs?|virology)\s*"
                          r"\((?:[^()]{0,40},\s*)?$", re.IGNORECASE)
@@ -93,7 +100,8 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
             or _PREPARATION_AFTER.match(text, end) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
             or _SERVICE_AFTER.match(text, end) \
-            or _TESTED_FOR.search(text, max(0, start - 60), start):
+            or _TESTED_FOR.search(text, max(0, start - 60), start) \
+            or _ALLERGY_REACTION.search(text, max(0, start - 70), start):
         return True
     local = _NOT_THIS_FINDING.get(hpo_id)
     if local is not None and ((local[0] is not None and local[0].search(

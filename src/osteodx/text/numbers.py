@@ -133,11 +133,21 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+#: "4 and a half" after a whole number in digits
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in *text*, in order of position; word numbers may span
     spaces, hyphens and line breaks ("twenty-\\nfive")."""
-    found = [Number(_digit_value(m.group()), m.start(), m.end(), m.group(), False)
-             for m in _DIGITS.finditer(text)]
+    found = []
+    for m in _DIGITS.finditer(text):
+        half = _AND_A_HALF.match(text, m.end()) if m.group().isdigit() else None
+        if half is not None:  # "4 and a half"
+            found.append(Number(int(m.group()) + 0.5, m.start(), half.end(),
+                                text[m.start():half.end()], False))
+        else:
+            found.append(Number(_digit_value(m.group()), m.start(), m.end(), m.group(), False))
     pos = 0
     for first in _FIRST_WORD.finditer(text):
         if first.start() < pos:

@@ -12,7 +12,8 @@ findings (one normal office reading does not exclude hypertension that is treate
 statements about this patient count. Heart rate is judged in adults against 50-100 per minute
 (ACC/AHA/HRS) and in children against the 1st and 99th centiles for age (Fleming 2011); low
 blood pressure (systolic below 90 mmHg, NHLBI) in adults only, as children's normal values
-depend on age and height; oxygen saturation below 90% (WHO) at any age.
+depend on age and height; oxygen saturation below 90% (WHO) and a body temperature of 38.0 C
+or more (CDC, NICE NG143) at any age.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
 [('HP:0000822', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
@@ -25,7 +26,12 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from osteodx.labs.vitals import blood_pressure_verdict, heart_rate_limits, vitals_data
+from osteodx.labs.vitals import (
+    blood_pressure_verdict,
+    heart_rate_limits,
+    temperature_verdict,
+    vitals_data,
+)
 from osteodx.text.context import ContextAnalyser
 
 __all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
@@ -73,6 +79,7 @@ def find_vital_signs(text: str, age_years: float | None = None,
         out.append(VitalSign(t["term"], m.start(), m.end(),
                              f"blood pressure {systolic}/{diastolic} mmHg {why}"))
     out += _low_pressure(text, age_years, ctx) + _rates(text, age_years, ctx)
+    out += _temperature(text, ctx)
     q = _data()["qtc"]
     limit = q["male_ms"] if sex == "male" else q["female_ms"]
     for m in _QTC.finditer(text):
@@ -94,6 +101,22 @@ _HR = re.compile(r"\b(?:HR|heart rate|pulse(?: rate)?)\b[^0-9\n.;]{0,12}?(?<![\d
 #: "SpO2 88% in air", "sats 86%", "O2 saturation 89 %", "oxygen saturations of 85%"
 _SPO2 = re.compile(r"\b(?:SpO2|SaO2|sats?|O2 sat(?:uration)?s?|oxygen saturations?)\b[^0-9\n.;]"
                    r"{0,12}?(?<![\d/.])(?P<v>\d{2,3})\s*%", re.IGNORECASE)
+
+
+#: "T 38.3", "Temp 38.9 C", "temperature of 39.2°C", "Tmax 38.5" (degrees Celsius, 34-43)
+_TEMP = re.compile(r"\b(?:(?-i:T)|temp|temperature|(?-i:T)\s?max)\b\.?[^0-9\n;]{0,14}?(?<![\d/.])"
+                   r"(?P<v>(?:3[4-9]|4[0-3])(?:\.\d)?)(?![\d/])\s*(?:°\s?C|degrees?\s?C?|C\b)?",
+                   re.IGNORECASE)
+
+
+def _temperature(text: str, ctx: ContextAnalyser) -> list[VitalSign]:
+    """Fever from a body temperature of 38.0 C or more (labs/vitals.py)."""
+    out = []
+    for m in _TEMP.finditer(text):
+        verdict = temperature_verdict(float(m.group("v")))
+        if verdict.hpo_id and ctx.assess(m.start(), m.end()).about_patient:
+            out.append(VitalSign(verdict.hpo_id, m.start(), m.end(), verdict.why))
+    return out
 
 
 def _low_pressure(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
