@@ -95,3 +95,32 @@ def test_a_threshold_named_for_what_it_means_is_a_range():
 ])
 def test_more_lay_words_and_normal_statements(real_kb, sentence, hpo_id, status):
     assert _found(f"A 12-year-old girl. {sentence}", real_kb).get(hpo_id) == status
+
+
+def _family(text: str, kb) -> dict[str, object]:
+    return {f["relation"]: f["affected"] for f in extract_text(text, kb, case_id="c").family}
+
+
+def test_a_relative_with_no_problems_is_unaffected(real_kb):
+    got = _family("A 16-year-old boy with knock knees. His sister (19) has straight legs and no "
+                  "problems. His brother has knock knees but no other problems.", real_kb)
+    assert got == {"sister": False, "brother": True}
+
+
+def test_a_relative_s_condition_the_writer_thinks_unconnected(real_kb):
+    got = _family("A 17-year-old girl with hypertension. Her paternal aunt had difficulty "
+                  "conceiving; we do not think this is connected.", real_kb)
+    assert got["aunt"] is None
+
+
+def test_results_at_two_clock_times():
+    got = [(x.analyte, x.value) for x in labs(
+        "| Test | 09:15 | 16:00 | Range |\n| Adj. calcium (mmol/L) | 1.71 | 1.93 | 2.20-2.60 |\n")]
+    assert got == [("calcium_total", 1.71), ("calcium_total", 1.93)]
+
+
+def test_relatives_named_together_with_an_age_and_normal_parts(real_kb):
+    got = _family("A 40-year-old man with painful soles. His brother (38) and his mother have "
+                  "normal nails and feet. His sister (35) has completely normal skin and hair.",
+                  real_kb)
+    assert got == {"brother": False, "mother": False, "sister": False}

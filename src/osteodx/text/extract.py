@@ -248,6 +248,9 @@ def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict
     (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
     teeth), not only the root or a whole organ system such as the skeleton."""
     affected, note = fs.affected, fs.note
+    if affected and _UNCONNECTED.search(text, fs.start, fs.end):
+        affected = None  # "... had difficulty conceiving; we do not think this is connected"
+        note = "; ".join(filter(None, [note, f"thought unconnected: {fs.finding_text}"]))
     if affected and not fs.similar and fs.finding_text:
         onto = kb.ontology
         theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
@@ -259,6 +262,12 @@ def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict
     return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
             "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
             "source": _span(text, fs.start, fs.end), "note": note}
+
+
+#: the writer judging a relative's condition unrelated to the patient's
+_UNCONNECTED = re.compile(r"\b(?:not|unlikely to be|doubt (?:that )?(?:this|it) is)\s"
+                          r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b",
+                          re.IGNORECASE)
 
 
 #: information content (natural log) a shared ancestor needs for two findings to be related;

@@ -172,7 +172,7 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     for k in range(len(pieces) - 2, -1, -1):
         if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
             votes[k] = False
-    if pieces and votes[0] is False and text.startswith("normal ", pieces[0][0]):
+    if pieces and votes[0] is False and _NORMAL_LEAD.match(text, pieces[0][0]):
         for k in range(1, len(pieces)):  # "normal vision, hearing and weight": all normal
             if text[slice(*pieces[k])].strip(" ,.") not in _NORMAL_NOUNS:
                 break
@@ -180,10 +180,16 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
+#: a summary that the relative is well, whatever else is said of them
+_NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|issues|concerns"
+                          r"|complaints)\b")
+#: "normal" opening a list: "normal vision, ...", "completely normal eyes and teeth"
+_NORMAL_LEAD = re.compile(r"(?:(?:completely|entirely|totally|perfectly|quite|all)\s)?normal\s")
 #: what "normal" is said of in a list ("normal vision, hearing and weight")
 _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intellect intelligence"
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
-                          " development skin".split())
+                          " development skin nails feet hands hair legs arms joints spine heart"
+                          " kidneys blood pressure".split())
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
@@ -222,6 +228,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
             return _Found(clean_text(ctx.original(p, start, end)), None, "genotype only")
         return None  # "178 cm", "alive", "non-consanguineous"
     affected = any(votes)
+    if affected and _NO_PROBLEMS.search(text, start, end):
+        affected = False  # "has straight legs and no problems": a summary that she is well
     last = max(start, text.rfind(" ", start, end) + 1)
     finding = clean_text(ctx.original(p, start, end))
     if _HEDGE.search(raw) or ctx.assess_view(p, last, end).uncertain:

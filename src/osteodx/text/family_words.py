@@ -12,7 +12,9 @@ import re
 _DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
                    r"either|neither|older|younger|elder|big|little|baby|half|step"
-                   r"|paternal|maternal|two|three|four|[0-9]+)*")
+                   r"|paternal|maternal|two|three|four|[0-9]+"
+                   # an age in brackets after the first: "His brother (38) and his mother"
+                   r"|\(\s?(?:aged?\s)?[0-9]+(?:\s?(?:y|yrs?|years?))?\s?\))*")
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
 _NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")

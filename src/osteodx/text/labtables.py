@@ -30,7 +30,8 @@ _NAME_LEFTOVER = re.compile(r"[\s,.:;()\-]*(?:(?:(?:serum|plasma|blood|venous|fa
                             r"[\s,.:;()\-]*)*",  # "Cortisol (8 am)", "09:00 cortisol"
                             re.IGNORECASE)  # "LH (after GnRH)", "8 am cortisol"
 _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
-#: a column heading that names a time point: a date, a year, a day or age, a stage of care
+#: a column heading that names a time point: a date, a year, a day or age, a stage of care,
+#: a clock time
 _TIME_POINT = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?(?:\d{1,2},?\s)?\d{2,4}"
@@ -38,7 +39,11 @@ _TIME_POINT = re.compile(
     r"|\d+(?:\.\d+)?\s?(?:days?|d|weeks?|wks?|w|months?|mo|m|years?|yrs?|y)(?:\s?old)?"
     r"|baseline|admission|discharge|(?:at\s)?(?:diagnosis|presentation|birth)|initial|latest"
     r"|current|previous|pre-?op(?:erative)?|post-?op(?:erative)?|follow-?up(?:\s\d+)?"
-    r"|(?:before|after|on)\s(?:treatment|therapy)",
+    r"|(?:before|after|on)\s(?:treatment|therapy)"
+    # a clock time: "14:40", "08.00 h", "9 am", "18:30 h" (results over one day)
+    # (a dot only with its "h", "am" or "pm": "2.10" is a value)
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:h|hrs|am|pm))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:h|hrs"
+    r"|am|pm)|(?:1[0-2]|0?[1-9])\s?(?:am|pm)",
     re.IGNORECASE)
 #: the unit written with the name ("Phosphate (mmol/L)")
 _NAME_UNIT = re.compile(r"[(\[]([^()\[\]]{1,15})[)\]]")
@@ -67,6 +72,10 @@ def time_columns(cells: list[str]) -> list[str | None] | None:
     >>> time_columns(["Date", "14/03/2023", "21/09/2023", "Ref range"])
     [None, '14/03/2023', '21/09/2023', None]
     >>> time_columns(["Test", "Result", "Range"]) is None
+    True
+    >>> time_columns(["Test", "14:40", "18:30", "Range"])
+    [None, '14:40', '18:30', None]
+    >>> time_columns(["Calcium", "2.10", "2.35"]) is None
     True
     """
     def when(c: str) -> str | None:
