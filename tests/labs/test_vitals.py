@@ -67,3 +67,21 @@ def test_text_and_measurement_agree():
         measured = {judge_vital(kind, x, age, None).hpo_id
                     for kind, x in (("systolic", s), ("diastolic", d))} - {None}
         assert text == measured, (age, s, d)
+
+
+def test_a_raised_reading_is_an_incidental_finding_with_its_next_step(real_kb):
+    """A blood pressure above the threshold that the leading diagnosis does not explain is
+    listed as incidental, with the guideline's advice to confirm it before calling it
+    hypertension."""
+    from osteodx.api import diagnose
+    from osteodx.case.model import Case, Finding
+
+    case = Case(case_id="bp", source="test", sex="MALE", age_years=40.0, findings=[
+        Finding("HP:0000592", "Blue sclerae", "observed", "phenotypicFeatures[0]"),
+        Finding("HP:0000703", "Dentinogenesis imperfecta", "observed", "phenotypicFeatures[1]"),
+        Finding("HP:0002757", "Recurrent fractures", "observed", "phenotypicFeatures[2]")],
+        measurements=[lab("LOINC:8480-6", 162, "mm[Hg]")])
+    got = diagnose(case, real_kb).workup["incidental_findings"]
+    (bp,) = [i for i in got if i["hpo_id"] == "HP:0000822"]
+    assert bp["label"] == "Raised blood pressure" and "ambulatory" in bp["next_step"]
+    assert "Pediatrics 2017" in bp["reference"] and "NG136" in bp["reference"]

@@ -79,12 +79,17 @@ def incidental_findings(case: Case, diff: Differential, onto: Ontology) -> list[
         used.add(f.hpo_id)
         out.append(IncidentalFinding(f.hpo_id, rule["label"], f.source, _text(f),
                                      " ".join(rule["next_step"].split()),
-                                     data["sources"].get(rule["source"], rule["source"])))
+                                     _cite(data["sources"], rule["source"])))
     for f in case.observed:
         if _is_lab(f) and f.hpo_id not in explained and f.hpo_id not in used:
             used.add(f.hpo_id)
             out.append(IncidentalFinding(f.hpo_id, f.label, f.source, _text(f), GENERIC_STEP))
     return out
+
+
+def _cite(sources: dict[str, str], keys: str | list[str]) -> str:
+    """The full references of a rule's source key or keys."""
+    return " ".join(sources.get(k, k) for k in ([keys] if isinstance(keys, str) else keys))
 
 
 def _text(f: Finding) -> str:
