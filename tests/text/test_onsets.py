@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.extract import extract_text
-from osteodx.text.onsets import find_onset_statements
+from osteodx.text.onsets import PRENATAL, find_onset_statements
 
 DAY, WEEK, MONTH = 1 / 365.25, 7 / 365.25, 1 / 12
 
@@ -26,6 +26,7 @@ def feature_onsets(kb, text: str) -> dict[str, str | None]:
     """label -> ISO 8601 onset (None: no onset) of the observed features of *text*."""
     doc = extract_text(text, kb, case_id="t").phenopacket
     return {f["type"]["label"]: f.get("onset", {}).get("age", {}).get("iso8601duration")
+            or f.get("onset", {}).get("ontologyClass", {}).get("label")
             for f in doc["phenotypicFeatures"] if not f.get("excluded")}
 
 
@@ -102,7 +103,7 @@ def test_born_with_is_congenital(text: str, quote: str) -> None:
     ("Short femurs were noted prenatally.", "prenatally"),
 ])
 def test_prenatal_scan_is_a_prenatal_onset(text: str, quote: str) -> None:
-    assert onsets(text) == [(0.0, quote)]
+    assert onsets(text) == [(PRENATAL, quote)]
 
 
 @pytest.mark.parametrize("text", [
@@ -167,7 +168,7 @@ def test_born_with_a_finding(real_kb, text: str, label: str) -> None:
      "Ventriculomegaly"),
 ])
 def test_a_prenatal_scan_finding(real_kb, text: str, label: str) -> None:
-    assert feature_onsets(real_kb, text) == {label: "P0D"}
+    assert feature_onsets(real_kb, text) == {label: "Antenatal onset"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

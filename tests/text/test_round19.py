@@ -124,3 +124,16 @@ def test_relatives_named_together_with_an_age_and_normal_parts(real_kb):
                   "normal nails and feet. His sister (35) has completely normal skin and hair.",
                   real_kb)
     assert got == {"brother": False, "mother": False, "sister": False}
+
+
+@pytest.mark.parametrize(("text", "label", "onset"), [
+    ("A 12-year-old girl. Itchy rash from the first weeks of life.", "Skin rash", "P3D"),
+    ("A 12-year-old girl. Three pneumonias (ages 4, 7 and 10).", "Pneumonia", "P4Y"),
+    ("A 5-day-old girl.\nANTENATAL\n- 30+2 wks: polyhydramnios (AFI 28 cm).\n",
+     "Polyhydramnios", "Antenatal onset"),
+])
+def test_onsets_of_a_window_several_ages_and_a_dated_antenatal_line(real_kb, text, label,
+                                                                    onset):
+    from tests.text.test_onsets import feature_onsets
+
+    assert feature_onsets(real_kb, text)[label] == onset

@@ -65,6 +65,14 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
 
 
+def _onset_element(years: float) -> dict[str, Any]:
+    """A feature's onset as a phenopacket TimeElement: an age, or HPO's Antenatal onset for a
+    finding seen before birth (:data:`osteodx.text.onsets.PRENATAL`)."""
+    if years < 0:
+        return {"ontologyClass": {"id": "HP:0030674", "label": "Antenatal onset"}}
+    return {"age": {"iso8601duration": iso8601(years)}}
+
+
 def _quote(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].replace("-\n", "").split())
 
@@ -122,7 +130,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             feat = features[key]
             onset = None if excluded or "onset" in feat else onsets.of(cm)
             if onset is not None:
-                feat["onset"] = {"age": {"iso8601duration": iso8601(onset)}}
+                feat["onset"] = _onset_element(onset)
             continue
         feat: dict[str, Any] = {"type": {"id": m.hpo_id, "label": onto.label(m.hpo_id)}}
         if excluded:
@@ -135,7 +143,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         feat["description"] = "; ".join(notes)
         onset = None if excluded else onsets.of(cm)
         if onset is not None:
-            feat["onset"] = {"age": {"iso8601duration": iso8601(onset)}}
+            feat["onset"] = _onset_element(onset)
         features[key] = feat
         spans[key] = _span(text, m.start, m.end)
     for rs in find_region_statements(text):

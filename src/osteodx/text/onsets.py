@@ -8,9 +8,10 @@ Reports say when something began in many ways: an age ("since the age of 3", "si
 was about 10 years old", "diagnosed at age 7", "since she started walking at 12
 months"), a period of life ("since early childhood", "since he was a baby") or a
 duration ("for 2 years", "knee pain x 10 yrs", "4 days of calf swelling", "came on over the
-last year"), which gives an onset only when the patient's age is known; "born with" and a
-prenatal scan ("on ultrasound at 30 weeks") give onset 0. An age said to be normal ("length
-was normal at birth") is no onset of anything. Each statement keeps its span of the original
+last year"), which gives an onset only when the patient's age is known; "born with" gives
+onset 0, a prenatal scan ("on ultrasound at 30 weeks", "- 20+4 wks: anomaly scan ...")
+:data:`PRENATAL` (before birth). An age said to be normal ("length was normal at birth") is no
+onset of anything. Each statement keeps its span of the original
 text. "As an infant" and "as a boy" name a period of life like "since infancy".
 
 Which finding a statement belongs to is decided in :mod:`osteodx.text.onset_links`.
@@ -26,7 +27,11 @@ from osteodx.text.birthdate import visit_year
 from osteodx.text.labnames import Normalised
 from osteodx.text.numbers import Number, find_numbers
 
-__all__ = ["Evidence", "OnsetStatement", "find_onset_statements"]
+__all__ = ["Evidence", "OnsetStatement", "PRENATAL", "find_onset_statements"]
+
+#: the onset age of a finding seen before birth (on a prenatal scan, "in utero"): a marker below
+#: zero, written as HPO's Antenatal onset class
+PRENATAL = -0.25
 
 _YEARS = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
 _UNIT = r"(?P<u>years?|yrs?|y|months?|mos?|weeks?|wks?|days?)"
@@ -201,6 +206,9 @@ _ONSETS = [  # (pattern, kind) on the masked text
     # "at 32 weeks of gestation", "by 20 weeks' gestation" (not "born at 38 weeks of gestation")
     (re.compile(rf"\b(?:at|in|by|from|since)\s{_WEEKS}['\u2019]?\s(?:of\s)?(?:gestation\w*"
                 rf"|pregnancy)\b", re.IGNORECASE), "prenatal"),
+    # a dated line of an antenatal history: "- 20+4 wks: anomaly scan - femora short ..."
+    (re.compile(r"(?:(?<![\s\S])|(?<=\n)|(?<=[-\u2022*]\s))#{1,2}\+#\s?(?:weeks?|wks?|w)\b"
+                r"\s?[:\u2013-]", re.IGNORECASE), "prenatal"),
     # "noted prenatally", "detected antenatally", "in utero"
     (re.compile(r"\b(?:prenatally|antenatally|in\sutero)\b", re.IGNORECASE), "prenatal"),
     # "He was born with bilateral club feet" (not "born without")
@@ -230,8 +238,9 @@ _ONSETS = [  # (pattern, kind) on the masked text
                 r"[- ]?)?(?P<d>teens|twenties|thirties|forties|fifties|sixties)\b", re.IGNORECASE),
      "decade"),
     # a window from birth: "in his first week", "during her first month" (of life), "in the
-    # first 2 weeks" (of life; not "in her first year at school")
-    (re.compile(r"\b(?:in|during|within)\s(?:the|his|her|their|its)\s(?:very\s)?first\s"
+    # first 2 weeks" (of life; not "in her first year at school"), "from the first weeks of
+    # life"
+    (re.compile(r"\b(?:in|during|within|from)\s(?:the|his|her|their|its)\s(?:very\s)?first\s"
                 r"(?:(?P<n>#+)\s)?(?P<u>days?|weeks?|months?|years?)\b"
                 r"(?=\sof\slife\b|(?!\s(?:of|at|in)\b))", re.IGNORECASE), "window"),
     # "since she was about 10 years old", "since he was 3", "since the boy was 18 months old"
@@ -260,6 +269,9 @@ _ONSETS = [  # (pattern, kind) on the masked text
                 rf"|manifested|presented|diagnosed|detected|recogni[sz]ed|identified"
                 rf"|first\s\w+)\b(?P<obj>(?:\s[\w,]+){{0,4}}?)\sat\s{_ABOUT}(?:the\s)?"
                 rf"(?:age\s(?:of\s)?)?{_ABOUT}(?P<n>#+)\s?{_UNIT}\b", re.IGNORECASE), "verb"),
+    # episodes at several ages: "(ages 4, 7 and 10)", "at ages 2 and 5" - the first began it
+    (re.compile(r"\b(?:at\s)?ages\s(?P<n>#+)(?:,\s?#+)*,?\s(?:and|&)\s#+(?![\w#])"
+                r"(?:\s?(?:years|yrs|y)\b)?", re.IGNORECASE), "age"),
     # "at age 7", "at the age of 12", "at around age 4", "at the age of 6 months"
     (re.compile(rf"\bat\s{_ABOUT}(?:the\s)?age\s(?:of\s)?{_ABOUT}(?P<n>#+)(?![\w#])"
                 rf"(?:\s?{_UNIT}\b)?", re.IGNORECASE), "age"),
@@ -350,7 +362,7 @@ def _statement(tx: _Text, m: re.Match[str], kind: str) -> tuple[float, str] | No
             return None
         kind = "age"
     if kind == "prenatal":
-        return None if _BIRTH_BEFORE.search(before) else (0.0, "around")
+        return None if _BIRTH_BEFORE.search(before) else (PRENATAL, "around")
     if kind == "born":
         return 0.0, "after"
     if kind == "neonatal":
@@ -378,7 +390,7 @@ def _statement(tx: _Text, m: re.Match[str], kind: str) -> tuple[float, str] | No
         return age / 2, "back"  # the middle: it stays in the HPO onset class the window names
     around = tx.masked[max(0, m.start() - 40):m.end() + 25]
     if _PRENATAL.search(around):
-        age = 0.0  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
+        age = PRENATAL  # "on a prenatal ultrasound at 31 weeks of gestation": before birth
     return age, ("own" if kind == "verb" and _owns_object(tx, m) else "back")
 
 
