@@ -137,3 +137,16 @@ def test_onsets_of_a_window_several_ages_and_a_dated_antenatal_line(real_kb, tex
     from tests.text.test_onsets import feature_onsets
 
     assert feature_onsets(real_kb, text)[label] == onset
+
+
+def test_a_parent_s_account_names_the_child_and_the_in_laws(real_kb):
+    text = ("My son Leo is 5 and has glaucoma. I am writing because we are worried. Family: my "
+            "husband's dad had glaucoma from his 30s. Our daughter (8) has completely normal "
+            "eyes.\n--- Reply from AnotherMum: My daughter has something similar.")
+    found = _found(text, real_kb)
+    assert found.get("HP:0000501") == "observed"  # "my son ... has glaucoma": the patient's
+    fam = extract_text(text, real_kb, case_id="c").family
+    got = {(f["relation"], f["affected"], f["note"].split(";")[0]) for f in fam}
+    assert ("grandfather", True, "paternal") in got
+    assert ("sister", False, "") in got
+    assert len([f for f in fam if f["relation"] == "sister"]) == 1  # not the other mother's

@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
 from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
+from osteodx.text.narrator import MY, the_child
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
     Sentence,
@@ -147,6 +148,8 @@ class ContextAnalyser:
         self.sentences = split_sentences(text, self.sections)
         self._starts = [s.start for s in self.sentences]
         self._parsed: dict[int, ParsedSentence] = {}
+        #: in a parent's account, the word naming the patient ("my son ..."): not a relative
+        self._child = the_child(text)
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self._starts, pos) - 1
@@ -261,6 +264,10 @@ class ContextAnalyser:
             if h.cue.kind == "relation" and not _NOT_SUBJECT.search(text, 0, h.start):
                 if _INFORMANT_AFTER.match(text, h.end):
                     continue  # "her mother noticed blisters": the informant, not the bearer
+                if h.cue.value == self._child and MY.search(text, max(0, h.start - 20),
+                                                             h.start):
+                    before.append((h, "patient"))  # a parent's "my son has ...": the patient
+                    continue
                 before.append((h, h.cue.value))
             elif (h.cue.kind == "anchor" and _SUBJECT_ANCHOR.match(h.text)
                   and not _NOT_SUBJECT.search(text, 0, h.start)):

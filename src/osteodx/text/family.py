@@ -107,7 +107,7 @@ from osteodx.text.family_words import (
     _THEY,
     _TOLD_OWN,
 )
-from osteodx.text.narrator import MY, child_relation, parent_narrator
+from osteodx.text.narrator import parent_narrator, relation_for_child, the_child
 from osteodx.text.sentences import clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
@@ -409,7 +409,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     out: list[FamilyStatement] = []
     rels = _relation_hits(p)
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
-        rels = _from_child(p, rels)
+        rels = _from_child(p, rels, the_child(ctx.text))
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
         groups = _groups(p, rels, clause.start, clause.end)
@@ -421,12 +421,13 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     return consanguinity + out
 
 
-def _from_child(p: ParsedSentence, rels: list[CueHit]) -> list[CueHit]:
+def _from_child(p: ParsedSentence, rels: list[CueHit], child: str | None) -> list[CueHit]:
     out = []
     for h in rels:
-        if not MY.search(p.view.text, max(0, h.start - 20), h.start):
+        rel = relation_for_child(p.view.text, h.start, h.cue.value, child)
+        if rel == h.cue.value:
             out.append(h)
-        elif (rel := child_relation(h.cue.value)) is not None:
+        elif rel is not None:
             out.append(_hit(h.start, h.end, p.view.text, rel))
     return out
 

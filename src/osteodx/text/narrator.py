@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parent_narrator", "child_relation", "writers_own", "MY"]
+__all__ = ["parent_narrator", "child_relation", "relation_for_child", "the_child", "writers_own",
+           "MY"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -40,10 +41,33 @@ def parent_narrator(text: str) -> bool:
         re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
 
 
-def child_relation(relation: str) -> str | None:
+#: the child the account is about: "My son Josh is 4", "our daughter has ..."
+_THE_CHILD = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
+                        r"(son|daughter)\b", re.IGNORECASE)
+#: the writer's other child, as the patient's sibling
+_SIBLING_OF = {("son", "daughter"): "sister", ("daughter", "son"): "brother"}
+
+
+def the_child(text: str) -> str | None:
+    """In a parent's account, the word the writer first names the patient with ("son" or
+    "daughter"); None when the text is no parent's account or names neither.
+
+    >>> the_child("Our son Josh is 4. We are worried. My daughter (7) is well. I think ...")
+    'son'
+    """
+    if not parent_narrator(text):
+        return None
+    m = _THE_CHILD.search(text)
+    return m.group(1).lower() if m else None
+
+
+def child_relation(relation: str, child: str | None = None) -> str | None:
     """The child's relation for the writer's *relation* ("brother" -> "uncle"); None when
-    it is the child or cannot be placed (the writer's grandmother)."""
-    return _FROM_CHILD.get(relation, relation)
+    it is the child or cannot be placed (the writer's grandmother). With *child*, the word
+    the patient is named with, the writer's other child is the patient's sibling ("my
+    daughter" in an account of "my son" is his sister)."""
+    sibling = _SIBLING_OF.get((child or "", relation))
+    return sibling if sibling else _FROM_CHILD.get(relation, relation)
 
 
 #: the writer as the subject of what follows: "I had diabetes in the pregnancy", "I have
@@ -63,3 +87,34 @@ def writers_own(text: str, sentence_start: int, start: int) -> bool:
     False
     """
     return _WRITER_SUBJECT.search(text, sentence_start, start) is not None
+
+
+#: another writer's post in a thread: "--- Reply from SunnyDays_Mum:"
+_REPLY = re.compile(r"\b(?:reply|replies|response|answer) from\b|\breplied\b", re.IGNORECASE)
+#: the writer's spouse, the child's other parent: "my husband's dad"
+_SPOUSES = re.compile(r"\b(?:my|our)\s(?:ex-?)?(husband|wife)['\u2019]?s\s$", re.IGNORECASE)
+#: a relative of the child's other parent, from the child
+_IN_LAW = {"father": "grandfather", "mother": "grandmother", "parents": "grandparents",
+           "brother": "uncle", "sister": "aunt"}
+
+
+def relation_for_child(text: str, start: int, relation: str, child: str | None) -> str | None:
+    """In a parent's account, the child's relation for the *relation* named at
+    ``text[start:]``: the writer's brother is the child's uncle, the writer's husband's dad
+    the paternal grandfather, the writer's other child a sibling; *relation* itself when it
+    is not the writer's relative; None when it is the child, cannot be placed, or belongs to
+    another writer of a thread ("Reply from ...: My daughter has ...").
+
+    >>> relation_for_child("family: my husband's dad had glaucoma", 21, "father", "son")
+    'paternal grandfather'
+    >>> relation_for_child("our daughter is well", 4, "daughter", "son")
+    'sister'
+    """
+    mine = MY.search(text, max(0, start - 20), start) is not None
+    if mine and _REPLY.search(text, 0, start):
+        return None
+    spouse = _SPOUSES.search(text, max(0, start - 30), start)
+    if spouse and relation in _IN_LAW:
+        side = "paternal" if spouse.group(1).lower() == "husband" else "maternal"
+        return f"{side} {_IN_LAW[relation]}"
+    return child_relation(relation, child) if mine else relation
