@@ -3,21 +3,19 @@
 These readers work on :class:`~osteodx.text.labnames.Normalised` text (one
 space between words, line-break hyphens closed) and return offsets into it.
 
-* :func:`read_unit` - a unit right after a number ("ng/mL", "µIU/mL",
-  "x 10^9/L", "mL/min/1.73 m2"), as written and as UCUM. Only units with a
-  ``/`` or ``%`` (or a ``10^n`` count) are taken: bare words such as "a", "h"
-  or "as" parse as UCUM (year, hour, attosecond) but are prose.
+* :func:`read_unit` - a unit right after a number ("ng/mL", "µIU/mL", "x 10^9/L",
+  "mL/min/1.73 m2"), as written and as UCUM. Only units with a ``/`` or ``%`` (or a
+  ``10^n`` count) are taken: bare words such as "a", "h" or "as" parse as UCUM (year,
+  hour, attosecond) but are prose.
 * :func:`find_quantities` - every number with its comparator and unit.
-* :func:`read_range` - a reference range after a value: "(normal range 30.1
-  to 100.0 mg/mL)", "(30.1-100)", "(30.1~100)", "(ref. 30-100)", "(N:
-  30-100)", "(< 14)", "; reference range 0 to 14 U/mL".
-* :func:`read_flag` - the laboratory's own flag after a value: "(L)", "[H]",
-  "(low for age)", "↑".
-* Lab tables: :func:`find_table_rows` splits the lines of the original text
-  that are rows ("Calcium | 1.62 mmol/L | 2.10-2.55", tab- or space-aligned
-  columns), :func:`column_roles` reads a header row ("Test | Result |
-  Units | Reference"), and :func:`read_value_cell`, :func:`read_unit_cell`
-  and :func:`read_range_cell` read one cell each, all or nothing.
+* :func:`read_range` - a reference range after a value: "(normal range 30.1 to 100.0
+  mg/mL)", "(30.1-100)", "(30.1~100)", "(ref. 30-100)", "(N: 30-100)", "(< 14)",
+  "; reference range 0 to 14 U/mL".
+* :func:`read_flag` - the laboratory's flag after a value: "(L)", "[H]", "(low for age)", "↑".
+* Lab tables: :func:`find_table_rows` splits the lines of the original text that are rows
+  ("Calcium | 1.62 mmol/L | 2.10-2.55", tab- or space-aligned columns), :func:`column_roles`
+  reads a header row ("Test | Result | Units | Reference"), and :func:`read_value_cell`,
+  :func:`read_unit_cell` and :func:`read_range_cell` read one cell each, all or nothing.
 
 >>> read_unit(" µIU/mL (normal", 0)
 ('µIU/mL', 'u[IU]/mL', 1, 7)
@@ -231,24 +229,21 @@ class RefRange:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: What introduces a range: "normal range", "ref.", "RR", "reference interval", "normal for
-#: age", "age reference", and "norma", as writers whose language says "norma" put it.
+#: age", "age reference", "norma" (as writers whose language says "norma" put it), and a
+#: threshold named for what it means: "(sufficient > 50)", "(expect > 450)".
 _INTRO = (r"(?:(?:normal|norma|reference|ref\.?|laboratory|lab|age[- ]specific|age(?=\srange)"
           r"|age[- ](?:related\s)?(?:reference|ref\.?|normal))"
           r"(?:\s?(?:range|ranges|intervals?|values?|limits?|level|response))?"
           r"(?:\s(?:for|by)\s(?:age|sex|gender)(?:\s(?:and|&)\s(?:age|sex|gender))?)?"
-          r"|(?-i:N|NR|RR|RI|NV)|range"
-          # a threshold named for what it means: "(sufficient > 50)", "(expect > 450)"
-          r"|sufficient|sufficiency|desirable|optimal|expected|expect|should\sbe)")
+          r"|(?-i:N|NR|RR|RI|NV)|range|sufficient|sufficiency|desirable|optimal|expected|expect"
+          r"|should\sbe)")
 #: Range comparators -> the bound they give ("< 14" is an upper limit).
 _CMP = {**dict.fromkeys(["<", "≤", "<=", "up to", "less than", "below", "under"], "high"),
         **dict.fromkeys([">", "≥", ">=", "above", "greater than", "more than", "over"], "low")}
 _RANGE = re.compile(
     rf"(?P<lead>\s?(?:[,;]\s?)?)(?:\((?:H|L|high|low|↑|↓)\)\s?)?"
-    rf"(?P<open>[(\[]\s?)?"
-    # the state a threshold holds in: "(during hypoglycaemia, expect > 450)"
-    rf"(?:(?:(?<=[(\[])|(?<=[(\[]\s))(?:during|in|on|after|at|with|when)\s[^()\[\],;]{{1,40}},"
-    rf"\s?(?={_INTRO}))?"
-    rf"(?P<intro>{_INTRO}\s?[:=,]?\s?)?"
+    rf"(?P<open>[(\[]\s?)?(?:(?<=[(\[\s])(?:during|in|on|after|at|with|when)\s[^()\[\],;]{{1,40}},"
+    rf"\s?(?={_INTRO}))?(?P<intro>{_INTRO}\s?[:=,]?\s?)?"  # "(during hypoglycaemia, expect > 450)"
     rf"(?:(?P<low>{_NUM})(?P<lowunit>\s?[^\s\d~\-–—−)]*?)?\s?(?:-|–|—|−|~|∼|to)\s?(?P<high>{_NUM})"
     rf"|(?P<cmp><=|>=|≤|≥|<|>|up to|less than|below|under|above|greater than|more than|over)"
     rf"\s?(?P<bound>{_NUM}))",
