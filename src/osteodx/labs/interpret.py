@@ -42,7 +42,7 @@ from osteodx.labs.result import (
     range_text,
 )
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
-from osteodx.labs.vitals import VITAL_LOINC, judge_vital, to_celsius
+from osteodx.labs.vitals import VITAL_LOINC, in_canonical_unit, judge_vital
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
 
@@ -371,18 +371,8 @@ class _One:
         x = float(q.get("value", 0.0) or 0.0)
         r.value, r.unit = x, _unit_text(q.get("unit"))
         head = f"{r.label} {fmt(x)} {r.unit or ''}".rstrip()
-        raw = q.get("unit") or {}
-        names = [str(raw.get(k) or "") for k in ("id", "label")] if isinstance(raw, dict) \
-            else [str(raw)]
         try:
-            if kind == "temperature":  # an offset unit: read as written (labs/vitals.py)
-                v = next((c for c in map(lambda n: to_celsius(x, n), names) if c is not None),
-                         None)
-                if v is None:
-                    raise UnitError(f"unit {' / '.join(filter(None, names))!r} is not a "
-                                    f"temperature unit")
-            else:
-                v = convert(x, parse_unit(q.get("unit") or ""), parse_ucum(unit))
+            v = in_canonical_unit(kind, x, q.get("unit"))
         except UnitError as exc:
             self.warn(f"{r.label}: {exc}; not interpreted")
             r.text = f"{head}: not interpreted"

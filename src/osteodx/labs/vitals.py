@@ -32,9 +32,11 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from osteodx.knowledge import load_yaml
+from osteodx.labs.units import UnitError, convert, parse_ucum, parse_unit
 
 __all__ = ["VITAL_LOINC", "VitalVerdict", "blood_pressure_verdict", "heart_rate_limits",
-           "judge_vital", "temperature_verdict", "to_celsius", "vitals_data"]
+           "in_canonical_unit", "judge_vital", "temperature_verdict", "to_celsius",
+           "vitals_data"]
 
 #: LOINC code -> (kind, display name, canonical UCUM unit)
 VITAL_LOINC: dict[str, tuple[str, str, str]] = {
@@ -150,6 +152,22 @@ def to_celsius(value: float, unit: str) -> float | None:
     if u in _FAHRENHEIT:
         return round((value - 32) * 5 / 9, 1)
     return None
+
+
+def in_canonical_unit(kind: str, value: float, unit: Any) -> float:
+    """*value* of a *kind* reading (a :data:`VITAL_LOINC` kind) in the kind's canonical unit,
+    from a phenopacket unit (``{"id": "UCUM:mm[Hg]", "label": "mmHg"}``) or a string; raises
+    :class:`~osteodx.labs.units.UnitError` for a unit that does not fit. A temperature's
+    offset units are read as written (:func:`to_celsius`)."""
+    if kind != "temperature":
+        canonical = next(u for k, _, u in VITAL_LOINC.values() if k == kind)
+        return convert(value, parse_unit(unit or ""), parse_ucum(canonical))
+    names = [str(unit.get(k) or "") for k in ("id", "label")] if isinstance(unit, dict) \
+        else [str(unit or "")]
+    for name in names:
+        if (celsius := to_celsius(value, name)) is not None:
+            return celsius
+    raise UnitError(f"unit {' / '.join(filter(None, names))!r} is not a temperature unit")
 
 
 def temperature_verdict(celsius: float) -> VitalVerdict:
