@@ -150,3 +150,10 @@ def test_a_parent_s_account_names_the_child_and_the_in_laws(real_kb):
     assert ("grandfather", True, "paternal") in got
     assert ("sister", False, "") in got
     assert len([f for f in fam if f["relation"] == "sister"]) == 1  # not the other mother's
+
+
+def test_mean_platelet_volume_and_blood_ketones():
+    got = {x.analyte: (x.value, x.reference_high) for x in labs(
+        "MPV 13.1 fL (7.5-11.5). Blood ketones 4.1 mmol/L (< 0.6).")}
+    assert got == {"mpv": (13.1, 11.5), "blood_ketones": (4.1, 0.6)}
+    assert labs("Urine ketones 2+.") == []  # a dipstick: not the blood's beta-hydroxybutyrate
