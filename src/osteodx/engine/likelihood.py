@@ -74,6 +74,8 @@ _Fix = tuple[np.ndarray, np.ndarray] | None
 def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
             rows: np.ndarray, cand: np.ndarray, c: int, term: int, *,
             ties: bool = False) -> None:
+    if not len(rows):  # common in a sex view's small subset of diseases
+        return
     cur = lr[rows]
     better = cand >= cur if ties else cand > cur
     r = rows[better]
@@ -133,7 +135,8 @@ def _opposites_of(kb: KnowledgeBase, q: int) -> tuple[int, ...]:
 
 
 #: matches that the disease's opposite annotation overrides (not one of q itself or below it)
-_WEAKER_THAN_OPPOSITE = np.array([M.NO_MATCH, M.COMMON_ANCESTOR, M.FINDING_MORE_SPECIFIC])
+_WEAKER_THAN_OPPOSITE = np.zeros(max(M.MATCH_CODES) + 1, dtype=bool)  # indexed by code
+_WEAKER_THAN_OPPOSITE[[M.NO_MATCH, M.COMMON_ANCESTOR, M.FINDING_MORE_SPECIFIC]] = True
 
 
 def _opposite_findings(kb: KnowledgeBase, q: int, p: ModelParameters, floor: float,
@@ -146,7 +149,7 @@ def _opposite_findings(kb: KnowledgeBase, q: int, p: ModelParameters, floor: flo
     unexplained = floor ** p.unmatched_weight
     for j in _opposites_of(kb, q):
         rows, vals = kb.implied.column(j)
-        sel = np.isin(code[rows], _WEAKER_THAN_OPPOSITE)
+        sel = _WEAKER_THAN_OPPOSITE[code[rows]]
         rows, vals = rows[sel], vals[sel]
         new = np.maximum(p.negated_lr, unexplained * (1.0 - np.minimum(vals, 1.0)))
         if (code[rows] == M.OPPOSITE).any():  # two opposites (rare): the stronger holds

@@ -7,6 +7,7 @@ HPO files' checksum, the supplement and pack versions, the build parameters and
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
@@ -79,7 +80,22 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
 
 
 def load(key: str, directory: Path) -> KnowledgeBase | None:
-    """Read the knowledge base cached under *key*, or ``None``."""
+    """Read the knowledge base cached under *key*, or ``None``.
+
+    The cyclic garbage collector is paused while reading: the tens of thousands of
+    strings and lists read here hold no cycles, and its passes over them took a fifth
+    of the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(key, directory)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(key: str, directory: Path) -> KnowledgeBase | None:
     npz_path, json_path = directory / f"{key}.npz", directory / f"{key}.json"
     syn_path = directory / f"{key}.synonyms.json"
     if not (npz_path.is_file() and json_path.is_file() and syn_path.is_file()):
