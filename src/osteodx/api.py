@@ -107,6 +107,9 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
         case = read_any(case, kb)
     if namespace not in NAMESPACES:
         raise ValueError(f"namespace must be one of {', '.join(NAMESPACES)}, not {namespace!r}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise ValueError(f"top must be a positive whole number or None (every candidate), "
+                         f"not {top!r}")
     labs = prepare_case(case, kb) if workup else []
     params = params or ModelParameters()
     scores = score_case(kb, case, params)

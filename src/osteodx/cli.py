@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,6 +16,7 @@ from rich.console import Console
 from osteodx.errors import OsteodxError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Explainable differential diagnosis from HPO findings. "
                        "Supports a clinician's judgement; does not replace it.")
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -37,8 +39,8 @@ class Prior(StrEnum):
 
 
 PriorOption = Annotated[Prior, typer.Option(
-    "--prior", help="pre-test probability: from sourced prevalence figures "
-                    "(knowledge/prevalence.yaml), or the same for every disease")]
+    "--prior", help="pre-test probability: 'prevalence' from sourced figures, 'uniform' "
+                    "the same for every disease")]
 
 
 def _params(prior: Prior):
@@ -53,6 +55,15 @@ class Namespace(StrEnum):
     omim = "omim"
     orpha = "orpha"
     decipher = "decipher"
+    osteodx = "osteodx"
+
+
+class BenchNamespace(StrEnum):
+    gold = "gold"
+    all = "all"
+    omim = "omim"
+    orpha = "orpha"
+    decipher = "decipher"
 
 
 def _fail(exc: Exception, code: int = 1) -> typer.Exit:
@@ -62,7 +73,12 @@ def _fail(exc: Exception, code: int = 1) -> typer.Exit:
 
 def _error(exc: Exception) -> None:
     """One line on stderr, never a traceback; the message is not rich markup."""
-    err.print(f"osteodx: error: {exc}", markup=False, style="red")
+    err.print(f"osteodx: error: {_one_line(exc)}", markup=False, style="red")
+
+
+def _one_line(exc: Exception) -> str:
+    """An error on one line, whatever the library that raised it put in its message."""
+    return " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
 
 
 def _internal(name: str, exc: Exception) -> None:
@@ -70,14 +86,32 @@ def _internal(name: str, exc: Exception) -> None:
     (``OSTEODX_DEBUG=1`` raises it with its traceback instead)."""
     if os.environ.get("OSTEODX_DEBUG"):
         raise exc
-    err.print(f"osteodx: error: {name}: internal error ({type(exc).__name__}: {exc}); "
+    err.print(f"osteodx: error: {name}: internal error ({type(exc).__name__}: "
+              f"{_one_line(exc)}); "
               "please report it with the input (OSTEODX_DEBUG=1 shows the traceback)",
               markup=False, style="red")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"osteodx {version('osteodx')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="print the version and exit")] = False) -> None:
+    """Explainable differential diagnosis from HPO findings. Supports a clinician's
+    judgement; does not replace it."""
 
 
 @app.command()
 def diagnose(
     inputs: Annotated[list[str] | None, typer.Argument(
+        metavar="INPUT...",
         help="phenopackets (.json/.yaml), case reports (.txt/.md), folders, or -")] = None,
     text: Annotated[str | None, typer.Option("--text", help="a case report given inline")] = None,
     top: Annotated[int, typer.Option(min=1, help="candidates to show")] = 10,
@@ -107,53 +141,73 @@ def diagnose(
     except OsteodxError as exc:
         raise _fail(exc) from None
     fmt = fmt or (Format.table if len(paths) == 1 else Format.jsonl)
+    if fmt == Format.html and len(paths) > 1:
+        raise _fail(ValueError(f"--format html renders one case per page and {len(paths)} "
+                               "inputs were given: give one input, or use jsonl or markdown"),
+                    2)
     out = Console(soft_wrap=True) if fmt == Format.table else None
+    as_array = fmt == Format.json and len(paths) > 1  # several objects: one JSON array
     failed = 0
+    written = 0
     progress = None
     if len(paths) > 1:
         from rich.progress import Progress
 
-        progress = Progress(console=err, transient=True)
+        # the bar on stderr; stdout stays the cases' own stream even on a terminal
+        progress = Progress(console=err, transient=True, redirect_stdout=False,
+                            redirect_stderr=False)
         progress.start()
         task = progress.add_task("cases", total=len(paths))
+    if as_array:
+        sys.stdout.write("[")
     try:
         for path in paths:
+            name = {"-": "<stdin>", "--text": "text"}.get(path, path)
             try:
                 content = sys.stdin.read() if path == "-" else text if path == "--text" else None
-                name = {"-": "<stdin>", "--text": "text"}.get(path, path)
                 case = read_any(name, kb, text=content, strict=not lenient)
                 diff = run(case, kb, namespace=namespace.value, top=top,
                            params=_params(prior))
+                page = None if fmt == Format.table else _render(diff, fmt, to_dict, to_html,
+                                                                 to_json, to_markdown)
+                for w in diff.warnings:
+                    if fmt != Format.table:
+                        err.print(f"warning: {case.source}: {w}", markup=False,
+                                  style="yellow")
+                if page is None:
+                    print_table(diff, out)  # type: ignore[arg-type]
+                else:
+                    sys.stdout.write(("," if written else "") + "\n" + page.rstrip("\n")
+                                     if as_array else page)
+                written += 1
             except OsteodxError as exc:
                 failed += 1
                 _error(exc)
-                continue
             except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
                 failed += 1
-                _internal(str(path), exc)
-                continue
+                _internal(str(name), exc)
             finally:
                 if progress:
                     progress.advance(task)
-            for w in diff.warnings:
-                if fmt != Format.table:
-                    err.print(f"warning: {case.source}: {w}", markup=False, style="yellow")
-            if fmt == Format.table:
-                print_table(diff, out)  # type: ignore[arg-type]
-            elif fmt == Format.json:
-                sys.stdout.write(to_json(diff) + "\n")
-            elif fmt == Format.jsonl:
-                sys.stdout.write(to_json(diff, indent=None) + "\n")
-            elif fmt == Format.html:
-                sys.stdout.write(to_html(to_dict(diff)))
-            else:
-                sys.stdout.write(to_markdown(diff))
     finally:
         if progress:
             progress.stop()
+        if as_array:
+            sys.stdout.write("\n]\n")
     if failed:
         err.print(f"osteodx: {failed} of {len(paths)} case(s) failed")
         raise typer.Exit(1)
+
+
+def _render(diff, fmt: Format, to_dict, to_html, to_json, to_markdown) -> str:
+    """One case in a text format (the table prints itself)."""
+    if fmt == Format.json:
+        return to_json(diff) + "\n"
+    if fmt == Format.jsonl:
+        return to_json(diff, indent=None) + "\n"
+    if fmt == Format.html:
+        return to_html(to_dict(diff))
+    return to_markdown(diff)
 
 
 class ExtractFormat(StrEnum):
@@ -164,7 +218,8 @@ class ExtractFormat(StrEnum):
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str] | None, typer.Argument(help="case reports (.txt/.md) or -")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(
+        metavar="INPUT...", help="case reports (.txt/.md) or -")] = None,
     text: Annotated[str | None, typer.Option("--text", help="a case report given inline")] = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
         "--format", "-f", help="default: json for one report, jsonl for several")] = None,
@@ -213,17 +268,25 @@ def extract(
 
 @app.command()
 def terms(
-    query: Annotated[str, typer.Argument(help="words of a label or synonym, or an HPO id")],
-    limit: Annotated[int, typer.Option(min=1)] = 20,
+    query: Annotated[str, typer.Argument(metavar="QUERY",
+                                         help="words of a label or synonym, or an HPO id")],
+    limit: Annotated[int, typer.Option(min=1, help="terms to show at most")] = 20,
     hpo_dir: HpoDir = None,
 ) -> None:
-    """HPO terms whose label or synonym matches QUERY."""
+    """HPO terms whose label or synonym matches QUERY (accents and case ignored)."""
     from osteodx.kb.load import load_knowledge_base
 
+    if not re.search(r"\w", query):
+        raise _fail(ValueError(f"QUERY {query!r} holds no word to look for: give words of "
+                               "a label or synonym, or an HPO id"), 2)
     try:
         kb = load_knowledge_base(hpo_dir)
     except OsteodxError as exc:
         raise _fail(exc) from None
+    err.print(f"HPO {kb.hpo_version}", style="dim", markup=False)
+    res = kb.ontology.resolve(query.strip())
+    if res.message and res.hpo_id:  # an obsolete or alternative id: say what it became
+        err.print(f"note: {res.message}", style="yellow", markup=False)
     hits = list(kb.ontology.search(query, limit=limit))
     if not hits:
         res = kb.ontology.resolve(query)
@@ -237,11 +300,12 @@ def terms(
 
 @app.command()
 def benchmark(
-    corpus: Annotated[Path, typer.Argument(help="folder or .tar.gz of phenopackets")],
-    limit: Annotated[int | None, typer.Option(help="first N cases only")] = None,
+    corpus: Annotated[Path, typer.Argument(metavar="CORPUS",
+                                           help="folder or .tar.gz of phenopackets")],
+    limit: Annotated[int | None, typer.Option(min=1, help="first N cases only")] = None,
     every: Annotated[int, typer.Option(min=1, help="every k-th case only")] = 1,
-    namespace: Annotated[str, typer.Option(help="'gold' ranks within the gold id's "
-                                                "namespace")] = "gold",
+    namespace: Annotated[BenchNamespace, typer.Option(
+        help="'gold' ranks each case within its gold id's namespace")] = BenchNamespace.gold,
     baseline: Annotated[bool, typer.Option(help="also run the Resnik BMA baseline")] = True,
     excluded: Annotated[bool, typer.Option(help="use excluded findings (--no-excluded: "
                                                 "observed findings only)")] = True,
@@ -252,7 +316,7 @@ def benchmark(
 ) -> None:
     """Rank a corpus, score it against its gold diagnoses, next to the baseline.
 
-    A ``.jsonl`` corpus of abstracts with gold HPO spans (GSC+ format) runs the
+    A .jsonl corpus of abstracts with gold HPO spans (GSC+ format) runs the
     concept-recognition benchmark instead.
     """
     from rich.progress import Progress
@@ -271,10 +335,17 @@ def benchmark(
                 progress.update(task, completed=n)
 
             result = run_benchmark(corpus, kb, params=_params(prior), baseline=baseline,
-                                   namespace=namespace,
+                                   namespace=namespace.value,
                                    limit=limit, every=every, progress=tick, excluded=excluded)
     except OsteodxError as exc:
         raise _fail(exc) from None
+    for e in result.errors[:20]:
+        err.print(f"skipped: {e}", markup=False, style="yellow")
+    if len(result.errors) > 20:
+        err.print(f"skipped: {len(result.errors) - 20} more (see --output)", style="yellow")
+    if not result.cases:
+        raise _fail(OsteodxError(f"{corpus}: no case could be benchmarked "
+                                 f"({len(result.errors)} skipped)"))
     summary = result.summary()
     summary["hpo_version"] = kb.hpo_version
     summary["knowledge_base"] = kb.provenance
@@ -285,8 +356,6 @@ def benchmark(
                  "ms": round(1000 * c.seconds, 3)} for c in result.cases]
         output.write_text(json.dumps({"summary": summary, "cases": rows,
                                       "errors": result.errors}, indent=1))
-    for e in result.errors[:20]:
-        err.print(f"skipped: {e}", markup=False, style="yellow")
 
 
 def _concept_benchmark(corpus: Path, hpo_dir: Path | None) -> None:

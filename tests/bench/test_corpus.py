@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import tarfile
+
+import pytest
 
 from osteodx.bench.corpus import iter_corpus, parsed_cases
+from osteodx.errors import InputError
 from tests.conftest import phenopacket
 
 
@@ -26,3 +30,37 @@ def test_parsed_cases_keep_gold_apart_and_skip_unusable_cases(tmp_path, toy_kb) 
     assert got == [("a", toy_kb.disease_index["OMIM:100001"], "GENE1"), ("c", None, "GENE1")]
     assert all("diseases" not in cc.document for cc in iter_corpus(tmp_path))
     assert [c.case_id for c, _, _ in parsed_cases(tmp_path, toy_kb, every=2, offset=1)] == []
+
+
+def test_bad_members_are_recorded_and_skipped_when_asked(tmp_path) -> None:
+    _write(tmp_path, "a", [("HP:0000013", False)], "OMIM:100001")
+    (tmp_path / "b.json").write_bytes(b"\x00\x01binary")
+    (tmp_path / "c.json").write_text("[1, 2]")
+    (tmp_path / "d.json").write_text(json.dumps({"id": "d", "interpretations": "foo"}))
+    (tmp_path / "e.yaml").write_text("id: e\ndiseases:\n  - term: {id: 'OMIM:100001'}\n")
+    errors: list[str] = []
+    got = [cc.name.rsplit("/", 1)[-1] for cc in iter_corpus(tmp_path, errors=errors)]
+    assert got == ["a.json", "e.yaml"]
+    assert [e.split(": ", 1)[0].rsplit("/", 1)[-1] for e in errors] == ["b.json", "c.json",
+                                                                        "d.json"]
+    assert "interpretations = 'foo'" in errors[2]
+    with pytest.raises(InputError, match="b.json"):
+        list(iter_corpus(tmp_path))
+
+
+def test_a_damaged_archive_is_one_error_naming_it(tmp_path) -> None:
+    fake = tmp_path / "fake.tar.gz"
+    fake.write_bytes(b"not a tar at all")
+    with pytest.raises(InputError, match=r"fake.tar.gz: not a readable tar archive") as got:
+        list(iter_corpus(fake))
+    assert "\n" not in str(got.value)
+    good = tmp_path / "good"
+    good.mkdir()
+    _write(good, "a", [("HP:0000013", False)], "OMIM:100001")
+    full = tmp_path / "c.tar.gz"
+    with tarfile.open(full, "w:gz") as tar:
+        tar.add(good / "a.json", arcname="a.json")
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(full.read_bytes()[:-30])
+    with pytest.raises(InputError, match="cut.tar.gz"):
+        list(iter_corpus(cut))

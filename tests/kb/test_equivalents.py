@@ -30,3 +30,21 @@ def test_same_name_across_namespaces_is_one_row(toy_kb):
     assert diff.entries[0].equivalent_ids == ["ORPHA:1"]
     assert diff.rank_of("ORPHA:1") == diff.rank_of("OMIM:1")
     assert abs(sum(e.post_test_probability for e in diff.entries) - 1) < 1e-9
+
+
+def test_chained_equivalents_fold_into_one_row_and_none_is_lost(toy_kb):
+    """ORPHA:1 is OMIM:1 is ORPHA:2: one row, whatever the order of their scores (pairs
+    alone hid ORPHA:2 behind OMIM:1, itself hidden behind ORPHA:1)."""
+    specs = [_spec("ORPHA:1", "First name", "HP:0000013", 0.9),
+             _spec("OMIM:1", "Second name", "HP:0000013", 0.5),
+             _spec("ORPHA:2", "Third name", "HP:0000013", 0.2),
+             _spec("OMIM:2", "Other disease", "HP:0000014", 0.9)]
+    specs[1].equivalent_ids = ["ORPHA:1", "ORPHA:2"]
+    kb = compile_knowledge_base(toy_kb.ontology, specs, {})
+    case = Case("c", "c", findings=[Finding("HP:0000013", "x", "observed", "t")])
+    diff = rank(kb, case, score_case(kb, case, ModelParameters()), top=None)
+    rows = {e.disease_id: e.equivalent_ids for e in diff.entries}
+    assert rows == {"ORPHA:1": ["OMIM:1", "ORPHA:2"], "OMIM:2": []}
+    assert diff.n_candidates == 2
+    assert diff.rank_of("ORPHA:2") == diff.rank_of("ORPHA:1") == 1
+    assert diff.describe("ORPHA:2").disease_id == "ORPHA:1"

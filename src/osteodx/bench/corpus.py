@@ -7,12 +7,16 @@ ranking can never see them.
 
 from __future__ import annotations
 
+import gzip
 import json
 import tarfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from osteodx.errors import InputError
 
@@ -20,7 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from osteodx.case.model import Case
     from osteodx.kb.knowledge_base import KnowledgeBase
 
-__all__ = ["CorpusCase", "iter_corpus", "gold_diagnoses", "LEAKY_KEYS", "parsed_cases"]
+__all__ = ["CorpusCase", "iter_corpus", "gold_diagnoses", "LEAKY_KEYS", "CORPUS_SUFFIXES",
+           "parsed_cases"]
 
 #: top-level phenopacket keys that hold the answer
 LEAKY_KEYS = ("interpretations", "diseases", "biosamples", "files")
@@ -34,19 +39,42 @@ class CorpusCase:
     cohort: str
 
 
-def gold_diagnoses(doc: dict[str, Any]) -> list[str]:
-    """Disease ids of the diagnosis, in document order, without duplicates."""
+def gold_diagnoses(doc: dict[str, Any], name: str = "") -> list[str]:
+    """Disease ids of the diagnosis, in document order, without duplicates.
+
+    A malformed ``interpretations`` or ``diseases`` (not a list of objects) is an
+    :class:`InputError` naming the field: a gold answer must never be half-read.
+    """
     out: list[str] = []
-    for interp in doc.get("interpretations", []):
-        did = interp.get("diagnosis", {}).get("disease", {}).get("id")
+    for i, interp in enumerate(_objects(doc, "interpretations", name)):
+        did = _path(interp, ("diagnosis", "disease", "id"), f"interpretations[{i}]", name)
         if did and did not in out:
             out.append(did)
     if not out:
-        for dis in doc.get("diseases", []):
-            did = dis.get("term", {}).get("id")
+        for i, dis in enumerate(_objects(doc, "diseases", name)):
+            did = _path(dis, ("term", "id"), f"diseases[{i}]", name)
             if did and did not in out and not dis.get("excluded"):
                 out.append(did)
     return out
+
+
+def _objects(doc: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
+    items = doc.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise InputError("expected a list of objects", source=name, field=key,
+                         value=str(items)[:60])
+    return items
+
+
+def _path(obj: dict[str, Any], keys: tuple[str, ...], where: str, name: str) -> str | None:
+    for k in keys:
+        obj = obj.get(k) if isinstance(obj, dict) else None
+        if obj is None:
+            return None
+    if not isinstance(obj, str):
+        raise InputError("expected an id string", source=name,
+                         field=f"{where}.{'.'.join(keys)}", value=str(obj)[:60])
+    return obj
 
 
 def _cohort(name: str) -> str:
@@ -60,33 +88,70 @@ def _cohort(name: str) -> str:
 
 def _case(name: str, raw: bytes) -> CorpusCase:
     try:
-        doc = json.loads(raw)
+        doc = json.loads(raw) if not name.lower().endswith((".yaml", ".yml")) \
+            else yaml.safe_load(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}", source=name) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {str(exc).splitlines()[0]}", source=name) from None
     if not isinstance(doc, dict):
         raise InputError("expected one phenopacket object", source=name)
-    gold = gold_diagnoses(doc)
+    gold = gold_diagnoses(doc, name)
     clean = {k: v for k, v in doc.items() if k not in LEAKY_KEYS}
     return CorpusCase(name, clean, gold, _cohort(name))
 
 
-def iter_corpus(path: str | Path) -> Iterator[CorpusCase]:
-    """Yield every ``.json`` phenopacket of a folder (recursively) or ``.tar.gz``, sorted."""
+#: the files of a corpus folder or archive that are phenopackets
+CORPUS_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[CorpusCase]:
+    """Yield every phenopacket (``.json``, ``.yaml``, ``.yml``) of a folder (recursively) or
+    ``.tar.gz``, sorted by name.
+
+    A member that cannot be read or parsed raises :class:`InputError`, or, when *errors*
+    is given, is recorded there (one line naming it) and skipped, so that one bad case
+    does not end a benchmark. A damaged archive always raises, naming the archive.
+    """
     p = Path(path)
     if p.is_dir():
-        for f in sorted(p.rglob("*.json")):
-            yield _case(str(f), f.read_bytes())
+        for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in CORPUS_SUFFIXES):
+            if f.is_file():
+                yield from _guarded(str(f), f.read_bytes, errors)
         return
     if p.is_file() and p.name.endswith((".tar.gz", ".tgz", ".tar")):
-        with tarfile.open(p) as tar:
-            members = sorted((m for m in tar.getmembers()
-                              if m.isfile() and m.name.endswith(".json")), key=lambda m: m.name)
-            for m in members:
-                fh = tar.extractfile(m)
-                if fh is not None:
-                    yield _case(m.name, fh.read())
+        try:
+            with tarfile.open(p) as tar:
+                members = sorted((m for m in tar.getmembers() if m.isfile()
+                                  and m.name.lower().endswith(CORPUS_SUFFIXES)),
+                                 key=lambda m: m.name)
+                for m in members:
+                    fh = tar.extractfile(m)
+                    if fh is not None:
+                        yield from _guarded(m.name, fh.read, errors)
+        except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            why = (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(":")
+            raise InputError(f"not a readable tar archive ({why})", source=str(p)) from None
         return
+    if not p.exists():
+        raise InputError("no such file or folder", source=str(p))
     raise InputError("corpus must be a folder or a .tar.gz of phenopackets", source=str(p))
+
+
+def _guarded(name: str, read: Callable[[], bytes], errors: list[str] | None
+             ) -> Iterator[CorpusCase]:
+    try:
+        try:
+            raw = read()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", source=name) from None
+        got = _case(name, raw)
+    except InputError as exc:
+        if errors is None:
+            raise
+        errors.append(str(exc))
+        return
+    yield got
 
 
 def parsed_cases(path: str | Path, kb: KnowledgeBase, *, every: int = 1, offset: int = 0

@@ -100,7 +100,7 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
     masks: dict[str, np.ndarray] = {}
     start = time.perf_counter()
     n = 0
-    for k, cc in enumerate(iter_corpus(corpus)):
+    for k, cc in enumerate(iter_corpus(corpus, errors=result.errors)):
         if k % every or (select is not None and not select(cc.name)):
             continue
         if limit is not None and n >= limit:

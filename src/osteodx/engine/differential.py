@@ -15,7 +15,8 @@ from osteodx.engine.survival import classes_outlived
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.mortality import DEATH_CLASSES
 
-__all__ = ["Contribution", "RankedDisease", "Differential", "rank", "SCORE_DECIMALS"]
+__all__ = ["Contribution", "RankedDisease", "Differential", "rank", "equivalence_groups",
+           "SCORE_DECIMALS"]
 
 #: scores are rounded so that ties are exact and output is byte-identical
 SCORE_DECIMALS = 6
@@ -108,10 +109,10 @@ class Differential:
         if d is None:
             return None
         j = int(self._position[d])
-        if j < 0:
-            for e in kb.equivalents.get(disease_id, []):
-                if self._position[kb.disease_index[e]] >= 0:
-                    return self.describe(e)
+        if j < 0:  # folded into the row of its group's best-scoring member
+            for e in _group_of(kb, d):
+                if self._position[e] >= 0:
+                    return self.describe(kb.disease_ids[e])
             return None
         ranks, scores, posts = self._ranked
         r, score, post = int(ranks[j]), float(scores[j]), float(posts[j])
@@ -122,7 +123,8 @@ class Differential:
             rank=r, disease_id=did, label=kb.disease_labels[d], score=score,
             post_test_probability=post, log10_lr=evidence,
             contributions=_explain(kb, self.case, self._scores, d),
-            equivalent_ids=kb.equivalents.get(did, []), origin=kb.disease_origins[d])
+            equivalent_ids=sorted(kb.disease_ids[e] for e in _group_of(kb, d)),
+            origin=kb.disease_origins[d])
 
 
 def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[Contribution]:
@@ -240,17 +242,52 @@ def _disease_term(code: int, m: int, anns: _AnnotationIndex) -> tuple[int, str]:
     return m, ""
 
 
+def equivalence_groups(kb: KnowledgeBase) -> list[list[int]]:
+    """Diseases declared the same (OMIM and Orphanet ids of one disease), as groups closed
+    under the declarations: if A is B and B is C, one row shows all three, even where A and
+    C were never paired (pairs alone would list B twice or hide it for good)."""
+    got = kb.derived.get("equivalence groups")
+    if got is None:
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for did, eqs in kb.equivalents.items():
+            for e in eqs:
+                a, b = find(kb.disease_index[did]), find(kb.disease_index[e])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        groups: dict[int, list[int]] = {}
+        for x in sorted(parent):
+            groups.setdefault(find(x), []).append(x)
+        got = kb.derived["equivalence groups"] = sorted(groups.values())
+    return got
+
+
 def _shadowed(kb: KnowledgeBase, total: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Diseases hidden because a declared equivalent (same disease, other id) scores higher
-    (on a tie, the larger id is hidden)."""
+    """Diseases hidden because another member of their equivalence group scores higher (on
+    a tie, the larger id is hidden): each group shows as one row."""
     hide = np.zeros(len(mask), dtype=bool)
-    for did, eqs in kb.equivalents.items():
-        d = kb.disease_index[did]
-        for e in eqs:
-            j = kb.disease_index[e]
-            if mask[j] and mask[d] and (total[j] < total[d] or (total[j] == total[d] and e > did)):
-                hide[j] = True
+    ids = kb.disease_ids
+    for group in equivalence_groups(kb):
+        members = [d for d in group if mask[d]]
+        if len(members) > 1:
+            best = min(members, key=lambda d: (-total[d], ids[d]))
+            hide[[d for d in members if d != best]] = True
     return hide
+
+
+def _group_of(kb: KnowledgeBase, d: int) -> list[int]:
+    """The other members of disease *d*'s equivalence group."""
+    index = kb.derived.get("equivalence group of")
+    if index is None:
+        index = kb.derived["equivalence group of"] = {
+            m: g for g in equivalence_groups(kb) for m in g}
+    return [m for m in index.get(d, []) if m != d]
 
 
 def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = "all",
@@ -289,5 +326,12 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
     diff._position[idx] = np.arange(len(idx))
     diff._ranked = (ranks, score, post)
     limit = len(order) if top is None else min(top, len(order))
+    if 0 < limit < len(order) and sorted_scores[limit] == sorted_scores[limit - 1]:
+        # never cut a tie: every candidate sharing the last shown rank is shown
+        cut = int(np.searchsorted(-sorted_scores, -sorted_scores[limit - 1], side="right"))
+        diff.warnings.append(f"{cut - int(ranks[order[limit - 1]]) + 1} candidates tie at "
+                             f"rank {int(ranks[order[limit - 1]])}: all are shown "
+                             f"({cut} rows for top {limit})")
+        limit = cut
     diff.entries = [diff.describe(kb.disease_ids[int(idx[j])]) for j in order[:limit]]
     return diff

@@ -7,6 +7,7 @@ engine can fetch every ancestor of a term as one numpy slice.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -196,23 +197,45 @@ class Ontology:
 
         Yields ``(hpo_id, label, matched_text)``; exact label matches first.
         """
-        words = [w for w in re.split(r"\W+", query.lower()) if w]
-        if HPO_ID.match(query.strip()):
-            res = self.resolve(query.strip())
+        query = query.strip()
+        loose_id = _LOOSE_ID.fullmatch(query)
+        if loose_id:  # "hp:0002650", "HP_0002650"
+            query = f"HP:{loose_id.group(1)}"
+        if HPO_ID.match(query):
+            res = self.resolve(query)
             if res.hpo_id:
                 yield res.hpo_id, self.label(res.hpo_id), res.hpo_id
+            return
+        folded = _fold(query)
+        words = [w for w in re.split(r"\W+", folded) if w]
+        if not words:  # nothing to look for ("", "*", "("): no term, rather than all
             return
         hits: list[tuple[int, int, str, str]] = []
         for i, label in enumerate(self.labels):
             for text in _names(label, self.synonyms[i]):
-                low = text.lower()
+                low = _fold(text)
                 if all(w in low for w in words):
-                    rank = 0 if low == query.lower() else (1 if text == label else 2)
+                    rank = 0 if low == folded else (1 if text == label else 2)
                     hits.append((rank, len(text), self.ids[i], text))
                     break
         hits.sort()
         for _, _, tid, text in hits[:limit]:
             yield tid, self.label(tid), text
+
+
+_LOOSE_ID = re.compile(r"(?i)hp[:_](\d{7})")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so that "café" finds "Cafe-au-lait spot".
+
+    >>> _fold("Café-au-lait")
+    'cafe-au-lait'
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).lower()
 
 
 def _names(label: str, synonyms: Iterable[tuple[str, str]]) -> Iterator[str]:
