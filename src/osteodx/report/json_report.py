@@ -14,7 +14,12 @@ DISCLAIMER = ("osteodx supports a clinician's judgement and does not replace it;
 
 
 def _contrib(c: Contribution) -> dict[str, Any]:
-    return c.to_dict()
+    """A contribution; ``kind`` tells a patient's finding (``hpo_id`` an HPO id) from a
+    term of the model (``hpo_id`` then names it: age, sex, breadth, prevalence, survival,
+    related, family)."""
+    out = c.to_dict()
+    out["kind"] = "finding" if c.hpo_id.startswith("HP:") else "model"
+    return out
 
 
 def to_dict(diff: Differential) -> dict[str, Any]:
