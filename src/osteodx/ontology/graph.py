@@ -35,7 +35,8 @@ class ResolvedTerm:
     def message(self) -> str | None:
         """A warning text for anything but a current id."""
         if self.status == "alt_id":
-            return f"{self.query} is an alternative id of {self.hpo_id}; using {self.hpo_id}"
+            return (f"{self.query} is an alternative (merged, obsolete) id of {self.hpo_id}; "
+                    f"using {self.hpo_id}")
         if self.status == "obsolete_replaced":
             return f"{self.query} is obsolete; replaced by {self.hpo_id}"
         if self.status == "obsolete":
