@@ -13,6 +13,7 @@ from pathlib import Path
 from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
 from osteodx.case.skeleton import survey
+from osteodx.case.sniff import looks_binary, looks_like_phenopacket
 from osteodx.diseases.packs import default_packs
 from osteodx.engine.differential import Differential, rank
 from osteodx.engine.incidental import incidental_findings
@@ -23,11 +24,13 @@ from osteodx.engine.patterns import pattern_differentials
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
-from osteodx.knowledge import load_yaml
 
 __all__ = ["diagnose", "load_case", "prepare_case", "read_any", "NAMESPACES"]
 
 NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
+#: a case of excluded findings only is ranked, but by little: the reader must know
+NO_OBSERVED_FINDING = ("no observed finding: the ranking rests on the excluded findings and "
+                       "the pre-test probabilities alone")
 
 
 def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool = True) -> Case:
@@ -36,31 +39,21 @@ def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool
     return read_case(path, kb.ontology, strict=strict)
 
 
-_PHENOPACKET_KEYS = {"id", "subject", "phenotypicFeatures", "phenotypic_features", "metaData",
-                     "meta_data", "measurements"}
-
-
-def _looks_like_phenopacket(text: str) -> bool:
-    """Whether stdin or inline text is a phenopacket (a JSON/YAML mapping with its keys)
-    rather than a case report."""
-    head = text.lstrip()
-    if head.startswith(("{", "[")):
-        return True
-    try:
-        data = load_yaml(text)
-    except Exception:  # noqa: BLE001 - any YAML error means: not a phenopacket
-        return False
-    return isinstance(data, dict) and bool(_PHENOPACKET_KEYS & set(data))
-
-
 def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
-    """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case."""
+    """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case.
+
+    Text without a file name (stdin, ``--text``) is read as a phenopacket when it tries
+    to be one (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one
+    fails with its syntax error instead of being mined for words as a report.
+    """
     from osteodx.text.suffixes import TEXT_SUFFIXES
 
     name = str(path)
+    if text is not None and looks_binary(text):
+        raise InputError("not a text file (UTF-8 expected)", source=name)
     if text is not None and name in ("<stdin>", "stdin", "text"):
-        is_text = not _looks_like_phenopacket(text)
+        is_text = not looks_like_phenopacket(text)
     else:
         is_text = name.lower().endswith(TEXT_SUFFIXES)
     if is_text:
@@ -111,6 +104,9 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
         raise ValueError(f"top must be a positive whole number or None (every candidate), "
                          f"not {top!r}")
     labs = prepare_case(case, kb) if workup else []
+    if not any(f.status == "observed" for f in case.findings) and \
+            NO_OBSERVED_FINDING not in case.warnings:
+        case.warnings.append(NO_OBSERVED_FINDING)
     params = params or ModelParameters()
     scores = score_case(kb, case, params)
     diff = rank(kb, case, scores, namespace=namespace, top=top, parameters=params.to_dict(),

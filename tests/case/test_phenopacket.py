@@ -48,7 +48,7 @@ def test_obsolete_id_mapped_with_warning(tmp_path, toy_kb):
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:12"}}]}', "not an HPO id"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:9999999"}}]}', "not a term"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:0000031"}}]}', "no replacement"),
-    ('{"id": "x", "subject": {"sex": "BANANA"}}', "not a valid Phenopacket"),
+    ('{"id": "x", "subject": {"sex": "BANANA"}}', "subject.sex: \"BANANA\" is not one of"),
 ])
 def test_bad_input_names_file_and_problem(tmp_path, toy_kb, content, message):
     p = tmp_path / "bad.json"
@@ -148,3 +148,53 @@ def test_a_stated_mode_that_is_not_one_is_reported_not_used(tmp_path, real_kb):
     case = read_case(write_case(tmp_path / "c.json", doc), real_kb.ontology)
     assert [f["mode"] for f in case.family if f.get("mode")] == ["HP:0000006"]
     assert any("HP:0001263 is not a mode of inheritance; not used" in w for w in case.warnings)
+
+
+@pytest.mark.parametrize("where,age,shown", [
+    ("subject", "P200Y", "an age of 200 y"),
+    ("subject", "P1000000Y", "an age of 1000000 y"),
+    ("onset", "P126Y", "an age of 126 y"),
+])
+def test_an_implausible_age_is_an_error_naming_the_field(tmp_path, toy_kb, where, age, shown):
+    doc = phenopacket([("HP:0000013", False)], age=age if where == "subject" else "P10Y")
+    if where == "onset":
+        doc["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": age}}
+    field = ("subject.timeAtLastEncounter" if where == "subject"
+             else "phenotypicFeatures[0].onset")
+    with pytest.raises(InputError, match="not plausible") as info:
+        read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert f"{field} = '{age}'" in str(info.value) and shown in str(info.value)
+
+
+def test_an_age_of_125_is_accepted(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False)], age="P125Y")
+    assert read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology).age_years == 125
+
+
+def test_an_onset_after_the_age_at_last_encounter_is_warned(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False), ("HP:0000021", False)], age="P10Y")
+    doc["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": "P30Y"}}
+    doc["phenotypicFeatures"][1]["onset"] = {"age": {"iso8601duration": "P10Y"}}
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert case.warnings == ["phenotypicFeatures[0]: onset of HP:0000013 Sclerosis of the spine "
+                             "at 30 y is later than the age at last encounter, 10 y; both kept "
+                             "as given (check them)"]
+    assert case.findings[0].onset_years == (30, 30)
+
+
+def test_a_term_both_observed_and_excluded_is_warned_and_both_kept(tmp_path, toy_kb):
+    doc = phenopacket([("HP:0000013", False), ("HP:0000021", False), ("HP:0000013", True)])
+    case = read_case(write_case(tmp_path / "c.json", doc), toy_kb.ontology)
+    assert [(f.hpo_id, f.status) for f in case.findings] == [
+        ("HP:0000013", "observed"), ("HP:0000021", "observed"), ("HP:0000013", "excluded")]
+    assert case.warnings == ["phenotypicFeatures[0] and [2]: HP:0000013 Sclerosis of the spine "
+                             "is both observed and excluded; both statuses are kept and scored "
+                             "as given (check which is meant)"]
+
+
+def test_a_duplicate_key_is_an_error_not_a_lost_list(tmp_path, toy_kb):
+    p = tmp_path / "dup.json"
+    p.write_text('{"id": "d", "phenotypicFeatures": [{"type": {"id": "HP:0000021"}}], '
+                 '"phenotypicFeatures": [{"type": {"id": "HP:0000013"}}]}')
+    with pytest.raises(InputError, match='duplicate key "phenotypicFeatures" at the top level'):
+        read_case(p, toy_kb.ontology)

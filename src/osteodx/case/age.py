@@ -16,7 +16,11 @@ from typing import Any
 
 from osteodx.kb.onset import onset_range
 
-__all__ = ["iso8601_years", "time_element_years"]
+__all__ = ["MAX_AGE_YEARS", "iso8601_years", "span_text", "time_element_years",
+           "years_text"]
+
+#: no one has been documented older than 122.5 years; above this an age is a typo
+MAX_AGE_YEARS = 125.0
 
 _DURATION = re.compile(
     r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<w>\d+(?:\.\d+)?)W)?"
@@ -64,3 +68,19 @@ def time_element_years(element: dict[str, Any],
         hpo_id = element["ontologyClass"].get("id", "")
         return onset_range(hpo_id, ancestors(hpo_id) if ancestors else None)
     return None
+
+
+def years_text(years: float) -> str:
+    """An age as a clinician writes it: ``10 y``, ``18 mo``, ``3 wk``, or ``-2 wk``
+    (before birth, from a gestational age)."""
+    if abs(years) >= 2:
+        return f"{years:.1f}".rstrip("0").rstrip(".") + " y"
+    if abs(years) >= 1 / 12:
+        return f"{years * 12:.2g} mo"
+    return f"{years * 365.25 / 7:.2g} wk"
+
+
+def span_text(span: tuple[float, float]) -> str:
+    """``30 y`` for a point, ``16 y-120 y`` for a range of ages."""
+    lo, hi = span
+    return years_text(lo) if lo == hi else f"{years_text(lo)}-{years_text(hi)}"

@@ -2,42 +2,133 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from osteodx.errors import InputError
 
-__all__ = ["CASE_SUFFIXES", "expand_inputs", "read_text_file"]
+__all__ = ["CASE_SUFFIXES", "PHENOPACKET_SUFFIXES", "REPORT_SUFFIXES", "InputNotice",
+           "expand_inputs", "read_stdin", "read_text_file"]
 
-CASE_SUFFIXES = (".json", ".yaml", ".yml", ".txt", ".md")
+PHENOPACKET_SUFFIXES = (".json", ".yaml", ".yml")
+REPORT_SUFFIXES = (".txt", ".md")
+CASE_SUFFIXES = PHENOPACKET_SUFFIXES + REPORT_SUFFIXES
+#: how many skipped file names a notice spells out before "and N more"
+_NAMES_SHOWN = 3
 
 
-def expand_inputs(inputs: list[str]) -> Iterator[str]:
+class InputNotice(UserWarning):
+    """Something about the inputs the user should hear of that does not stop the run
+    (the default way :func:`expand_inputs` reports, when no callback is given)."""
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, InputNotice, stacklevel=4)  # at the caller of expand_inputs
+
+
+def expand_inputs(inputs: list[str], *,
+                  notice: Callable[[str], None] | None = None) -> Iterator[str]:
     """Yield file paths (or ``-``) in a stable order; folders are searched recursively.
 
-    A missing path raises :class:`InputError`; a folder with no cases too.
+    A folder yields its phenopackets (.json/.yaml/.yml). Its case reports (.txt/.md)
+    are read only when it holds no phenopacket at all: a README or notes beside a
+    corpus are not cases, and ranking them would put invented cases among real ones.
+    Skipped reports are named once per folder through *notice* (default
+    :func:`warnings.warn` with :class:`InputNotice`), so nothing is left out unsaid.
+
+    A subfolder or file that cannot be read is yielded all the same: reading it then
+    fails with an :class:`InputError` naming it, so that the batch goes on and the
+    failure is counted instead of the folder's cases vanishing without a word. A
+    named file is yielded whatever its suffix. A missing path raises
+    :class:`InputError`; a readable folder with no cases too.
     """
+    say = notice or _warn
     for item in inputs:
         if item == "-":
             yield item
             continue
         p = Path(item)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in CASE_SUFFIXES
-                           and f.is_file())
-            if not found:
-                raise InputError("folder holds no .json, .yaml, .yml, .txt or .md files",
-                                 source=item)
-            yield from (str(f) for f in found)
+            yield from _folder_cases(p, item, say)
         elif p.exists():
             yield item
         else:
             raise InputError("no such file or folder", source=item)
 
 
+def _folder_cases(root: Path, item: str, say: Callable[[str], None]) -> list[str]:
+    """The case files under *root* (see :func:`expand_inputs`), unreadable entries kept."""
+    packets: list[Path] = []
+    reports: list[Path] = []
+    unreadable: list[Path] = []
+    for path, readable in _walk(root):
+        if not readable:
+            unreadable.append(path)
+        elif path.suffix.lower() in PHENOPACKET_SUFFIXES:
+            packets.append(path)
+        elif path.suffix.lower() in REPORT_SUFFIXES:
+            reports.append(path)
+    if packets and reports:
+        names = [str(r.relative_to(root)) for r in sorted(reports)]
+        shown = ", ".join(names[:_NAMES_SHOWN]) + (
+            f" and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else "")
+        say(f"{item}: {len(names)} .txt/.md file(s) not read as case reports because the "
+            f"folder holds phenopackets: {shown} (name a report to read it)")
+        reports = []
+    found = sorted(packets + reports + unreadable)
+    if not found:
+        raise InputError("folder holds no .json, .yaml, .yml, .txt or .md files", source=item)
+    return [str(f) for f in found]
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, readable) for every file below *root*, and (folder, False) for a folder
+    that cannot be listed; symlinked folders are followed once (no loops)."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            yield folder, False
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                yield path, False
+                continue
+            if is_dir:
+                stack.append(path)
+            elif is_file:
+                yield path, True
+
+
 def read_text_file(path: str | Path) -> str:
     """A UTF-8 file's text; every failure is an :class:`InputError` naming the file."""
     source = str(path)
+    if Path(path).is_dir():
+        try:  # a folder reaches here when expand_inputs could not list it
+            with os.scandir(path):
+                pass
+        except PermissionError:
+            raise InputError("cannot list folder: permission denied; its cases were not read",
+                             source=source) from None
+        except OSError as exc:
+            raise InputError(f"cannot list folder: {exc.strerror}; its cases were not read",
+                             source=source) from None
+        raise InputError("is a directory", source=source)
     try:
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -46,5 +137,18 @@ def read_text_file(path: str | Path) -> str:
         raise InputError("is a directory", source=source) from None
     except UnicodeDecodeError:
         raise InputError("not a text file (UTF-8 expected)", source=source) from None
+    except PermissionError:
+        raise InputError("cannot read file: permission denied", source=source) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+
+
+def read_stdin() -> str:
+    """All of stdin as text, whatever the locale: bytes that are not UTF-8 become lone
+    surrogates (``surrogateescape``) instead of a UnicodeDecodeError, so that binary input
+    is reported as "not a text file" (:func:`osteodx.case.sniff.looks_binary`) like a
+    binary file is, not as an internal error."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO): already decoded
+        return sys.stdin.read()
+    return buffer.read().decode("utf-8", "surrogateescape")

@@ -8,43 +8,36 @@ variants are never copied into the Case.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from google.protobuf import json_format
 from phenopackets import Phenopacket
 
-from osteodx.case.age import time_element_years
+from osteodx.case.age import MAX_AGE_YEARS, span_text, time_element_years, years_text
+from osteodx.case.documents import load_document
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
+from osteodx.case.schema import first_line, schema_problem
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
-from osteodx.knowledge import load_yaml
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, ROOT, Ontology
 
 __all__ = ["parse_document", "case_from_phenopacket", "read_case", "not_a_phenotype"]
 
 
 def parse_document(text: str, source: str) -> dict[str, Any]:
-    """Parse JSON or YAML *text* into a validated phenopacket dict."""
+    """Parse JSON or YAML *text* into a validated phenopacket dict.
+
+    Every rejection is one line naming the field in the document's own terms
+    (:mod:`osteodx.case.schema`), never protobuf's message types.
+    """
     stripped = text.lstrip()
     if not stripped:
         raise InputError("file is empty", source=source)
-    try:
-        if source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "[")):
-            data = load_yaml(text)
-        else:
-            data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                         source=source) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"not valid JSON or YAML{where}", source=source) from None
+    as_yaml = source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "["))
+    data = load_document(text, source, as_yaml=as_yaml)
     if isinstance(data, list):
         raise InputError("expected one phenopacket object, found a list", source=source)
     if not isinstance(data, dict):
@@ -53,7 +46,15 @@ def parse_document(text: str, source: str) -> dict[str, Any]:
     try:
         message = json_format.ParseDict(data, Phenopacket(), ignore_unknown_fields=False)
     except json_format.ParseError as exc:
-        raise InputError(f"not a valid Phenopacket v2: {exc}", source=source) from None
+        problem = schema_problem(data, Phenopacket.DESCRIPTOR)  # mends YAML-typed scalars
+        if problem is not None:
+            field, why = problem
+            raise InputError(why, source=source, field=field) from None
+        try:
+            message = json_format.ParseDict(data, Phenopacket(), ignore_unknown_fields=False)
+        except json_format.ParseError:
+            raise InputError(f"not a valid Phenopacket v2: {first_line(exc)}",
+                             source=source) from None
     return json_format.MessageToDict(message)
 
 
@@ -76,11 +77,7 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
     case.sex = subject.get("sex", "UNKNOWN_SEX")
     tale = subject.get("timeAtLastEncounter")
     if tale:
-        try:
-            rng = time_element_years(tale, onset_ancestors)
-        except ValueError as exc:
-            raise InputError(str(exc), source=source, field="subject.timeAtLastEncounter",
-                             value=tale) from None
+        rng = _time(tale, onset_ancestors, source, "subject.timeAtLastEncounter")
         case.age_years = rng[1] if rng else None
         _warn_ageless(case, tale, rng, "subject.timeAtLastEncounter")
     seen: dict[tuple[str, str], int] = {}
@@ -104,11 +101,8 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         status = "excluded" if feat.get("excluded") else "observed"
         onset = None
         if "onset" in feat:
-            try:
-                onset = time_element_years(feat["onset"], onset_ancestors)
-            except ValueError as exc:
-                raise InputError(str(exc), source=source, field=f"phenotypicFeatures[{i}].onset",
-                                 value=feat["onset"]) from None
+            onset = _time(feat["onset"], onset_ancestors, source,
+                          f"phenotypicFeatures[{i}].onset")
             _warn_ageless(case, feat["onset"], onset, f"phenotypicFeatures[{i}].onset")
         key = (res.hpo_id, status)
         if key in seen:
@@ -122,7 +116,11 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
             note=feat.get("description", "")))
     both = {h for h, s in seen if s == "observed"} & {h for h, s in seen if s == "excluded"}
     for hid in sorted(both):
-        case.warnings.append(f"{hid} is both observed and excluded; both are kept")
+        case.warnings.append(
+            f"phenotypicFeatures[{seen[(hid, 'observed')]}] and "
+            f"[{seen[(hid, 'excluded')]}]: {hid} {ontology.label(hid)} is both observed and "
+            "excluded; both statuses are kept and scored as given (check which is meant)")
+    _warn_late_onsets(case)
     case.measurements = list(doc.get("measurements", []))
     case.family = _family_history(doc)
     for item in [f for f in case.family if f.get("mode")]:
@@ -206,6 +204,35 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
         raise InputError("no usable phenotypic features (phenotypicFeatures is empty or every "
                          f"id was rejected){why}", source=source)
     return case
+
+
+def _time(element: dict, ancestors: Any, source: str, field: str) -> tuple[float, float] | None:
+    """The ages *element* states, or an :class:`InputError` naming *field* when they are
+    malformed or above :data:`MAX_AGE_YEARS` (``P200Y`` is a typo, not a patient)."""
+    age = element.get("age")
+    shown = age.get("iso8601duration", "") if isinstance(age, dict) else element
+    try:
+        years = time_element_years(element, ancestors)
+    except ValueError as exc:
+        raise InputError(str(exc), source=source, field=field, value=shown) from None
+    if years is not None and years[1] > MAX_AGE_YEARS:
+        raise InputError(f"an age of {years_text(years[1])} is not plausible (more than "
+                         f"{MAX_AGE_YEARS:g} years)", source=source, field=field,
+                         value=shown)
+    return years
+
+
+def _warn_late_onsets(case: Case) -> None:
+    """An onset after the age at last encounter is a contradiction in the case: said, and
+    kept as given (which of the two ages is wrong cannot be told)."""
+    if case.age_years is None:
+        return
+    for f in case.findings:
+        if f.onset_years is not None and f.onset_years[0] > case.age_years + 1e-9:
+            case.warnings.append(
+                f"{f.source}: onset of {f.hpo_id} {f.label} at {span_text(f.onset_years)} is "
+                f"later than the age at last encounter, {years_text(case.age_years)}; "
+                "both kept as given (check them)")
 
 
 def _warn_ageless(case: Case, element: dict, years: tuple[float, float] | None,

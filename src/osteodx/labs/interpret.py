@@ -30,6 +30,7 @@ from osteodx.labs.catalogue import (
     load_catalogue,
     name_key,
 )
+from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import GrowthMeasure, growth_measure_for_loinc, growth_z
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
 from osteodx.labs.result import (
@@ -450,6 +451,13 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
     all_findings: list[Finding] = []
     for i, m in enumerate(measurements):
         where = f"{source_prefix}[{i}]"
+        bad = non_finite(m)
+        if bad is not None:  # NaN would judge as "normal" and make the JSON output invalid
+            assay = m.get("assay") or {}
+            name = " ".join(str(x) for x in (assay.get("id"), assay.get("label")) if x)
+            workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
+                                   "not a finite number; measurement not used")
+            continue
         result, loose = _interpret_one(m, i, where, cat, age_years, _sex(sex))
         workup.warnings += [f"{where}: {w}" for w in loose]
         if result is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from osteodx.engine.differential import Contribution, Differential
@@ -72,5 +73,30 @@ def _score_text(diff: Differential) -> str:
 
 
 def to_json(diff: Differential, *, indent: int | None = 2) -> str:
-    """Serialise deterministically."""
-    return json.dumps(to_dict(diff), indent=indent, ensure_ascii=False)
+    """Serialise deterministically, always as valid JSON.
+
+    ``json.dumps`` writes NaN and Infinity by default, which no JSON reader accepts;
+    inputs are checked for them, and any that still slip through are written as
+    null and named in the warnings rather than breaking every consumer.
+    """
+    data = to_dict(diff)
+    try:
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        found: list[str] = []
+        data = _finite(data, "", found)
+        data["warnings"] = [*data.get("warnings", []),
+                            *(f"{where}: not a finite number; written as null" for where in found)]
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def _finite(obj: Any, path: str, found: list[str]) -> Any:
+    """*obj* with every NaN or infinite float replaced by None; their paths go to *found*."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        found.append(path or "(top level)")
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite(v, f"{path}.{k}" if path else str(k), found) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v, f"{path}[{i}]", found) for i, v in enumerate(obj)]
+    return obj

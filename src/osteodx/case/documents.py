@@ -1,0 +1,143 @@
+"""Load the JSON or YAML text of one phenopacket, strictly.
+
+``json.loads`` and PyYAML keep the last of two equal keys without a word, so a
+phenopacket with ``phenotypicFeatures`` twice would silently lose the first list
+of findings; here a repeated key is an :class:`InputError` naming the key and
+where it is. Several documents in one text (JSON lines, YAML ``---``) are one
+error saying so, rather than "Extra data", because one input is one case.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from osteodx.errors import InputError
+
+__all__ = ["load_document"]
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SEVERAL = ("holds several phenopackets (JSON lines or YAML documents); give each as a "
+            "file of its own")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _DuplicateKey(Exception):
+    """A key given twice in one mapping (raised from inside the parsers)."""
+
+    def __init__(self, key: object, line: int | None = None) -> None:
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+class _DupDict(dict):
+    """A JSON object that had a repeated key: found by :func:`_where` after parsing, so
+    the path is named and parsing a clean document costs no bookkeeping."""
+
+    duplicate: str = ""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    marked = _DupDict(pairs)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.duplicate = key
+            break
+        seen.add(key)
+    return marked
+
+
+def _where(data: Any, path: str = "") -> tuple[str, str] | None:
+    """(key, path) of the first object with a repeated key, depth first."""
+    if isinstance(data, _DupDict):
+        return data.duplicate, path
+    items = data.items() if isinstance(data, dict) else \
+        enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        sub = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else key
+        found = _where(value, sub)
+        if found:
+            return found
+    return None
+
+
+class _StrictLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader refusing a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE_TAG:  # "<<: *base" merges; its keys may be overridden
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                if key in seen:
+                    raise _DuplicateKey(key, key_node.start_mark.line + 1)
+                seen.add(key)
+            except TypeError:  # an unhashable key: SafeConstructor reports it
+                pass
+        return super().construct_mapping(node, deep=deep)
+
+
+def _constant(name: str) -> str:
+    """``NaN`` and ``Infinity`` written bare (not JSON, but Python writes them): read as
+    the quoted forms protobuf accepts, so that the measurement check names them."""
+    return name
+
+
+def load_document(text: str, source: str, *, as_yaml: bool) -> Any:
+    """The parsed JSON (or YAML, when *as_yaml*) document in *text*.
+
+    Raises :class:`InputError` for invalid syntax (with the line), a repeated key or
+    several documents.
+    """
+    try:
+        if as_yaml:
+            return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _is_json(text[exc.pos:]):
+            raise InputError(_SEVERAL, source=source) from None
+        raise InputError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                         source=source) from None
+    except _DuplicateKey as exc:
+        raise InputError(f"duplicate key {_show(exc.key)} (line {exc.line}); give each key "
+                         "once", source=source) from None
+    except yaml.composer.ComposerError as exc:
+        if "another document" in str(exc.problem):
+            raise InputError(_SEVERAL, source=source) from None
+        raise _yaml_error(exc, source) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, source) from None
+    found = _where(data)
+    if found:
+        key, path = found
+        at = f"in {path}" if path else "at the top level"
+        raise InputError(f"duplicate key {_show(key)} {at}; give each key once",
+                         source=source)
+    return data
+
+
+def _is_json(rest: str) -> bool:
+    """Whether the text after a first JSON document starts another one."""
+    try:
+        json.JSONDecoder().raw_decode(rest.lstrip())
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str) -> InputError:
+    mark = getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 1})" if mark is not None else ""
+    return InputError(f"not valid JSON or YAML{where}", source=source)
+
+
+def _show(key: object) -> str:
+    return json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)

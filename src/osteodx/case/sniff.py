@@ -1,0 +1,60 @@
+"""Tell a phenopacket from a case report when the text has no file name (stdin, ``--text``).
+
+A file's suffix decides how it is read; text from stdin has none. Taking a broken
+phenopacket for prose would be the worst outcome: it would rank findings picked
+out of its keys and labels, lose ``sex: MALE`` and the excluded flags, and exit 0.
+So a text that *tries* to be a JSON or YAML mapping is read as a phenopacket,
+where its syntax error is reported, and only text with no sign of that is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from osteodx.knowledge import load_yaml
+
+__all__ = ["looks_like_phenopacket", "looks_binary"]
+
+_PHENOPACKET_KEYS = {"id", "subject", "phenotypicFeatures", "phenotypic_features", "metaData",
+                     "meta_data", "measurements"}
+#: a phenopacket's own keys at the start of a line: no case report writes these
+_PHENOPACKET_LINE = re.compile(
+    r"^(?:phenotypicFeatures|phenotypic_features|subject|metaData|meta_data)[ \t]*:", re.M)
+#: a YAML "key:" line (a list item's too): an identifier, a colon, then space or end
+_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*:(?:[ \t]|$)")
+_DOCUMENT_START = re.compile(r"---(?:[ \t]|$)", re.M)
+#: NUL, or bytes that were not UTF-8 (Python decodes them to lone surrogates on stdin)
+_BINARY = re.compile("[\x00\udc80-\udcff]")
+
+
+def looks_like_phenopacket(text: str) -> bool:
+    """Whether *text* is (or tries to be) a JSON/YAML phenopacket rather than a case report.
+
+    Yes when it starts with ``{``, ``[`` or a YAML ``---``, when a line starts with a
+    phenopacket key (``subject:``, ``phenotypicFeatures:``, ``metaData:``), when it
+    parses as a mapping with a phenopacket key, or, when it does not parse, when most
+    of its lines are ``key:`` lines. A report written as "Age: 12 / Sex: female"
+    lines parses as a mapping of other keys, and stays a report.
+    """
+    head = text.lstrip()
+    if head.startswith(("{", "[")) or _DOCUMENT_START.match(head):
+        return True
+    if _PHENOPACKET_LINE.search(text):
+        return True
+    try:
+        data = load_yaml(text)
+    except Exception:  # noqa: BLE001 - any YAML error: judged by the shape of the lines
+        return _mostly_key_lines(text)
+    return isinstance(data, dict) and bool(_PHENOPACKET_KEYS & set(data))
+
+
+def _mostly_key_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    keys = sum(1 for line in lines if _KEY_LINE.match(line))
+    return keys >= 2 and 2 * keys > len(lines)
+
+
+def looks_binary(text: str) -> bool:
+    """Whether text read from stdin came from a binary file (NUL or non-UTF-8 bytes)."""
+    return _BINARY.search(text) is not None

@@ -1,0 +1,51 @@
+"""Strict JSON/YAML loading: repeated keys and several documents are errors, not data loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.case.documents import load_document
+from osteodx.errors import InputError
+
+
+@pytest.mark.parametrize("text,where", [
+    ('{"id": "d", "phenotypicFeatures": [{"type": {"id": "HP:0000021"}}], '
+     '"phenotypicFeatures": [{"type": {"id": "HP:0000013"}}]}',
+     'duplicate key "phenotypicFeatures" at the top level'),
+    ('{"id": "d", "phenotypicFeatures": [{"type": {"id": "HP:0000021", "id": "HP:1"}}]}',
+     'duplicate key "id" in phenotypicFeatures[0].type'),
+])
+def test_a_repeated_json_key_is_an_error_naming_it(text, where):
+    with pytest.raises(InputError, match=where.replace("[", r"\[").replace("]", r"\]")) as info:
+        load_document(text, "dup.json", as_yaml=False)
+    assert str(info.value).startswith("dup.json: ") and "\n" not in str(info.value)
+
+
+def test_a_repeated_yaml_key_is_an_error_with_its_line():
+    text = "id: d\nphenotypicFeatures:\n  - type: {id: HP:0000021}\nphenotypicFeatures: []\n"
+    with pytest.raises(InputError, match='duplicate key "phenotypicFeatures" \\(line 4\\)'):
+        load_document(text, "dup.yaml", as_yaml=True)
+
+
+def test_yaml_merge_keys_may_be_overridden():
+    text = "base: &b {id: x, label: y}\nother:\n  <<: *b\n  id: z\n"
+    assert load_document(text, "m.yaml", as_yaml=True)["other"] == {"id": "z", "label": "y"}
+
+
+@pytest.mark.parametrize("text,as_yaml", [
+    ('{"id": "a"}\n{"id": "b"}\n', False),
+    ("id: a\n---\nid: b\n", True),
+])
+def test_several_documents_say_so(text, as_yaml):
+    with pytest.raises(InputError, match="holds several phenopackets"):
+        load_document(text, "<stdin>", as_yaml=as_yaml)
+
+
+def test_trailing_garbage_is_still_a_syntax_error():
+    with pytest.raises(InputError, match="not valid JSON .*Extra data"):
+        load_document('{"id": "a"} xyz', "a.json", as_yaml=False)
+
+
+def test_bare_nan_is_read_as_the_quoted_form():
+    assert load_document('{"v": NaN, "w": -Infinity}', "n.json", as_yaml=False) == {
+        "v": "NaN", "w": "-Infinity"}

@@ -1,0 +1,100 @@
+"""Bad input through the CLI: one line naming file, field and value; nothing silent."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from osteodx.case import inputs
+from osteodx.case.inputs import InputNotice
+from osteodx.cli import app
+from tests.conftest import phenopacket, write_case
+
+runner = CliRunner()
+
+
+def _run(args, toy_dir, **kw):
+    return runner.invoke(app, [*args, "--hpo-dir", str(toy_dir)], **kw)
+
+
+def _ids(stdout: str) -> list[str]:
+    return [json.loads(x)["case_id"] for x in stdout.splitlines() if x.startswith("{")]
+
+
+def test_a_broken_yaml_phenopacket_on_stdin_fails(toy_dir):
+    broken = ("id: x\nsubject: {sex: MALE}\nphenotypicFeatures:\n"
+              "  - type: {id: HP:0000013, label: Sclerosis\n"
+              "  - type: {id: \"HP:0000021\", label: Seizure}\n")
+    res = _run(["diagnose", "-", "-f", "json"], toy_dir, input=broken)
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "<stdin>: not valid JSON or YAML (line 5)" in res.stderr
+
+
+@pytest.mark.parametrize("feature,needle", [
+    ('{"foo": 1}', 'phenotypicFeatures[1]: unknown field "foo"'),
+    ('{"type": {"id": "HP:0000021"}, "excluded": "false"}',
+     'phenotypicFeatures[1].excluded: expected true or false (without quotes), got "false"'),
+])
+def test_a_schema_error_is_one_line(tmp_path, toy_dir, feature, needle):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:0000013"}}, '
+                   f"{feature}]}}")
+    res = _run(["diagnose", str(bad)], toy_dir)
+    assert res.exit_code == 1
+    errors = [line for line in res.stderr.splitlines() if line.strip()]
+    assert errors == [f"osteodx: error: {bad}: {needle}", "osteodx: 1 of 1 case(s) failed"]
+
+
+def test_a_readme_beside_phenopackets_is_not_a_case(tmp_path, toy_dir):
+    d = tmp_path / "cases"
+    d.mkdir()
+    write_case(d / "a.json", phenopacket([("HP:0000013", False)], pid="a"))
+    (d / "README.md").write_text("Patients had seizures and sclerosis of the spine.")
+    with pytest.warns(InputNotice, match="README.md"):
+        res = _run(["diagnose", str(d), "-f", "jsonl"], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert _ids(res.stdout) == ["a"]
+
+
+def test_an_unreadable_subfolder_fails_by_name_and_the_rest_runs(tmp_path, toy_dir,
+                                                                 monkeypatch):
+    d = tmp_path / "mix"
+    (d / "sub").mkdir(parents=True)
+    write_case(d / "one.json", phenopacket([("HP:0000013", False)], pid="one"))
+    write_case(d / "sub" / "two.json", phenopacket([("HP:0000013", False)], pid="two"))
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    res = _run(["diagnose", str(d)], toy_dir)
+    assert res.exit_code == 1
+    assert _ids(res.stdout) == ["one"]
+    assert f"{d / 'sub'}: cannot list folder: permission denied" in res.stderr
+    assert "1 of 2 case(s) failed" in res.stderr
+
+
+def test_json_output_of_a_nan_measurement_is_valid_json(tmp_path, toy_dir):
+    doc = phenopacket([("HP:0000013", False)])
+    doc["measurements"] = [{"assay": {"id": "LOINC:2345-7", "label": "Glucose"},
+                            "value": {"quantity": {"unit": {"id": "UCUM:mg/dL"},
+                                                   "value": "NaN"}}}]
+    res = _run(["diagnose", str(write_case(tmp_path / "nan.json", doc)), "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert "NaN" not in res.stdout.replace("'NaN'", "")
+    assert json.loads(res.stdout)["labs"] == []
+    assert "is not a finite number; measurement not used" in res.stderr
+
+
+def test_an_implausible_age_fails_the_case(tmp_path, toy_dir):
+    path = write_case(tmp_path / "old.json", phenopacket([("HP:0000013", False)], age="P200Y"))
+    res = _run(["diagnose", str(path)], toy_dir)
+    assert res.exit_code == 1
+    assert "subject.timeAtLastEncounter = 'P200Y': an age of 200 y is not plausible" in res.stderr

@@ -1,0 +1,52 @@
+"""read_any on stdin text and the warnings diagnose adds to a case."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from osteodx.api import NO_OBSERVED_FINDING, diagnose, read_any
+from osteodx.errors import InputError
+from tests.conftest import phenopacket
+
+BROKEN_YAML = ("id: x\nsubject: {sex: MALE}\nphenotypicFeatures:\n"
+               "  - type: {id: HP:0000013, label: Sclerosis\n"
+               "  - type: {id: \"HP:0000021\", label: Seizure}\n")
+
+
+def test_a_broken_yaml_phenopacket_on_stdin_fails_with_its_parse_error(toy_kb):
+    with pytest.raises(InputError, match=r"<stdin>: not valid JSON or YAML \(line 5\)"):
+        read_any("<stdin>", toy_kb, text=BROKEN_YAML)
+
+
+def test_a_yaml_phenopacket_on_stdin_keeps_its_sex(toy_kb):
+    case = read_any("<stdin>", toy_kb, text=BROKEN_YAML.replace("Sclerosis\n", "Sclerosis}\n"))
+    assert case.sex == "MALE" and [f.source for f in case.findings] == [
+        "phenotypicFeatures[0]", "phenotypicFeatures[1]"]
+
+
+def test_binary_stdin_is_not_a_text_file(toy_kb):
+    data = bytes(range(256)).decode("utf-8", "surrogateescape")
+    with pytest.raises(InputError, match=r"<stdin>: not a text file \(UTF-8 expected\)"):
+        read_any("<stdin>", toy_kb, text=data)
+
+
+def test_several_phenopackets_on_stdin_say_give_them_as_files(toy_kb):
+    lines = "\n".join(json.dumps(phenopacket([("HP:0000013", False)], pid=p)) for p in "ab")
+    with pytest.raises(InputError, match="holds several phenopackets.*as a file of its own"):
+        read_any("<stdin>", toy_kb, text=lines)
+
+
+def test_a_case_of_excluded_findings_only_is_warned(toy_kb):
+    doc = phenopacket([("HP:0000013", True), ("HP:0000021", True)])
+    case = read_any("<stdin>", toy_kb, text=json.dumps(doc))
+    diff = diagnose(case, toy_kb, workup=False)
+    assert NO_OBSERVED_FINDING in diff.warnings
+    assert NO_OBSERVED_FINDING == ("no observed finding: the ranking rests on the excluded "
+                                   "findings and the pre-test probabilities alone")
+    diagnose(case, toy_kb, workup=False)
+    assert case.warnings.count(NO_OBSERVED_FINDING) == 1
+    doc = phenopacket([("HP:0000013", False), ("HP:0000021", True)])
+    case = read_any("<stdin>", toy_kb, text=json.dumps(doc))
+    assert NO_OBSERVED_FINDING not in diagnose(case, toy_kb, workup=False).warnings
