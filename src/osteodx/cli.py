@@ -127,14 +127,15 @@ def diagnose(
     """Rank every annotated disease for each case."""
     from osteodx.api import diagnose as run
     from osteodx.api import read_any
-    from osteodx.case.inputs import expand_inputs
+    from osteodx.case.inputs import expand_inputs, read_stdin
     from osteodx.kb.load import load_knowledge_base
     from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
     if not inputs and text is None:
         raise _fail(ValueError("give INPUT files or --text"), 2)
     try:
-        paths = list(expand_inputs(inputs or []))
+        paths = list(expand_inputs(inputs or [], notice=lambda m: err.print(
+            f"warning: {m}", markup=False, style="yellow")))
         if text is not None:
             paths.append("--text")
         kb = load_knowledge_base(hpo_dir)
@@ -164,7 +165,7 @@ def diagnose(
         for path in paths:
             name = {"-": "<stdin>", "--text": "text"}.get(path, path)
             try:
-                content = sys.stdin.read() if path == "-" else text if path == "--text" else None
+                content = read_stdin() if path == "-" else text if path == "--text" else None
                 case = read_any(name, kb, text=content, strict=not lenient)
                 diff = run(case, kb, namespace=namespace.value, top=top,
                            params=_params(prior))
@@ -228,6 +229,7 @@ def extract(
     """Read case reports into GA4GH Phenopacket v2 (id = the file's stem)."""
     import yaml
 
+    from osteodx.case.inputs import read_stdin
     from osteodx.kb.load import load_knowledge_base
     from osteodx.text.extract import read_text_case
 
@@ -242,7 +244,7 @@ def extract(
     failed = 0
     for item in items:
         try:
-            content = sys.stdin.read() if item == "-" else text if item == "--text" else None
+            content = read_stdin() if item == "-" else text if item == "--text" else None
             name = {"-": "stdin", "--text": "text"}.get(item, item)
             ex = read_text_case(name, kb, text=content)
         except OsteodxError as exc:
