@@ -36,7 +36,7 @@ def print_table(diff: Differential, console: Console) -> None:
         console.print(f"[bold]Skeleton:[/bold] {escape(w['skeleton']['pattern'])}", highlight=False)
     table = Table(title="Differential", show_lines=False)
     table.add_column("#", justify="right")
-    table.add_column("disease", no_wrap=True, min_width=12)
+    table.add_column("disease", overflow="fold", min_width=11)
     table.add_column("label")
     table.add_column("score", justify="right")
     table.add_column("post-test p", justify="right")
