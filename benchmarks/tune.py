@@ -37,8 +37,7 @@ def main() -> None:
     args = ap.parse_args()
     kw = {} if args.default_frequency is None else {"default_frequency": args.default_frequency}
     if args.supplement is not None:
-        kw["supplement"] = args.supplement != "none"
-        kw["merge_annotations"] = args.supplement == "merge"
+        kw["supplement"] = args.supplement
     if args.pseudocount is not None:
         kw["pseudocount"] = args.pseudocount
     kb = load_knowledge_base(**kw)

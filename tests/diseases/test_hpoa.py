@@ -34,3 +34,71 @@ def test_bad_hpoa_frequency_names_file_and_line(tmp_path, toy_dir):
                    "OMIM:1\tX\t\tHP:0000021\tPMID:1\tPCS\t\tsometimes\t\t\tP\tHPO:t\n")
     with pytest.raises(KnowledgeBaseError, match=r"phenotype.hpoa: line \d+: not a frequency"):
         specs_from_hpoa(bad)
+
+
+def _toy_with(tmp_path, toy_dir, tail: bytes):
+    bad = tmp_path / "phenotype.hpoa"
+    bad.write_bytes((toy_dir / "phenotype.hpoa").read_bytes() + tail)
+    return bad
+
+
+def test_binary_bytes_name_the_file_and_line(tmp_path, toy_dir):
+    """Was an internal UnicodeDecodeError naming no file."""
+    n = len((toy_dir / "phenotype.hpoa").read_bytes().splitlines())
+    bad = _toy_with(tmp_path, toy_dir, b"\x00\x01\xff\n")
+    with pytest.raises(KnowledgeBaseError, match=rf"phenotype.hpoa: line {n + 1}: not UTF-8"):
+        specs_from_hpoa(bad)
+
+
+def test_binary_header_names_the_file_and_line(tmp_path):
+    from osteodx.diseases.hpoa import hpoa_version
+
+    bad = tmp_path / "phenotype.hpoa"
+    bad.write_bytes(b"#description: x\n#version: \xff\n")
+    with pytest.raises(KnowledgeBaseError, match=r"phenotype.hpoa: line 2: not UTF-8"):
+        hpoa_version(bad)
+
+
+def test_junk_row_is_counted_with_its_line(tmp_path, toy_dir):
+    """Was skipped silently."""
+    from osteodx.datafiles import FileReport
+
+    n = len((toy_dir / "phenotype.hpoa").read_bytes().splitlines())
+    bad = _toy_with(tmp_path, toy_dir, b"OMIM:1\tfoo\n\nOMIM:2\tbar\n")
+    report = FileReport(bad)
+    specs = specs_from_hpoa(bad, report)
+    assert "OMIM:1" not in specs
+    assert (report.skipped, report.first_skipped) == (2, n + 1)  # the blank line is no row
+    assert report.warnings() == [f"2 rows with fewer than 12 tab-separated fields skipped "
+                                 f"(first at line {n + 1})"]
+
+
+def test_truncated_last_line_is_reported(tmp_path, toy_dir):
+    """A file cut in its last field parses; the missing line end is the only sign."""
+    from osteodx.datafiles import FileReport
+
+    data = (toy_dir / "phenotype.hpoa").read_bytes().rstrip(b"\n")[:-3]
+    bad = tmp_path / "phenotype.hpoa"
+    bad.write_bytes(data)
+    report = FileReport(bad)
+    specs_from_hpoa(bad, report)
+    n = len(data.splitlines())
+    assert report.unterminated == n
+    assert any(f"line {n}: the last line has no line end" in w for w in report.warnings())
+
+
+def test_missing_column_is_named(tmp_path, toy_dir):
+    text = (toy_dir / "phenotype.hpoa").read_text().replace("\tfrequency\t", "\tfreq\t")
+    bad = tmp_path / "phenotype.hpoa"
+    bad.write_text(text)
+    with pytest.raises(KnowledgeBaseError, match=r"line 3: header lacks the column 'frequency'"):
+        specs_from_hpoa(bad)
+
+
+def test_frequency_error_names_the_file_line(tmp_path, toy_dir):
+    """Line numbers count the file's lines, comment lines included."""
+    n = len((toy_dir / "phenotype.hpoa").read_bytes().splitlines())
+    bad = _toy_with(tmp_path, toy_dir,
+                    b"OMIM:1\tX\t\tHP:0000021\tPMID:1\tPCS\t\tsometimes\t\t\tP\tHPO:t\n")
+    with pytest.raises(KnowledgeBaseError, match=rf"line {n + 1}: not a frequency"):
+        specs_from_hpoa(bad)

@@ -11,10 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from osteodx.datafiles import FileReport, read_lines
 from osteodx.diseases.frequency import EXCLUDED_FREQUENCY, parse_frequency
 from osteodx.errors import KnowledgeBaseError
 
-__all__ = ["HpoaRow", "read_hpoa", "hpoa_version"]
+__all__ = ["HpoaRow", "read_hpoa", "hpoa_version", "COLUMNS"]
+
+#: the columns osteodx reads (a release has twelve; ``evidence``, ``modifier`` and
+#: ``biocuration`` are not used)
+COLUMNS = ("database_id", "disease_name", "qualifier", "hpo_id", "reference", "onset",
+           "frequency", "sex", "aspect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,46 +41,63 @@ class HpoaRow:
 
 def hpoa_version(path: Path) -> str:
     """The ``#version:`` header of a ``phenotype.hpoa`` file."""
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                break
-            if line.startswith("#version:"):
-                return line.split(":", 1)[1].strip()
+    for _, line in read_lines(path):
+        if not line.startswith("#"):
+            break
+        if line.startswith("#version:"):
+            return line.split(":", 1)[1].strip()
     return ""
 
 
-def read_hpoa(path: Path) -> Iterator[HpoaRow]:
+def read_hpoa(path: Path, report: FileReport | None = None) -> Iterator[HpoaRow]:
     """Yield every annotation row of *path*.
 
     A row whose frequency cannot be parsed raises :class:`KnowledgeBaseError`
     naming the file and line: a silently wrong frequency would skew every score.
+    A row with too few fields (a junk line, a file cut short) is skipped and counted
+    in *report*, so that the caller can say how many and where; blank lines are not rows.
     """
-    with path.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        reader = csv.reader(lines, delimiter="\t")
-        header = next(reader, None)
-        if not header or header[0] != "database_id":
-            raise KnowledgeBaseError(f"{path}: not a phenotype.hpoa file (header {header!r})")
-        col = {name: i for i, name in enumerate(header)}
-        for lineno, row in enumerate(reader, start=2):
-            if len(row) < len(header):
-                continue
-            freq_text = row[col["frequency"]]
-            try:
-                freq = parse_frequency(freq_text)
-            except ValueError as exc:
-                raise KnowledgeBaseError(f"{path}: line {lineno}: {exc}") from exc
-            negated = row[col["qualifier"]] == "NOT" or freq_text == EXCLUDED_FREQUENCY
-            yield HpoaRow(
-                disease_id=row[col["database_id"]],
-                disease_name=row[col["disease_name"]],
-                negated=negated,
-                hpo_id=row[col["hpo_id"]],
-                reference=row[col["reference"]],
-                onset=row[col["onset"]],
-                frequency=freq,
-                frequency_text=freq_text,
-                sex=row[col["sex"]].upper(),
-                aspect=row[col["aspect"]],
-            )
+    report = report if report is not None else FileReport(path)
+    where = [0]  # the file line of the row csv returned last
+
+    def data_lines() -> Iterator[str]:
+        for lineno, line in read_lines(path, report):
+            if not line.startswith("#"):
+                where[0] = lineno
+                yield line
+
+    reader = csv.reader(data_lines(), delimiter="\t")
+    header = next(reader, None)
+    if not header or header[0] != "database_id":
+        raise KnowledgeBaseError(f"{path}: line {where[0]}: not a phenotype.hpoa file "
+                                 f"(header {header!r})")
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise KnowledgeBaseError(f"{path}: line {where[0]}: header lacks the column "
+                                 f"{missing[0]!r}")
+    col = {name: i for i, name in enumerate(header)}
+    report.why = f"fewer than {len(header)} tab-separated fields"
+    for row in reader:
+        lineno = where[0]
+        if len(row) < len(header):
+            if row:  # a blank line holds nothing to drop
+                report.skip(lineno)
+            continue
+        freq_text = row[col["frequency"]]
+        try:
+            freq = parse_frequency(freq_text)
+        except ValueError as exc:
+            raise KnowledgeBaseError(f"{path}: line {lineno}: {exc}") from exc
+        negated = row[col["qualifier"]] == "NOT" or freq_text == EXCLUDED_FREQUENCY
+        yield HpoaRow(
+            disease_id=row[col["database_id"]],
+            disease_name=row[col["disease_name"]],
+            negated=negated,
+            hpo_id=row[col["hpo_id"]],
+            reference=row[col["reference"]],
+            onset=row[col["onset"]],
+            frequency=freq,
+            frequency_text=freq_text,
+            sex=row[col["sex"]].upper(),
+            aspect=row[col["aspect"]],
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from osteodx.datafiles import FileReport
 from osteodx.diseases.hpoa import read_hpoa
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 
@@ -13,10 +14,13 @@ __all__ = ["specs_from_hpoa", "specs_from_hpo3", "HPO3_AVAILABLE"]
 HPO3_AVAILABLE: bool | None = None
 
 
-def specs_from_hpoa(path: Path) -> dict[str, DiseaseSpec]:
-    """Disease models from a ``phenotype.hpoa`` file, keyed by disease id."""
+def specs_from_hpoa(path: Path, report: FileReport | None = None) -> dict[str, DiseaseSpec]:
+    """Disease models from a ``phenotype.hpoa`` file, keyed by disease id.
+
+    Malformed rows are counted in *report* (see :func:`read_hpoa`).
+    """
     specs: dict[str, DiseaseSpec] = {}
-    for row in read_hpoa(path):
+    for row in read_hpoa(path, report):
         spec = specs.get(row.disease_id)
         if spec is None:
             spec = specs[row.disease_id] = DiseaseSpec(row.disease_id, row.disease_name,

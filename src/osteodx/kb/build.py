@@ -32,12 +32,15 @@ FREQ_FLOOR = 0.01
 def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
                            provenance: dict[str, str],
                            default_frequency: float = DEFAULT_FREQUENCY,
-                           pseudocount: float = PSEUDOCOUNT) -> KnowledgeBase:
+                           pseudocount: float = PSEUDOCOUNT, *, skipped_rows: int = 0,
+                           warnings: list[tuple[str, str]] | None = None) -> KnowledgeBase:
     """Compile *specs* against *ontology*.
 
     Annotation ids are resolved through alt ids and ``replaced_by``; ids that do
     not resolve are counted in ``provenance['dropped_annotations']`` (they are
-    the source's errors, not the user's).
+    the source's errors, not the user's), with the *skipped_rows* the readers could
+    not parse, and named in a warning: a count alone would let them go unnoticed.
+    *warnings* (file name, message) are the readers'; the knowledge base keeps them.
     """
     specs = sorted(specs, key=lambda s: s.disease_id)
     index = ontology.index
@@ -62,6 +65,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     death_freq = np.zeros((len(specs), len(DEATH_CLASSES)), dtype=np.float32)
     unquantified_death = np.zeros_like(death_freq)
     dropped = 0
+    first_dropped = ""
     for d, spec in enumerate(specs):
         for hid in spec.inheritance:
             inheritance[d] |= INHERITANCE_FLAGS.get(hid, 0)
@@ -69,6 +73,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
             res = ontology.resolve(ann.hpo_id)
             if res.hpo_id is None:
                 dropped += 1
+                first_dropped = first_dropped or f"{spec.disease_id} {ann.hpo_id} ({ann.origin})"
                 continue
             t = index[res.hpo_id]
             anc = ontology.ancestors(t)
@@ -154,7 +159,12 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
     np.add.at(ann_ptr, r_s + 1, 1)
 
     provenance = dict(provenance)
-    provenance["dropped_annotations"] = str(dropped)
+    provenance["dropped_annotations"] = str(dropped + skipped_rows)
+    warnings = list(warnings or [])
+    if dropped:
+        warnings.append(("", f"{dropped} annotation{'s' if dropped > 1 else ''} name HPO ids "
+                             f"that the ontology (HPO {ontology.version}) does not have "
+                             f"(first: {first_dropped}); dropped"))
     provenance["diseases"] = str(len(specs))
     provenance["default_frequency"] = str(default_frequency)
     provenance["frequency_pseudocount"] = str(pseudocount)
@@ -178,7 +188,7 @@ def compile_knowledge_base(ontology: Ontology, specs: Iterable[DiseaseSpec],
         ann_ptr=np.cumsum(ann_ptr), ann_term=c_s.astype(np.int32),
         ann_freq=v_s.astype(np.float32), ann_text=t_s.astype(np.int32),
         texts=texts, provenance=provenance, default_frequency=default_frequency,
-        **by_sex,
+        data_warnings=warnings, **by_sex,
     )
 
 

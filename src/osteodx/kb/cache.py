@@ -1,28 +1,49 @@
 """On-disk cache of compiled knowledge bases.
 
 One ``.npz`` (arrays) and one ``.json`` (strings) per key. The key hashes the
-HPO files' checksum, the supplement and pack versions, the build parameters and
-:data:`INDEX_FORMAT`, so any change to the data or the format rebuilds.
+HPO files' checksum, the supplement mode and version, the pack versions, the build
+parameters and :data:`INDEX_FORMAT`, so any change to the data or the format rebuilds.
+
+The cache holds only what depends on the data. Where the data were read from (the
+wheel, ``--hpo-dir``, ``$OSTEODX_HPO_DIR``) is set by each load from its own call: a
+stored origin would report the first run's folder on every later run. A cache file
+that cannot be read (cut short, damaged) is treated as absent and rebuilt.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import tempfile
+import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
 
+from osteodx.errors import KnowledgeBaseError
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 from osteodx.kb.sex_patch import SEXES, SexPatch
 from osteodx.ontology.graph import Ontology
 
-__all__ = ["INDEX_FORMAT", "cache_dir", "save", "load"]
+__all__ = ["INDEX_FORMAT", "LOCATION_KEYS", "cache_dir", "save", "load"]
+
+log = logging.getLogger(__name__)
 
 #: bump whenever the layout or the meaning of cached arrays changes
-INDEX_FORMAT = 12
+#: (13: no hpo_origin/hpo_dir stored; data warnings stored)
+INDEX_FORMAT = 13
+
+#: provenance keys that say where and how this run read the data: never stored
+LOCATION_KEYS = ("hpo_origin", "hpo_dir", "warnings", "index_key")
+
+#: what reading a damaged cache can raise: a truncated .npz is a BadZipFile or an
+#: EOFError, a damaged member a zlib.error or a ValueError, a .json of the wrong shape a
+#: KeyError, TypeError or AttributeError
+_DAMAGED = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, EOFError,
+            zipfile.BadZipFile, zlib.error)
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "death_freq", "ann_ptr", "ann_term",
            "ann_freq", "ann_text", "sl_disease", "sl_term", "sl_male", "sl_male_text", "sl_female",
@@ -61,8 +82,10 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         "alt_ids": onto.alt_ids, "obsolete": onto.obsolete,
         "disease_ids": kb.disease_ids, "disease_labels": kb.disease_labels,
         "disease_origins": kb.disease_origins, "equivalents": kb.equivalents,
-        "texts": kb.texts, "provenance": kb.provenance,
+        "texts": kb.texts,
+        "provenance": {k: v for k, v in kb.provenance.items() if k not in LOCATION_KEYS},
         "default_frequency": kb.default_frequency, "disease_genes": kb.disease_genes,
+        "data_warnings": kb.data_warnings,
     }
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -106,8 +129,14 @@ def _load(key: str, directory: Path) -> KnowledgeBase | None:
             return None
         with np.load(npz_path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
-    except (OSError, ValueError, KeyError):
+        return _assemble(meta, arrays, syn_path)
+    except _DAMAGED as exc:
+        log.info("%s: damaged cache entry (%s: %s); rebuilding", npz_path.parent / key,
+                 type(exc).__name__, exc)
         return None
+
+
+def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path) -> KnowledgeBase:
     onto = Ontology(
         meta["version"], meta["ids"], meta["labels"],
         lambda: _read_synonyms(syn_path),
@@ -125,14 +154,23 @@ def _load(key: str, directory: Path) -> KnowledgeBase | None:
         disease_origins=meta["disease_origins"], equivalents=meta["equivalents"],
         texts=meta["texts"], provenance=meta["provenance"],
         default_frequency=meta["default_frequency"], disease_genes=meta["disease_genes"],
+        data_warnings=[(str(f), str(m)) for f, m in meta["data_warnings"]],
         **mats, **{name: arrays[name] for name in _ARRAYS})
     kb.sex_patches = patches
     return kb
 
 
 def _read_synonyms(path: Path) -> list[list[tuple[str, str]]]:
+    """The cached synonyms, read on first use. Damaged since the index was read, they
+    raise a one-line error, and the entry is removed so that the next run rebuilds it."""
     try:
         return [[tuple(s) for s in syns] for syns in json.loads(path.read_text("utf-8"))]
-    except (OSError, ValueError) as err:  # removed or damaged since the cache was read
-        raise RuntimeError(f"{path}: cannot read the cached HPO synonyms ({err}); delete "
-                           f"{path.parent} to rebuild the cache") from err
+    except (OSError, ValueError, TypeError) as err:
+        for stale in (path, path.with_name(path.name.replace(".synonyms.json", ".json"))):
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError:  # a read-only cache: the message still says what is wrong
+                pass
+        raise KnowledgeBaseError(f"{path}: cannot read the cached HPO synonyms ({err}); "
+                                 "the cache entry was removed and the next run rebuilds "
+                                 "it") from None

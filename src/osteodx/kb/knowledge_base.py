@@ -7,6 +7,7 @@ importing scipy at run time.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -107,6 +108,10 @@ class KnowledgeBase:
     disease_index: dict[str, int] = field(default_factory=dict)
     #: disease id -> gene symbols (from genes_to_phenotype.txt; empty if unknown)
     disease_genes: dict[str, list[str]] = field(default_factory=dict)
+    #: (file name in the release folder, or "", message): what the data held that could
+    #: not be used. Kept without the folder, which :attr:`warnings` adds from the provenance
+    #: (the same cached index may be read from another folder)
+    data_warnings: list[tuple[str, str]] = field(default_factory=list)
     #: summed direct annotation frequency per disease (at least 1)
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
@@ -176,6 +181,13 @@ class KnowledgeBase:
     @property
     def n_diseases(self) -> int:
         return len(self.disease_ids)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The data warnings, one line each, naming the file in the folder read this time."""
+        folder = self.provenance.get("hpo_dir", "")
+        return [f"{os.path.join(folder, name) if folder else name}: {msg}" if name else msg
+                for name, msg in self.data_warnings]
 
     @property
     def hpo_version(self) -> str:

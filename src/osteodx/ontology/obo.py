@@ -11,6 +11,7 @@ from pathlib import Path
 
 import fastobo
 
+from osteodx.datafiles import first_undecodable_line
 from osteodx.errors import KnowledgeBaseError
 
 __all__ = ["OboTerm", "OboRelease", "read_obo"]
@@ -41,12 +42,22 @@ class OboRelease:
 def read_obo(path: Path) -> OboRelease:
     """Parse ``hp.obo`` at *path*.
 
-    Raises :class:`KnowledgeBaseError` naming the file when it cannot be read.
+    Raises :class:`KnowledgeBaseError` naming the file (and the line, when there is
+    one to name) when it cannot be read.
     """
     try:
         doc = fastobo.load(str(path))
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read the HPO ontology: {exc}") from exc
+    except SyntaxError as exc:  # a file cut short, or not OBO: fastobo names the line
+        msg = " ".join(str(exc.msg).split())
+        raise KnowledgeBaseError(f"{path}: line {exc.lineno}: cannot read the HPO ontology: "
+                                 f"{msg}") from None
+    except (OSError, ValueError) as exc:
+        # fastobo reports bytes that are not UTF-8 without their line: find it
+        located = first_undecodable_line(path) if path.is_file() else None
+        if located is not None:
+            raise located from None
+        msg = " ".join(str(exc).split())
+        raise KnowledgeBaseError(f"{path}: cannot read the HPO ontology: {msg}") from None
     version = ""
     for clause in doc.header:
         if type(clause).__name__ == "DataVersionClause":

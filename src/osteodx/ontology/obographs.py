@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from osteodx.datafiles import first_undecodable_line
 from osteodx.errors import KnowledgeBaseError
 from osteodx.ontology.obo import OboRelease, OboTerm
 
@@ -39,7 +40,10 @@ def read_obographs(path: Path) -> OboRelease:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         graph: dict[str, Any] = data["graphs"][0]
-    except (OSError, ValueError, KeyError, IndexError) as exc:
+    except UnicodeDecodeError as exc:  # its message names a byte offset, not a line
+        raise (first_undecodable_line(path)
+               or KnowledgeBaseError(f"{path}: not UTF-8 text: {exc}")) from None
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read the HPO ontology (OBO Graphs JSON): "
                                  f"{exc}") from exc
     meta = graph.get("meta") or {}

