@@ -50,3 +50,10 @@ def test_a_case_of_excluded_findings_only_is_warned(toy_kb):
     doc = phenopacket([("HP:0000013", False), ("HP:0000021", True)])
     case = read_any("<stdin>", toy_kb, text=json.dumps(doc))
     assert NO_OBSERVED_FINDING not in diagnose(case, toy_kb, workup=False).warnings
+
+
+def test_inline_text_is_always_a_case_report(toy_kb):
+    """--text is documented as a case report: even one that starts like JSON."""
+    case = read_any("text", toy_kb, text='{"id": "x"} is how the note began; no seizures.')
+    assert case.source == "text"
+    assert all(f.source.startswith("text[") for f in case.findings)

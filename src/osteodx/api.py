@@ -43,17 +43,20 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
     """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case.
 
-    Text without a file name (stdin, ``--text``) is read as a phenopacket when it tries
-    to be one (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one
-    fails with its syntax error instead of being mined for words as a report.
+    Text from stdin is read as a phenopacket when it tries to be one
+    (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one fails with
+    its syntax error instead of being mined for words as a report; inline *text* named
+    ``text`` (``--text``) is always a case report.
     """
     from osteodx.text.suffixes import TEXT_SUFFIXES
 
     name = str(path)
     if text is not None and looks_binary(text):
         raise InputError("not a text file (UTF-8 expected)", source=name)
-    if text is not None and name in ("<stdin>", "stdin", "text"):
+    if text is not None and name in ("<stdin>", "stdin"):
         is_text = not looks_like_phenopacket(text)
+    elif text is not None and name == "text":
+        is_text = True
     else:
         is_text = name.lower().endswith(TEXT_SUFFIXES)
     if is_text:

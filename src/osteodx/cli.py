@@ -171,7 +171,8 @@ def diagnose(
     failed = 0
     written = 0
     progress = None
-    if len(paths) > 1:
+    # a bar only where it helps: on a terminal, and not on the terminal the cases print to
+    if len(paths) > 1 and err.is_terminal and not sys.stdout.isatty():
         from rich.progress import Progress
 
         # the bar on stderr; stdout stays the cases' own stream even on a terminal
@@ -204,6 +205,9 @@ def diagnose(
             except OsteodxError as exc:
                 failed += 1
                 _error(exc)
+            except BrokenPipeError:  # the reader went away (`| head`): stop, quietly
+                _silence_stdout()
+                raise typer.Exit(0) from None
             except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
                 failed += 1
                 _internal(str(name), exc)
@@ -214,10 +218,19 @@ def diagnose(
         if progress:
             progress.stop()
         if as_array:
-            sys.stdout.write("\n]\n")
+            try:
+                sys.stdout.write("\n]\n")
+            except BrokenPipeError:
+                _silence_stdout()
     if failed:
         err.print(f"osteodx: {failed} of {len(paths)} case(s) failed")
         raise typer.Exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush to a closed pipe is silent."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _render(diff, fmt: Format, to_dict, to_html, to_json, to_markdown) -> str:
@@ -353,7 +366,7 @@ def benchmark(
 
     try:
         kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
-        with Progress(console=err, transient=True) as progress:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("cases", total=limit)
             def tick(n: int) -> None:
                 progress.update(task, completed=n)

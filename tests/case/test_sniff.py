@@ -31,6 +31,10 @@ def test_a_phenopacket_attempt_is_a_phenopacket(text):
     "Age: 12\nSex: female\nHistory: seizures and scoliosis since infancy\n",
     "Case report\n\nThe patient, a 9-year-old boy, had fractures.\nNo seizures.\n",
     "-----\nA girl with fractures.\n",
+    # a note of "Key: value" lines that YAML cannot parse (a colon inside a value)
+    "Age: 12\nSex: female\nHistory: seizures since age 2 (note: worse at night)\n"
+    "Exam: scoliosis\n",
+    "[pt] seizures and scoliosis",
 ])
 def test_prose_is_a_case_report(text):
     assert not looks_like_phenopacket(text)

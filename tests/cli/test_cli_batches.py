@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
+from osteodx import cli
 from osteodx.cli import app
 from tests.conftest import phenopacket, write_case
 
@@ -56,10 +58,35 @@ def test_progress_bar_leaves_stdout_alone(tmp_path, toy_dir, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(rich.progress, "Progress", spy)
+    monkeypatch.setattr(cli, "err", Console(stderr=True, force_terminal=True))
     res = _run(["diagnose", *_two(tmp_path)], toy_dir)
     assert res.exit_code == 0, res.output
     assert seen.get("redirect_stdout") is False and seen.get("redirect_stderr") is False
     assert len(res.stdout.splitlines()) == 2
+
+
+def test_no_progress_bar_off_a_terminal(tmp_path, toy_dir, monkeypatch):
+    """Piped stderr (a log file, CI) gets no bar and no stray blank line."""
+    import rich.progress
+
+    monkeypatch.setattr(rich.progress, "Progress", lambda *a, **k: pytest.fail("a bar"))
+    res = _run(["diagnose", *_two(tmp_path)], toy_dir)
+    assert res.exit_code == 0 and not res.stderr.startswith("\n") and "\n\n" not in res.stderr
+
+
+def test_a_closed_pipe_ends_the_batch_quietly(tmp_path, toy_dir, monkeypatch):
+    """`osteodx diagnose DIR | head`: the first write to the closed pipe ends the batch,
+    with no error line per remaining case."""
+    calls = []
+
+    def closed(*args):
+        calls.append(args)
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
+    monkeypatch.setattr(cli, "_render", closed)
+    res = _run(["diagnose", *_two(tmp_path)], toy_dir)
+    assert res.exit_code == 0 and "error" not in res.stderr and len(calls) == 1
 
 
 def test_rich_markup_in_a_case_id_is_printed_as_is(tmp_path, toy_dir):

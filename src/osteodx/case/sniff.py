@@ -20,8 +20,15 @@ _PHENOPACKET_KEYS = {"id", "subject", "phenotypicFeatures", "phenotypic_features
 #: a phenopacket's own keys at the start of a line: no case report writes these
 _PHENOPACKET_LINE = re.compile(
     r"^(?:phenotypicFeatures|phenotypic_features|subject|metaData|meta_data)[ \t]*:", re.M)
-#: a YAML "key:" line (a list item's too): an identifier, a colon, then space or end
-_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*:(?:[ \t]|$)")
+#: a YAML "key:" line (a list item's too) whose key is a field of the Phenopacket schema,
+#: spelt as the schema spells it (a report's "Sex: female" or "History: ..." is not)
+_SCHEMA_KEY_LINE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?:id|type|label|excluded|sex|onset|modifiers|measurements|assay|"
+    r"value|quantity|unit|timeAtLastEncounter|time_at_last_encounter|age|iso8601duration|"
+    r"phenopacketSchemaVersion|resources|createdBy|created_by|interpretations|diseases)"
+    r"[ \t]*:(?:[ \t]|$)", re.M)
+#: a JSON array: "[" then an object, the end of the array, or the end of the line
+_JSON_ARRAY = re.compile(r"\[\s*(?:\{|\]|$)")
 _DOCUMENT_START = re.compile(r"---(?:[ \t]|$)", re.M)
 #: NUL, or bytes that were not UTF-8 (Python decodes them to lone surrogates on stdin)
 _BINARY = re.compile("[\x00\udc80-\udcff]")
@@ -30,29 +37,31 @@ _BINARY = re.compile("[\x00\udc80-\udcff]")
 def looks_like_phenopacket(text: str) -> bool:
     """Whether *text* is (or tries to be) a JSON/YAML phenopacket rather than a case report.
 
-    Yes when it starts with ``{``, ``[`` or a YAML ``---``, when a line starts with a
-    phenopacket key (``subject:``, ``phenotypicFeatures:``, ``metaData:``), when it
-    parses as a mapping with a phenopacket key, or, when it does not parse, when most
-    of its lines are ``key:`` lines. A report written as "Age: 12 / Sex: female"
-    lines parses as a mapping of other keys, and stays a report.
+    Yes when it starts with ``{``, a JSON array or a YAML ``---``, when a line starts
+    with a phenopacket key (``subject:``, ``phenotypicFeatures:``, ``metaData:``), when it
+    parses as a mapping with a phenopacket key, or, when it does not parse, when two or
+    more of its lines are ``key:`` lines of the schema's own fields (``id:``, ``type:``,
+    ``excluded:``...). A report written as "Age: 12 / History: seizures (note: ...)"
+    lines, or starting with "[pt]", stays a report.
     """
     head = text.lstrip()
-    if head.startswith(("{", "[")) or _DOCUMENT_START.match(head):
+    if head.startswith("{") or _JSON_ARRAY.match(head) or _DOCUMENT_START.match(head):
         return True
     if _PHENOPACKET_LINE.search(text):
         return True
     try:
         data = load_yaml(text)
     except Exception:  # noqa: BLE001 - any YAML error: judged by the shape of the lines
-        return _mostly_key_lines(text)
+        return _schema_key_lines(text)
     return isinstance(data, dict) and bool(_PHENOPACKET_KEYS & set(data))
 
 
-def _mostly_key_lines(text: str) -> bool:
-    lines = [line for line in text.splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
-    keys = sum(1 for line in lines if _KEY_LINE.match(line))
-    return keys >= 2 and 2 * keys > len(lines)
+def _schema_key_lines(text: str) -> bool:
+    return len(_SCHEMA_KEY_LINE.findall(text)) + len(_FLOW_ID.findall(text)) >= 2
+
+
+#: a YAML flow mapping with an id, as in "type: {id: HP:0002650, label: ...}"
+_FLOW_ID = re.compile(r"\{[ \t]*id[ \t]*:")
 
 
 def looks_binary(text: str) -> bool:
