@@ -64,3 +64,27 @@ def test_a_damaged_archive_is_one_error_naming_it(tmp_path) -> None:
     cut.write_bytes(full.read_bytes()[:-30])
     with pytest.raises(InputError, match="cut.tar.gz"):
         list(iter_corpus(cut))
+
+
+def test_unreadable_entries_of_a_corpus_folder_are_named(tmp_path, monkeypatch) -> None:
+    import os
+
+    _write(tmp_path, "a", [("HP:0000013", False)], "OMIM:100001")
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(tmp_path / "fifo.json")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = os.scandir
+
+    def scandir(path):  # as root, chmod 000 does not lock a folder: pretend it does
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors: list[str] = []
+    got = [cc.name.rsplit("/", 1)[-1] for cc in iter_corpus(tmp_path, errors=errors)]
+    assert got == ["a.json"]
+    assert sorted(e.split(": ", 1)[0].rsplit("/", 1)[-1] for e in errors) == [
+        "dangling.json", "fifo.json", "locked"]
+    assert all("its cases were not read" in e for e in errors)

@@ -115,9 +115,12 @@ def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[C
     """
     p = Path(path)
     if p.is_dir():
-        for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in CORPUS_SUFFIXES):
-            if f.is_file():
-                yield from _guarded(str(f), f.read_bytes, errors)
+        from osteodx.case.inputs import walk_files
+
+        found = sorted((f, ok) for f, ok in walk_files(p)
+                       if not ok or f.suffix.lower() in CORPUS_SUFFIXES)
+        for f, ok in found:  # an unreadable folder, link or file: an error naming it
+            yield from _guarded(str(f), f.read_bytes if ok else _unreadable(f), errors)
         return
     if p.is_file() and p.name.endswith((".tar.gz", ".tgz", ".tar")):
         try:
@@ -136,6 +139,13 @@ def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[C
     if not p.exists():
         raise InputError("no such file or folder", source=str(p))
     raise InputError("corpus must be a folder or a .tar.gz of phenopackets", source=str(p))
+
+
+def _unreadable(path: Path) -> Callable[[], bytes]:
+    def fail() -> bytes:
+        raise OSError("permission denied, a dangling link or not a regular file; its "
+                      "cases were not read")
+    return fail
 
 
 def _guarded(name: str, read: Callable[[], bytes], errors: list[str] | None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from osteodx.errors import InputError
 
-__all__ = ["CASE_SUFFIXES", "PHENOPACKET_SUFFIXES", "REPORT_SUFFIXES", "InputNotice",
+__all__ = ["CASE_SUFFIXES", "PHENOPACKET_SUFFIXES", "REPORT_SUFFIXES", "InputNotice", "walk_files",
            "expand_inputs", "read_stdin", "read_text_file"]
 
 PHENOPACKET_SUFFIXES = (".json", ".yaml", ".yml")
@@ -51,9 +51,13 @@ def expand_inputs(inputs: list[str], *,
             yield item
             continue
         p = Path(item)
-        if p.is_dir():
+        try:
+            is_dir, exists = p.is_dir(), p.exists()
+        except OSError as exc:  # e.g. inside a folder that cannot be entered
+            raise InputError(f"cannot read: {exc.strerror or exc}", source=item) from None
+        if is_dir:
             yield from _folder_cases(p, item, say)
-        elif p.exists():
+        elif exists:
             yield item
         else:
             raise InputError("no such file or folder", source=item)
@@ -64,7 +68,7 @@ def _folder_cases(root: Path, item: str, say: Callable[[str], None]) -> list[str
     packets: list[Path] = []
     reports: list[Path] = []
     unreadable: list[Path] = []
-    for path, readable in _walk(root):
+    for path, readable in walk_files(root):
         if not readable:
             unreadable.append(path)
         elif path.suffix.lower() in PHENOPACKET_SUFFIXES:
@@ -84,7 +88,7 @@ def _folder_cases(root: Path, item: str, say: Callable[[str], None]) -> list[str
     return [str(f) for f in found]
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, bool]]:
+def walk_files(root: Path) -> Iterator[tuple[Path, bool]]:
     """(path, readable) for every file below *root*, and (folder, False) for a folder
     that cannot be listed; symlinked folders are followed once (no loops)."""
     seen: set[tuple[int, int]] = set()
@@ -113,6 +117,8 @@ def _walk(root: Path) -> Iterator[tuple[Path, bool]]:
                 stack.append(path)
             elif is_file:
                 yield path, True
+            elif path.suffix.lower() in CASE_SUFFIXES:  # a dangling link, a FIFO: said
+                yield path, False
 
 
 def read_text_file(path: str | Path) -> str:
