@@ -34,7 +34,8 @@ def test_junk_row_warns_on_stderr_and_counts(tmp_path, toy_dir):
     out = _run(tmp_path, rel)
     assert out.returncode == 0, out.stderr
     assert (f"warning: {rel / 'phenotype.hpoa'}: 1 row with fewer than 12 tab-separated "
-            f"fields skipped (first at line {n + 1})") in out.stderr.splitlines()
+            "fields, or a malformed disease id, HPO id, qualifier or aspect skipped (first at "
+            f"line {n + 1})") in out.stderr.splitlines()
     kb = json.loads(out.stdout)["knowledge_base"]
     assert int(kb["dropped_annotations"]) == before + 1 and "fewer than 12" in kb["warnings"]
 

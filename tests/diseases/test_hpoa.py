@@ -69,8 +69,26 @@ def test_junk_row_is_counted_with_its_line(tmp_path, toy_dir):
     specs = specs_from_hpoa(bad, report)
     assert "OMIM:1" not in specs
     assert (report.skipped, report.first_skipped) == (2, n + 1)  # the blank line is no row
-    assert report.warnings() == [f"2 rows with fewer than 12 tab-separated fields skipped "
+    assert report.warnings() == [f"2 rows with fewer than 12 tab-separated fields, or a "
+                                 "malformed disease id, HPO id, qualifier or aspect skipped "
                                  f"(first at line {n + 1})"]
+
+
+@pytest.mark.parametrize("field, value", [(0, "NOTADB"), (2, "NOTQ"), (3, "HP:99"),
+                                          (10, "Q")])
+def test_a_row_with_a_malformed_field_is_counted(tmp_path, toy_dir, field, value):
+    """A row with the right number of fields and a foreign value had become a candidate
+    ("NOTADB" ranked 43rd)."""
+    from osteodx.datafiles import FileReport
+
+    good = ["OMIM:999995", "Junk", "", "HP:0000013", "PMID:1", "PCS", "", "", "", "",
+            "P", "HPO:x[2025-01-01]"]
+    row = list(good)
+    row[field] = value
+    bad = _toy_with(tmp_path, toy_dir, ("\t".join(row) + "\n").encode())
+    report = FileReport(bad)
+    specs = specs_from_hpoa(bad, report)
+    assert report.skipped == 1 and "OMIM:999995" not in specs and "NOTADB" not in specs
 
 
 def test_truncated_last_line_is_reported(tmp_path, toy_dir):

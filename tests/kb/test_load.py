@@ -78,8 +78,8 @@ def test_junk_row_is_warned_counted_and_logged(tmp_path, toy_dir, fresh, monkeyp
         fh.write("OMIM:1\tfoo\n")
     with caplog.at_level(logging.WARNING, logger="osteodx.kb.load"):
         kb = load_knowledge_base(rel, supplement="none", packs=False)
-    want = (f"{rel / 'phenotype.hpoa'}: 1 row with fewer than 12 tab-separated fields skipped "
-            f"(first at line {n + 1})")
+    want = (f"{rel / 'phenotype.hpoa'}: 1 row with fewer than 12 tab-separated fields, or a "
+            f"malformed disease id, HPO id, qualifier or aspect skipped (first at line {n + 1})")
     assert want in kb.warnings and want in kb.provenance["warnings"]
     assert kb.provenance["dropped_annotations"] == "1"
     assert any(want in r.getMessage() for r in caplog.records)

@@ -87,8 +87,9 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         res = ontology.resolve(raw)
         if res.hpo_id is None:
             if strict:
-                raise InputError(res.message or "unusable id", source=source, field=field,
-                                 value=raw)
+                why = (res.message or "unusable id").replace("; finding not used", "")
+                raise InputError(f"{why} (--lenient skips such a finding with a warning)",
+                                 source=source, field=field, value=raw)
             case.warnings.append(f"{field}: {res.message}")
             continue
         if res.message:

@@ -7,6 +7,7 @@ Aspects: ``P`` phenotype, ``I`` mode of inheritance, ``C`` clinical course
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,20 @@ def hpoa_version(path: Path) -> str:
     return ""
 
 
+_DISEASE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*:\S+")
+_TERM_ID = re.compile(r"HP:\d{7}")
+_ASPECTS = frozenset("PICMH")  # phenotype, inheritance, clinical course, modifier, history
+
+
+def _well_formed(row: list[str], col: dict[str, int]) -> bool:
+    """A row the format allows: a prefixed disease id, an HPO id, an empty or NOT
+    qualifier and a known aspect (anything else is a damaged or foreign line)."""
+    return (_DISEASE_ID.fullmatch(row[col["database_id"]]) is not None
+            and _TERM_ID.fullmatch(row[col["hpo_id"]]) is not None
+            and row[col["qualifier"]] in ("", "NOT")
+            and row[col["aspect"]] in _ASPECTS)
+
+
 def read_hpoa(path: Path, report: FileReport | None = None) -> Iterator[HpoaRow]:
     """Yield every annotation row of *path*.
 
@@ -76,10 +91,11 @@ def read_hpoa(path: Path, report: FileReport | None = None) -> Iterator[HpoaRow]
         raise KnowledgeBaseError(f"{path}: line {where[0]}: header lacks the column "
                                  f"{missing[0]!r}")
     col = {name: i for i, name in enumerate(header)}
-    report.why = f"fewer than {len(header)} tab-separated fields"
+    report.why = (f"fewer than {len(header)} tab-separated fields, or a malformed disease "
+                  "id, HPO id, qualifier or aspect")
     for row in reader:
         lineno = where[0]
-        if len(row) < len(header):
+        if len(row) < len(header) or not _well_formed(row, col):
             if row:  # a blank line holds nothing to drop
                 report.skip(lineno)
             continue
