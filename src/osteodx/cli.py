@@ -170,6 +170,7 @@ def diagnose(
     as_array = fmt == Format.json and len(paths) > 1  # several objects: one JSON array
     failed = 0
     written = 0
+    seen_ids: dict[str, str] = {}
     progress = None
     # a bar only where it helps: on a terminal, and not on the terminal the cases print to
     if len(paths) > 1 and err.is_terminal and not sys.stdout.isatty():
@@ -188,6 +189,10 @@ def diagnose(
             try:
                 content = read_stdin() if path == "-" else text if path == "--text" else None
                 case = read_any(name, kb, text=content, strict=not lenient)
+                if case.case_id in seen_ids:  # two outputs one name: say which inputs
+                    case.warnings.append(f"case id {case.case_id!r} is also the id of "
+                                         f"{seen_ids[case.case_id]}")
+                seen_ids.setdefault(case.case_id, name)
                 diff = run(case, kb, namespace=namespace.value, top=top,
                            params=_params(prior))
                 page = None if fmt == Format.table else _render(diff, fmt, to_dict, to_html,
@@ -258,6 +263,7 @@ def extract(
     fmt: Annotated[ExtractFormat | None, typer.Option(
         "--format", "-f", help="default: json for one report, jsonl for several")] = None,
     hpo_dir: HpoDir = None,
+    supplement: SupplementOption = None,
 ) -> None:
     """Read case reports into GA4GH Phenopacket v2 (id = the file's stem)."""
     import yaml
@@ -271,7 +277,7 @@ def extract(
     items = list(inputs or []) + (["--text"] if text is not None else [])
     fmt = fmt or (ExtractFormat.json if len(items) == 1 else ExtractFormat.jsonl)
     try:
-        kb = load_knowledge_base(hpo_dir)
+        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
     except OsteodxError as exc:
         raise _fail(exc) from None
     failed = 0

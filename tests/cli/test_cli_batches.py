@@ -144,3 +144,21 @@ def test_benchmark_skips_a_bad_member_and_goes_on(tmp_path, toy_dir):
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["cases"] == 1
     assert "skipped:" in res.stderr and "c1.json" in res.stderr
+
+
+def test_two_inputs_with_one_case_id_are_warned(tmp_path, toy_dir):
+    a = write_case(tmp_path / "a.json", phenopacket([("HP:0000013", False)], pid="same"))
+    b = write_case(tmp_path / "b.json", phenopacket([("HP:0000014", False)], pid="same"))
+    res = _run(["diagnose", str(a), str(b)], toy_dir)
+    assert res.exit_code == 0
+    second = json.loads(res.stdout.splitlines()[1])
+    assert any("also the id of" in w and str(a) in w for w in second["warnings"])
+
+
+def test_benchmark_with_no_case_in_the_knowledge_base_says_null(tmp_path, toy_dir):
+    doc = phenopacket([("HP:0000014", False)], pid="c0")
+    doc["diseases"] = [{"term": {"id": "OMIM:999999", "label": "g"}}]
+    write_case(tmp_path / "c0.json", doc)
+    res = _run(["benchmark", str(tmp_path), "--no-baseline"], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["osteodx_in_kb"] is None

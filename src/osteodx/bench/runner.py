@@ -59,11 +59,12 @@ class BenchmarkResult:
             "errors": len(self.errors),
             "absent_from_kb": sum(not c.in_kb for c in self.cases),
             "osteodx_all": summarise(ours),
-            "osteodx_in_kb": summarise([c.rank for c in inkb]),
+            # no case in the knowledge base: nothing measured, not zeros
+            "osteodx_in_kb": summarise([c.rank for c in inkb]) if inkb else None,
         }
         if any(b is not None for b in base):
             out["baseline_all"] = summarise(base)
-            out["baseline_in_kb"] = summarise([c.baseline_rank for c in inkb])
+            out["baseline_in_kb"] = summarise([c.baseline_rank for c in inkb]) if inkb else None
             out["baseline_seconds_total"] = round(self.baseline_seconds, 2)
         if times:
             out["per_case_ms"] = {

@@ -41,8 +41,9 @@ def parse_document(text: str, source: str) -> dict[str, Any]:
     if isinstance(data, list):
         raise InputError("expected one phenopacket object, found a list", source=source)
     if not isinstance(data, dict):
-        raise InputError(f"expected a phenopacket object, found {type(data).__name__}",
-                         source=source)
+        kind = {type(None): "nothing (null)", bool: "true/false", int: "a number",
+                float: "a number", str: "a text"}.get(type(data), type(data).__name__)
+        raise InputError(f"expected one phenopacket object, found {kind}", source=source)
     try:
         message = json_format.ParseDict(data, Phenopacket(), ignore_unknown_fields=False)
     except json_format.ParseError as exc:

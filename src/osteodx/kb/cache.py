@@ -91,6 +91,9 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as fh:
             np.savez(fh, **arrays)
+        umask = os.umask(0)  # read it: a temporary file is private (0600), the cache not
+        os.umask(umask)
+        os.chmod(fh.name, 0o666 & ~umask)
         os.replace(fh.name, directory / f"{key}.npz")
         # the synonyms (a fifth of the strings) in a file of their own, read when needed
         for path, data in ((directory / f"{key}.synonyms.json", onto.synonyms),
