@@ -101,7 +101,9 @@ def _observed(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: boo
         top_implied[anc] * (p.ancestor_discount / bg[anc]) > floor)
     annotated = ((kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]) & ~_too_general(kb)[anc]
                  & (top_direct[anc] * (p.specific_discount / bg[anc]) > floor))
-    keep = (anc != q) & (informative | annotated)
+    keep = np.flatnonzero((anc != q) & (informative | annotated))
+    if matched is None:  # rarest ancestor first: its larger values make later updates few
+        keep = keep[np.argsort(bg[anc[keep]], kind="stable")]
     for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
                             annotated[keep].tolist(), strict=True):
         if info:
