@@ -44,6 +44,15 @@ def test_bad_members_are_recorded_and_skipped_when_asked(tmp_path) -> None:
     assert [e.split(": ", 1)[0].rsplit("/", 1)[-1] for e in errors] == ["b.json", "c.json",
                                                                         "d.json"]
     assert "interpretations = 'foo'" in errors[2]
+    assert "not a text file" in errors[0]  # as `osteodx diagnose` says it
+
+
+def test_a_corpus_member_is_parsed_as_diagnose_parses_a_file(tmp_path) -> None:
+    (tmp_path / "dup.json").write_text('{"id": "x", "phenotypicFeatures": [], '
+                                       '"phenotypicFeatures": []}')
+    errors: list[str] = []
+    assert list(iter_corpus(tmp_path, errors=errors)) == []
+    assert 'duplicate key "phenotypicFeatures"' in errors[0]
     with pytest.raises(InputError, match="b.json"):
         list(iter_corpus(tmp_path))
 

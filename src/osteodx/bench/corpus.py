@@ -8,15 +8,12 @@ ranking can never see them.
 from __future__ import annotations
 
 import gzip
-import json
 import tarfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from osteodx.errors import InputError
 
@@ -87,13 +84,15 @@ def _cohort(name: str) -> str:
 
 
 def _case(name: str, raw: bytes) -> CorpusCase:
+    """One member, parsed as ``osteodx diagnose`` parses a file (the same checks and
+    messages: not UTF-8, syntax with its line, a repeated key, several documents)."""
+    from osteodx.case.documents import load_document
+
     try:
-        doc = json.loads(raw) if not name.lower().endswith((".yaml", ".yml")) \
-            else yaml.safe_load(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid JSON: {exc}", source=name) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {str(exc).splitlines()[0]}", source=name) from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not a text file (UTF-8 expected)", source=name) from None
+    doc = load_document(text, name, as_yaml=name.lower().endswith((".yaml", ".yml")))
     if not isinstance(doc, dict):
         raise InputError("expected one phenopacket object", source=name)
     gold = gold_diagnoses(doc, name)
