@@ -45,8 +45,9 @@ def test_a_case_of_excluded_findings_only_is_warned(toy_kb):
     assert NO_OBSERVED_FINDING in diff.warnings
     assert NO_OBSERVED_FINDING == ("no observed finding: the ranking rests on the excluded "
                                    "findings and the pre-test probabilities alone")
-    diagnose(case, toy_kb, workup=False)
-    assert case.warnings.count(NO_OBSERVED_FINDING) == 1
+    again = diagnose(case, toy_kb, workup=False)
+    assert again.warnings.count(NO_OBSERVED_FINDING) == 1
+    assert NO_OBSERVED_FINDING not in case.warnings  # the caller's Case is left as given
     doc = phenopacket([("HP:0000013", False), ("HP:0000021", True)])
     case = read_any("<stdin>", toy_kb, text=json.dumps(doc))
     assert NO_OBSERVED_FINDING not in diagnose(case, toy_kb, workup=False).warnings
@@ -57,3 +58,46 @@ def test_inline_text_is_always_a_case_report(toy_kb):
     case = read_any("text", toy_kb, text='{"id": "x"} is how the note began; no seizures.')
     assert case.source == "text"
     assert all(f.source.startswith("text[") for f in case.findings)
+
+
+def test_diagnose_leaves_the_given_case_as_it_was(real_kb):
+    from pathlib import Path
+
+    from osteodx.api import load_case
+
+    case = load_case(Path(__file__).parent.parent / "examples" / "osteomesopyknosis.json",
+                     real_kb)
+    n, warnings = len(case.findings), list(case.warnings)
+    first = diagnose(case, real_kb, top=3)
+    assert (len(case.findings), case.warnings, case.labs) == (n, warnings, None)
+    again = diagnose(case, real_kb, top=3)
+    assert first.to_json() == again.to_json()
+    bare = diagnose(case, real_kb, top=3, workup=False)
+    fresh = diagnose(load_case(Path(__file__).parent.parent / "examples" /
+                               "osteomesopyknosis.json", real_kb), real_kb, top=3, workup=False)
+    assert bare.to_json() == fresh.to_json()
+
+
+@pytest.mark.parametrize("bad, match", [
+    ({"hpo_id": "HP:9999999"}, "not a term of this HPO release"),
+    ({"hpo_id": "HP:0000006"}, "not to Phenotypic abnormality"),
+    ({"status": "present"}, "status must be"),
+])
+def test_a_hand_built_case_is_checked_like_a_phenopacket(toy_kb, bad, match):
+    from osteodx.case.model import Case, Finding
+
+    f = Finding(**{"hpo_id": "HP:0000013", "label": "x", "status": "observed",
+                   "source": "code", **bad})
+    with pytest.raises(InputError, match=match):
+        diagnose(Case("c", "c", findings=[f]), toy_kb, workup=False)
+    with pytest.raises(InputError, match="sex"):
+        diagnose(Case("c", "c", findings=[], sex="female"), toy_kb, workup=False)
+
+
+def test_diagnose_says_what_it_takes(toy_kb):
+    with pytest.raises(TypeError, match="case must be"):
+        diagnose(5, toy_kb)
+    with pytest.raises(TypeError, match="kb must be"):
+        diagnose("x.json", "not a kb")
+    diff = diagnose(phenopacket([("HP:0000013", False)]), toy_kb, workup=False)
+    assert diff.to_dict()["case_id"] == "case-1"

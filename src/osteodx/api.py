@@ -8,8 +8,10 @@ shells over these functions.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from osteodx.case.checks import checked_case
 from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
 from osteodx.case.skeleton import survey
@@ -62,7 +64,10 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
     if is_text:
         from osteodx.text.extract import read_text_case  # compiles its patterns: load on need
 
-        return read_text_case(name, kb, text=text).case
+        ex = read_text_case(name, kb, text=text)
+        # what the reader dropped or set aside is said in every output, not only by `extract`
+        ex.case.warnings.extend(w for w in ex.warnings if w not in ex.case.warnings)
+        return ex.case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
 
 
@@ -98,9 +103,21 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
     *workup*, labs are interpreted and the skeletal survey, pattern differentials,
     incidental findings and next tests are added.
     """
+    if kb is not None and not isinstance(kb, KnowledgeBase):
+        raise TypeError(f"kb must be a KnowledgeBase (osteodx.load_knowledge_base()), not "
+                        f"{type(kb).__name__}")
     kb = kb or load_knowledge_base()
-    if not isinstance(case, Case):
+    if isinstance(case, Case):
+        case = checked_case(case, kb.ontology)  # a copy: the caller's Case is left as given
+    elif isinstance(case, dict):
+        from osteodx.case.phenopacket import case_from_phenopacket
+
+        case = case_from_phenopacket(case, kb.ontology, "<dict>", strict=True)
+    elif isinstance(case, str | os.PathLike):
         case = read_any(case, kb)
+    else:
+        raise TypeError("case must be a Case, a phenopacket as a dict, or the path of a "
+                        f"phenopacket or case report, not {type(case).__name__}")
     if namespace not in NAMESPACES:
         raise ValueError(f"namespace must be one of {', '.join(NAMESPACES)}, not {namespace!r}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):

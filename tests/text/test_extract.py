@@ -81,7 +81,7 @@ def test_labs_become_measurements(extraction, real_kb):
     labs = {lab["assay"]: lab["interpretation"] for lab in diff.workup["labs"]}
     assert labs["LOINC:17861-6"] == "L"
     assert any(f.label == "Hypocalcemia" and f.status == "observed"
-               for f in extraction.case.findings)
+               for f in diff.case.findings)  # the ranked copy, not the caller's Case
 
 
 def test_family_history(extraction):

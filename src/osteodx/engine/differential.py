@@ -94,6 +94,18 @@ class Differential:
     _position: Any = None
     _ranked: Any = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract as a dict (:func:`osteodx.report.to_dict`)."""
+        from osteodx.report.json_report import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The JSON contract, deterministic and always valid JSON."""
+        from osteodx.report.json_report import to_json
+
+        return to_json(self, indent=indent)
+
     def rank_of(self, disease_id: str) -> int | None:
         """Rank of a disease (or of the row it is folded into) among all candidates."""
         for e in self.entries:

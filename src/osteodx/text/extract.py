@@ -45,6 +45,7 @@ from osteodx.text.power import find_power_grades
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
+from osteodx.text.stated_diagnosis import stated_diagnosis
 from osteodx.text.suffixes import TEXT_SUFFIXES
 from osteodx.text.vitals import find_vital_signs
 from osteodx.text.vocabulary import recognizer_for
@@ -103,6 +104,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     onsets.finding_spans = spans_found
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
     parent_account = parent_narrator(text)
+    stated: list[str] = []
     for cm in found:
         m = cm.match
         if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
@@ -114,6 +116,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if not_a_finding(text, m.start, m.end, m.hpo_id):
             continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
+        if not excluded and stated_diagnosis(text, m.start, m.end, cm.sentence):
+            stated.append(_span(text, m.start, m.end))  # the answer, not a finding
+            continue
         if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
@@ -236,6 +241,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         i = int(f.source.split("[", 1)[1].rstrip("]"))
         f.source = spans[keys[i]]
     case.family = family
+    if stated:
+        notes.append(f"a stated diagnosis is not a finding: {'; '.join(dict.fromkeys(stated))} "
+                     "not used for ranking")
     genes = named_genes(text, {g for gs in kb.disease_genes.values() for g in gs})
     if genes:  # seen, and deliberately not used: the ranking is on phenotype only
         notes.append(f"the text names a genetic result ({', '.join(genes)}); genes, variants "
