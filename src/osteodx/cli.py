@@ -125,6 +125,16 @@ def _main(version: Annotated[bool, typer.Option(
         help="print the version and exit")] = False) -> None:
     """Explainable differential diagnosis from HPO findings. Supports a clinician's
     judgement; does not replace it."""
+    _tolerant_streams()
+
+
+def _tolerant_streams() -> None:
+    """On a stream that cannot write every character (a cp1252 Windows console), write
+    what it cannot as an escape instead of failing the case: "\u221d" is still valid JSON."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if enc != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @app.command()

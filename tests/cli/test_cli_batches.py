@@ -162,3 +162,15 @@ def test_benchmark_with_no_case_in_the_knowledge_base_says_null(tmp_path, toy_di
     res = _run(["benchmark", str(tmp_path), "--no-baseline"], toy_dir)
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["osteodx_in_kb"] is None
+
+
+def test_a_console_that_cannot_write_every_character_gets_escapes(monkeypatch):
+    import io
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="cp1252")
+    monkeypatch.setattr(cli.sys, "stdout", out)
+    cli._tolerant_streams()
+    out.write(json.dumps({"score": "P \u221d 10^x"}, ensure_ascii=False))
+    out.flush()
+    assert json.loads(raw.getvalue().decode("cp1252")) == {"score": "P \u221d 10^x"}
