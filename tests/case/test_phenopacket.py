@@ -198,3 +198,19 @@ def test_a_duplicate_key_is_an_error_not_a_lost_list(tmp_path, toy_kb):
                  '"phenotypicFeatures": [{"type": {"id": "HP:0000013"}}]}')
     with pytest.raises(InputError, match='duplicate key "phenotypicFeatures" at the top level'):
         read_case(p, toy_kb.ontology)
+
+
+def test_an_age_range_at_last_encounter_is_read_at_its_safe_ends(real_kb):
+    """"Adult onset" as the age at last encounter had made the patient 120 years old, and
+    every disease of early death argued against."""
+    from osteodx.case.phenopacket import case_from_phenopacket
+
+    doc = {"id": "r", "subject": {"id": "s", "timeAtLastEncounter": {
+        "ontologyClass": {"id": "HP:0003581", "label": "Adult onset"}}},
+        "phenotypicFeatures": [{"type": {"id": "HP:0002650", "label": "Scoliosis"}}]}
+    case = case_from_phenopacket(doc, real_kb.ontology, "r.json")
+    assert (case.age_years, case.age_upper_years) == (16.0, 120.0)
+    assert any("gives a range (16-120 y)" in w for w in case.warnings)
+    doc["subject"]["timeAtLastEncounter"] = {"age": {"iso8601duration": "P14Y"}}
+    case = case_from_phenopacket(doc, real_kb.ontology, "r.json")
+    assert (case.age_years, case.age_upper_years) == (14.0, None)

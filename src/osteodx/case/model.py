@@ -56,6 +56,8 @@ class Case:
     findings: list[Finding] = field(default_factory=list)
     sex: str = "UNKNOWN_SEX"
     age_years: float | None = None
+    #: when the age at last encounter is a range, its upper end (``age_years`` the lower)
+    age_upper_years: float | None = None
     measurements: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     #: family history: [{"relation", "affected": True|False|None, "finding", "source"}]

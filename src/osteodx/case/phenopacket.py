@@ -80,6 +80,12 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
     if tale:
         rng = _time(tale, onset_ancestors, source, "subject.timeAtLastEncounter")
         case.age_years = rng[1] if rng else None
+        if rng and rng[1] - rng[0] > 1.0:  # a range ("Adult onset", P10Y-P20Y): the youngest
+            case.age_years, case.age_upper_years = rng[0], rng[1]  # age is the one sure
+            case.warnings.append(
+                f"subject.timeAtLastEncounter gives a range ({rng[0]:g}-{rng[1]:g} y): the "
+                f"patient is taken as {rng[0]:g} y for survival, growth and vital signs, and "
+                f"as up to {rng[1]:g} y for diseases' ages of onset")
         _warn_ageless(case, tale, rng, "subject.timeAtLastEncounter")
     seen: dict[tuple[str, str], int] = {}
     for i, feat in enumerate(doc.get("phenotypicFeatures", [])):

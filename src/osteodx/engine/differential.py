@@ -216,7 +216,8 @@ def _survival_text(kb: KnowledgeBase, case: Case, d: int) -> str:
 
 
 def _age(case: Case) -> str:
-    vals = [x for x in (case.onset_years, case.age_years) if x is not None]
+    oldest = case.age_upper_years if case.age_upper_years is not None else case.age_years
+    vals = [x for x in (case.onset_years, oldest) if x is not None]
     return f"{min(vals):g} y" if vals else "unknown"
 
 

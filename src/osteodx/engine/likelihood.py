@@ -440,7 +440,8 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
             log10_lr[i] = logs
             code[i], matched[i] = c, m
     age = np.zeros(n)
-    upper = [x for x in (case.onset_years, case.age_years) if x is not None]
+    oldest = case.age_upper_years if case.age_upper_years is not None else case.age_years
+    upper = [x for x in (case.onset_years, oldest) if x is not None]
     if upper and params.onset_penalty:
         patient = min(upper)
         onset_min = kb.derived.get("onset min")

@@ -36,7 +36,9 @@ def to_dict(diff: Differential) -> dict[str, Any]:
         "knowledge_base": diff.provenance,
         "namespace": diff.namespace,
         "n_candidates": diff.n_candidates,
-        "subject": {"sex": case.sex, "age_years": case.age_years},
+        "subject": {"sex": case.sex, "age_years": case.age_years,
+                    **({"age_upper_years": case.age_upper_years}
+                       if case.age_upper_years is not None else {})},
         "findings": [f.to_dict() for f in case.findings],
         "warnings": list(diff.warnings),
         "differential": [
