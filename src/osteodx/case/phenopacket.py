@@ -20,6 +20,7 @@ from osteodx.case.documents import load_document
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.case.schema import first_line, schema_problem
+from osteodx.case.unused import label_warning, other_message_kind, unused_field_warnings
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, ROOT, Ontology
@@ -44,6 +45,9 @@ def parse_document(text: str, source: str) -> dict[str, Any]:
         kind = {type(None): "nothing (null)", bool: "true/false", int: "a number",
                 float: "a number", str: "a text"}.get(type(data), type(data).__name__)
         raise InputError(f"expected one phenopacket object, found {kind}", source=source)
+    other = other_message_kind(data)
+    if other:
+        raise InputError(f"this is {other}", source=source)
     try:
         message = json_format.ParseDict(data, Phenopacket(), ignore_unknown_fields=False)
     except json_format.ParseError as exc:
@@ -106,6 +110,9 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
             case.warnings.append(f"{field}: {res.hpo_id} {ontology.label(res.hpo_id)} "
                                  f"{unusable}; not used as a finding")
             continue
+        mismatch = label_warning(feat, res.hpo_id, ontology, field) if not res.message else None
+        if mismatch:
+            case.warnings.append(mismatch)
         status = "excluded" if feat.get("excluded") else "observed"
         onset = None
         if "onset" in feat:
@@ -129,6 +136,7 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
             f"[{seen[(hid, 'excluded')]}]: {hid} {ontology.label(hid)} is both observed and "
             "excluded; both statuses are kept and scored as given (check which is meant)")
     _warn_late_onsets(case)
+    case.warnings.extend(unused_field_warnings(doc))
     case.measurements = list(doc.get("measurements", []))
     case.family = _family_history(doc)
     for item in [f for f in case.family if f.get("mode")]:
