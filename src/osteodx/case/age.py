@@ -58,11 +58,14 @@ def time_element_years(element: dict[str, Any],
         start = element["ageRange"].get("start", {}).get("iso8601duration")
         end = element["ageRange"].get("end", {}).get("iso8601duration")
         lo = iso8601_years(start) if start else 0.0
-        hi = iso8601_years(end) if end else lo
+        hi = iso8601_years(end) if end else 120.0  # open-ended: from the start on
+        if hi < lo:
+            raise ValueError(f"the age range ends ({end}) before it starts ({start})")
         return (lo, hi)
     if "gestationalAge" in element:
-        weeks = float(element["gestationalAge"].get("weeks", 0))
-        y = -max(0.0, 40 - weeks) * 7 / 365.25
+        ga = element["gestationalAge"]
+        weeks = float(ga.get("weeks", 0)) + float(ga.get("days", 0)) / 7
+        y = -max(0.0, 40 - weeks) * 7 / 365.25 + 0.0  # + 0.0: never "-0.0" at term
         return (y, y)
     if "ontologyClass" in element:
         hpo_id = element["ontologyClass"].get("id", "")
