@@ -18,10 +18,10 @@ def _one(code: str, value: float, unit: str, *, age: float | None, sex: str = "F
 
 
 @pytest.mark.parametrize(("code", "value", "unit", "age", "sex", "want", "term"), [
-    ("LOINC:8480-6", 150, "mm[Hg]", 40, "MALE", "H", "HP:0000822"),   # >= 140 adult
+    ("LOINC:8480-6", 150, "mm[Hg]", 40, "MALE", "H", "HP:0032263"),   # >= 140 adult
     ("LOINC:8480-6", 135, "mm[Hg]", 40, "MALE", "N", None),           # < 140 adult
-    ("LOINC:8480-6", 135, "mm[Hg]", 15, "MALE", "H", "HP:0000822"),   # >= 130 at 13-17 y
-    ("LOINC:8462-4", 85, "mm[Hg]", 15, "FEMALE", "H", "HP:0000822"),  # >= 80 at 13-17 y
+    ("LOINC:8480-6", 135, "mm[Hg]", 15, "MALE", "H", "HP:0032263"),   # >= 130 at 13-17 y
+    ("LOINC:8462-4", 85, "mm[Hg]", 15, "FEMALE", "H", "HP:0032263"),  # >= 80 at 13-17 y
     ("LOINC:8462-4", 85, "mm[Hg]", 30, "FEMALE", "N", None),          # < 90 adult
     ("LOINC:8480-6", 82, "mm[Hg]", 30, "FEMALE", "L", "HP:0002615"),  # < 90 adult: hypotension
     ("LOINC:8867-4", 112, "{beats}/min", 30, "MALE", "H", "HP:0001649"),
@@ -82,6 +82,6 @@ def test_a_raised_reading_is_an_incidental_finding_with_its_next_step(real_kb):
         Finding("HP:0002757", "Recurrent fractures", "observed", "phenotypicFeatures[2]")],
         measurements=[lab("LOINC:8480-6", 162, "mm[Hg]")])
     got = diagnose(case, real_kb).workup["incidental_findings"]
-    (bp,) = [i for i in got if i["hpo_id"] == "HP:0000822"]
+    (bp,) = [i for i in got if i["hpo_id"] == "HP:0032263"]
     assert bp["label"] == "Raised blood pressure" and "ambulatory" in bp["next_step"]
     assert "Pediatrics 2017" in bp["reference"] and "NG136" in bp["reference"]

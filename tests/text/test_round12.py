@@ -88,7 +88,7 @@ def test_headers_initials_and_spoken_blood_pressure(real_kb):
     d = extract_demographics("**Patient:** M.T.  **Age:** 23\nShe has hearing loss; her ear.")
     assert d.sex == "FEMALE"
     assert _found("A 26-year-old woman, blood pressure 158 over 98 today.", real_kb)[
-        "Hypertension"] == "observed"
+        "Increased blood pressure"] == "observed"
     assert _found("Pupils: isocoric, no relative afferent pupillary defect.", real_kb)[
         "Marcus Gunn pupil"] == "excluded"
 

@@ -158,7 +158,7 @@ def test_an_age_without_a_unit_dates_a_finding_up_to_the_patient_s_age(real_kb):
     assert onsets("A 34-year-old woman. Since about 16 she has had acne.")["Acne"] == (
         16.0, 16.0)
     found = onsets("A 40-year-old man. BP 150/90 at 3 pm. Scoliosis noted at 12.")
-    assert found["Hypertension"] is None and found["Scoliosis"] == (12.0, 12.0)
+    assert found["Increased blood pressure"] is None and found["Scoliosis"] == (12.0, 12.0)
     assert onsets("A 10-year-old girl. Scoliosis was first seen at 28.")["Scoliosis"] is None
 
 

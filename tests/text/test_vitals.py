@@ -21,7 +21,7 @@ def test_readings(text: str, age: float | None, high: bool) -> None:
     found = find_vital_signs(text, age_years=age)
     assert bool(found) == high
     if found:
-        assert found[0].hpo_id == "HP:0000822" and "mmHg" in found[0].note
+        assert found[0].hpo_id == "HP:0032263" and "mmHg" in found[0].note
 
 
 def test_one_finding_per_reading_and_no_false_fractions() -> None:
@@ -57,3 +57,17 @@ def test_prolonged_qtc_by_sex(text, sex, found):
 ])
 def test_heart_rate_hypotension_and_oxygen_saturation(text, age, expected):
     assert [v.hpo_id for v in find_vital_signs(text, age_years=age)] == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A 9-year-old boy. Blood pressure was 150/100 mmHg.", True),  # stage 2 at any height
+    ("A 9-year-old boy. Blood pressure was 118/76 mmHg.", False),  # needs its centile
+])
+def test_a_childs_reading_of_140_90_or_more_needs_no_centile(text, found):
+    from osteodx.text.demographics import extract_demographics
+
+    age = extract_demographics(text).age_years
+    got = find_vital_signs(text, age_years=age)
+    assert bool(got) is found
+    if found:
+        assert got[0].hpo_id == "HP:0032263" and "stage 2 at any height" in got[0].note

@@ -12,11 +12,14 @@ and 8462-4 diastolic pressure, 59408-5 / 2708-6 oxygen saturation, 8636-3 QTc, 8
 temperature):
 :func:`judge_vital` says what each means for a patient of that age and sex. Only an abnormal
 reading is a finding: one normal office reading excludes neither hypertension (it may be
-treated) nor an arrhythmia, and a child's blood pressure without its centile is not judged
-(its normal values depend on height).
+treated) nor an arrhythmia; a raised blood pressure is "Increased blood pressure" (one
+reading is not yet hypertension), and a child's reading below 140/90 mmHg without its centile
+is not judged (its normal values depend on height; 140/90 is stage 2 at any height).
 
 >>> judge_vital("systolic", 146, 22, None).hpo_id
-'HP:0000822'
+'HP:0032263'
+>>> judge_vital("systolic", 150, 9, None).why
+'systolic 150 mmHg at or above 140 (child, 1-12 y: stage 2 at any height)'
 >>> judge_vital("diastolic", 90, 16, None).why
 'diastolic 90 mmHg at or above 80 (adolescent, 13-17 y)'
 >>> judge_vital("heart_rate", 150, 2.5, None).why
@@ -83,12 +86,13 @@ def blood_pressure_verdict(systolic: float | None, diastolic: float | None,
     t = _data()["blood_pressure"]
     if centile is not None:
         return f"above the {centile}th centile" if centile >= t["centile"] else None
-    for band in ("adult", "adolescent"):
+    for band in ("adult", "adolescent", "child"):
         b = t[band]
         if age is not None and age >= b["min_age_years"]:
             if (systolic is not None and systolic >= b["systolic"]) or (
                     diastolic is not None and diastolic >= b["diastolic"]):
-                return f"at or above {b['systolic']}/{b['diastolic']} ({band})"
+                stage = ", stage 2 at any height" if band == "child" else ""
+                return f"at or above {b['systolic']}/{b['diastolic']} ({band}{stage})"
             return None
     return None
 
@@ -184,12 +188,14 @@ def _pressure(kind: str, value: float, age: float | None) -> VitalVerdict:
     t, h = _data()["blood_pressure"], _data()["hypotension"]
     if age is None:
         return VitalVerdict(None, None, "age unknown: a blood pressure is judged for age", "")
-    band = next((b for b in ("adult", "adolescent") if age >= t[b]["min_age_years"]), None)
-    if band is None:
+    band = next((b for b in ("adult", "adolescent", "child")
+                 if age >= t[b]["min_age_years"]), None)
+    if band is None or (band == "child" and value < t["child"][kind]):
         return VitalVerdict(None, None, "a child's blood pressure is judged against the "
                             "centiles for age, sex and height, which the reading lacks", "")
     limit = t[band][kind]
-    ages = "18 y and over" if band == "adult" else "13-17 y"
+    ages = {"adult": "18 y and over", "adolescent": "13-17 y",
+            "child": "1-12 y: stage 2 at any height"}[band]
     src = _cite(t[band]["source"])
     if value >= limit:
         return VitalVerdict("H", t["term"], f"{kind} {value:g} mmHg at or above {limit} "

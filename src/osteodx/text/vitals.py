@@ -16,7 +16,7 @@ depend on age and height; oxygen saturation below 90% (WHO) and a body temperatu
 or more (CDC, NICE NG143) at any age.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
-[('HP:0000822', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
+[('HP:0032263', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
 >>> find_vital_signs("BP 118/70.", age_years=22)
 []
 """
@@ -62,7 +62,7 @@ def _data() -> dict[str, Any]:
 def find_vital_signs(text: str, age_years: float | None = None,
                      ctx: ContextAnalyser | None = None, *, sex: str | None = None
                      ) -> list[VitalSign]:
-    """Hypertension from the patient's blood pressure readings and a prolonged QTc from the
+    """Increased blood pressure from the patient's readings and a prolonged QTc from the
     ECG's corrected QT ("male"/"female" *sex* chooses its threshold), in text order (one
     finding per reading)."""
     t = _data()["blood_pressure"]
