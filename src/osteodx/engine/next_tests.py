@@ -43,7 +43,23 @@ class TestSuggestion:
     def to_dict(self) -> dict[str, Any]:
         return {"test": self.test, "kind": self.kind, "rationale": self.rationale,
                 "expected_information_gain": self.expected_information_gain,
-                "outcomes": self.outcomes, "source": self.source}
+                "outcomes": self.outcomes, "outcome_weights": WEIGHTS_NOTE,
+                "source": self.source}
+
+
+#: what the percentages of an outcome are: not the differential's post-test probabilities
+WEIGHTS_NOTE = ("percentages are the leading candidates' weights for choosing a test (half "
+                "the post-test probability, half the same for each), not post-test "
+                "probabilities")
+
+
+def _effect(entries, prior: np.ndarray, post: np.ndarray) -> str:
+    """Which leading candidate a result raises most and which it lowers most, by weight."""
+    best, worst = int(np.argmax(post - prior)), int(np.argmin(post - prior))
+    if best == worst or abs(post[best] - prior[best]) < 0.005:
+        return "no change among the leading candidates"
+    return (f"{entries[best].label} weight {prior[best]:.0%} -> {post[best]:.0%}; "
+            f"{entries[worst].label} weight {prior[worst]:.0%} -> {post[worst]:.0%}")
 
 
 def _entropy(p: np.ndarray) -> float:
@@ -159,10 +175,7 @@ def _partition_test(kb: KnowledgeBase, test, entries, prior: np.ndarray,
             continue
         post = prior * like / p_outcome
         gain += p_outcome * (h0 - _entropy(post))
-        best, worst = int(np.argmax(post - prior)), int(np.argmin(post - prior))
-        effects.append({"result": result, "effect": (
-            f"{entries[best].label} {prior[best]:.0%} -> {post[best]:.0%}; "
-            f"{entries[worst].label} {prior[worst]:.0%} -> {post[worst]:.0%}")})
+        effects.append({"result": result, "effect": _effect(entries, prior, post)})
     return TestSuggestion(test.label, test.kind, " ".join(test.note.split()), round(gain, 4),
                           effects[:6], test.source)
 
@@ -179,10 +192,6 @@ def _outcomes(terms, lr_pos, lr_neg, prior, entries, onto) -> list[dict[str, str
         for present, lr in ((True, lr_pos[k]), (False, lr_neg[k])):
             post = prior * lr
             post /= post.sum()
-            best = int(np.argmax(post - prior))
-            worst = int(np.argmin(post - prior))
             result = f"{onto.label(t)} {'present' if present else 'absent'}"
-            effect = (f"{entries[best].label} {prior[best]:.0%} -> {post[best]:.0%}; "
-                      f"{entries[worst].label} {prior[worst]:.0%} -> {post[worst]:.0%}")
-            out.append({"result": result, "effect": effect})
+            out.append({"result": result, "effect": _effect(entries, prior, post)})
     return out
