@@ -77,6 +77,10 @@ def _age(m: Mapping[str, Any], default: float | None, warn: Any) -> float | None
     return span[0] if span and span[0] == span[1] else default
 
 
+def _in_equivalents(unit: Unit) -> bool:
+    return any(atom == "eq" for _, atom, _ in unit.terms)
+
+
 def _unit_text(raw: Any) -> str | None:
     if isinstance(raw, Mapping):
         uid = str(raw.get("id", "") or "")
@@ -282,6 +286,12 @@ class _One:
             return
         analyte, unit = self._fit_unit(analyte, given)
         r.analyte, r.label = analyte.key, analyte.display
+        if _in_equivalents(given) and analyte.charge != 1:
+            self.warn(f"{analyte.display}: {given.text} is read only for a monovalent ion "
+                      "(sodium, potassium, chloride, bicarbonate); give this one in mmol/L "
+                      "or a mass unit; not interpreted")
+            r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
+            return
         head = f"{analyte.display} {fmt(x)} {given.text}"
         ok = plausible(analyte, x, unit)
         if ok is None:

@@ -140,6 +140,8 @@ class Analyte(FrozenModel):
     unit: str
     alt_units: list[str] = []
     molar_mass_g_per_mol: float | None = Field(default=None, gt=0)
+    #: the ion's charge: with 1, mEq/L is mmol/L; other analytes refuse equivalents
+    charge: int | None = None
     plausible: tuple[float, float]
     reference_ranges: list[ReferenceRange] = []
     hpo: HpoMap

@@ -1,0 +1,25 @@
+"""Milliequivalents: mmol for a monovalent ion, refused for the others (UCUM's eq is 1 mol,
+true only at charge 1)."""
+
+from __future__ import annotations
+
+from osteodx.labs import interpret_measurements
+
+
+def _measure(loinc: str, value: float, unit: str) -> dict:
+    return {"assay": {"id": loinc, "label": "x"},
+            "value": {"quantity": {"value": value, "unit": {"id": f"UCUM:{unit}",
+                                                            "label": unit}}}}
+
+
+def test_meq_is_mmol_for_sodium_and_potassium():
+    work = interpret_measurements([_measure("LOINC:2951-2", 120, "meq/L"),
+                                   _measure("LOINC:2823-3", 2.5, "meq/L")],
+                                  age_years=40, sex="MALE")
+    assert [f.label for f in work.findings] == ["Hyponatremia", "Hypokalemia"]
+
+
+def test_meq_is_refused_for_a_divalent_ion():
+    work = interpret_measurements([_measure("LOINC:17861-6", 5, "meq/L")], age_years=40, sex="MALE")
+    assert not work.findings
+    assert any("monovalent ion" in w for w in work.warnings)
