@@ -27,7 +27,7 @@ def test_label_is_kept_for_display():
     assert parse_unit("UCUM:ng/mL").text == "ng/mL"
 
 
-@pytest.mark.parametrize("bad", ["mEq/L", "furlongs", "mg/", "ng/mL)", "", {"id": "UO:0000274"}])
+@pytest.mark.parametrize("bad", ["furlongs", "mg/", "ng/mL)", "", {"id": "UO:0000274"}])
 def test_unknown_unit_is_an_error_naming_it(bad):
     with pytest.raises(UnitError, match="unknown unit|empty unit"):
         parse_unit(bad)

@@ -9,14 +9,18 @@ catalogue can check its units on load cheaply; :mod:`osteodx.labs.units` does
 the arithmetic with pint.
 
 A unit that cannot be read raises :class:`UnitError` naming it; nothing is
-guessed (``mEq/L`` is refused: it equals mmol/L only for monovalent ions).
+guessed. ``mEq/L`` is read as UCUM's ``meq/L`` (an equivalent is 1 mol in UCUM); as
+that holds only for a monovalent ion, the lab interpreter uses it only for analytes whose
+catalogue entry has charge 1 and refuses it for the others.
 
 >>> parse_unit({"id": "UCUM:u[IU]/mL", "label": "µIU/mL"}).code
 'u[IU]/mL'
->>> parse_unit("mEq/L")
+>>> parse_unit("mEq/L").code
+'meq/L'
+>>> parse_unit("furlongs")
 Traceback (most recent call last):
 ...
-osteodx.labs.ucum.UnitError: unknown unit 'mEq/L'
+osteodx.labs.ucum.UnitError: unknown unit 'furlongs'
 """
 
 from __future__ import annotations
