@@ -23,3 +23,18 @@ def test_meq_is_refused_for_a_divalent_ion():
     work = interpret_measurements([_measure("LOINC:17861-6", 5, "meq/L")], age_years=40, sex="MALE")
     assert not work.findings
     assert any("monovalent ion" in w for w in work.warnings)
+
+
+def test_a_measurement_dated_by_an_age_range_is_judged_at_its_middle():
+    """A height at 2-4 years had been judged at the patient's 14 years: short stature."""
+    height = {"assay": {"id": "LOINC:8302-2", "label": "Body height"},
+              "value": {"quantity": {"value": 95, "unit": {"id": "UCUM:cm", "label": "cm"}}},
+              "timeObserved": {"ageRange": {"start": {"iso8601duration": "P2Y"},
+                                            "end": {"iso8601duration": "P4Y"}}}}
+    work = interpret_measurements([height], age_years=14, sex="MALE")
+    assert {(f.label, f.status) for f in work.findings} == {("Short stature", "excluded"),
+                                                            ("Tall stature", "excluded")}
+    assert any("judged at its middle, 3 y" in w for w in work.warnings)
+    height["timeObserved"] = {"timestamp": "2020-01-01T00:00:00Z"}
+    work = interpret_measurements([height], age_years=14, sex="MALE")
+    assert any("not an age" in w and "(14 y)" in w for w in work.warnings)

@@ -74,7 +74,17 @@ def _age(m: Mapping[str, Any], default: float | None, warn: Any) -> float | None
     except ValueError as exc:
         warn(f"timeObserved: {exc}; patient age used")
         return default
-    return span[0] if span and span[0] == span[1] else default
+    if span and span[0] == span[1]:
+        return span[0]
+    if span:  # the middle of the range, not the patient's age today (a child's height)
+        mid = (span[0] + min(span[1], 120.0)) / 2
+        warn(f"timeObserved is a range ({span[0]:g}-{span[1]:g} y): judged at its middle, "
+             f"{mid:g} y")
+        return mid
+    warn("timeObserved is not an age (a timestamp or an interval): judged at the patient's "
+         "age" + (f" ({default:g} y)" if default is not None else " (unknown)")
+         + ", which may not be the age of the measurement")
+    return default
 
 
 def _in_equivalents(unit: Unit) -> bool:
