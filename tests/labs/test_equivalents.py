@@ -3,6 +3,8 @@ true only at charge 1)."""
 
 from __future__ import annotations
 
+import pytest
+
 from osteodx.labs import interpret_measurements
 
 
@@ -38,3 +40,20 @@ def test_a_measurement_dated_by_an_age_range_is_judged_at_its_middle():
     height["timeObserved"] = {"timestamp": "2020-01-01T00:00:00Z"}
     work = interpret_measurements([height], age_years=14, sex="MALE")
     assert any("not an age" in w and "(14 y)" in w for w in work.warnings)
+
+
+@pytest.mark.parametrize("uid, label, shown", [("UCUM:mg/dL", "mmol/L", "2.1 mg/dL"),
+                                               ("UCUM:mmol/L", "mg/dL", "2.1 mmol/L")])
+def test_a_unit_whose_id_and_label_differ_is_named_and_shown_as_read(uid, label, shown):
+    calcium = {"assay": {"id": "LOINC:17861-6", "label": "Calcium"},
+               "value": {"quantity": {"value": 2.1, "unit": {"id": uid, "label": label}}}}
+    work = interpret_measurements([calcium], age_years=30, sex="MALE")
+    assert any("are different units" in w for w in work.warnings)
+    assert shown in work.results[0].text
+
+
+def test_a_label_spelling_the_same_unit_is_quiet():
+    calcium = {"assay": {"id": "LOINC:17861-6", "label": "Calcium"},
+               "value": {"quantity": {"value": 9.5, "unit": {"id": "UCUM:mg/dL",
+                                                             "label": "mg/dl"}}}}
+    assert not interpret_measurements([calcium], age_years=30, sex="MALE").warnings

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from osteodx.case.age import time_element_years
@@ -42,6 +43,7 @@ from osteodx.labs.result import (
     fmt,
     range_text,
 )
+from osteodx.labs.unit_checks import in_equivalents, label_clash
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
 from osteodx.labs.vitals import VITAL_LOINC, in_canonical_unit, judge_vital
 
@@ -85,10 +87,6 @@ def _age(m: Mapping[str, Any], default: float | None, warn: Any) -> float | None
          "age" + (f" ({default:g} y)" if default is not None else " (unknown)")
          + ", which may not be the age of the measurement")
     return default
-
-
-def _in_equivalents(unit: Unit) -> bool:
-    return any(atom == "eq" for _, atom, _ in unit.terms)
 
 
 def _unit_text(raw: Any) -> str | None:
@@ -294,9 +292,14 @@ class _One:
             self.warn(f"{analyte.display}: {exc}; not interpreted")
             r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + ": not interpreted"
             return
+        clash = label_clash(q.get("unit"), given)
+        if clash:
+            self.warn(clash)
+            r.unit = given.code
+            given = replace(given, label=given.code)  # shown as the unit the value is read in
         analyte, unit = self._fit_unit(analyte, given)
         r.analyte, r.label = analyte.key, analyte.display
-        if _in_equivalents(given) and analyte.charge != 1:
+        if in_equivalents(given) and analyte.charge != 1:
             self.warn(f"{analyte.display}: {given.text} is read only for a monovalent ion "
                       "(sodium, potassium, chloride, bicarbonate); give this one in mmol/L "
                       "or a mass unit; not interpreted")
