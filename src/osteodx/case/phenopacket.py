@@ -193,6 +193,13 @@ def not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
     describes a disease, not the patient, and the two roots say nothing; scoring
     them would add noise without evidence, so they are reported instead.
     """
+    memo = ontology.__dict__.setdefault("_why_not_a_phenotype", {})  # terms recur in a batch
+    if hpo_id not in memo:
+        memo[hpo_id] = _why_not_a_phenotype(ontology, hpo_id)
+    return memo[hpo_id]
+
+
+def _why_not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
     if PHENOTYPIC_ABNORMALITY not in ontology:  # a toy ontology without the branch
         return None
     if hpo_id in (ROOT, PHENOTYPIC_ABNORMALITY):
