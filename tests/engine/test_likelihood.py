@@ -399,3 +399,15 @@ def test_a_stated_mode_of_inheritance_replaces_the_relatives_status(toy_kb) -> N
     assert np.allclose(got[unknown], 0.0)
     # an affected mother read into the same pedigree is not counted a second time
     assert np.array_equal(lr(stated, {"relation": "mother", "affected": True}), got)
+
+
+def test_the_age_term_names_where_its_age_came_from():
+    from osteodx.case.model import Case, Finding
+    from osteodx.engine.differential import _age_source
+
+    early = Finding("HP:0000013", "x", "observed", "phenotypicFeatures[2]",
+                    onset_years=(0.0, 15.0))
+    assert _age_source(Case("c", "c", findings=[early], age_years=16.0)) == \
+        "phenotypicFeatures[2].onset"
+    assert _age_source(Case("c", "c", findings=[], age_years=16.0)) == \
+        "subject.timeAtLastEncounter"

@@ -48,3 +48,14 @@ def test_chained_equivalents_fold_into_one_row_and_none_is_lost(toy_kb):
     assert diff.n_candidates == 2
     assert diff.rank_of("ORPHA:2") == diff.rank_of("ORPHA:1") == 1
     assert diff.describe("ORPHA:2").disease_id == "ORPHA:1"
+
+
+def test_rank_of_reads_an_id_as_a_user_types_it(toy_kb):
+    specs = [_spec("OMIM:1", "Spine disease", "HP:0000013", 0.9),
+             _spec("OMIM:2", "Skull disease", "HP:0000014", 0.9)]
+    kb = compile_knowledge_base(toy_kb.ontology, specs, {})
+    case = Case("c", "c", findings=[Finding("HP:0000013", "x", "observed", "t")])
+    diff = rank(kb, case, score_case(kb, case, ModelParameters()), top=None)
+    assert diff.rank_of(" omim:1") == diff.rank_of("OMIM:1") == 1
+    assert diff.describe("omim:2").disease_id == "OMIM:2"
+    assert diff.rank_of("OMIM:999") is None

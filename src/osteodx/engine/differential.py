@@ -107,7 +107,9 @@ class Differential:
         return to_json(self, indent=indent)
 
     def rank_of(self, disease_id: str) -> int | None:
-        """Rank of a disease (or of the row it is folded into) among all candidates."""
+        """Rank of a disease (or of the row it is folded into) among all candidates;
+        None for an id the knowledge base does not have or the namespace leaves out."""
+        disease_id = _normal_id(disease_id)
         for e in self.entries:
             if e.disease_id == disease_id or disease_id in e.equivalent_ids:
                 return e.rank
@@ -117,6 +119,7 @@ class Differential:
     def describe(self, disease_id: str) -> RankedDisease | None:
         """The ranked, explained entry of any candidate (not only the top ones)."""
         kb = self._kb
+        disease_id = _normal_id(disease_id)
         d = kb.disease_index.get(disease_id) if kb is not None else None
         if d is None:
             return None
@@ -137,6 +140,16 @@ class Differential:
             contributions=_explain(kb, self.case, self._scores, d),
             equivalent_ids=sorted(kb.disease_ids[e] for e in _group_of(kb, d)),
             origin=kb.disease_origins[d])
+
+
+def _normal_id(disease_id: str) -> str:
+    """"omim:166450 " -> "OMIM:166450": the prefix as the release writes it.
+
+    >>> _normal_id(" omim:166450")
+    'OMIM:166450'
+    """
+    prefix, colon, rest = disease_id.strip().partition(":")
+    return f"{prefix.upper()}{colon}{rest}" if colon else disease_id.strip()
 
 
 def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[Contribution]:
@@ -160,7 +173,7 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
         onset = kb.onset_min[d]
         out.append(Contribution("age", f"findings by age {_age(case)}; disease onset from "
                                 f"{onset:g} y", "observed", round(float(scores.age_log10_lr[d]), 3),
-                                "onset_later_than_patient", "subject.timeAtLastEncounter"))
+                                "onset_later_than_patient", _age_source(case)))
     if scores.survival_log10_lr is not None and scores.survival_log10_lr[d]:
         out.append(Contribution("survival", _survival_text(kb, case, d), "observed",
                                 round(float(scores.survival_log10_lr[d]), 3),
@@ -213,6 +226,18 @@ def _survival_text(kb: KnowledgeBase, case: Case, d: int) -> str:
              for k, c in enumerate(DEATH_CLASSES) if outlived[k] and kb.death_freq[d, k] > 0]
     return (f"patient aged {case.age_years:g} y, past the disease's annotated age of death: "
             f"{', '.join(parts)}")
+
+
+def _age_source(case: Case) -> str:
+    """Where the age the onset was compared with came from: a finding's onset when that
+    is the earlier, else the age at last encounter."""
+    oldest = case.age_upper_years if case.age_upper_years is not None else case.age_years
+    first = case.onset_years
+    if first is not None and (oldest is None or first < oldest):
+        starts = [f for f in case.observed if f.onset_years is not None
+                  and f.onset_years[1] == first]
+        return f"{starts[0].source}.onset" if starts else "phenotypicFeatures onset"
+    return "subject.timeAtLastEncounter"
 
 
 def _age(case: Case) -> str:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # Jinja2 is imported when a report is rendered
 __all__ = ["to_markdown", "to_markdown_report"]
 
 _TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_EMPHASIS = re.compile(r"[*`]")
 
 
 def md_text(value: Any) -> str:
@@ -32,15 +33,22 @@ def md_text(value: Any) -> str:
 
     >>> md_text("a|b\\n<script> <0.1")
     'a\\\\|b &lt;script> <0.1'
+    >>> md_text("case *7*")
+    'case \\\\*7\\\\*'
     """
+    return _EMPHASIS.sub(r"\\\g<0>", _cell(value))  # "*x*" in an id is not italics
+
+
+def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.splitlines())
     return _TAG_OPEN.sub("&lt;", text.replace("|", "\\|"))
 
 
 def md_code(value: Any) -> str:
-    """Text for inside a code span: a backtick would close it early."""
-    return md_text(value).replace("`", "'")
+    """Text for inside a code span, where nothing is emphasis: a backtick would close it
+    early."""
+    return _cell(value).replace("`", "'")
 
 
 @cache
