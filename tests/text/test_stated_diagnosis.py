@@ -42,3 +42,15 @@ def test_diagnose_on_text_keeps_the_readers_warnings(real_kb):
     assert any("stated diagnosis" in w for w in case.warnings)
     diff = diagnose(case, real_kb, top=3, workup=False)
     assert any("stated diagnosis" in w for w in diff.warnings)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A 7-year-old girl with seizures. Optic atrophy was suspected but not confirmed.",
+     "excluded"),
+    ("A 7-year-old girl with scoliosis; optic atrophy could not be confirmed.", "excluded"),
+    ("A 7-year-old girl with optic atrophy. The diagnosis was not confirmed genetically.",
+     "observed"),
+])
+def test_a_finding_suspected_but_not_confirmed_is_not_counted_present(real_kb, text, status):
+    found = {f.label: f.status for f in extract_text(text, real_kb, case_id="c").case.findings}
+    assert found["Optic atrophy"] == status

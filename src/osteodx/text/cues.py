@@ -120,6 +120,9 @@ _TABLE: list[tuple[str, Cue]] = [
      # "Haemolytic anaemia, direct antiglobulin test negative": the test is negative
      r"|(?:direct\s)?(?:antiglobulin|coombs'?|dat)(?:\stest)?\s(?:was\s|is\s)?negative",
      Cue("pseudo")),
+    # "Optic atrophy was suspected but not confirmed": looked for, and not found
+    (r"(?:was|were|is|are) suspected,? but (?:(?:was|were|could|has|have) )?(?:not|never)"
+     r" (?:be |been )?confirmed", Cue(_NEG, "backward")),
     # -- uncertainty
     (r"possible|possibly|probable|probably|likely|suspected|suspect|suspicious(?:ly)?"
      r"|suspicion of|questionable|equivocal|presumed|presumably|presumptive|may|might|could"
@@ -135,6 +138,9 @@ _TABLE: list[tuple[str, Cue]] = [
      # "Biliary atresia considered unlikely", "... was thought to be unlikely"
      r"|(?:(?:was|were|is|are) )?(?:considered|thought|felt|deemed|judged)(?: to be)?"
      r" (?:very |highly )?(?:unlikely|improbable)",
+     Cue(_NEG, "backward")),
+    # "Optic atrophy was suspected but not confirmed": looked for, and not found
+    (r"(?:(?:was|were|is|are|could|has|have) )?(?:not|never) (?:be |been )?confirmed",
      Cue(_NEG, "backward")),
     (r"unlikely|improbable", Cue(_NEG)),
     # "Osteopetrosis is not favoured", "CAH is not supported by the normal 17-OHP": set aside
