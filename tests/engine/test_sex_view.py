@@ -92,9 +92,9 @@ def test_real_release_sex_column(real_kb):
 def test_views_share_the_tables_of_their_base(toy_kb):
     """Column maxima, opposites and depths depend on the ontology and the matrices' bounds:
     built once, for the base and both views."""
-    from osteodx.engine.likelihood import _column_maxima
+    from osteodx.engine.finding_vectors import column_maxima
     from osteodx.engine.sex_view import shared_tables
 
     male, female = for_sex(toy_kb, "MALE"), for_sex(toy_kb, "FEMALE")
     assert shared_tables(male) is shared_tables(female) is toy_kb.derived
-    assert _column_maxima(male) is _column_maxima(toy_kb)
+    assert column_maxima(male) is column_maxima(toy_kb)

@@ -16,7 +16,8 @@ import numpy as np
 
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 
-__all__ = ["for_sex", "changed_subset", "shared_tables", "PatchedCsc", "SEX_VIEW_BASE"]
+__all__ = ["for_sex", "changed_subset", "restrict", "view_sex", "shared_tables", "PatchedCsc",
+           "SEX_VIEW_BASE"]
 
 _VIEW = "sex view"
 #: keys of a view's ``derived``: its base, and ``(sub, rows, direct, implied)``: the view
@@ -88,6 +89,11 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
     return view
 
 
+def view_sex(kb: KnowledgeBase) -> str | None:
+    """``MALE`` or ``FEMALE`` for a sex view, ``None`` for a knowledge base seen whole."""
+    return kb.derived.get(_VIEW)
+
+
 def changed_subset(view: KnowledgeBase) -> tuple[KnowledgeBase, np.ndarray, np.ndarray,
                                                   np.ndarray]:
     """``(sub, rows, direct, implied)`` of a sex view, built on first use (a batch needs
@@ -95,15 +101,16 @@ def changed_subset(view: KnowledgeBase) -> tuple[KnowledgeBase, np.ndarray, np.n
     got = view.derived.get(SEX_VIEW_SUBSET)
     if got is None:
         rows, direct, implied = view.derived[_CHANGES]
-        got = view.derived[SEX_VIEW_SUBSET] = (_restrict(view, rows), rows, direct, implied)
+        got = view.derived[SEX_VIEW_SUBSET] = (restrict(view, rows), rows, direct, implied)
     return got
 
 
-def _restrict(view: KnowledgeBase, rows: np.ndarray) -> KnowledgeBase:
-    """*view* restricted to the diseases *rows*, re-indexed from 0: scoring a finding on
-    it gives those diseases' LRs at a fraction of the cost (the background and the
-    information content stay the full knowledge base's, so the LRs are the same). Built in
-    constant time: each column is filtered when the engine reads it."""
+def restrict(view: KnowledgeBase, rows: np.ndarray) -> KnowledgeBase:
+    """*view* (a sex view, or a knowledge base seen whole) restricted to the diseases
+    *rows*, re-indexed from 0: scoring a finding on it gives those diseases' LRs at a
+    fraction of the cost (the background and the information content stay the full
+    knowledge base's, so the LRs are the same). Built in constant time: each column is
+    filtered when the engine reads it."""
     remap = np.full(view.n_diseases, -1, dtype=np.intp)
     remap[rows] = np.arange(len(rows))
     sub = copy.copy(view)
@@ -112,7 +119,7 @@ def _restrict(view: KnowledgeBase, rows: np.ndarray) -> KnowledgeBase:
     sub.negated = SubsetCsc(view.negated, remap)  # type: ignore[assignment]
     sub.curated = SubsetCsc(view.curated, remap)  # type: ignore[assignment]
     sub.disease_ids = [view.disease_ids[i] for i in rows.tolist()]
-    sub.derived = {SEX_VIEW_BASE: view.derived[SEX_VIEW_BASE]}  # for shared_tables only
+    sub.derived = {SEX_VIEW_BASE: view.derived.get(SEX_VIEW_BASE, view)}  # for shared_tables
     return sub
 
 

@@ -28,7 +28,7 @@ from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 from osteodx.kb.sex_patch import SEXES, SexPatch
 from osteodx.ontology.graph import Ontology
 
-__all__ = ["INDEX_FORMAT", "LOCATION_KEYS", "cache_dir", "save", "load"]
+__all__ = ["INDEX_FORMAT", "LOCATION_KEYS", "CACHE_KEY", "cache_dir", "save", "load"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,10 @@ INDEX_FORMAT = 13
 
 #: provenance keys that say where and how this run read the data: never stored
 LOCATION_KEYS = ("hpo_origin", "hpo_dir", "warnings", "index_key")
+
+#: the key of a knowledge base's ``derived`` that holds its cache key when it was loaded
+#: through the cache: tables worked out from it later may be cached beside it
+CACHE_KEY = "cache key"
 
 #: what reading a damaged cache can raise: a truncated .npz is a BadZipFile or an
 #: EOFError, a damaged member a zlib.error or a ValueError, a .json of the wrong shape a

@@ -195,6 +195,8 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *,
             cache.save(kb, key, cache.cache_dir())
     place(kb, release.folder, release.origin)
     kb.provenance["index_key"] = key
+    if use_cache:
+        kb.derived[cache.CACHE_KEY] = key
     for warning in kb.warnings:
         log.warning("warning: %s", warning)
     _MEMO[memo] = kb

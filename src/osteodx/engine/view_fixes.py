@@ -1,0 +1,183 @@
+"""Every term's sex-view fix, worked out once per knowledge base and kept in the cache.
+
+In a batch, a finding's vector for a patient of known sex is the whole knowledge base's
+vector plus a small fix for the few hundred diseases the sex view changes
+(:mod:`osteodx.engine.finding_cache`). Working a fix out scores the finding again on
+those diseases: on 200 corpus cases whose findings are mostly new to the process, a
+third of the scoring time. This module works out the fixes of every term, observed and
+excluded, for both sexes at once (a few seconds, once per knowledge base and parameter
+set), and keeps them beside the index in the cache folder, so that a later process
+reads them in milliseconds.
+
+The fixes are the same numbers, to the last bit, as those worked out one at a time: the
+same functions compute them on the same diseases. The table's key hashes the knowledge
+base's cache key, the parameters, :data:`TABLE_FORMAT` and the engine modules that score
+a finding, so that a change to any of them works the table out again. Only the default
+parameters are tabled (a tuning run over other values works fixes out as it needs them),
+and only when the cache folder can be written: a read-only cache, or a knowledge base that
+was not loaded through the cache, falls back to working fixes out one at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from osteodx.engine import finding_vectors, match, opposites, sex_view
+from osteodx.engine.finding_vectors import match_weights, reads_changed, sparse_logs, view_fix
+from osteodx.engine.params import ModelParameters
+from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex, restrict, view_sex
+from osteodx.kb import cache
+from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.kb.sex_patch import SEXES
+
+__all__ = ["FixTable", "TABLE_FORMAT", "fix_table", "compute_fix_tables"]
+
+log = logging.getLogger(__name__)
+
+#: bump when the table's layout or meaning changes
+TABLE_FORMAT = 1
+
+_MEMO = "sex view fix tables"
+
+
+@dataclass(frozen=True, slots=True)
+class FixTable:
+    """One sex's fixes: finding ``(q, excluded)`` has key ``2 q + excluded``; the keys with a
+    fix are ``keys`` (sorted), their diseases and added log10 LRs ``idx[ptr[k]:ptr[k+1]]``
+    and ``delta[...]``. Every term of the ontology is covered: a key absent has no fix."""
+
+    keys: np.ndarray  # int64, sorted
+    ptr: np.ndarray  # int64, len(keys) + 1
+    idx: np.ndarray  # int32 disease indices
+    delta: np.ndarray  # float64
+
+    def get(self, q: int, excluded: bool) -> tuple[np.ndarray, np.ndarray] | None:
+        """The fix of one finding, or ``None``."""
+        key = 2 * q + int(excluded)
+        k = int(np.searchsorted(self.keys, key))
+        if k == len(self.keys) or self.keys[k] != key:
+            return None
+        a, b = int(self.ptr[k]), int(self.ptr[k + 1])
+        return self.idx[a:b].astype(np.intp), self.delta[a:b]
+
+
+def fix_table(view: KnowledgeBase, params: ModelParameters) -> FixTable | None:
+    """The table of *view*'s sex for *params*, read from the cache or worked out and
+    stored there; ``None`` when it is not tabled (other parameters, no cache)."""
+    base = view.derived.get(SEX_VIEW_BASE)
+    sex = view_sex(view)
+    if base is None or sex is None:
+        return None
+    memo = base.derived.get(_MEMO)
+    if memo is None or memo[0] is not params:
+        memo = base.derived[_MEMO] = (params, _tables(base, params))
+    tables = memo[1]
+    return tables.get(sex) if tables is not None else None
+
+
+def _tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable] | None:
+    key = kb.derived.get(cache.CACHE_KEY)  # set when loaded through the cache
+    if params != ModelParameters() or not key:
+        return None
+    directory = cache.cache_dir()
+    path = directory / f"{key}.sexfix-{_digest(params)}.npz"
+    got = _read(path)
+    if got is not None:
+        return got
+    if not os.access(directory, os.W_OK):
+        return None
+    log.info("working out the sex-specific scores of every HPO term (once per release)")
+    tables = compute_fix_tables(kb, params)
+    _write(path, tables)
+    return tables
+
+
+def _digest(params: ModelParameters) -> str:
+    h = hashlib.sha256()
+    h.update(str(TABLE_FORMAT).encode())
+    h.update(json.dumps(params.to_dict(), sort_keys=True).encode())
+    for module in (finding_vectors, match, opposites, sex_view):  # changed scoring: redo
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def compute_fix_tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable]:
+    """Every term's fixes for each sex, observed and excluded (a few seconds on a full
+    release): the base's values are scored once, on the diseases either sex changes."""
+    weights = match_weights(params)
+    views = {sex: for_sex(kb, sex) for sex in SEXES}
+    views = {sex: v for sex, v in views.items() if v is not kb}
+    if not views:
+        return {}
+    subsets = {sex: changed_subset(v) for sex, v in views.items()}
+    union = np.unique(np.concatenate([s[1] for s in subsets.values()]))
+    base_subset = restrict(kb, union)
+    where = {sex: np.searchsorted(union, s[1]) for sex, s in subsets.items()}
+    found: dict[str, tuple[list[int], list[np.ndarray], list[np.ndarray]]] = {
+        sex: ([], [], []) for sex in views}
+    for q in range(len(kb.ontology)):
+        for excluded in (False, True):
+            needs = [sex for sex, v in views.items()
+                     if reads_changed(v, q, excluded, params, subsets[sex][2], subsets[sex][3])]
+            if not needs:
+                continue
+            b, rows, excess = sparse_logs(base_subset, q, excluded, params, weights)
+            now = np.full(len(union), b)
+            now[rows] += excess
+            for sex in needs:
+                sub, idx, _, _ = subsets[sex]
+                fix = view_fix(sub, q, excluded, params, weights, now[where[sex]], idx)
+                if fix is not None:
+                    keys, idxs, deltas = found[sex]
+                    keys.append(2 * q + int(excluded))
+                    idxs.append(fix[0])
+                    deltas.append(fix[1])
+    return {sex: _table(*parts) for sex, parts in found.items()}
+
+
+def _table(keys: list[int], idxs: list[np.ndarray], deltas: list[np.ndarray]) -> FixTable:
+    ptr = np.zeros(len(keys) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(i) for i in idxs])
+    return FixTable(np.asarray(keys, dtype=np.int64), ptr, _joined(idxs, np.int32),
+                    _joined(deltas, np.float64))
+
+
+def _joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
+
+
+def _read(path: Path) -> dict[str, FixTable] | None:
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        return {sex: FixTable(*(arrays[f"{sex}_{f}"] for f in FixTable.__slots__))
+                for sex in SEXES if f"{sex}_keys" in arrays}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        log.info("%s: damaged (%s); working it out again", path, exc)
+        return None
+
+
+def _write(path: Path, tables: dict[str, FixTable]) -> None:
+    arrays = {f"{sex}_{f}": getattr(t, f) for sex, t in tables.items()
+              for f in FixTable.__slots__}
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
+            np.savez(fh, **arrays)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(fh.name, 0o666 & ~umask)
+        os.replace(fh.name, path)
+    except OSError:
+        return

@@ -1,0 +1,113 @@
+"""The sex views' fixes, worked out for every term at once and cached beside the index."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from osteodx.case.phenopacket import case_from_phenopacket
+from osteodx.engine import view_fixes
+from osteodx.engine.finding_cache import cached_logs
+from osteodx.engine.finding_vectors import match_weights
+from osteodx.engine.likelihood import score_case
+from osteodx.engine.params import ModelParameters
+from osteodx.engine.sex_view import for_sex
+from osteodx.engine.view_fixes import compute_fix_tables, fix_table
+from osteodx.kb.cache import CACHE_KEY
+from osteodx.kb.load import build_knowledge_base
+from osteodx.ontology.release import locate_release
+from tests.conftest import TOY, phenopacket
+
+P = ModelParameters()
+
+
+@pytest.fixture
+def fresh_kb():
+    """A knowledge base of its own: these tests mark it as cached and fill its memos."""
+    return build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
+
+
+@pytest.fixture
+def cached_kb(fresh_kb, tmp_path, monkeypatch):
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path))
+    fresh_kb.derived[CACHE_KEY] = "kb-toy"
+    return fresh_kb
+
+
+def _tables_on_disk(directory) -> list:
+    return sorted(p.name for p in directory.iterdir() if ".sexfix-" in p.name)
+
+
+def test_table_holds_the_fixes_worked_out_one_at_a_time(fresh_kb):
+    tables = compute_fix_tables(fresh_kb, P)
+    assert set(tables) == {"MALE", "FEMALE"}
+    weights = match_weights(P)
+    n_fixed = 0
+    for sex, table in tables.items():
+        view = for_sex(fresh_kb, sex)  # no cache key: fixes worked out one at a time
+        for q in range(len(fresh_kb.ontology)):
+            for excluded in (False, True):
+                *_, one = cached_logs(view, q, excluded, P, weights)
+                got = table.get(q, excluded)
+                assert (one is None) == (got is None), (sex, q, excluded)
+                if one is not None:
+                    n_fixed += 1
+                    assert np.array_equal(one[0], got[0])
+                    assert np.array_equal(one[1], got[1])  # to the last bit
+    assert n_fixed > 0  # the toy release's sex-limited annotations change some findings
+
+
+def test_batch_scores_read_the_table_and_match_detailed_ones(cached_kb, tmp_path):
+    doc = phenopacket([("HP:0000022", False), ("HP:0000020", True)], sex="FEMALE")
+    case = case_from_phenopacket(doc, cached_kb.ontology, "t.json")
+    fast = score_case(cached_kb, case, P, detail=False)
+    assert len(_tables_on_disk(tmp_path)) == 1  # worked out once, kept for later processes
+    slow = score_case(cached_kb, case, P, detail=True)
+    assert np.allclose(fast.total, slow.total, rtol=0, atol=1e-12)
+
+
+def test_a_later_process_reads_the_table_without_working_it_out(cached_kb, tmp_path,
+                                                                 monkeypatch):
+    first = fix_table(for_sex(cached_kb, "MALE"), P)
+    assert first is not None
+    later = build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
+    later.derived[CACHE_KEY] = "kb-toy"
+
+    def fail(*_a, **_k):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(view_fixes, "compute_fix_tables", fail)
+    again = fix_table(for_sex(later, "MALE"), P)
+    assert np.array_equal(again.keys, first.keys) and np.array_equal(again.delta, first.delta)
+
+
+def test_a_damaged_table_is_worked_out_again(cached_kb, tmp_path):
+    fix_table(for_sex(cached_kb, "FEMALE"), P)
+    (path,) = (tmp_path / name for name in _tables_on_disk(tmp_path))
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])
+    later = build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
+    later.derived[CACHE_KEY] = "kb-toy"
+    assert fix_table(for_sex(later, "FEMALE"), P) is not None
+    assert path.read_bytes() == good
+
+
+def test_other_parameters_and_uncached_bases_are_not_tabled(cached_kb, fresh_kb, tmp_path):
+    other = ModelParameters(unmatched_lr=0.04)
+    assert fix_table(for_sex(cached_kb, "MALE"), other) is None
+    assert _tables_on_disk(tmp_path) == []
+    assert fix_table(cached_kb, P) is None  # not a sex view
+    uncached = build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
+    assert fix_table(for_sex(uncached, "MALE"), P) is None
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs a folder this user cannot write")
+def test_a_read_only_cache_falls_back_to_fixes_one_at_a_time(cached_kb, tmp_path):
+    tmp_path.chmod(0o555)
+    try:
+        assert fix_table(for_sex(cached_kb, "MALE"), P) is None
+    finally:
+        tmp_path.chmod(0o755)
