@@ -40,7 +40,7 @@ from osteodx.kb import cache
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.sex_patch import SEXES
 
-__all__ = ["FixTable", "TABLE_FORMAT", "fix_table", "compute_fix_tables"]
+__all__ = ["FixTable", "TABLE_FORMAT", "fix_table", "compute_fix_tables", "prepare_fix_tables"]
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,15 @@ def fix_table(view: KnowledgeBase, params: ModelParameters) -> FixTable | None:
         memo = base.derived[_MEMO] = (params, _tables(base, params))
     tables = memo[1]
     return tables.get(sex) if tables is not None else None
+
+
+def prepare_fix_tables(kb: KnowledgeBase, params: ModelParameters) -> None:
+    """Read (or work out) both sexes' tables now: a batch that times each case calls this
+    first, so that the one-off work is not counted against the first case of known sex."""
+    for sex in SEXES:
+        view = for_sex(kb, sex)
+        if view is not kb:
+            fix_table(view, params)
 
 
 def _tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable] | None:
