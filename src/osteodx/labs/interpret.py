@@ -16,7 +16,7 @@ too. A panel reported as a whole (LOINC hepatic or renal function panel
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -25,6 +25,7 @@ from osteodx.case.model import Finding
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
+from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
 from osteodx.labs.reading import Reading, hpo_findings, unit_text
 from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
@@ -198,6 +199,14 @@ class _One(Reading):
             return analyte, swapped
         return analyte, unit
 
+    def _judge(self, analyte: Analyte) -> Callable[[Unit, float], str | None]:
+        """What a value would be in another unit, by the catalogue's range for the patient
+        (None when there is none, or the sex is unknown and it depends on it)."""
+        def judge(unit: Unit, x: float) -> str | None:
+            rng = catalogue_range(analyte, unit, self.age, self.sex, lambda _: None)
+            return rng.classify(x) if rng is not None else None
+        return judge
+
     def unitless(self, analyte: Analyte, x: float, rr: Mapping[str, Any],
                  exc: UnitError) -> None:
         """A value and its printed range, both without a unit ("CRP 3 (<5)"): the
@@ -256,10 +265,9 @@ class _One(Reading):
         else:
             r.value_canonical = _to_canonical(analyte, x, unit)
             r.unit_canonical = analyte.unit
-        if ok is False:
-            lo, hi = analyte.plausible
-            self.warn(f"{analyte.display}: value {fmt(x)} {given.text} is implausible "
-                      f"(plausible {fmt(lo)}-{fmt(hi)} {analyte.unit}); not interpreted")
+        if ok is False:  # a unit slip, most often: named, never converted to the likely unit
+            why = implausible_warning(analyte, x, unit, given.text, judge=self._judge(analyte))
+            self.warn(f"{why}; not interpreted")
             r.text = f"{head}: not interpreted (implausible value)"
             return
         rng: Range | None = None
