@@ -129,3 +129,28 @@ def test_a_calcium_unit_slip_in_a_case_report_is_warned_and_not_a_finding(toy_di
     assert any(w.startswith("measurements[0]: Calcium: value 2.4 mg/dL is implausible")
                and "2.4 mmol/L would be normal: check the unit" in w for w in out["warnings"])
     assert "2.4 mmol/L would be normal: check the unit" in res.stderr
+
+
+def test_a_blood_pressure_panel_is_read_and_an_unreadable_reading_is_named(tmp_path, toy_dir):
+    mmhg = {"id": "UCUM:mm[Hg]", "label": "mmHg"}
+    doc = phenopacket([("HP:0000013", False)], age="P40Y")
+    doc["measurements"] = [{
+        "assay": {"id": "LOINC:35094-2", "label": "Blood pressure panel"},
+        "complexValue": {"typedQuantities": [
+            {"type": {"id": "NCIT:C25298", "label": "Systolic Blood Pressure"},
+             "quantity": {"unit": mmhg, "value": 150}},
+            {"type": {"id": "NCIT:C25299", "label": "Diastolic Blood Pressure"},
+             "quantity": {"unit": mmhg, "value": 95}},
+            {"type": {"id": "NCIT:C49679", "label": "Mean Arterial Pressure"},
+             "quantity": {"unit": mmhg, "value": 113}}]}}]
+    path = write_case(tmp_path / "bp.json", doc)
+    res = _run(["diagnose", str(path), "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [(lab["label"], lab["interpretation"]) for lab in out["labs"]] == [
+        ("Systolic blood pressure", "H"), ("Diastolic blood pressure", "H")]
+    assert "not in the lab catalogue" not in res.stderr
+    warning = ("measurements[0].complexValue.typedQuantities[2]: type NCIT:C49679 (Mean "
+               "Arterial Pressure) is not a reading osteodx reads")
+    assert any(w.startswith(warning) for w in out["warnings"])
+    assert f"warning: {path}: {warning}" in res.stderr

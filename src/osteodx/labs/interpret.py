@@ -23,6 +23,7 @@ from typing import Any
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
 from osteodx.labs.plausibility import implausible_warning
@@ -344,19 +345,37 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
     all_findings: list[Finding] = []
     for i, m in enumerate(measurements):
         where = f"{source_prefix}[{i}]"
-        bad = non_finite(m)
-        if bad is not None:  # NaN would judge as "normal" and make the JSON output invalid
-            assay = m.get("assay") or {}
-            name = " ".join(str(x) for x in (assay.get("id"), assay.get("label")) if x)
-            workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
-                                   "not a finite number; measurement not used")
+        if complex_value(m) is None:
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
             continue
-        result, loose = _interpret_one(m, i, where, cat, age_years, _sex(sex))
-        workup.warnings += [f"{where}: {w}" for w in loose]
-        if result is None:
+        if m.get("value"):  # protobuf refuses both (a oneof); a hand-built dict may not
+            workup.warnings.append(f"{where}: has both a value and a complexValue; the "
+                                   "complexValue is not read")
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
             continue
-        workup.results.append(result)
-        workup.warnings += [f"{where}: {w}" for w in result.warnings]
-        all_findings += result.findings
+        parts, warnings = split_complex(m)  # a blood-pressure panel: one reading per quantity
+        workup.warnings += [f"{where}.{w}" for w in warnings]
+        for field, part in parts:
+            all_findings += _add(workup, part, i, f"{where}.{field}", cat, age_years, _sex(sex))
     workup.findings = _merge(all_findings, workup.warnings)
     return workup
+
+
+def _add(workup: LabWorkup, m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
+         age: float | None, sex: str | None) -> list[Finding]:
+    """Interpret one measurement into *workup* (its result and warnings, prefixed with
+    *where*); returns its findings, merged across measurements by the caller."""
+    bad = non_finite(m)
+    if bad is not None:  # NaN would judge as "normal" and make the JSON output invalid
+        assay = m.get("assay") or {}
+        name = " ".join(str(x) for x in (assay.get("id"), assay.get("label")) if x)
+        workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
+                               "not a finite number; measurement not used")
+        return []
+    result, loose = _interpret_one(m, index, where, cat, age, sex)
+    workup.warnings += [f"{where}: {w}" for w in loose]
+    if result is None:
+        return []
+    workup.results.append(result)
+    workup.warnings += [f"{where}: {w}" for w in result.warnings]
+    return result.findings
