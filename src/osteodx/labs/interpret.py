@@ -6,6 +6,12 @@ calcium is evidence against hyper- and hypocalcaemia. Nothing is dropped
 silently: a measurement that cannot be interpreted (unknown assay, unreadable
 unit, implausible value, no usable range) yields a warning naming it.
 
+A value outside the analyte's plausible bounds in its stated unit is a unit or typing
+slip, not a finding: the warning names the catalogue unit it would fit and what it would
+mean there, and nothing is converted to that unit (:mod:`osteodx.labs.plausibility`). A
+``complexValue`` (a blood-pressure panel) is read typed quantity by typed quantity
+(:mod:`osteodx.labs.complex_value`), each judged as the separate measurement it stands for.
+
 Qualitative values (``value.ontologyClass`` "Normal", "High", "Low",
 "Abnormal", "Positive", "Negative", by label or known code) are interpreted
 too. A panel reported as a whole (LOINC hepatic or renal function panel
