@@ -108,6 +108,11 @@ def test_an_id_and_a_label_that_disagree_are_read_by_the_id_with_a_warning():
      "quantity.value = 'NaN' is not a finite number; not used"),
     ("95/60",
      "measurements[0].complexValue.typedQuantities[1]: not a typed quantity; not used"),
+    (typed(DIASTOLIC, "ninety"),
+     "measurements[0].complexValue.typedQuantities[1] (Diastolic Blood Pressure): "
+     "quantity.value = 'ninety' is not a number; not used"),
+    ({"type": "diastolic", "quantity": {"unit": MMHG, "value": 90}},
+     "measurements[0].complexValue.typedQuantities[1]: no type; not used"),
 ])
 def test_an_unreadable_typed_quantity_is_named_and_the_others_are_read(quantity, warning):
     workup = run(panel(typed(SYSTOLIC, 150), quantity))

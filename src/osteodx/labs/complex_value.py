@@ -130,6 +130,12 @@ def _one(tq: Any, field: str, warnings: list[str]) -> dict[str, Any] | None:
         warnings.append(f"{named}: quantity has no value (a value of 0 is left out by "
                         f"protobuf); not used")
         return None
+    try:
+        float(quantity["value"])
+    except (TypeError, ValueError):  # a hand-built dict; protobuf's JSON has only numbers
+        warnings.append(f"{named}: quantity.value = {quantity['value']!r} is not a number; "
+                        f"not used")
+        return None
     bad = non_finite_quantity(quantity)
     if bad is not None:
         warnings.append(f"{named}: quantity.{bad[0]} = {bad[1]!r} is not a finite number; "
