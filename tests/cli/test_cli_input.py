@@ -98,3 +98,59 @@ def test_an_implausible_age_fails_the_case(tmp_path, toy_dir):
     res = _run(["diagnose", str(path)], toy_dir)
     assert res.exit_code == 1
     assert "subject.timeAtLastEncounter = 'P200Y': an age of 200 y is not plausible" in res.stderr
+
+
+def test_a_calcium_unit_slip_is_warned_on_stderr_and_in_json_and_not_a_finding(tmp_path,
+                                                                                 toy_dir):
+    doc = phenopacket([("HP:0000013", False)], age="P40Y")
+    doc["measurements"] = [{"assay": {"id": "LOINC:17861-6", "label": "Calcium"},
+                            "value": {"quantity": {"unit": {"id": "UCUM:mg/dL",
+                                                            "label": "mg/dL"},
+                                                   "value": 2.4}}}]
+    path = write_case(tmp_path / "slip.json", doc)
+    res = _run(["diagnose", str(path), "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    (warning,) = [w for w in out["warnings"] if "implausible" in w]
+    assert warning.startswith("measurements[0]: Calcium: value 2.4 mg/dL is implausible")
+    assert "2.4 mmol/L would be normal: check the unit" in warning
+    assert f"warning: {path}: {warning}" in res.stderr
+    assert [f["source"] for f in out["findings"]] == ["phenotypicFeatures[0]"]
+    assert out["labs"][0]["interpretation"] is None
+
+
+def test_a_calcium_unit_slip_in_a_case_report_is_warned_and_not_a_finding(toy_dir):
+    res = _run(["diagnose", "--text", "A 40-year-old woman with seizures. Serum calcium was "
+                "2.4 mg/dL.", "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["labs"][0]["text"] == "Calcium 2.4 mg/dL: not interpreted (implausible value)"
+    assert not [f for f in out["findings"] if f["source"].startswith("measurements")]
+    assert any(w.startswith("measurements[0]: Calcium: value 2.4 mg/dL is implausible")
+               and "2.4 mmol/L would be normal: check the unit" in w for w in out["warnings"])
+    assert "2.4 mmol/L would be normal: check the unit" in res.stderr
+
+
+def test_a_blood_pressure_panel_is_read_and_an_unreadable_reading_is_named(tmp_path, toy_dir):
+    mmhg = {"id": "UCUM:mm[Hg]", "label": "mmHg"}
+    doc = phenopacket([("HP:0000013", False)], age="P40Y")
+    doc["measurements"] = [{
+        "assay": {"id": "LOINC:35094-2", "label": "Blood pressure panel"},
+        "complexValue": {"typedQuantities": [
+            {"type": {"id": "NCIT:C25298", "label": "Systolic Blood Pressure"},
+             "quantity": {"unit": mmhg, "value": 150}},
+            {"type": {"id": "NCIT:C25299", "label": "Diastolic Blood Pressure"},
+             "quantity": {"unit": mmhg, "value": 95}},
+            {"type": {"id": "NCIT:C49679", "label": "Mean Arterial Pressure"},
+             "quantity": {"unit": mmhg, "value": 113}}]}}]
+    path = write_case(tmp_path / "bp.json", doc)
+    res = _run(["diagnose", str(path), "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [(lab["label"], lab["interpretation"]) for lab in out["labs"]] == [
+        ("Systolic blood pressure", "H"), ("Diastolic blood pressure", "H")]
+    assert "not in the lab catalogue" not in res.stderr
+    warning = ("measurements[0].complexValue.typedQuantities[2]: type NCIT:C49679 (Mean "
+               "Arterial Pressure) is not a reading osteodx reads")
+    assert any(w.startswith(warning) for w in out["warnings"])
+    assert f"warning: {path}: {warning}" in res.stderr

@@ -74,6 +74,24 @@ def test_reference_ranges_are_plausible_values():
             assert rr.high is None or rr.high >= lo, (a.key, rr)
 
 
+def test_every_plausible_bound_states_why_it_is_there():
+    """A value outside the plausible bounds is discarded as a unit slip, so each bound
+    must say what it rests on (an extreme of disease, an assay's range, a slip it
+    catches, or that it was set by hand)."""
+    for a in CAT.analytes:
+        basis = a.plausible_basis
+        for text, bound in ((basis.low, a.plausible[0]), (basis.high, a.plausible[1])):
+            number = text.split(":")[0].split(" ")[0]
+            assert float(number) == bound, (a.key, text)  # the text names its own bound
+            assert ": " in text and len(text.split(": ", 1)[1]) >= 6, (a.key, text)
+
+
+def test_calcium_bounds_are_the_extremes_of_disease_in_both_units():
+    calcium = CAT.analyte("calcium_total")
+    assert calcium.plausible == (4, 20)  # 1.0-5.0 mmol/L
+    assert calcium.plausible_basis.sources() == {"PMID:30311756", "IOM:DRI2011"}
+
+
 def test_an_analyte_names_its_counterpart_in_another_fluid():
     assert CAT.in_fluid(CAT.analyte("glucose"), "cerebrospinal fluid").key == "csf_glucose"
     assert CAT.in_fluid(CAT.analyte("calcium_total"), "cerebrospinal fluid") is None
@@ -108,6 +126,12 @@ def _broken(tmp_path: Path, mutate) -> Path:
     (lambda d: d["analytes"][0].update(colour="red"), r"colour.*Extra inputs"),
     (lambda d: d["analytes"][0].update(fluid_of=["blood_oxalate"]),
      r"fluid_of 'blood_oxalate' is not an analyte"),
+    (lambda d: d["analytes"][2].pop("plausible_basis"),
+     r"analytes\[2\] \(calcium_total\)\.plausible_basis: Field required"),
+    (lambda d: d["analytes"][2]["plausible_basis"].pop("high"),
+     r"\(calcium_total\)\.plausible_basis\.high: Field required"),
+    (lambda d: d["analytes"][2]["plausible_basis"].update(source="PMID:1"),
+     r"calcium_total: source 'PMID:1' is not in sources"),
 ])
 def test_validation_errors_are_clear(tmp_path, mutate, message):
     with pytest.raises(KnowledgeBaseError, match=message):

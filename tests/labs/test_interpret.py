@@ -222,8 +222,9 @@ def test_implausible_range_and_implausible_numbers_fall_back_to_catalogue():
 def test_implausible_value_is_not_interpreted():
     r, workup = one(lab("LOINC:1989-3", 7.2, "mg/mL", low=30, high=100))
     assert r.interpretation is None and not r.findings
-    assert ("measurements[0]: 25-OH vitamin D: value 7.2 mg/mL is implausible (plausible 0-250 "
-            "ng/mL); not interpreted") in workup.warnings
+    assert ("measurements[0]: 25-OH vitamin D: value 7.2 mg/mL is implausible (plausible 0-1000 "
+            "ng/mL); 7.2 ng/mL would be low or 7.2 nmol/L would be low: check the unit; not "
+            "interpreted") in workup.warnings
     assert r.text.endswith("not interpreted (implausible value)")
 
 

@@ -231,9 +231,17 @@ def test_a_value_without_a_unit_takes_the_one_plausible_catalogue_unit() -> None
 
 
 def test_no_unit_is_guessed_between_two_plausible_units() -> None:
-    found = extract_labs("Creatinine 98 and calcium 2.4 on admission.")
+    found = extract_labs("Creatinine 98 and phosphate 1.2 on admission.")
     assert [x.unit for x in found] == [None, None]
     assert found[0].warnings == ["Creatinine: no unit written for 98"]
+
+
+def test_a_calcium_of_2_4_without_a_unit_can_only_be_mmol_per_litre() -> None:
+    """2.4 mg/dL is below the plausible floor of calcium (4 mg/dL, 1.0 mmol/L), so the one
+    catalogue unit left is mmol/L, assumed with a warning as for "Hb 138"."""
+    (found,) = extract_labs("Calcium 2.4 on admission.")
+    assert (found.unit, found.ucum) == ("mmol/L", "mmol/L")
+    assert "unit assumed mmol/L" in found.warnings[0]
 
 
 def test_verbless_and_coordinated_statements() -> None:

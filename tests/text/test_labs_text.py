@@ -185,8 +185,24 @@ def test_a_range_in_another_convertible_unit_is_not_a_slip() -> None:
 
 def test_implausible_value_and_missing_unit_warn() -> None:
     assert one("Calcium was 45 mg/dL.").warnings == [
-        "Calcium: value 45 mg/dL is implausible (plausible 2-20 mg/dL)"]
+        "Calcium: value 45 mg/dL is implausible (plausible 4-20 mg/dL); 45 mg/L would be "
+        "plausible: check the unit"]
     assert one("The PTH was 45.").warnings == ["Intact PTH: no unit written for 45"]
+
+
+def test_a_calcium_unit_slip_in_text_is_kept_as_written_and_gives_no_finding() -> None:
+    """'calcium 2.4 mg/dL' is read as written (never converted to the mmol/L it likely
+    is); the measurement written from it is then left out by the interpreter, which
+    names the unit that would fit and what the value would mean in it."""
+    lab = one("Serum calcium was 2.4 mg/dL on admission.")
+    assert (lab.value, lab.unit, lab.ucum) == (2.4, "mg/dL", "mg/dL")
+    assert lab.warnings == ["Calcium: value 2.4 mg/dL is implausible (plausible 4-20 mg/dL); "
+                            "2.4 mmol/L would be plausible: check the unit"]
+    m = to_measurement(lab)
+    assert m["value"]["quantity"]["unit"] == {"id": "UCUM:mg/dL", "label": "mg/dL"}
+    workup = interpret_measurements([m], age_years=40, sex="FEMALE")
+    assert workup.findings == [] and workup.results[0].interpretation is None
+    assert "2.4 mmol/L would be normal: check the unit" in workup.warnings[0]
 
 
 def test_rf_units_are_international_units() -> None:

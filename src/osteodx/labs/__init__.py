@@ -8,10 +8,14 @@
   z-scores for age and sex on the CDC 2000 growth references (LMS method).
 * :mod:`~osteodx.labs.vitals` - heart rate, blood pressure, oxygen saturation and QTc
   against guideline thresholds (``vitals.yaml``), for measurements and text alike.
+* :mod:`~osteodx.labs.plausibility` - a value implausible in its stated unit (a unit
+  slip such as calcium 2.4 mg/dL), and the catalogue unit it would fit.
+* :mod:`~osteodx.labs.complex_value` - a measurement's ``complexValue`` (a
+  blood-pressure panel) as the systolic and diastolic readings it holds.
 * :mod:`~osteodx.labs.interpret` - :func:`interpret_measurements`, which
   judges each result against the case's or the catalogue's range and turns
   it into observed or excluded HPO findings, with warnings for anything it
-  cannot use.
+  cannot use (:mod:`~osteodx.labs.reading` fills in each result).
 """
 
 from osteodx.labs.catalogue import (

@@ -34,6 +34,7 @@ from osteodx.labs.models import (
     HpoMap,
     HpoTerm,
     Panel,
+    PlausibleBasis,
     ReferenceRange,
     Sex,
     loinc_check_digit,
@@ -42,7 +43,7 @@ from osteodx.labs.models import (
 )
 
 __all__ = [
-    "Analyte", "Catalogue", "HpoMap", "HpoTerm", "Panel", "ReferenceRange", "Sex",
+    "Analyte", "Catalogue", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis", "ReferenceRange", "Sex",
     "all_names", "find_by_loinc", "find_by_name", "load_catalogue", "loinc_check_digit",
     "name_key", "normalise_loinc",
 ]
@@ -74,6 +75,7 @@ class Catalogue(FrozenModel):
                     problems.append(f"{a.key}: name {n!r} is also a name of {names[n]}")
             cited = {s.strip() for s in a.source.split(";")} | {r.source for r in
                                                                 a.reference_ranges}
+            cited |= a.plausible_basis.sources()
             problems += [f"{a.key}: source {s!r} is not in sources" for s in sorted(cited)
                          if s not in self.sources]
         analyte_keys = {a.key for a in self.analytes}

@@ -13,9 +13,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["non_finite"]
+__all__ = ["non_finite", "non_finite_quantity"]
 
-#: where a number sits in a measurement's ``value.quantity``
+#: where a number sits in a quantity
 _NUMBERS = (("value",), ("referenceRange", "low"), ("referenceRange", "high"),
             ("reference_range", "low"), ("reference_range", "high"))
 
@@ -24,7 +24,13 @@ def non_finite(m: Mapping[str, Any]) -> tuple[str, Any] | None:
     """(field, value as given) of the first non-finite number in measurement *m*'s
     quantity, e.g. ``("value.quantity.value", "NaN")``; None when every number is finite."""
     value = m.get("value")
-    quantity = value.get("quantity") if isinstance(value, Mapping) else None
+    bad = non_finite_quantity(value.get("quantity") if isinstance(value, Mapping) else None)
+    return None if bad is None else ("value.quantity." + bad[0], bad[1])
+
+
+def non_finite_quantity(quantity: Any) -> tuple[str, Any] | None:
+    """(field within the quantity, value as given) of its first non-finite number, e.g.
+    ``("value", "NaN")``; None when every number is finite (or it is no quantity)."""
     if not isinstance(quantity, Mapping):
         return None
     for path in _NUMBERS:
@@ -38,5 +44,5 @@ def non_finite(m: Mapping[str, Any]) -> tuple[str, Any] | None:
         except (TypeError, ValueError):
             continue  # not a number at all: the interpreter's own checks report it
         if not finite:
-            return "value.quantity." + ".".join(path), x
+            return ".".join(path), x
     return None

@@ -6,6 +6,12 @@ calcium is evidence against hyper- and hypocalcaemia. Nothing is dropped
 silently: a measurement that cannot be interpreted (unknown assay, unreadable
 unit, implausible value, no usable range) yields a warning naming it.
 
+A value outside the analyte's plausible bounds in its stated unit is a unit or typing
+slip, not a finding: the warning names the catalogue unit it would fit and what it would
+mean there, and nothing is converted to that unit (:mod:`osteodx.labs.plausibility`). A
+``complexValue`` (a blood-pressure panel) is read typed quantity by typed quantity
+(:mod:`osteodx.labs.complex_value`), each judged as the separate measurement it stands for.
+
 Qualitative values (``value.ontologyClass`` "Normal", "High", "Low",
 "Abnormal", "Positive", "Negative", by label or known code) are interpreted
 too. A panel reported as a whole (LOINC hepatic or renal function panel
@@ -16,36 +22,23 @@ too. A panel reported as a whole (LOINC hepatic or renal function panel
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
-from osteodx.labs.catalogue import (
-    Analyte,
-    Catalogue,
-    HpoMap,
-    HpoTerm,
-    Panel,
-    load_catalogue,
-    name_key,
-)
+from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
-from osteodx.labs.growth import GrowthMeasure, growth_measure_for_loinc, growth_z
+from osteodx.labs.growth import growth_measure_for_loinc
+from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
-from osteodx.labs.result import (
-    OUTCOME_WORDS,
-    Interpretation,
-    LabResult,
-    LabWorkup,
-    degree,
-    fmt,
-    range_text,
-)
+from osteodx.labs.reading import Reading, hpo_findings, unit_text
+from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
 from osteodx.labs.unit_checks import in_equivalents, label_clash
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
-from osteodx.labs.vitals import VITAL_LOINC, in_canonical_unit, judge_vital
+from osteodx.labs.vitals import VITAL_LOINC
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
 
@@ -87,23 +80,6 @@ def _age(m: Mapping[str, Any], default: float | None, warn: Any) -> float | None
          "age" + (f" ({default:g} y)" if default is not None else " (unknown)")
          + ", which may not be the age of the measurement")
     return default
-
-
-def _unit_text(raw: Any) -> str | None:
-    if isinstance(raw, Mapping):
-        uid = str(raw.get("id", "") or "")
-        return str(raw.get("label") or (uid[5:] if uid.startswith("UCUM:") else uid) or "") or None
-    return str(raw) if raw else None
-
-
-def hpo_findings(hpo: HpoMap, outcome: str, source: str, note: str = "") -> list[Finding]:
-    """Findings for an outcome: H/L/A observed, N excludes the low and high terms."""
-    if outcome == "N":
-        return [Finding(t.hpo_id, t.label, "excluded", source, note=note)
-                for t in (hpo.low, hpo.high) if t is not None]
-    term = {"H": hpo.high, "L": hpo.low, "A": hpo.abnormal}.get(outcome)
-    return [] if term is None else [Finding(term.hpo_id, term.label, "observed", source,
-                                            note=note)]
 
 
 #: a laboratory's flag quoted from a report ("Flagged "normal" (normal) in the text.")
@@ -179,33 +155,8 @@ def _panel_by_label(cat: Catalogue, label: str) -> Panel | None:
     return found if found is not None and not found.loinc else None
 
 
-class _One:
-    """Fills in one :class:`LabResult`: verdict, text, findings, warnings."""
-
-    def __init__(self, result: LabResult, where: str, cat: Catalogue, age: float | None,
-                 sex: str | None) -> None:
-        self.result, self.where, self.cat, self.age, self.sex = result, where, cat, age, sex
-        self.code = result.assay
-        self.flag: re.Match[str] | None = None  # a laboratory flag quoted from a report
-
-    def warn(self, msg: str) -> None:
-        self.result.warnings.append(msg)
-
-    def note(self, msg: str) -> None:
-        self.result.notes.append(msg)
-
-    def _finish(self, hpo: HpoMap, outcome: Interpretation | None, text: str,
-                note: str = "") -> None:
-        r = self.result
-        r.text = text
-        if outcome is None:
-            return
-        r.interpretation = outcome
-        r.findings = hpo_findings(hpo, outcome, f"{self.where}: {text}", note)
-        if outcome != "N" and r.findings:
-            r.hpo_id, r.hpo_label = r.findings[0].hpo_id, r.findings[0].label
-        elif outcome != "N":
-            self.warn(f"{r.label}: no HPO term for a {r.outcome} result; no finding")
+class _One(Reading):
+    """A catalogue analyte or panel: quantity, qualitative value or panel verdict."""
 
     def _outcome(self, analyte_hpo: HpoMap, oc: Mapping[str, Any]) -> tuple[str | None, str]:
         oid, olabel = str(oc.get("id", "")), str(oc.get("label", ""))
@@ -221,7 +172,7 @@ class _One:
         if outcome is None:
             self.warn(f"{r.label}: qualitative value {shown!r} not understood; not interpreted")
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
-        self._finish(analyte.hpo, outcome, f'{r.label} reported "{shown}": {word}')
+        self.finish(analyte.hpo, outcome, f'{r.label} reported "{shown}": {word}')
 
     def panel(self, panel: Panel, oc: Mapping[str, Any] | None) -> None:
         r = self.result
@@ -255,6 +206,14 @@ class _One:
             return analyte, swapped
         return analyte, unit
 
+    def _judge(self, analyte: Analyte) -> Callable[[Unit, float], str | None]:
+        """What a value would be in another unit, by the catalogue's range for the patient
+        (None when there is none, or the sex is unknown and it depends on it)."""
+        def judge(unit: Unit, x: float) -> str | None:
+            rng = catalogue_range(analyte, unit, self.age, self.sex, lambda _: None)
+            return rng.classify(x) if rng is not None else None
+        return judge
+
     def unitless(self, analyte: Analyte, x: float, rr: Mapping[str, Any],
                  exc: UnitError) -> None:
         """A value and its printed range, both without a unit ("CRP 3 (<5)"): the
@@ -275,13 +234,13 @@ class _One:
         r.degree = degree(outcome, x, rng.high if outcome == "H" else rng.low)
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
-        self._finish(analyte.hpo, outcome, f"{name} {fmt(x)} (reference {bounds}, no unit "
+        self.finish(analyte.hpo, outcome, f"{name} {fmt(x)} (reference {bounds}, no unit "
                                            f"written): {word}")
 
     def quantity(self, analyte: Analyte, q: Mapping[str, Any]) -> None:
         r = self.result
         x = float(q.get("value", 0.0) or 0.0)  # protobuf drops a value of 0
-        r.value, r.unit = x, _unit_text(q.get("unit"))
+        r.value, r.unit = x, unit_text(q.get("unit"))
         rr = q.get("referenceRange") or q.get("reference_range")
         try:
             given = parse_unit(q.get("unit") or "")
@@ -313,10 +272,9 @@ class _One:
         else:
             r.value_canonical = _to_canonical(analyte, x, unit)
             r.unit_canonical = analyte.unit
-        if ok is False:
-            lo, hi = analyte.plausible
-            self.warn(f"{analyte.display}: value {fmt(x)} {given.text} is implausible "
-                      f"(plausible {fmt(lo)}-{fmt(hi)} {analyte.unit}); not interpreted")
+        if ok is False:  # a unit slip, most often: named, never converted to the likely unit
+            why = implausible_warning(analyte, x, unit, given.text, judge=self._judge(analyte))
+            self.warn(f"{why}; not interpreted")
             r.text = f"{head}: not interpreted (implausible value)"
             return
         rng: Range | None = None
@@ -341,88 +299,7 @@ class _One:
                       f"catalogue's default range {bounds}")
             outcome, r.degree = said, None
             word = f"{OUTCOME_WORDS.get(said or '', 'not interpreted')} (as flagged in the report)"
-        self._finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
-
-
-    def growth(self, measure: GrowthMeasure, q: Mapping[str, Any]) -> None:
-        """A body height, weight or head circumference placed on the CDC 2000 reference for
-        the patient's age and sex: below -2 SD low, above +2 SD high, else normal."""
-        r = self.result
-        x = float(q.get("value", 0.0) or 0.0)
-        r.value, r.unit = x, _unit_text(q.get("unit"))
-        head = f"{measure.label} {fmt(x)} {r.unit or ''}".rstrip()
-        try:
-            v = convert(x, parse_unit(q.get("unit") or ""), measure.unit)
-        except UnitError as exc:
-            self.warn(f"{measure.label}: {exc}; not interpreted")
-            r.text = f"{head}: not interpreted"
-            return
-        r.value_canonical, r.unit_canonical = v, measure.unit
-        lo, hi = measure.plausible
-        if not lo <= v <= hi:
-            self.warn(f"{measure.label}: value {fmt(x)} {r.unit or ''} is implausible "
-                      f"(plausible {fmt(lo)}-{fmt(hi)} {measure.unit}); not interpreted")
-            r.text = f"{head}: not interpreted (implausible value)"
-            return
-        why = "age unknown" if self.age is None else None
-        gz = growth_z(measure, v, self.age, self.sex or "") if why is None else why
-        if isinstance(gz, str):
-            self.warn(f"{measure.label}: {gz}; not interpreted")
-            r.text = f"{head}: not interpreted ({gz})"
-            return
-        r.reference_low, r.reference_high = round(gz.low_value, 1), round(gz.high_value, 1)
-        r.reference_source = "CDC 2000 growth charts"
-        outcome: Interpretation = ("L" if gz.z <= measure.low_z else
-                                   "H" if gz.z >= measure.high_z else "N")
-        r.degree = f"{gz.z:+.1f} SD" if outcome != "N" else None
-        who = {"male": "boys", "female": "girls"}[self.sex or ""]
-        at = "adult, 20-year reference" if gz.adult else f"age {_years_text(self.age or 0)}"
-        hpo = HpoMap(low=HpoTerm(hpo_id=measure.low, label=measure.low_label),
-                     high=HpoTerm(hpo_id=measure.high, label=measure.high_label))
-        bounds = f"{fmt(r.reference_low)}-{fmt(r.reference_high)} {measure.unit}"
-        self._finish(hpo, outcome, f"{head} ({at}; CDC 2000 {who}, -2 to +2 SD {bounds}): "
-                                   f"{gz.text}, {OUTCOME_WORDS[outcome]}")
-
-
-    def vital(self, kind: str, unit: str, q: Mapping[str, Any] | None) -> None:
-        """A vital sign against its guideline threshold (:mod:`osteodx.labs.vitals`): an
-        abnormal reading is an observed finding; a normal one excludes nothing."""
-        r = self.result
-        if q is None:
-            self.warn(f"{r.label}: value is not a quantity; not interpreted")
-            r.text = f"{r.label}: not interpreted"
-            return
-        x = float(q.get("value", 0.0) or 0.0)
-        r.value, r.unit = x, _unit_text(q.get("unit"))
-        head = f"{r.label} {fmt(x)} {r.unit or ''}".rstrip()
-        try:
-            v = in_canonical_unit(kind, x, q.get("unit"))
-        except UnitError as exc:
-            self.warn(f"{r.label}: {exc}; not interpreted")
-            r.text = f"{head}: not interpreted"
-            return
-        r.value_canonical, r.unit_canonical = v, unit
-        verdict = judge_vital(kind, v, self.age, self.sex)
-        if verdict.outcome is None:
-            self.warn(f"{r.label}: {verdict.why}; not interpreted")
-            r.text = f"{head}: not interpreted ({verdict.why})"
-            return
-        r.interpretation = verdict.outcome  # type: ignore[assignment]
-        r.reference_source = verdict.source
-        r.text = f"{head}: {verdict.why}, {OUTCOME_WORDS[verdict.outcome]}"
-        if verdict.hpo_id:
-            r.hpo_id, r.hpo_label = verdict.hpo_id, verdict.label
-            r.findings = [Finding(verdict.hpo_id, verdict.label, "observed",
-                                  f"{self.where}: {r.text}", note=verdict.source)]
-
-
-def _years_text(age: float) -> str:
-    """'9 y', '18 mo' or '3 wk': the age a growth reading was judged at."""
-    if age >= 2:
-        return f"{age:.3g} y"
-    if age >= 1 / 12:
-        return f"{age * 12:.2g} mo"
-    return f"{age * 365.25 / 7:.2g} wk"
+        self.finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
 
 
 def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:
@@ -474,19 +351,37 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
     all_findings: list[Finding] = []
     for i, m in enumerate(measurements):
         where = f"{source_prefix}[{i}]"
-        bad = non_finite(m)
-        if bad is not None:  # NaN would judge as "normal" and make the JSON output invalid
-            assay = m.get("assay") or {}
-            name = " ".join(str(x) for x in (assay.get("id"), assay.get("label")) if x)
-            workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
-                                   "not a finite number; measurement not used")
+        if complex_value(m) is None:
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
             continue
-        result, loose = _interpret_one(m, i, where, cat, age_years, _sex(sex))
-        workup.warnings += [f"{where}: {w}" for w in loose]
-        if result is None:
+        if m.get("value"):  # protobuf refuses both (a oneof); a hand-built dict may not
+            workup.warnings.append(f"{where}: has both a value and a complexValue; the "
+                                   "complexValue is not read")
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
             continue
-        workup.results.append(result)
-        workup.warnings += [f"{where}: {w}" for w in result.warnings]
-        all_findings += result.findings
+        parts, warnings = split_complex(m)  # a blood-pressure panel: one reading per quantity
+        workup.warnings += [f"{where}.{w}" for w in warnings]
+        for field, part in parts:
+            all_findings += _add(workup, part, i, f"{where}.{field}", cat, age_years, _sex(sex))
     workup.findings = _merge(all_findings, workup.warnings)
     return workup
+
+
+def _add(workup: LabWorkup, m: Mapping[str, Any], index: int, where: str, cat: Catalogue,
+         age: float | None, sex: str | None) -> list[Finding]:
+    """Interpret one measurement into *workup* (its result and warnings, prefixed with
+    *where*); returns its findings, merged across measurements by the caller."""
+    bad = non_finite(m)
+    if bad is not None:  # NaN would judge as "normal" and make the JSON output invalid
+        assay = m.get("assay") or {}
+        name = " ".join(str(x) for x in (assay.get("id"), assay.get("label")) if x)
+        workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
+                               "not a finite number; measurement not used")
+        return []
+    result, loose = _interpret_one(m, index, where, cat, age, sex)
+    workup.warnings += [f"{where}: {w}" for w in loose]
+    if result is None:
+        return []
+    workup.results.append(result)
+    workup.warnings += [f"{where}: {w}" for w in result.warnings]
+    return result.findings

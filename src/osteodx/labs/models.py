@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from osteodx.labs.ucum import UnitError, parse_ucum
 
-__all__ = ["Analyte", "HpoMap", "HpoTerm", "Panel", "ReferenceRange", "Sex",
+__all__ = ["Analyte", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis", "ReferenceRange", "Sex",
            "loinc_check_digit", "name_key", "normalise_loinc"]
 
 Sex = Literal["any", "female", "male"]
@@ -110,6 +110,25 @@ class ReferenceRange(FrozenModel):
         return (lo is None or age >= lo) and (hi is None or age < hi)
 
 
+class PlausibleBasis(FrozenModel):
+    """Why each ``plausible`` bound sits where it does.
+
+    Outside these bounds a value is read as a unit or typing slip and is not used for a
+    finding (``calcium 2.4 mg/dL`` is 2.4 mmol/L written with the wrong unit), so a bound
+    set too tight would discard a real extreme result. Each bound therefore states its
+    reason - the extreme values seen in disease, an assay's measuring range, the value a
+    common slip produces - and ``source`` lists the catalogue sources it rests on, if any.
+    """
+
+    low: str = Field(min_length=8)
+    high: str = Field(min_length=8)
+    source: str = ""
+
+    def sources(self) -> set[str]:
+        """The source keys cited (``; `` separated, as an analyte's ``source``)."""
+        return {s.strip() for s in self.source.split(";") if s.strip()}
+
+
 def _check_unit(code: str) -> str:
     try:
         parse_ucum(code)
@@ -142,7 +161,9 @@ class Analyte(FrozenModel):
     molar_mass_g_per_mol: float | None = Field(default=None, gt=0)
     #: the ion's charge: with 1, mEq/L is mmol/L; other analytes refuse equivalents
     charge: int | None = None
+    #: physiological extremes in ``unit``: outside, a value is a unit or typing slip
     plausible: tuple[float, float]
+    plausible_basis: PlausibleBasis
     reference_ranges: list[ReferenceRange] = []
     hpo: HpoMap
     source: str

@@ -9,7 +9,7 @@ Printed ranges carry transcription slips (the reference case prints "30.1 to
 value's is converted; if the converted range is implausible for the analyte
 but the bare numbers are plausible in the value's unit, the numbers are read
 in the value's unit and a warning says so. Plausibility comes from the
-catalogue's hand-set ``plausible`` bounds.
+catalogue's ``plausible`` bounds, each with its reason (``plausible_basis``).
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ def assumed_unit(analyte: Analyte, x: float) -> str | None:
     """The catalogue unit (canonical or alternative) in which a value written
     without a unit is plausible, or None if there is none or more than one
     that would give different values ("Hb 138" is g/L, not g/dL; a count of
-    6.2 is the same in 10*9/L and 10*3/uL; "calcium 2.4" is both 2.4 mg/dL and
-    2.4 mmol/L, so None)."""
+    6.2 is the same in 10*9/L and 10*3/uL; "calcium 2.4" is mmol/L, as 2.4 mg/dL
+    is below calcium's plausible floor; "phosphate 1.2" is both 1.2 mg/dL and
+    1.2 mmol/L, so None)."""
     fits: dict[float, str] = {}
     for code in (analyte.unit, *analyte.alt_units):
         unit = parse_ucum(code)

@@ -9,7 +9,8 @@ temperature 38.0 C or higher (CDC, NICE NG143).
 
 A phenopacket gives each reading as a measurement (LOINC 8867-4 heart rate, 8480-6 systolic
 and 8462-4 diastolic pressure, 59408-5 / 2708-6 oxygen saturation, 8636-3 QTc, 8310-5 body
-temperature):
+temperature; a blood-pressure panel's ``complexValue`` is split into its systolic and
+diastolic readings by :mod:`osteodx.labs.complex_value`):
 :func:`judge_vital` says what each means for a patient of that age and sex. Only an abnormal
 reading is a finding: one normal office reading excludes neither hypertension (it may be
 treated) nor an arrhythmia; a raised blood pressure is "Increased blood pressure" (one

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
+from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
@@ -306,11 +307,10 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
         lab.warnings.append(f"{a.display}: unit {lab.unit} is not a readable UCUM unit")
         return
     a = _fit_unit(lab, a, cat)
-    name = a.display
-    if _plausible(a, lab.value, lab.ucum) is False:
-        lo, hi = a.plausible
-        lab.warnings.append(f"{name}: value {fmt(lab.value or 0)} {lab.unit} is implausible "
-                            f"(plausible {fmt(lo)}-{fmt(hi)} {a.unit})")
+    slip = None if lab.value is None else \
+        implausible_warning(a, lab.value, parse_ucum(lab.ucum), lab.unit or lab.ucum)
+    if slip:  # kept as written: the interpreter leaves it out and names the unit it would fit
+        lab.warnings.append(slip)
     _check_range(lab, a)
 
 
