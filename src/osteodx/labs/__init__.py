@@ -8,6 +8,9 @@
   z-scores for age and sex on the CDC 2000 growth references (LMS method).
 * :mod:`~osteodx.labs.vitals` - heart rate, blood pressure, oxygen saturation and QTc
   against guideline thresholds (``vitals.yaml``), for measurements and text alike.
+* :mod:`~osteodx.labs.codes` - the codes ``osteodx extract`` writes where a report
+  does not give what the schema requires (a one-sided limit, a unit not written, a
+  laboratory's word), and their reading back.
 * :mod:`~osteodx.labs.interpret` - :func:`interpret_measurements`, which
   judges each result against the case's or the catalogue's range and turns
   it into observed or excluded HPO findings, with warnings for anything it

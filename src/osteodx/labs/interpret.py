@@ -31,6 +31,7 @@ from osteodx.labs.catalogue import (
     load_catalogue,
     name_key,
 )
+from osteodx.labs.codes import QUALITATIVE_CODES, QUALITATIVE_LABELS, read_back
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import GrowthMeasure, growth_measure_for_loinc, growth_z
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
@@ -48,18 +49,6 @@ from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum
 from osteodx.labs.vitals import VITAL_LOINC, in_canonical_unit, judge_vital
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
-
-#: Answer codes whose meaning is certain (the label is used otherwise).
-QUALITATIVE_CODES: dict[str, str] = {"LOINC:LA6626-1": "N", "NCIT:C14165": "N"}
-#: Qualitative labels (as :func:`name_key`) -> outcome; "P" = positive.
-QUALITATIVE_LABELS: dict[str, str] = {
-    **dict.fromkeys(["normal", "withinnormallimits", "withinnormalrange", "wnl", "negative",
-                     "neg"], "N"),
-    **dict.fromkeys(["high", "elevated", "increased", "abovenormal"], "H"),
-    **dict.fromkeys(["low", "decreased", "reduced", "belownormal"], "L"),
-    **dict.fromkeys(["abnormal", "outsidenormallimits"], "A"),
-    **dict.fromkeys(["positive", "pos"], "P"),
-}
 
 
 def _sex(sex: str | None) -> str | None:
@@ -481,7 +470,8 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
             workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
                                    "not a finite number; measurement not used")
             continue
-        result, loose = _interpret_one(m, i, where, cat, age_years, _sex(sex))
+        # osteodx's own codes (one-sided limits, units not written) as the text gave them
+        result, loose = _interpret_one(read_back(m), i, where, cat, age_years, _sex(sex))
         workup.warnings += [f"{where}: {w}" for w in loose]
         if result is None:
             continue
