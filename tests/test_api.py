@@ -38,6 +38,18 @@ def test_several_phenopackets_on_stdin_say_give_them_as_files(toy_kb):
         read_any("<stdin>", toy_kb, text=lines)
 
 
+def test_read_stream_gives_each_phenopacket_and_each_failure_in_its_place(toy_kb):
+    from osteodx.api import read_stream
+
+    docs = [json.dumps(phenopacket([("HP:0000013", False)], pid=p)) for p in "ac"]
+    got = read_stream(f'{docs[0]}\n{{"id": "b", "subj\n{docs[1]}\n', toy_kb)
+    assert [g.case_id if not isinstance(g, InputError) else None for g in got] == ["a", None, "c"]
+    assert [g.source for g in got if not isinstance(g, InputError)] == ["<stdin>#1", "<stdin>#3"]
+    assert str(got[1]).startswith("<stdin>#2: not valid JSON (line 2, ")
+    (report,) = read_stream("A boy with seizures: no fever.", toy_kb)
+    assert not isinstance(report, InputError) and report.source == "<stdin>"
+
+
 def test_a_case_of_excluded_findings_only_is_warned(toy_kb):
     doc = phenopacket([("HP:0000013", True), ("HP:0000021", True)])
     case = read_any("<stdin>", toy_kb, text=json.dumps(doc))

@@ -16,6 +16,7 @@ from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
 from osteodx.case.skeleton import survey
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket
+from osteodx.case.stream import StreamDocument, split_stream
 from osteodx.diseases.packs import default_packs
 from osteodx.engine.differential import Differential, rank
 from osteodx.engine.incidental import incidental_findings
@@ -27,7 +28,8 @@ from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
 
-__all__ = ["diagnose", "load_case", "prepare_case", "read_any", "NAMESPACES"]
+__all__ = ["diagnose", "load_case", "prepare_case", "read_any", "read_document", "read_stream",
+           "NAMESPACES"]
 
 NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
 #: a case of excluded findings only is ranked, but by little: the reader must know
@@ -69,6 +71,31 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
         ex.case.warnings.extend(w for w in ex.warnings if w not in ex.case.warnings)
         return ex.case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
+
+
+def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",
+                strict: bool = True) -> list[Case | InputError]:
+    """Every case in the text of a stream (stdin): one per phenopacket it holds (a JSON
+    array, JSON lines, a YAML stream; :func:`osteodx.case.stream.split_stream`), or the
+    one case report it is. A document that fails gives its :class:`InputError` in its
+    place, named ``<stdin>#k``, so that the others are not lost with it."""
+    out: list[Case | InputError] = []
+    for doc in split_stream(text, source):
+        try:
+            out.append(read_document(doc, kb, strict=strict))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def read_document(doc: StreamDocument, kb: KnowledgeBase, *, strict: bool = True) -> Case:
+    """One document of a stream (:func:`osteodx.case.stream.split_stream`) as a Case:
+    read as the phenopacket or case report the splitter took it for, its errors naming
+    the stream's lines."""
+    if not doc.phenopacket:
+        return read_any(doc.name, kb, text=doc.text, strict=strict)
+    return read_case(doc.name, kb.ontology, text=doc.text, strict=strict, allow_empty=True,
+                     offset=doc.offset)
 
 
 def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:

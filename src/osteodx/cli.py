@@ -8,12 +8,15 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from osteodx.errors import OsteodxError
+
+if TYPE_CHECKING:
+    from osteodx.case.stream import StreamDocument
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
@@ -156,8 +159,9 @@ def diagnose(
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.api import diagnose as run
-    from osteodx.api import read_any
-    from osteodx.case.inputs import expand_inputs, read_stdin
+    from osteodx.api import read_any, read_document
+    from osteodx.case.inputs import expand_inputs
+    from osteodx.case.stream import StreamDocument
     from osteodx.kb.load import load_knowledge_base
     from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
@@ -168,37 +172,38 @@ def diagnose(
             f"warning: {m}", markup=False, style="yellow")))
         if text is not None:
             paths.append("--text")
+        jobs = _cases(paths, text)
         kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
     except OsteodxError as exc:
         raise _fail(exc) from None
-    fmt = fmt or (Format.table if len(paths) == 1 else Format.jsonl)
-    if fmt == Format.html and len(paths) > 1:
-        raise _fail(ValueError(f"--format html renders one case per page and {len(paths)} "
-                               "inputs were given: give one input, or use jsonl or markdown"),
-                    2)
+    fmt = fmt or (Format.table if len(jobs) == 1 else Format.jsonl)
+    if fmt == Format.html and len(jobs) > 1:
+        raise _fail(ValueError(f"--format html renders one case per page and {len(jobs)} "
+                               "cases were given: give one, or use jsonl or markdown"), 2)
     out = Console(soft_wrap=True) if fmt == Format.table else None
-    as_array = fmt == Format.json and len(paths) > 1  # several objects: one JSON array
+    as_array = fmt == Format.json and len(jobs) > 1  # several objects: one JSON array
     failed = 0
     written = 0
     seen_ids: dict[str, str] = {}
     progress = None
     # a bar only where it helps: on a terminal, and not on the terminal the cases print to
-    if len(paths) > 1 and err.is_terminal and not sys.stdout.isatty():
+    if len(jobs) > 1 and err.is_terminal and not sys.stdout.isatty():
         from rich.progress import Progress
 
         # the bar on stderr; stdout stays the cases' own stream even on a terminal
         progress = Progress(console=err, transient=True, redirect_stdout=False,
                             redirect_stderr=False)
         progress.start()
-        task = progress.add_task("cases", total=len(paths))
+        task = progress.add_task("cases", total=len(jobs))
     if as_array:
         sys.stdout.write("[")
     try:
-        for path in paths:
-            name = {"-": "<stdin>", "--text": "text"}.get(path, path)
+        for name, content in jobs:
             try:
-                content = read_stdin() if path == "-" else text if path == "--text" else None
-                case = read_any(name, kb, text=content, strict=not lenient)
+                if isinstance(content, StreamDocument):
+                    case = read_document(content, kb, strict=not lenient)
+                else:
+                    case = read_any(name, kb, text=content, strict=not lenient)
                 if case.case_id in seen_ids:  # two outputs one name: say which inputs
                     case.warnings.append(f"case id {case.case_id!r} is also the id of "
                                          f"{seen_ids[case.case_id]}")
@@ -238,8 +243,24 @@ def diagnose(
             except BrokenPipeError:
                 _silence_stdout()
     if failed:
-        err.print(f"osteodx: {failed} of {len(paths)} case(s) failed")
+        err.print(f"osteodx: {failed} of {len(jobs)} case(s) failed")
         raise typer.Exit(1)
+
+
+def _cases(paths: list[str], text: str | None) -> list[tuple[str, StreamDocument | str | None]]:
+    """(name, what to read) for each case: a file (None), ``--text``'s report, or each
+    document of stdin (a :class:`~osteodx.case.stream.StreamDocument`), so that
+    ``osteodx extract a.txt b.txt | osteodx diagnose -`` ranks both, one case each."""
+    from osteodx.case.inputs import read_stdin
+    from osteodx.case.stream import split_stream
+
+    jobs: list[tuple[str, StreamDocument | str | None]] = []
+    for path in paths:
+        if path == "-":
+            jobs += [(doc.name, doc) for doc in split_stream(read_stdin())]
+        else:
+            jobs.append(("text", text) if path == "--text" else (path, None))
+    return jobs
 
 
 def _silence_stdout() -> None:
@@ -306,10 +327,9 @@ def extract(
             continue
         for w in ex.warnings:
             err.print(f"warning: {name}: {w}", markup=False, style="yellow")
-        if fmt == ExtractFormat.yaml:
-            sys.stdout.write(yaml.safe_dump(ex.phenopacket, sort_keys=False, allow_unicode=True))
-            if len(items) > 1:
-                sys.stdout.write("---\n")
+        if fmt == ExtractFormat.yaml:  # several: a YAML stream, each document opened by ---
+            sys.stdout.write(("---\n" if len(items) > 1 else "") +
+                             yaml.safe_dump(ex.phenopacket, sort_keys=False, allow_unicode=True))
         else:
             sys.stdout.write(json.dumps(ex.phenopacket, ensure_ascii=False,
                                         indent=2 if fmt == ExtractFormat.json else None) + "\n")

@@ -3,8 +3,10 @@
 ``json.loads`` and PyYAML keep the last of two equal keys without a word, so a
 phenopacket with ``phenotypicFeatures`` twice would silently lose the first list
 of findings; here a repeated key is an :class:`InputError` naming the key and
-where it is. Several documents in one text (JSON lines, YAML ``---``) are one
-error saying so, rather than "Extra data", because one input is one case.
+where it is. Several documents in one file (JSON lines, YAML ``---``) are one
+error saying so, rather than "Extra data", because one file is one case; stdin is
+split into its documents first (:mod:`osteodx.case.stream`), each loaded here on its
+own, so that a key is checked for repetition within its document only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ __all__ = ["load_document"]
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEVERAL = ("holds several phenopackets (JSON lines or YAML documents); give each as a "
-            "file of its own")
+            "file of its own, or pipe them to 'osteodx diagnose -'")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -91,12 +93,15 @@ def _constant(name: str) -> str:
     return name
 
 
-def load_document(text: str, source: str, *, as_yaml: bool) -> Any:
+def load_document(text: str, source: str, *, as_yaml: bool,
+                  offset: tuple[int, int] = (0, 0)) -> Any:
     """The parsed JSON (or YAML, when *as_yaml*) document in *text*.
 
     Raises :class:`InputError` for invalid syntax (with the line), a repeated key or
-    several documents.
+    several documents. *offset* is the (lines, columns) that stood before *text* in the
+    stream it was cut from, so that a line named is the stream's.
     """
+    lines, columns = offset
     try:
         if as_yaml:
             return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
@@ -104,17 +109,18 @@ def load_document(text: str, source: str, *, as_yaml: bool) -> Any:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and _is_json(text[exc.pos:]):
             raise InputError(_SEVERAL, source=source) from None
-        raise InputError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                         source=source) from None
+        column = exc.colno + (columns if exc.lineno == 1 else 0)
+        raise InputError(f"not valid JSON (line {exc.lineno + lines}, column {column}: "
+                         f"{exc.msg})", source=source) from None
     except _DuplicateKey as exc:
-        raise InputError(f"duplicate key {_show(exc.key)} (line {exc.line}); give each key "
-                         "once", source=source) from None
+        raise InputError(f"duplicate key {_show(exc.key)} (line {(exc.line or 0) + lines}); "
+                         "give each key once", source=source) from None
     except yaml.composer.ComposerError as exc:
         if "another document" in str(exc.problem):
             raise InputError(_SEVERAL, source=source) from None
-        raise _yaml_error(exc, source) from None
+        raise _yaml_error(exc, source, lines) from None
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, source) from None
+        raise _yaml_error(exc, source, lines) from None
     found = _where(data)
     if found:
         key, path = found
@@ -133,9 +139,9 @@ def _is_json(rest: str) -> bool:
     return True
 
 
-def _yaml_error(exc: yaml.YAMLError, source: str) -> InputError:
+def _yaml_error(exc: yaml.YAMLError, source: str, lines: int = 0) -> InputError:
     mark = getattr(exc, "problem_mark", None)
-    where = f" (line {mark.line + 1})" if mark is not None else ""
+    where = f" (line {mark.line + 1 + lines})" if mark is not None else ""
     return InputError(f"not valid JSON or YAML{where}", source=source)
 
 

@@ -28,17 +28,19 @@ from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY, ROOT, Ontology
 __all__ = ["parse_document", "case_from_phenopacket", "read_case", "not_a_phenotype"]
 
 
-def parse_document(text: str, source: str) -> dict[str, Any]:
+def parse_document(text: str, source: str, *,
+                   offset: tuple[int, int] = (0, 0)) -> dict[str, Any]:
     """Parse JSON or YAML *text* into a validated phenopacket dict.
 
     Every rejection is one line naming the field in the document's own terms
-    (:mod:`osteodx.case.schema`), never protobuf's message types.
+    (:mod:`osteodx.case.schema`), never protobuf's message types. *offset* places a
+    document cut from a stream (:mod:`osteodx.case.stream`) for the lines errors name.
     """
     stripped = text.lstrip()
     if not stripped:
         raise InputError("file is empty", source=source)
     as_yaml = source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "["))
-    data = load_document(text, source, as_yaml=as_yaml)
+    data = load_document(text, source, as_yaml=as_yaml, offset=offset)
     if isinstance(data, list):
         raise InputError("expected one phenopacket object, found a list", source=source)
     if not isinstance(data, dict):
@@ -215,8 +217,10 @@ def _why_not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
 
 
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
-              strict: bool = True, allow_empty: bool = False) -> Case:
-    """Read the phenopacket at *path* (or *text*, named by *path*).
+              strict: bool = True, allow_empty: bool = False,
+              offset: tuple[int, int] = (0, 0)) -> Case:
+    """Read the phenopacket at *path* (or *text*, named by *path*, placed at *offset*
+    in its stream: see :func:`parse_document`).
 
     A case without usable phenotypic features is an error unless *allow_empty*
     (its measurements may still yield findings).
@@ -224,7 +228,7 @@ def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
     source = str(path)
     if text is None:
         text = read_text_file(path)
-    doc = parse_document(text, source)
+    doc = parse_document(text, source, offset=offset)
     case = case_from_phenopacket(doc, ontology, source, strict=strict)
     if not case.findings and not (allow_empty and case.measurements):
         why = f": {'; '.join(case.warnings)}" if case.warnings else ""

@@ -12,6 +12,9 @@
   slip such as calcium 2.4 mg/dL), and the catalogue unit it would fit.
 * :mod:`~osteodx.labs.complex_value` - a measurement's ``complexValue`` (a
   blood-pressure panel) as the systolic and diastolic readings it holds.
+* :mod:`~osteodx.labs.codes` - the codes ``osteodx extract`` writes where a report
+  does not give what the schema requires (a one-sided limit, a unit not written, a
+  laboratory's word), and their reading back.
 * :mod:`~osteodx.labs.interpret` - :func:`interpret_measurements`, which
   judges each result against the case's or the catalogue's range and turns
   it into observed or excluded HPO findings, with warnings for anything it

@@ -29,6 +29,7 @@ from typing import Any
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.codes import QUALITATIVE_CODES, QUALITATIVE_LABELS, read_back
 from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
@@ -41,18 +42,6 @@ from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum
 from osteodx.labs.vitals import VITAL_LOINC
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
-
-#: Answer codes whose meaning is certain (the label is used otherwise).
-QUALITATIVE_CODES: dict[str, str] = {"LOINC:LA6626-1": "N", "NCIT:C14165": "N"}
-#: Qualitative labels (as :func:`name_key`) -> outcome; "P" = positive.
-QUALITATIVE_LABELS: dict[str, str] = {
-    **dict.fromkeys(["normal", "withinnormallimits", "withinnormalrange", "wnl", "negative",
-                     "neg"], "N"),
-    **dict.fromkeys(["high", "elevated", "increased", "abovenormal"], "H"),
-    **dict.fromkeys(["low", "decreased", "reduced", "belownormal"], "L"),
-    **dict.fromkeys(["abnormal", "outsidenormallimits"], "A"),
-    **dict.fromkeys(["positive", "pos"], "P"),
-}
 
 
 def _sex(sex: str | None) -> str | None:
@@ -378,7 +367,8 @@ def _add(workup: LabWorkup, m: Mapping[str, Any], index: int, where: str, cat: C
         workup.warnings.append(f"{where} ({name or 'no assay'}): {bad[0]} = {bad[1]!r} is "
                                "not a finite number; measurement not used")
         return []
-    result, loose = _interpret_one(m, index, where, cat, age, sex)
+    # osteodx's own codes (one-sided limits, units not written) as the text gave them
+    result, loose = _interpret_one(read_back(m), index, where, cat, age, sex)
     workup.warnings += [f"{where}: {w}" for w in loose]
     if result is None:
         return []

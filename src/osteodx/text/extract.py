@@ -27,6 +27,7 @@ from osteodx.case.phenopacket import case_from_phenopacket
 from osteodx.case.skeleton import normal_region_findings, sclerotic_region_finding
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.labs.codes import resources_for
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 from osteodx.text.acuity import find_visual_acuity
 from osteodx.text.anthropometry import find_growth_statements
@@ -369,11 +370,12 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
     from osteodx import __version__
 
+    measurements = [to_measurement(lab, time_observed=demo.age_iso8601) for lab in labs]
     return {
         "id": case_id,
         "subject": subject,
         "phenotypicFeatures": features,
-        "measurements": [to_measurement(lab, time_observed=demo.age_iso8601) for lab in labs],
+        "measurements": measurements,
         "metaData": {
             "created": now.replace("+00:00", "Z"),
             "createdBy": f"osteodx {__version__} (text extraction)",
@@ -387,6 +389,7 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
                 {"id": "ucum", "name": "Unified Code for Units of Measure",
                  "namespacePrefix": "UCUM", "url": "https://ucum.org", "version": "",
                  "iriPrefix": "https://ucum.org/"},
+                *resources_for(measurements),  # NCIT and osteodx's own codes, when used
             ],
             "phenopacketSchemaVersion": "2.0",
             "externalReferences": refs,

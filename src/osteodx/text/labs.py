@@ -19,7 +19,9 @@ has no catalogue name ("Lactate 1.4 mmol/L (0.5-2.2)" before lactate was
 catalogued) is not dropped silently: the list returned has a warning naming
 it (:attr:`LabList.warnings`). A laboratory's flag ("(L)", "(low for age)")
 is kept in :attr:`TextLab.flag` and quoted in the measurement's
-description: a phenopacket ``Measurement`` has no interpretation field.
+description: a phenopacket ``Measurement`` has no interpretation field. What the
+schema requires and a report does not print (a second limit, a unit) is written as
+:mod:`osteodx.labs.codes` says.
 
 >>> lab, = extract_labs("Serum calcium was 10.1 mg/dL (normal range 9.0 to 11.0 mg/dL).")
 >>> lab.analyte, lab.value, lab.unit, lab.reference_low, lab.reference_high
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
+from osteodx.labs.codes import QUALITATIVE_CLASSES, assay_class, one_sided_limit, unit_class
 from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
@@ -50,13 +53,6 @@ __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"
 
 Qualitative = Literal["normal", "high", "low", "abnormal"]
 
-#: Qualitative values as phenopacket ontology classes. Only "Normal" has an
-#: answer code that the interpreter knows (LOINC LA6626-1); the others are
-#: written by label, which :mod:`osteodx.labs.interpret` reads too.
-QUALITATIVE_CLASSES: dict[str, dict[str, str]] = {
-    "normal": {"id": "LOINC:LA6626-1", "label": "Normal"},
-    "high": {"label": "High"}, "low": {"label": "Low"}, "abnormal": {"label": "Abnormal"},
-}
 
 
 @dataclass(slots=True)
@@ -365,15 +361,12 @@ def _check_range(lab: TextLab, a: Analyte) -> None:
     lab.warnings.append(f"{name}: range unit {ru} contradicts value unit {lab.unit}")
 
 
-def _unit_class(code: str | None, label: str | None) -> dict[str, str] | None:
-    if label is None:
-        return None
-    return {"id": f"UCUM:{code}", "label": label} if code else {"label": label}
-
-
 def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[str, Any]:
-    """A phenopacket v2 ``Measurement`` as ``MessageToDict`` writes it (camelCase,
-    zeros and empty fields left out).
+    """A phenopacket v2 ``Measurement`` with every field the schema requires: an id and
+    a label for the assay, the unit and an ordinal value, and a reference range only
+    with both its limits (a printed 0 written too); a one-sided limit, a unit not
+    written and an assay without a LOINC code are written as :mod:`osteodx.labs.codes`
+    says, which :func:`osteodx.labs.interpret_measurements` reads back.
 
     The reference range keeps the unit as printed, so a suspect range unit is
     flagged again by :func:`osteodx.labs.interpret_measurements`; the
@@ -383,30 +376,23 @@ def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[st
     desc = f'Quote: "{lab.quote}"'
     if lab.flag is not None:
         desc += f' Flagged "{lab.flag_text}" ({lab.flag}) in the text.'
-    if lab.warnings:
-        desc += " Warnings: " + "; ".join(lab.warnings) + "."
-    assay = {"id": lab.loinc, "label": lab.label} if lab.loinc else {"label": lab.label}
-    out: dict[str, Any] = {"description": desc, "assay": assay}
+    out: dict[str, Any] = {"assay": assay_class(lab.loinc, lab.analyte, lab.label)}
     if lab.value is not None:
-        quantity: dict[str, Any] = {}
-        unit = _unit_class(lab.ucum, lab.unit)
-        if unit:
-            quantity["unit"] = unit
-        if lab.value:
-            quantity["value"] = float(lab.value)
-        if lab.reference_low is not None or lab.reference_high is not None:
-            rr: dict[str, Any] = {}
-            runit = _unit_class(lab.reference_ucum, lab.reference_unit) or unit
-            if runit:
-                rr["unit"] = runit
-            if lab.reference_low:
-                rr["low"] = float(lab.reference_low)
-            if lab.reference_high:
-                rr["high"] = float(lab.reference_high)
-            quantity["referenceRange"] = rr
+        unit = unit_class(lab.ucum, lab.unit)
+        quantity: dict[str, Any] = {"unit": unit, "value": float(lab.value)}
+        low, high = lab.reference_low, lab.reference_high
+        runit = unit_class(lab.reference_ucum, lab.reference_unit) \
+            if lab.reference_unit is not None else unit
+        if low is not None and high is not None:
+            quantity["referenceRange"] = {"unit": runit, "low": float(low), "high": float(high)}
+        elif low is not None or high is not None:  # not a range: its other limit is unknown
+            desc += " " + one_sided_limit(low, high, runit)
         out["value"] = {"quantity": quantity}
     else:
         out["value"] = {"ontologyClass": dict(QUALITATIVE_CLASSES[lab.qualitative or "abnormal"])}
+    if lab.warnings:
+        desc += " Warnings: " + "; ".join(lab.warnings) + "."
+    out = {"description": desc, **out}
     if time_observed:
         out["timeObserved"] = {"age": {"iso8601duration": time_observed}}
     return out

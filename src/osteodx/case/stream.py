@@ -1,0 +1,161 @@
+"""Split the text of stdin into the phenopackets it holds, one case each.
+
+``osteodx extract a.txt b.txt`` writes JSON lines (or YAML documents separated by
+``---``), and ``osteodx extract ... | osteodx diagnose -`` should rank every one of
+them, as a folder of files is ranked: each document is a case of its own, named
+``<stdin>#2`` in errors and warnings, and a broken one fails alone while the others
+run. A stream may be one JSON object, a JSON array of objects, JSON objects one after
+the other (JSON lines, or pretty-printed objects each starting a line with ``{``) or a
+YAML stream.
+
+Splitting must never turn broken input into something else: text that is not a
+phenopacket attempt (:func:`~osteodx.case.sniff.looks_like_phenopacket`) stays one
+case report, and a single truncated JSON document stays one document, whose syntax
+error names ``<stdin>`` and the line, rather than being cut at a brace into pieces.
+Each document keeps its place in the stream (the lines and columns before it), so that
+the line an error names is the stream's line, and the strict loader
+(:func:`osteodx.case.documents.load_document`) checks repeated keys within each
+document, not across documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from osteodx.case.sniff import looks_binary, looks_like_phenopacket
+
+__all__ = ["STDIN", "StreamDocument", "split_stream"]
+
+STDIN = "<stdin>"
+
+#: a JSON document starting a line: where a stream of objects can be picked up again
+#: after a broken one (json.dumps, indented or not, never puts an inner "{" there)
+_LINE_START_BRACE = re.compile(r"^\{", re.M)
+#: a YAML document start ("---" at the start of a line) or end ("...")
+_YAML_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.M)
+_YAML_END = re.compile(r"^\.\.\.[ \t]*(?:#[^\n]*)?(?:\r?\n|$)", re.M)
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
+
+
+@dataclass(frozen=True, slots=True)
+class StreamDocument:
+    """One document of a stream: its name (``<stdin>`` when the stream holds one,
+    ``<stdin>#k`` for the k-th of several), its text, whether it is read as a
+    phenopacket (else as a case report), and ``offset``, the (lines, columns) of the
+    stream before it, which the line and column of a syntax error are counted from."""
+
+    name: str
+    text: str
+    phenopacket: bool
+    offset: tuple[int, int] = (0, 0)
+
+
+def split_stream(text: str, source: str = STDIN) -> list[StreamDocument]:
+    """The documents in *text*, in order; always at least one.
+
+    Text that is not a phenopacket attempt, binary text, an empty stream and a stream
+    whose one document is broken are returned whole, so that they are read (or fail)
+    exactly as a single input always was.
+    """
+    if looks_binary(text) or not looks_like_phenopacket(text):
+        return [StreamDocument(source, text, phenopacket=False)]
+    head = text.lstrip()
+    if head.startswith("["):
+        spans = _array_items(text)
+    elif head.startswith("{"):
+        spans = _json_documents(text)
+    else:
+        spans = _yaml_documents(text)
+    if not spans:
+        return [StreamDocument(source, text, phenopacket=True)]
+    names = [source] if len(spans) == 1 else [f"{source}#{k}" for k in range(1, len(spans) + 1)]
+    out = []
+    lines, counted, line_start = 0, 0, 0
+    for name, (a, b) in zip(names, spans, strict=True):
+        lines += text.count("\n", counted, a)  # each stretch counted once: linear time
+        line_start = max(line_start, text.rfind("\n", counted, a) + 1)
+        counted = a
+        out.append(StreamDocument(name, text[a:b], phenopacket=True,
+                                  offset=(lines, a - line_start)))
+    return out
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()  # type: ignore[union-attr] - "*" always matches
+
+
+def _json_documents(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the JSON objects one after another in *text*; None when it is one.
+
+    A document that does not parse runs to the next line starting with ``{``. The
+    text is taken as several documents only when that cannot be a single broken one
+    cut at an inner brace: its first document parses and is followed by another, or
+    every piece is one line (JSON lines), or two pieces or more parse on their own.
+    """
+    starts = [m.start() for m in _LINE_START_BRACE.finditer(text)]
+    spans: list[tuple[int, int, bool]] = []
+    pos = _skip_space(text, 0)
+    while pos < len(text):
+        try:
+            _, end = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            end = -1
+        after = _skip_space(text, end) if end >= 0 else -1
+        if end >= 0 and (after == len(text) or text[after] == "{"):
+            spans.append((pos, end, True))
+            pos = after
+            continue
+        i = bisect_right(starts, pos)
+        nxt = starts[i] if i < len(starts) else len(text)
+        spans.append((pos, nxt, False))
+        pos = _skip_space(text, nxt)
+    if len(spans) < 2:
+        return None
+    one_line = all("\n" not in text[a:b].strip() for a, b, _ in spans)
+    if not (spans[0][2] or one_line or sum(ok for *_, ok in spans) >= 2):
+        return None
+    return [(a, b) for a, b, _ in spans]
+
+
+def _array_items(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the items of a JSON array; None when *text* is not a whole, non-empty
+    JSON array (it is then read as one document and fails with its own error)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, list) or not data:
+        return None
+    spans = []
+    pos = text.index("[") + 1
+    for _ in data:
+        pos = _skip_space(text, pos)
+        _, end = _DECODER.raw_decode(text, pos)
+        spans.append((pos, end))
+        pos = _skip_space(text, end) + 1  # past the "," (or the closing "]")
+    return spans
+
+
+def _yaml_documents(text: str) -> list[tuple[int, int]]:
+    """Spans of the YAML documents of a stream that hold anything (an empty document,
+    such as the one after a closing ``---``, or a comment, is no case)."""
+    cuts = {0, len(text)}
+    cuts.update(m.start() for m in _YAML_START.finditer(text))
+    cuts.update(m.end() for m in _YAML_END.finditer(text))
+    bounds = sorted(cuts)
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)
+            if _holds_content(text[a:b])]
+
+
+def _holds_content(chunk: str) -> bool:
+    if _YAML_START.match(chunk):
+        chunk = chunk[3:]
+    for line in chunk.splitlines():
+        s = line.strip()
+        if s and not s.startswith(("#", "%")) and s != "...":
+            return True
+    return False
