@@ -27,7 +27,7 @@ import numpy as np
 
 from osteodx.case.model import Case
 from osteodx.engine.family_history import family_log10_lr
-from osteodx.engine.finding_cache import cached_logs
+from osteodx.engine.finding_cache import Fix, cached_logs
 from osteodx.engine.finding_detail import Column, FindingDetail
 from osteodx.engine.finding_vectors import finding_lr, match_weights
 from osteodx.engine.params import ModelParameters
@@ -119,6 +119,39 @@ class CaseScores:
 KEEP_BUDGET = 1 << 21
 
 
+def _spread(n: int, base: float, rows: np.ndarray, excess: np.ndarray, fix: Fix) -> np.ndarray:
+    """A sparse vector of :func:`cached_logs` over all *n* diseases."""
+    out = np.full(n, base)
+    out[rows] += excess
+    if fix is not None:
+        out[fix[0]] += fix[1]
+    return out
+
+
+def _positives(n: int, base: float, rows: np.ndarray, excess: np.ndarray, fix: Fix
+               ) -> Positives:
+    """The positive part of a cached sparse vector, to the bit what the full vector gives
+    (the same additions: ``base + excess``, then a sex view's fix). With a shared value
+    that does not count (an observed finding's unmatched floor), only *rows* and the
+    fixed diseases can count: no pass over every disease."""
+    if base > 0.0:
+        return positive_part(_spread(n, base, rows, excess, fix))
+    vals = base + excess
+    if fix is not None:
+        idx, delta = fix
+        at = np.searchsorted(rows, idx)
+        inside = at < len(rows)
+        inside[inside] = rows[at[inside]] == idx[inside]
+        vals[at[inside]] += delta[inside]
+        if not inside.all():
+            rows = np.concatenate([rows, idx[~inside]])
+            vals = np.concatenate([vals, base + delta[~inside]])
+            order = np.argsort(rows, kind="stable")
+            rows, vals = rows[order], vals[order]
+    keep = np.flatnonzero(vals > 0.0)
+    return rows[keep], vals[keep]
+
+
 def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
                detail: bool = True) -> CaseScores:
     """Score *case* against every disease of *kb*.
@@ -144,35 +177,26 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     kept_cells = 0
     base_sum = 0.0  # without detail: the part of the total every disease shares
 
-    def row(i: int) -> np.ndarray:
-        """Finding *i*'s weighted log10 LR over all diseases, as the total counts it."""
-        if finding is not None:
-            return finding.row(i)[0]
-        base, rows, excess, fix = cached_logs(kb, *terms[i], params, weights)
-        out = np.full(n, base)
-        out[rows] += excess
-        if fix is not None:
-            out[fix[0]] += fix[1]
-        return out
-
     for i, (q, excluded) in enumerate(terms):
-        logs = None
         if finding is not None:
             logs = finding.row(i)[0]
             sum_lr += logs
         else:
-            base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights)
+            sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights)
             base_sum += base
             sum_lr[rows] += excess
             if fix is not None:
                 sum_lr[fix[0]] += fix[1]
         if i in grouped and kept_cells < KEEP_BUDGET:
-            kept[i] = positive_part(row(i) if logs is None else logs)
+            kept[i] = positive_part(logs) if finding is not None else _positives(n, *sparse)
             kept_cells += len(kept[i][0])
 
     def positives(i: int) -> Positives:
         got = kept.pop(i, None)  # each finding is in one group: freed once read
-        return got if got is not None else positive_part(row(i))
+        if got is None:  # beyond the budget: worked out again
+            got = positive_part(finding.row(i)[0]) if finding is not None else \
+                _positives(n, *cached_logs(kb, *terms[i], params, weights))
+        return got
 
     age = np.zeros(n)
     oldest = case.age_upper_years if case.age_upper_years is not None else case.age_years

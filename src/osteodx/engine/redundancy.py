@@ -34,38 +34,41 @@ def related_discount(n: int, groups: Sequence[tuple[int, Sequence[int]]],
                      positives: Callable[[int], Positives], decay: float) -> np.ndarray:
     """The discount per disease (``n`` of them) for *groups* of related findings
     (``(group term, finding indices)``), reading each finding's positive part from
-    *positives*. The arithmetic is the dense computation's, so the totals are the same to
-    the last bit."""
+    *positives*. The arithmetic is the dense computation's (the same minima, sorts and
+    weighted sums over the same values), so the totals are the same to the last bit: checked
+    on the development corpus and on a case of 5,000 findings (groups of up to 311)."""
     redundancy = np.zeros(n)
     for _, idx in groups:
         parts = [positives(i) for i in idx]
         if len(parts) == 2:  # the common case: the smaller positive part at the decay's weight
             (c0, v0), (c1, v1) = parts
-            cols, i0, i1 = np.intersect1d(c0, c1, assume_unique=True, return_indices=True)
-            if len(cols):
-                redundancy[cols] += (decay - 1.0) * np.minimum(v0[i0], v1[i1])
+            both = np.zeros(n, dtype=bool)
+            both[c0] = True
+            hit = both[c1]
+            if hit.any():
+                cols = c1[hit]
+                redundancy[cols] += (decay - 1.0) * np.minimum(v0[np.searchsorted(c0, cols)],
+                                                               v1[hit])
             continue
-        counts = np.zeros(n, dtype=np.int32)
-        for c, _ in parts:
-            counts[c] += 1
+        # all the group's positive entries at once: (finding, disease, value)
+        disease = np.concatenate([c for c, _ in parts])
+        value = np.concatenate([v for _, v in parts])
+        finding = np.repeat(np.arange(len(parts)), [len(c) for c, _ in parts])
+        counts = np.bincount(disease, minlength=n)
         cols = np.flatnonzero(counts > 1)
         if not len(cols):
             continue
+        where = np.full(n, -1, dtype=np.intp)  # a disease's position among cols
+        where[cols] = np.arange(len(cols))
+        at = where[disease]
+        shared = at >= 0
+        finding, at, value = finding[shared], at[shared], value[shared]
         w = decay ** np.arange(len(parts)) - 1.0
         step = max(1, TABLE_BUDGET // len(parts))
-        for start in range(0, len(cols), step):
+        for start in range(0, len(cols), step):  # one slice for any usual group
             part = cols[start:start + step]
-            redundancy[part] += w @ _best_first(parts, part)
+            sel = (at >= start) & (at < start + step) if len(cols) > step else slice(None)
+            pos = np.zeros((len(parts), len(part)))
+            pos[finding[sel], at[sel] - start] = value[sel]
+            redundancy[part] += w @ -np.sort(-pos, axis=0)
     return redundancy
-
-
-def _best_first(parts: list[Positives], cols: np.ndarray) -> np.ndarray:
-    """The group's positive values over *cols* (0 where a finding does not count), sorted
-    largest first in each column."""
-    pos = np.zeros((len(parts), len(cols)))
-    for k, (c, v) in enumerate(parts):
-        j = np.searchsorted(cols, c)
-        hit = j < len(cols)
-        hit[hit] = cols[j[hit]] == c[hit]
-        pos[k, j[hit]] = v[hit]
-    return -np.sort(-pos, axis=0)
