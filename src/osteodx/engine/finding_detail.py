@@ -3,14 +3,15 @@ shows, worked out when they are asked for.
 
 A case is scored one finding at a time (:func:`osteodx.engine.likelihood.score_case`): the
 finding's vector over all diseases is added to the total and dropped. Keeping every vector
-would take ``n_findings x n_diseases x 13`` bytes (1.7 GB peak for a phenopacket with
-5,000 terms against the 12,900 diseases), while a report explains the 20 or so diseases it
-shows. A usual case (up to about 160 findings) fits in :data:`COLUMN_BUDGET`: its vectors
-are kept as the pass works them out, and explanations read them. For a larger case, the
-columns of the diseases asked for are worked out here for all findings at once, on the
-knowledge base restricted to those diseases (:func:`osteodx.engine.sex_view.restrict`: the
-same values to the last bit, since every disease's value depends only on its own
-annotations and on the full knowledge base's background), and kept within the same budget.
+would take ``n_findings x n_diseases x 13`` bytes (840 MB for a phenopacket with 5,000
+terms against the 12,900 diseases: 1.7 GB peak for ``diagnose -f json``), while a report
+explains the 20 or so diseases it shows. A usual case (up to about 160 findings) fits in
+:data:`COLUMN_BUDGET`: its vectors are kept as the pass works them out, and explanations
+read them. For a larger case, the columns of the diseases asked for are worked out here for
+all findings at once, on the knowledge base restricted to those diseases
+(:func:`osteodx.engine.sex_view.restrict`: the same values to the last bit, since every
+disease's value depends only on its own annotations and on the full knowledge base's
+background), and kept within the same budget.
 """
 
 from __future__ import annotations

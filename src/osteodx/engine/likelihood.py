@@ -50,8 +50,8 @@ _OTHER_THAN_XLR = sum(v for k, v in INHERITANCE_FLAGS.items() if k not in
 class CaseScores:
     """Scores of one case against all diseases.
 
-    The per-finding detail is not kept as findings x diseases matrices (1.7 GB peak for a
-    case with 5,000 findings): :meth:`finding_column` gives every finding's log10 LR, match
+    The per-finding detail is not kept as findings x diseases matrices (840 MB for a case
+    with 5,000 findings): :meth:`finding_column` gives every finding's log10 LR, match
     code and matched term for one disease, worked out on demand for the diseases a report
     explains (:mod:`osteodx.engine.finding_detail`). ``log10_lr``, ``code`` and
     ``matched`` still give the full matrices, built on first use, for analyses of a few
