@@ -359,7 +359,10 @@ def terms(
     res = ontology.resolve(query.strip())
     if res.message and res.hpo_id:  # an obsolete or alternative id: say what it became
         err.print(f"note: {res.message}", style="yellow", markup=False)
-    hits = list(ontology.search(query, limit=limit))
+    try:  # the synonyms are read here, from the cache (rebuilt there should they be damaged)
+        hits = list(ontology.search(query, limit=limit))
+    except OsteodxError as exc:
+        raise _fail(exc) from None
     if not hits:
         res = ontology.resolve(query)
         err.print(f"no HPO term matches {query!r}" + (f" ({res.message})" if res.message and

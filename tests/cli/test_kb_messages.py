@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import phenopacket, write_case
 
 
@@ -50,3 +52,84 @@ def test_binary_hpoa_is_one_line_and_exit_1(tmp_path, toy_dir):
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "internal error" not in lines[0]
     assert lines[0].startswith(f"osteodx: error: {rel / 'phenotype.hpoa'}: line ")
+
+
+def _terms(tmp_path, rel, query="osteosclerosis"):
+    env = {**os.environ, "OSTEODX_CACHE_DIR": str(tmp_path / "cache"),
+           "OSTEODX_SUPPLEMENT": "none"}
+    env.pop("OSTEODX_HPO_DIR", None)
+    return subprocess.run([sys.executable, "-m", "osteodx.cli", "terms", query,
+                           "--hpo-dir", str(rel)], capture_output=True, text=True, env=env)
+
+
+def test_damaged_cached_synonyms_still_answer_with_a_warning(tmp_path, toy_dir):
+    first = _terms(tmp_path, toy_dir)
+    assert first.returncode == 0 and "HP:0000012" in first.stdout
+    (syn,) = (tmp_path / "cache").glob("kb-*.synonyms.json")
+    syn.write_text('[["Osteoscl')  # cut short
+    out = _terms(tmp_path, toy_dir)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == first.stdout  # the same answer, in the same call
+    assert "cannot read the cached HPO synonyms" in out.stderr
+    assert "Traceback" not in out.stderr
+    again = _terms(tmp_path, toy_dir)  # written back: no warning the next time
+    assert again.returncode == 0 and again.stdout == first.stdout
+    assert "cannot read" not in again.stderr
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root writes into read-only folders")
+def test_damaged_synonyms_in_a_read_only_cache_still_answer(tmp_path, toy_dir):
+    first = _terms(tmp_path, toy_dir)
+    cache = tmp_path / "cache"
+    (syn,) = cache.glob("kb-*.synonyms.json")
+    syn.write_text("[1,")
+    cache.chmod(0o555)
+    try:
+        out = _terms(tmp_path, toy_dir)
+    finally:
+        cache.chmod(0o755)
+    assert out.returncode == 0 and out.stdout == first.stdout, out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_damaged_synonyms_in_a_read_only_cache_are_an_answer_or_one_line(tmp_path, toy_dir,
+                                                                       monkeypatch):
+    """In-process, a cache that refuses every write (as root is never refused by chmod):
+    the call answers; and should rebuilding fail too, one line and exit 1."""
+    from typer.testing import CliRunner
+
+    from osteodx.cli import app
+    from osteodx.errors import KnowledgeBaseError
+    from osteodx.kb import cache, load
+
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("OSTEODX_SUPPLEMENT", "none")
+    monkeypatch.setattr(load, "_MEMO", {})
+    runner = CliRunner()
+    args = ["terms", "osteosclerosis", "--hpo-dir", str(toy_dir)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0 and "HP:0000012" in first.stdout
+    (syn,) = (tmp_path / "cache").glob("kb-*.synonyms.json")
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache, "_write_json", refuse)
+    monkeypatch.setattr(type(syn), "unlink", refuse)
+    syn.write_text("[1,")
+    load._MEMO.clear()
+    out = runner.invoke(app, args)
+    assert out.exit_code == 0 and out.stdout == first.stdout, out.output
+    assert syn.read_text() == "[1,"  # could not be written back
+
+    def gone(*_a, **_k):
+        raise KnowledgeBaseError("phenotype.hpoa: gone")
+
+    monkeypatch.setattr(load, "build_knowledge_base", gone)
+    load._MEMO.clear()
+    out = runner.invoke(app, args)
+    assert out.exit_code == 1 and isinstance(out.exception, SystemExit)
+    lines = out.stderr.strip().splitlines()
+    assert lines[-1].startswith("osteodx: error: ") and "cannot read the cached HPO synonyms" \
+        in lines[-1] and "nor rebuild them" in lines[-1]

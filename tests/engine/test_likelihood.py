@@ -411,3 +411,26 @@ def test_the_age_term_names_where_its_age_came_from():
         "phenotypicFeatures[2].onset"
     assert _age_source(Case("c", "c", findings=[], age_years=16.0)) == \
         "subject.timeAtLastEncounter"
+
+
+@pytest.mark.parametrize("fix", [None, "inside", "outside", "both"])
+def test_a_cached_vectors_positive_part_is_the_full_vectors(fix):
+    """Read from the sparse form (and a sex view's fix) without spreading it over every
+    disease: the same diseases and values, to the last bit."""
+    from osteodx.engine.likelihood import _positives, _spread
+    from osteodx.engine.redundancy import positive_part
+
+    rng = np.random.default_rng(7)
+    n = 50
+    rows = np.sort(rng.choice(n, 20, replace=False))
+    excess = rng.normal(0.4, 0.8, 20)
+    base = -0.35
+    idx = {"inside": rows[[2, 5, 9]], "outside": np.setdiff1d(np.arange(n), rows)[[0, 7]],
+           "both": np.sort(np.concatenate([rows[[1, 4]], np.setdiff1d(np.arange(n), rows)[:3]]))
+           }.get(fix)
+    got_fix = None if idx is None else (idx, rng.normal(0.6, 0.5, len(idx)))
+    cached = excess.copy()
+    cols, vals = _positives(n, base, rows, excess, got_fix)
+    want_cols, want_vals = positive_part(_spread(n, base, rows, excess, got_fix))
+    assert np.array_equal(cols, want_cols) and np.array_equal(vals, want_vals)
+    assert np.array_equal(excess, cached)  # the memo's vector is left as it was

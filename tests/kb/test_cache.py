@@ -57,14 +57,42 @@ def test_json_of_the_wrong_shape_is_rebuilt(toy_dir, fresh):
     assert _load(toy_dir).n_diseases > 0
 
 
-def test_damaged_synonyms_raise_one_line_and_rebuild_next_time(toy_dir, fresh):
+@pytest.mark.parametrize("damage", ["[1,", "", "{}", "[]", "[[1]]", "\x00\xff"])
+def test_damaged_synonyms_are_rebuilt_within_the_call(toy_dir, fresh, damage, caplog):
+    """Was a one-line error for the call that met them: now that call answers."""
+    built = _load(toy_dir).ontology.synonyms
+    (syn,) = fresh.glob("kb-*.synonyms.json")
+    good = syn.read_bytes()
+    syn.write_bytes(damage.encode("latin-1"))
+    kb = _load(toy_dir)  # the synonyms are read on first use
+    assert kb.ontology.synonyms == built
+    assert any(built) and syn.read_bytes() == good  # written back as they were
+    assert "cannot read the cached HPO synonyms" in caplog.text
+
+
+def test_without_a_rebuild_damaged_synonyms_raise_one_line_and_go(toy_dir, fresh):
     _load(toy_dir)
     (syn,) = fresh.glob("kb-*.synonyms.json")
     syn.write_text("[1,")
-    kb = _load(toy_dir)  # the synonyms are read on first use
+    kb = cache.load(syn.name.removesuffix(".synonyms.json"), fresh)
     with pytest.raises(KnowledgeBaseError, match="cannot read the cached HPO synonyms"):
         kb.ontology.synonyms  # noqa: B018 - the property reads the file
-    assert any(_load(toy_dir).ontology.synonyms)  # the entry was removed and rebuilt
+    assert not syn.exists()  # the entry was removed: the next run rebuilds it
+    assert any(_load(toy_dir).ontology.synonyms)
+
+
+def test_a_rebuild_that_fails_is_one_line(toy_dir, fresh):
+    _load(toy_dir)
+    (syn,) = fresh.glob("kb-*.synonyms.json")
+    syn.write_text("[1,")
+
+    def fail():
+        raise KnowledgeBaseError("phenotype.hpoa: gone")
+
+    kb = cache.load(syn.name.removesuffix(".synonyms.json"), fresh, fail)
+    with pytest.raises(KnowledgeBaseError, match="nor rebuild them .phenotype.hpoa: gone") as e:
+        kb.ontology.synonyms  # noqa: B018 - the property reads the file
+    assert "\n" not in str(e.value)
 
 
 def test_damaged_digest_memo_is_recomputed(toy_dir, fresh):

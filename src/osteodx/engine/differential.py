@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,6 +117,17 @@ class Differential:
         entry = self.describe(disease_id)
         return entry.rank if entry is not None else None
 
+    def prepare(self, disease_ids: Iterable[str]) -> None:
+        """Work out the explanations of these diseases (and of the members of their
+        equivalence groups, whose rows they may be folded into) in one pass over the
+        findings, before :meth:`describe` is asked for them one by one."""
+        kb = self._kb
+        if kb is None:
+            return
+        rows = [kb.disease_index.get(_normal_id(did)) for did in disease_ids]
+        found = [d for d in rows if d is not None]
+        self._scores.prepare(found + [e for d in found for e in _group_of(kb, d)])
+
     def describe(self, disease_id: str) -> RankedDisease | None:
         """The ranked, explained entry of any candidate (not only the top ones)."""
         kb = self._kb
@@ -156,11 +168,12 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
     onto = kb.ontology
     anns = None
     out: list[Contribution] = []
+    logs, codes, terms = scores.finding_column(d)
     for i, f in enumerate(case.findings):
-        c = int(scores.code[i, d])
-        m = int(scores.matched[i, d])
+        c = int(codes[i])
+        m = int(terms[i])
         contrib = Contribution(f.hpo_id, f.label, f.status,
-                               round(float(scores.log10_lr[i, d]), 3), M.MATCH_CODES[c], f.source)
+                               round(float(logs[i]), 3), M.MATCH_CODES[c], f.source)
         if m >= 0:
             if anns is None:
                 anns = _AnnotationIndex(kb, d)
@@ -185,7 +198,7 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 "annotation_breadth", "knowledge base"))
     if scores.redundancy_log10_lr is not None and scores.redundancy_log10_lr[d]:
         groups = [(g, idx) for g, idx in scores.related_groups or []
-                  if sum(scores.log10_lr[i, d] > 0 for i in idx) > 1]
+                  if sum(logs[i] > 0 for i in idx) > 1]
         names = "; ".join(f"{len(idx)} under {onto.labels[g]}" for g, idx in groups)
         out.append(Contribution("related", f"related findings counted with decreasing weight "
                                 f"({names})", "observed",
@@ -371,5 +384,10 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
                              f"rank {int(ranks[order[limit - 1]])}: all are shown "
                              f"({cut} rows for top {limit})")
         limit = cut
-    diff.entries = [diff.describe(kb.disease_ids[int(idx[j])]) for j in order[:limit]]
+    shown = idx[order[:limit]].tolist()
+    step = scores.detail.capacity if scores.detail is not None else max(len(shown), 1)
+    for start in range(0, len(shown), step):  # explained in as few passes as memory allows
+        part = shown[start:start + step]
+        scores.prepare(part)
+        diff.entries += [diff.describe(kb.disease_ids[d]) for d in part]
     return diff

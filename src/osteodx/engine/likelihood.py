@@ -20,16 +20,19 @@ The best (largest) of the applicable observed LRs is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from osteodx.case.model import Case
 from osteodx.engine.family_history import family_log10_lr
-from osteodx.engine.finding_cache import cached_logs
-from osteodx.engine.finding_vectors import excluded_lr, finding_lr, match_weights, observed_lr
+from osteodx.engine.finding_cache import Fix, cached_logs
+from osteodx.engine.finding_detail import Column, FindingDetail
+from osteodx.engine.finding_vectors import finding_lr, match_weights
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.prior import prevalence_log10_odds
+from osteodx.engine.redundancy import Positives, positive_part, related_discount
 from osteodx.engine.related import related_groups
 from osteodx.engine.sex_view import for_sex
 from osteodx.engine.survival import survival_log10_lr
@@ -47,13 +50,14 @@ _OTHER_THAN_XLR = sum(v for k, v in INHERITANCE_FLAGS.items() if k not in
 class CaseScores:
     """Scores of one case against all diseases.
 
-    ``log10_lr[i, d]`` is finding *i*'s log10 LR for disease *d*, ``code`` its
-    match code and ``matched`` the term index it matched through (-1: none).
+    The per-finding detail is not kept as findings x diseases matrices (840 MB for a case
+    with 5,000 findings): :meth:`finding_column` gives every finding's log10 LR, match
+    code and matched term for one disease, worked out on demand for the diseases a report
+    explains (:mod:`osteodx.engine.finding_detail`). ``log10_lr``, ``code`` and
+    ``matched`` still give the full matrices, built on first use, for analyses of a few
+    cases.
     """
 
-    log10_lr: np.ndarray  # (n_findings, n_diseases) float64
-    code: np.ndarray  # (n_findings, n_diseases) int8
-    matched: np.ndarray  # (n_findings, n_diseases) int32
     age_log10_lr: np.ndarray  # (n_diseases,)
     sex_log10_lr: np.ndarray  # (n_diseases,)
     breadth_log10_lr: np.ndarray  # (n_diseases,)
@@ -67,57 +71,133 @@ class CaseScores:
     related_groups: list[tuple[int, list[int]]] | None = None
     #: the patient alive past a disease's annotated age of death (engine/survival.py)
     survival_log10_lr: np.ndarray | None = None  # (n_diseases,)
+    #: the per-finding detail by disease (``None`` when scored with ``detail=False``)
+    detail: FindingDetail | None = None
+    _matrices: Column | None = field(default=None, repr=False, compare=False)
+
+    def finding_column(self, d: int) -> Column:
+        """Every finding's ``(log10 LR, match code, matched term or -1)`` for disease *d*."""
+        if self.detail is None:
+            raise ValueError("the case was scored without detail (score_case(..., "
+                             "detail=False)): there is nothing to explain")
+        return self.detail.column(d)
+
+    def prepare(self, diseases: Iterable[int]) -> None:
+        """Work out the columns of *diseases* in one pass, before they are explained."""
+        if self.detail is not None:
+            self.detail.prepare(diseases)
+
+    @property
+    def log10_lr(self) -> np.ndarray:
+        """``[i, d]``: finding *i*'s log10 LR for disease *d* (all of them: built on first
+        use; shape ``(0, n_diseases)`` without detail)."""
+        return self._dense()[0]
+
+    @property
+    def code(self) -> np.ndarray:
+        """``[i, d]``: the match code of finding *i* for disease *d* (see ``log10_lr``)."""
+        return self._dense()[1]
+
+    @property
+    def matched(self) -> np.ndarray:
+        """``[i, d]``: the term finding *i* matched disease *d* through, -1 for none."""
+        return self._dense()[2]
+
+    def _dense(self) -> Column:
+        if self._matrices is None:
+            if self.detail is None:
+                n = len(self.total)
+                self._matrices = (np.zeros((0, n)), np.zeros((0, n), dtype=np.int8),
+                                  np.zeros((0, n), dtype=np.int32))
+            else:
+                self._matrices = self.detail.dense()
+        return self._matrices
+
+
+#: cells of grouped findings' positive log10 LRs kept from the pass for the related-findings
+#: discount (16 bytes each: 32 MB); beyond it a finding's vector is worked out again
+KEEP_BUDGET = 1 << 21
+
+
+def _spread(n: int, base: float, rows: np.ndarray, excess: np.ndarray, fix: Fix) -> np.ndarray:
+    """A sparse vector of :func:`cached_logs` over all *n* diseases."""
+    out = np.full(n, base)
+    out[rows] += excess
+    if fix is not None:
+        out[fix[0]] += fix[1]
+    return out
+
+
+def _positives(n: int, base: float, rows: np.ndarray, excess: np.ndarray, fix: Fix
+               ) -> Positives:
+    """The positive part of a cached sparse vector, to the bit what the full vector gives
+    (the same additions: ``base + excess``, then a sex view's fix). With a shared value
+    that does not count (an observed finding's unmatched floor), only *rows* and the
+    fixed diseases can count: no pass over every disease."""
+    if base > 0.0:
+        return positive_part(_spread(n, base, rows, excess, fix))
+    vals = base + excess
+    if fix is not None:
+        idx, delta = fix
+        at = np.searchsorted(rows, idx)
+        inside = at < len(rows)
+        inside[inside] = rows[at[inside]] == idx[inside]
+        vals[at[inside]] += delta[inside]
+        if not inside.all():
+            rows = np.concatenate([rows, idx[~inside]])
+            vals = np.concatenate([vals, base + delta[~inside]])
+            order = np.argsort(rows, kind="stable")
+            rows, vals = rows[order], vals[order]
+    keep = np.flatnonzero(vals > 0.0)
+    return rows[keep], vals[keep]
 
 
 def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
                detail: bool = True) -> CaseScores:
     """Score *case* against every disease of *kb*.
 
-    With ``detail=False`` only the totals are computed (no per-finding matrices):
-    what a benchmark needs, at about half the cost. A patient of known sex is scored on
-    the annotations that hold for that sex (:func:`osteodx.engine.sex_view.for_sex`).
+    With ``detail=False`` only the totals are computed, from the batch's memo of sparse
+    per-finding vectors (:func:`osteodx.engine.finding_cache.cached_logs`): what a
+    benchmark needs, at about half the cost. With detail, each finding's vector is worked
+    out in full, added to the total and dropped, and the explanations are worked out for
+    the diseases asked for (:class:`FindingDetail`): memory does not grow with findings x
+    diseases. A patient of known sex is scored on the annotations that hold for that sex
+    (:func:`osteodx.engine.sex_view.for_sex`).
     """
     kb = for_sex(kb, case.sex)
     n = kb.n_diseases
-    nf = len(case.findings)
     index = kb.ontology.index
     sum_lr = np.zeros(n)
-    if detail:
-        log10_lr = np.zeros((nf, n))
-        code = np.zeros((nf, n), dtype=np.int8)
-        matched = np.full((nf, n), -1, dtype=np.int32)
-    else:
-        log10_lr = np.zeros((0, n))
-        code = np.zeros((0, n), dtype=np.int8)
-        matched = np.zeros((0, n), dtype=np.int32)
     weights = match_weights(params)
     groups = related_groups(kb, case, params)
     grouped = {i for _, idx in groups for i in idx}
-    kept: dict[int, np.ndarray] = {}
+    terms = [(index[f.hpo_id], f.excluded) for f in case.findings]
+    finding = FindingDetail(kb, terms, params, weights) if detail else None
+    kept: dict[int, Positives] = {}  # grouped findings' positive parts, within KEEP_BUDGET
+    kept_cells = 0
     base_sum = 0.0  # without detail: the part of the total every disease shares
-    for i, f in enumerate(case.findings):
-        q = index[f.hpo_id]
-        if not detail:
-            base, rows, excess, fix = cached_logs(kb, q, f.excluded, params, weights)
+
+    for i, (q, excluded) in enumerate(terms):
+        if finding is not None:
+            logs = finding.row(i)[0]
+            sum_lr += logs
+        else:
+            sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights)
             base_sum += base
             sum_lr[rows] += excess
             if fix is not None:
                 sum_lr[fix[0]] += fix[1]
-            if i in grouped:
-                kept[i] = np.full(n, base)
-                kept[i][rows] += excess
-                if fix is not None:
-                    kept[i][fix[0]] += fix[1]
-            continue
-        fn = excluded_lr if f.excluded else observed_lr
-        lr, c, m = fn(kb, q, params, n, detail)
-        logs = np.log10(lr)
-        if not f.excluded:
-            logs *= weights.take(c)
-        sum_lr += logs
-        if detail:
-            log10_lr[i] = logs
-            code[i], matched[i] = c, m
+        if i in grouped and kept_cells < KEEP_BUDGET:
+            kept[i] = positive_part(logs) if finding is not None else _positives(n, *sparse)
+            kept_cells += len(kept[i][0])
+
+    def positives(i: int) -> Positives:
+        got = kept.pop(i, None)  # each finding is in one group: freed once read
+        if got is None:  # beyond the budget: worked out again
+            got = positive_part(finding.row(i)[0]) if finding is not None else \
+                _positives(n, *cached_logs(kb, *terms[i], params, weights))
+        return got
+
     age = np.zeros(n)
     oldest = case.age_upper_years if case.age_upper_years is not None else case.age_years
     upper = [x for x in (case.onset_years, oldest) if x is not None]
@@ -140,30 +220,10 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
         breadth = -params.breadth_penalty * n_obs * kb.log_relative_mass
     family = family_log10_lr(kb, case, params)
     prevalence = prevalence_log10_odds(kb, params)
-    redundancy = np.zeros(n)
-    for _, idx in groups:  # sparse: only diseases two or more of the findings count for
-        rows = [log10_lr[i] if detail else kept[i] for i in idx]
-        first = np.flatnonzero(rows[0] > 0.0)
-        if len(rows) == 2:  # the common case: the smaller positive part at the decay's weight
-            cols = first[rows[1][first] > 0.0]
-            if len(cols):
-                redundancy[cols] += (params.redundancy_decay - 1.0) * np.minimum(
-                    rows[0][cols], rows[1][cols])
-            continue
-        counts = np.zeros(n, dtype=np.int16)
-        counts[first] += 1
-        for r in rows[1:]:
-            counts[np.flatnonzero(r > 0.0)] += 1
-        cols = np.flatnonzero(counts > 1)
-        if not len(cols):
-            continue
-        pos = np.maximum(np.stack([r[cols] for r in rows]), 0.0)
-        best_first = -np.sort(-pos, axis=0)
-        w = params.redundancy_decay ** np.arange(len(idx)) - 1.0
-        redundancy[cols] += w @ best_first
+    redundancy = related_discount(n, groups, positives, params.redundancy_decay)
     if base_sum:
         sum_lr += base_sum
     survival = survival_log10_lr(kb, case, params)
     total = sum_lr + age + sex + breadth + family + prevalence + redundancy + survival
-    return CaseScores(log10_lr, code, matched, age, sex, breadth, total, family, prevalence,
-                      redundancy, groups, survival)
+    return CaseScores(age, sex, breadth, total, family, prevalence, redundancy, groups,
+                      survival, finding)

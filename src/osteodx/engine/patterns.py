@@ -106,6 +106,7 @@ def pattern_differentials(case: Case, diff: Differential, onto: Ontology,
             pd = PatternDifferential(pattern.hpo_id, pattern.label, pack.pack,
                                      f"{trigger.label} ({trigger.source})")
             listed: set[str] = set()
+            diff.prepare(members)  # one pass over the findings for all of them
             for did in members:
                 entry = diff.describe(did)
                 if entry is not None and entry.disease_id not in listed:

@@ -19,11 +19,12 @@ import os
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from osteodx.errors import KnowledgeBaseError
+from osteodx.errors import KnowledgeBaseError, OsteodxError
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 from osteodx.kb.sex_patch import SEXES, SexPatch
 from osteodx.ontology.graph import Ontology
@@ -102,15 +103,25 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         # the synonyms (a fifth of the strings) in a file of their own, read when needed
         for path, data in ((directory / f"{key}.synonyms.json", onto.synonyms),
                            (directory / f"{key}.json", meta)):
-            tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, path)
+            _write_json(path, data)
     except OSError:
         return
 
 
-def load(key: str, directory: Path) -> KnowledgeBase | None:
+def _write_json(path: Path, data: object) -> None:
+    """Write *data* to *path* whole or not at all (a reader never sees half a file)."""
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def load(key: str, directory: Path,
+         rebuild: Callable[[], KnowledgeBase] | None = None) -> KnowledgeBase | None:
     """Read the knowledge base cached under *key*, or ``None``.
+
+    The synonyms are read on first use (only term search and text need them); should
+    they be damaged by then, *rebuild* (the knowledge base built anew from its release)
+    supplies them within the same call (:func:`_read_synonyms`).
 
     The cyclic garbage collector is paused while reading: the tens of thousands of
     strings and lists read here hold no cycles, and its passes over them took a fifth
@@ -119,13 +130,14 @@ def load(key: str, directory: Path) -> KnowledgeBase | None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(key, directory)
+        return _load(key, directory, rebuild)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load(key: str, directory: Path) -> KnowledgeBase | None:
+def _load(key: str, directory: Path,
+          rebuild: Callable[[], KnowledgeBase] | None) -> KnowledgeBase | None:
     npz_path, json_path = directory / f"{key}.npz", directory / f"{key}.json"
     syn_path = directory / f"{key}.synonyms.json"
     if not (npz_path.is_file() and json_path.is_file() and syn_path.is_file()):
@@ -136,17 +148,19 @@ def _load(key: str, directory: Path) -> KnowledgeBase | None:
             return None
         with np.load(npz_path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
-        return _assemble(meta, arrays, syn_path)
+        return _assemble(meta, arrays, syn_path, rebuild)
     except _DAMAGED as exc:
         log.info("%s: damaged cache entry (%s: %s); rebuilding", npz_path.parent / key,
                  type(exc).__name__, exc)
         return None
 
 
-def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path) -> KnowledgeBase:
+def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path,
+              rebuild: Callable[[], KnowledgeBase] | None) -> KnowledgeBase:
+    ids = meta["ids"]
     onto = Ontology(
-        meta["version"], meta["ids"], meta["labels"],
-        lambda: _read_synonyms(syn_path),
+        meta["version"], ids, meta["labels"],
+        lambda: _read_synonyms(syn_path, ids, rebuild),
         arrays["onto_par_ptr"], arrays["onto_par_idx"], arrays["onto_anc_ptr"],
         arrays["onto_anc_idx"], meta["alt_ids"], meta["obsolete"])
     patches = {}
@@ -167,17 +181,44 @@ def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path) -> Know
     return kb
 
 
-def _read_synonyms(path: Path) -> list[list[tuple[str, str]]]:
-    """The cached synonyms, read on first use. Damaged since the index was read, they
-    raise a one-line error, and the entry is removed so that the next run rebuilds it."""
+def _read_synonyms(path: Path, ids: list[str],
+                   rebuild: Callable[[], KnowledgeBase] | None = None
+                   ) -> list[list[tuple[str, str]]]:
+    """The cached synonyms, one list per term of *ids*, read on first use.
+
+    Damaged since the index was read (a cut or overwritten file), they are rebuilt within
+    the same call, so that the command asked for still answers: *rebuild* builds the
+    knowledge base anew from its release (about 10 s; the cache key guarantees the same
+    terms), its synonyms are taken by term id and written back (skipped in a read-only
+    cache), with a warning. Without *rebuild*, or should rebuilding fail, a one-line
+    error; the entry is then removed so that the next run rebuilds it.
+    """
     try:
-        return [[tuple(s) for s in syns] for syns in json.loads(path.read_text("utf-8"))]
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, list) or len(data) != len(ids):
+            raise ValueError(f"{len(data) if isinstance(data, list) else 'no'} lists of "
+                             f"synonyms for {len(ids)} terms")
+        return [[(str(text), str(scope)) for text, scope in syns] for syns in data]
     except (OSError, ValueError, TypeError) as err:
-        for stale in (path, path.with_name(path.name.replace(".synonyms.json", ".json"))):
+        problem = f"{path}: cannot read the cached HPO synonyms ({err})"
+    if rebuild is not None:
+        log.warning("warning: %s; rebuilding them", problem)
+        try:
+            fresh = rebuild().ontology
+        except OsteodxError as exc:
+            problem += f", nor rebuild them ({exc})"
+        else:
+            by_id = dict(zip(fresh.ids, fresh.synonyms, strict=True))
+            synonyms = [list(by_id.get(t, [])) for t in ids]
             try:
-                stale.unlink(missing_ok=True)
-            except OSError:  # a read-only cache: the message still says what is wrong
+                _write_json(path, synonyms)
+            except OSError:  # a read-only cache: this call has them all the same
                 pass
-        raise KnowledgeBaseError(f"{path}: cannot read the cached HPO synonyms ({err}); "
-                                 "the cache entry was removed and the next run rebuilds "
-                                 "it") from None
+            return synonyms
+    for stale in (path, path.with_name(path.name.replace(".synonyms.json", ".json"))):
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError:  # a read-only cache: the message still says what is wrong
+            pass
+    raise KnowledgeBaseError(f"{problem}; the cache entry was removed and the next run "
+                             "rebuilds it")

@@ -184,13 +184,19 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *,
     memo = (key, release.origin, str(release.folder))
     if memo in _MEMO:
         return _MEMO[memo]
-    kb = cache.load(key, cache.cache_dir()) if use_cache else None
+
+    def rebuild() -> KnowledgeBase:
+        """The knowledge base built anew: when there is no cache entry, and for the cached
+        synonyms should they be found damaged when first read."""
+        return build_knowledge_base(release, supplement=mode, packs=packs,
+                                    default_frequency=default_frequency,
+                                    pseudocount=pseudocount, pool_equivalents=pool_equivalents,
+                                    fill_frequency=fill_frequency,
+                                    complete_series=complete_series)
+
+    kb = cache.load(key, cache.cache_dir(), rebuild) if use_cache else None
     if kb is None:
-        kb = build_knowledge_base(release, supplement=mode, packs=packs,
-                                  default_frequency=default_frequency, pseudocount=pseudocount,
-                                  pool_equivalents=pool_equivalents,
-                                  fill_frequency=fill_frequency,
-                                  complete_series=complete_series)
+        kb = rebuild()
         if use_cache:
             cache.save(kb, key, cache.cache_dir())
     place(kb, release.folder, release.origin)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import islice
 from typing import Any
 
 from osteodx.engine.differential import Contribution, Differential
@@ -83,13 +84,32 @@ def to_json(diff: Differential, *, indent: int | None = 2) -> str:
     """
     data = to_dict(diff)
     try:
-        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+        return _dumps(data, indent)
     except ValueError:
         found: list[str] = []
         data = _finite(data, "", found)
         data["warnings"] = [*data.get("warnings", []),
                             *(f"{where}: not a finite number; written as null" for where in found)]
-        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+        return _dumps(data, indent)
+
+
+#: pieces of an indented encoding joined at a time
+_JOIN = 1 << 16
+
+
+def _dumps(data: dict[str, Any], indent: int | None) -> str:
+    """``json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)``, the same
+    text. With an indent, the encoder yields a small string per token and ``json.dumps``
+    joins them all at once: for a case with thousands of findings (a 100 MB report) that
+    list held six times the report's size. Joined a slice at a time, it holds about one."""
+    encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=indent)
+    if indent is None:  # the C encoder: already joins as it goes
+        return encoder.encode(data)
+    pieces = encoder.iterencode(data)
+    parts = []
+    while batch := list(islice(pieces, _JOIN)):
+        parts.append("".join(batch))
+    return "".join(parts)
 
 
 def _finite(obj: Any, path: str, found: list[str]) -> Any:

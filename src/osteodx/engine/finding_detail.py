@@ -1,0 +1,141 @@
+"""Each finding's log10 LR, match code and matched term for the diseases an explanation
+shows, worked out when they are asked for.
+
+A case is scored one finding at a time (:func:`osteodx.engine.likelihood.score_case`): the
+finding's vector over all diseases is added to the total and dropped. Keeping every vector
+would take ``n_findings x n_diseases x 13`` bytes (840 MB for a phenopacket with 5,000
+terms against the 12,900 diseases: 1.7 GB peak for ``diagnose -f json``), while a report
+explains the 20 or so diseases it shows. A usual case (up to about 160 findings) fits in
+:data:`COLUMN_BUDGET`: its vectors are kept as the pass works them out, and explanations
+read them. For a larger case, the columns of the diseases asked for are worked out here for
+all findings at once, on the knowledge base restricted to those diseases
+(:func:`osteodx.engine.sex_view.restrict`: the same values to the last bit, since every
+disease's value depends only on its own annotations and on the full knowledge base's
+background), and kept within the same budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from osteodx.engine.finding_vectors import excluded_lr, observed_lr
+from osteodx.engine.params import ModelParameters
+from osteodx.engine.sex_view import restrict
+from osteodx.kb.knowledge_base import KnowledgeBase
+
+__all__ = ["COLUMN_BUDGET", "Column", "FindingDetail", "finding_row"]
+
+#: finding x disease cells kept at most (13 bytes each: about 27 MB)
+COLUMN_BUDGET = 1 << 21
+
+#: per finding: (log10 LR, match code, matched term index or -1)
+Column = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def finding_row(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters,
+                weights: np.ndarray) -> Column:
+    """One finding's weighted log10 LR, match code and matched term over every disease of
+    *kb* (or of a restricted view): the detailed path's arithmetic, which the totals of
+    ``score_case(..., detail=True)`` are summed from and the explanations read."""
+    fn = excluded_lr if excluded else observed_lr
+    lr, code, matched = fn(kb, q, params, kb.n_diseases, True)
+    logs = np.log10(lr)
+    if not excluded:
+        logs *= weights.take(code)
+    return logs, code, matched
+
+
+class FindingDetail:
+    """The per-finding detail of one scored case, by disease, computed on demand.
+
+    *kb* is the knowledge base the case was scored on (a sex view for a patient of known
+    sex) and *findings* the case's findings as ``(term index, excluded)``, in order.
+    """
+
+    def __init__(self, kb: KnowledgeBase, findings: Sequence[tuple[int, bool]],
+                 params: ModelParameters, weights: np.ndarray) -> None:
+        self.kb = kb
+        self.findings = list(findings)
+        self.params = params
+        self.weights = weights
+        #: disease columns kept at most (and worked out per pass): the budget over the findings
+        self.capacity = max(1, COLUMN_BUDGET // max(len(self.findings), 1))
+        self._columns: dict[int, Column] = {}
+        nf, n = len(self.findings), kb.n_diseases
+        #: a usual case's matrices, filled by :meth:`row` as the case is scored
+        self._matrices: Column | None = None
+        self._filled = np.zeros(nf, dtype=bool)
+        if nf * n <= COLUMN_BUDGET:
+            self._matrices = (np.zeros((nf, n)), np.zeros((nf, n), dtype=np.int8),
+                              np.full((nf, n), -1, dtype=np.int32))
+
+    def row(self, i: int) -> Column:
+        """Finding *i* over every disease (what the totals are summed from); kept when the
+        case's matrices fit in the budget."""
+        q, excluded = self.findings[i]
+        got = finding_row(self.kb, q, excluded, self.params, self.weights)
+        if self._matrices is not None:
+            for m, v in zip(self._matrices, got, strict=True):
+                m[i] = v
+            self._filled[i] = True
+        return got
+
+    def _complete(self) -> Column | None:
+        """The full matrices when every row has been kept, else ``None``."""
+        return self._matrices if self._matrices is not None and self._filled.all() else None
+
+    def prepare(self, diseases: Iterable[int]) -> None:
+        """Work out the columns of *diseases* not yet kept, as few passes over the findings
+        as the budget allows (one for a report's top 20): describing diseases one by one
+        would cost a pass each."""
+        if self._complete() is not None:
+            return
+        missing = sorted({int(d) for d in diseases} - self._columns.keys())
+        for start in range(0, len(missing), self.capacity):
+            self._compute(np.array(missing[start:start + self.capacity], dtype=np.intp))
+
+    def column(self, d: int) -> Column:
+        """Every finding's ``(log10 LR, code, matched)`` for disease *d*."""
+        full = self._complete()
+        if full is not None:
+            return full[0][:, d], full[1][:, d], full[2][:, d]
+        got = self._columns.get(d)
+        if got is None:
+            self.prepare([d])
+            got = self._columns[d]
+        return got
+
+    def kept(self) -> int:
+        """How many finding x disease cells are kept (bounded by :data:`COLUMN_BUDGET`)."""
+        rows = self._matrices[0].size if self._matrices is not None else 0
+        return rows + len(self._columns) * len(self.findings)
+
+    def dense(self) -> Column:
+        """All findings x all diseases, as the engine once kept them: for analyses of a few
+        cases only (``n_findings x n_diseases x 13`` bytes)."""
+        full = self._complete()
+        if full is not None:
+            return full
+        nf, n = len(self.findings), self.kb.n_diseases
+        logs = np.zeros((nf, n))
+        code = np.zeros((nf, n), dtype=np.int8)
+        matched = np.full((nf, n), -1, dtype=np.int32)
+        for i in range(nf):
+            logs[i], code[i], matched[i] = self.row(i)
+        return logs, code, matched
+
+    def _compute(self, rows: np.ndarray) -> None:
+        sub = restrict(self.kb, rows)
+        nf, k = len(self.findings), len(rows)
+        logs = np.zeros((k, nf))
+        code = np.zeros((k, nf), dtype=np.int8)
+        matched = np.full((k, nf), -1, dtype=np.int32)
+        for i, (q, excluded) in enumerate(self.findings):
+            logs[:, i], code[:, i], matched[:, i] = finding_row(sub, q, excluded, self.params,
+                                                                self.weights)
+        while self._columns and len(self._columns) + k > self.capacity:
+            self._columns.pop(next(iter(self._columns)))  # first in, first out
+        for j, d in enumerate(rows.tolist()):
+            self._columns[d] = (logs[j].copy(), code[j].copy(), matched[j].copy())
