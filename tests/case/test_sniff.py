@@ -20,6 +20,10 @@ BROKEN_YAML = ("id: x\nsubject: {sex: MALE}\nphenotypicFeatures:\n"
     # no phenopacket key, does not parse, but is shaped like YAML
     "name: x\nfeatures:\n  - kind: {id: HP:0002650\n  - kind: {id: HP:1}\n",
     "id: x\nsubject:\n  sex: MALE\n",
+    # JSON, though not of objects: an error about its shape, not a report without findings
+    "[1, 2]",
+    '["a", "b"]',
+    "[[1]]",
 ])
 def test_a_phenopacket_attempt_is_a_phenopacket(text):
     assert looks_like_phenopacket(text)
@@ -35,6 +39,7 @@ def test_a_phenopacket_attempt_is_a_phenopacket(text):
     "Age: 12\nSex: female\nHistory: seizures since age 2 (note: worse at night)\n"
     "Exam: scoliosis\n",
     "[pt] seizures and scoliosis",
+    "[1, 2] hospital admissions for fractures",
 ])
 def test_prose_is_a_case_report(text):
     assert not looks_like_phenopacket(text)

@@ -9,6 +9,7 @@ where its syntax error is reported, and only text with no sign of that is prose.
 
 from __future__ import annotations
 
+import json
 import re
 
 from osteodx.knowledge import load_yaml
@@ -37,7 +38,8 @@ _BINARY = re.compile("[\x00\udc80-\udcff]")
 def looks_like_phenopacket(text: str) -> bool:
     """Whether *text* is (or tries to be) a JSON/YAML phenopacket rather than a case report.
 
-    Yes when it starts with ``{``, a JSON array or a YAML ``---``, when a line starts
+    Yes when it starts with ``{``, a JSON array (of objects, or any that parses) or a
+    YAML ``---``, when a line starts
     with a phenopacket key (``subject:``, ``phenotypicFeatures:``, ``metaData:``), when it
     parses as a mapping with a phenopacket key, or, when it does not parse, when two or
     more of its lines are ``key:`` lines of the schema's own fields (``id:``, ``type:``,
@@ -47,6 +49,8 @@ def looks_like_phenopacket(text: str) -> bool:
     head = text.lstrip()
     if head.startswith("{") or _JSON_ARRAY.match(head) or _DOCUMENT_START.match(head):
         return True
+    if head.startswith("[") and _is_json(head):  # "[1, 2]": JSON, not a report's "[pt]"
+        return True
     if _PHENOPACKET_LINE.search(text):
         return True
     try:
@@ -54,6 +58,14 @@ def looks_like_phenopacket(text: str) -> bool:
     except Exception:  # noqa: BLE001 - any YAML error: judged by the shape of the lines
         return _schema_key_lines(text)
     return isinstance(data, dict) and bool(_PHENOPACKET_KEYS & set(data))
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _schema_key_lines(text: str) -> bool:
