@@ -111,3 +111,60 @@ def test_a_read_only_cache_falls_back_to_fixes_one_at_a_time(cached_kb, tmp_path
         assert fix_table(for_sex(cached_kb, "MALE"), P) is None
     finally:
         tmp_path.chmod(0o755)
+
+
+def _table_path(directory):
+    (path,) = (directory / name for name in _tables_on_disk(directory))
+    return path
+
+
+def _fresh_cached(key: str = "kb-toy"):
+    kb = build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
+    kb.derived[CACHE_KEY] = key
+    return kb
+
+
+def test_another_bases_table_under_this_name_is_not_used(cached_kb, tmp_path, monkeypatch):
+    good = fix_table(for_sex(cached_kb, "MALE"), P)
+    path = _table_path(tmp_path)
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["kb_key"] = np.array("kb-other")  # as if copied from another release's table
+    np.savez(path, **arrays)
+    again = fix_table(for_sex(_fresh_cached(), "MALE"), P)  # worked out again, rewritten
+    assert np.array_equal(again.keys, good.keys) and np.array_equal(again.delta, good.delta)
+    with np.load(path) as z:
+        assert str(z["kb_key"]) == "kb-toy"
+
+
+def test_a_table_indexing_outside_the_base_is_worked_out_again(cached_kb, tmp_path):
+    fix_table(for_sex(cached_kb, "FEMALE"), P)
+    path = _table_path(tmp_path)
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["FEMALE_idx"] = arrays["FEMALE_idx"] + 10_000  # diseases the base does not have
+    np.savez(path, **arrays)
+    table = fix_table(for_sex(_fresh_cached(), "FEMALE"), P)
+    assert int(table.idx.max()) < cached_kb.n_diseases
+
+
+def test_the_table_name_follows_the_opposite_pairs(monkeypatch, tmp_path):
+    """Editing knowledge/opposites.yaml changes what an observed finding scores: the table
+    must be worked out again, not read under its old name."""
+    assert any(s.name == "opposites.yaml" and s.is_file() for s in view_fixes._SOURCES)
+    pairs = tmp_path / "opposites.yaml"
+    pairs.write_text("pairs: []\n")
+    sources = [s for s in view_fixes._SOURCES if s.name != "opposites.yaml"] + [pairs]
+    monkeypatch.setattr(view_fixes, "_SOURCES", tuple(sources))
+    before = view_fixes._digest(P)
+    pairs.write_text("pairs: [[a, b]]\n")
+    assert view_fixes._digest(P) != before
+
+
+def test_a_failed_write_leaves_no_temporary_file(cached_kb, tmp_path, monkeypatch):
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(view_fixes.np, "savez", full_disk)
+    assert fix_table(for_sex(cached_kb, "MALE"), P) is not None  # worked out, not kept
+    assert list(tmp_path.iterdir()) == []

@@ -103,3 +103,26 @@ def test_damaged_digest_memo_is_recomputed(toy_dir, fresh):
     (memo,) = fresh.glob("digest-*.txt")
     memo.write_text(want[:10])
     assert rel.checksum(fresh) == want
+
+
+@pytest.mark.parametrize("failing", ["savez", "json"])
+def test_a_failed_write_leaves_no_temporary_file(toy_dir, fresh, monkeypatch, failing):
+    """A full disk: the run goes on uncached, and the cache folder holds no half-written
+    temporary files (each run had left one more)."""
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    real_replace = cache.os.replace
+
+    def replace(src, dst):  # the JSON files' last step fails; the index's goes through
+        if str(dst).endswith(".json"):
+            full_disk()
+        real_replace(src, dst)
+
+    if failing == "savez":
+        monkeypatch.setattr(cache.np, "savez", full_disk)
+    else:
+        monkeypatch.setattr(cache.os, "replace", replace)
+    kb = _load(toy_dir)
+    assert kb.n_diseases > 0
+    assert not [p.name for p in fresh.iterdir() if "tmp" in p.name]

@@ -10,9 +10,11 @@ set), and keeps them beside the index in the cache folder, so that a later proce
 reads them in milliseconds.
 
 The fixes are the same numbers, to the last bit, as those worked out one at a time: the
-same functions compute them on the same diseases. The table's key hashes the knowledge
-base's cache key, the parameters, :data:`TABLE_FORMAT` and the engine modules that score
-a finding, so that a change to any of them works the table out again. Only the default
+same functions compute them on the same diseases. The table's name hashes the knowledge
+base's cache key, the parameters, :data:`TABLE_FORMAT`, the engine's code, the code that
+derives the base's tables and the opposite-term pairs, so that a change to any of them
+works the table out again; the file also records the knowledge base's key and size, and a
+file that does not match them, or indexes outside them, is worked out again too. Only the default
 parameters are tabled (a tuning run over other values works fixes out as it needs them),
 and only when the cache folder can be written: a read-only cache, or a knowledge base that
 was not loaded through the cache, falls back to working fixes out one at a time.
@@ -32,7 +34,6 @@ from pathlib import Path
 
 import numpy as np
 
-from osteodx.engine import finding_vectors, match, opposites, sex_view
 from osteodx.engine.finding_vectors import match_weights, reads_changed, sparse_logs, view_fix
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex, restrict, view_sex
@@ -100,23 +101,39 @@ def _tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable] |
         return None
     directory = cache.cache_dir()
     path = directory / f"{key}.sexfix-{_digest(params)}.npz"
-    got = _read(path)
+    got = _read(path, key, _shape(kb))
     if got is not None:
         return got
     if not os.access(directory, os.W_OK):
         return None
     log.info("working out the sex-specific scores of every HPO term (once per release)")
     tables = compute_fix_tables(kb, params)
-    _write(path, tables)
+    _write(path, tables, key, _shape(kb))
     return tables
+
+
+def _shape(kb: KnowledgeBase) -> np.ndarray:
+    return np.array([len(kb.ontology), kb.n_diseases], dtype=np.int64)
+
+
+#: what a table is worked out from besides the knowledge base's arrays (its cache key) and
+#: the parameters: the engine's code, the code that derives the base's tables and the
+#: opposite-term pairs; a change to any of them works the table out again
+_ENGINE_DIR = Path(__file__).parent
+_SOURCES = (*sorted(_ENGINE_DIR.glob("*.py")),
+            _ENGINE_DIR.parent / "kb" / "knowledge_base.py",
+            _ENGINE_DIR.parent / "kb" / "sex_patch.py",
+            _ENGINE_DIR.parent / "ontology" / "graph.py",
+            _ENGINE_DIR.parent / "knowledge" / "opposites.yaml")
 
 
 def _digest(params: ModelParameters) -> str:
     h = hashlib.sha256()
     h.update(str(TABLE_FORMAT).encode())
     h.update(json.dumps(params.to_dict(), sort_keys=True).encode())
-    for module in (finding_vectors, match, opposites, sex_view):  # changed scoring: redo
-        h.update(Path(module.__file__).read_bytes())
+    for source in _SOURCES:
+        h.update(source.name.encode())
+        h.update(source.read_bytes() if source.is_file() else b"-")
     return h.hexdigest()[:16]
 
 
@@ -165,28 +182,58 @@ def _joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
     return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
 
 
-def _read(path: Path) -> dict[str, FixTable] | None:
+def _read(path: Path, key: str, shape: np.ndarray) -> dict[str, FixTable] | None:
+    """The tables in *path*, if they were worked out for the knowledge base *key* of
+    *shape* (terms, diseases) and hold only indices inside it; else ``None`` (absent,
+    damaged, or another base's file under this name: worked out again)."""
     if not path.is_file():
         return None
     try:
         with np.load(path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
-        return {sex: FixTable(*(arrays[f"{sex}_{f}"] for f in FixTable.__slots__))
-                for sex in SEXES if f"{sex}_keys" in arrays}
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        if str(arrays["kb_key"]) != key or not np.array_equal(arrays["shape"], shape):
+            raise ValueError("worked out for another knowledge base")
+        tables = {sex: FixTable(*(arrays[f"{sex}_{f}"] for f in FixTable.__slots__))
+                  for sex in SEXES if f"{sex}_keys" in arrays}
+        for table in tables.values():
+            _check(table, int(shape[0]), int(shape[1]))
+        return tables
+    except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError,
+            zipfile.BadZipFile, zlib.error) as exc:
         log.info("%s: damaged (%s); working it out again", path, exc)
         return None
 
 
-def _write(path: Path, tables: dict[str, FixTable]) -> None:
+def _check(t: FixTable, n_terms: int, n_diseases: int) -> None:
+    """Raise ValueError unless *t*'s arrays fit together and index inside the base."""
+    keys, ptr = t.keys, t.ptr
+    ok = (keys.ndim == ptr.ndim == t.idx.ndim == t.delta.ndim == 1
+          and len(ptr) == len(keys) + 1 and len(t.idx) == len(t.delta)
+          and int(ptr[0]) == 0 and int(ptr[-1]) == len(t.idx)
+          and bool(np.all(np.diff(ptr) >= 0)) and bool(np.all(np.diff(keys) > 0))
+          and (not len(keys) or (int(keys[0]) >= 0 and int(keys[-1]) < 2 * n_terms))
+          and (not len(t.idx) or (int(t.idx.min()) >= 0 and int(t.idx.max()) < n_diseases))
+          and bool(np.all(np.isfinite(t.delta))))
+    if not ok:
+        raise ValueError("arrays that do not fit the knowledge base")
+
+
+def _write(path: Path, tables: dict[str, FixTable], key: str, shape: np.ndarray) -> None:
     arrays = {f"{sex}_{f}": getattr(t, f) for sex, t in tables.items()
               for f in FixTable.__slots__}
+    arrays["kb_key"], arrays["shape"] = np.array(key), shape
+    tmp: str | None = None
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
+            tmp = fh.name
             np.savez(fh, **arrays)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(fh.name, 0o666 & ~umask)
-        os.replace(fh.name, path)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+        tmp = None
     except OSError:
         return
+    finally:
+        if tmp is not None:  # a failed write (a full disk) leaves nothing behind
+            Path(tmp).unlink(missing_ok=True)

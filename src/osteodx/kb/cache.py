@@ -92,27 +92,37 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         "default_frequency": kb.default_frequency, "disease_genes": kb.disease_genes,
         "data_warnings": kb.data_warnings,
     }
+    tmp: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as fh:
+            tmp = fh.name
             np.savez(fh, **arrays)
         umask = os.umask(0)  # read it: a temporary file is private (0600), the cache not
         os.umask(umask)
-        os.chmod(fh.name, 0o666 & ~umask)
-        os.replace(fh.name, directory / f"{key}.npz")
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, directory / f"{key}.npz")
+        tmp = None
         # the synonyms (a fifth of the strings) in a file of their own, read when needed
         for path, data in ((directory / f"{key}.synonyms.json", onto.synonyms),
                            (directory / f"{key}.json", meta)):
             _write_json(path, data)
     except OSError:
         return
+    finally:
+        if tmp is not None:  # a failed write (a full disk) leaves nothing behind
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _write_json(path: Path, data: object) -> None:
-    """Write *data* to *path* whole or not at all (a reader never sees half a file)."""
+    """Write *data* to *path* whole or not at all (a reader never sees half a file, and a
+    failed write leaves no temporary file)."""
     tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    tmp.write_text(json.dumps(data), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def load(key: str, directory: Path,

@@ -32,9 +32,9 @@ __all__ = ["load_knowledge_base", "build_knowledge_base", "load_ontology", "plac
 
 log = logging.getLogger(__name__)
 
-#: (cache key, origin, folder) -> knowledge base: one per place it was read from, as the
-#: provenance names the place
-_MEMO: dict[tuple[str, str, str], KnowledgeBase] = {}
+#: (cache key, origin, folder, use_cache) -> knowledge base: one per place it was read
+#: from, as the provenance names the place, and one built without the cache when asked
+_MEMO: dict[tuple[str, str, str, bool], KnowledgeBase] = {}
 
 
 def _key(release: HpoRelease, mode: str, default_frequency: float, pseudocount: float,
@@ -181,7 +181,7 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *,
     mode = supplement_mode(supplement, merge_annotations)
     key = _key(release, mode, default_frequency, pseudocount, packs,
                (pool_equivalents, fill_frequency, complete_series))
-    memo = (key, release.origin, str(release.folder))
+    memo = (key, release.origin, str(release.folder), use_cache)
     if memo in _MEMO:
         return _MEMO[memo]
 

@@ -104,17 +104,28 @@ def recognizer_for(kb: KnowledgeBase) -> ConceptRecognizer:
         try:
             with path.open("rb") as fh:
                 rec = pickle.load(fh)  # our own cache file, written below
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            if not isinstance(rec, ConceptRecognizer):
+                raise TypeError(type(rec).__name__)
+        except Exception:  # noqa: BLE001 - a damaged file can raise anything: rebuilt
             rec = None
     if rec is None:
         rec = ConceptRecognizer(vocabulary(kb), nested="subsumed", ancestors=_ancestors(kb),
                                 blocked_text=_blocked_text())
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
+                tmp = fh.name
                 pickle.dump(rec, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(fh.name, path)
+            umask = os.umask(0)  # readable as the umask allows, as the other cache files
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, path)
+            tmp = None
         except OSError:
             pass
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
     _MEMO[key] = rec
     return rec
