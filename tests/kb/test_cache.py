@@ -126,3 +126,14 @@ def test_a_failed_write_leaves_no_temporary_file(toy_dir, fresh, monkeypatch, fa
     kb = _load(toy_dir)
     assert kb.n_diseases > 0
     assert not [p.name for p in fresh.iterdir() if "tmp" in p.name]
+
+
+def test_use_cache_false_after_a_cached_load_builds_its_own(toy_dir, fresh):
+    """It had returned the cached object (tied to the cache and its tables)."""
+    from osteodx.kb.cache import CACHE_KEY
+
+    cached = _load(toy_dir)
+    own = load_knowledge_base(toy_dir, supplement="none", packs=False, use_cache=False)
+    assert own is not cached
+    assert CACHE_KEY in cached.derived and CACHE_KEY not in own.derived
+    assert own.disease_ids == cached.disease_ids
