@@ -109,7 +109,12 @@ class Differential:
 
     def rank_of(self, disease_id: str) -> int | None:
         """Rank of a disease (or of the row it is folded into) among all candidates;
-        None for an id the knowledge base does not have or the namespace leaves out."""
+        None for an id the knowledge base does not have or the namespace leaves out.
+
+        An id folded into a row counts as that row, in any namespace: under
+        ``--namespace omim``, ``ORPHA:2777`` (paired with ``OMIM:166450``, the same
+        disease) gives the OMIM row's rank; an Orphanet id with no OMIM partner gives
+        ``None``. A row's ``equivalent_ids`` name the same disease in every namespace."""
         disease_id = _normal_id(disease_id)
         for e in self.entries:
             if e.disease_id == disease_id or disease_id in e.equivalent_ids:

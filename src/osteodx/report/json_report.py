@@ -69,10 +69,12 @@ def _score_text(diff: Differential) -> str:
              "unlisted diseases as rare as a typical rare disease)"
              if diff.parameters.get("prevalence_weight") else
              "the same pre-test probability for every candidate")
-    return ("log10_lr: sum of log10 likelihood ratios (findings, onset, sex, family history, "
-            f"breadth); score: log10_lr plus {prior}; post-test probability over "
-            f"{diff.n_candidates} candidates, P ∝ 10^(score/T) with the calibrated "
-            "temperature T")
+    return ("log10_lr: sum of log10 likelihood ratios (findings, the discount for related "
+            "findings, onset, sex, survival, family history, breadth); each contribution is "
+            "listed rounded to 3 decimals, so with many findings their sum can differ from "
+            f"log10_lr by a few thousandths per finding; score: log10_lr plus {prior}; "
+            f"post-test probability over {diff.n_candidates} candidates, P ∝ 10^(score/T) "
+            "with the calibrated temperature T")
 
 
 def to_json(diff: Differential, *, indent: int | None = 2) -> str:
