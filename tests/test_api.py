@@ -65,6 +65,19 @@ def test_a_case_of_excluded_findings_only_is_warned(toy_kb):
     assert NO_OBSERVED_FINDING not in diagnose(case, toy_kb, workup=False).warnings
 
 
+def test_a_case_of_organ_systems_only_is_warned(real_kb):
+    """"Abnormality of the nervous system" and "... of the skeletal system" separate
+    diseases hardly at all: the ranking is then the model's breadth and prior."""
+    def warned(features):
+        case = read_any("<stdin>", real_kb, text=json.dumps(phenopacket(features)))
+        return [w for w in diagnose(case, real_kb, workup=False, top=3).warnings
+                if "organ system" in w]
+
+    assert warned([("HP:0000707", False), ("HP:0000924", False)])
+    assert warned([("HP:0000707", False), ("HP:0001250", True)])  # excluded: not counted
+    assert not warned([("HP:0000707", False), ("HP:0001250", False)])  # a seizure informs
+
+
 def test_inline_text_is_always_a_case_report(toy_kb):
     """--text is documented as a case report: even one that starts like JSON."""
     case = read_any("text", toy_kb, text='{"id": "x"} is how the note began; no seizures.')

@@ -27,6 +27,7 @@ from osteodx.engine.patterns import pattern_differentials
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.load import load_knowledge_base
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
 __all__ = ["diagnose", "load_case", "prepare_case", "read_any", "read_document", "read_stream",
            "NAMESPACES"]
@@ -35,6 +36,30 @@ NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
 #: a case of excluded findings only is ranked, but by little: the reader must know
 NO_OBSERVED_FINDING = ("no observed finding: the ranking rests on the excluded findings and "
                        "the pre-test probabilities alone")
+
+
+def _only_organ_systems(kb: KnowledgeBase, case: Case) -> str | None:
+    """A warning when every observed finding is an organ system or one level below
+    ("Abnormality of the nervous system", "Abnormality of the skeletal system"): such
+    terms separate diseases hardly at all, and the ranking then rests on the model's own
+    terms (breadth, prevalence), which the reader must know."""
+    observed = [f for f in case.findings if f.status == "observed"]
+    onto = kb.ontology
+    if not observed or PHENOTYPIC_ABNORMALITY not in onto:
+        return None
+    top = onto.index[PHENOTYPIC_ABNORMALITY]
+
+    def broad(hpo_id: str) -> bool:
+        q = onto.index[hpo_id]
+        parents = onto.parents(q).tolist()
+        return q == top or top in parents or any(
+            top in onto.parents(p).tolist() for p in parents)
+
+    if not all(broad(f.hpo_id) for f in observed):
+        return None
+    return ("every observed finding names an organ system (" + ", ".join(
+        sorted({f.label for f in observed})[:3]) + "): too general to separate diseases; "
+            "the ranking rests mostly on each disease's breadth and pre-test probability")
 
 
 def load_case(path: str | Path, kb: KnowledgeBase | None = None, *, strict: bool = True) -> Case:
@@ -154,6 +179,9 @@ def diagnose(case: Case | str | Path, kb: KnowledgeBase | None = None, *,
     if not any(f.status == "observed" for f in case.findings) and \
             NO_OBSERVED_FINDING not in case.warnings:
         case.warnings.append(NO_OBSERVED_FINDING)
+    broad = _only_organ_systems(kb, case)
+    if broad and broad not in case.warnings:
+        case.warnings.append(broad)
     params = params or ModelParameters()
     scores = score_case(kb, case, params)
     diff = rank(kb, case, scores, namespace=namespace, top=top, parameters=params.to_dict(),
