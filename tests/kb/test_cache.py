@@ -137,3 +137,17 @@ def test_use_cache_false_after_a_cached_load_builds_its_own(toy_dir, fresh):
     assert own is not cached
     assert CACHE_KEY in cached.derived and CACHE_KEY not in own.derived
     assert own.disease_ids == cached.disease_ids
+
+
+def test_synonyms_emptied_in_the_right_shape_are_rebuilt(toy_dir, fresh, caplog):
+    """A file of one empty list per term had passed the shape check, and term search
+    silently stopped finding terms by their synonyms."""
+    import json
+
+    built = _load(toy_dir).ontology.synonyms
+    assert any(built)
+    (syn,) = fresh.glob("kb-*.synonyms.json")
+    syn.write_text(json.dumps([[] for _ in built]))
+    kb = _load(toy_dir)
+    assert kb.ontology.synonyms == built
+    assert "synonyms where the index was built with" in caplog.text

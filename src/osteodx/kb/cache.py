@@ -91,6 +91,9 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
         "provenance": {k: v for k, v in kb.provenance.items() if k not in LOCATION_KEYS},
         "default_frequency": kb.default_frequency, "disease_genes": kb.disease_genes,
         "data_warnings": kb.data_warnings,
+        # checked when the synonyms are read: a file emptied or overwritten with lists of
+        # the right number and shape would otherwise lose term search silently
+        "synonym_count": sum(len(s) for s in onto.synonyms),
     }
     tmp: str | None = None
     try:
@@ -170,7 +173,7 @@ def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path,
     ids = meta["ids"]
     onto = Ontology(
         meta["version"], ids, meta["labels"],
-        lambda: _read_synonyms(syn_path, ids, rebuild),
+        lambda: _read_synonyms(syn_path, ids, rebuild, meta.get("synonym_count")),
         arrays["onto_par_ptr"], arrays["onto_par_idx"], arrays["onto_anc_ptr"],
         arrays["onto_anc_idx"], meta["alt_ids"], meta["obsolete"])
     patches = {}
@@ -192,15 +195,17 @@ def _assemble(meta: dict, arrays: dict[str, np.ndarray], syn_path: Path,
 
 
 def _read_synonyms(path: Path, ids: list[str],
-                   rebuild: Callable[[], KnowledgeBase] | None = None
-                   ) -> list[list[tuple[str, str]]]:
+                   rebuild: Callable[[], KnowledgeBase] | None = None,
+                   count: int | None = None) -> list[list[tuple[str, str]]]:
     """The cached synonyms, one list per term of *ids*, read on first use.
 
     Damaged since the index was read (a cut or overwritten file), they are rebuilt within
     the same call, so that the command asked for still answers: *rebuild* builds the
     knowledge base anew from its release (about 10 s; the cache key guarantees the same
     terms), its synonyms are taken by term id and written back (skipped in a read-only
-    cache), with a warning. Without *rebuild*, or should rebuilding fail, a one-line
+    cache), with a warning. *count*, the number of synonyms the index was built with,
+    tells a file of the right shape but other content (emptied lists) from the real one.
+    Without *rebuild*, or should rebuilding fail, a one-line
     error; the entry is then removed so that the next run rebuilds it.
     """
     try:
@@ -208,7 +213,11 @@ def _read_synonyms(path: Path, ids: list[str],
         if not isinstance(data, list) or len(data) != len(ids):
             raise ValueError(f"{len(data) if isinstance(data, list) else 'no'} lists of "
                              f"synonyms for {len(ids)} terms")
-        return [[(str(text), str(scope)) for text, scope in syns] for syns in data]
+        got = [[(str(text), str(scope)) for text, scope in syns] for syns in data]
+        if count is not None and sum(len(x) for x in got) != count:
+            raise ValueError(f"{sum(len(x) for x in got)} synonyms where the index was built "
+                             f"with {count}")
+        return got
     except (OSError, ValueError, TypeError) as err:
         problem = f"{path}: cannot read the cached HPO synonyms ({err})"
     if rebuild is not None:
