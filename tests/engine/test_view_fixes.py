@@ -168,3 +168,13 @@ def test_a_failed_write_leaves_no_temporary_file(cached_kb, tmp_path, monkeypatc
     monkeypatch.setattr(view_fixes.np, "savez", full_disk)
     assert fix_table(for_sex(cached_kb, "MALE"), P) is not None  # worked out, not kept
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_table_replaces_the_tables_of_older_code(cached_kb, tmp_path):
+    stale = tmp_path / "kb-toy.sexfix-0000000000000000.npz"
+    stale.write_bytes(b"from an older osteodx")
+    other_base = tmp_path / "kb-other.sexfix-0000000000000000.npz"
+    other_base.write_bytes(b"another release's table")
+    fix_table(for_sex(cached_kb, "MALE"), P)
+    assert not stale.exists() and other_base.exists()
+    assert len(_tables_on_disk(tmp_path)) == 2

@@ -232,6 +232,9 @@ def _write(path: Path, tables: dict[str, FixTable], key: str, shape: np.ndarray)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
         tmp = None
+        for stale in path.parent.glob(f"{key}.sexfix-*.npz"):  # older code's or defaults'
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         return
     finally:
