@@ -29,6 +29,7 @@ from typing import Any
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.censored import censor_direction, judge_censored
 from osteodx.labs.codes import QUALITATIVE_CODES, QUALITATIVE_LABELS, read_back
 from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
@@ -275,9 +276,12 @@ class _One(Reading):
             r.text = f"{head}: not interpreted (no reference range)"
             return
         r.reference_low, r.reference_high, r.reference_source = rng.low, rng.high, rng.source
+        ref = "reference" if rng.source == "case" else "catalogue reference"
+        if censor_direction(q.get("comparator")):
+            self.censored(analyte, str(q["comparator"]), x, rng, given.text, ref)
+            return
         outcome = rng.classify(x)
         r.degree = degree(outcome, x, rng.high if outcome == "H" else rng.low)
-        ref = "reference" if rng.source == "case" else "catalogue reference"
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
         said: Any = _FLAG_OUTCOME.get(self.flag.group(2)) if self.flag is not None else None
@@ -289,6 +293,31 @@ class _One(Reading):
             outcome, r.degree = said, None
             word = f"{OUTCOME_WORDS.get(said or '', 'not interpreted')} (as flagged in the report)"
         self.finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
+
+    def censored(self, analyte: Analyte, cmp: str, x: float, rng: Range, unit: str,
+                 ref: str) -> None:
+        """A value printed as "<x" or ">x": judged only where the bound decides
+        (:mod:`osteodx.labs.censored`), never as if the bound were the value."""
+        r, name = self.result, analyte.display
+        bounds = range_text(rng.low, rng.high)
+        head = f"{name} {cmp}{fmt(x)} {unit} ({ref} {bounds})"
+        verdict = judge_censored(cmp, x, rng.low, rng.high)
+        if verdict.outcome is not None:
+            self.finish(analyte.hpo, verdict.outcome,
+                        f"{head}: {OUTCOME_WORDS.get(verdict.outcome, 'not interpreted')}")
+            return
+        term = analyte.hpo.high if verdict.not_side == "high" else analyte.hpo.low
+        if verdict.not_side is not None and term is not None:
+            other = "low" if verdict.not_side == "high" else "high"
+            r.text = f"{head}: not {verdict.not_side}"
+            r.findings = [Finding(term.hpo_id, term.label, "excluded", f"{self.where}: {r.text}")]
+            self.note(f"{name}: {cmp}{fmt(x)} {unit} is not {verdict.not_side}, but the "
+                      f"bound does not say whether it is {other}")
+            return
+        open_side = "low" if censor_direction(cmp) == ">" and x < (rng.low or 0.0) else "high"
+        self.warn(f"{name}: value written as {cmp}{fmt(x)} {unit}; the reference limit "
+                  f"({bounds}) does not decide whether it is {open_side}; no finding")
+        r.text = f"{head}: not interpreted (censored value, the limit does not decide)"
 
 
 def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:

@@ -39,7 +39,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
-from osteodx.labs.codes import QUALITATIVE_CLASSES, assay_class, one_sided_limit, unit_class
+from osteodx.labs.codes import (
+    QUALITATIVE_CLASSES,
+    assay_class,
+    censored_value,
+    one_sided_limit,
+    unit_class,
+)
 from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
@@ -292,7 +298,7 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     """Unit, plausibility and reference-range checks, as warnings and notes."""
     if lab.comparator:
         lab.warnings.append(f"{a.display}: value written as {lab.comparator}{fmt(lab.value or 0)};"
-                            f" the bound is kept as the value")
+                            f" only its bound is known, judged only where the bound decides")
     if lab.unit is None and lab.reference_unit is not None:
         lab.unit, lab.ucum = lab.reference_unit, lab.reference_ucum
         lab.notes.append(f"{a.display}: no unit after the value; the range's {lab.unit} is used")
@@ -380,6 +386,8 @@ def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[st
     if lab.value is not None:
         unit = unit_class(lab.ucum, lab.unit)
         quantity: dict[str, Any] = {"unit": unit, "value": float(lab.value)}
+        if lab.comparator:  # a Quantity has no comparator: said, and read back
+            desc += " " + censored_value(lab.comparator, lab.value)
         low, high = lab.reference_low, lab.reference_high
         runit = unit_class(lab.reference_ucum, lab.reference_unit) \
             if lab.reference_unit is not None else unit
