@@ -259,8 +259,7 @@ def _plausible(a: Analyte, x: float | None, code: str, *, limit: bool = False) -
     xc = _to(x, code, a.unit, a.molar_mass_g_per_mol)
     if xc is None:
         return None
-    lo, hi = a.plausible
-    return (0 if limit else lo) <= xc <= hi
+    return a.within_plausible(xc, limit=limit)
 
 
 def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
