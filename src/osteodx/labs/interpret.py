@@ -38,7 +38,7 @@ from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
 from osteodx.labs.reading import Reading, hpo_findings, unit_text
 from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
-from osteodx.labs.unit_checks import in_equivalents, label_clash
+from osteodx.labs.unit_checks import foreign_ratio, in_equivalents, label_clash
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
 from osteodx.labs.vitals import VITAL_LOINC
 
@@ -182,11 +182,16 @@ class _One(Reading):
 
     def _fit_unit(self, analyte: Analyte, unit: Unit) -> tuple[Analyte, Unit]:
         """Read the value's unit against the analyte: a sibling analyte that fits the
-        unit (bone ALP in U/L), or 'U' and '[IU]' exchanged (RF in 'U/mL')."""
-        if convertible(unit, analyte.unit, molar_mass=analyte.molar_mass_g_per_mol):
+        unit (bone ALP in U/L), or 'U' and '[IU]' exchanged (RF in 'U/mL'). A ratio of
+        another kind (HbA1c in mmol/mol under the % assay's code) is only ever fitted
+        to a sibling, never converted."""
+        foreign = foreign_ratio(_units(analyte), unit)
+        if not foreign and convertible(unit, analyte.unit,
+                                       molar_mass=analyte.molar_mass_g_per_mol):
             return analyte, unit
         for sib in self.cat.siblings(analyte):
-            if convertible(unit, sib.unit, molar_mass=sib.molar_mass_g_per_mol):
+            if not foreign_ratio(_units(sib), unit) and \
+                    convertible(unit, sib.unit, molar_mass=sib.molar_mass_g_per_mol):
                 self.warn(f"{self.code} is {analyte.display} but the unit {unit.text} fits "
                           f"{sib.display}; read as {sib.display}")
                 return sib, unit
@@ -248,6 +253,12 @@ class _One(Reading):
             given = replace(given, label=given.code)  # shown as the unit the value is read in
         analyte, unit = self._fit_unit(analyte, given)
         r.analyte, r.label = analyte.key, analyte.display
+        if foreign_ratio(_units(analyte), unit):
+            self.warn(f"{analyte.display}: {unit.text} and {analyte.unit} are ratios of "
+                      f"different kinds, not related by a unit factor (an HbA1c in % is the "
+                      f"NGSP scale, in mmol/mol the IFCC one); not converted, not interpreted")
+            r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
+            return
         if in_equivalents(given) and analyte.charge != 1:
             self.warn(f"{analyte.display}: {given.text} is read only for a monovalent ion "
                       "(sodium, potassium, chloride, bicarbonate); give this one in mmol/L "
@@ -330,6 +341,10 @@ def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:
     if 0 < high < low:
         return None, f"reference range low {fmt(low)} > high {fmt(high)}"
     return Range(low, high if high > 0 else None, "case"), ""
+
+
+def _units(analyte: Analyte) -> tuple[str, ...]:
+    return (analyte.unit, *analyte.alt_units)
 
 
 def _to_canonical(analyte: Analyte, x: float, unit: Unit) -> float:

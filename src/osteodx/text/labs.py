@@ -50,6 +50,7 @@ from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
+from osteodx.labs.unit_checks import foreign_ratio
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
@@ -270,10 +271,13 @@ def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
     exact = [sib for sib in cat.siblings(a) if code in (sib.unit, *sib.alt_units)]
     if code not in (a.unit, *a.alt_units) and exact:
         return _read_as(lab, a, exact[0])  # "HbA1c 52 mmol/mol": not 5.2 %, the IFCC assay
-    if convertible(parse_ucum(code), parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
+    foreign = foreign_ratio((a.unit, *a.alt_units), parse_ucum(code))  # % is not mmol/mol
+    if not foreign and convertible(parse_ucum(code), parse_ucum(a.unit),
+                                   molar_mass=a.molar_mass_g_per_mol):
         return a
     for sib in cat.siblings(a):
-        if convertible(parse_ucum(code), parse_ucum(sib.unit),
+        if not foreign_ratio((sib.unit, *sib.alt_units), parse_ucum(code)) and \
+                convertible(parse_ucum(code), parse_ucum(sib.unit),
                        molar_mass=sib.molar_mass_g_per_mol):
             return _read_as(lab, a, sib)
     swapped = parse_ucum(code).swapped_enzyme_iu()
