@@ -28,6 +28,7 @@ from typing import Any
 
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
+from osteodx.labs.bp_pairs import swapped_pressures
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
 from osteodx.labs.censored import censor_direction, judge_censored
 from osteodx.labs.codes import QUALITATIVE_CODES, QUALITATIVE_LABELS, read_back
@@ -382,20 +383,25 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
     cat = catalogue or load_catalogue()
     workup = LabWorkup()
     all_findings: list[Finding] = []
+    items: list[tuple[int, str, Mapping[str, Any]]] = []  # every reading, panels split
     for i, m in enumerate(measurements):
         where = f"{source_prefix}[{i}]"
         if complex_value(m) is None:
-            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
+            items.append((i, where, m))
             continue
         if m.get("value"):  # protobuf refuses both (a oneof); a hand-built dict may not
             workup.warnings.append(f"{where}: has both a value and a complexValue; the "
                                    "complexValue is not read")
-            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
+            items.append((i, where, m))
             continue
         parts, warnings = split_complex(m)  # a blood-pressure panel: one reading per quantity
         workup.warnings += [f"{where}.{w}" for w in warnings]
-        for field, part in parts:
-            all_findings += _add(workup, part, i, f"{where}.{field}", cat, age_years, _sex(sex))
+        items += [(i, f"{where}.{field}", part) for field, part in parts]
+    swapped, warnings = swapped_pressures(items)  # "80/150": neither is a finding
+    workup.warnings += warnings
+    for i, where, m in items:
+        if where not in swapped:
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
     workup.findings = _merge(all_findings, workup.warnings)
     return workup
 
