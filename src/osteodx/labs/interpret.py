@@ -36,10 +36,15 @@ from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
 from osteodx.labs.plausibility import implausible_warning
-from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
+from osteodx.labs.ranges import Range, assumed_unit, case_range, catalogue_range, plausible
 from osteodx.labs.reading import Reading, hpo_findings, unit_text
 from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
-from osteodx.labs.unit_checks import foreign_ratio, in_equivalents, label_clash
+from osteodx.labs.unit_checks import (
+    equivalents_refused,
+    foreign_ratio,
+    in_equivalents,
+    label_clash,
+)
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
 from osteodx.labs.vitals import VITAL_LOINC
 
@@ -244,9 +249,17 @@ class _One(Reading):
             if not q.get("unit") and rr and not rr.get("unit"):
                 self.unitless(analyte, x, rr, exc)
                 return
-            self.warn(f"{analyte.display}: {exc}; not interpreted")
-            r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + ": not interpreted"
-            return
+            assumed = None if q.get("unit") else assumed_unit(analyte, x)
+            if assumed is None:
+                self.warn(f"{analyte.display}: {exc}; not interpreted")
+                r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + \
+                    ": not interpreted"
+                return
+            # "Calcium 3.1" as extract writes it: assumed again, as the text reader does
+            self.warn(f"{analyte.display}: no unit written for {fmt(x)}; unit assumed "
+                      f"{assumed}, the only catalogue unit in which it is plausible")
+            given = parse_ucum(assumed)
+            r.unit = assumed
         clash = label_clash(q.get("unit"), given)
         if clash:
             self.warn(clash)
@@ -261,9 +274,7 @@ class _One(Reading):
             r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
             return
         if in_equivalents(given) and analyte.charge != 1:
-            self.warn(f"{analyte.display}: {given.text} is read only for a monovalent ion "
-                      "(sodium, potassium, chloride, bicarbonate); give this one in mmol/L "
-                      "or a mass unit; not interpreted")
+            self.warn(equivalents_refused(analyte.display, given.text))
             r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
             return
         head = f"{analyte.display} {fmt(x)} {given.text}"

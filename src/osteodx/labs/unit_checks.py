@@ -19,7 +19,8 @@ from typing import Any
 
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
 
-__all__ = ["foreign_ratio", "label_clash", "in_equivalents", "ratio_kind"]
+__all__ = ["equivalents_refused", "foreign_ratio", "label_clash", "in_equivalents",
+           "ratio_kind"]
 
 
 def label_clash(raw: Any, given: Unit) -> str | None:
@@ -51,6 +52,14 @@ def _unit_like(unit: Unit) -> bool:
 
 def in_equivalents(unit: Unit) -> bool:
     return any(atom == "eq" for _, atom, _ in unit.terms)
+
+
+def equivalents_refused(display: str, unit: str) -> str:
+    """The one warning for a value in equivalents of an ion that is not monovalent
+    (8 mEq/L of calcium is 4 mmol/L, not 8): the text reader and the interpreter say
+    the same, so a report diagnosed directly says it once."""
+    return (f"{display}: {unit} is read only for a monovalent ion (sodium, potassium, "
+            "chloride, bicarbonate); give this one in mmol/L or a mass unit; not interpreted")
 
 
 def ratio_kind(unit: Unit) -> str | None:

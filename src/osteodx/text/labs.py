@@ -40,6 +40,7 @@ from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
 from osteodx.labs.codes import (
+    NO_UNIT,
     QUALITATIVE_CLASSES,
     assay_class,
     censored_value,
@@ -50,7 +51,7 @@ from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
-from osteodx.labs.unit_checks import foreign_ratio
+from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
@@ -94,6 +95,7 @@ class TextLab:
     reference_unit: str | None = None
     reference_ucum: str | None = None
     range_unit_suspect: bool = False
+    unit_assumed: bool = False  # "Calcium 3.1": no unit written, the one plausible one used
     panel: bool = False
     name: str = ""
     named: str = ""
@@ -312,6 +314,9 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
         lab.warnings.append(f"{a.display}: unit {lab.unit} is not a readable UCUM unit")
         return
     a = _fit_unit(lab, a, cat)
+    if in_equivalents(parse_ucum(lab.ucum)) and a.charge != 1:  # 8 mEq/L calcium: 4 mmol/L
+        lab.warnings.append(equivalents_refused(a.display, lab.unit or lab.ucum))
+        return
     slip = None if lab.value is None else \
         implausible_warning(a, lab.value, parse_ucum(lab.ucum), lab.unit or lab.ucum)
     if slip:  # kept as written: the interpreter leaves it out and names the unit it would fit
@@ -336,6 +341,7 @@ def _assume_unit(lab: TextLab, a: Analyte) -> bool:
     if code.startswith("{") or code == "1":  # the INR has no unit to write
         lab.notes.append(f"{a.display}: a ratio without a unit, read as {code}")
     else:
+        lab.unit_assumed = True
         lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value)}; unit assumed "
                             f"{code}, the only catalogue unit in which it is plausible")
     return True
@@ -387,13 +393,15 @@ def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[st
         desc += f' Flagged "{lab.flag_text}" ({lab.flag}) in the text.'
     out: dict[str, Any] = {"assay": assay_class(lab.loinc, lab.analyte, lab.label)}
     if lab.value is not None:
-        unit = unit_class(lab.ucum, lab.unit)
+        # an assumed unit was not printed: written as such, and assumed again on reading
+        unit = dict(NO_UNIT) if lab.unit_assumed else unit_class(lab.ucum, lab.unit)
         quantity: dict[str, Any] = {"unit": unit, "value": float(lab.value)}
         if lab.comparator:  # a Quantity has no comparator: said, and read back
             desc += " " + censored_value(lab.comparator, lab.value)
         low, high = lab.reference_low, lab.reference_high
         runit = unit_class(lab.reference_ucum, lab.reference_unit) \
-            if lab.reference_unit is not None else unit
+            if lab.reference_unit is not None and not (
+                lab.unit_assumed and lab.reference_unit == lab.unit) else unit
         if low is not None and high is not None:
             quantity["referenceRange"] = {"unit": runit, "low": float(low), "high": float(high)}
         elif low is not None or high is not None:  # not a range: its other limit is unknown
