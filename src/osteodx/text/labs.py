@@ -302,8 +302,9 @@ def _read_as(lab: TextLab, a: Analyte, sib: Analyte) -> Analyte:
 def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     """Unit, plausibility and reference-range checks, as warnings and notes."""
     if lab.comparator:
-        lab.warnings.append(f"{a.display}: value written as {lab.comparator}{fmt(lab.value or 0)};"
-                            f" only its bound is known, judged only where the bound decides")
+        shown = f"{lab.comparator}{fmt(lab.value or 0)} {lab.unit or ''}".rstrip()
+        lab.warnings.append(f"{a.display}: value written as {shown}; only its bound is known, "
+                            f"judged only where the bound decides")  # said again on reading
     if lab.unit is None and lab.reference_unit is not None:
         lab.unit, lab.ucum = lab.reference_unit, lab.reference_ucum
         lab.notes.append(f"{a.display}: no unit after the value; the range's {lab.unit} is used")
