@@ -9,6 +9,7 @@ shells over these functions.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from osteodx.case.checks import checked_case
@@ -123,6 +124,10 @@ def read_document(doc: StreamDocument, kb: KnowledgeBase, *, strict: bool = True
                      offset=doc.offset)
 
 
+#: the field a lab warning names ("measurements[1]: ", "measurements[0].complexValue...: ")
+_MEASUREMENT_FIELD = re.compile(r"^measurements\[\d+\](?:\.\S*?)?: ")
+
+
 def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:
     """Interpret the case's measurements into findings (once); returns the lab table."""
     if case.labs is not None:
@@ -137,6 +142,11 @@ def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:
         elif (f.hpo_id, f.status) not in have:
             case.findings.append(f)
             have.add((f.hpo_id, f.status))
+    # a report's lab warning is said once, by its measurement (whose verdict can name what
+    # the value would be in another unit): the same first clause ("Calcium: value 5.3 mmol/L
+    # is implausible (plausible 4-20 mg/dL)") is said by the text reader too
+    again = {_MEASUREMENT_FIELD.sub("", w).split(";")[0] for w in workup.warnings}
+    case.warnings[:] = [w for w in case.warnings if w.split(";")[0] not in again]
     case.warnings.extend(workup.warnings)
     case.labs = [r.to_dict() for r in workup.results]
     if not case.findings:

@@ -154,3 +154,13 @@ def test_a_blood_pressure_panel_is_read_and_an_unreadable_reading_is_named(tmp_p
                "Arterial Pressure) is not a reading osteodx reads")
     assert any(w.startswith(warning) for w in out["warnings"])
     assert f"warning: {path}: {warning}" in res.stderr
+
+
+def test_a_report_lab_warning_is_said_once(toy_dir):
+    res = _run(["diagnose", "--text", "A 40-year-old woman with seizures. Calcium 5.3 mmol/L. "
+                "Calcium 8.0 mEq/L. CRP <10 mg/L.", "-f", "json"], toy_dir)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert len([w for w in out["warnings"] if "implausible" in w]) == 1
+    assert len([w for w in out["warnings"] if "monovalent" in w]) == 1
+    assert len([w for w in out["warnings"] if "value written as <10 mg/L" in w]) == 1

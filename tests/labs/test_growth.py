@@ -101,3 +101,20 @@ def test_unusable_growth_values_are_reported(m, age, sex, reason):
 
 def test_lms_z_is_the_box_cox_formula():
     assert lms_z(110.0, 0.5, 100.0, 0.1) == pytest.approx((math.sqrt(1.1) - 1) / 0.05)
+
+
+def _growth_m(loinc: str, value: float, unit: str) -> dict:
+    return {"assay": {"id": loinc, "label": "x"},
+            "value": {"quantity": {"unit": {"id": f"UCUM:{unit}", "label": unit}, "value": value}}}
+
+
+@pytest.mark.parametrize(("loinc", "value", "unit", "age"), [
+    ("LOINC:29463-7", 3, "kg", 10),      # -40 SD
+    ("LOINC:8302-2", 250, "cm", 5),      # +18.7 SD
+])
+def test_a_value_absurd_for_the_age_is_a_slip_not_a_finding(loinc, value, unit, age):
+    from osteodx.labs import interpret_measurements
+
+    w = interpret_measurements([_growth_m(loinc, value, unit)], age_years=age, sex="FEMALE")
+    assert w.findings == []
+    assert any("beyond the plausible 6 SD" in x for x in w.warnings), w.warnings

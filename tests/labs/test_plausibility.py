@@ -83,3 +83,26 @@ def test_common_unit_slips_are_caught(code, value, written, meant):
     r, workup = _workup(code, value, written)
     assert r.interpretation is None and not r.findings, workup.warnings
     assert f"{value:g} {meant} would be" in workup.warnings[0], workup.warnings
+
+
+def _calcium(value: float, unit: str) -> dict:
+    return {"assay": {"id": "LOINC:2000-8", "label": "Calcium"},
+            "value": {"quantity": {"unit": {"id": f"UCUM:{unit}", "label": unit}, "value": value}}}
+
+
+@pytest.mark.parametrize(("value", "unit"), [(5.0, "mmol/L"), (1.0, "mmol/L"), (20, "mg/dL"),
+                                             (4, "mg/dL")])
+def test_a_stated_plausible_bound_holds_in_every_unit(value, unit):
+    """'20 mg/dL (5.0 mmol/L)': 5.0 mmol/L is 20.04 mg/dL, still the stated bound."""
+    from osteodx.labs import interpret_measurements
+
+    w = interpret_measurements([_calcium(value, unit)], age_years=40, sex="FEMALE")
+    assert not any("implausible" in x for x in w.warnings), w.warnings
+    assert w.findings
+
+
+def test_a_unit_slip_is_still_implausible():
+    from osteodx.labs import interpret_measurements
+
+    w = interpret_measurements([_calcium(9.6, "mmol/L")], age_years=40, sex="FEMALE")
+    assert any("implausible" in x for x in w.warnings)

@@ -49,6 +49,9 @@ def test_a_childs_blood_pressure_is_not_judged_without_its_centile():
     result, workup = _one("LOINC:8480-6", 125, "mm[Hg]", age=8)
     assert result.interpretation is None and not workup.findings
     assert any("centiles for age, sex and height" in w for w in workup.warnings)
+    # not "the reading lacks" them: a height may be given; osteodx has no tables
+    assert any("osteodx has no centile tables and the reading gave no centile" in w
+               for w in workup.warnings)
 
 
 def test_unknown_age_and_bad_unit_and_implausible_value_are_reported():

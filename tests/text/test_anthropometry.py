@@ -76,3 +76,11 @@ def test_weight_falling_across_centile_spaces_is_faltering_growth(text, age, ftt
     assert any(g.hpo_id == "HP:0001508" and not g.excluded for g in got) == ftt
     # the reading judged is the latest one
     assert not any(g.hpo_id == "HP:0004325" and not g.excluded for g in got) or "2nd" in text
+
+
+def test_a_raw_reading_absurd_for_the_age_is_warned_about():
+    warnings: list[str] = []
+    found = find_growth_statements("Weight 3 kg. Height 250 cm.", age_years=10, sex="female",
+                                   warnings=warnings)
+    assert found == []
+    assert len(warnings) == 2 and all("beyond the plausible 6 SD" in w for w in warnings)

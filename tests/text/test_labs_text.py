@@ -528,3 +528,23 @@ def test_a_spaced_dash_separates_name_and_value() -> None:
     labs = extract_labs("Results: CRP - 2 mg/l, TSH - 1,85 mIU/l (0,27 - 4,2).")
     assert [(x.analyte, x.value, x.reference_low, x.reference_high) for x in labs] == [
         ("crp", 2.0, None, None), ("tsh", 1.85, 0.27, 4.2)]
+
+
+def test_an_assumed_unit_is_written_as_not_written_and_assumed_again():
+    """'Calcium 3.1': osteodx:unit-not-written, not UCUM:mmol/L as if printed; diagnosing
+    the phenopacket assumes the unit again and says so."""
+    from osteodx.labs import interpret_measurements
+    from osteodx.labs.codes import NO_UNIT
+    from osteodx.text.labs import to_measurement
+
+    lab = one("Calcium 3.1")
+    m = to_measurement(lab)
+    assert m["value"]["quantity"]["unit"] == NO_UNIT
+    w = interpret_measurements([m], age_years=40, sex="FEMALE")
+    assert [f.label for f in w.findings] == ["Hypercalcemia"]
+    assert any("unit assumed mmol/L" in x for x in w.warnings), w.warnings
+
+
+def test_calcium_in_meq_is_refused_once_not_called_implausible():
+    lab = one("Calcium 8.0 mEq/L")
+    assert len(lab.warnings) == 1 and "monovalent" in lab.warnings[0], lab.warnings

@@ -71,3 +71,11 @@ def test_a_childs_reading_of_140_90_or_more_needs_no_centile(text, found):
     assert bool(got) is found
     if found:
         assert got[0].hpo_id == "HP:0032263" and "stage 2 at any height" in got[0].note
+
+
+def test_a_swapped_blood_pressure_is_warned_about_not_dropped():
+    from osteodx.text.vitals import find_vital_signs
+
+    warnings: list[str] = []
+    assert find_vital_signs("BP 80/150.", age_years=45, warnings=warnings) == []
+    assert len(warnings) == 1 and "likely swapped" in warnings[0]

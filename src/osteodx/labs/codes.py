@@ -18,7 +18,12 @@ back from it exactly what it reads from the text itself:
   one-sided limit is not a range - writing the missing limit would invent it - so it
   is said in the description, ``One-sided reference limit as printed: upper 5.0 mg/L
   (unit UCUM:mg/L).``, and :func:`read_back` turns it into the one-sided range the
-  interpreter reads (a missing ``low`` is 0, a missing ``high`` no upper limit).
+  interpreter reads (a missing ``low`` is 0, a missing ``high`` no upper limit);
+* a censored value ("CRP <10 mg/L") has no comparator field in a ``Quantity``: its bound
+  is the ``value`` and the description says ``Value as printed: <10.0 (censored: only
+  the bound is known).``, which :func:`read_back` turns into the quantity's
+  ``comparator`` (a key osteodx alone reads), so that :mod:`osteodx.labs.censored`
+  judges it only where the bound decides.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["NO_UNIT", "UNIT_AS_PRINTED", "QUALITATIVE_CLASSES", "QUALITATIVE_CODES",
-           "QUALITATIVE_LABELS", "assay_class", "unit_class", "one_sided_limit", "read_back",
-           "resources_for"]
+           "QUALITATIVE_LABELS", "assay_class", "censored_value", "unit_class",
+           "one_sided_limit", "read_back", "resources_for"]
 
 #: Qualitative values osteodx writes ("high" -> NCIT Elevated, as the schema suggests).
 QUALITATIVE_CLASSES: dict[str, dict[str, str]] = {
@@ -61,6 +66,9 @@ _LOCAL_ASSAY = "osteodx:lab/"
 _LIMIT = "One-sided reference limit as printed:"
 _LIMIT_READ = re.compile(re.escape(_LIMIT) + r" (upper|lower) ([-+0-9.eE]+) "
                          r"(?:\(no unit written\)|(.+?) \(unit (\S+?)\))\.")
+
+_CENSORED = "Value as printed:"
+_CENSORED_READ = re.compile(re.escape(_CENSORED) + r" (<=|>=|≤|≥|<|>)[-+0-9.eE]+ \(censored")
 
 _RESOURCES = {
     "NCIT:": {"id": "ncit", "name": "NCI Thesaurus", "namespacePrefix": "NCIT",
@@ -95,10 +103,16 @@ def one_sided_limit(low: float | None, high: float | None,
     return f"{_LIMIT} {side} {float(value or 0.0)!r} {where}."
 
 
+def censored_value(comparator: str, value: float) -> str:
+    """The sentence saying a censored value in a description (:func:`read_back` reads it)."""
+    return f"{_CENSORED} {comparator}{float(value)!r} (censored: only the bound is known)."
+
+
 def read_back(m: Mapping[str, Any]) -> Mapping[str, Any]:
     """*m* in the forms the interpreter reads: osteodx's own unit classes undone (no
-    unit, or the unit as printed), a local assay named by its label, and a one-sided
-    limit said in the description as a range with that one limit. Measurements without
+    unit, or the unit as printed), a local assay named by its label, a one-sided
+    limit said in the description as a range with that one limit, and a censored
+    value's comparator as the quantity's ``comparator``. Measurements without
     these come back unchanged (the same object)."""
     out = dict(m)
     assay = m.get("assay")
@@ -109,6 +123,9 @@ def read_back(m: Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(q, Mapping):
         q = dict(q)
         _undo_unit(q)
+        censored = _CENSORED_READ.search(str(m.get("description", "")))
+        if censored and "comparator" not in q:
+            q["comparator"] = censored.group(1)
         rr = q.get("referenceRange") or q.get("reference_range")
         if isinstance(rr, Mapping):
             rr = dict(rr)

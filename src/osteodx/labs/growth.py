@@ -82,6 +82,7 @@ class GrowthMeasure:
     high_z: float
     tables: tuple[tuple[str, float, float], ...]  # (table, from month, to month)
     adult_table: str | None  # used at its last age for adults, if growth is over then
+    max_abs_z: float = 6.0  # further from the mean, a value is a slip, not a finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,8 @@ def growth_measures() -> dict[str, GrowthMeasure]:
             high_z=float(base.get("high_z", spec["high_z"])),
             tables=tuple((t["table"], float(t["months"][0]), float(t["months"][1]))
                          for t in m["tables"]),
-            adult_table=m.get("adult_table"))
+            adult_table=m.get("adult_table"),
+            max_abs_z=float(spec["growth_references"]["max_abs_z"]))
     return out
 
 

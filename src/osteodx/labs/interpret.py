@@ -28,16 +28,23 @@ from typing import Any
 
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
+from osteodx.labs.bp_pairs import swapped_pressures
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
+from osteodx.labs.censored import censor_direction, judge_censored
 from osteodx.labs.codes import QUALITATIVE_CODES, QUALITATIVE_LABELS, read_back
 from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
 from osteodx.labs.plausibility import implausible_warning
-from osteodx.labs.ranges import Range, case_range, catalogue_range, plausible
+from osteodx.labs.ranges import Range, assumed_unit, case_range, catalogue_range, plausible
 from osteodx.labs.reading import Reading, hpo_findings, unit_text
 from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
-from osteodx.labs.unit_checks import in_equivalents, label_clash
+from osteodx.labs.unit_checks import (
+    equivalents_refused,
+    foreign_ratio,
+    in_equivalents,
+    label_clash,
+)
 from osteodx.labs.units import Unit, UnitError, convert, convertible, parse_ucum, parse_unit
 from osteodx.labs.vitals import VITAL_LOINC
 
@@ -181,11 +188,16 @@ class _One(Reading):
 
     def _fit_unit(self, analyte: Analyte, unit: Unit) -> tuple[Analyte, Unit]:
         """Read the value's unit against the analyte: a sibling analyte that fits the
-        unit (bone ALP in U/L), or 'U' and '[IU]' exchanged (RF in 'U/mL')."""
-        if convertible(unit, analyte.unit, molar_mass=analyte.molar_mass_g_per_mol):
+        unit (bone ALP in U/L), or 'U' and '[IU]' exchanged (RF in 'U/mL'). A ratio of
+        another kind (HbA1c in mmol/mol under the % assay's code) is only ever fitted
+        to a sibling, never converted."""
+        foreign = foreign_ratio(_units(analyte), unit)
+        if not foreign and convertible(unit, analyte.unit,
+                                       molar_mass=analyte.molar_mass_g_per_mol):
             return analyte, unit
         for sib in self.cat.siblings(analyte):
-            if convertible(unit, sib.unit, molar_mass=sib.molar_mass_g_per_mol):
+            if not foreign_ratio(_units(sib), unit) and \
+                    convertible(unit, sib.unit, molar_mass=sib.molar_mass_g_per_mol):
                 self.warn(f"{self.code} is {analyte.display} but the unit {unit.text} fits "
                           f"{sib.display}; read as {sib.display}")
                 return sib, unit
@@ -237,9 +249,17 @@ class _One(Reading):
             if not q.get("unit") and rr and not rr.get("unit"):
                 self.unitless(analyte, x, rr, exc)
                 return
-            self.warn(f"{analyte.display}: {exc}; not interpreted")
-            r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + ": not interpreted"
-            return
+            assumed = None if q.get("unit") else assumed_unit(analyte, x)
+            if assumed is None:
+                self.warn(f"{analyte.display}: {exc}; not interpreted")
+                r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + \
+                    ": not interpreted"
+                return
+            # "Calcium 3.1" as extract writes it: assumed again, as the text reader does
+            self.warn(f"{analyte.display}: no unit written for {fmt(x)}; unit assumed "
+                      f"{assumed}, the only catalogue unit in which it is plausible")
+            given = parse_ucum(assumed)
+            r.unit = assumed
         clash = label_clash(q.get("unit"), given)
         if clash:
             self.warn(clash)
@@ -247,10 +267,14 @@ class _One(Reading):
             given = replace(given, label=given.code)  # shown as the unit the value is read in
         analyte, unit = self._fit_unit(analyte, given)
         r.analyte, r.label = analyte.key, analyte.display
+        if foreign_ratio(_units(analyte), unit):
+            self.warn(f"{analyte.display}: {unit.text} and {analyte.unit} are ratios of "
+                      f"different kinds, not related by a unit factor (an HbA1c in % is the "
+                      f"NGSP scale, in mmol/mol the IFCC one); not converted, not interpreted")
+            r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
+            return
         if in_equivalents(given) and analyte.charge != 1:
-            self.warn(f"{analyte.display}: {given.text} is read only for a monovalent ion "
-                      "(sodium, potassium, chloride, bicarbonate); give this one in mmol/L "
-                      "or a mass unit; not interpreted")
+            self.warn(equivalents_refused(analyte.display, given.text))
             r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
             return
         head = f"{analyte.display} {fmt(x)} {given.text}"
@@ -275,9 +299,12 @@ class _One(Reading):
             r.text = f"{head}: not interpreted (no reference range)"
             return
         r.reference_low, r.reference_high, r.reference_source = rng.low, rng.high, rng.source
+        ref = "reference" if rng.source == "case" else "catalogue reference"
+        if censor_direction(q.get("comparator")):
+            self.censored(analyte, str(q["comparator"]), x, rng, given.text, ref)
+            return
         outcome = rng.classify(x)
         r.degree = degree(outcome, x, rng.high if outcome == "H" else rng.low)
-        ref = "reference" if rng.source == "case" else "catalogue reference"
         word = OUTCOME_WORDS.get(outcome or "", "not interpreted")
         bounds = range_text(rng.low, rng.high)
         said: Any = _FLAG_OUTCOME.get(self.flag.group(2)) if self.flag is not None else None
@@ -290,6 +317,31 @@ class _One(Reading):
             word = f"{OUTCOME_WORDS.get(said or '', 'not interpreted')} (as flagged in the report)"
         self.finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
 
+    def censored(self, analyte: Analyte, cmp: str, x: float, rng: Range, unit: str,
+                 ref: str) -> None:
+        """A value printed as "<x" or ">x": judged only where the bound decides
+        (:mod:`osteodx.labs.censored`), never as if the bound were the value."""
+        r, name = self.result, analyte.display
+        bounds = range_text(rng.low, rng.high)
+        head = f"{name} {cmp}{fmt(x)} {unit} ({ref} {bounds})"
+        verdict = judge_censored(cmp, x, rng.low, rng.high)
+        if verdict.outcome is not None:
+            self.finish(analyte.hpo, verdict.outcome,
+                        f"{head}: {OUTCOME_WORDS.get(verdict.outcome, 'not interpreted')}")
+            return
+        term = analyte.hpo.high if verdict.not_side == "high" else analyte.hpo.low
+        if verdict.not_side is not None and term is not None:
+            other = "low" if verdict.not_side == "high" else "high"
+            r.text = f"{head}: not {verdict.not_side}"
+            r.findings = [Finding(term.hpo_id, term.label, "excluded", f"{self.where}: {r.text}")]
+            self.note(f"{name}: {cmp}{fmt(x)} {unit} is not {verdict.not_side}, but the "
+                      f"bound does not say whether it is {other}")
+            return
+        open_side = "low" if censor_direction(cmp) == ">" and x < (rng.low or 0.0) else "high"
+        self.warn(f"{name}: value written as {cmp}{fmt(x)} {unit}; the reference limit "
+                  f"({bounds}) does not decide whether it is {open_side}; no finding")
+        r.text = f"{head}: not interpreted (censored value, the limit does not decide)"
+
 
 def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:
     """A case range read as printed, without units: (range, why not) - a missing
@@ -301,6 +353,10 @@ def _printed_range(rr: Mapping[str, Any]) -> tuple[Range | None, str]:
     if 0 < high < low:
         return None, f"reference range low {fmt(low)} > high {fmt(high)}"
     return Range(low, high if high > 0 else None, "case"), ""
+
+
+def _units(analyte: Analyte) -> tuple[str, ...]:
+    return (analyte.unit, *analyte.alt_units)
 
 
 def _to_canonical(analyte: Analyte, x: float, unit: Unit) -> float:
@@ -338,20 +394,25 @@ def interpret_measurements(measurements: list[dict[str, Any]], *, age_years: flo
     cat = catalogue or load_catalogue()
     workup = LabWorkup()
     all_findings: list[Finding] = []
+    items: list[tuple[int, str, Mapping[str, Any]]] = []  # every reading, panels split
     for i, m in enumerate(measurements):
         where = f"{source_prefix}[{i}]"
         if complex_value(m) is None:
-            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
+            items.append((i, where, m))
             continue
         if m.get("value"):  # protobuf refuses both (a oneof); a hand-built dict may not
             workup.warnings.append(f"{where}: has both a value and a complexValue; the "
                                    "complexValue is not read")
-            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
+            items.append((i, where, m))
             continue
         parts, warnings = split_complex(m)  # a blood-pressure panel: one reading per quantity
         workup.warnings += [f"{where}.{w}" for w in warnings]
-        for field, part in parts:
-            all_findings += _add(workup, part, i, f"{where}.{field}", cat, age_years, _sex(sex))
+        items += [(i, f"{where}.{field}", part) for field, part in parts]
+    swapped, warnings = swapped_pressures(items)  # "80/150": neither is a finding
+    workup.warnings += warnings
+    for i, where, m in items:
+        if where not in swapped:
+            all_findings += _add(workup, m, i, where, cat, age_years, _sex(sex))
     workup.findings = _merge(all_findings, workup.warnings)
     return workup
 

@@ -147,6 +147,12 @@ def _check_loinc(codes: list[str]) -> list[str]:
     return codes
 
 
+#: relative slack on a plausible bound: a bound restated with two significant figures in
+#: another unit ("5.0 mmol/L" for 20 mg/dL) is off by up to 1 %; the bounds are the extremes
+#: of disease, so 1 % never turns a unit slip (a factor of 4 or more) into a plausible value
+PLAUSIBLE_TOLERANCE = 0.01
+
+
 class Analyte(FrozenModel):
     key: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
@@ -168,6 +174,16 @@ class Analyte(FrozenModel):
     hpo: HpoMap
     source: str
     note: str = ""
+
+    def within_plausible(self, xc: float, *, limit: bool = False) -> bool:
+        """Is *xc* (in ``unit``) within the plausible bounds, give or take
+        :data:`PLAUSIBLE_TOLERANCE`? A bound is stated in one unit and again, rounded,
+        in another ("20 mg/dL (5.0 mmol/L)"); 5.0 mmol/L is 20.04 mg/dL, and without
+        the tolerance the rounding would reject a value the bound states as plausible.
+        A reference limit (*limit*) may be 0 ("0 to 14")."""
+        lo, hi = self.plausible
+        lo = 0.0 if limit else lo
+        return lo * (1 - PLAUSIBLE_TOLERANCE) <= xc <= hi * (1 + PLAUSIBLE_TOLERANCE)
 
     @property
     def display(self) -> str:

@@ -36,8 +36,7 @@ def _canonical(analyte: Analyte, x: float, unit: Unit) -> float | None:
 
 
 def _within(analyte: Analyte, xc: float | None) -> bool:
-    lo, hi = analyte.plausible
-    return xc is not None and lo <= xc <= hi
+    return xc is not None and analyte.within_plausible(xc)
 
 
 def slip_units(analyte: Analyte, x: float, unit: Unit) -> list[str]:

@@ -73,8 +73,7 @@ def plausible(analyte: Analyte, x: float, unit: Unit) -> bool | None:
     xc = _canonical(analyte, x, unit)
     if xc is None:
         return None
-    lo, hi = analyte.plausible
-    return lo <= xc <= hi
+    return analyte.within_plausible(xc)
 
 
 def assumed_unit(analyte: Analyte, x: float) -> str | None:
@@ -99,8 +98,7 @@ def _range_plausible(analyte: Analyte, low: float, high: float, unit: Unit) -> b
     lc, hc = _canonical(analyte, low, unit), _canonical(analyte, high, unit)
     if lc is None or hc is None:
         return None
-    lo, hi = analyte.plausible
-    return 0 <= lc <= hi and lo <= hc <= hi
+    return analyte.within_plausible(lc, limit=True) and analyte.within_plausible(hc)
 
 
 def case_range(rr: Mapping[str, Any], analyte: Analyte, value_unit: Unit, given_unit: Unit,

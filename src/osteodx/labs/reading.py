@@ -96,6 +96,12 @@ class Reading:
             self.warn(f"{measure.label}: {gz}; not interpreted")
             r.text = f"{head}: not interpreted ({gz})"
             return
+        if abs(gz.z) > measure.max_abs_z:  # 3 kg at 10 years: a slip, not a finding
+            self.warn(f"{measure.label}: value {fmt(x)} {r.unit or ''} is {gz.z:+.1f} SD for "
+                      f"age {years_text(self.age or 0)} and sex, beyond the plausible "
+                      f"{measure.max_abs_z:g} SD (a unit, age or typing slip?); not interpreted")
+            r.text = f"{head}: not interpreted (implausible for age, {gz.z:+.1f} SD)"
+            return
         r.reference_low, r.reference_high = round(gz.low_value, 1), round(gz.high_value, 1)
         r.reference_source = "CDC 2000 growth charts"
         outcome: Interpretation = ("L" if gz.z <= measure.low_z else

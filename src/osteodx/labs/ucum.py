@@ -47,7 +47,7 @@ ATOMS: dict[str, str] = {
     "U": "enzyme_unit", "kat": "katal", "[IU]": "international_unit",
     "[iU]": "international_unit", "m": "meter", "s": "second", "min": "minute",
     "h": "hour", "d": "day", "wk": "week", "a": "year", "%": "percent",
-    "m[Hg]": "meter_Hg", "m[H2O]": "meter_H2O",
+    "m[Hg]": "meter_Hg", "m[H2O]": "meter_H2O", "Pa": "pascal",
     "[in_i]": "inch", "[ft_i]": "foot", "[lb_av]": "pound", "[oz_av]": "ounce",
     # UCUM defines the equivalent as 1 mol: true for a monovalent ion only, so the lab
     # interpreter accepts it only for analytes whose catalogue entry says charge 1
@@ -72,7 +72,10 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"10\^", "10*"), (r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10*" + m.group(1).translate(_SUPER)),
     (r"(?<![\[A-Za-z])IU|(?<=[a-z])IU", "[IU]"), (r"(?<=[a-z])iU|^iU", "[iU]"),
     (r"(?i)m[e]q(?=/)", "meq"),  # "mEq/L", "MEQ/L": milliequivalents
-    (r"mmHg", "mm[Hg]"), (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
+    (r"mmHg", "mm[Hg]"),
+    # "mg%" and "mg/100 mL" are the old writings of mg/dL (per 100 mL)
+    (r"(?<=g)%$", "/dL"), (r"/100m[lL]$", "/dL"),
+    (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
     (r"/(\d+)\.?h(?:rs?)?$", r"/(\1.h)"), (r"/hr$", "/h"), (r"^cells(?=/)", "{cells}"),
     (r"(?i)^(?:in|inch|inches)$", "[in_i]"), (r"(?i)^(?:lbs?|pounds?)$", "[lb_av]"),
     # French and Belgian counts: "0,2 G/l" (giga per litre), "4,5 T/l" (tera per litre)

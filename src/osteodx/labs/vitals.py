@@ -192,8 +192,10 @@ def _pressure(kind: str, value: float, age: float | None) -> VitalVerdict:
     band = next((b for b in ("adult", "adolescent", "child")
                  if age >= t[b]["min_age_years"]), None)
     if band is None or (band == "child" and value < t["child"][kind]):
+        # osteodx has no centile tables (AAP 2017): only a printed centile can judge it
         return VitalVerdict(None, None, "a child's blood pressure is judged against the "
-                            "centiles for age, sex and height, which the reading lacks", "")
+                            "centiles for age, sex and height; osteodx has no centile tables "
+                            "and the reading gave no centile", "")
     limit = t[band][kind]
     ages = {"adult": "18 y and over", "adolescent": "13-17 y",
             "child": "1-12 y: stage 2 at any height"}[band]

@@ -16,6 +16,7 @@ name in between); measurements of relatives and generic statements are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -69,8 +70,6 @@ _PART_BEFORE = re.compile(r"\b(?:telomeres?|penile|penis|phallus|phallic|limb|le
 #: a rate or change of a measurement, not the measurement: "height velocity", "weight gain"
 _RATE_AFTER = re.compile(r"\s*(?:velocity|velocities|gain|loss|increment|change|SDS change"
                          r"|of stay)\b", re.IGNORECASE)
-#: a raw reading further than this from the mean is not trusted as the patient's present one
-_MAX_Z = 5.0
 
 
 
@@ -114,10 +113,12 @@ def _verdict(kind: str, value: float, op: str, t: dict[str, Any],
 
 
 def _measured(text: str, m: re.Match, stretch: str, key: str, age_years: float | None,
-              sex: str | None, sentence: tuple[int, int]) -> tuple[float, str, int] | None:
+              sex: str | None, sentence: tuple[int, int],
+              warn: Callable[[str], None] = lambda _: None) -> tuple[float, str, int] | None:
     """A raw reading right after its name ("height 118 cm") as a z-score for the patient's
     age and sex, with its note and end; None when the reading's age is not the patient's
-    ("at 2 years her length was ...") or no reference covers it."""
+    ("at 2 years her length was ...") or no reference covers it. A value implausible
+    in itself or for the age (beyond the data file's ``max_abs_z``) is *warn*-ed about."""
     reading = _READING.match(stretch)
     measure = growth_measures().get(key)
     if reading is None or measure is None or age_years is None or sex not in ("male", "female"):
@@ -128,18 +129,26 @@ def _measured(text: str, m: re.Match, stretch: str, key: str, age_years: float |
         v = convert(float(reading.group("v")), parse_unit(reading.group("u")), measure.unit)
     except (UnitError, ValueError):
         return None
+    quoted = text[m.start():m.end() + reading.end()]
     if not measure.plausible[0] <= v <= measure.plausible[1]:
+        warn(f"{measure.label}: {quoted!r} is implausible (plausible {measure.plausible[0]:g}-"
+             f"{measure.plausible[1]:g} {measure.unit}); not used")
         return None
     gz = growth_z(measure, v, age_years, sex)
-    if isinstance(gz, str) or abs(gz.z) > _MAX_Z:
-        return None  # beyond 5 SD a reading is from another age, or a slip
+    if isinstance(gz, str):
+        return None
+    if abs(gz.z) > measure.max_abs_z:  # a reading from another age, or a slip
+        warn(f"{measure.label}: {quoted!r} is {gz.z:+.1f} SD for age {age_years:g} y and sex, "
+             f"beyond the plausible {measure.max_abs_z:g} SD (a unit, age or typing slip?); "
+             f"not used")
+        return None
     end = m.end() + reading.end()
     return gz.z, f"{text[m.start():end]} ({gz.text} for age and sex, CDC 2000)", end
 
 
 def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
-                           age_years: float | None = None, sex: str | None = None
-                           ) -> list[GrowthStatement]:
+                           age_years: float | None = None, sex: str | None = None,
+                           warnings: list[str] | None = None) -> list[GrowthStatement]:
     """Findings implied by growth measurements with a z-score or centile, in text order;
     given the patient's age and sex ("male"/"female"), a raw reading ("height 118 cm")
     too, placed on the CDC 2000 reference."""
@@ -172,9 +181,14 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
                         for hid in terms]
                 continue
             if z is None and c is None:
+                slips: list[str] = []
                 got = _measured(text, m, stretch, spec["key"], age_years, sex,
-                                (sentence.start, sentence.end))
-                if got is None or not ctx.assess(m.start(), m.end()).about_patient:
+                                (sentence.start, sentence.end), slips.append)
+                if not ctx.assess(m.start(), m.end()).about_patient:
+                    continue
+                if warnings is not None:
+                    warnings += slips
+                if got is None:
                     continue
                 value, note, end = got
                 verdict = _verdict("z", value, "", t, spec)

@@ -167,13 +167,15 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             features[key] = {"type": {"id": f.hpo_id, "label": f.label}, "excluded": True,
                              "description": f"normal {rs.key} on imaging: {f.source}"}
             spans[key] = f.source
+    slip_warnings: list[str] = []  # a height, weight or blood pressure that is a slip
     derived = [(g.hpo_id, g.excluded, g.start, g.end,
                 f"{g.key} {g.z:+.1f} SD for age and sex (CDC 2000)" if g.z is not None else
                 g.why if g.why else
                 f"{g.key} {'within' if g.excluded else 'outside'} 2 SD / 3rd-97th centile")
                for g in find_growth_statements(
                    text, age_years=demo.age_years,
-                   sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""))]
+                   sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""),
+                   warnings=slip_warnings)]
     derived += [(ms.hpo_id, ms.excluded, ms.start, ms.end,
                  f"{ms.key} at {ms.age_months:g} months ({'in time' if ms.excluded else 'late'})"
                  if ms.end - ms.start > 0 and not _NOT_YET_NOTE.search(text, ms.start, ms.end)
@@ -182,7 +184,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     derived += [(v.hpo_id, False, v.start, v.end, v.note)
                 for v in find_vital_signs(
                     text, demo.age_years,
-                    sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""))]
+                    sex={"MALE": "male", "FEMALE": "female"}.get(demo.sex or ""),
+                    warnings=slip_warnings)]
     derived += [(g.hpo_id, g.excluded, g.start, g.end, f"muscle power {g.note} (MRC scale)")
                 for g in find_power_grades(text)]
     derived += [(a.hpo_id, a.excluded, a.start, a.end, a.note) for a in find_visual_acuity(text)]
@@ -250,7 +253,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         notes.append(f"the text names a genetic result ({', '.join(genes)}); genes, variants "
                      "and stated diagnoses are not used for ranking (phenotype only)")
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
-                + list(demo.notes) + notes)
+                + slip_warnings + list(demo.notes) + notes)
     return Extraction(doc, case, family, warnings)
 
 

@@ -364,4 +364,4 @@ def _fits(x: float, code: str, target: object) -> bool:
                      molar_mass=target.molar_mass_g_per_mol)
     except UnitError:
         return False
-    return target.plausible[0] <= xc <= target.plausible[1]
+    return target.within_plausible(xc)

@@ -39,11 +39,19 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
-from osteodx.labs.codes import QUALITATIVE_CLASSES, assay_class, one_sided_limit, unit_class
+from osteodx.labs.codes import (
+    NO_UNIT,
+    QUALITATIVE_CLASSES,
+    assay_class,
+    censored_value,
+    one_sided_limit,
+    unit_class,
+)
 from osteodx.labs.plausibility import implausible_warning
 from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
+from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
@@ -87,6 +95,7 @@ class TextLab:
     reference_unit: str | None = None
     reference_ucum: str | None = None
     range_unit_suspect: bool = False
+    unit_assumed: bool = False  # "Calcium 3.1": no unit written, the one plausible one used
     panel: bool = False
     name: str = ""
     named: str = ""
@@ -253,8 +262,7 @@ def _plausible(a: Analyte, x: float | None, code: str, *, limit: bool = False) -
     xc = _to(x, code, a.unit, a.molar_mass_g_per_mol)
     if xc is None:
         return None
-    lo, hi = a.plausible
-    return (0 if limit else lo) <= xc <= hi
+    return a.within_plausible(xc, limit=limit)
 
 
 def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
@@ -265,10 +273,13 @@ def _fit_unit(lab: TextLab, a: Analyte, cat: Catalogue) -> Analyte:
     exact = [sib for sib in cat.siblings(a) if code in (sib.unit, *sib.alt_units)]
     if code not in (a.unit, *a.alt_units) and exact:
         return _read_as(lab, a, exact[0])  # "HbA1c 52 mmol/mol": not 5.2 %, the IFCC assay
-    if convertible(parse_ucum(code), parse_ucum(a.unit), molar_mass=a.molar_mass_g_per_mol):
+    foreign = foreign_ratio((a.unit, *a.alt_units), parse_ucum(code))  # % is not mmol/mol
+    if not foreign and convertible(parse_ucum(code), parse_ucum(a.unit),
+                                   molar_mass=a.molar_mass_g_per_mol):
         return a
     for sib in cat.siblings(a):
-        if convertible(parse_ucum(code), parse_ucum(sib.unit),
+        if not foreign_ratio((sib.unit, *sib.alt_units), parse_ucum(code)) and \
+                convertible(parse_ucum(code), parse_ucum(sib.unit),
                        molar_mass=sib.molar_mass_g_per_mol):
             return _read_as(lab, a, sib)
     swapped = parse_ucum(code).swapped_enzyme_iu()
@@ -291,8 +302,9 @@ def _read_as(lab: TextLab, a: Analyte, sib: Analyte) -> Analyte:
 def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     """Unit, plausibility and reference-range checks, as warnings and notes."""
     if lab.comparator:
-        lab.warnings.append(f"{a.display}: value written as {lab.comparator}{fmt(lab.value or 0)};"
-                            f" the bound is kept as the value")
+        shown = f"{lab.comparator}{fmt(lab.value or 0)} {lab.unit or ''}".rstrip()
+        lab.warnings.append(f"{a.display}: value written as {shown}; only its bound is known, "
+                            f"judged only where the bound decides")  # said again on reading
     if lab.unit is None and lab.reference_unit is not None:
         lab.unit, lab.ucum = lab.reference_unit, lab.reference_ucum
         lab.notes.append(f"{a.display}: no unit after the value; the range's {lab.unit} is used")
@@ -303,6 +315,9 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
         lab.warnings.append(f"{a.display}: unit {lab.unit} is not a readable UCUM unit")
         return
     a = _fit_unit(lab, a, cat)
+    if in_equivalents(parse_ucum(lab.ucum)) and a.charge != 1:  # 8 mEq/L calcium: 4 mmol/L
+        lab.warnings.append(equivalents_refused(a.display, lab.unit or lab.ucum))
+        return
     slip = None if lab.value is None else \
         implausible_warning(a, lab.value, parse_ucum(lab.ucum), lab.unit or lab.ucum)
     if slip:  # kept as written: the interpreter leaves it out and names the unit it would fit
@@ -327,6 +342,7 @@ def _assume_unit(lab: TextLab, a: Analyte) -> bool:
     if code.startswith("{") or code == "1":  # the INR has no unit to write
         lab.notes.append(f"{a.display}: a ratio without a unit, read as {code}")
     else:
+        lab.unit_assumed = True
         lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value)}; unit assumed "
                             f"{code}, the only catalogue unit in which it is plausible")
     return True
@@ -378,11 +394,15 @@ def to_measurement(lab: TextLab, *, time_observed: str | None = None) -> dict[st
         desc += f' Flagged "{lab.flag_text}" ({lab.flag}) in the text.'
     out: dict[str, Any] = {"assay": assay_class(lab.loinc, lab.analyte, lab.label)}
     if lab.value is not None:
-        unit = unit_class(lab.ucum, lab.unit)
+        # an assumed unit was not printed: written as such, and assumed again on reading
+        unit = dict(NO_UNIT) if lab.unit_assumed else unit_class(lab.ucum, lab.unit)
         quantity: dict[str, Any] = {"unit": unit, "value": float(lab.value)}
+        if lab.comparator:  # a Quantity has no comparator: said, and read back
+            desc += " " + censored_value(lab.comparator, lab.value)
         low, high = lab.reference_low, lab.reference_high
         runit = unit_class(lab.reference_ucum, lab.reference_unit) \
-            if lab.reference_unit is not None else unit
+            if lab.reference_unit is not None and not (
+                lab.unit_assumed and lab.reference_unit == lab.unit) else unit
         if low is not None and high is not None:
             quantity["referenceRange"] = {"unit": runit, "low": float(low), "high": float(high)}
         elif low is not None or high is not None:  # not a range: its other limit is unknown

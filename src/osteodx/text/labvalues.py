@@ -55,7 +55,7 @@ _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit
 #: analyte of a run-on list ("PTH 4.5 Mg 0.8"), magnesium, not milligrams.
 _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|hourly|patients?|cases?)\b"
-    r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w]))"
+    r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%]))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
     r"|/(?:12|52|7)\b(?![./]\d)"
     r"|\+(?![\d.])",  # a dipstick grade: "Glucose 2+ on dipstick"

@@ -60,18 +60,25 @@ def _data() -> dict[str, Any]:
 
 
 def find_vital_signs(text: str, age_years: float | None = None,
-                     ctx: ContextAnalyser | None = None, *, sex: str | None = None
-                     ) -> list[VitalSign]:
+                     ctx: ContextAnalyser | None = None, *, sex: str | None = None,
+                     warnings: list[str] | None = None) -> list[VitalSign]:
     """Increased blood pressure from the patient's readings and a prolonged QTc from the
     ECG's corrected QT ("male"/"female" *sex* chooses its threshold), in text order (one
-    finding per reading)."""
+    finding per reading). A reading whose diastolic exceeds its systolic ("BP 80/150",
+    likely swapped) is no finding, and is named in *warnings*."""
     t = _data()["blood_pressure"]
     ctx = ctx or ContextAnalyser(text)
     out: list[VitalSign] = []
     for m in _BP.finditer(text):
         systolic, diastolic = int(m.group("s")), int(m.group("d"))
-        if not 50 <= systolic <= 300 or not 20 <= diastolic <= 200 or diastolic >= systolic:
+        if not 50 <= systolic <= 300 or not 20 <= diastolic <= 200:
             continue  # not a blood pressure ("BP 2/3 of cases")
+        if diastolic > systolic and warnings is not None and \
+                ctx.assess(m.start(), m.end()).about_patient:
+            warnings.append(f"blood pressure {m.group(0).strip()!r}: diastolic {diastolic} "
+                            f"exceeds systolic {systolic} (likely swapped); not used")
+        if diastolic >= systolic:
+            continue
         centile = int(m.group("cv")) if m.group("cv") else None
         why = blood_pressure_verdict(systolic, diastolic, centile, age_years)
         if why is None or not ctx.assess(m.start(), m.end()).about_patient:

@@ -33,8 +33,17 @@ _WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter
              "dl": "dL", "day": "d"}
 
 
+#: "mg/100 mL", "g per 100 ml": the old writing of mg/dL ("mg%" is read by UCUM's label fixes)
+_PER_100ML = re.compile(r"(?P<num>[mµu]?g)\s?(?:/|per)\s?100\s?m[lL]\b")
+
+
 def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
-    """A unit written in words ("pico mol per litre" -> pmol/L), or None."""
+    """A unit written in words ("pico mol per litre" -> pmol/L), or per 100 mL
+    ("mg/100 mL" -> mg/dL), or None."""
+    hundred = _PER_100ML.match(t, start)
+    if hundred:
+        return hundred.group(), f"{hundred.group('num')}/dL".replace("µ", "u"), start, \
+            hundred.end()
     m = _WORD_UNIT.match(t, start)
     if m is None or (m.group("base") is None and m.group("units") is None):
         return None
