@@ -128,3 +128,15 @@ def test_a_long_stream_is_split_in_linear_time():
     docs = split_stream(text)
     assert len(docs) == 20000 and docs[-1].offset == (19999, 0)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("text", [
+    "\ufeff" + _doc("a") + "\n\ufeff" + _doc("b") + "\n" + _doc("c") + "\n",   # BOM lines
+    "\ufeff" + _doc("a", 2) + "\n\ufeff" + _doc("b", 2) + "\n\ufeff" + _doc("c", 2) + "\n",
+    "\ufeff[" + _doc("a") + ", " + _doc("b") + ", " + _doc("c") + "]",
+])
+def test_byte_order_marks_do_not_turn_a_stream_into_prose(text):
+    """A BOM before the first document made the stream read as one case report (exit 0,
+    findings from labels, sex lost); BOMs of files joined by ``cat`` lost every case."""
+    assert _ids(text) == [("<stdin>#1", "a"), ("<stdin>#2", "b"), ("<stdin>#3", "c")]
+    assert all(d.phenopacket for d in split_stream(text))

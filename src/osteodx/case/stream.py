@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from osteodx.case.sniff import looks_binary, looks_like_phenopacket
+from osteodx.case.sniff import looks_binary, looks_like_phenopacket, strip_boms
 
 __all__ = ["STDIN", "StreamDocument", "split_stream"]
 
@@ -59,8 +59,10 @@ def split_stream(text: str, source: str = STDIN) -> list[StreamDocument]:
 
     Text that is not a phenopacket attempt, binary text, an empty stream and a stream
     whose one document is broken are returned whole, so that they are read (or fail)
-    exactly as a single input always was.
+    exactly as a single input always was. Byte-order marks opening the text or a line
+    are dropped first (:func:`~osteodx.case.sniff.strip_boms`).
     """
+    text = strip_boms(text)
     if looks_binary(text) or not looks_like_phenopacket(text):
         return [StreamDocument(source, text, phenopacket=False)]
     head = text.lstrip()
