@@ -29,23 +29,28 @@ __all__ = ["parse_document", "case_from_phenopacket", "read_case", "not_a_phenot
 
 
 def parse_document(text: str, source: str, *,
-                   offset: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+                   offset: tuple[int, int] | None = None) -> dict[str, Any]:
     """Parse JSON or YAML *text* into a validated phenopacket dict.
 
     Every rejection is one line naming the field in the document's own terms
     (:mod:`osteodx.case.schema`), never protobuf's message types. *offset* places a
-    document cut from a stream (:mod:`osteodx.case.stream`) for the lines errors name.
+    document cut from a stream (:mod:`osteodx.case.stream`) for the lines errors name;
+    a part of a stream that is no object (a stray line) is named by its line too, so
+    that it can be found among the others.
     """
     stripped = text.lstrip()
     if not stripped:
         raise InputError("file is empty", source=source)
     as_yaml = source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "["))
-    data = load_document(text, source, as_yaml=as_yaml, offset=offset)
-    if isinstance(data, list):
-        raise InputError("expected one phenopacket object, found a list", source=source)
+    data = load_document(text, source, as_yaml=as_yaml, offset=offset or (0, 0))
     if not isinstance(data, dict):
         kind = {type(None): "nothing (null)", bool: "true/false", int: "a number",
-                float: "a number", str: "a text"}.get(type(data), type(data).__name__)
+                float: "a number", str: "a text", list: "a list"}.get(type(data),
+                                                                      type(data).__name__)
+        if isinstance(data, str):
+            kind += f" ({_preview(data)})"
+        if offset is not None:
+            kind += f" (line {offset[0] + text[:len(text) - len(stripped)].count(chr(10)) + 1})"
         raise InputError(f"expected one phenopacket object, found {kind}", source=source)
     other = other_message_kind(data)
     if other:
@@ -63,6 +68,12 @@ def parse_document(text: str, source: str, *,
             raise InputError(f"not a valid Phenopacket v2: {first_line(exc)}",
                              source=source) from None
     return json_format.MessageToDict(message)
+
+
+def _preview(text: str, width: int = 40) -> str:
+    """*text* quoted on one line, cut to *width* characters."""
+    one = " ".join(text.split())
+    return '"' + (one if len(one) <= width else one[:width - 1] + "…") + '"'
 
 
 def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
@@ -218,7 +229,7 @@ def _why_not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
 
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
               strict: bool = True, allow_empty: bool = False,
-              offset: tuple[int, int] = (0, 0)) -> Case:
+              offset: tuple[int, int] | None = None) -> Case:
     """Read the phenopacket at *path* (or *text*, named by *path*, placed at *offset*
     in its stream: see :func:`parse_document`).
 

@@ -5,8 +5,10 @@
 them, as a folder of files is ranked: each document is a case of its own, named
 ``<stdin>#2`` in errors and warnings, and a broken one fails alone while the others
 run. A stream may be one JSON object, a JSON array of objects, JSON objects one after
-the other (JSON lines, or pretty-printed objects each starting a line with ``{``) or a
-YAML stream.
+the other (JSON lines, or pretty-printed objects each starting a line with ``{``, an
+array line among them giving its items), JSON followed by a YAML stream after ``---``,
+or a YAML stream. A stray line or a broken document is a part of its own that fails
+naming its line, so that the good documents around it are still read.
 
 Splitting must never turn broken input into something else: text that is not a
 phenopacket attempt (:func:`~osteodx.case.sniff.looks_like_phenopacket`) stays one
@@ -31,9 +33,6 @@ __all__ = ["STDIN", "StreamDocument", "split_stream"]
 
 STDIN = "<stdin>"
 
-#: a JSON document starting a line: where a stream of objects can be picked up again
-#: after a broken one (json.dumps, indented or not, never puts an inner "{" there)
-_LINE_START_BRACE = re.compile(r"^\{", re.M)
 #: a YAML document start ("---" at the start of a line) or end ("...")
 _YAML_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.M)
 _YAML_END = re.compile(r"^\.\.\.[ \t]*(?:#[^\n]*)?(?:\r?\n|$)", re.M)
@@ -66,12 +65,7 @@ def split_stream(text: str, source: str = STDIN) -> list[StreamDocument]:
     if looks_binary(text) or not looks_like_phenopacket(text):
         return [StreamDocument(source, text, phenopacket=False)]
     head = text.lstrip()
-    if head.startswith("["):
-        spans = _array_items(text)
-    elif head.startswith("{"):
-        spans = _json_documents(text)
-    else:
-        spans = _yaml_documents(text)
+    spans = _json_documents(text) if head.startswith(("{", "[")) else _yaml_documents(text)
     if not spans:
         return [StreamDocument(source, text, phenopacket=True)]
     names = [source] if len(spans) == 1 else [f"{source}#{k}" for k in range(1, len(spans) + 1)]
@@ -90,56 +84,90 @@ def _skip_space(text: str, pos: int) -> int:
     return _SPACE.match(text, pos).end()  # type: ignore[union-attr] - "*" always matches
 
 
-def _json_documents(text: str) -> list[tuple[int, int]] | None:
-    """Spans of the JSON objects one after another in *text*; None when it is one.
+#: where a part of a stream can start after a stray or broken one: a line starting with
+#: "{" or "[" (a JSON document; json.dumps, indented or not, never puts an inner "{"
+#: there) or a YAML "---" (from there on the stream is YAML)
+_PART_START = re.compile(r"^(?:\{|\[|---(?=[ \t\r\n]|$))", re.M)
+#: keys only a whole phenopacket has at its top (an inner object has "id" too)
+_TOP_KEYS = {"subject", "phenotypicFeatures", "phenotypic_features", "metaData", "meta_data",
+             "measurements"}
 
-    A document that does not parse runs to the next line starting with ``{``. The
-    text is taken as several documents only when that cannot be a single broken one
-    cut at an inner brace: its first document parses and is followed by another, or
-    every piece is one line (JSON lines), or two pieces or more parse on their own.
+
+def _json_documents(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the documents of a stream that starts with JSON; None when it is one.
+
+    A document that parses and ends its line (or is followed by another on the line)
+    is a part; a JSON array's items are parts each. Anything else (a broken document,
+    a stray line) runs to the next line starting a part (:data:`_PART_START`), so it
+    fails alone. From a ``---`` line on, the rest is a YAML stream. The text is taken
+    as several documents only when that cannot be a single broken one cut at an inner
+    brace: its first part parses, or every part is one line (JSON lines), or another
+    part is a whole phenopacket (or YAML, which a JSON document never holds).
     """
-    starts = [m.start() for m in _LINE_START_BRACE.finditer(text)]
-    spans: list[tuple[int, int, bool]] = []
+    starts = [m.start() for m in _PART_START.finditer(text)]
+    # (start, end, parsed, sure to be a whole document of its own)
+    spans: list[tuple[int, int, bool, bool]] = []
     pos = _skip_space(text, 0)
     while pos < len(text):
-        try:
-            _, end = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError:
-            end = -1
-        after = _skip_space(text, end) if end >= 0 else -1
-        if end >= 0 and (after == len(text) or text[after] == "{"):
-            spans.append((pos, end, True))
-            pos = after
+        if text.startswith("---", pos):
+            spans += [(a + pos, b + pos, True, True) for a, b in _yaml_documents(text[pos:])]
+            break
+        parsed = _parse_part(text, pos)
+        if parsed is not None:
+            value, end = parsed
+            if isinstance(value, list):
+                spans += [(a, b, True, True) for a, b in _items(text, pos)]
+            else:
+                whole = isinstance(value, dict) and bool(_TOP_KEYS & set(value))
+                spans.append((pos, end, True, whole))
+            pos = _skip_space(text, end)
             continue
         i = bisect_right(starts, pos)
         nxt = starts[i] if i < len(starts) else len(text)
-        spans.append((pos, nxt, False))
+        spans.append((pos, nxt, False, False))
         pos = _skip_space(text, nxt)
+    if len(spans) == 1 and spans[0][0] != _skip_space(text, 0):  # an array of one
+        return [spans[0][:2]]
     if len(spans) < 2:
         return None
-    one_line = all("\n" not in text[a:b].strip() for a, b, _ in spans)
-    if not (spans[0][2] or one_line or sum(ok for *_, ok in spans) >= 2):
+    one_line = all("\n" not in text[a:b].strip() for a, b, *_ in spans)
+    if not (spans[0][2] or one_line or any(sure for *_, sure in spans[1:])):
         return None
-    return [(a, b) for a, b, _ in spans]
+    return [(a, b) for a, b, *_ in spans]
 
 
-def _array_items(text: str) -> list[tuple[int, int]] | None:
-    """Spans of the items of a JSON array; None when *text* is not a whole, non-empty
-    JSON array (it is then read as one document and fails with its own error)."""
+def _parse_part(text: str, pos: int) -> tuple[object, int] | None:
+    """(value, end) of the JSON document at *pos* when it parses and nothing but
+    another document or the end of its line follows it (a non-empty array too)."""
+    if text[pos] not in "{[":
+        return None
     try:
-        data = json.loads(text)
+        value, end = _DECODER.raw_decode(text, pos)
     except json.JSONDecodeError:
         return None
-    if not isinstance(data, list) or not data:
+    if value == []:  # "[]": no phenopacket in it; read whole, it says "found a list"
         return None
+    after = _BLANKS.match(text, end).end()  # type: ignore[union-attr] - "*" always matches
+    if after == len(text) or text[after] in "\r\n{[":
+        return value, end
+    return None
+
+
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the items of the (parsed, non-empty) JSON array at *start*."""
     spans = []
-    pos = text.index("[") + 1
-    for _ in data:
+    pos = start + 1
+    while True:
         pos = _skip_space(text, pos)
         _, end = _DECODER.raw_decode(text, pos)
         spans.append((pos, end))
-        pos = _skip_space(text, end) + 1  # past the "," (or the closing "]")
-    return spans
+        pos = _skip_space(text, end)
+        if text[pos] == "]":
+            return spans
+        pos += 1  # past the ","
 
 
 def _yaml_documents(text: str) -> list[tuple[int, int]]:
