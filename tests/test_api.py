@@ -113,3 +113,29 @@ def test_diagnose_says_what_it_takes(toy_kb):
         diagnose("x.json", "not a kb")
     diff = diagnose(phenopacket([("HP:0000013", False)]), toy_kb, workup=False)
     assert diff.to_dict()["case_id"] == "case-1"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_phenopacket_saved_as_a_report_file_is_read_as_one(toy_kb, tmp_path, suffix):
+    """It was mined for words as prose: sex and age lost, findings from its labels."""
+    path = tmp_path / f"case{suffix}"
+    path.write_text(json.dumps(phenopacket([("HP:0000013", False)], pid="p7", sex="MALE")))
+    case = read_any(path, toy_kb)
+    assert (case.case_id, case.sex) == ("p7", "MALE")
+    assert case.warnings[0] == (f"case{suffix} holds a phenopacket; read as one (give it a "
+                                ".json or .yaml suffix)")
+
+
+def test_a_broken_phenopacket_in_a_txt_file_fails_saying_why_it_was_read_so(toy_kb, tmp_path):
+    path = tmp_path / "case.txt"
+    path.write_text('{"id": "x", "subject": {"sex": "MALE"')
+    with pytest.raises(InputError, match=r"case.txt: not valid JSON \(line 1, .*this \.txt "
+                                         "file tries to be a phenopacket"):
+        read_any(path, toy_kb)
+
+
+def test_a_report_file_stays_a_report(toy_kb, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("A 12-year-old boy with seizures. Sex: male.\n")
+    case = read_any(path, toy_kb)
+    assert case.case_id == "r" and not any("phenopacket" in w for w in case.warnings)

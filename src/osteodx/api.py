@@ -47,9 +47,10 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
     """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case.
 
-    Text from stdin is read as a phenopacket when it tries to be one
-    (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one fails with
-    its syntax error instead of being mined for words as a report; inline *text* named
+    Text from stdin, and a .txt/.md file, is read as a phenopacket when it tries to be
+    one (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one fails
+    with its syntax error instead of being mined for words as a report (which would lose
+    its sex and age and rank findings picked from its labels); inline *text* named
     ``text`` (``--text``) is always a case report.
     """
     from osteodx.text.suffixes import TEXT_SUFFIXES
@@ -63,6 +64,8 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
         is_text = True
     else:
         is_text = name.lower().endswith(TEXT_SUFFIXES)
+        if is_text and text is None:
+            return _report_file(name, kb, strict=strict)
     if is_text:
         from osteodx.text.extract import read_text_case  # compiles its patterns: load on need
 
@@ -71,6 +74,25 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
         ex.case.warnings.extend(w for w in ex.warnings if w not in ex.case.warnings)
         return ex.case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
+
+
+def _report_file(name: str, kb: KnowledgeBase, *, strict: bool) -> Case:
+    """A .txt/.md file: a case report, or the phenopacket it holds, read as one and said."""
+    from osteodx.case.inputs import read_text_file
+
+    text = read_text_file(name)
+    if not looks_like_phenopacket(text):
+        return read_any(name, kb, text=text, strict=strict)
+    suffix = Path(name).suffix
+    try:
+        case = read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
+    except InputError as exc:
+        raise InputError(f"{exc.message} (this {suffix} file tries to be a phenopacket, so it "
+                         "was read as one)", source=exc.source, field=exc.field,
+                         value=exc.value) from None
+    case.warnings.insert(0, f"{Path(name).name} holds a phenopacket; read as one (give it "
+                            "a .json or .yaml suffix)")
+    return case
 
 
 def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",

@@ -37,6 +37,9 @@ def expand_inputs(inputs: list[str], *,
     A folder yields its phenopackets (.json/.yaml/.yml). Its case reports (.txt/.md)
     are read only when it holds no phenopacket at all: a README or notes beside a
     corpus are not cases, and ranking them would put invented cases among real ones.
+    The rule goes by suffix only, so that a corpus is not read twice to be listed; a
+    .txt/.md file that is read and holds a phenopacket is read as one, with a warning
+    (:func:`osteodx.api.read_any`).
     Skipped reports are named once per folder through *notice* (default
     :func:`warnings.warn` with :class:`InputNotice`), so nothing is left out unsaid.
 
