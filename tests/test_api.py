@@ -34,7 +34,8 @@ def test_binary_stdin_is_not_a_text_file(toy_kb):
 
 def test_several_phenopackets_on_stdin_say_give_them_as_files(toy_kb):
     lines = "\n".join(json.dumps(phenopacket([("HP:0000013", False)], pid=p)) for p in "ab")
-    with pytest.raises(InputError, match="holds several phenopackets.*as a file of its own"):
+    with pytest.raises(InputError, match="holds 2 JSON documents where one phenopacket was "
+                                         "expected; read a stream with .*read_stream"):
         read_any("<stdin>", toy_kb, text=lines)
 
 

@@ -20,6 +20,7 @@ from osteodx.case.documents import load_document
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.case.schema import first_line, schema_problem
+from osteodx.case.stream import several_documents
 from osteodx.case.unused import label_warning, other_message_kind, unused_field_warnings
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
@@ -43,10 +44,16 @@ def parse_document(text: str, source: str, *,
         raise InputError("file is empty", source=source)
     as_yaml = source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "["))
     data = load_document(text, source, as_yaml=as_yaml, offset=offset or (0, 0))
+    several = several_documents(text, source) if isinstance(data, list) and offset is None \
+        else None
+    if several:
+        raise InputError(several, source=source)
     if not isinstance(data, dict):
         kind = {type(None): "nothing (null)", bool: "true/false", int: "a number",
                 float: "a number", str: "a text", list: "a list"}.get(type(data),
                                                                       type(data).__name__)
+        if data == []:
+            kind += " (empty: no phenopacket)"
         if isinstance(data, str):
             kind += f" ({_preview(data)})"
         if offset is not None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket, strip_boms
 
-__all__ = ["STDIN", "StreamDocument", "split_stream"]
+__all__ = ["STDIN", "StreamDocument", "split_stream", "several_documents"]
 
 STDIN = "<stdin>"
 
@@ -189,3 +189,43 @@ def _holds_content(chunk: str) -> bool:
         if s and not s.startswith(("#", "%")) and s != "...":
             return True
     return False
+
+
+def several_documents(text: str, source: str) -> str | None:
+    """What to say of a text read as one phenopacket that holds several documents (a
+    JSON array, JSON lines, a YAML stream, JSON then YAML), or None when it does not.
+
+    One file is one case by design, so a file is told how to be read whole (from stdin,
+    where each document is a case); stdin itself is split before it gets here (only the
+    API's one-document reader, or a stream of empty documents, reaches this).
+    """
+    import yaml  # noqa: PLC0415 - an error path only
+
+    docs = split_stream(text, source)
+    objects = 0
+    for doc in docs:
+        try:
+            value = json.loads(doc.text) if doc.text.lstrip()[:1] in "{[" else \
+                yaml.safe_load(doc.text)
+        except (ValueError, yaml.YAMLError):
+            continue
+        objects += isinstance(value, dict)
+    head = text.lstrip()[:1]
+    if head not in "{[" and not _yaml_documents(text):
+        return "holds no phenopacket: only empty YAML documents ('---' lines)"
+    array = head == "[" and docs[0].text != text
+    if not array and len(docs) < 2:
+        return None  # one document: its own syntax error says more
+    n = len(docs)
+    what = (f"a JSON array of {n} item{'s' if n > 1 else ''}" if array else
+            f"{n} JSON documents" if head in "{[" else f"{n} YAML documents")
+    if source.startswith(STDIN):
+        return (f"holds {what} where one phenopacket was expected; read a stream with "
+                "osteodx.api.read_stream, as 'osteodx diagnose -' does")
+    if objects == 0:
+        return f"holds no phenopacket ({what}, none of them an object)"
+    if objects == 1 and n == 1:
+        return ("holds a JSON array around its one phenopacket, and a file is one case: give "
+                f"the object without [ ], or read it from stdin: osteodx diagnose - < {source}")
+    return (f"holds several phenopackets ({what}), and a file is one case: give each as a "
+            f"file of its own, or read them all from stdin: osteodx diagnose - < {source}")
