@@ -16,7 +16,7 @@ from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
 from osteodx.case.skeleton import survey
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket
-from osteodx.case.stream import StreamDocument, split_stream
+from osteodx.case.stream import StreamDocument, document_id, split_stream
 from osteodx.diseases.packs import default_packs
 from osteodx.engine.differential import Differential, rank
 from osteodx.engine.incidental import incidental_findings
@@ -113,11 +113,21 @@ def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",
 def read_document(doc: StreamDocument, kb: KnowledgeBase, *, strict: bool = True) -> Case:
     """One document of a stream (:func:`osteodx.case.stream.split_stream`) as a Case:
     read as the phenopacket or case report the splitter took it for, its errors naming
-    the stream's lines."""
+    the stream's lines and, among several, the document's ``id`` when it has one
+    (``<stdin>#3 (id "P7")``): a place alone is hard to find in a long stream."""
     if not doc.phenopacket:
         return read_any(doc.name, kb, text=doc.text, strict=strict)
-    return read_case(doc.name, kb.ontology, text=doc.text, strict=strict, allow_empty=True,
-                     offset=doc.offset)
+    try:
+        return read_case(doc.name, kb.ontology, text=doc.text, strict=strict, allow_empty=True,
+                         offset=doc.offset)
+    except InputError as exc:
+        if "#" not in doc.name or exc.source != doc.name:
+            raise
+        named = document_id(doc.text)
+        if named is None:
+            raise
+        raise InputError(exc.message, source=f"{doc.name} (id {named})", field=exc.field,
+                         value=exc.value) from None
 
 
 def prepare_case(case: Case, kb: KnowledgeBase) -> list[dict]:

@@ -45,7 +45,7 @@ def test_a_broken_document_fails_alone_and_the_exit_code_says_so(toy_dir):
     assert res.exit_code == 1
     assert _ids(res.stdout) == ["a", "c"]
     errors = [line for line in res.stderr.splitlines() if line.startswith("osteodx:")]
-    assert errors[0].startswith("osteodx: error: <stdin>#2: not valid JSON (line 2, ")
+    assert errors[0].startswith("osteodx: error: <stdin>#2 (id \"b\"): not valid JSON (line 2, ")
     assert errors[-1] == "osteodx: 1 of 3 case(s) failed"
 
 
@@ -53,7 +53,7 @@ def test_a_document_that_is_no_phenopacket_is_named_by_its_place(toy_dir):
     stream = json.dumps(_docs("a")[0]) + "\n" + '{"id": "b", "phenotypicFeatures": []}\n'
     res = _run(["diagnose", "-", "-f", "jsonl"], toy_dir, input=stream)
     assert res.exit_code == 1 and _ids(res.stdout) == ["a"]
-    assert "<stdin>#2: no usable phenotypic features" in res.stderr
+    assert '<stdin>#2 (id "b"): no usable phenotypic features' in res.stderr
 
 
 def test_warnings_name_the_document(toy_dir):

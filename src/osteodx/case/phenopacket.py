@@ -122,6 +122,7 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         if res.hpo_id is None:
             if strict:
                 why = (res.message or "unusable id").replace("; finding not used", "")
+                why = why.replace(repr(raw), "it", 1)  # named once, as the field's value
                 raise InputError(f"{why} (--lenient skips such a finding with a warning)",
                                  source=source, field=field, value=raw)
             case.warnings.append(f"{field}: {res.message}")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket, strip_boms
 
-__all__ = ["STDIN", "StreamDocument", "split_stream", "several_documents"]
+__all__ = ["STDIN", "StreamDocument", "document_id", "split_stream", "several_documents"]
 
 STDIN = "<stdin>"
 
@@ -229,3 +229,33 @@ def several_documents(text: str, source: str) -> str | None:
                 f"the object without [ ], or read it from stdin: osteodx diagnose - < {source}")
     return (f"holds several phenopackets ({what}), and a file is one case: give each as a "
             f"file of its own, or read them all from stdin: osteodx diagnose - < {source}")
+
+
+#: the top-level id of a document, even a broken one: the first key of a JSON object
+#: (as json.dumps and osteodx extract write it) or a YAML "id:" line at column 0
+_JSON_ID = re.compile(r'\A\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.)*")')
+_YAML_ID = re.compile(r"^id[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.M)
+#: an id longer than this is cut, with an ellipsis, where it names a document
+ID_SHOWN = 60
+
+
+def document_id(text: str) -> str | None:
+    """The quoted ``id`` of the document in *text*, cut to :data:`ID_SHOWN` characters,
+    or None when it has none that can be found without parsing it."""
+    found = _JSON_ID.match(text)
+    if found:
+        try:
+            value = json.loads(found.group(1))
+        except ValueError:
+            return None
+    else:
+        line = _YAML_ID.search(text) if text.lstrip()[:1] not in "{[" else None
+        if line is None:
+            return None
+        value = line.group(1).strip("'\"")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = " ".join(value.split())
+    if len(value) > ID_SHOWN:
+        value = value[:ID_SHOWN - 1] + "\u2026"
+    return json.dumps(value, ensure_ascii=False)
