@@ -77,3 +77,13 @@ def test_trailing_garbage_is_still_a_syntax_error():
 def test_bare_nan_is_read_as_the_quoted_form():
     assert load_document('{"v": NaN, "w": -Infinity}', "n.json", as_yaml=False) == {
         "v": "NaN", "w": "-Infinity"}
+
+
+@pytest.mark.parametrize("text,said", [
+    ('{"id": "a\tb"}', r"\(line 1, column 10: Invalid control character\)$"),
+    ('{"id": "ab', r"\(line 1, column 8: Unterminated string starting here\)$"),
+])
+def test_a_json_error_is_a_whole_phrase(text, said):
+    """It read "(... Invalid control character at)": cut before the decoder's position."""
+    with pytest.raises(InputError, match=said):
+        load_document(text, "a.json", as_yaml=False)

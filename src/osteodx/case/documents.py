@@ -112,7 +112,7 @@ def load_document(text: str, source: str, *, as_yaml: bool,
             raise InputError(several, source=source) from None
         column = exc.colno + (columns if exc.lineno == 1 else 0)
         raise InputError(f"not valid JSON (line {exc.lineno + lines}, column {column}: "
-                         f"{exc.msg})", source=source) from None
+                         f"{_json_problem(exc.msg)})", source=source) from None
     except _DuplicateKey as exc:
         raise InputError(f"duplicate key {_show(exc.key)} (line {(exc.line or 0) + lines}); "
                          "give each key once", source=source) from None
@@ -129,6 +129,15 @@ def load_document(text: str, source: str, *, as_yaml: bool,
         raise InputError(f"duplicate key {_show(key)} {at}; give each key once",
                          source=source)
     return data
+
+
+def _json_problem(msg: str) -> str:
+    """The JSON decoder's message as a whole phrase: some end in "at", for the position
+    it appends in its own str() ("Invalid control character at: line 1 column 61"), which
+    here is the line and column given before it."""
+    if msg.endswith(" starting at"):  # "Unterminated string starting at"
+        return msg[:-len(" at")] + " here"
+    return msg.removesuffix(" at")
 
 
 def _several(text: str, source: str) -> str | None:
