@@ -100,3 +100,15 @@ def test_extract_of_several_reports_pipes_into_diagnose(tmp_path, real_kb):
         res = runner.invoke(app, ["diagnose", "-", "--top", "1"], input=out.stdout)
         assert res.exit_code == 0, (fmt, res.output)
         assert _ids(res.stdout) == ["girl", "boy"], fmt
+
+
+def test_extract_json_of_several_reports_is_one_json_array(tmp_path, real_kb):
+    """It wrote objects one after another: not JSON, unlike `diagnose -f json`."""
+    a, b = tmp_path / "girl.txt", tmp_path / "boy.txt"
+    a.write_text("A 16-year-old girl with seizures and scoliosis.")
+    b.write_text("A 9-year-old boy with recurrent fractures and blue sclerae.")
+    out = runner.invoke(app, ["extract", str(a), str(b), "-f", "json"])
+    assert out.exit_code == 0, out.output
+    assert [d["id"] for d in json.loads(out.stdout)] == ["girl", "boy"]
+    one = runner.invoke(app, ["extract", str(a), "-f", "json"])
+    assert json.loads(one.stdout)["id"] == "girl"  # one report: the object itself
