@@ -87,3 +87,10 @@ def test_a_json_error_is_a_whole_phrase(text, said):
     """It read "(... Invalid control character at)": cut before the decoder's position."""
     with pytest.raises(InputError, match=said):
         load_document(text, "a.json", as_yaml=False)
+
+
+def test_json_then_yaml_in_a_file_says_both():
+    text = '{"id": "a"}\n---\nid: b\n'
+    with pytest.raises(InputError, match=r"holds several phenopackets \(2 documents, JSON then "
+                                         r"YAML\)"):
+        load_document(text, "m.txt", as_yaml=False)

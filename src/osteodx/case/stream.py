@@ -218,6 +218,7 @@ def several_documents(text: str, source: str) -> str | None:
         return None  # one document: its own syntax error says more
     n = len(docs)
     what = (f"a JSON array of {n} item{'s' if n > 1 else ''}" if array else
+            f"{n} documents, JSON then YAML" if head in "{[" and _YAML_START.search(text) else
             f"{n} JSON documents" if head in "{[" else f"{n} YAML documents")
     if source.startswith(STDIN):
         return (f"holds {what} where one phenopacket was expected; read a stream with "
