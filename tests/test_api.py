@@ -34,7 +34,8 @@ def test_binary_stdin_is_not_a_text_file(toy_kb):
 
 def test_several_phenopackets_on_stdin_say_give_them_as_files(toy_kb):
     lines = "\n".join(json.dumps(phenopacket([("HP:0000013", False)], pid=p)) for p in "ab")
-    with pytest.raises(InputError, match="holds several phenopackets.*as a file of its own"):
+    with pytest.raises(InputError, match="holds 2 JSON documents where one phenopacket was "
+                                         "expected; read a stream with .*read_stream"):
         read_any("<stdin>", toy_kb, text=lines)
 
 
@@ -45,7 +46,7 @@ def test_read_stream_gives_each_phenopacket_and_each_failure_in_its_place(toy_kb
     got = read_stream(f'{docs[0]}\n{{"id": "b", "subj\n{docs[1]}\n', toy_kb)
     assert [g.case_id if not isinstance(g, InputError) else None for g in got] == ["a", None, "c"]
     assert [g.source for g in got if not isinstance(g, InputError)] == ["<stdin>#1", "<stdin>#3"]
-    assert str(got[1]).startswith("<stdin>#2: not valid JSON (line 2, ")
+    assert str(got[1]).startswith("<stdin>#2 (id \"b\"): not valid JSON (line 2, ")
     (report,) = read_stream("A boy with seizures: no fever.", toy_kb)
     assert not isinstance(report, InputError) and report.source == "<stdin>"
 
@@ -126,3 +127,49 @@ def test_diagnose_says_what_it_takes(toy_kb):
         diagnose("x.json", "not a kb")
     diff = diagnose(phenopacket([("HP:0000013", False)]), toy_kb, workup=False)
     assert diff.to_dict()["case_id"] == "case-1"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_phenopacket_saved_as_a_report_file_is_read_as_one(toy_kb, tmp_path, suffix):
+    """It was mined for words as prose: sex and age lost, findings from its labels."""
+    path = tmp_path / f"case{suffix}"
+    path.write_text(json.dumps(phenopacket([("HP:0000013", False)], pid="p7", sex="MALE")))
+    case = read_any(path, toy_kb)
+    assert (case.case_id, case.sex) == ("p7", "MALE")
+    assert case.warnings[0] == (f"case{suffix} holds a phenopacket; read as one (give it a "
+                                ".json or .yaml suffix)")
+
+
+def test_a_broken_phenopacket_in_a_txt_file_fails_saying_why_it_was_read_so(toy_kb, tmp_path):
+    path = tmp_path / "case.txt"
+    path.write_text('{"id": "x", "subject": {"sex": "MALE"')
+    with pytest.raises(InputError, match=r"case.txt: not valid JSON \(line 1, .*this \.txt "
+                                         "file tries to be a phenopacket"):
+        read_any(path, toy_kb)
+
+
+def test_a_report_file_stays_a_report(toy_kb, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("A 12-year-old boy with seizures. Sex: male.\n")
+    case = read_any(path, toy_kb)
+    assert case.case_id == "r" and not any("phenopacket" in w for w in case.warnings)
+
+
+def test_an_error_among_several_names_the_documents_id_cut_short(toy_kb):
+    """A place alone ("<stdin>#3") is hard to find in a long stream; a 5,000-character
+    id is cut, and a long bad value is shown once, cut too."""
+    from osteodx.api import read_stream
+
+    good = json.dumps(phenopacket([("HP:0000013", False)], pid="a"))
+    bad = phenopacket([("HP:" + "1" * 5000, False)], pid="P" * 5000)
+    got = read_stream(good + "\n" + json.dumps(bad) + "\n", toy_kb)
+    message = str(got[1])
+    assert message.startswith('<stdin>#2 (id "' + "P" * 59 + '\u2026"): phenotypicFeatures[0]')
+    assert len(message) < 300 and message.count("1" * 50) == 1
+
+
+def test_a_yaml_document_among_several_is_named_by_its_id(toy_kb):
+    from osteodx.api import read_stream
+
+    text = "id: a\nsubject: {sex: MALE}\n---\nid: P7\nsubject: {sex: M}\n"
+    assert str(read_stream(text, toy_kb)[1]).startswith('<stdin>#2 (id "P7"): subject.sex')

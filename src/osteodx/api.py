@@ -17,7 +17,7 @@ from osteodx.case.model import Case
 from osteodx.case.phenopacket import read_case
 from osteodx.case.skeleton import survey
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket
-from osteodx.case.stream import StreamDocument, split_stream
+from osteodx.case.stream import StreamDocument, document_id, split_stream
 from osteodx.diseases.packs import default_packs
 from osteodx.engine.differential import Differential, rank
 from osteodx.engine.incidental import incidental_findings
@@ -73,9 +73,10 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
              strict: bool = True) -> Case:
     """A phenopacket (.json/.yaml) or a case report (.txt/.md, or inline *text*) as a Case.
 
-    Text from stdin is read as a phenopacket when it tries to be one
-    (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one fails with
-    its syntax error instead of being mined for words as a report; inline *text* named
+    Text from stdin, and a .txt/.md file, is read as a phenopacket when it tries to be
+    one (:func:`osteodx.case.sniff.looks_like_phenopacket`), so that a broken one fails
+    with its syntax error instead of being mined for words as a report (which would lose
+    its sex and age and rank findings picked from its labels); inline *text* named
     ``text`` (``--text``) is always a case report.
     """
     from osteodx.text.suffixes import TEXT_SUFFIXES
@@ -89,6 +90,8 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
         is_text = True
     else:
         is_text = name.lower().endswith(TEXT_SUFFIXES)
+        if is_text and text is None:
+            return _report_file(name, kb, strict=strict)
     if is_text:
         from osteodx.text.extract import read_text_case  # compiles its patterns: load on need
 
@@ -97,6 +100,25 @@ def read_any(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
         ex.case.warnings.extend(w for w in ex.warnings if w not in ex.case.warnings)
         return ex.case
     return read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
+
+
+def _report_file(name: str, kb: KnowledgeBase, *, strict: bool) -> Case:
+    """A .txt/.md file: a case report, or the phenopacket it holds, read as one and said."""
+    from osteodx.case.inputs import read_text_file
+
+    text = read_text_file(name)
+    if not looks_like_phenopacket(text):
+        return read_any(name, kb, text=text, strict=strict)
+    suffix = Path(name).suffix
+    try:
+        case = read_case(name, kb.ontology, text=text, strict=strict, allow_empty=True)
+    except InputError as exc:
+        raise InputError(f"{exc.message} (this {suffix} file tries to be a phenopacket, so it "
+                         "was read as one)", source=exc.source, field=exc.field,
+                         value=exc.value) from None
+    case.warnings.insert(0, f"{Path(name).name} holds a phenopacket; read as one (give it "
+                            "a .json or .yaml suffix)")
+    return case
 
 
 def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",
@@ -117,11 +139,21 @@ def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",
 def read_document(doc: StreamDocument, kb: KnowledgeBase, *, strict: bool = True) -> Case:
     """One document of a stream (:func:`osteodx.case.stream.split_stream`) as a Case:
     read as the phenopacket or case report the splitter took it for, its errors naming
-    the stream's lines."""
+    the stream's lines and, among several, the document's ``id`` when it has one
+    (``<stdin>#3 (id "P7")``): a place alone is hard to find in a long stream."""
     if not doc.phenopacket:
         return read_any(doc.name, kb, text=doc.text, strict=strict)
-    return read_case(doc.name, kb.ontology, text=doc.text, strict=strict, allow_empty=True,
-                     offset=doc.offset)
+    try:
+        return read_case(doc.name, kb.ontology, text=doc.text, strict=strict, allow_empty=True,
+                         offset=doc.offset)
+    except InputError as exc:
+        if "#" not in doc.name or exc.source != doc.name:
+            raise
+        named = document_id(doc.text)
+        if named is None:
+            raise
+        raise InputError(exc.message, source=f"{doc.name} (id {named})", field=exc.field,
+                         value=exc.value) from None
 
 
 #: the field a lab warning names ("measurements[1]: ", "measurements[0].complexValue...: ")

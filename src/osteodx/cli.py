@@ -292,7 +292,8 @@ def extract(
         metavar="INPUT...", help="case reports (.txt/.md) or -")] = None,
     text: Annotated[str | None, typer.Option("--text", help="a case report given inline")] = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
-        "--format", "-f", help="default: json for one report, jsonl for several")] = None,
+        "--format", "-f", help="default: json for one report, jsonl for several (json for "
+                               "several: one JSON array)")] = None,
     hpo_dir: HpoDir = None,
     supplement: SupplementOption = None,
 ) -> None:
@@ -311,7 +312,11 @@ def extract(
         kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
     except OsteodxError as exc:
         raise _fail(exc) from None
+    as_array = fmt == ExtractFormat.json and len(items) > 1  # one JSON value, as diagnose
+    written = 0
     failed = 0
+    if as_array:
+        sys.stdout.write("[")
     for item in items:
         try:
             content = read_stdin() if item == "-" else text if item == "--text" else None
@@ -330,9 +335,15 @@ def extract(
         if fmt == ExtractFormat.yaml:  # several: a YAML stream, each document opened by ---
             sys.stdout.write(("---\n" if len(items) > 1 else "") +
                              yaml.safe_dump(ex.phenopacket, sort_keys=False, allow_unicode=True))
+        elif as_array:
+            sys.stdout.write(("," if written else "") + "\n" + json.dumps(
+                ex.phenopacket, ensure_ascii=False, indent=2))
         else:
             sys.stdout.write(json.dumps(ex.phenopacket, ensure_ascii=False,
                                         indent=2 if fmt == ExtractFormat.json else None) + "\n")
+        written += 1
+    if as_array:
+        sys.stdout.write("\n]\n")
     if failed:
         raise typer.Exit(1)
 

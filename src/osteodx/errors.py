@@ -37,8 +37,18 @@ class InputError(OsteodxError):
         if self.field is not None:
             where += f": {self.field}"
             if self.value is not None:
-                where += f" = {self.value!r}"
+                where += f" = {_shown(self.value)}"
         return f"{where}: {self.message}"
+
+
+#: a value longer than this is cut, with an ellipsis, in the one line of an error
+VALUE_SHOWN = 60
+
+
+def _shown(value: object) -> str:
+    """*value*'s repr, cut: a 5,000-character id must not fill the terminal."""
+    text = repr(value)
+    return text if len(text) <= VALUE_SHOWN + 2 else text[:VALUE_SHOWN] + "\u2026"
 
 
 class KnowledgeBaseError(OsteodxError):

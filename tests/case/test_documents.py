@@ -37,8 +37,36 @@ def test_yaml_merge_keys_may_be_overridden():
     ("id: a\n---\nid: b\n", True),
 ])
 def test_several_documents_say_so(text, as_yaml):
-    with pytest.raises(InputError, match="holds several phenopackets"):
+    """A file is told what it holds and how to read it whole; stdin, reaching here only
+    through the API's one-document reader, is not told to pipe itself to stdin."""
+    kind = "YAML" if as_yaml else "JSON"
+    with pytest.raises(InputError, match=rf"^c\.txt: holds several phenopackets \(2 {kind} "
+                                         r"documents\), and a file is one case: .* "
+                                         r"osteodx diagnose - < c\.txt$"):
+        load_document(text, "c.txt", as_yaml=as_yaml)
+    with pytest.raises(InputError, match=rf"^<stdin>: holds 2 {kind} documents where one "
+                                         "phenopacket was expected; read a stream with "
+                                         "osteodx.api.read_stream") as exc:
         load_document(text, "<stdin>", as_yaml=as_yaml)
+    assert "pipe" not in str(exc.value)
+
+
+def test_only_empty_yaml_documents_say_so():
+    with pytest.raises(InputError, match=r"<stdin>: holds no phenopacket: only empty YAML "
+                                         r"documents \('---' lines\)"):
+        load_document("---\n---\n", "<stdin>", as_yaml=True)
+
+
+@pytest.mark.parametrize("text,said", [
+    ('[{"id": "a"}, {"id": "b"}]', r"holds several phenopackets \(a JSON array of 2 items\)"),
+    ('[{"id": "a"}]', r"holds a JSON array around its one phenopacket"),
+    ("[]", r"expected one phenopacket object, found a list \(empty: no phenopacket\)"),
+])
+def test_a_json_array_in_a_file_says_what_it_holds(text, said):
+    from osteodx.case.phenopacket import parse_document
+
+    with pytest.raises(InputError, match="^arr.json: " + said):
+        parse_document(text, "arr.json")
 
 
 def test_trailing_garbage_is_still_a_syntax_error():
@@ -49,3 +77,20 @@ def test_trailing_garbage_is_still_a_syntax_error():
 def test_bare_nan_is_read_as_the_quoted_form():
     assert load_document('{"v": NaN, "w": -Infinity}', "n.json", as_yaml=False) == {
         "v": "NaN", "w": "-Infinity"}
+
+
+@pytest.mark.parametrize("text,said", [
+    ('{"id": "a\tb"}', r"\(line 1, column 10: Invalid control character\)$"),
+    ('{"id": "ab', r"\(line 1, column 8: Unterminated string starting here\)$"),
+])
+def test_a_json_error_is_a_whole_phrase(text, said):
+    """It read "(... Invalid control character at)": cut before the decoder's position."""
+    with pytest.raises(InputError, match=said):
+        load_document(text, "a.json", as_yaml=False)
+
+
+def test_json_then_yaml_in_a_file_says_both():
+    text = '{"id": "a"}\n---\nid: b\n'
+    with pytest.raises(InputError, match=r"holds several phenopackets \(2 documents, JSON then "
+                                         r"YAML\)"):
+        load_document(text, "m.txt", as_yaml=False)

@@ -102,3 +102,16 @@ def test_read_stdin_keeps_non_utf8_bytes_for_the_binary_check(monkeypatch):
     monkeypatch.setattr(sys, "stdin", stream)
     text = read_stdin()
     assert text.startswith("Größe ✓\n") and looks_binary(text)
+
+
+def test_byte_order_marks_opening_stdin_or_its_lines_are_dropped(monkeypatch):
+    """JSON lines each written with a BOM, or files with BOMs joined by ``cat``."""
+    stream = io.TextIOWrapper(io.BytesIO(b'\xef\xbb\xbf{"id": "a"}\n\xef\xbb\xbf{"id": "b"}\n'))
+    monkeypatch.setattr(sys, "stdin", stream)
+    assert read_stdin() == '{"id": "a"}\n{"id": "b"}\n'
+
+
+def test_byte_order_marks_in_a_file_are_dropped(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a",\n\xef\xbb\xbf "x": 1}\n')
+    assert read_text_file(path) == '{"id": "a",\n "x": 1}\n'

@@ -43,7 +43,7 @@ def test_obsolete_id_mapped_with_warning(tmp_path, toy_kb):
 @pytest.mark.parametrize("content,message", [
     ('{"id": "x", "subject": ', "not valid JSON"),
     ("", "empty"),
-    ("[1, 2]", "found a list"),
+    ("[1, 2]", r"holds no phenopacket \(a JSON array of 2 items, none of them an object\)"),
     ('{"id": "x", "phenotypicFeatures": []}', "no usable phenotypic features"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:12"}}]}', "not an HPO id"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:9999999"}}]}', "not a term"),

@@ -128,3 +128,52 @@ def test_a_long_stream_is_split_in_linear_time():
     docs = split_stream(text)
     assert len(docs) == 20000 and docs[-1].offset == (19999, 0)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("text", [
+    "\ufeff" + _doc("a") + "\n\ufeff" + _doc("b") + "\n" + _doc("c") + "\n",   # BOM lines
+    "\ufeff" + _doc("a", 2) + "\n\ufeff" + _doc("b", 2) + "\n\ufeff" + _doc("c", 2) + "\n",
+    "\ufeff[" + _doc("a") + ", " + _doc("b") + ", " + _doc("c") + "]",
+])
+def test_byte_order_marks_do_not_turn_a_stream_into_prose(text):
+    """A BOM before the first document made the stream read as one case report (exit 0,
+    findings from labels, sex lost); BOMs of files joined by ``cat`` lost every case."""
+    assert _ids(text) == [("<stdin>#1", "a"), ("<stdin>#2", "b"), ("<stdin>#3", "c")]
+    assert all(d.phenopacket for d in split_stream(text))
+
+
+def _read(text: str) -> list[str]:
+    """Each document's id, or its error, as the CLI reads the stream."""
+    out = []
+    for d in split_stream(text):
+        try:
+            out.append(parse_document(d.text, d.name, offset=d.offset)["id"])
+        except InputError as exc:
+            out.append(str(exc))
+    return out
+
+
+def test_a_stray_line_after_a_document_fails_alone_with_its_line():
+    """A stray line made the valid document before it fail with "Extra data"."""
+    got = _read(_doc("a") + "\nhello\n" + _doc("b") + "\n" + _doc("c") + "\n")
+    assert got == ["a", '<stdin>#2: expected one phenopacket object, found a text ("hello") '
+                        "(line 2)", "b", "c"]
+    got = _read(_doc("a") + "\n" + _doc("b") + "\nhello world\n")
+    assert got[:2] == ["a", "b"] and got[2].startswith("<stdin>#3: ") and "(line 3)" in got[2]
+
+
+def test_json_then_a_yaml_document_is_two_cases():
+    yaml_doc = "id: b\nsubject: {sex: MALE}\nphenotypicFeatures:\n  - type: {id: HP:0000013}\n"
+    assert _read(_doc("a") + "\n---\n" + yaml_doc) == ["a", "b"]
+
+
+def test_an_array_line_among_json_lines_gives_its_items():
+    text = _doc("a") + "\n[" + _doc("b") + ", " + _doc("c") + "]\n" + _doc("d") + "\n"
+    assert _read(text) == ["a", "b", "c", "d"]
+
+
+def test_a_truncated_first_pretty_document_does_not_lose_the_next():
+    first = _doc("a", 2)
+    text = first[:first.index('"phenotypicFeatures"') + 30] + "\n" + _doc("b", 2) + "\n"
+    got = _read(text)
+    assert got[0].startswith("<stdin>#1: not valid JSON (line ") and got[1:] == ["b"]

@@ -94,7 +94,7 @@ def test_stdin(good, toy_dir):
 @pytest.mark.parametrize("content,needle", [
     ('{"id": "x", "subj', "not valid JSON"),
     ("not json at all: [", "not valid JSON or YAML"),
-    ('[{"id": "x"}]', "found a list"),
+    ('[{"id": "x"}]', "holds a JSON array around its one phenopacket"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:12"}}]}', "not an HPO id"),
     ('{"id": "x", "phenotypicFeatures": [{"type": {"id": "HP:9999999"}}]}', "not a term"),
     ('{"id": "x", "phenotypicFeatures": []}', "no usable phenotypic features"),

@@ -45,7 +45,7 @@ def test_a_broken_document_fails_alone_and_the_exit_code_says_so(toy_dir):
     assert res.exit_code == 1
     assert _ids(res.stdout) == ["a", "c"]
     errors = [line for line in res.stderr.splitlines() if line.startswith("osteodx:")]
-    assert errors[0].startswith("osteodx: error: <stdin>#2: not valid JSON (line 2, ")
+    assert errors[0].startswith("osteodx: error: <stdin>#2 (id \"b\"): not valid JSON (line 2, ")
     assert errors[-1] == "osteodx: 1 of 3 case(s) failed"
 
 
@@ -53,7 +53,7 @@ def test_a_document_that_is_no_phenopacket_is_named_by_its_place(toy_dir):
     stream = json.dumps(_docs("a")[0]) + "\n" + '{"id": "b", "phenotypicFeatures": []}\n'
     res = _run(["diagnose", "-", "-f", "jsonl"], toy_dir, input=stream)
     assert res.exit_code == 1 and _ids(res.stdout) == ["a"]
-    assert "<stdin>#2: no usable phenotypic features" in res.stderr
+    assert '<stdin>#2 (id "b"): no usable phenotypic features' in res.stderr
 
 
 def test_warnings_name_the_document(toy_dir):
@@ -100,3 +100,15 @@ def test_extract_of_several_reports_pipes_into_diagnose(tmp_path, real_kb):
         res = runner.invoke(app, ["diagnose", "-", "--top", "1"], input=out.stdout)
         assert res.exit_code == 0, (fmt, res.output)
         assert _ids(res.stdout) == ["girl", "boy"], fmt
+
+
+def test_extract_json_of_several_reports_is_one_json_array(tmp_path, real_kb):
+    """It wrote objects one after another: not JSON, unlike `diagnose -f json`."""
+    a, b = tmp_path / "girl.txt", tmp_path / "boy.txt"
+    a.write_text("A 16-year-old girl with seizures and scoliosis.")
+    b.write_text("A 9-year-old boy with recurrent fractures and blue sclerae.")
+    out = runner.invoke(app, ["extract", str(a), str(b), "-f", "json"])
+    assert out.exit_code == 0, out.output
+    assert [d["id"] for d in json.loads(out.stdout)] == ["girl", "boy"]
+    one = runner.invoke(app, ["extract", str(a), "-f", "json"])
+    assert json.loads(one.stdout)["id"] == "girl"  # one report: the object itself

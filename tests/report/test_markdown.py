@@ -76,8 +76,20 @@ def test_hostile_text_is_inert(report):
     report["findings"][0]["label"] = "<script>alert(1)</script> a|b"
     report["pattern_differentials"][0]["candidates"][0]["summary"] = "line one\nline two"
     text = to_markdown_report(report)
-    assert "<script" not in text and "&lt;script>alert(1)&lt;/script> a\\|b" in text
+    assert "\\<script>alert(1)\\</script> a\\|b" in text  # escaped the Markdown way
+    assert not re.search(r"(?<!\\)<[A-Za-z/]", text.replace("`<stdin>`", ""))
     assert "line one line two" in text
+
+
+def test_a_stdin_name_reads_as_itself_not_as_an_html_entity(report):
+    """``&lt;stdin>#1`` showed in the Markdown text: an HTML escape, not a Markdown one."""
+    import copy
+
+    report = copy.deepcopy(report)
+    report["case_id"] = report["source"] = "<stdin>#1"
+    text = to_markdown_report(report)
+    assert "&lt;" not in text and "# osteodx differential: \\<stdin>#1" in text
+    assert "`<stdin>#1`" in text
 
 
 def test_deterministic(report):

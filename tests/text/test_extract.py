@@ -299,3 +299,19 @@ def test_a_stated_mode_of_inheritance_travels_through_the_phenopacket(real_kb, t
     family = [(e.disease_id, c.log10_lr) for e in entry for c in e.contributions
               if c.label.startswith("family history: pedigree read as X-linked")]
     assert family and {lr > 0 for _, lr in family} == {True, False}  # for some, against others
+
+
+def test_resources_declare_every_prefix_and_no_empty_field(real_kb):
+    """"osteodx:" used only by a family-history reference was not declared; osteodx's
+    resource had an empty url, version and iriPrefix, LOINC and UCUM an empty version."""
+    from osteodx import __version__
+    from osteodx.text.extract import extract_text
+
+    ex = extract_text("A 12-year-old boy with recurrent fractures. His father had fractures "
+                      "too.", real_kb, case_id="c", source="c.txt")
+    meta = ex.phenopacket["metaData"]
+    assert [r["id"] for r in meta["externalReferences"]] == ["osteodx:family-history"]
+    resources = {r["namespacePrefix"]: r for r in meta["resources"]}
+    assert resources["osteodx"]["version"] == __version__ and resources["osteodx"]["name"]
+    assert resources["UCUM"]["version"] == "2.1"
+    assert all(value != "" for r in meta["resources"] for value in r.values())

@@ -21,8 +21,8 @@ from osteodx.errors import InputError
 __all__ = ["load_document"]
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SEVERAL = ("holds several phenopackets (JSON lines or YAML documents); give each as a "
-            "file of its own, or pipe them to 'osteodx diagnose -'")
+#: said when no better description of the documents is found
+_SEVERAL = "holds several documents (JSON lines or YAML documents) where one was expected"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -107,17 +107,18 @@ def load_document(text: str, source: str, *, as_yaml: bool,
             return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and _is_json(text[exc.pos:]):
-            raise InputError(_SEVERAL, source=source) from None
+        several = _several(text, source) if exc.msg == "Extra data" else None
+        if several:
+            raise InputError(several, source=source) from None
         column = exc.colno + (columns if exc.lineno == 1 else 0)
         raise InputError(f"not valid JSON (line {exc.lineno + lines}, column {column}: "
-                         f"{exc.msg})", source=source) from None
+                         f"{_json_problem(exc.msg)})", source=source) from None
     except _DuplicateKey as exc:
         raise InputError(f"duplicate key {_show(exc.key)} (line {(exc.line or 0) + lines}); "
                          "give each key once", source=source) from None
     except yaml.composer.ComposerError as exc:
         if "another document" in str(exc.problem):
-            raise InputError(_SEVERAL, source=source) from None
+            raise InputError(_several(text, source) or _SEVERAL, source=source) from None
         raise _yaml_error(exc, source, lines) from None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source, lines) from None
@@ -130,13 +131,21 @@ def load_document(text: str, source: str, *, as_yaml: bool,
     return data
 
 
-def _is_json(rest: str) -> bool:
-    """Whether the text after a first JSON document starts another one."""
-    try:
-        json.JSONDecoder().raw_decode(rest.lstrip())
-    except json.JSONDecodeError:
-        return False
-    return True
+def _json_problem(msg: str) -> str:
+    """The JSON decoder's message as a whole phrase: some end in "at", for the position
+    it appends in its own str() ("Invalid control character at: line 1 column 61"), which
+    here is the line and column given before it."""
+    if msg.endswith(" starting at"):  # "Unterminated string starting at"
+        return msg[:-len(" at")] + " here"
+    return msg.removesuffix(" at")
+
+
+def _several(text: str, source: str) -> str | None:
+    """What several documents in *text* are, and what to do (:mod:`osteodx.case.stream`
+    knows how a stream is cut); None when the text is one broken document."""
+    from osteodx.case.stream import several_documents  # noqa: PLC0415 - error path only
+
+    return several_documents(text, source)
 
 
 def _yaml_error(exc: yaml.YAMLError, source: str, lines: int = 0) -> InputError:

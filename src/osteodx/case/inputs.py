@@ -8,6 +8,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from osteodx.case.sniff import strip_boms
 from osteodx.errors import InputError
 
 __all__ = ["CASE_SUFFIXES", "PHENOPACKET_SUFFIXES", "REPORT_SUFFIXES", "InputNotice", "walk_files",
@@ -36,6 +37,9 @@ def expand_inputs(inputs: list[str], *,
     A folder yields its phenopackets (.json/.yaml/.yml). Its case reports (.txt/.md)
     are read only when it holds no phenopacket at all: a README or notes beside a
     corpus are not cases, and ranking them would put invented cases among real ones.
+    The rule goes by suffix only, so that a corpus is not read twice to be listed; a
+    .txt/.md file that is read and holds a phenopacket is read as one, with a warning
+    (:func:`osteodx.api.read_any`).
     Skipped reports are named once per folder through *notice* (default
     :func:`warnings.warn` with :class:`InputNotice`), so nothing is left out unsaid.
 
@@ -122,7 +126,9 @@ def walk_files(root: Path) -> Iterator[tuple[Path, bool]]:
 
 
 def read_text_file(path: str | Path) -> str:
-    """A UTF-8 file's text; every failure is an :class:`InputError` naming the file."""
+    """A UTF-8 file's text, byte-order marks at line starts dropped
+    (:func:`~osteodx.case.sniff.strip_boms`); every failure is an :class:`InputError`
+    naming the file."""
     source = str(path)
     if Path(path).is_dir():
         try:  # a folder reaches here when expand_inputs could not list it
@@ -136,7 +142,7 @@ def read_text_file(path: str | Path) -> str:
                              source=source) from None
         raise InputError("is a directory", source=source)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return strip_boms(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError("no such file", source=source) from None
     except IsADirectoryError:
@@ -153,8 +159,9 @@ def read_stdin() -> str:
     """All of stdin as text, whatever the locale: bytes that are not UTF-8 become lone
     surrogates (``surrogateescape``) instead of a UnicodeDecodeError, so that binary input
     is reported as "not a text file" (:func:`osteodx.case.sniff.looks_binary`) like a
-    binary file is, not as an internal error."""
+    binary file is, not as an internal error. Byte-order marks at line starts are
+    dropped (:func:`osteodx.case.sniff.strip_boms`)."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # a text-only stream (a test's StringIO): already decoded
-        return sys.stdin.read()
-    return buffer.read().decode("utf-8", "surrogateescape")
+        return strip_boms(sys.stdin.read())
+    return strip_boms(buffer.read().decode("utf-8", "surrogateescape"))

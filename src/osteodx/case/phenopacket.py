@@ -20,6 +20,7 @@ from osteodx.case.documents import load_document
 from osteodx.case.inputs import read_text_file
 from osteodx.case.model import Case, Finding
 from osteodx.case.schema import first_line, schema_problem
+from osteodx.case.stream import several_documents
 from osteodx.case.unused import label_warning, other_message_kind, unused_field_warnings
 from osteodx.errors import InputError
 from osteodx.kb.knowledge_base import INHERITANCE_FLAGS
@@ -29,23 +30,34 @@ __all__ = ["parse_document", "case_from_phenopacket", "read_case", "not_a_phenot
 
 
 def parse_document(text: str, source: str, *,
-                   offset: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+                   offset: tuple[int, int] | None = None) -> dict[str, Any]:
     """Parse JSON or YAML *text* into a validated phenopacket dict.
 
     Every rejection is one line naming the field in the document's own terms
     (:mod:`osteodx.case.schema`), never protobuf's message types. *offset* places a
-    document cut from a stream (:mod:`osteodx.case.stream`) for the lines errors name.
+    document cut from a stream (:mod:`osteodx.case.stream`) for the lines errors name;
+    a part of a stream that is no object (a stray line) is named by its line too, so
+    that it can be found among the others.
     """
     stripped = text.lstrip()
     if not stripped:
         raise InputError("file is empty", source=source)
     as_yaml = source.endswith((".yaml", ".yml")) or not stripped.startswith(("{", "["))
-    data = load_document(text, source, as_yaml=as_yaml, offset=offset)
-    if isinstance(data, list):
-        raise InputError("expected one phenopacket object, found a list", source=source)
+    data = load_document(text, source, as_yaml=as_yaml, offset=offset or (0, 0))
+    several = several_documents(text, source) if isinstance(data, list) and offset is None \
+        else None
+    if several:
+        raise InputError(several, source=source)
     if not isinstance(data, dict):
         kind = {type(None): "nothing (null)", bool: "true/false", int: "a number",
-                float: "a number", str: "a text"}.get(type(data), type(data).__name__)
+                float: "a number", str: "a text", list: "a list"}.get(type(data),
+                                                                      type(data).__name__)
+        if data == []:
+            kind += " (empty: no phenopacket)"
+        if isinstance(data, str):
+            kind += f" ({_preview(data)})"
+        if offset is not None:
+            kind += f" (line {offset[0] + text[:len(text) - len(stripped)].count(chr(10)) + 1})"
         raise InputError(f"expected one phenopacket object, found {kind}", source=source)
     other = other_message_kind(data)
     if other:
@@ -63,6 +75,12 @@ def parse_document(text: str, source: str, *,
             raise InputError(f"not a valid Phenopacket v2: {first_line(exc)}",
                              source=source) from None
     return json_format.MessageToDict(message)
+
+
+def _preview(text: str, width: int = 40) -> str:
+    """*text* quoted on one line, cut to *width* characters."""
+    one = " ".join(text.split())
+    return '"' + (one if len(one) <= width else one[:width - 1] + "…") + '"'
 
 
 def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
@@ -104,6 +122,7 @@ def case_from_phenopacket(doc: dict[str, Any], ontology: Ontology, source: str,
         if res.hpo_id is None:
             if strict:
                 why = (res.message or "unusable id").replace("; finding not used", "")
+                why = why.replace(repr(raw), "it", 1)  # named once, as the field's value
                 raise InputError(f"{why} (--lenient skips such a finding with a warning)",
                                  source=source, field=field, value=raw)
             case.warnings.append(f"{field}: {res.message}")
@@ -218,7 +237,7 @@ def _why_not_a_phenotype(ontology: Ontology, hpo_id: str) -> str | None:
 
 def read_case(path: str | Path, ontology: Ontology, *, text: str | None = None,
               strict: bool = True, allow_empty: bool = False,
-              offset: tuple[int, int] = (0, 0)) -> Case:
+              offset: tuple[int, int] | None = None) -> Case:
     """Read the phenopacket at *path* (or *text*, named by *path*, placed at *offset*
     in its stream: see :func:`parse_document`).
 

@@ -14,7 +14,7 @@ import re
 
 from osteodx.knowledge import load_yaml
 
-__all__ = ["looks_like_phenopacket", "looks_binary"]
+__all__ = ["looks_like_phenopacket", "looks_binary", "strip_boms"]
 
 _PHENOPACKET_KEYS = {"id", "subject", "phenotypicFeatures", "phenotypic_features", "metaData",
                      "meta_data", "measurements"}
@@ -74,6 +74,22 @@ def _schema_key_lines(text: str) -> bool:
 
 #: a YAML flow mapping with an id, as in "type: {id: HP:0002650, label: ...}"
 _FLOW_ID = re.compile(r"\{[ \t]*id[ \t]*:")
+
+
+#: a byte-order mark opening the text or a line (files joined by ``cat``, JSON lines
+#: written one by one by a Windows tool)
+_BOM = re.compile("^\ufeff+", re.M)
+
+
+def strip_boms(text: str) -> str:
+    """*text* without the UTF-8 byte-order marks that open it or any of its lines.
+
+    Python keeps a BOM as U+FEFF when it decodes UTF-8, and JSON, YAML and the
+    phenopacket sniffing all take it for content: a BOM stream was read as prose, a
+    BOM array failed, and files with BOMs joined by ``cat`` lost every case. Only line
+    starts are touched, so the lines errors name stay the input's.
+    """
+    return _BOM.sub("", text) if "\ufeff" in text else text
 
 
 def looks_binary(text: str) -> bool:

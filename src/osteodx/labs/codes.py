@@ -70,13 +70,17 @@ _LIMIT_READ = re.compile(re.escape(_LIMIT) + r" (upper|lower) ([-+0-9.eE]+) "
 _CENSORED = "Value as printed:"
 _CENSORED_READ = re.compile(re.escape(_CENSORED) + r" (<=|>=|≤|≥|<|>)[-+0-9.eE]+ \(censored")
 
+#: the resources of the prefixes osteodx writes besides HP, LOINC and UCUM (always
+#: declared); a field with nothing known is left out rather than written empty (every
+#: field of a v2 Resource is optional to the schema), and osteodx's own codes carry
+#: the package version that defines them (filled in by :func:`resources_for`)
 _RESOURCES = {
     "NCIT:": {"id": "ncit", "name": "NCI Thesaurus", "namespacePrefix": "NCIT",
-              "url": "http://purl.obolibrary.org/obo/ncit.owl", "version": "",
+              "url": "http://purl.obolibrary.org/obo/ncit.owl",
               "iriPrefix": "http://purl.obolibrary.org/obo/NCIT_"},
-    "osteodx:": {"id": "osteodx", "name": "osteodx local codes (units not written or not "
-                 "UCUM, lab assays without a LOINC code)", "namespacePrefix": "osteodx",
-                 "url": "", "version": "", "iriPrefix": ""},
+    "osteodx:": {"id": "osteodx", "name": "osteodx local codes (family history, units not "
+                 "written or not UCUM, lab assays without a LOINC code)",
+                 "namespacePrefix": "osteodx"},  # no web address: no url nor iriPrefix
 }
 
 
@@ -168,12 +172,19 @@ def _local_label(assay_id: str, label: str) -> str:
     return found or label
 
 
-def resources_for(measurements: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """``metaData.resources`` for the NCIT and osteodx ids the measurements use, so
-    that every prefix written is declared."""
-    ids = set(_ids(measurements))
-    return [dict(r) for prefix, r in _RESOURCES.items() if any(i.startswith(prefix)
-                                                                for i in ids)]
+def resources_for(data: Any) -> list[dict[str, str]]:
+    """``metaData.resources`` for the NCIT and osteodx ids used anywhere in *data* (the
+    measurements, or a whole phenopacket with its ``externalReferences``), so that every
+    prefix written is declared."""
+    from osteodx import __version__
+
+    ids = set(_ids(data))
+    out = [dict(r) for prefix, r in _RESOURCES.items() if any(i.startswith(prefix)
+                                                               for i in ids)]
+    for r in out:
+        if r["id"] == "osteodx":
+            r["version"] = __version__
+    return out
 
 
 def _ids(data: Any) -> list[str]:

@@ -28,26 +28,27 @@ def md_text(value: Any) -> str:
     """Text safe inside a Markdown table cell and inert as HTML.
 
     A pipe would split the cell and a newline would end the row; a ``<`` that could open a
-    tag would let a label smuggle HTML into whatever renders the Markdown. A ``<`` before a
-    digit or space ("<0.001 %") cannot, and stays readable.
+    tag would let a label smuggle HTML into whatever renders the Markdown, so it is
+    escaped the Markdown way (``\\<``), which reads as ``<`` rendered or not, where an
+    HTML ``&lt;`` showed as such in the text (``&lt;stdin>#1``). A ``<`` before a digit
+    or space ("<0.001 %") cannot open a tag, and stays as it is.
 
     >>> md_text("a|b\\n<script> <0.1")
-    'a\\\\|b &lt;script> <0.1'
+    'a\\\\|b \\\\<script> <0.1'
     >>> md_text("case *7*")
     'case \\\\*7\\\\*'
     """
-    return _EMPHASIS.sub(r"\\\g<0>", _cell(value))  # "*x*" in an id is not italics
+    return _EMPHASIS.sub(r"\\\g<0>", _TAG_OPEN.sub(r"\\<", _cell(value)))
 
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
-    text = " ".join(text.splitlines())
-    return _TAG_OPEN.sub("&lt;", text.replace("|", "\\|"))
+    return " ".join(text.splitlines()).replace("|", "\\|")
 
 
 def md_code(value: Any) -> str:
-    """Text for inside a code span, where nothing is emphasis: a backtick would close it
-    early."""
+    """Text for inside a code span, where nothing is emphasis or HTML (a ``<`` is shown
+    as it is; an escape would be shown too): a backtick would close it early."""
     return _cell(value).replace("`", "'")
 
 

@@ -374,7 +374,7 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
     from osteodx import __version__
 
     measurements = [to_measurement(lab, time_observed=demo.age_iso8601) for lab in labs]
-    return {
+    doc: dict[str, Any] = {
         "id": case_id,
         "subject": subject,
         "phenotypicFeatures": features,
@@ -382,22 +382,27 @@ def _phenopacket(case_id: str, demo, features: list[dict[str, Any]], labs,
         "metaData": {
             "created": now.replace("+00:00", "Z"),
             "createdBy": f"osteodx {__version__} (text extraction)",
-            "resources": [
-                {"id": "hp", "name": "human phenotype ontology", "namespacePrefix": "HP",
-                 "url": "http://purl.obolibrary.org/obo/hp.owl", "version": hpo_version,
-                 "iriPrefix": "http://purl.obolibrary.org/obo/HP_"},
-                {"id": "loinc", "name": "Logical Observation Identifiers Names and Codes",
-                 "namespacePrefix": "LOINC", "url": "https://loinc.org", "version": "",
-                 "iriPrefix": "https://loinc.org/"},
-                {"id": "ucum", "name": "Unified Code for Units of Measure",
-                 "namespacePrefix": "UCUM", "url": "https://ucum.org", "version": "",
-                 "iriPrefix": "https://ucum.org/"},
-                *resources_for(measurements),  # NCIT and osteodx's own codes, when used
-            ],
+            "resources": [],
             "phenopacketSchemaVersion": "2.0",
             "externalReferences": refs,
         },
     }
+    # HP, LOINC and UCUM always; NCIT and osteodx's own codes wherever they are used (an
+    # "osteodx:family-history" reference too). LOINC's release is stated nowhere in the
+    # lab catalogue, so its version is left out rather than written empty.
+    doc["metaData"]["resources"] = [
+        {"id": "hp", "name": "human phenotype ontology", "namespacePrefix": "HP",
+         "url": "http://purl.obolibrary.org/obo/hp.owl", "version": hpo_version,
+         "iriPrefix": "http://purl.obolibrary.org/obo/HP_"},
+        {"id": "loinc", "name": "Logical Observation Identifiers Names and Codes",
+         "namespacePrefix": "LOINC", "url": "https://loinc.org",
+         "iriPrefix": "https://loinc.org/"},
+        {"id": "ucum", "name": "Unified Code for Units of Measure",
+         "namespacePrefix": "UCUM", "url": "https://ucum.org", "version": "2.1",
+         "iriPrefix": "https://ucum.org/"},
+        *resources_for(doc),
+    ]
+    return doc
 
 
 def read_text_case(path: str | Path, kb: KnowledgeBase, *, text: str | None = None,
