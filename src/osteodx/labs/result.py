@@ -16,6 +16,7 @@ can always be traced back to ``measurements[0]: 25-OH vitamin D 7.2 ng/mL
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -36,12 +37,24 @@ def fmt(x: float) -> str:
 
 
 def range_text(low: float | None, high: float | None) -> str:
-    """``30.1-100``, ``<=20`` (no lower limit) or ``>=60`` (no upper limit)."""
+    """``30.1-100``, ``<=20`` (no lower limit) or ``>=60`` (no upper limit).
+
+    Shown to 4 significant digits: a catalogue range converted into the case's unit
+    (8.6-10 mg/dL as 2.14582-2.49513 mmol/L) would otherwise look more precise than any
+    laboratory prints it. Results are judged on the unrounded limits."""
     if low is not None and high is not None:
-        return f"{fmt(low)}-{fmt(high)}"
+        return f"{_limit(low)}-{_limit(high)}"
     if high is not None:
-        return f"<={fmt(high)}"
-    return "none" if low is None else f">={fmt(low)}"
+        return f"<={_limit(high)}"
+    return "none" if low is None else f">={_limit(low)}"
+
+
+def _limit(x: float) -> str:
+    """4 significant digits, never in exponent form (a platelet limit of 450000 stays so)."""
+    if x == 0 or not math.isfinite(x):
+        return fmt(x)
+    digits = max(0, 3 - math.floor(math.log10(abs(x))))
+    return f"{round(x, digits):.12g}"
 
 
 def degree(outcome: str | None, value: float, limit: float | None) -> str | None:
