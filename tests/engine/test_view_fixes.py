@@ -37,7 +37,7 @@ def cached_kb(fresh_kb, tmp_path, monkeypatch):
 
 
 def _tables_on_disk(directory) -> list:
-    return sorted(p.name for p in directory.iterdir() if ".sexfix-" in p.name)
+    return sorted(p.name for p in directory.iterdir() if p.name.startswith("sexfix-"))
 
 
 def test_table_holds_the_fixes_worked_out_one_at_a_time(fresh_kb):
@@ -171,10 +171,30 @@ def test_a_failed_write_leaves_no_temporary_file(cached_kb, tmp_path, monkeypatc
 
 
 def test_a_new_table_replaces_the_tables_of_older_code(cached_kb, tmp_path):
-    stale = tmp_path / "kb-toy.sexfix-0000000000000000.npz"
+    stale = tmp_path / "sexfix-kb-toy-0000000000000000.npz"
     stale.write_bytes(b"from an older osteodx")
-    other_base = tmp_path / "kb-other.sexfix-0000000000000000.npz"
+    other_base = tmp_path / "sexfix-kb-other-0000000000000000.npz"
     other_base.write_bytes(b"another release's table")
     fix_table(for_sex(cached_kb, "MALE"), P)
     assert not stale.exists() and other_base.exists()
     assert len(_tables_on_disk(tmp_path)) == 2
+
+
+def test_loading_through_the_cache_works_the_table_out_once(tmp_path, monkeypatch):
+    """Whatever warms the index (a first single-case diagnose) warms the table too, so
+    that no batch meets its one-off cost; a later load does not read it."""
+    from osteodx.kb import load as load_mod
+
+    monkeypatch.setenv("OSTEODX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(load_mod, "_MEMO", {})
+    load_mod.load_knowledge_base(TOY, supplement="none", packs=False)
+    assert len(_tables_on_disk(tmp_path)) == 1
+    load_mod._MEMO.clear()
+
+    def fail(*_a, **_k):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(view_fixes, "compute_fix_tables", fail)
+    monkeypatch.setattr(view_fixes, "_read", fail)
+    kb = load_mod.load_knowledge_base(TOY, supplement="none", packs=False)
+    assert view_fixes._MEMO not in kb.derived  # read only when a batch needs it

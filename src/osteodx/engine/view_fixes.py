@@ -5,9 +5,10 @@ vector plus a small fix for the few hundred diseases the sex view changes
 (:mod:`osteodx.engine.finding_cache`). Working a fix out scores the finding again on
 those diseases: on 200 corpus cases whose findings are mostly new to the process, a
 third of the scoring time. This module works out the fixes of every term, observed and
-excluded, for both sexes at once (a few seconds, once per knowledge base and parameter
-set), and keeps them beside the index in the cache folder, so that a later process
-reads them in milliseconds.
+excluded, for both sexes at once (a few seconds), and keeps them beside the index in the
+cache folder, so that a later process reads them in milliseconds. The default
+parameters' tables are worked out when the index is built, or on the first load after
+new engine code (:func:`ensure_fix_tables`), so that no batch meets that cost.
 
 The fixes are the same numbers, to the last bit, as those worked out one at a time: the
 same functions compute them on the same diseases. The table's name hashes the knowledge
@@ -41,7 +42,8 @@ from osteodx.kb import cache
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.sex_patch import SEXES
 
-__all__ = ["FixTable", "TABLE_FORMAT", "fix_table", "compute_fix_tables", "prepare_fix_tables"]
+__all__ = ["FixTable", "TABLE_FORMAT", "fix_table", "compute_fix_tables", "prepare_fix_tables",
+           "ensure_fix_tables"]
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +97,28 @@ def prepare_fix_tables(kb: KnowledgeBase, params: ModelParameters) -> None:
             fix_table(view, params)
 
 
+def ensure_fix_tables(kb: KnowledgeBase) -> None:
+    """Work out and store the default parameters' tables now if the cache has none for
+    *kb* (a new release, or new engine code), without reading them when it has: called
+    when the knowledge base is loaded, so that whatever warms the index (a first
+    ``osteodx diagnose``) warms the tables too, and no batch meets the one-off cost."""
+    key = kb.derived.get(cache.CACHE_KEY)
+    if not key or not len(kb.sl_disease) or _path(key, ModelParameters()).is_file():
+        return
+    memo = _tables(kb, ModelParameters())
+    kb.derived[_MEMO] = (ModelParameters(), memo)
+
+
+def _path(key: str, params: ModelParameters) -> Path:
+    return cache.cache_dir() / f"sexfix-{key}-{_digest(params)}.npz"
+
+
 def _tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable] | None:
     key = kb.derived.get(cache.CACHE_KEY)  # set when loaded through the cache
     if params != ModelParameters() or not key:
         return None
     directory = cache.cache_dir()
-    path = directory / f"{key}.sexfix-{_digest(params)}.npz"
+    path = _path(key, params)
     got = _read(path, key, _shape(kb))
     if got is not None:
         return got
@@ -232,7 +250,7 @@ def _write(path: Path, tables: dict[str, FixTable], key: str, shape: np.ndarray)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
         tmp = None
-        for stale in path.parent.glob(f"{key}.sexfix-*.npz"):  # older code's or defaults'
+        for stale in path.parent.glob(f"sexfix-{key}-*.npz"):  # older code's tables
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

@@ -203,10 +203,21 @@ def load_knowledge_base(hpo_dir: str | Path | None = None, *,
     kb.provenance["index_key"] = key
     if use_cache:
         kb.derived[cache.CACHE_KEY] = key
+        _engine_tables(kb)
     for warning in kb.warnings:
         log.warning("warning: %s", warning)
     _MEMO[memo] = kb
     return kb
+
+
+def _engine_tables(kb: KnowledgeBase) -> None:
+    """The engine's tables that are cached beside the index (each term's sex-view fixes,
+    :mod:`osteodx.engine.view_fixes`): worked out with the index, or on the first load
+    after new engine code, so that a batch never pays for them. Imported here, not at
+    the top: the engine builds on this package, not the other way round."""
+    from osteodx.engine.view_fixes import ensure_fix_tables
+
+    ensure_fix_tables(kb)
 
 
 def load_ontology(hpo_dir: str | Path | None = None, *,
