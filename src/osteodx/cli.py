@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from osteodx.errors import OsteodxError
+from osteodx.errors import InputError, OsteodxError
 
 if TYPE_CHECKING:
     from osteodx.case.stream import StreamDocument
@@ -300,7 +300,8 @@ def extract(
     """Read case reports into GA4GH Phenopacket v2 (id = the file's stem)."""
     import yaml
 
-    from osteodx.case.inputs import read_stdin
+    from osteodx.case.inputs import read_stdin, read_text_file
+    from osteodx.case.sniff import looks_like_phenopacket
     from osteodx.kb.load import load_knowledge_base
     from osteodx.text.extract import read_text_case
 
@@ -319,8 +320,12 @@ def extract(
         sys.stdout.write("[")
     for item in items:
         try:
-            content = read_stdin() if item == "-" else text if item == "--text" else None
+            content = read_stdin() if item == "-" else text if item == "--text" else \
+                read_text_file(item)
             name = {"-": "stdin", "--text": "text"}.get(item, item)
+            if item != "--text" and looks_like_phenopacket(content):  # not mined as prose
+                raise InputError("holds a phenopacket, not a case report; 'osteodx diagnose' "
+                                 "reads it", source=name)
             ex = read_text_case(name, kb, text=content)
         except OsteodxError as exc:
             failed += 1

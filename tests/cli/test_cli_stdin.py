@@ -112,3 +112,21 @@ def test_extract_json_of_several_reports_is_one_json_array(tmp_path, real_kb):
     assert [d["id"] for d in json.loads(out.stdout)] == ["girl", "boy"]
     one = runner.invoke(app, ["extract", str(a), "-f", "json"])
     assert json.loads(one.stdout)["id"] == "girl"  # one report: the object itself
+
+
+def test_extract_refuses_a_phenopacket_instead_of_mining_it_as_prose(tmp_path, toy_dir):
+    """A phenopacket saved as .txt (or piped) had been read as a report: its labels mined
+    for findings, its sex and age lost. `--text` stays a report whatever it holds."""
+    doc = json.dumps(phenopacket([("HP:0000013", False)], pid="p1"))
+    saved = tmp_path / "p1.txt"
+    saved.write_text(doc)
+    report = tmp_path / "r1.txt"
+    report.write_text("A 16-year-old girl with seizures.")
+    out = _run(["extract", str(saved), str(report), "-f", "jsonl"], toy_dir)
+    assert out.exit_code == 1
+    assert "p1.txt: holds a phenopacket, not a case report" in out.stderr
+    assert [json.loads(x)["id"] for x in out.stdout.splitlines()] == ["r1"]
+    piped = _run(["extract", "-"], toy_dir, input=doc)
+    assert piped.exit_code == 1 and "stdin: holds a phenopacket" in piped.stderr
+    inline = _run(["extract", "--text", doc], toy_dir)
+    assert inline.exit_code == 0
