@@ -31,7 +31,7 @@ from osteodx.kb.load import load_knowledge_base
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
 __all__ = ["diagnose", "load_case", "prepare_case", "read_any", "read_document", "read_stream",
-           "NAMESPACES"]
+           "read_jsonl", "NAMESPACES"]
 
 NAMESPACES = ("all", "omim", "orpha", "decipher", "osteodx")
 #: a case of excluded findings only is ranked, but by little: the reader must know
@@ -129,6 +129,23 @@ def read_stream(text: str, kb: KnowledgeBase, *, source: str = "<stdin>",
     place, named ``<stdin>#k``, so that the others are not lost with it."""
     out: list[Case | InputError] = []
     for doc in split_stream(text, source):
+        try:
+            out.append(read_document(doc, kb, strict=strict))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def read_jsonl(path: str | Path, kb: KnowledgeBase, *,
+               strict: bool = True) -> list[Case | InputError]:
+    """Every case of a JSON-lines file (one phenopacket a line, as ``osteodx extract``
+    writes for several reports), each read as :func:`read_stream` reads stdin and named
+    ``path#k``; a line that fails gives its :class:`InputError` in its place. A file that
+    cannot be read raises :class:`InputError` naming it."""
+    from osteodx.case.stream import file_documents
+
+    out: list[Case | InputError] = []
+    for doc in file_documents(str(path)):
         try:
             out.append(read_document(doc, kb, strict=strict))
         except InputError as exc:

@@ -249,15 +249,22 @@ def diagnose(
 
 def _cases(paths: list[str], text: str | None) -> list[tuple[str, StreamDocument | str | None]]:
     """(name, what to read) for each case: a file (None), ``--text``'s report, or each
-    document of stdin (a :class:`~osteodx.case.stream.StreamDocument`), so that
-    ``osteodx extract a.txt b.txt | osteodx diagnose -`` ranks both, one case each."""
+    document of stdin or of a JSON-lines file (a
+    :class:`~osteodx.case.stream.StreamDocument`), so that ``osteodx extract a.txt b.txt |
+    osteodx diagnose -`` ranks both, one case each. A JSON-lines file that cannot be read
+    is kept as a file, to fail as a case of its own while the others run."""
     from osteodx.case.inputs import read_stdin
-    from osteodx.case.stream import split_stream
+    from osteodx.case.stream import file_documents, is_stream_file, split_stream
 
     jobs: list[tuple[str, StreamDocument | str | None]] = []
     for path in paths:
         if path == "-":
             jobs += [(doc.name, doc) for doc in split_stream(read_stdin())]
+        elif is_stream_file(path):
+            try:
+                jobs += [(doc.name, doc) for doc in file_documents(path)]
+            except InputError:
+                jobs.append((path, None))
         else:
             jobs.append(("text", text) if path == "--text" else (path, None))
     return jobs

@@ -29,9 +29,13 @@ from dataclasses import dataclass
 
 from osteodx.case.sniff import looks_binary, looks_like_phenopacket, strip_boms
 
-__all__ = ["STDIN", "StreamDocument", "document_id", "split_stream", "several_documents"]
+__all__ = ["STDIN", "STREAM_SUFFIXES", "StreamDocument", "document_id", "file_documents",
+           "is_stream_file", "split_stream", "several_documents"]
 
 STDIN = "<stdin>"
+#: files named so hold a stream of phenopackets (JSON lines), read one case each as
+#: stdin is; any other file is one case
+STREAM_SUFFIXES = (".jsonl", ".ndjson")
 
 #: a YAML document start ("---" at the start of a line) or end ("...")
 _YAML_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.M)
@@ -78,6 +82,29 @@ def split_stream(text: str, source: str = STDIN) -> list[StreamDocument]:
         out.append(StreamDocument(name, text[a:b], phenopacket=True,
                                   offset=(lines, a - line_start)))
     return out
+
+
+def is_stream_file(path: str) -> bool:
+    """Whether the file *path* is named as a stream of phenopackets (:data:`STREAM_SUFFIXES`)."""
+    return path.lower().endswith(STREAM_SUFFIXES)
+
+
+def file_documents(path: str) -> list[StreamDocument]:
+    """The documents of a JSON-lines file (:func:`is_stream_file`), named ``path#k``
+    among several, as :func:`split_stream` names those of stdin.
+
+    Such a file is written to hold phenopackets, so text in it that does not look like
+    one is still read as one (and fails with its syntax error) rather than as a case
+    report. A file that cannot be read raises :class:`~osteodx.errors.InputError`
+    naming it.
+    """
+    from osteodx.case.inputs import read_text_file  # noqa: PLC0415 - inputs imports sniff only
+
+    text = read_text_file(path)
+    docs = split_stream(text, path)
+    if len(docs) == 1 and not docs[0].phenopacket and not looks_binary(text):
+        return [StreamDocument(path, text, phenopacket=True)]
+    return docs
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -195,9 +222,10 @@ def several_documents(text: str, source: str) -> str | None:
     """What to say of a text read as one phenopacket that holds several documents (a
     JSON array, JSON lines, a YAML stream, JSON then YAML), or None when it does not.
 
-    One file is one case by design, so a file is told how to be read whole (from stdin,
-    where each document is a case); stdin itself is split before it gets here (only the
-    API's one-document reader, or a stream of empty documents, reaches this).
+    A .json/.yaml file is one case by design, so it is told how to be read whole (as a
+    .jsonl file or from stdin, where each document is a case); stdin itself is split
+    before it gets here (only the API's one-document reader, or a stream of empty
+    documents, reaches this).
     """
     import yaml  # noqa: PLC0415 - an error path only
 
@@ -228,8 +256,11 @@ def several_documents(text: str, source: str) -> str | None:
     if objects == 1 and n == 1:
         return ("holds a JSON array around its one phenopacket, and a file is one case: give "
                 f"the object without [ ], or read it from stdin: osteodx diagnose - < {source}")
+    as_lines = "name the file .jsonl (one case a line), " if head in "{[" and \
+        not _YAML_START.search(text) else ""
     return (f"holds several phenopackets ({what}), and a file is one case: give each as a "
-            f"file of its own, or read them all from stdin: osteodx diagnose - < {source}")
+            f"file of its own, {as_lines}or read them all from stdin: "
+            f"osteodx diagnose - < {source}")
 
 
 #: the top-level id of a document, even a broken one: the first key of a JSON object
