@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from rich.console import Console
@@ -58,7 +59,7 @@ def test_progress_bar_leaves_stdout_alone(tmp_path, toy_dir, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(rich.progress, "Progress", spy)
-    monkeypatch.setattr(cli, "err", Console(stderr=True, force_terminal=True))
+    monkeypatch.setattr(cli.diagnose, "err", Console(stderr=True, force_terminal=True))
     res = _run(["diagnose", *_two(tmp_path)], toy_dir)
     assert res.exit_code == 0, res.output
     assert seen.get("redirect_stdout") is False and seen.get("redirect_stderr") is False
@@ -83,8 +84,8 @@ def test_a_closed_pipe_ends_the_batch_quietly(tmp_path, toy_dir, monkeypatch):
         calls.append(args)
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
-    monkeypatch.setattr(cli, "_render", closed)
+    monkeypatch.setattr(cli.diagnose, "_silence_stdout", lambda: None)
+    monkeypatch.setattr(cli.diagnose, "_render", closed)
     res = _run(["diagnose", *_two(tmp_path)], toy_dir)
     assert res.exit_code == 0 and "error" not in res.stderr and len(calls) == 1
 
@@ -169,7 +170,7 @@ def test_a_console_that_cannot_write_every_character_gets_escapes(monkeypatch):
 
     raw = io.BytesIO()
     out = io.TextIOWrapper(raw, encoding="cp1252")
-    monkeypatch.setattr(cli.sys, "stdout", out)
+    monkeypatch.setattr(sys, "stdout", out)
     cli._tolerant_streams()
     out.write(json.dumps({"score": "P \u221d 10^x"}, ensure_ascii=False))
     out.flush()

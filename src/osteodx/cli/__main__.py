@@ -1,0 +1,5 @@
+"""``python -m osteodx.cli``."""
+
+from osteodx.cli.application import main
+
+main()
