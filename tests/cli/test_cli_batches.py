@@ -171,7 +171,7 @@ def test_a_console_that_cannot_write_every_character_gets_escapes(monkeypatch):
     raw = io.BytesIO()
     out = io.TextIOWrapper(raw, encoding="cp1252")
     monkeypatch.setattr(sys, "stdout", out)
-    cli._tolerant_streams()
+    cli.tolerant_streams()
     out.write(json.dumps({"score": "P \u221d 10^x"}, ensure_ascii=False))
     out.flush()
     assert json.loads(raw.getvalue().decode("cp1252")) == {"score": "P \u221d 10^x"}

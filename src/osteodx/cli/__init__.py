@@ -1,6 +1,6 @@
 """The ``osteodx`` command: a thin shell over :mod:`osteodx.api`, one module a command."""
 
 from osteodx.cli import benchmark, diagnose, extract, terms  # noqa: F401 - register commands
-from osteodx.cli.application import _tolerant_streams, app, err, main
+from osteodx.cli.application import app, err, main, tolerant_streams
 
-__all__ = ["app", "err", "main", "_tolerant_streams"]
+__all__ = ["app", "err", "main", "tolerant_streams"]

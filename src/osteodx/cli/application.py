@@ -39,7 +39,7 @@ SupplementOption = Annotated[Supplement | None, typer.Option(
                          "$OSTEODX_SUPPLEMENT, else merge")]
 
 
-def _supplement(value: Supplement | None) -> str | None:
+def supplement_value(value: Supplement | None) -> str | None:
     return value.value if value is not None else None
 
 
@@ -61,7 +61,7 @@ PriorOption = Annotated[Prior, typer.Option(
                     "the same for every disease")]
 
 
-def _params(prior: Prior):
+def model_parameters(prior: Prior):
     from osteodx.engine.params import ModelParameters
 
     return ModelParameters() if prior == Prior.prevalence else ModelParameters(
@@ -84,28 +84,28 @@ class BenchNamespace(StrEnum):
     decipher = "decipher"
 
 
-def _fail(exc: Exception, code: int = 1) -> typer.Exit:
-    _error(exc)
+def fail(exc: Exception, code: int = 1) -> typer.Exit:
+    report_error(exc)
     return typer.Exit(code)
 
 
-def _error(exc: Exception) -> None:
+def report_error(exc: Exception) -> None:
     """One line on stderr, never a traceback; the message is not rich markup."""
-    err.print(f"osteodx: error: {_one_line(exc)}", markup=False, style="red")
+    err.print(f"osteodx: error: {one_line(exc)}", markup=False, style="red")
 
 
-def _one_line(exc: Exception) -> str:
+def one_line(exc: Exception) -> str:
     """An error on one line, whatever the library that raised it put in its message."""
     return " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
 
 
-def _internal(name: str, exc: Exception) -> None:
+def report_internal(name: str, exc: Exception) -> None:
     """An osteodx bug met on one input: one line naming the input, so that a batch goes on
     (``OSTEODX_DEBUG=1`` raises it with its traceback instead)."""
     if os.environ.get("OSTEODX_DEBUG"):
         raise exc
     err.print(f"osteodx: error: {name}: internal error ({type(exc).__name__}: "
-              f"{_one_line(exc)}); "
+              f"{one_line(exc)}); "
               "please report it with the input (OSTEODX_DEBUG=1 shows the traceback)",
               markup=False, style="red")
 
@@ -124,10 +124,10 @@ def _main(version: Annotated[bool, typer.Option(
         help="print the version and exit")] = False) -> None:
     """Explainable differential diagnosis from HPO findings. Supports a clinician's
     judgement; does not replace it."""
-    _tolerant_streams()
+    tolerant_streams()
 
 
-def _tolerant_streams() -> None:
+def tolerant_streams() -> None:
     """On a stream that cannot write every character (a cp1252 Windows console), write
     what it cannot as an escape instead of failing the case: "\u221d" is still valid JSON."""
     for stream in (sys.stdout, sys.stderr):
@@ -141,8 +141,8 @@ def main() -> None:
     try:
         app()
     except OsteodxError as exc:  # pragma: no cover - commands catch their own
-        _error(exc)
+        report_error(exc)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001  # pragma: no cover - the last guard
-        _internal("osteodx", exc)
+        report_internal("osteodx", exc)
         sys.exit(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -15,16 +15,13 @@ from osteodx.cli.application import (
     Prior,
     PriorOption,
     SupplementOption,
-    _fail,
-    _params,
-    _supplement,
     app,
     err,
+    fail,
+    model_parameters,
+    supplement_value,
 )
 from osteodx.errors import OsteodxError
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()
@@ -52,29 +49,29 @@ def benchmark(
     from rich.progress import Progress
 
     if corpus.suffix == ".jsonl":
-        _concept_benchmark(corpus, hpo_dir, _supplement(supplement))
+        _concept_benchmark(corpus, hpo_dir, supplement_value(supplement))
         return
     from osteodx.bench.runner import run_benchmark
     from osteodx.kb.load import load_knowledge_base
 
     try:
-        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
+        kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("cases", total=limit)
             def tick(n: int) -> None:
                 progress.update(task, completed=n)
 
-            result = run_benchmark(corpus, kb, params=_params(prior), baseline=baseline,
+            result = run_benchmark(corpus, kb, params=model_parameters(prior), baseline=baseline,
                                    namespace=namespace.value,
                                    limit=limit, every=every, progress=tick, excluded=excluded)
     except OsteodxError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for e in result.errors[:20]:
         err.print(f"skipped: {e}", markup=False, style="yellow")
     if len(result.errors) > 20:
         err.print(f"skipped: {len(result.errors) - 20} more (see --output)", style="yellow")
     if not result.cases:
-        raise _fail(OsteodxError(f"{corpus}: no case could be benchmarked "
+        raise fail(OsteodxError(f"{corpus}: no case could be benchmarked "
                                  f"({len(result.errors)} skipped)"))
     summary = result.summary()
     summary["hpo_version"] = kb.hpo_version
@@ -101,6 +98,6 @@ def _concept_benchmark(corpus: Path, hpo_dir: Path | None, supplement: str | Non
         scores = run_concept_benchmark(
             corpus, kb.ontology, lambda t: [(m.hpo_id, m.start, m.end) for m in rec.find(t)])
     except (OsteodxError, ValueError, KeyError) as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(json.dumps({"corpus": str(corpus), "hpo_version": kb.hpo_version,
                            **scores.to_dict()}, indent=2))

@@ -16,13 +16,13 @@ from osteodx.cli.application import (
     Prior,
     PriorOption,
     SupplementOption,
-    _error,
-    _fail,
-    _internal,
-    _params,
-    _supplement,
     app,
     err,
+    fail,
+    model_parameters,
+    report_error,
+    report_internal,
+    supplement_value,
 )
 from osteodx.errors import InputError, OsteodxError
 
@@ -56,19 +56,19 @@ def diagnose(
     from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
     if not inputs and text is None:
-        raise _fail(ValueError("give INPUT files or --text"), 2)
+        raise fail(ValueError("give INPUT files or --text"), 2)
     try:
         paths = list(expand_inputs(inputs or [], notice=lambda m: err.print(
             f"warning: {m}", markup=False, style="yellow")))
         if text is not None:
             paths.append("--text")
         jobs = _cases(paths, text)
-        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
+        kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     fmt = fmt or (Format.table if len(jobs) == 1 else Format.jsonl)
     if fmt == Format.html and len(jobs) > 1:
-        raise _fail(ValueError(f"--format html renders one case per page and {len(jobs)} "
+        raise fail(ValueError(f"--format html renders one case per page and {len(jobs)} "
                                "cases were given: give one, or use jsonl or markdown"), 2)
     out = Console(soft_wrap=True) if fmt == Format.table else None
     as_array = fmt == Format.json and len(jobs) > 1  # several objects: one JSON array
@@ -99,7 +99,7 @@ def diagnose(
                                          f"{seen_ids[case.case_id]}")
                 seen_ids.setdefault(case.case_id, name)
                 diff = run(case, kb, namespace=namespace.value, top=top,
-                           params=_params(prior))
+                           params=model_parameters(prior))
                 page = None if fmt == Format.table else _render(diff, fmt, to_dict, to_html,
                                                                  to_json, to_markdown)
                 for w in diff.warnings:
@@ -114,13 +114,13 @@ def diagnose(
                 written += 1
             except OsteodxError as exc:
                 failed += 1
-                _error(exc)
+                report_error(exc)
             except BrokenPipeError:  # the reader went away (`| head`): stop, quietly
                 _silence_stdout()
                 raise typer.Exit(0) from None
             except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
                 failed += 1
-                _internal(str(name), exc)
+                report_internal(str(name), exc)
             finally:
                 if progress:
                     progress.advance(task)

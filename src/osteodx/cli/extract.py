@@ -5,24 +5,21 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from osteodx.cli.application import (
     HpoDir,
     SupplementOption,
-    _error,
-    _fail,
-    _internal,
-    _supplement,
     app,
     err,
+    fail,
+    report_error,
+    report_internal,
+    supplement_value,
 )
 from osteodx.errors import InputError, OsteodxError
-
-if TYPE_CHECKING:
-    pass
 
 
 class ExtractFormat(StrEnum):
@@ -51,13 +48,13 @@ def extract(
     from osteodx.text.extract import read_text_case
 
     if not inputs and text is None:
-        raise _fail(ValueError("give INPUT files or --text"), 2)
+        raise fail(ValueError("give INPUT files or --text"), 2)
     items = list(inputs or []) + (["--text"] if text is not None else [])
     fmt = fmt or (ExtractFormat.json if len(items) == 1 else ExtractFormat.jsonl)
     try:
-        kb = load_knowledge_base(hpo_dir, supplement=_supplement(supplement))
+        kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     as_array = fmt == ExtractFormat.json and len(items) > 1  # one JSON value, as diagnose
     written = 0
     failed = 0
@@ -74,11 +71,11 @@ def extract(
             ex = read_text_case(name, kb, text=content)
         except OsteodxError as exc:
             failed += 1
-            _error(exc)
+            report_error(exc)
             continue
         except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
             failed += 1
-            _internal(str(item), exc)
+            report_internal(str(item), exc)
             continue
         for w in ex.warnings:
             err.print(f"warning: {name}: {w}", markup=False, style="yellow")

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from osteodx.cli.application import (
-    HpoDir,
-    SupplementOption,
-    _fail,
-    _supplement,
-    app,
-    err,
-)
+from osteodx.cli.application import HpoDir, SupplementOption, app, err, fail, supplement_value
 from osteodx.errors import OsteodxError
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()
@@ -33,12 +23,12 @@ def terms(
     from osteodx.kb.load import load_ontology
 
     if not re.search(r"\w", query):
-        raise _fail(ValueError(f"QUERY {query!r} holds no word to look for: give words of "
+        raise fail(ValueError(f"QUERY {query!r} holds no word to look for: give words of "
                                "a label or synonym, or an HPO id"), 2)
     try:
-        ontology = load_ontology(hpo_dir, supplement=_supplement(supplement))
+        ontology = load_ontology(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"HPO {ontology.version}", style="dim", markup=False)
     res = ontology.resolve(query.strip())
     if res.message and res.hpo_id:  # an obsolete or alternative id: say what it became
@@ -46,7 +36,7 @@ def terms(
     try:  # the synonyms are read here, from the cache (rebuilt there should they be damaged)
         hits = list(ontology.search(query, limit=limit))
     except OsteodxError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if not hits:
         res = ontology.resolve(query)
         err.print(f"no HPO term matches {query!r}" + (f" ({res.message})" if res.message and
