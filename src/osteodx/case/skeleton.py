@@ -68,30 +68,51 @@ def skeleton_regions() -> tuple[Region, ...]:
                         tuple(r["normal_excludes"])) for r in _data()["regions"])
 
 
-def _covers(onto: Ontology, finding: str, term: str, *, excluded: bool) -> bool:
-    # an observed finding at or below a region term involves the region; an excluded
-    # finding at or above a region term (its absence implies the term's) spares it
-    if excluded:
-        return onto.is_a(term, finding)
-    return onto.is_a(finding, term)
+def _region_index(onto: Ontology) -> list[tuple[frozenset[int], frozenset[int]]]:
+    """Per region, in :func:`skeleton_regions` order: the indices of its involvement terms,
+    and every ancestor of its involvement and normal-excludes terms. An observed finding
+    at or below an involvement term involves the region (one of them is among its
+    ancestors); an excluded finding at or above any of the region's terms spares it (it is
+    among their ancestors): its absence implies theirs. Computed once per ontology, so a
+    case costs a set lookup per finding and region instead of a walk per term."""
+    got = _REGION_INDEX.get(id(onto))
+    if got is not None and got[0] is onto:
+        return got[1]
+    index = onto.index
+    out = []
+    for region in skeleton_regions():
+        involved = frozenset(index[t] for t in region.involved if t in index)
+        above: set[int] = set()
+        for t in region.involved + region.normal_excludes:
+            if t in index:
+                above.update(onto.ancestors(index[t]).tolist())
+        out.append((involved, frozenset(above)))
+    _REGION_INDEX.clear()  # one ontology at a time is the rule; never grow without bound
+    _REGION_INDEX[id(onto)] = (onto, out)
+    return out
+
+
+_REGION_INDEX: dict[int, tuple[Ontology, list[tuple[frozenset[int], frozenset[int]]]]] = {}
 
 
 def survey(case: Case, onto: Ontology) -> SkeletalSurvey:
     """Map the case's findings onto skeletal regions and sum them up in words."""
     generalized = set(_data().get("generalized", []))
+    index = onto.index
+    # (finding, its ancestors for an observed finding, its index for an excluded one)
+    observed = [(f, set(onto.ancestors(index[f.hpo_id]).tolist()) if f.hpo_id in index
+                 else set()) for f in case.findings if f.status == "observed"]
+    excluded = [(f, index.get(f.hpo_id)) for f in case.findings if f.status == "excluded"]
     out: list[RegionStatus] = []
-    for region in skeleton_regions():
+    for region, (involved, above) in zip(skeleton_regions(), _region_index(onto), strict=True):
         st = RegionStatus(region, "not_examined")
-        for f in case.findings:
-            if f.status == "observed" and (f.hpo_id in generalized or any(
-                    _covers(onto, f.hpo_id, t, excluded=False) for t in region.involved)):
+        for f, ancestors in observed:
+            if f.hpo_id in generalized or not involved.isdisjoint(ancestors):
                 st.status = "involved"
                 st.evidence.append(f"{f.label} ({f.source})")
         if st.status != "involved":
-            for f in case.findings:
-                terms = region.involved + region.normal_excludes
-                if f.status == "excluded" and any(_covers(onto, f.hpo_id, t, excluded=True)
-                                                  for t in terms):
+            for f, i in excluded:
+                if i is not None and i in above:
                     st.status = "spared"
                     st.evidence.append(f"no {f.label} ({f.source})")
         out.append(st)

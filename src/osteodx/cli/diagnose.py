@@ -66,6 +66,7 @@ def diagnose(
         kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
         raise fail(exc) from None
+    params = model_parameters(prior)  # one set for the batch: its memos serve every case
     fmt = fmt or (Format.table if len(jobs) == 1 else Format.jsonl)
     if fmt == Format.html and len(jobs) > 1:
         raise fail(ValueError(f"--format html renders one case per page and {len(jobs)} "
@@ -99,7 +100,7 @@ def diagnose(
                                          f"{seen_ids[case.case_id]}")
                 seen_ids.setdefault(case.case_id, name)
                 diff = run(case, kb, namespace=namespace.value, top=top,
-                           params=model_parameters(prior))
+                           params=params)
                 page = None if fmt == Format.table else _render(diff, fmt, to_dict, to_html,
                                                                  to_json, to_markdown)
                 for w in diff.warnings:

@@ -272,16 +272,24 @@ class _AnnotationIndex:
         a, b = kb.ann_ptr[d], kb.ann_ptr[d + 1]
         self.terms = kb.ann_term[a:b]
         self.freq = kb.ann_freq[a:b]
-        self.text = [kb.texts[int(x)] for x in kb.ann_text[a:b]]
+        self._text_at = kb.ann_text[a:b]
+        self._texts = kb.texts
         onto = kb.ontology
-        sizes = onto.anc_ptr[self.terms + 1] - onto.anc_ptr[self.terms]
+        starts = onto.anc_ptr[self.terms]
+        sizes = onto.anc_ptr[self.terms + 1] - starts
         self.owner = np.repeat(np.arange(len(self.terms)), sizes)
-        self.anc = (np.concatenate([onto.ancestors(int(t)) for t in self.terms])
-                    if len(self.terms) else np.zeros(0, dtype=np.int32))
+        # every annotation's ancestor run of anc_idx, gathered at once
+        offsets = np.arange(len(self.owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        self.anc = onto.anc_idx[np.repeat(starts, sizes) + offsets]
+
+    def text(self, k: int) -> str:
+        """The frequency text of annotation *k* (looked up only for the one named)."""
+        return self._texts[int(self._text_at[k])]
 
     def below(self, m: int) -> np.ndarray:
-        """Positions of the annotations at or below term *m*."""
-        return np.unique(self.owner[self.anc == m])
+        """Positions of the annotations at or below term *m*, ascending (an annotation
+        has *m* among its ancestors at most once, and owners run in order)."""
+        return self.owner[self.anc == m]
 
 
 def _disease_term(code: int, m: int, anns: _AnnotationIndex) -> tuple[int, str]:
@@ -292,7 +300,7 @@ def _disease_term(code: int, m: int, anns: _AnnotationIndex) -> tuple[int, str]:
         hits = anns.below(m)
         if len(hits):
             best = min(hits, key=lambda k: (-float(anns.freq[k]), int(anns.terms[k])))
-            return int(anns.terms[best]), anns.text[best]
+            return int(anns.terms[best]), anns.text(best)
     if code in (M.NEGATED, M.EXCLUDED_NEGATED):
         return m, "NOT (curated absence)"
     return m, ""
@@ -324,16 +332,42 @@ def equivalence_groups(kb: KnowledgeBase) -> list[list[int]]:
     return got
 
 
+def _group_arrays(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The members of every equivalence group of two or more, flattened: (disease, group
+    number, the disease id's place in sorted order), built once per knowledge base."""
+    got = kb.derived.get("equivalence arrays")
+    if got is None:
+        groups = [g for g in equivalence_groups(kb) if len(g) > 1]
+        members = np.array([d for g in groups for d in g], dtype=np.intp)
+        gid = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+        got = kb.derived["equivalence arrays"] = (members, gid, _id_place(kb)[members])
+    return got
+
+
+def _id_place(kb: KnowledgeBase) -> np.ndarray:
+    """Each disease id's place in sorted order: ties are broken by id, and comparing these
+    integers orders as comparing the ids, without building the strings for every case."""
+    got = kb.derived.get("id place")
+    if got is None:
+        got = np.empty(kb.n_diseases, dtype=np.intp)
+        got[np.argsort(np.array(kb.disease_ids))] = np.arange(kb.n_diseases)
+        kb.derived["id place"] = got
+    return got
+
+
 def _shadowed(kb: KnowledgeBase, total: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Diseases hidden because another member of their equivalence group scores higher (on
-    a tie, the larger id is hidden): each group shows as one row."""
+    a tie, the larger id is hidden): each group shows as one row. One sort over the
+    groups' members (by group, score, id) finds each group's best."""
     hide = np.zeros(len(mask), dtype=bool)
-    ids = kb.disease_ids
-    for group in equivalence_groups(kb):
-        members = [d for d in group if mask[d]]
-        if len(members) > 1:
-            best = min(members, key=lambda d: (-total[d], ids[d]))
-            hide[[d for d in members if d != best]] = True
+    members, gid, id_place = _group_arrays(kb)
+    keep = mask[members]
+    members, gid, id_place = members[keep], gid[keep], id_place[keep]
+    order = np.lexsort((id_place, -total[members], gid))
+    g = gid[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = g[1:] != g[:-1]
+    hide[members[order[~first]]] = True
     return hide
 
 
@@ -344,6 +378,22 @@ def _group_of(kb: KnowledgeBase, d: int) -> list[int]:
         index = kb.derived["equivalence group of"] = {
             m: g for g in equivalence_groups(kb) for m in g}
     return [m for m in index.get(d, []) if m != d]
+
+
+def _competition_ranks(sorted_scores: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Each candidate's rank (1 + how many score strictly higher; ties share it), in the
+    candidates' own order, from their scores sorted best first: one pass, no search.
+
+    >>> _competition_ranks(np.array([5.0, 3.0, 3.0, 1.0]), np.array([2, 0, 3, 1])).tolist()
+    [2, 4, 1, 2]
+    """
+    n = len(sorted_scores)
+    new = np.ones(n, dtype=bool)
+    new[1:] = sorted_scores[1:] != sorted_scores[:-1]
+    first = np.maximum.accumulate(np.where(new, np.arange(n), 0))
+    ranks = np.empty(n, dtype=np.intp)
+    ranks[order] = first + 1
+    return ranks
 
 
 def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = "all",
@@ -370,10 +420,9 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
     post_log -= post_log.max()
     post = 10.0 ** post_log
     post /= post.sum()
-    ids = np.array([kb.disease_ids[i] for i in idx])
-    order = np.lexsort((ids, -score))
+    order = np.lexsort((_id_place(kb)[idx], -score))
     sorted_scores = score[order]
-    ranks = np.searchsorted(-sorted_scores, -score, side="left") + 1
+    ranks = _competition_ranks(sorted_scores, order)
     diff = Differential(case=case, hpo_version=kb.hpo_version, provenance=kb.provenance,
                         parameters=parameters or {}, namespace=namespace,
                         n_candidates=len(idx), entries=[], warnings=list(case.warnings))

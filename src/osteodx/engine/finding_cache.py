@@ -29,15 +29,18 @@ Fix = tuple[np.ndarray, np.ndarray] | None
 
 
 def cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters,
-                weights: np.ndarray) -> tuple[float, np.ndarray, np.ndarray, Fix]:
+                weights: np.ndarray, *, store: bool = True
+                ) -> tuple[float, np.ndarray, np.ndarray, Fix]:
     """The weighted log10 LR vector of one finding, sparse: ``(base, rows, excess)`` means
     *base* for every disease except *rows*, which have ``base + excess``; in a sex view,
     ``fix`` (or ``None``) adds ``delta`` to the diseases ``idx`` the view changes.
-    Memoised per knowledge base and parameter set."""
+    Memoised per knowledge base and parameter set; ``store=False`` reads the memo but
+    does not add to it (a case of thousands of findings would fill it with vectors no
+    other case reads)."""
     base_of_view = kb.derived.get(SEX_VIEW_BASE)
     if base_of_view is not None:
-        return _view_logs(kb, base_of_view, q, excluded, params, weights)
-    return (*_base_logs(kb, q, excluded, params, weights), None)
+        return _view_logs(kb, base_of_view, q, excluded, params, weights, store)
+    return (*_base_logs(kb, q, excluded, params, weights, store), None)
 
 
 def _store(kb: KnowledgeBase, name: str, params: ModelParameters) -> dict:
@@ -55,12 +58,14 @@ def _store(kb: KnowledgeBase, name: str, params: ModelParameters) -> dict:
 
 
 def _base_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters,
-               weights: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+               weights: np.ndarray, store: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
     key = (q, excluded)
     cache = _store(kb, "finding cache", params)
     got = cache.get(key)
     if got is None:
         got = sparse_logs(kb, q, excluded, params, weights)
+        if not store:
+            return got
         if len(cache) >= CACHE_SIZE:
             cache.pop(next(iter(cache)))
         cache[key] = got
@@ -68,13 +73,13 @@ def _base_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameter
 
 
 def _view_logs(kb: KnowledgeBase, base: KnowledgeBase, q: int, excluded: bool,
-               params: ModelParameters, weights: np.ndarray
+               params: ModelParameters, weights: np.ndarray, store: bool = True
                ) -> tuple[float, np.ndarray, np.ndarray, Fix]:
     """:func:`cached_logs` for a sex view: the base's vector, and a fix for the diseases
     the view changes. Most findings read none of the changed columns, or come out the
     same: the base's vector serves both sexes, and only the fixes (a few hundred values
     at most) are kept per view."""
-    b, rows, excess = _base_logs(base, q, excluded, params, weights)
+    b, rows, excess = _base_logs(base, q, excluded, params, weights, store)
     key = (q, excluded)
     fixes = _store(kb, "finding fixes", params)
     if key in fixes:

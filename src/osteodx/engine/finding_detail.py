@@ -1,17 +1,16 @@
 """Each finding's log10 LR, match code and matched term for the diseases an explanation
 shows, worked out when they are asked for.
 
-A case is scored one finding at a time (:func:`osteodx.engine.likelihood.score_case`): the
-finding's vector over all diseases is added to the total and dropped. Keeping every vector
-would take ``n_findings x n_diseases x 13`` bytes (840 MB for a phenopacket with 5,000
-terms against the 12,900 diseases: 1.7 GB peak for ``diagnose -f json``), while a report
-explains the 20 or so diseases it shows. A usual case (up to about 160 findings) fits in
-:data:`COLUMN_BUDGET`: its vectors are kept as the pass works them out, and explanations
-read them. For a larger case, the columns of the diseases asked for are worked out here for
-all findings at once, on the knowledge base restricted to those diseases
+A case's totals are summed from the batch's memo of sparse per-finding vectors
+(:func:`osteodx.engine.finding_cache.cached_logs`), which hold no match codes. Keeping every
+finding's full detail would take ``n_findings x n_diseases x 13`` bytes (840 MB for a
+phenopacket with 5,000 terms against the 12,900 diseases), and working it out over every
+disease costs several times the scoring itself, while a report explains the 20 or so
+diseases it shows. So the columns of the diseases asked for are worked out here for all
+findings at once, on the knowledge base restricted to those diseases
 (:func:`osteodx.engine.sex_view.restrict`: the same values to the last bit, since every
 disease's value depends only on its own annotations and on the full knowledge base's
-background), and kept within the same budget.
+background), and kept within :data:`COLUMN_BUDGET`.
 """
 
 from __future__ import annotations
@@ -63,44 +62,22 @@ class FindingDetail:
         #: disease columns kept at most (and worked out per pass): the budget over the findings
         self.capacity = max(1, COLUMN_BUDGET // max(len(self.findings), 1))
         self._columns: dict[int, Column] = {}
-        nf, n = len(self.findings), kb.n_diseases
-        #: a usual case's matrices, filled by :meth:`row` as the case is scored
-        self._matrices: Column | None = None
-        self._filled = np.zeros(nf, dtype=bool)
-        if nf * n <= COLUMN_BUDGET:
-            self._matrices = (np.zeros((nf, n)), np.zeros((nf, n), dtype=np.int8),
-                              np.full((nf, n), -1, dtype=np.int32))
 
     def row(self, i: int) -> Column:
-        """Finding *i* over every disease (what the totals are summed from); kept when the
-        case's matrices fit in the budget."""
+        """Finding *i* over every disease, worked out in full (not kept)."""
         q, excluded = self.findings[i]
-        got = finding_row(self.kb, q, excluded, self.params, self.weights)
-        if self._matrices is not None:
-            for m, v in zip(self._matrices, got, strict=True):
-                m[i] = v
-            self._filled[i] = True
-        return got
-
-    def _complete(self) -> Column | None:
-        """The full matrices when every row has been kept, else ``None``."""
-        return self._matrices if self._matrices is not None and self._filled.all() else None
+        return finding_row(self.kb, q, excluded, self.params, self.weights)
 
     def prepare(self, diseases: Iterable[int]) -> None:
         """Work out the columns of *diseases* not yet kept, as few passes over the findings
         as the budget allows (one for a report's top 20): describing diseases one by one
         would cost a pass each."""
-        if self._complete() is not None:
-            return
         missing = sorted({int(d) for d in diseases} - self._columns.keys())
         for start in range(0, len(missing), self.capacity):
             self._compute(np.array(missing[start:start + self.capacity], dtype=np.intp))
 
     def column(self, d: int) -> Column:
         """Every finding's ``(log10 LR, code, matched)`` for disease *d*."""
-        full = self._complete()
-        if full is not None:
-            return full[0][:, d], full[1][:, d], full[2][:, d]
         got = self._columns.get(d)
         if got is None:
             self.prepare([d])
@@ -109,15 +86,11 @@ class FindingDetail:
 
     def kept(self) -> int:
         """How many finding x disease cells are kept (bounded by :data:`COLUMN_BUDGET`)."""
-        rows = self._matrices[0].size if self._matrices is not None else 0
-        return rows + len(self._columns) * len(self.findings)
+        return len(self._columns) * len(self.findings)
 
     def dense(self) -> Column:
-        """All findings x all diseases, as the engine once kept them: for analyses of a few
+        """All findings x all diseases, each row worked out in full: for analyses of a few
         cases only (``n_findings x n_diseases x 13`` bytes)."""
-        full = self._complete()
-        if full is not None:
-            return full
         nf, n = len(self.findings), self.kb.n_diseases
         logs = np.zeros((nf, n))
         code = np.zeros((nf, n), dtype=np.int8)

@@ -114,6 +114,11 @@ class CaseScores:
         return self._matrices
 
 
+#: a case with more findings than this reads the batch's memo of finding vectors but does
+#: not add to it: its vectors would push out the common findings other cases share, and
+#: hold memory for the rest of the process
+MEMO_FINDINGS = 512
+
 #: cells of grouped findings' positive log10 LRs kept from the pass for the related-findings
 #: discount (16 bytes each: 32 MB); beyond it a finding's vector is worked out again
 KEEP_BUDGET = 1 << 21
@@ -156,13 +161,13 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
                detail: bool = True) -> CaseScores:
     """Score *case* against every disease of *kb*.
 
-    With ``detail=False`` only the totals are computed, from the batch's memo of sparse
-    per-finding vectors (:func:`osteodx.engine.finding_cache.cached_logs`): what a
-    benchmark needs, at about half the cost. With detail, each finding's vector is worked
-    out in full, added to the total and dropped, and the explanations are worked out for
-    the diseases asked for (:class:`FindingDetail`): memory does not grow with findings x
-    diseases. A patient of known sex is scored on the annotations that hold for that sex
-    (:func:`osteodx.engine.sex_view.for_sex`).
+    The totals are summed from the batch's memo of sparse per-finding vectors
+    (:func:`osteodx.engine.finding_cache.cached_logs`). With ``detail`` (the default) the
+    explanations are worked out later, for the diseases asked for
+    (:class:`FindingDetail`): memory does not grow with findings x diseases, and a
+    report costs its shown diseases, not a full pass per finding; ``detail=False`` (a
+    benchmark) keeps nothing to explain. A patient of known sex is scored on the
+    annotations that hold for that sex (:func:`osteodx.engine.sex_view.for_sex`).
     """
     kb = for_sex(kb, case.sex)
     n = kb.n_diseases
@@ -175,27 +180,24 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     finding = FindingDetail(kb, terms, params, weights) if detail else None
     kept: dict[int, Positives] = {}  # grouped findings' positive parts, within KEEP_BUDGET
     kept_cells = 0
-    base_sum = 0.0  # without detail: the part of the total every disease shares
+    base_sum = 0.0  # the part of the total every disease shares
 
+    store = len(terms) <= MEMO_FINDINGS
     for i, (q, excluded) in enumerate(terms):
-        if finding is not None:
-            logs = finding.row(i)[0]
-            sum_lr += logs
-        else:
-            sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights)
-            base_sum += base
-            sum_lr[rows] += excess
-            if fix is not None:
-                sum_lr[fix[0]] += fix[1]
+        sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights,
+                                                       store=store)
+        base_sum += base
+        sum_lr[rows] += excess
+        if fix is not None:
+            sum_lr[fix[0]] += fix[1]
         if i in grouped and kept_cells < KEEP_BUDGET:
-            kept[i] = positive_part(logs) if finding is not None else _positives(n, *sparse)
+            kept[i] = _positives(n, *sparse)
             kept_cells += len(kept[i][0])
 
     def positives(i: int) -> Positives:
         got = kept.pop(i, None)  # each finding is in one group: freed once read
         if got is None:  # beyond the budget: worked out again
-            got = positive_part(finding.row(i)[0]) if finding is not None else \
-                _positives(n, *cached_logs(kb, *terms[i], params, weights))
+            got = _positives(n, *cached_logs(kb, *terms[i], params, weights, store=store))
         return got
 
     age = np.zeros(n)

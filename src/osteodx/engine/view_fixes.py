@@ -82,7 +82,8 @@ def fix_table(view: KnowledgeBase, params: ModelParameters) -> FixTable | None:
     if base is None or sex is None:
         return None
     memo = base.derived.get(_MEMO)
-    if memo is None or memo[0] is not params:
+    # equal parameters share the tables: a caller may build a new (equal) set per case
+    if memo is None or (memo[0] is not params and memo[0] != params):
         memo = base.derived[_MEMO] = (params, _tables(base, params))
     tables = memo[1]
     return tables.get(sex) if tables is not None else None

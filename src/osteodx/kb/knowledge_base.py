@@ -204,9 +204,14 @@ class KnowledgeBase:
         """Boolean mask of diseases in *namespace* (``all`` keeps every one)."""
         if namespace == "all":
             return np.ones(self.n_diseases, dtype=bool)
-        prefix = namespace.upper() + ":"
-        return np.fromiter((d.startswith(prefix) for d in self.disease_ids), dtype=bool,
-                           count=self.n_diseases)
+        key = ("namespace mask", namespace)
+        got = self.derived.get(key)
+        if got is None:  # read the ids once: a case is ranked in about a millisecond
+            prefix = namespace.upper() + ":"
+            got = self.derived[key] = np.fromiter(
+                (d.startswith(prefix) for d in self.disease_ids), dtype=bool,
+                count=self.n_diseases)
+        return got.copy()  # callers narrow it in place
 
     def annotations_of(self, d: int) -> list[tuple[str, float, str]]:
         """Direct phenotype annotations of disease *d*: (hpo_id, frequency, text)."""
