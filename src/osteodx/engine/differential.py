@@ -197,7 +197,8 @@ def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[
                                 round(float(scores.survival_log10_lr[d]), 3),
                                 "alive_past_age_of_death", "subject.timeAtLastEncounter"))
     if scores.breadth_log10_lr[d]:
-        out.append(Contribution("breadth", f"{len(kb.annotations_of(d))} annotated phenotypes "
+        n_annotations = int(kb.ann_ptr[d + 1] - kb.ann_ptr[d])
+        out.append(Contribution("breadth", f"{n_annotations} annotated phenotypes "
                                 "(breadth adjustment)", "observed",
                                 round(float(scores.breadth_log10_lr[d]), 3),
                                 "annotation_breadth", "knowledge base"))
