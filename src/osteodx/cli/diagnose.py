@@ -20,8 +20,6 @@ from osteodx.cli.application import (
     err,
     fail,
     model_parameters,
-    report_error,
-    report_internal,
     supplement_value,
 )
 from osteodx.errors import InputError, OsteodxError
@@ -46,14 +44,14 @@ def diagnose(
                                                "instead of failing the case")] = False,
     prior: PriorOption = Prior.prevalence,
     supplement: SupplementOption = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="processes ranking a batch at once (0: one per CPU); "
+                                    "the output is the same whatever the number")] = 1,
 ) -> None:
     """Rank every annotated disease for each case."""
-    from osteodx.api import diagnose as run
-    from osteodx.api import read_any, read_document
     from osteodx.case.inputs import expand_inputs
-    from osteodx.case.stream import StreamDocument
+    from osteodx.cli.batch import BatchSettings, rank_all
     from osteodx.kb.load import load_knowledge_base
-    from osteodx.report import print_table, to_dict, to_html, to_json, to_markdown
 
     if not inputs and text is None:
         raise fail(ValueError("give INPUT files or --text"), 2)
@@ -62,66 +60,73 @@ def diagnose(
             f"warning: {m}", markup=False, style="yellow")))
         if text is not None:
             paths.append("--text")
-        jobs = _cases(paths, text)
+        cases = _cases(paths, text)
         kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
         raise fail(exc) from None
-    params = model_parameters(prior)  # one set for the batch: its memos serve every case
-    fmt = fmt or (Format.table if len(jobs) == 1 else Format.jsonl)
-    if fmt == Format.html and len(jobs) > 1:
-        raise fail(ValueError(f"--format html renders one case per page and {len(jobs)} "
+    fmt = fmt or (Format.table if len(cases) == 1 else Format.jsonl)
+    if fmt == Format.html and len(cases) > 1:
+        raise fail(ValueError(f"--format html renders one case per page and {len(cases)} "
                                "cases were given: give one, or use jsonl or markdown"), 2)
+    settings = BatchSettings(namespace.value, top, model_parameters(prior), lenient,
+                             keep_differential=fmt == Format.table,
+                             hpo_dir=str(hpo_dir) if hpo_dir else None,
+                             supplement=supplement_value(supplement))
+    outcomes = rank_all(kb, settings, cases, jobs or os.cpu_count() or 1)
+    failed = _write_all(outcomes, fmt, len(cases))
+    if failed:
+        err.print(f"osteodx: {failed} of {len(cases)} case(s) failed")
+        raise typer.Exit(1)
+
+
+def _write_all(outcomes, fmt: Format, n: int) -> int:
+    """Write each case as it comes, in input order; the number of cases that failed."""
+    from osteodx.report import print_table
+
     out = Console(soft_wrap=True) if fmt == Format.table else None
-    as_array = fmt == Format.json and len(jobs) > 1  # several objects: one JSON array
-    failed = 0
-    written = 0
+    as_array = fmt == Format.json and n > 1  # several objects: one JSON array
+    failed = written = 0
     seen_ids: dict[str, str] = {}
     progress = None
     # a bar only where it helps: on a terminal, and not on the terminal the cases print to
-    if len(jobs) > 1 and err.is_terminal and not sys.stdout.isatty():
+    if n > 1 and err.is_terminal and not sys.stdout.isatty():
         from rich.progress import Progress
 
         # the bar on stderr; stdout stays the cases' own stream even on a terminal
         progress = Progress(console=err, transient=True, redirect_stdout=False,
                             redirect_stderr=False)
         progress.start()
-        task = progress.add_task("cases", total=len(jobs))
+        task = progress.add_task("cases", total=n)
     if as_array:
         sys.stdout.write("[")
     try:
-        for name, content in jobs:
+        for got in outcomes:
             try:
-                if isinstance(content, StreamDocument):
-                    case = read_document(content, kb, strict=not lenient)
+                if got.error is not None:
+                    failed += 1
+                    err.print(f"osteodx: error: {got.error}", markup=False, style="red")
+                    continue
+                warnings = got.differential.warnings if got.differential is not None \
+                    else got.report["warnings"]
+                case_id = got.differential.case.case_id if got.differential is not None \
+                    else got.report["case_id"]
+                if case_id in seen_ids:  # two outputs one name: say which inputs
+                    warnings.insert(got.read_warnings, f"case id {case_id!r} is also the id "
+                                                       f"of {seen_ids[case_id]}")
+                seen_ids.setdefault(case_id, got.name)
+                if got.differential is not None:
+                    print_table(got.differential, out)  # type: ignore[arg-type]
                 else:
-                    case = read_any(name, kb, text=content, strict=not lenient)
-                if case.case_id in seen_ids:  # two outputs one name: say which inputs
-                    case.warnings.append(f"case id {case.case_id!r} is also the id of "
-                                         f"{seen_ids[case.case_id]}")
-                seen_ids.setdefault(case.case_id, name)
-                diff = run(case, kb, namespace=namespace.value, top=top,
-                           params=params)
-                page = None if fmt == Format.table else _render(diff, fmt, to_dict, to_html,
-                                                                 to_json, to_markdown)
-                for w in diff.warnings:
-                    if fmt != Format.table:
-                        err.print(f"warning: {case.source}: {w}", markup=False,
+                    for w in warnings:
+                        err.print(f"warning: {got.source}: {w}", markup=False,
                                   style="yellow")
-                if page is None:
-                    print_table(diff, out)  # type: ignore[arg-type]
-                else:
+                    page = _render(got.report, fmt)
                     sys.stdout.write(("," if written else "") + "\n" + page.rstrip("\n")
                                      if as_array else page)
                 written += 1
-            except OsteodxError as exc:
-                failed += 1
-                report_error(exc)
             except BrokenPipeError:  # the reader went away (`| head`): stop, quietly
                 _silence_stdout()
                 raise typer.Exit(0) from None
-            except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
-                failed += 1
-                report_internal(str(name), exc)
             finally:
                 if progress:
                     progress.advance(task)
@@ -133,9 +138,7 @@ def diagnose(
                 sys.stdout.write("\n]\n")
             except BrokenPipeError:
                 _silence_stdout()
-    if failed:
-        err.print(f"osteodx: {failed} of {len(jobs)} case(s) failed")
-        raise typer.Exit(1)
+    return failed
 
 
 def _cases(paths: list[str], text: str | None) -> list[tuple[str, StreamDocument | str | None]]:
@@ -167,12 +170,14 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _render(diff, fmt: Format, to_dict, to_html, to_json, to_markdown) -> str:
-    """One case in a text format (the table prints itself)."""
+def _render(report: dict, fmt: Format) -> str:
+    """One case's report dict in a text format (the table prints itself)."""
+    from osteodx.report import report_json, to_html, to_markdown_report
+
     if fmt == Format.json:
-        return to_json(diff) + "\n"
+        return report_json(report) + "\n"
     if fmt == Format.jsonl:
-        return to_json(diff, indent=None) + "\n"
+        return report_json(report, indent=None) + "\n"
     if fmt == Format.html:
-        return to_html(to_dict(diff))
-    return to_markdown(diff)
+        return to_html(report)
+    return to_markdown_report(report)

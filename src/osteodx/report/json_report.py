@@ -9,7 +9,7 @@ from typing import Any
 
 from osteodx.engine.differential import Contribution, Differential
 
-__all__ = ["to_dict", "to_json", "DISCLAIMER"]
+__all__ = ["to_dict", "to_json", "report_json", "DISCLAIMER"]
 
 DISCLAIMER = ("osteodx supports a clinician's judgement and does not replace it; "
               "its ranking is a statistical summary of annotated phenotypes.")
@@ -84,7 +84,12 @@ def to_json(diff: Differential, *, indent: int | None = 2) -> str:
     inputs are checked for them, and any that still slip through are written as
     null and named in the warnings rather than breaking every consumer.
     """
-    data = to_dict(diff)
+    return report_json(to_dict(diff), indent=indent)
+
+
+def report_json(data: dict[str, Any], *, indent: int | None = 2) -> str:
+    """A report dict (:func:`to_dict`) as :func:`to_json` writes it: for a report that
+    came back from a worker process, or that a batch has added to."""
     try:
         return _dumps(data, indent)
     except ValueError:

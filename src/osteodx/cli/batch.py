@@ -1,0 +1,125 @@
+"""Rank the cases of a batch, in this process or in worker processes (``--jobs``).
+
+Each case is read, ranked and turned into its report dict by :func:`rank_one`, which
+never raises for a bad case: it returns the one-line error instead, so that a batch goes
+on. With several jobs the cases are shared out to worker processes that hold the
+knowledge base (inherited on fork, loaded once per worker elsewhere) and come back in
+input order: the output is the same, byte for byte, whatever the number of jobs. What
+needs the whole batch (a case id seen before, the JSON array's commas) stays with the
+caller.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from osteodx.errors import OsteodxError
+
+if TYPE_CHECKING:
+    from osteodx.case.stream import StreamDocument
+    from osteodx.engine.differential import Differential
+    from osteodx.engine.params import ModelParameters
+    from osteodx.kb.knowledge_base import KnowledgeBase
+
+__all__ = ["BatchSettings", "Outcome", "rank_all", "rank_one"]
+
+#: cases handed to a worker at a time: large enough to keep the pipe quiet, small enough
+#: that the progress bar moves and the first lines come out early
+CHUNK = 8
+
+Job = tuple[str, "StreamDocument | str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """What every case of a batch is ranked with (the knowledge base aside)."""
+
+    namespace: str
+    top: int
+    params: ModelParameters
+    lenient: bool
+    keep_differential: bool  # the table format prints from the Differential itself
+    hpo_dir: str | None = None
+    supplement: str | None = None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One case's result: its report (or, for the table, its Differential), its source,
+    how many warnings came from reading it (a batch-level warning goes after them), or
+    the one-line error that failed it (what follows ``osteodx: error:``)."""
+
+    name: str
+    report: dict[str, Any] | None = None
+    differential: Differential | None = None
+    source: str = ""
+    read_warnings: int = 0
+    error: str | None = None
+
+
+def rank_one(kb: KnowledgeBase, settings: BatchSettings, job: Job) -> Outcome:
+    """Read, rank and report one case; a bad case gives its error, never an exception
+    (``OSTEODX_DEBUG=1`` lets an internal error raise, with its traceback)."""
+    from osteodx.api import diagnose, read_any, read_document
+    from osteodx.case.stream import StreamDocument
+    from osteodx.cli.application import one_line
+    from osteodx.report import to_dict
+
+    name, content = job
+    try:
+        if isinstance(content, StreamDocument):
+            case = read_document(content, kb, strict=not settings.lenient)
+        else:
+            case = read_any(name, kb, text=content, strict=not settings.lenient)
+        read_warnings = len(case.warnings)
+        diff = diagnose(case, kb, namespace=settings.namespace, top=settings.top,
+                        params=settings.params)
+        keep = settings.keep_differential
+        return Outcome(name, None if keep else to_dict(diff), diff if keep else None,
+                       case.source, read_warnings)
+    except OsteodxError as exc:  # its message names the input
+        return Outcome(name, error=one_line(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch
+        if os.environ.get("OSTEODX_DEBUG"):
+            raise
+        return Outcome(name, error=f"{name}: internal error ({type(exc).__name__}: "
+                                   f"{one_line(exc)}); please report it with the input "
+                                   "(OSTEODX_DEBUG=1 shows the traceback)")
+
+
+def rank_all(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],
+             workers: int) -> Iterator[Outcome]:
+    """Every case's :class:`Outcome`, in input order, ranked by *workers* processes."""
+    workers = min(workers, len(jobs))
+    if workers <= 1 or settings.keep_differential:
+        for job in jobs:
+            yield rank_one(kb, settings, job)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:  # the workers share the loaded knowledge base's pages
+        context = multiprocessing.get_context("fork")
+        initargs: tuple = (kb, settings)
+    else:  # each worker loads the knowledge base from the cache once
+        context = multiprocessing.get_context("spawn")
+        initargs = (None, settings)
+    with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
+        yield from pool.imap(_rank_in_worker, jobs, chunksize=CHUNK)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(kb: KnowledgeBase | None, settings: BatchSettings) -> None:
+    if kb is None:
+        from osteodx.kb.load import load_knowledge_base
+
+        kb = load_knowledge_base(settings.hpo_dir, supplement=settings.supplement)
+    _WORKER["kb"], _WORKER["settings"] = kb, settings
+
+
+def _rank_in_worker(job: Job) -> Outcome:
+    return rank_one(_WORKER["kb"], _WORKER["settings"], job)

@@ -1,0 +1,70 @@
+"""``--jobs``: a batch ranked by several processes gives the same output, byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from osteodx.cli import app
+from osteodx.cli.batch import BatchSettings, rank_all
+from osteodx.engine.params import ModelParameters
+from tests.conftest import phenopacket, write_case
+
+runner = CliRunner()
+
+
+def _run(args, toy_dir):
+    return runner.invoke(app, [*args, "--hpo-dir", str(toy_dir)])
+
+
+def _batch(tmp_path) -> list[str]:
+    """Eleven cases: good ones, a broken file, a duplicate id, one with a warning."""
+    paths = []
+    for k, term in enumerate(["HP:0000013", "HP:0000014", "HP:0000016", "HP:0000018",
+                              "HP:0000021", "HP:0000022", "HP:0000012", "HP:0000011"]):
+        paths.append(write_case(tmp_path / f"c{k}.json",
+                                phenopacket([(term, False)], pid=f"c{k}")))
+    bad = tmp_path / "c8_bad.json"
+    bad.write_text("{")
+    again = write_case(tmp_path / "c9_again.json", phenopacket([("HP:0000014", False)],
+                                                               pid="c1"))
+    twice = write_case(tmp_path / "c10_twice.json",
+                       phenopacket([("HP:0000013", False), ("HP:0000013", False)], pid="t"))
+    return [str(p) for p in [*paths, bad, again, twice]]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
+def test_the_output_is_the_same_whatever_the_number_of_jobs(tmp_path, toy_dir, fmt):
+    cases = _batch(tmp_path)
+    one = _run(["diagnose", *cases, "-f", fmt, "--jobs", "1"], toy_dir)
+    two = _run(["diagnose", *cases, "-f", fmt, "--jobs", "2"], toy_dir)
+    assert one.exit_code == two.exit_code == 1  # the broken file
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert "c8_bad.json" in one.stderr and "1 of 11 case(s) failed" in one.stderr
+
+
+def test_a_duplicate_id_is_named_in_the_warnings_with_jobs(tmp_path, toy_dir):
+    res = _run(["diagnose", *_batch(tmp_path), "--jobs", "3"], toy_dir)
+    reports = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["case_id"] for r in reports] == [f"c{k}" for k in range(8)] + ["c1", "t"]
+    assert any("also the id of" in w and "c1.json" in w for w in reports[8]["warnings"])
+
+
+def test_jobs_zero_means_one_per_cpu(tmp_path, toy_dir):
+    res = _run(["diagnose", *_batch(tmp_path)[:3], "-j", "0"], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert len(res.stdout.splitlines()) == 3
+
+
+def test_rank_all_keeps_the_input_order_and_errors_in_place(toy_kb, tmp_path):
+    cases = _batch(tmp_path)
+    settings = BatchSettings("all", 3, ModelParameters(), lenient=False,
+                             keep_differential=False)
+    got = list(rank_all(toy_kb, settings, [(c, None) for c in cases], workers=2))
+    assert [o.name for o in got] == cases
+    assert [o.error is not None for o in got] == [False] * 8 + [True, False, False]
+    assert got[8].error.startswith(f"{cases[8]}: ")
+    assert all(o.report is not None and o.differential is None for o in got if not o.error)
