@@ -47,6 +47,12 @@ _SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COUNT_UNIT = re.compile(
     rf"(?:[x×*]\s?)?10\s?(?:\^|\*|E)?\s?(?:\d{{1,2}}|[{_SUPER}]+)\s?/\s?(?:[µμu]?L|l|mm3|mm³)"
     r"|/\s?(?:[µμu]L|mm3|mm³|HPF|hpf)\b")
+#: King-Armstrong units as reports write them: "KA units", "KAU", "K.A. units",
+#: "King-Armstrong units/100 mL" (read as UCUM [ka'U]/dL by :mod:`osteodx.labs.ucum`)
+_KING_ARMSTRONG = re.compile(
+    r"(?:K\.?\s?A\.?\s?(?:U\b|[Uu]nits?\b)|(?i:king[- ]armstrong)(?:\s?(?:[Uu]nits?\b|U\b))?)"
+    r"(?:\s?(?:/|per)\s?(?:100\s?m[lL]|d[lL]|m[lL]|[lL])\b)?")
+_PER = re.compile(r"\s?per\s?")
 _EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1\.73\s?m(?:2|²|\^2)", re.IGNORECASE)
 _TOKEN_UNIT = re.compile(r"[A-Za-zµμ%\[][A-Za-zµμ0-9%\[\]{}/.·^*²³]*")
 _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit, not UCUM
@@ -102,6 +108,9 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
         if m:
             label = m.group()
             return label, ucum_code(label), start, m.end()
+    ka = _KING_ARMSTRONG.match(t, start)
+    if ka:  # "KA units", "K.A. units/100 mL": alkaline phosphatase's old assay unit
+        return ka.group(), ucum_code(_PER.sub("/", ka.group())), start, ka.end()
     worded = word_unit(t, start)
     if worded is not None:
         return worded
@@ -323,7 +332,8 @@ def _flag_outcome(word: str) -> str:
 
 #: Units of a concentration, activity or count per volume, or a molar ratio:
 #: what a lab result is written in (not "kg/m2", "mg/kg", "cm/year").
-_LAB_UNIT = re.compile(r"(?:[munpfkµ]?(?:g|mol|eq|Eq|U|\[IU\]|IU|kat)|10\*\d+)?/[mudcµ]?[Ll]"
+_LAB_UNIT = re.compile(r"(?:[munpfkµ]?(?:g|mol|eq|Eq|U|\[IU\]|IU|kat)|\[ka'U\]|10\*\d+)?"
+                       r"/[mudcµ]?[Ll]"
                        r"|[munpµ]?mol/[munpµ]?mol")
 #: Doses and rates ("1000 IU/day", "2 mg/kg"): never a serum concentration.
 _DOSE_UNIT = re.compile(r"/\s?(?:kg|d|day|days|wk|week|weeks|month|months)\b", re.IGNORECASE)
