@@ -55,3 +55,17 @@ def test_diagnose_phenopacket_with_alp_in_ka_units(tmp_path, real_kb):
     low = [f for f in json.loads(res.stdout)["findings"] if f["hpo_id"] == "HP:0003282"]
     assert len(low) == 1
     assert "2 King-Armstrong units/100 mL (= 14.2 U/L)" in low[0]["source"]
+
+
+def test_diagnose_text_reads_blood_pressure_in_kpa(real_kb):
+    res = _diagnose(["--text", "A 40-year-old man. Blood pressure 18.7/12 kPa. He has bone pain."])
+    assert res.exit_code == 0, res.output
+    (f,) = [f for f in json.loads(res.stdout)["findings"] if f["hpo_id"] == "HP:0032263"]
+    assert "kPa" in f["source"] and "18.7/12 kPa (140/90 mmHg)" in f["note"]
+
+
+def test_extract_text_warns_about_blood_pressure_in_kpa_that_is_a_slip(toy_dir):
+    res = _run(["extract", "--text", "A 40-year-old man with bone pain. BP 120/80 kPa."], toy_dir)
+    assert res.exit_code == 0, res.output
+    assert "120/80 kPa is 900/600 mmHg, not a plausible blood pressure" in res.stderr
+    assert "HP:0032263" not in res.stdout
