@@ -2,7 +2,8 @@
 
 :func:`extract_labs` finds catalogue analytes (and panels such as "liver
 function") by name (:mod:`~osteodx.text.labnames`), reads numbers, units and
-reference ranges (:mod:`~osteodx.text.labvalues`), binds them to names
+reference ranges (:mod:`~osteodx.text.labvalues`, :mod:`~osteodx.text.labunits`,
+:mod:`~osteodx.text.labcells`), binds them to names
 (:mod:`~osteodx.text.labstatements`), and checks each result against the
 catalogue. It judges nothing as low or high - that is
 :func:`osteodx.labs.interpret_measurements`' job - but it says what it could
@@ -54,9 +55,10 @@ from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
+from osteodx.text.labcells import TableRow, find_table_rows
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
-from osteodx.text.labvalues import Quantity, TableRow, find_quantities, find_table_rows
+from osteodx.text.labvalues import Quantity, find_quantities
 
 __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]
 

@@ -1,4 +1,4 @@
-"""Units read after a value in free text (text/labvalues.py): King-Armstrong units of alkaline
+"""Units read after a value in free text (text/labunits.py): King-Armstrong units of alkaline
 phosphatase, kept as written in the measurement and converted when it is read."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.labs import extract_labs, to_measurement
-from osteodx.text.labvalues import read_unit
+from osteodx.text.labunits import read_unit
 
 
 @pytest.mark.parametrize("text,written", [
