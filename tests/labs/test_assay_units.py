@@ -110,3 +110,11 @@ def test_read_assay_unit_converts_a_range_in_the_same_unit_or_none():
     assert u is not None and u.range == {"low": 30, "high": 120, "unit": {"id": "UCUM:U/L"}}
     assert read_assay_unit(alp, 2, parse_unit("U/L"), None) is None
     assert refused_assay_unit(load_catalogue(), alp, ka) is None
+
+
+def test_a_bare_ka_id_labelled_ka_units_is_no_label_clash():
+    m = lab(ALP, 45, "[ka'U]")
+    m["value"]["quantity"]["unit"]["label"] = "KA units"  # parsed as [ka'U]/dL, read alike
+    workup = interpret_measurements([m], age_years=40, sex="FEMALE")
+    (r,) = workup.results
+    assert r.interpretation == "H" and not workup.warnings

@@ -23,20 +23,23 @@ not interpreted'
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from osteodx.labs.models import Analyte
 from osteodx.labs.result import fmt
 from osteodx.labs.ucum import Unit, UnitError, parse_ucum, parse_unit
 from osteodx.labs.units import convert
 
+if TYPE_CHECKING:  # the catalogue imports the models this module uses: no cycle at run time
+    from osteodx.labs.catalogue import Catalogue
+
 __all__ = ["AssayReading", "read_assay_unit", "refused_assay_unit", "to_canonical"]
 
 
-def refused_assay_unit(cat: Any, analyte: Analyte, unit: Unit) -> str | None:
+def refused_assay_unit(cat: Catalogue, analyte: Analyte, unit: Unit) -> str | None:
     """The warning for *unit* when it is a unit of another analyte's assay only
-    ("calcium 10 KA units"), or None when the unit is not one assay's or is this
-    analyte's own. *cat* is the :class:`~osteodx.labs.catalogue.Catalogue`."""
+    ("calcium 10 KA units"), or of this analyte's over another volume ("KA units/L"),
+    or None when the unit is not one assay's or is one this analyte converts."""
     if not unit.assay_atoms or analyte.assay_unit(unit) is not None:
         return None
     owners = cat.assay_unit_owners(unit)

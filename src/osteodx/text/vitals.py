@@ -13,7 +13,9 @@ statements about this patient count. Heart rate is judged in adults against 50-1
 (ACC/AHA/HRS) and in children against the 1st and 99th centiles for age (Fleming 2011); low
 blood pressure (systolic below 90 mmHg, NHLBI) in adults only, as children's normal values
 depend on age and height; oxygen saturation below 90% (WHO) and a body temperature of 38.0 C
-or more (CDC, NICE NG143) at any age.
+or more (CDC, NICE NG143) at any age. A blood pressure in kPa ("BP 18.7/12 kPa") is converted
+to mmHg and judged alike, the note naming both; one that is no blood pressure once converted
+("BP 120/80 kPa", 900/600 mmHg) is a unit slip, a warning and never read as mmHg.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
 [('HP:0032263', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
