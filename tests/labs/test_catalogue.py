@@ -103,6 +103,10 @@ def test_panel_members_exist():
             assert CAT.analyte(m).key == m
 
 
+def _alp(data: dict) -> dict:
+    return next(a for a in data["analytes"] if a["key"] == "alkaline_phosphatase")
+
+
 def _broken(tmp_path: Path, mutate) -> Path:
     data = yaml.safe_load((Path(__file__).parents[2] / "src/osteodx/knowledge/labs.yaml")
                           .read_text(encoding="utf-8"))
@@ -132,10 +136,37 @@ def _broken(tmp_path: Path, mutate) -> Path:
      r"\(calcium_total\)\.plausible_basis\.high: Field required"),
     (lambda d: d["analytes"][2]["plausible_basis"].update(source="PMID:1"),
      r"calcium_total: source 'PMID:1' is not in sources"),
+    (lambda d: d.pop("plausible_tolerance"), r"labs\.yaml: plausible_tolerance: Field required"),
+    (lambda d: d.update(plausible_tolerance=-0.01),
+     r"labs\.yaml: plausible_tolerance: Input should be greater than or equal to 0"),
+    (lambda d: d.update(plausible_tolerance=1), r"plausible_tolerance: Input should be less than"),
+    (lambda d: d.pop("plausible_tolerance_basis"), r"plausible_tolerance_basis: Field required"),
+    (lambda d: _alp(d)["assay_units"][0].update(source="nowhere"),
+     r"alkaline_phosphatase: source 'nowhere' is not in sources"),
+    (lambda d: _alp(d)["assay_units"][0].update(factor=0), r"factor: Input should be greater"),
+    (lambda d: _alp(d)["assay_units"][0].update(codes=["U/L"]), r"'U/L' has no unit of one assay"),
+    (lambda d: d["analytes"][2].update(assay_units=_alp(d)["assay_units"]),
+     r"alkaline_phosphatase: assay unit \[ka'U\] is also a unit of calcium_total"),
 ])
 def test_validation_errors_are_clear(tmp_path, mutate, message):
     with pytest.raises(KnowledgeBaseError, match=message):
         load_catalogue(_broken(tmp_path, mutate))
+
+
+def test_the_plausible_tolerance_is_the_data_file_s():
+    data = yaml.safe_load((Path(__file__).parents[2] / "src/osteodx/knowledge/labs.yaml")
+                          .read_text(encoding="utf-8"))
+    assert CAT.plausible_tolerance == data["plausible_tolerance"] == 0.01
+    assert "rounded" in CAT.plausible_tolerance_basis
+
+
+@pytest.mark.parametrize("tolerance", [0.0, 0.01, 0.05])
+def test_plausible_bounds_stretch_by_the_file_s_tolerance(tmp_path, tolerance):
+    cat = load_catalogue(_broken(tmp_path, lambda d: d.update(plausible_tolerance=tolerance)))
+    alp = cat.analyte("alkaline_phosphatase")
+    hi = alp.plausible[1]
+    assert alp.within_plausible(hi * (1 + tolerance))
+    assert not alp.within_plausible(hi * (1 + tolerance) * 1.001)
 
 
 def test_a_broken_file_is_a_knowledge_base_error(tmp_path):

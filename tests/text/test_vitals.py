@@ -79,3 +79,49 @@ def test_a_swapped_blood_pressure_is_warned_about_not_dropped():
     warnings: list[str] = []
     assert find_vital_signs("BP 80/150.", age_years=45, warnings=warnings) == []
     assert len(warnings) == 1 and "likely swapped" in warnings[0]
+
+
+@pytest.mark.parametrize("text,age,hpo,shown", [
+    ("Blood pressure 18.7/12 kPa.", 40, "HP:0032263", "18.7/12 kPa (140/90 mmHg)"),
+    ("BP 21.3/13.3 kPa at rest.", 40, "HP:0032263", "21.3/13.3 kPa (160/100 mmHg)"),
+    ("BP 10.7/6.7 kPa.", 40, "HP:0002615", "10.7/6.7 kPa (80/50 mmHg)"),
+    ("On examination her blood pressure was 17.3 / 11.3 kPa.", 15, "HP:0032263",
+     "17.3/11.3 kPa (130/85 mmHg)"),
+])
+def test_a_reading_in_kpa_is_converted_and_named_as_written(text, age, hpo, shown):
+    warnings: list[str] = []
+    (v,) = find_vital_signs(text, age_years=age, warnings=warnings)
+    assert v.hpo_id == hpo and shown in v.note and not warnings
+    assert "kPa" in text[v.start:v.end]
+
+
+@pytest.mark.parametrize("text", ["BP 16/10.7 kPa.", "Blood pressure 15.3/9.3 kPa."])
+def test_a_normal_reading_in_kpa_is_no_finding(text):
+    warnings: list[str] = []
+    assert find_vital_signs(text, age_years=40, warnings=warnings) == [] and not warnings
+
+
+@pytest.mark.parametrize("text,mmhg,hint", [
+    ("BP 120/80 kPa.", "900/600 mmHg", "120/80 mmHg would be plausible"),
+    ("Her blood pressure was 150/100 kPa.", "1125/750 mmHg", "150/100 mmHg would be plausible"),
+    ("BP 2/1 kPa.", "15/8 mmHg", None),
+])
+def test_an_implausible_reading_in_kpa_is_a_warning_not_a_finding(text, mmhg, hint):
+    warnings: list[str] = []
+    assert find_vital_signs(text, age_years=40, warnings=warnings) == []
+    (w,) = warnings
+    assert mmhg in w and "check the unit" in w and w.endswith("not used")
+    assert (hint in w) if hint else "would be" not in w
+
+
+def test_a_kpa_reading_is_never_read_as_mmhg():
+    # 150/100 read as mmHg would be hypertension; in kPa it is a slip
+    assert find_vital_signs("BP 150/100 kPa.", age_years=40, warnings=[]) == []
+    assert find_vital_signs("BP 150/100.5 kPa.", age_years=40, warnings=[]) == []
+
+
+def test_a_swapped_kpa_reading_is_warned_about():
+    warnings: list[str] = []
+    assert find_vital_signs("BP 10/12 kPa.", age_years=40, warnings=warnings) == []
+    (w,) = warnings
+    assert "diastolic 90 exceeds systolic 75 (likely swapped)" in w

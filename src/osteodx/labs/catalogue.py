@@ -30,6 +30,7 @@ from osteodx.errors import KnowledgeBaseError
 from osteodx.knowledge import load_yaml
 from osteodx.labs.models import (
     Analyte,
+    AssayUnit,
     FrozenModel,
     HpoMap,
     HpoTerm,
@@ -41,9 +42,11 @@ from osteodx.labs.models import (
     name_key,
     normalise_loinc,
 )
+from osteodx.labs.ucum import Unit, parse_ucum
 
 __all__ = [
-    "Analyte", "Catalogue", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis", "ReferenceRange", "Sex",
+    "Analyte", "AssayUnit", "Catalogue", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis",
+    "ReferenceRange", "Sex",
     "all_names", "find_by_loinc", "find_by_name", "load_catalogue", "loinc_check_digit",
     "name_key", "normalise_loinc",
 ]
@@ -54,6 +57,10 @@ class Catalogue(FrozenModel):
     version: str
     note: str = ""
     sources: dict[str, str]
+    #: relative slack on every plausible bound (why: see ``plausible_tolerance_basis``); a
+    #: tolerance of 10 % or more could let a unit slip (a factor of 4 or more) pass
+    plausible_tolerance: float = Field(ge=0, lt=0.1)
+    plausible_tolerance_basis: str = Field(min_length=8)
     analytes: list[Analyte] = Field(min_length=1)
     panels: list[Panel] = []
 
@@ -76,6 +83,7 @@ class Catalogue(FrozenModel):
             cited = {s.strip() for s in a.source.split(";")} | {r.source for r in
                                                                 a.reference_ranges}
             cited |= a.plausible_basis.sources()
+            cited |= {s for au in a.assay_units for s in au.sources()}
             problems += [f"{a.key}: source {s!r} is not in sources" for s in sorted(cited)
                          if s not in self.sources]
         analyte_keys = {a.key for a in self.analytes}
@@ -86,9 +94,25 @@ class Catalogue(FrozenModel):
                          if m not in analyte_keys]
         problems += [f"{a.key}: fluid_of {k!r} is not an analyte" for a in self.analytes
                      for k in a.fluid_of if k not in analyte_keys]
+        owners: dict[str, str] = {}
+        for a in self.analytes:  # a unit of one assay is the unit of one analyte only
+            for atom in {atom for au in a.assay_units for code in au.codes
+                         for atom in parse_ucum(code).assay_atoms}:
+                if owners.setdefault(atom, a.key) != a.key:
+                    problems.append(f"{a.key}: assay unit {atom} is also a unit of "
+                                    f"{owners[atom]}")
         if problems:
             raise ValueError("; ".join(problems))
+        for a in self.analytes:  # the one tolerance of this catalogue, for within_plausible
+            a._tolerance = self.plausible_tolerance
         return self
+
+    def assay_unit_owners(self, unit: Unit) -> list[Analyte]:
+        """The analytes whose assay *unit*'s arbitrary units belong to ("KA units":
+        alkaline phosphatase); empty for a unit of no one assay."""
+        atoms = unit.assay_atoms
+        return [a for a in self.analytes if atoms and any(
+            atoms & parse_ucum(code).assay_atoms for au in a.assay_units for code in au.codes)]
 
     @cached_property
     def _by_loinc(self) -> dict[str, Analyte]:

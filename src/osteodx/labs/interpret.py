@@ -28,6 +28,7 @@ from typing import Any
 
 from osteodx.case.age import time_element_years
 from osteodx.case.model import Finding
+from osteodx.labs.assay_units import read_assay_unit, refused_assay_unit
 from osteodx.labs.bp_pairs import swapped_pressures
 from osteodx.labs.catalogue import Analyte, Catalogue, HpoMap, Panel, load_catalogue, name_key
 from osteodx.labs.censored import censor_direction, judge_censored
@@ -265,6 +266,17 @@ class _One(Reading):
             self.warn(clash)
             r.unit = given.code
             given = replace(given, label=given.code)  # shown as the unit the value is read in
+        refused = refused_assay_unit(self.cat, analyte, given)  # "calcium 10 KA units"
+        if refused:
+            self.warn(refused)
+            r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
+            return
+        written, as_written = f"{fmt(x)} {given.text}", (x, given)
+        assay = read_assay_unit(analyte, x, given, rr)
+        if assay is not None:  # "ALP 45 KA units": judged as 319.5 U/L, both named
+            self.note(assay.note)
+            x, given, rr, written = assay.value, assay.unit, assay.range, assay.written
+            r.value, r.unit = x, given.code
         analyte, unit = self._fit_unit(analyte, given)
         r.analyte, r.label = analyte.key, analyte.display
         if foreign_ratio(_units(analyte), unit):
@@ -277,7 +289,7 @@ class _One(Reading):
             self.warn(equivalents_refused(analyte.display, given.text))
             r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
             return
-        head = f"{analyte.display} {fmt(x)} {given.text}"
+        head = f"{analyte.display} {written}"
         ok = plausible(analyte, x, unit)
         if ok is None:
             self.warn(f"{analyte.display}: unit {given.text} cannot be converted to "
@@ -286,7 +298,8 @@ class _One(Reading):
             r.value_canonical = _to_canonical(analyte, x, unit)
             r.unit_canonical = analyte.unit
         if ok is False:  # a unit slip, most often: named, never converted to the likely unit
-            why = implausible_warning(analyte, x, unit, given.text, judge=self._judge(analyte))
+            why = implausible_warning(analyte, *as_written, as_written[1].text,
+                                      judge=self._judge(analyte))
             self.warn(f"{why}; not interpreted")
             r.text = f"{head}: not interpreted (implausible value)"
             return

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from osteodx.labs.ucum import UnitError, parse_ucum
+from osteodx.labs.ucum import Unit, UnitError, parse_ucum
 
-__all__ = ["Analyte", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis", "ReferenceRange", "Sex",
-           "loinc_check_digit", "name_key", "normalise_loinc"]
+__all__ = ["Analyte", "AssayUnit", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis",
+           "ReferenceRange", "Sex", "loinc_check_digit", "name_key", "normalise_loinc"]
 
 Sex = Literal["any", "female", "male"]
 _HPO = r"^HP:\d{7}$"
@@ -129,11 +129,15 @@ class PlausibleBasis(FrozenModel):
         return {s.strip() for s in self.source.split(";") if s.strip()}
 
 
-def _check_unit(code: str) -> str:
+def _check_unit_parsed(code: str) -> Unit:
     try:
-        parse_ucum(code)
+        return parse_ucum(code)
     except UnitError as exc:
         raise ValueError(str(exc)) from None
+
+
+def _check_unit(code: str) -> str:
+    _check_unit_parsed(code)
     return code
 
 
@@ -147,10 +151,33 @@ def _check_loinc(codes: list[str]) -> list[str]:
     return codes
 
 
-#: relative slack on a plausible bound: a bound restated with two significant figures in
-#: another unit ("5.0 mmol/L" for 20 mg/dL) is off by up to 1 %; the bounds are the extremes
-#: of disease, so 1 % never turns a unit slip (a factor of 4 or more) into a plausible value
-PLAUSIBLE_TOLERANCE = 0.01
+class AssayUnit(FrozenModel):
+    """A unit of one analyte's assay and of nothing else: "KA units" (King-Armstrong) are
+    alkaline phosphatase activity measured by phenol release. No unit arithmetic relates such
+    a unit to U/L; the factor is the assay's definition, so it lives here, with its source,
+    and is used for this analyte only (a KA value for any other analyte is refused).
+    """
+
+    #: UCUM codes read alike (the unit is defined per 100 mL, so "[ka'U]" means "[ka'U]/dL")
+    codes: list[str] = Field(min_length=1)
+    name: str = Field(min_length=1)
+    #: the value of one such unit in the analyte's ``unit``
+    factor: float = Field(gt=0)
+    basis: str = Field(min_length=8)
+    source: str = Field(min_length=1)
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            if not _check_unit_parsed(code).assay_atoms:
+                raise ValueError(f"{code!r} has no unit of one assay ({code} converts by "
+                                 "unit arithmetic; list it in alt_units)")
+        return codes
+
+    def sources(self) -> set[str]:
+        """The source keys cited (``; `` separated)."""
+        return {s.strip() for s in self.source.split(";") if s.strip()}
 
 
 class Analyte(FrozenModel):
@@ -170,20 +197,32 @@ class Analyte(FrozenModel):
     #: physiological extremes in ``unit``: outside, a value is a unit or typing slip
     plausible: tuple[float, float]
     plausible_basis: PlausibleBasis
+    #: units of this analyte's assay alone, with their factor to ``unit`` ("KA units" of ALP)
+    assay_units: list[AssayUnit] = []
     reference_ranges: list[ReferenceRange] = []
     hpo: HpoMap
     source: str
     note: str = ""
+    #: the catalogue's ``plausible_tolerance``, set by the catalogue that holds the analyte
+    _tolerance: float | None = PrivateAttr(default=None)
 
     def within_plausible(self, xc: float, *, limit: bool = False) -> bool:
-        """Is *xc* (in ``unit``) within the plausible bounds, give or take
-        :data:`PLAUSIBLE_TOLERANCE`? A bound is stated in one unit and again, rounded,
-        in another ("20 mg/dL (5.0 mmol/L)"); 5.0 mmol/L is 20.04 mg/dL, and without
-        the tolerance the rounding would reject a value the bound states as plausible.
+        """Is *xc* (in ``unit``) within the plausible bounds, give or take the catalogue's
+        ``plausible_tolerance``? A bound is stated in one unit and again, rounded, in
+        another ("20 mg/dL (5.0 mmol/L)"); 5.0 mmol/L is 20.04 mg/dL, and without the
+        tolerance the rounding would reject a value the bound states as plausible.
         A reference limit (*limit*) may be 0 ("0 to 14")."""
+        tol = self._tolerance
+        if tol is None:  # only a catalogue knows it: an analyte on its own cannot judge
+            raise RuntimeError(f"{self.key}: plausible_tolerance not set (load the analyte "
+                               "through its catalogue)")
         lo, hi = self.plausible
         lo = 0.0 if limit else lo
-        return lo * (1 - PLAUSIBLE_TOLERANCE) <= xc <= hi * (1 + PLAUSIBLE_TOLERANCE)
+        return lo * (1 - tol) <= xc <= hi * (1 + tol)
+
+    def assay_unit(self, unit: Unit) -> AssayUnit | None:
+        """The entry of ``assay_units`` that *unit* is written in, or None."""
+        return next((au for au in self.assay_units if unit.code in au.codes), None)
 
     @property
     def display(self) -> str:

@@ -21,18 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from osteodx.labs.assay_units import to_canonical
 from osteodx.labs.catalogue import Analyte
 from osteodx.labs.result import OUTCOME_WORDS, fmt
-from osteodx.labs.ucum import Unit, UnitError, parse_ucum
-from osteodx.labs.units import convert
+from osteodx.labs.ucum import Unit, parse_ucum
 
 __all__ = ["implausible_warning", "slip_units"]
 
 def _canonical(analyte: Analyte, x: float, unit: Unit) -> float | None:
-    try:
-        return convert(x, unit, parse_ucum(analyte.unit), molar_mass=analyte.molar_mass_g_per_mol)
-    except UnitError:
-        return None
+    """*x* in the catalogue unit, through the analyte's assay units too ("KA units")."""
+    return to_canonical(analyte, x, unit)
 
 
 def _within(analyte: Analyte, xc: float | None) -> bool:

@@ -33,7 +33,7 @@ from typing import Any
 
 from osteodx.errors import OsteodxError
 
-__all__ = ["ATOMS", "PREFIXES", "Unit", "UnitError", "parse_ucum", "parse_unit",
+__all__ = ["ASSAY_ATOMS", "ATOMS", "PREFIXES", "Unit", "UnitError", "parse_ucum", "parse_unit",
            "ucum_code", "ucum_from_label"]
 
 
@@ -52,7 +52,13 @@ ATOMS: dict[str, str] = {
     # UCUM defines the equivalent as 1 mol: true for a monovalent ion only, so the lab
     # interpreter accepts it only for analytes whose catalogue entry says charge 1
     "eq": "mole",
+    # UCUM's King-Armstrong unit, an arbitrary unit of one assay (alkaline phosphatase by
+    # phenol release): a dimension of its own, so it converts to nothing by unit arithmetic;
+    # the catalogue's ``assay_units`` give its factor for the one analyte it measures
+    "[ka'U]": "king_armstrong_unit",
 }
+#: Arbitrary units that belong to one analyte's assay ("KA units" of alkaline phosphatase).
+ASSAY_ATOMS = frozenset({"[ka'U]"})
 #: UCUM prefixes -> powers of ten.
 PREFIXES: dict[str, int] = {
     "G": 9, "M": 6, "k": 3, "h": 2, "da": 1, "d": -1, "c": -2, "m": -3, "u": -6,
@@ -65,6 +71,9 @@ _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _ANNOTATION = re.compile(r"\{[^}]*\}")
 _SWAP = re.compile(r"\[[Ii]U\]|(?<![A-Za-z\[])((?:da|[GMkhdcmunpfa])?)U(?![A-Za-z\]])")
 
+#: "KAunits", "KAU", "K.A.units", "King-Armstrongunits" (spaces are removed first)
+_KING_ARMSTRONG = r"^(?:K\.?A\.?(?:U\.?|[Uu]nits?)|(?i:king-?armstrong)(?:[Uu]nits?|U)?)"
+
 # Printed labels -> UCUM, applied in order (only to labels, never to UCUM ids).
 _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"[µμ]", "u"), (r"\s+", ""), (r"mcg", "ug"), (r"^(?:x|×|\*)", ""), (r"×|x(?=10)", "."),
@@ -73,6 +82,9 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"(?<![\[A-Za-z])IU|(?<=[a-z])IU", "[IU]"), (r"(?<=[a-z])iU|^iU", "[iU]"),
     (r"(?i)m[e]q(?=/)", "meq"),  # "mEq/L", "MEQ/L": milliequivalents
     (r"mmHg", "mm[Hg]"),
+    # King-Armstrong units ("KA units", "KAU", "K.A. units", "King-Armstrong units/100 mL"):
+    # the unit is defined per 100 mL of serum, so a bare "KA units" is per 100 mL too
+    (_KING_ARMSTRONG + r"$", "[ka'U]/dL"), (_KING_ARMSTRONG + r"(?=/)", "[ka'U]"),
     # "mg%" and "mg/100 mL" are the old writings of mg/dL (per 100 mL)
     (r"(?<=g)%$", "/dL"), (r"/100m[lL]$", "/dL"),
     (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
@@ -111,6 +123,12 @@ class Unit:
         Word annotations (``{cells}``, ``{beats}``) are ignored, as UCUM says.
         """
         return tuple(a for a in self.annotations if any(c.isdigit() for c in a))
+
+    @property
+    def assay_atoms(self) -> frozenset[str]:
+        """The arbitrary units of one assay in this unit ("[ka'U]"): such a unit converts
+        only through the catalogue entry of the analyte it measures."""
+        return frozenset(atom for _, atom, _ in self.terms if atom in ASSAY_ATOMS)
 
     @property
     def arbitrary(self) -> bool:

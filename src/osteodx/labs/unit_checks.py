@@ -37,6 +37,8 @@ def label_clash(raw: Any, given: Unit) -> str | None:
         return None  # a label that is no unit at all ("per litre") says nothing against it
     if _unit_like(printed) and _unit_like(given):
         return None  # "mU/L" printed for m[IU]/L: the usual writing of a hormone's units
+    if printed.assay_atoms and printed.assay_atoms == given.assay_atoms:
+        return None  # "[ka'U]" labelled "KA units": one assay's unit, judged by its catalogue entry
     try:
         if abs(convert(1.0, printed, given) - 1.0) < 1e-9:
             return None

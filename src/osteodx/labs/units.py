@@ -52,6 +52,7 @@ def _registry() -> pint.UnitRegistry:
     except OSError:  # read-only or missing cache folder: parse the definitions
         ureg = pint.UnitRegistry()
     ureg.define("international_unit = [international_unit]")
+    ureg.define("king_armstrong_unit = [king_armstrong_unit]")
     return ureg
 
 

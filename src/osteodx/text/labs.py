@@ -2,7 +2,8 @@
 
 :func:`extract_labs` finds catalogue analytes (and panels such as "liver
 function") by name (:mod:`~osteodx.text.labnames`), reads numbers, units and
-reference ranges (:mod:`~osteodx.text.labvalues`), binds them to names
+reference ranges (:mod:`~osteodx.text.labvalues`, :mod:`~osteodx.text.labunits`,
+:mod:`~osteodx.text.labcells`), binds them to names
 (:mod:`~osteodx.text.labstatements`), and checks each result against the
 catalogue. It judges nothing as low or high - that is
 :func:`osteodx.labs.interpret_measurements`' job - but it says what it could
@@ -38,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
+from osteodx.labs.assay_units import read_assay_unit, refused_assay_unit, to_canonical
 from osteodx.labs.catalogue import Analyte, Catalogue, Panel, load_catalogue
 from osteodx.labs.codes import (
     NO_UNIT,
@@ -53,9 +55,10 @@ from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
+from osteodx.text.labcells import TableRow, find_table_rows
 from osteodx.text.labnames import Mention, Normalised, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
-from osteodx.text.labvalues import Quantity, TableRow, find_quantities, find_table_rows
+from osteodx.text.labvalues import Quantity, find_quantities
 
 __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]
 
@@ -259,7 +262,7 @@ def _plausible(a: Analyte, x: float | None, code: str, *, limit: bool = False) -
     limit may be 0)? None if the unit does not convert."""
     if x is None:
         return True
-    xc = _to(x, code, a.unit, a.molar_mass_g_per_mol)
+    xc = to_canonical(a, x, parse_ucum(code))  # through the analyte's assay units too
     if xc is None:
         return None
     return a.within_plausible(xc, limit=limit)
@@ -314,7 +317,16 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     if lab.ucum is None:
         lab.warnings.append(f"{a.display}: unit {lab.unit} is not a readable UCUM unit")
         return
-    a = _fit_unit(lab, a, cat)
+    unit = parse_ucum(lab.ucum, label=lab.unit or "")
+    refused = refused_assay_unit(cat, a, unit)  # "calcium 10 KA units": ALP's unit only
+    if refused:
+        lab.warnings.append(refused)
+        return
+    assay = None if lab.value is None else read_assay_unit(a, lab.value, unit, None)
+    if assay is not None:  # "ALP 45 KA units": kept as written, converted on reading
+        lab.notes.append(assay.note)
+    else:
+        a = _fit_unit(lab, a, cat)
     if in_equivalents(parse_ucum(lab.ucum)) and a.charge != 1:  # 8 mEq/L calcium: 4 mmol/L
         lab.warnings.append(equivalents_refused(a.display, lab.unit or lab.ucum))
         return

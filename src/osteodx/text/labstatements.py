@@ -34,10 +34,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from osteodx.text.labbinding import QUALITATIVE, Reading, Statement, _Binder, qualitative_outcome
+from osteodx.text.labcells import TableRow
 from osteodx.text.labnames import Mention
 from osteodx.text.labtables import _Table
 from osteodx.text.labunread import _Unread
-from osteodx.text.labvalues import Quantity, TableRow
+from osteodx.text.labvalues import Quantity
 
 __all__ = ["QUALITATIVE", "Reading", "Statement", "bind", "qualitative_outcome",
            "read_statements"]

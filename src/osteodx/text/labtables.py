@@ -8,9 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from osteodx.text.labbinding import _QUAL, Statement, _Binder
-from osteodx.text.labvalues import (
-    Quantity,
-    RefRange,
+from osteodx.text.labcells import (
     TableRow,
     column_roles,
     read_flag_cell,
@@ -18,6 +16,7 @@ from osteodx.text.labvalues import (
     read_unit_cell,
     read_value_cell,
 )
+from osteodx.text.labvalues import Quantity, RefRange
 
 # --- lab tables ------------------------------------------------------------
 

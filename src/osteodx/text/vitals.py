@@ -13,7 +13,9 @@ statements about this patient count. Heart rate is judged in adults against 50-1
 (ACC/AHA/HRS) and in children against the 1st and 99th centiles for age (Fleming 2011); low
 blood pressure (systolic below 90 mmHg, NHLBI) in adults only, as children's normal values
 depend on age and height; oxygen saturation below 90% (WHO) and a body temperature of 38.0 C
-or more (CDC, NICE NG143) at any age.
+or more (CDC, NICE NG143) at any age. A blood pressure in kPa ("BP 18.7/12 kPa") is converted
+to mmHg and judged alike, the note naming both; one that is no blood pressure once converted
+("BP 120/80 kPa", 900/600 mmHg) is a unit slip, a warning and never read as mmHg.
 
 >>> [(v.hpo_id, v.note) for v in find_vital_signs("BP today 146/94 mmHg.", age_years=22)]
 [('HP:0032263', 'blood pressure 146/94 mmHg at or above 140/90 (adult)')]
@@ -26,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from osteodx.labs.result import fmt
+from osteodx.labs.units import convert
 from osteodx.labs.vitals import (
     blood_pressure_verdict,
     heart_rate_limits,
@@ -39,8 +43,61 @@ __all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
 #: "BP 146/94", "blood pressure today 146/94 mmHg", "BP: 128/84 (>95th centile for age)"
 _BP = re.compile(
     r"\b(?:BP|blood pressure|B\.P\.)\b[^0-9\n.;]{0,25}?(?<![\d/])(?P<s>\d{2,3})\s*(?:/|over)\s*"
-    r"(?P<d>\d{2,3})(?![\d/])(?:\s*mm\s?Hg)?(?P<c>\s*\(\s*(?:>|≥|above|over)\s*(?:the\s*)?"
+    r"(?P<d>\d{2,3})(?![\d/]|(?:\.\d+)?\s*kPa\b)(?:\s*mm\s?Hg)?(?P<c>\s*\(\s*(?:>|≥|above|over)\s*(?:the\s*)?"
     r"(?P<cv>\d{2})(?:st|nd|rd|th)?\s*(?:centile|percentile|%ile)[^)]*\))?", re.IGNORECASE)
+
+
+#: "BP 18.7/12 kPa", "blood pressure 16/10.7 kPa": kilopascals, as some European reports give
+_BP_KPA = re.compile(
+    r"\b(?:BP|blood pressure|B\.P\.)\b[^0-9\n.;]{0,25}?(?<![\d/.])(?P<s>\d{1,3}(?:\.\d{1,2})?)"
+    r"\s*(?:/|over)\s*(?P<d>\d{1,3}(?:\.\d{1,2})?)\s*kPa\b", re.IGNORECASE)
+#: the readings a blood pressure can be, in mmHg (systolic, diastolic): anything else is a
+#: ratio ("BP 2/3 of cases") or, for a reading in kPa, a unit slip ("BP 120/80 kPa")
+_SYSTOLIC_MMHG, _DIASTOLIC_MMHG = (50, 300), (20, 200)
+
+
+class _Reading(NamedTuple):
+    """A blood pressure reading in mmHg, with how it was written ("18.7/12 kPa (140/90 mmHg)")."""
+
+    start: int
+    end: int
+    systolic: float
+    diastolic: float
+    shown: str
+    centile: int | None
+    text: str
+
+
+def _plausible(systolic: float, diastolic: float) -> bool:
+    return _SYSTOLIC_MMHG[0] <= systolic <= _SYSTOLIC_MMHG[1] and \
+        _DIASTOLIC_MMHG[0] <= diastolic <= _DIASTOLIC_MMHG[1]
+
+
+def _readings(text: str, ctx: ContextAnalyser, warnings: list[str] | None) -> list[_Reading]:
+    """The blood pressures of *text*, in mmHg and in text order. A reading in kPa is
+    converted (1 kPa = 7.50062 mmHg, by pint); one that is no blood pressure once converted
+    ("BP 120/80 kPa": 900/600 mmHg) is a unit slip, named in *warnings*, not a reading."""
+    out = []
+    for m in _BP.finditer(text):
+        systolic, diastolic = int(m.group("s")), int(m.group("d"))
+        if _plausible(systolic, diastolic):  # else not a blood pressure ("BP 2/3 of cases")
+            centile = int(m.group("cv")) if m.group("cv") else None
+            out.append(_Reading(m.start(), m.end(), systolic, diastolic,
+                                f"{systolic}/{diastolic} mmHg", centile, m.group(0)))
+    for m in _BP_KPA.finditer(text):
+        s_kpa, d_kpa = float(m.group("s")), float(m.group("d"))
+        systolic, diastolic = (convert(x, "kPa", "mm[Hg]") for x in (s_kpa, d_kpa))
+        written = f"{fmt(s_kpa)}/{fmt(d_kpa)} kPa"
+        mmhg = f"{systolic:.0f}/{diastolic:.0f} mmHg"
+        if _plausible(systolic, diastolic):
+            out.append(_Reading(m.start(), m.end(), systolic, diastolic,
+                                f"{written} ({mmhg})", None, m.group(0)))
+        elif warnings is not None and ctx.assess(m.start(), m.end()).about_patient:
+            hint = f"; {fmt(s_kpa)}/{fmt(d_kpa)} mmHg would be plausible" \
+                if _plausible(s_kpa, d_kpa) else ""
+            warnings.append(f"blood pressure {m.group(0).strip()!r}: {written} is {mmhg}, not a "
+                            f"plausible blood pressure{hint}: check the unit; not used")
+    return sorted(out, key=lambda r: r.start)
 
 
 class VitalSign(NamedTuple):
@@ -69,23 +126,20 @@ def find_vital_signs(text: str, age_years: float | None = None,
     t = _data()["blood_pressure"]
     ctx = ctx or ContextAnalyser(text)
     out: list[VitalSign] = []
-    for m in _BP.finditer(text):
-        systolic, diastolic = int(m.group("s")), int(m.group("d"))
-        if not 50 <= systolic <= 300 or not 20 <= diastolic <= 200:
-            continue  # not a blood pressure ("BP 2/3 of cases")
+    readings = _readings(text, ctx, warnings)
+    for r in readings:
+        systolic, diastolic = r.systolic, r.diastolic
         if diastolic > systolic and warnings is not None and \
-                ctx.assess(m.start(), m.end()).about_patient:
-            warnings.append(f"blood pressure {m.group(0).strip()!r}: diastolic {diastolic} "
-                            f"exceeds systolic {systolic} (likely swapped); not used")
+                ctx.assess(r.start, r.end).about_patient:
+            warnings.append(f"blood pressure {r.text.strip()!r}: diastolic {diastolic:.0f} "
+                            f"exceeds systolic {systolic:.0f} (likely swapped); not used")
         if diastolic >= systolic:
             continue
-        centile = int(m.group("cv")) if m.group("cv") else None
-        why = blood_pressure_verdict(systolic, diastolic, centile, age_years)
-        if why is None or not ctx.assess(m.start(), m.end()).about_patient:
+        why = blood_pressure_verdict(systolic, diastolic, r.centile, age_years)
+        if why is None or not ctx.assess(r.start, r.end).about_patient:
             continue
-        out.append(VitalSign(t["term"], m.start(), m.end(),
-                             f"blood pressure {systolic}/{diastolic} mmHg {why}"))
-    out += _low_pressure(text, age_years, ctx) + _rates(text, age_years, ctx)
+        out.append(VitalSign(t["term"], r.start, r.end, f"blood pressure {r.shown} {why}"))
+    out += _low_pressure(readings, age_years, ctx) + _rates(text, age_years, ctx)
     out += _temperature(text, ctx)
     q = _data()["qtc"]
     limit = q["male_ms"] if sex == "male" else q["female_ms"]
@@ -126,18 +180,18 @@ def _temperature(text: str, ctx: ContextAnalyser) -> list[VitalSign]:
     return out
 
 
-def _low_pressure(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign]:
+def _low_pressure(readings: list[_Reading], age: float | None,
+                  ctx: ContextAnalyser) -> list[VitalSign]:
     h = _data()["hypotension"]
     if age is None or age < h["min_age_years"]:
         return []
     out = []
-    for m in _BP.finditer(text):
-        systolic, diastolic = int(m.group("s")), int(m.group("d"))
-        if not 50 <= systolic < h["systolic_below"] or diastolic >= systolic:
+    for r in readings:
+        if not r.systolic < h["systolic_below"] or r.diastolic >= r.systolic:
             continue
-        if ctx.assess(m.start(), m.end()).about_patient:
-            out.append(VitalSign(h["term"], m.start(), m.end(),
-                                 f"blood pressure {systolic}/{diastolic} mmHg, systolic below "
+        if ctx.assess(r.start, r.end).about_patient:
+            out.append(VitalSign(h["term"], r.start, r.end,
+                                 f"blood pressure {r.shown}, systolic below "
                                  f"{h['systolic_below']} (adult)"))
     return out
 
