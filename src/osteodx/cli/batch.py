@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -106,8 +107,14 @@ def rank_all(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],
     else:  # each worker loads the knowledge base from the cache once
         context = multiprocessing.get_context("spawn")
         initargs = (None, settings)
-    with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
-        yield from pool.imap(_rank_in_worker, jobs, chunksize=CHUNK)
+    # a worker that dies (killed, out of memory) raises BrokenProcessPool here instead of
+    # leaving the batch waiting for ever
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=initargs)
+    try:
+        yield from pool.map(_rank_in_worker, jobs, chunksize=CHUNK)
+    finally:  # the reader went away (`| head`): the cases not yet started are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER: dict[str, Any] = {}

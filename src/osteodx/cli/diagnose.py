@@ -25,7 +25,10 @@ from osteodx.cli.application import (
 from osteodx.errors import InputError, OsteodxError
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
     from osteodx.case.stream import StreamDocument
+    from osteodx.cli.batch import Outcome
 
 
 @app.command()
@@ -79,7 +82,7 @@ def diagnose(
         raise typer.Exit(1)
 
 
-def _write_all(outcomes, fmt: Format, n: int) -> int:
+def _write_all(outcomes: Generator[Outcome, None, None], fmt: Format, n: int) -> int:
     """Write each case as it comes, in input order; the number of cases that failed."""
     from osteodx.report import print_table
 
@@ -131,6 +134,7 @@ def _write_all(outcomes, fmt: Format, n: int) -> int:
                 if progress:
                     progress.advance(task)
     finally:
+        outcomes.close()  # a batch stopped early leaves no worker running
         if progress:
             progress.stop()
         if as_array:
