@@ -35,12 +35,13 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from osteodx.errors import KnowledgeBaseError
 from osteodx.knowledge import load_yaml
 from osteodx.labs.units import UnitError, convert, parse_ucum, parse_unit
 
 __all__ = ["VITAL_LOINC", "VitalVerdict", "blood_pressure_verdict", "heart_rate_limits",
-           "in_canonical_unit", "judge_vital", "temperature_verdict", "to_celsius",
-           "vitals_data"]
+           "in_canonical_unit", "judge_vital", "plausible_range", "temperature_verdict",
+           "to_celsius", "vitals_data"]
 
 #: LOINC code -> (kind, display name, canonical UCUM unit)
 VITAL_LOINC: dict[str, tuple[str, str, str]] = {
@@ -53,9 +54,8 @@ VITAL_LOINC: dict[str, tuple[str, str, str]] = {
     "LOINC:8310-5": ("temperature", "Body temperature", "Cel"),
 }
 
-#: plausible readings per kind (outside: a typing error, not a finding)
-_PLAUSIBLE = {"heart_rate": (20, 250), "systolic": (50, 300), "diastolic": (20, 200),
-              "oxygen_saturation": (50, 100), "qtc": (300, 700), "temperature": (34, 43)}
+#: the kinds of reading whose plausible bounds ``vitals.yaml`` must give
+_KINDS = ("heart_rate", "systolic", "diastolic", "oxygen_saturation", "qtc", "temperature")
 
 
 class VitalVerdict(NamedTuple):
@@ -77,7 +77,39 @@ def vitals_data() -> dict[str, Any]:
 @cache
 def _data() -> dict[str, Any]:
     text = (resources.files("osteodx.knowledge") / "vitals.yaml").read_text("utf-8")
-    return load_yaml(text)
+    data = load_yaml(text)
+    _check_plausible(data.get("plausible"))
+    return data
+
+
+def _check_plausible(table: Any) -> None:
+    """Every kind has numeric ``low`` < ``high`` and a ``basis``: a damaged file fails at
+    start, naming the field, rather than judging readings against a missing bound."""
+    where = "knowledge/vitals.yaml: plausible"
+    if not isinstance(table, dict):
+        raise KnowledgeBaseError(f"{where}: missing (a mapping of reading kinds to bounds)")
+    for kind in _KINDS:
+        entry = table.get(kind)
+        if not isinstance(entry, dict):
+            raise KnowledgeBaseError(f"{where}.{kind}: missing")
+        lo, hi = entry.get("low"), entry.get("high")
+        for name, value in (("low", lo), ("high", hi)):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise KnowledgeBaseError(f"{where}.{kind}.{name}: {value!r} is not a number")
+        if not lo < hi:
+            raise KnowledgeBaseError(f"{where}.{kind}: low {lo!r} is not below high {hi!r}")
+        if not str(entry.get("basis") or "").strip():
+            raise KnowledgeBaseError(f"{where}.{kind}.basis: missing (why these bounds)")
+
+
+def plausible_range(kind: str) -> tuple[float, float]:
+    """The (low, high) a reading of *kind* can be, in its canonical unit (``vitals.yaml``).
+
+    >>> plausible_range("systolic")
+    (50, 300)
+    """
+    entry = _data()["plausible"][kind]
+    return entry["low"], entry["high"]
 
 
 def blood_pressure_verdict(systolic: float | None, diastolic: float | None,
@@ -114,7 +146,7 @@ def heart_rate_limits(age: float | None) -> tuple[float, float, str] | None:
 def judge_vital(kind: str, value: float, age: float | None, sex: str | None) -> VitalVerdict:
     """One reading of *kind* (a :data:`VITAL_LOINC` kind) in its canonical unit, for a
     patient of *age* years and *sex* (``male``/``female``/None)."""
-    lo, hi = _PLAUSIBLE[kind]
+    lo, hi = plausible_range(kind)
     if not lo <= value <= hi:
         return VitalVerdict(None, None, f"{value:g} is implausible (plausible {lo}-{hi})", "")
     if kind in ("systolic", "diastolic"):

@@ -33,6 +33,7 @@ from osteodx.labs.units import convert
 from osteodx.labs.vitals import (
     blood_pressure_verdict,
     heart_rate_limits,
+    plausible_range,
     temperature_verdict,
     vitals_data,
 )
@@ -51,9 +52,6 @@ _BP = re.compile(
 _BP_KPA = re.compile(
     r"\b(?:BP|blood pressure|B\.P\.)\b[^0-9\n.;]{0,25}?(?<![\d/.])(?P<s>\d{1,3}(?:\.\d{1,2})?)"
     r"\s*(?:/|over)\s*(?P<d>\d{1,3}(?:\.\d{1,2})?)\s*kPa\b", re.IGNORECASE)
-#: the readings a blood pressure can be, in mmHg (systolic, diastolic): anything else is a
-#: ratio ("BP 2/3 of cases") or, for a reading in kPa, a unit slip ("BP 120/80 kPa")
-_SYSTOLIC_MMHG, _DIASTOLIC_MMHG = (50, 300), (20, 200)
 
 
 class _Reading(NamedTuple):
@@ -69,8 +67,11 @@ class _Reading(NamedTuple):
 
 
 def _plausible(systolic: float, diastolic: float) -> bool:
-    return _SYSTOLIC_MMHG[0] <= systolic <= _SYSTOLIC_MMHG[1] and \
-        _DIASTOLIC_MMHG[0] <= diastolic <= _DIASTOLIC_MMHG[1]
+    """Whether a pair in mmHg can be a blood pressure (``vitals.yaml``'s plausible bounds):
+    anything else is a ratio ("BP 2/3 of cases") or, for a reading in kPa, a unit slip
+    ("BP 120/80 kPa")."""
+    (s_lo, s_hi), (d_lo, d_hi) = plausible_range("systolic"), plausible_range("diastolic")
+    return s_lo <= systolic <= s_hi and d_lo <= diastolic <= d_hi
 
 
 def _readings(text: str, ctx: ContextAnalyser, warnings: list[str] | None) -> list[_Reading]:
@@ -145,7 +146,8 @@ def find_vital_signs(text: str, age_years: float | None = None,
     limit = q["male_ms"] if sex == "male" else q["female_ms"]
     for m in _QTC.finditer(text):
         ms = int(m.group("v"))
-        if not 300 <= ms <= 700 or ms < limit:
+        lo, hi = plausible_range("qtc")
+        if not lo <= ms <= hi or ms < limit:
             continue
         if not ctx.assess(m.start(), m.end()).about_patient:
             continue
@@ -204,7 +206,8 @@ def _rates(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign
     for m in _HR.finditer(text) if limits is not None else ():
         below, above, table = limits  # type: ignore[misc]
         bpm = int(m.group("v"))
-        if not 20 <= bpm <= 250 or below <= bpm <= above:
+        lo, hi = plausible_range("heart_rate")
+        if not lo <= bpm <= hi or below <= bpm <= above:
             continue
         if ctx.assess(m.start(), m.end()).about_patient:
             high = bpm > above
@@ -215,7 +218,8 @@ def _rates(text: str, age: float | None, ctx: ContextAnalyser) -> list[VitalSign
     o = _data()["oxygen_saturation"]
     for m in _SPO2.finditer(text):
         pct = int(m.group("v"))
-        if 50 <= pct < o["below_percent"] and ctx.assess(m.start(), m.end()).about_patient:
+        if plausible_range("oxygen_saturation")[0] <= pct < o["below_percent"] and \
+                ctx.assess(m.start(), m.end()).about_patient:
             out.append(VitalSign(o["term"], m.start(), m.end(),
                                  f"oxygen saturation {pct}% below {o['below_percent']}%"))
     return out
