@@ -88,6 +88,9 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
     if _two_molar_masses(src, dst):
         raise UnitError(f"cannot convert {src.text} to {dst.text}: a mass ratio is not a molar "
                         f"ratio (that needs the molar masses of both analytes)")
+    ratio = _prefix_ratio(src, dst)
+    if ratio is not None:  # the same units but for prefixes and factors: no pint needed
+        return float(f"{value * ratio:.12g}")
     q, target = value * _quantity(src), _quantity(dst)
     candidates = [q]
     if molar_mass:
@@ -101,6 +104,36 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
     if not molar_mass and _mass_molar(src, dst):
         hint = " (mass <-> moles needs a molar mass)"
     raise UnitError(f"cannot convert {src.text} to {dst.text}{hint}")
+
+
+def _prefix_ratio(src: Unit, dst: Unit) -> float | None:
+    """``src / dst`` when the two units are made of the same units with the same powers
+    and differ only in prefixes and numeric factors (mg/mL -> ng/mL, u[IU]/mL -> m[IU]/L),
+    else None. Most lab conversions are of this kind; working them out from the parsed
+    UCUM terms spares a case pint's import and registry (about 0.15 s per process).
+    Offset units (Celsius) never get here with a prefix and are left to pint.
+
+    >>> _prefix_ratio(parse_ucum("mg/mL"), parse_ucum("ng/mL"))
+    1000000.0
+    >>> _prefix_ratio(parse_ucum("mg/dL"), parse_ucum("mmol/L")) is None
+    True
+    """
+    def powers(u: Unit) -> dict[str, int] | None:
+        out: dict[str, int] = {}
+        for _, atom, exp in u.terms:
+            name = ATOMS.get(atom)
+            if name is None or atom == "Cel":
+                return None
+            out[name] = out.get(name, 0) + exp
+        return {k: v for k, v in out.items() if v}
+
+    def decades(u: Unit) -> int:
+        return sum(PREFIXES.get(prefix, 0) * exp for prefix, _, exp in u.terms)
+
+    a, b = powers(src), powers(dst)
+    if a is None or a != b:
+        return None
+    return float(src.factor) / float(dst.factor) * 10.0 ** (decades(src) - decades(dst))
 
 
 def _amounts(unit: Unit) -> tuple[frozenset[str], frozenset[str]]:
