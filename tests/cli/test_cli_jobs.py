@@ -85,3 +85,21 @@ def test_a_closed_pipe_ends_a_parallel_batch_quietly(tmp_path, toy_dir, monkeypa
     monkeypatch.setattr(cli.diagnose, "_render", closed)
     res = _run(["diagnose", *_batch(tmp_path), "-j", "2"], toy_dir)
     assert res.exit_code == 0 and "error" not in res.stderr and len(calls) == 1
+
+
+def test_spawned_workers_load_the_same_knowledge_base(tmp_path, toy_dir, monkeypatch, capfd):
+    """Where fork is not available (Windows) each worker loads the knowledge base from the
+    options given (--hpo-dir, --supplement): the output is the same as in one process, and
+    the knowledge base's load messages are not said again by every worker."""
+    import multiprocessing
+
+    from osteodx.cli import batch
+
+    cases = _batch(tmp_path)
+    one = _run(["diagnose", *cases, "--jobs", "1", "--supplement", "none"], toy_dir)
+    capfd.readouterr()
+    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert multiprocessing.get_all_start_methods() == ["spawn"]
+    two = _run(["diagnose", *cases, "--jobs", "2", "--supplement", "none"], toy_dir)
+    assert (one.exit_code, one.stdout, one.stderr) == (two.exit_code, two.stdout, two.stderr)
+    assert capfd.readouterr().err == ""  # nothing from the workers themselves

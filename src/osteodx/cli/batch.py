@@ -122,8 +122,13 @@ _WORKER: dict[str, Any] = {}
 
 def _start_worker(kb: KnowledgeBase | None, settings: BatchSettings) -> None:
     if kb is None:
+        import logging
+
         from osteodx.kb.load import load_knowledge_base
 
+        # what loading says about the data (a missing file, dropped annotations) the main
+        # process has said once already: not again by every worker, between the cases
+        logging.getLogger("osteodx.kb").setLevel(logging.ERROR)
         kb = load_knowledge_base(settings.hpo_dir, supplement=settings.supplement)
     _WORKER["kb"], _WORKER["settings"] = kb, settings
 
