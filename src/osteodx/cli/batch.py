@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -121,6 +123,11 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(kb: KnowledgeBase | None, settings: BatchSettings) -> None:
+    # a worker outlives a main process killed outright (SIGTERM, SIGKILL, a closed
+    # terminal): nothing tells the pool's workers, which would wait for work for ever,
+    # each holding a knowledge base
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True,
+                     name="osteodx-orphan-watch").start()
     if kb is None:
         import logging
 
@@ -131,6 +138,14 @@ def _start_worker(kb: KnowledgeBase | None, settings: BatchSettings) -> None:
         logging.getLogger("osteodx.kb").setLevel(logging.ERROR)
         kb = load_knowledge_base(settings.hpo_dir, supplement=settings.supplement)
     _WORKER["kb"], _WORKER["settings"] = kb, settings
+
+
+def _orphan_watch(parent: int, interval: float = 1.0) -> None:
+    """End this worker once its parent process is gone (it is then another's child)."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _rank_in_worker(job: Job) -> Outcome:
