@@ -210,3 +210,13 @@ def test_an_internal_error_on_one_case_does_not_stop_the_batch(tmp_path, toy_dir
     ids = [json.loads(x)["case_id"] for x in res.stdout.splitlines() if x.startswith("{")]
     assert ids == ["a", "c"]
     assert "b.json: internal error (IndexError" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_help_lists_the_commands_in_their_usual_order():
+    from typer.testing import CliRunner
+
+    from osteodx.cli import app
+
+    out = CliRunner().invoke(app, ["--help"]).stdout
+    places = [out.index(f"│ {name} ") for name in ("diagnose", "extract", "terms", "benchmark")]
+    assert places == sorted(places)

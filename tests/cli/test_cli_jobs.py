@@ -85,3 +85,78 @@ def test_a_closed_pipe_ends_a_parallel_batch_quietly(tmp_path, toy_dir, monkeypa
     monkeypatch.setattr(cli.diagnose, "_render", closed)
     res = _run(["diagnose", *_batch(tmp_path), "-j", "2"], toy_dir)
     assert res.exit_code == 0 and "error" not in res.stderr and len(calls) == 1
+
+
+def test_spawned_workers_load_the_same_knowledge_base(tmp_path, toy_dir, monkeypatch, capfd):
+    """Where fork is not available (Windows) each worker loads the knowledge base from the
+    options given (--hpo-dir, --supplement): the output is the same as in one process, and
+    the knowledge base's load messages are not said again by every worker."""
+    import multiprocessing
+
+    from osteodx.cli import batch
+
+    cases = _batch(tmp_path)
+    one = _run(["diagnose", *cases, "--jobs", "1", "--supplement", "none"], toy_dir)
+    capfd.readouterr()
+    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert multiprocessing.get_all_start_methods() == ["spawn"]
+    two = _run(["diagnose", *cases, "--jobs", "2", "--supplement", "none"], toy_dir)
+    assert (one.exit_code, one.stdout, one.stderr) == (two.exit_code, two.stdout, two.stderr)
+    assert capfd.readouterr().err == ""  # nothing from the workers themselves
+
+
+_ORPHANS = """
+import multiprocessing, os, signal, sys, threading, time
+from osteodx.cli import batch
+from osteodx.engine.params import ModelParameters
+
+def slow(job):
+    time.sleep(120)
+
+batch._rank_in_worker = slow  # the workers are forked: they inherit it
+settings = batch.BatchSettings("all", 3, ModelParameters(), False, False)
+jobs = [(str(k), None) for k in range(4)]
+threading.Thread(target=lambda: list(batch.rank_all("kb", settings, jobs, 2)),
+                 daemon=True).start()
+while len(multiprocessing.active_children()) < 2:
+    time.sleep(0.05)
+time.sleep(0.5)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the workers are forked")
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """`timeout 60 osteodx diagnose DIR -j 4`: a main process killed outright leaves no
+    worker waiting for ever (each holds a knowledge base)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = tmp_path / "orphans.py"
+    script.write_text(_ORPHANS)
+    out = tmp_path / "pids"
+    with out.open("w") as fh:  # a file, not a pipe: a pipe stays open while a worker lives
+        subprocess.run([sys.executable, str(script)], stdout=fh, timeout=60,
+                       env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    pids = [int(p) for p in out.read_text().split()]
+    assert len(pids) == 2
+
+    def running(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        return state != "Z"  # a zombie has ended; its reaper may not be us
+
+    deadline = time.monotonic() + 10
+    while any(running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [p for p in pids if running(p)]
+    for p in alive:  # do not leave them behind when the test fails
+        os.kill(p, 9)
+    assert not alive

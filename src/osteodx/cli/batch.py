@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -121,11 +123,29 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(kb: KnowledgeBase | None, settings: BatchSettings) -> None:
+    # a worker outlives a main process killed outright (SIGTERM, SIGKILL, a closed
+    # terminal): nothing tells the pool's workers, which would wait for work for ever,
+    # each holding a knowledge base
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True,
+                     name="osteodx-orphan-watch").start()
     if kb is None:
+        import logging
+
         from osteodx.kb.load import load_knowledge_base
 
+        # what loading says about the data (a missing file, dropped annotations) the main
+        # process has said once already: not again by every worker, between the cases
+        logging.getLogger("osteodx.kb").setLevel(logging.ERROR)
         kb = load_knowledge_base(settings.hpo_dir, supplement=settings.supplement)
     _WORKER["kb"], _WORKER["settings"] = kb, settings
+
+
+def _orphan_watch(parent: int, interval: float = 1.0) -> None:
+    """End this worker once its parent process is gone (it is then another's child)."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _rank_in_worker(job: Job) -> Outcome:
