@@ -160,3 +160,44 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
     for p in alive:  # do not leave them behind when the test fails
         os.kill(p, 9)
     assert not alive
+
+
+def test_a_worker_that_dies_fails_the_rest_of_the_batch_with_a_clear_error(tmp_path, toy_dir,
+                                                                          monkeypatch):
+    import os
+
+    from osteodx.cli import batch
+
+    real = batch.rank_one
+
+    def dying(kb, settings, job):
+        if job[0].endswith("c5.json"):
+            os._exit(1)  # as a worker killed for its memory would
+        return real(kb, settings, job)
+
+    monkeypatch.setattr(batch, "rank_one", dying)  # the forked workers inherit it
+    cases = _batch(tmp_path)
+    res = _run(["diagnose", *cases, "-j", "2"], toy_dir)
+    assert res.exit_code == 1
+    assert "a worker process ended unexpectedly" in res.stderr
+    assert "internal error" not in res.stderr
+    written = len(res.stdout.splitlines())
+    assert written < 10
+    # every case not written failed: the lost ones, and the broken file if it was reached
+    assert f"{11 - written} of 11 case(s) failed" in res.stderr
+
+
+def test_where_workers_cannot_start_the_batch_runs_in_one_process(tmp_path, toy_dir,
+                                                                  monkeypatch):
+    from osteodx.cli import batch
+
+    cases = _batch(tmp_path)
+    one = _run(["diagnose", *cases, "-j", "1"], toy_dir)
+
+    def refused(*args, **kwargs):
+        raise OSError("no shared memory")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", refused)
+    two = _run(["diagnose", *cases, "-j", "2"], toy_dir)
+    assert two.stdout == one.stdout and two.exit_code == one.exit_code
+    assert "worker processes cannot be started here (OSError: no shared memory)" in two.stderr

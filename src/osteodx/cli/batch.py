@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -62,6 +62,8 @@ class Outcome:
     source: str = ""
     read_warnings: int = 0
     error: str | None = None
+    #: how many cases the error fails (more than one when a worker process died)
+    lost: int = 1
 
 
 def rank_one(kb: KnowledgeBase, settings: BatchSettings, job: Job) -> Outcome:
@@ -95,13 +97,33 @@ def rank_one(kb: KnowledgeBase, settings: BatchSettings, job: Job) -> Outcome:
 
 
 def rank_all(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],
-             workers: int) -> Iterator[Outcome]:
-    """Every case's :class:`Outcome`, in input order, ranked by *workers* processes."""
+             workers: int, notice: Callable[[str], None] | None = None) -> Iterator[Outcome]:
+    """Every case's :class:`Outcome`, in input order, ranked by *workers* processes.
+
+    Where worker processes cannot be started (no shared memory, a sandbox), the batch
+    runs in this process and *notice* is told why. A worker that dies (killed, out of
+    memory) raises :class:`~concurrent.futures.process.BrokenProcessPool` from the
+    iteration, after the cases already yielded.
+    """
     workers = min(workers, len(jobs))
-    if workers <= 1 or settings.keep_differential:
-        for job in jobs:
-            yield rank_one(kb, settings, job)
-        return
+    if workers > 1 and not settings.keep_differential:
+        try:
+            yield from _pooled(kb, settings, jobs, workers)
+            return
+        except _CannotStart as exc:
+            if notice is not None:
+                notice(f"--jobs {workers}: worker processes cannot be started here "
+                       f"({exc}); ranking in this process")
+    for job in jobs:
+        yield rank_one(kb, settings, job)
+
+
+class _CannotStart(Exception):
+    """Worker processes could not be started: the batch runs in this process instead."""
+
+
+def _pooled(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],
+            workers: int) -> Iterator[Outcome]:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:  # the workers share the loaded knowledge base's pages
         context = multiprocessing.get_context("fork")
@@ -111,10 +133,14 @@ def rank_all(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],
         initargs = (None, settings)
     # a worker that dies (killed, out of memory) raises BrokenProcessPool here instead of
     # leaving the batch waiting for ever
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=initargs)
     try:
-        yield from pool.map(_rank_in_worker, jobs, chunksize=CHUNK)
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                   initargs=initargs)
+        results = pool.map(_rank_in_worker, jobs, chunksize=CHUNK)  # starts the workers
+    except (OSError, NotImplementedError, ImportError) as exc:
+        raise _CannotStart(f"{type(exc).__name__}: {exc}") from None
+    try:
+        yield from results
     finally:  # the reader went away (`| head`): the cases not yet started are dropped
         pool.shutdown(wait=True, cancel_futures=True)
 

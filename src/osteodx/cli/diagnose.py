@@ -25,7 +25,7 @@ from osteodx.cli.application import (
 from osteodx.errors import InputError, OsteodxError
 
 if TYPE_CHECKING:
-    from collections.abc import Generator
+    from collections.abc import Generator, Iterator
 
     from osteodx.case.stream import StreamDocument
     from osteodx.cli.batch import Outcome
@@ -75,7 +75,9 @@ def diagnose(
                              keep_differential=fmt == Format.table,
                              hpo_dir=str(hpo_dir) if hpo_dir else None,
                              supplement=supplement_value(supplement))
-    outcomes = rank_all(kb, settings, cases, jobs or os.cpu_count() or 1)
+    outcomes = rank_all(kb, settings, cases, jobs or os.cpu_count() or 1,
+                        notice=lambda m: err.print(f"warning: {m}", markup=False,
+                                                   style="yellow"))
     failed = _write_all(outcomes, fmt, len(cases))
     if failed:
         err.print(f"osteodx: {failed} of {len(cases)} case(s) failed")
@@ -103,10 +105,10 @@ def _write_all(outcomes: Generator[Outcome, None, None], fmt: Format, n: int) ->
     if as_array:
         sys.stdout.write("[")
     try:
-        for got in outcomes:
+        for got in _until_broken(outcomes, n):
             try:
                 if got.error is not None:
-                    failed += 1
+                    failed += got.lost
                     err.print(f"osteodx: error: {got.error}", markup=False, style="red")
                     continue
                 warnings = got.differential.warnings if got.differential is not None \
@@ -143,6 +145,25 @@ def _write_all(outcomes: Generator[Outcome, None, None], fmt: Format, n: int) ->
             except BrokenPipeError:
                 _silence_stdout()
     return failed
+
+
+def _until_broken(outcomes: Generator[Outcome, None, None], n: int) -> Iterator[Outcome]:
+    """The outcomes, and when a worker process dies, one outcome that fails the cases
+    not yet ranked, saying what happened (not an osteodx bug in some input)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from osteodx.cli.batch import Outcome
+
+    done = 0
+    try:
+        for got in outcomes:
+            done += 1
+            yield got
+    except BrokenProcessPool:
+        lost = n - done
+        yield Outcome("batch", error=f"a worker process ended unexpectedly (killed, or out of "
+                                     f"memory?): the last {lost} case(s) were not ranked; "
+                                     "run them again, with fewer --jobs", lost=lost)
 
 
 def _cases(paths: list[str], text: str | None) -> list[tuple[str, StreamDocument | str | None]]:
