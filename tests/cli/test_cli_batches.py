@@ -75,9 +75,10 @@ def test_no_progress_bar_off_a_terminal(tmp_path, toy_dir, monkeypatch):
     assert res.exit_code == 0 and not res.stderr.startswith("\n") and "\n\n" not in res.stderr
 
 
-def test_a_closed_pipe_ends_the_batch_quietly(tmp_path, toy_dir, monkeypatch):
-    """`osteodx diagnose DIR | head`: the first write to the closed pipe ends the batch,
-    with no error line per remaining case."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_closed_pipe_ends_the_batch_quietly(tmp_path, toy_dir, monkeypatch, jobs):
+    """`osteodx diagnose DIR [-j 2] | head`: the first write to the closed pipe ends the
+    batch, with no error line per remaining case (and no worker left ranking)."""
     calls = []
 
     def closed(*args):
@@ -86,7 +87,7 @@ def test_a_closed_pipe_ends_the_batch_quietly(tmp_path, toy_dir, monkeypatch):
 
     monkeypatch.setattr(cli.diagnose, "_silence_stdout", lambda: None)
     monkeypatch.setattr(cli.diagnose, "_render", closed)
-    res = _run(["diagnose", *_two(tmp_path)], toy_dir)
+    res = _run(["diagnose", *_two(tmp_path), "-j", jobs], toy_dir)
     assert res.exit_code == 0 and "error" not in res.stderr and len(calls) == 1
 
 
