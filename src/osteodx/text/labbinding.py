@@ -13,13 +13,8 @@ from osteodx.labs.ranges import assumed_unit
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention
-from osteodx.text.labvalues import (
-    Quantity,
-    RefRange,
-    is_dose_unit,
-    read_flag,
-    read_range,
-)
+from osteodx.text.labunits import is_dose_unit
+from osteodx.text.labvalues import Quantity, RefRange, read_flag, read_range
 
 __all__ = ["QUALITATIVE", "Reading", "Statement", "qualitative_outcome"]
 

@@ -8,14 +8,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from osteodx.text.labbinding import Statement, _Binder
-from osteodx.text.labvalues import (
-    Quantity,
-    is_dose_unit,
-    is_lab_unit,
-    read_flag,
-    read_range,
-    read_unit,
-)
+from osteodx.text.labunits import is_dose_unit, is_lab_unit, read_unit
+from osteodx.text.labvalues import Quantity, read_flag, read_range
 
 # --- values that no name took ----------------------------------------------
 

@@ -9,16 +9,11 @@ space between words, line-break hyphens closed) and return offsets into it.
   "; reference range 0 to 14 U/mL".
 * :func:`read_flag` - the laboratory's flag after a value: "(L)", "[H]", "(low for age)", "↑".
 
-Two neighbours hold the rest, and their names stay importable from here, where the readers
-of lab text have always found them: :mod:`osteodx.text.labunits` reads a unit after a number
-(:func:`read_unit`, :func:`is_lab_unit`, :func:`is_dose_unit`), and
-:mod:`osteodx.text.labcells` reads lab tables (:func:`find_table_rows`,
-:func:`column_roles`, :func:`read_value_cell` and the other cell readers). The table readers
-use this module's, so they are handed out on first use (:func:`__getattr__`), not imported
-at the top, which would make the two modules import each other.
+Two neighbours hold the rest: :mod:`osteodx.text.labunits` reads a unit after a number
+(:func:`~osteodx.text.labunits.read_unit`, used here), and :mod:`osteodx.text.labcells`
+reads lab tables (``find_table_rows``, ``column_roles``, ``read_value_cell`` and the other
+cell readers), built on this module's readers.
 
->>> read_unit(" µIU/mL (normal", 0)
-('µIU/mL', 'u[IU]/mL', 1, 7)
 >>> r = read_range(" (normal range 30.1 to 100.0 mg/mL).", 0)
 >>> r.low, r.high, r.unit, r.ucum, r.end
 (30.1, 100.0, 'mg/mL', 'mg/mL', 35)
@@ -32,31 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from osteodx.labs.ucum import ucum_code
-from osteodx.text.labunits import is_dose_unit, is_lab_unit, read_unit
+from osteodx.text.labunits import read_unit
 from osteodx.text.numbers import Number, find_numbers
 from osteodx.text.wordunits import word_unit
 
-#: the lab-table readers of :mod:`osteodx.text.labcells`, importable from here too
-_TABLE_NAMES = frozenset({"TableRow", "ValueCell", "column_roles", "find_table_rows",
-                          "read_flag_cell", "read_range_cell", "read_unit_cell",
-                          "read_value_cell"})
-
-__all__ = ["Quantity", "RefRange", "TableRow", "column_roles", "find_quantities",  # noqa: F822
-           "find_table_rows", "is_dose_unit", "is_lab_unit", "read_flag", "read_flag_cell",
-           "read_range", "read_range_cell", "read_unit", "read_unit_cell", "read_value_cell",
-           "ValueCell", "ucum_code"]
-
-
-def __getattr__(name: str) -> Any:
-    """A lab-table reader asked for here is :mod:`osteodx.text.labcells`' (imported on
-    first use: that module imports this one)."""
-    if name in _TABLE_NAMES:
-        from osteodx.text import labcells
-        return getattr(labcells, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_range"]
 
 
 #: What makes a number no lab value: a count ("3-fold", "5 years") or a dose ("50,000 IU
