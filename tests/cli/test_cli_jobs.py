@@ -184,3 +184,15 @@ def test_where_workers_cannot_start_the_batch_runs_in_one_process(tmp_path, toy_
     two = _run(["diagnose", *cases, "-j", "2"], toy_dir)
     assert two.stdout == one.stdout and two.exit_code == one.exit_code
     assert "worker processes cannot be started here (OSError: no shared memory)" in two.stderr
+
+
+def test_jobs_zero_counts_the_cpus_this_process_may_use(monkeypatch):
+    import os
+
+    from osteodx.cli import batch
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert batch.usable_cpus() == 3
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert batch.usable_cpus() == 8

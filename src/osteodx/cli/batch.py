@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from osteodx.engine.params import ModelParameters
     from osteodx.kb.knowledge_base import KnowledgeBase
 
-__all__ = ["BatchSettings", "Outcome", "rank_all", "rank_one"]
+__all__ = ["BatchSettings", "Outcome", "rank_all", "rank_one", "usable_cpus"]
 
 #: cases handed to a worker at a time: large enough to keep the pipe quiet, small enough
 #: that the progress bar moves and the first lines come out early
@@ -94,6 +94,15 @@ def rank_one(kb: KnowledgeBase, settings: BatchSettings, job: Job) -> Outcome:
         return Outcome(name, error=f"{name}: internal error ({type(exc).__name__}: "
                                    f"{one_line(exc)}); please report it with the input "
                                    "(OSTEODX_DEBUG=1 shows the traceback)")
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (``--jobs 0``): a container or ``taskset`` may
+    allow fewer than the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def rank_all(kb: KnowledgeBase, settings: BatchSettings, jobs: Sequence[Job],

@@ -53,7 +53,7 @@ def diagnose(
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.case.inputs import expand_inputs
-    from osteodx.cli.batch import BatchSettings, rank_all
+    from osteodx.cli.batch import BatchSettings, rank_all, usable_cpus
     from osteodx.kb.load import load_knowledge_base
 
     if not inputs and text is None:
@@ -75,7 +75,7 @@ def diagnose(
                              keep_differential=fmt == Format.table,
                              hpo_dir=str(hpo_dir) if hpo_dir else None,
                              supplement=supplement_value(supplement))
-    outcomes = rank_all(kb, settings, cases, jobs or os.cpu_count() or 1,
+    outcomes = rank_all(kb, settings, cases, jobs or usable_cpus(),
                         notice=lambda m: err.print(f"warning: {m}", markup=False,
                                                    style="yellow"))
     failed = _write_all(outcomes, fmt, len(cases))
