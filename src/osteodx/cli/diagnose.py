@@ -48,8 +48,9 @@ def diagnose(
     prior: PriorOption = Prior.prevalence,
     supplement: SupplementOption = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="processes ranking a batch at once (0: one per CPU); "
-                                    "the output is the same whatever the number")] = 1,
+        "--jobs", "-j", min=0, help="processes ranking a batch at once (0: one per CPU; "
+                                    "the table format uses one); the output is the same "
+                                    "whatever the number")] = 1,
 ) -> None:
     """Rank every annotated disease for each case."""
     from osteodx.case.inputs import expand_inputs
