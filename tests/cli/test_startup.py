@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import phenopacket
 
 
@@ -28,3 +30,43 @@ def test_reading_a_phenopacket_does_not_load_the_text_reader(tmp_path, toy_dir):
                          check=True, env={"OSTEODX_CACHE_DIR": str(tmp_path / "cache"),
                                           "PATH": ""})
     assert out.stdout.strip() == "False False", out.stderr  # nor Jinja2 before an HTML page
+
+
+def _run_cli(args: list[str], tmp_path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "osteodx.cli", *args], capture_output=True,
+                          text=True, env={"OSTEODX_CACHE_DIR": str(tmp_path / "cache"),
+                                          "PATH": ""})
+
+
+def test_process_ends_with_its_output_flushed_and_its_exit_code(tmp_path, toy_dir):
+    """The CLI leaves through os._exit (no interpreter teardown): every line written must
+    still arrive, and the exit code must be the command's."""
+    paths = []
+    for k in range(3):
+        path = tmp_path / f"case{k}.json"
+        path.write_text(json.dumps(phenopacket([("HP:0000016", False)], pid=f"c{k}")),
+                        encoding="utf-8")
+        paths.append(str(path))
+    hpo = ["--hpo-dir", str(toy_dir), "--supplement", "none"]
+    out = _run_cli(["diagnose", *paths, "-f", "jsonl", *hpo], tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["case_id"] for line in out.stdout.splitlines()] == ["c0", "c1", "c2"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    out = _run_cli(["diagnose", str(bad), *hpo], tmp_path)
+    assert out.returncode == 1 and "bad.json" in out.stderr and "Traceback" not in out.stderr
+    out = _run_cli(["no-such-command"], tmp_path)
+    assert out.returncode == 2 and "no-such-command" in out.stderr
+
+
+@pytest.mark.parametrize(("code", "status", "message"),
+                         [(None, 0, ""), (0, 0, ""), (3, 3, ""), ("stopped", 1, "stopped")])
+def test_leave_reads_exit_codes_as_sys_exit_does(monkeypatch, capsys, code, status, message):
+    from osteodx.cli import application
+
+    ended: list[int] = []
+    monkeypatch.setattr(application.os, "_exit", ended.append)
+    monkeypatch.setattr(application.logging, "shutdown", lambda: None)  # pytest's handlers
+    application._leave(code)
+    assert ended == [status]
+    assert capsys.readouterr().err.strip() == message

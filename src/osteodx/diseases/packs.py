@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from osteodx.diseases.frequency import parse_frequency
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 from osteodx.errors import KnowledgeBaseError
-from osteodx.knowledge import load_yaml
+from osteodx.knowledge import load_yaml, memo_validated
 
 __all__ = ["Pack", "PackDisease", "PackPattern", "DiagnosticTest", "load_pack", "default_packs",
            "packs_digest", "merge_pack"]
@@ -139,8 +139,15 @@ def _pack_dir() -> Path:
 
 @cache
 def default_packs() -> tuple[Pack, ...]:
-    """The packs shipped with osteodx (``knowledge/packs/*.yaml``)."""
+    """The packs shipped with osteodx (``knowledge/packs/*.yaml``), validated once per
+    content (:func:`~osteodx.knowledge.memo_validated`)."""
     folder = _pack_dir()
+    content = "".join(f"{path}\n{path.read_text(encoding='utf-8')}\n"
+                      for path in sorted(folder.glob("*.yaml")))
+    return memo_validated(content, lambda: _read_packs(folder), __name__)
+
+
+def _read_packs(folder: Path) -> tuple[Pack, ...]:
     packs = []
     for path in sorted(folder.glob("*.yaml")):
         if path.stem.endswith("_tests"):

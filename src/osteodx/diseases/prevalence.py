@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from osteodx.errors import KnowledgeBaseError
-from osteodx.knowledge import load_yaml
+from osteodx.knowledge import load_yaml, memo_validated
 
 __all__ = ["Prevalence", "PrevalenceTable", "load_prevalence", "prevalence_digest"]
 
@@ -115,8 +115,13 @@ def _text() -> str:
 @cache
 def load_prevalence() -> PrevalenceTable:
     """The shipped prevalence table, validated (a malformed file is a clear error)."""
+    text = _text()
+    return memo_validated(text, lambda: _validate(text), __name__)
+
+
+def _validate(text: str) -> PrevalenceTable:
     try:
-        return PrevalenceTable.model_validate(load_yaml(_text()))
+        return PrevalenceTable.model_validate(load_yaml(text))
     except ValidationError as err:
         first = err.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])

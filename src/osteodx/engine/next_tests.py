@@ -11,6 +11,7 @@ fall in the entropy (bits) of the posterior over those candidates.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ from osteodx.engine.likelihood import finding_lr
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import for_sex
 from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.ontology.graph import Ontology
 
 __all__ = ["TestSuggestion", "suggest_tests"]
 
@@ -67,6 +69,19 @@ def _entropy(p: np.ndarray) -> float:
     return float(-(p * np.log2(p)).sum())
 
 
+def _related_to(onto: Ontology, known: set[str]) -> Callable[[str], bool]:
+    """A test for "*term* is one of *known*, or an ancestor or descendant of one": what a
+    test would reveal about such a term is known already."""
+    known_idx = {onto.index[k] for k in known if k in onto.index}
+    above = set().union(*(onto.ancestors(i).tolist() for i in known_idx)) if known_idx else set()
+
+    def related(term: str) -> bool:
+        i = onto.index[term]
+        return i in above or not known_idx.isdisjoint(onto.ancestors(i).tolist())
+
+    return related
+
+
 def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tuple[Pack, ...],
                   params: ModelParameters, *, leaders: int = 8, top: int = 8,
                   skeleton: SkeletalSurvey | None = None) -> list[TestSuggestion]:
@@ -81,8 +96,8 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
     # separates the leading candidates scores even when one of them dominates
     prior = 0.5 * post / post.sum() + 0.5 / len(entries)
     h0 = _entropy(prior)
-    known = {f.hpo_id for f in case.findings}
     onto = kb.ontology
+    related = _related_to(onto, {f.hpo_id for f in case.findings})
     if not packs:
         return []
     examined = _examined_region_terms(skeleton or survey(case, onto))
@@ -95,8 +110,7 @@ def suggest_tests(kb: KnowledgeBase, case: Case, diff: Differential, packs: tupl
                     out.append(sugg)
                 continue
             terms = [t.hpo_id for t in test.reveals if t.hpo_id in onto and t.hpo_id not in
-                     examined and not any(onto.is_a(k, t.hpo_id) or onto.is_a(t.hpo_id, k)
-                                          for k in known)]
+                     examined and not related(t.hpo_id)]
             if not terms:
                 continue
             terms = terms[:MAX_JOINT]

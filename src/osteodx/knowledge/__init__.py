@@ -6,12 +6,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
-__all__ = ["load_yaml"]
+__all__ = ["load_yaml", "memo_validated"]
+
+T = TypeVar("T")
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster at start-up
 #: documents at least this long are memoised on disk: parsing the 200 kB prevalence table
@@ -41,11 +46,54 @@ def load_yaml(text: str) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    _memo_write(path, data)
+    return data
+
+
+def memo_validated(content: str, build: Callable[[], T], *code: str) -> T:
+    """``build()``, validated once per content and code: its result is kept in the cache
+    folder and read back by later processes.
+
+    Validating a data file with pydantic and checking it across entries costs ~0.1 s at
+    every start (the lab catalogue), reading the validated objects back ~7 ms. The key is
+    the SHA-256 of *content* (the files' text) and of the source of the modules named in
+    *code* (those defining the models and their checks), so an edited file or model is
+    validated again. An error raised by *build* is raised, never remembered.
+
+    >>> memo_validated("x: 1", lambda: {"x": 1}, __name__)
+    {'x': 1}
+    """
+    h = hashlib.sha256(content.encode("utf-8"))
+    for name in code:
+        source = getattr(sys.modules[name], "__file__", None)
+        h.update(name.encode())
+        if source is not None:
+            h.update(Path(source).read_bytes())
+    from osteodx.kb.cache import cache_dir
+
+    path = cache_dir() / "validated" / f"{h.hexdigest()[:24]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - written below, keyed by content and code
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    result = build()
+    _memo_write(path, result)
+    return result
+
+
+def _memo_write(path: Path, data: object) -> None:
+    """Pickle *data* to *path* whole or not at all; an unwritable folder is no error."""
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as fh:
+            tmp = fh.name
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
-    return data
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

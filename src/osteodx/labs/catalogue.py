@@ -27,7 +27,7 @@ import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from osteodx.errors import KnowledgeBaseError
-from osteodx.knowledge import load_yaml
+from osteodx.knowledge import load_yaml, memo_validated
 from osteodx.labs.models import (
     Analyte,
     AssayUnit,
@@ -198,6 +198,14 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         text, where = resource.read_text(encoding="utf-8"), "labs.yaml"
     else:
         text, where = Path(path).read_text(encoding="utf-8"), str(path)
+    return memo_validated(text, lambda: _validate(text, where), *_CODE)
+
+
+#: the modules whose code decides what a validated catalogue holds
+_CODE = (__name__, "osteodx.labs.models", "osteodx.labs.ucum")
+
+
+def _validate(text: str, where: str) -> Catalogue:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
