@@ -91,6 +91,8 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
     ratio = _prefix_ratio(src, dst)
     if ratio is not None:  # the same units but for prefixes and factors: no pint needed
         return float(f"{value * ratio:.12g}")
+    if _never_convert(src, dst, molar_mass):  # what pint would find, without pint
+        raise UnitError(f"cannot convert {src.text} to {dst.text}{_hint(src, dst, molar_mass)}")
     q, target = value * _quantity(src), _quantity(dst)
     candidates = [q]
     if molar_mass:
@@ -100,10 +102,65 @@ def convert(value: float, from_unit: Unit | str | Mapping[str, Any],
         if cand.dimensionality == target.dimensionality:
             # 12 significant digits: drop float noise such as 0.9999999999999999
             return float(f"{(cand / target).to('dimensionless').magnitude:.12g}")
-    hint = ""
-    if not molar_mass and _mass_molar(src, dst):
-        hint = " (mass <-> moles needs a molar mass)"
-    raise UnitError(f"cannot convert {src.text} to {dst.text}{hint}")
+    raise UnitError(f"cannot convert {src.text} to {dst.text}{_hint(src, dst, molar_mass)}")
+
+
+def _hint(src: Unit, dst: Unit, molar_mass: float | None) -> str:
+    return " (mass <-> moles needs a molar mass)" if not molar_mass and _mass_molar(src, dst) \
+        else ""
+
+
+#: the dimensions of each pint unit that :data:`ATOMS` names, as exponents of
+#: (mass, length, time, substance, international unit, King-Armstrong unit); pint's own
+#: definitions, restated so that a pair of units that can never convert (U/mL and
+#: [IU]/mL, a ratio and a concentration) is told without importing pint (~0.3 s). A test
+#: checks every entry against pint.
+_DIMENSIONS: dict[str, tuple[int, ...]] = {
+    "gram": (1, 0, 0, 0, 0, 0), "pound": (1, 0, 0, 0, 0, 0), "ounce": (1, 0, 0, 0, 0, 0),
+    "meter": (0, 1, 0, 0, 0, 0), "inch": (0, 1, 0, 0, 0, 0), "foot": (0, 1, 0, 0, 0, 0),
+    "liter": (0, 3, 0, 0, 0, 0),
+    "second": (0, 0, 1, 0, 0, 0), "minute": (0, 0, 1, 0, 0, 0), "hour": (0, 0, 1, 0, 0, 0),
+    "day": (0, 0, 1, 0, 0, 0), "week": (0, 0, 1, 0, 0, 0), "year": (0, 0, 1, 0, 0, 0),
+    "mole": (0, 0, 0, 1, 0, 0), "enzyme_unit": (0, 0, -1, 1, 0, 0),
+    "katal": (0, 0, -1, 1, 0, 0), "international_unit": (0, 0, 0, 0, 1, 0),
+    "king_armstrong_unit": (0, 0, 0, 0, 0, 1), "percent": (0, 0, 0, 0, 0, 0),
+    "pascal": (1, -1, -2, 0, 0, 0), "meter_Hg": (1, -1, -2, 0, 0, 0),
+    "meter_H2O": (1, -1, -2, 0, 0, 0),
+}
+_MASS_FOR_MOLES = (1, 0, 0, -1, 0, 0)  # what a molar mass (g/mol) multiplies by
+
+
+def _dimension(unit: Unit) -> tuple[int, ...] | None:
+    """*unit*'s dimension as :data:`_DIMENSIONS` exponents, or None for an atom it lacks."""
+    total = [0] * 6
+    for _, atom, exp in unit.terms:
+        dims = _DIMENSIONS.get(ATOMS.get(atom, ""))
+        if dims is None:
+            return None
+        total = [t + exp * d for t, d in zip(total, dims, strict=True)]
+    return tuple(total)
+
+
+def _never_convert(src: Unit, dst: Unit, molar_mass: float | None) -> bool:
+    """True when no conversion pint could make joins *src* and *dst* (dimensions that
+    differ, and by more than one molar mass when one is given); False when pint must
+    decide."""
+    a, b = _dimension(src), _dimension(dst)
+    if a is None or b is None:
+        return False
+    allowed = [b]
+    if molar_mass:
+        allowed += [tuple(x + s * m for x, m in zip(b, _MASS_FOR_MOLES, strict=True))
+                    for s in (1, -1)]
+    return a not in allowed
+
+
+def _mass_molar(a: Unit, b: Unit) -> bool:
+    dims = [_dimension(u) for u in (a, b)]
+    if dims[0] is not None and dims[1] is not None:
+        return any(d[0] for d in dims) and any(d[3] for d in dims)
+    named = {str(_quantity(u).dimensionality) for u in (a, b)}
+    return any("[mass]" in d for d in named) and any("[substance]" in d for d in named)
 
 
 def _prefix_ratio(src: Unit, dst: Unit) -> float | None:
@@ -154,9 +211,6 @@ def _two_molar_masses(a: Unit, b: Unit) -> bool:
                 and a_below and b_below and a_below != b_below)
 
 
-def _mass_molar(a: Unit, b: Unit) -> bool:
-    dims = {str(_quantity(u).dimensionality) for u in (a, b)}
-    return any("[mass]" in d for d in dims) and any("[substance]" in d for d in dims)
 
 
 def convertible(from_unit: Unit | str | Mapping[str, Any], to_unit: Unit | str | Mapping[str, Any],

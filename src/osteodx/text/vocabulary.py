@@ -102,7 +102,7 @@ def recognizer_for(kb: KnowledgeBase) -> ConceptRecognizer:
     rec = None
     if path.is_file():
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, kb_cache.gc_paused():
                 rec = pickle.load(fh)  # our own cache file, written below
             if not isinstance(rec, ConceptRecognizer):
                 raise TypeError(type(rec).__name__)
