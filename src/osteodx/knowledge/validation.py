@@ -6,41 +6,40 @@ dataclasses: a warm start reads the validated objects back from the cache
 (importing it and building the models cost ~0.2 s per start). Pydantic still validates a
 file when it is read for the first time or edited: :func:`validate` imports it then, and
 reads the field types and the ``annotated_types`` bounds (``MinLen``, ``Gt``...) of the
-dataclasses. A check of one entry that a type cannot state (a LOINC check digit, low <=
-high) lives in the class's ``__post_init__``, which pydantic calls after the fields are
-valid; it raises :class:`EntryError` naming the field, so a message still points at it.
+dataclasses, and a field's own check (:class:`Pattern`, :class:`FieldCheck`: a LOINC check
+digit) from its ``Annotated`` metadata, as it would run a model's field validator, so every
+field's problems are reported together, each at its field. A check of the entry as a whole
+(low <= high) lives in the class's ``__post_init__``, which pydantic calls once the fields
+are valid; ``__post_init__`` also runs the field checks (:func:`check_fields`), so that an
+entry made in code is held to them too.
 
->>> from dataclasses import dataclass
->>> @dataclass(frozen=True, kw_only=True)
-... class Term:
-...     __pydantic_config__ = FORBID
-...     hpo_id: str
-...     def __post_init__(self) -> None:
-...         check([pattern_problem("hpo_id", self.hpo_id, r"HP:\\d{7}")])
->>> validate(Term, {"hpo_id": "HP:0000001"})
-Term(hpo_id='HP:0000001')
->>> validate(Term, {"hpo_id": "HP:1", "colour": "red"})
+>>> from osteodx.labs.models import HpoTerm
+>>> validate(HpoTerm, {"hpo_id": "HP:0000001", "label": "All"})
+HpoTerm(hpo_id='HP:0000001', label='All')
+>>> validate(HpoTerm, {"hpo_id": "HP:1", "label": "", "colour": "red"})
 Traceback (most recent call last):
 ...
-osteodx.knowledge.validation.SchemaError: colour: Extra inputs are not permitted
->>> validate(Term, {"hpo_id": "HP:1"})
+osteodx.knowledge.validation.SchemaError: hpo_id: String should match pattern '^HP:\\d{7}$'; \
+label: String should have at least 1 character; colour: Extra inputs are not permitted
+>>> HpoTerm(hpo_id="HP:1", label="All")
 Traceback (most recent call last):
 ...
-osteodx.knowledge.validation.SchemaError: hpo_id: String should match pattern '^HP:\\d{7}$'
+osteodx.knowledge.validation.EntryError: hpo_id: String should match pattern '^HP:\\d{7}$'
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
-__all__ = ["FORBID", "ALLOW", "EntryError", "Problem", "SchemaError", "check",
-           "pattern_problem", "validate", "value_problem"]
+__all__ = ["FORBID", "ALLOW", "EntryError", "FieldCheck", "Pattern", "Problem", "SchemaError",
+           "check_fields", "validate"]
 
 T = TypeVar("T")
 
@@ -78,29 +77,61 @@ class SchemaError(ValueError):
         return type(self), (self.problems,)
 
 
-def check(problems: Iterable[tuple[str, str] | None]) -> None:
-    """Raise :class:`EntryError` with the problems found (None: that check passed)."""
-    found = [p for p in problems if p is not None]
+@dataclass(frozen=True)
+class Pattern:
+    """``Annotated`` metadata: a string field must wholly match *regex* (pydantic's
+    ``pattern``, with its message; no trailing newline slips through ``$``)."""
+
+    regex: str
+
+    def problem(self, value: str) -> str | None:
+        """The message for a *value* that does not match, None for one that does."""
+        if _compiled(self.regex).fullmatch(value):
+            return None
+        return f"String should match pattern '^{self.regex}$'"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)  # a str schema: pydantic checks the pattern itself
+        schema["pattern"] = f"^{self.regex}$"
+        return schema
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """``Annotated`` metadata: *check* (the field's value -> what is wrong, or None) run as
+    pydantic runs a field validator after the field's type, the message worded alike."""
+
+    check: Callable[[Any], str | None]
+
+    def problem(self, value: Any) -> str | None:
+        """The message for a *value* that fails the check, None for one that passes."""
+        message = self.check(value)
+        return None if message is None else f"Value error, {message}"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        def after(value: Any) -> Any:
+            message = self.check(value)
+            if message is not None:
+                raise ValueError(message)
+            return value
+
+        return core_schema.no_info_after_validator_function(after, handler(source))
+
+
+def check_fields(entry: object, **checks: Pattern | FieldCheck) -> None:
+    """Run each field's check on *entry* (its ``__post_init__``: one made in code, not by
+    :func:`validate`); raise :class:`EntryError` with every problem found."""
+    found = [(name, message) for name, c in checks.items()
+             if (message := c.problem(getattr(entry, name))) is not None]
     if found:
         raise EntryError(found)
-
-
-def value_problem(field: str, message: str) -> tuple[str, str]:
-    """A failed check worded as pydantic words a validator's ``ValueError``."""
-    return field, f"Value error, {message}"
 
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
-
-
-def pattern_problem(field: str, value: str, pattern: str) -> tuple[str, str] | None:
-    """The problem of a *value* that does not wholly match *pattern* (unanchored; a
-    trailing newline does not match, as with pydantic's ``pattern``), or None."""
-    if _compiled(pattern).fullmatch(value):
-        return None
-    return field, f"String should match pattern '^{pattern}$'"
 
 
 @cache

@@ -18,15 +18,15 @@ from typing import Annotated, Any, ClassVar, Literal
 
 import annotated_types as at
 
-from osteodx.knowledge.validation import FORBID, check, pattern_problem, value_problem
+from osteodx.knowledge.validation import FORBID, FieldCheck, Pattern, check_fields
 from osteodx.labs.ucum import Unit, UnitError, parse_ucum
 
 __all__ = ["Analyte", "AssayUnit", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis",
            "ReferenceRange", "Sex", "loinc_check_digit", "name_key", "normalise_loinc"]
 
 Sex = Literal["any", "female", "male"]
-_HPO = r"HP:\d{7}"
-_KEY = r"[a-z0-9_]+"
+_HPO = Pattern(r"HP:\d{7}")
+_KEY = Pattern(r"[a-z0-9_]+")
 _LOINC = re.compile(r"^LOINC:(\d{1,7})-(\d)$")
 _GREEK = {"β": "beta", "α": "alpha", "γ": "gamma", "µ": "u", "μ": "u"}
 
@@ -73,11 +73,11 @@ class FrozenModel:
 
 @dataclass(frozen=True, kw_only=True)
 class HpoTerm(FrozenModel):
-    hpo_id: str
+    hpo_id: Annotated[str, _HPO]
     label: Annotated[str, at.MinLen(1)]
 
     def __post_init__(self) -> None:
-        check([pattern_problem("hpo_id", self.hpo_id, _HPO)])
+        check_fields(self, hpo_id=_HPO)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,29 +141,42 @@ class PlausibleBasis(FrozenModel):
         return {s.strip() for s in self.source.split(";") if s.strip()}
 
 
-def _unit_problem(name: str, codes: list[str], *, assay: bool = False) -> tuple[str, str] | None:
-    """The first of *codes* that is no UCUM unit (with *assay*: no unit of one assay)."""
+def _units_problem(codes: list[str], *, assay: bool = False) -> str | None:
+    """What is wrong with the first of *codes* that is no UCUM unit (with *assay*: no unit
+    of one assay), or None."""
     for code in codes:
         try:
             unit = parse_ucum(code)
         except UnitError as exc:
-            return value_problem(name, str(exc))
+            return str(exc)
         if assay and not unit.assay_atoms:
-            return value_problem(name, f"{code!r} has no unit of one assay ({code} converts "
-                                       "by unit arithmetic; list it in alt_units)")
+            return (f"{code!r} has no unit of one assay ({code} converts by unit arithmetic; "
+                    "list it in alt_units)")
     return None
 
 
-def _loinc_problem(codes: list[str]) -> tuple[str, str] | None:
-    """The first of *codes* that is not ``LOINC:<digits>-<check digit>`` with a right digit."""
+def _loinc_problem(codes: list[str]) -> str | None:
+    """What is wrong with the first of *codes* that is not ``LOINC:<digits>-<check digit>``
+    with the right check digit, or None."""
     for code in codes:
         m = _LOINC.match(code)
         if not m:
-            return value_problem("loinc", f"{code!r} is not LOINC:<digits>-<check digit>")
+            return f"{code!r} is not LOINC:<digits>-<check digit>"
         if int(m.group(2)) != loinc_check_digit(m.group(1)):
-            return value_problem(
-                "loinc", f"{code}: check digit should be {loinc_check_digit(m.group(1))}")
+            return f"{code}: check digit should be {loinc_check_digit(m.group(1))}"
     return None
+
+
+def _plausible_problem(bounds: tuple[float, float]) -> str | None:
+    return f"plausible {list(bounds)} is empty" if bounds[0] >= bounds[1] else None
+
+
+#: the checks of single fields (pydantic runs them as field validators; __post_init__ too)
+_LOINCS = FieldCheck(_loinc_problem)
+_UNIT = FieldCheck(lambda code: _units_problem([code]))
+_UNITS = FieldCheck(_units_problem)
+_ASSAY_UNITS = FieldCheck(lambda codes: _units_problem(codes, assay=True))
+_PLAUSIBLE = FieldCheck(_plausible_problem)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,7 +188,7 @@ class AssayUnit(FrozenModel):
     """
 
     #: UCUM codes read alike (the unit is defined per 100 mL, so "[ka'U]" means "[ka'U]/dL")
-    codes: Annotated[list[str], at.MinLen(1)]
+    codes: Annotated[list[str], at.MinLen(1), _ASSAY_UNITS]
     name: Annotated[str, at.MinLen(1)]
     #: the value of one such unit in the analyte's ``unit``
     factor: Annotated[float, at.Gt(0)]
@@ -183,7 +196,7 @@ class AssayUnit(FrozenModel):
     source: Annotated[str, at.MinLen(1)]
 
     def __post_init__(self) -> None:
-        check([_unit_problem("codes", self.codes, assay=True)])
+        check_fields(self, codes=_ASSAY_UNITS)
 
     def sources(self) -> set[str]:
         """The source keys cited (``; `` separated)."""
@@ -192,21 +205,21 @@ class AssayUnit(FrozenModel):
 
 @dataclass(frozen=True, kw_only=True)
 class Analyte(FrozenModel):
-    key: str
+    key: Annotated[str, _KEY]
     label: str
     short_label: str | None = None
-    loinc: list[str]
+    loinc: Annotated[list[str], _LOINCS]
     names: list[str]
     specimen: str
     #: blood analytes whose plain name means this one in its specimen ("protein" in CSF)
     fluid_of: list[str] = field(default_factory=list)
-    unit: str
-    alt_units: list[str] = field(default_factory=list)
+    unit: Annotated[str, _UNIT]
+    alt_units: Annotated[list[str], _UNITS] = field(default_factory=list)
     molar_mass_g_per_mol: Annotated[float, at.Gt(0)] | None = None
     #: the ion's charge: with 1, mEq/L is mmol/L; other analytes refuse equivalents
     charge: int | None = None
     #: physiological extremes in ``unit``: outside, a value is a unit or typing slip
-    plausible: tuple[float, float]
+    plausible: Annotated[tuple[float, float], _PLAUSIBLE]
     plausible_basis: PlausibleBasis
     #: units of this analyte's assay alone, with their factor to ``unit`` ("KA units" of ALP)
     assay_units: list[AssayUnit] = field(default_factory=list)
@@ -219,11 +232,8 @@ class Analyte(FrozenModel):
     _tolerance: float | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        lo, hi = self.plausible
-        check([pattern_problem("key", self.key, _KEY), _loinc_problem(self.loinc),
-               _unit_problem("unit", [self.unit]), _unit_problem("alt_units", self.alt_units),
-               value_problem("plausible", f"plausible {[lo, hi]} is empty") if lo >= hi
-               else None])
+        check_fields(self, key=_KEY, loinc=_LOINCS, unit=_UNIT, alt_units=_UNITS,
+                     plausible=_PLAUSIBLE)
 
     def within_plausible(self, xc: float, *, limit: bool = False) -> bool:
         """Is *xc* (in ``unit``) within the plausible bounds, give or take the catalogue's
@@ -264,12 +274,12 @@ class Panel(FrozenModel):
     ``members`` are the analytes whose normality such a report vouches for.
     """
 
-    key: str
+    key: Annotated[str, _KEY]
     label: str
-    loinc: list[str]
+    loinc: Annotated[list[str], _LOINCS]
     names: list[str] = field(default_factory=list)
     members: Annotated[list[str], at.MinLen(1)]
     note: str = ""
 
     def __post_init__(self) -> None:
-        check([pattern_problem("key", self.key, _KEY), _loinc_problem(self.loinc)])
+        check_fields(self, key=_KEY, loinc=_LOINCS)
