@@ -6,13 +6,18 @@ import dataclasses
 
 import numpy as np
 import pytest
-from pydantic import ValidationError
 
 from osteodx.case.phenopacket import case_from_phenopacket
-from osteodx.diseases.prevalence import Prevalence, PrevalenceTable, load_prevalence
+from osteodx.diseases.prevalence import (
+    Prevalence,
+    PrevalenceTable,
+    load_prevalence,
+    validate_prevalence,
+)
 from osteodx.engine.differential import rank
 from osteodx.engine.likelihood import prevalence_log10_odds, score_case
 from osteodx.engine.params import ModelParameters
+from osteodx.knowledge.validation import SchemaError, validate
 from tests.conftest import phenopacket
 
 
@@ -29,18 +34,44 @@ def test_shipped_table_is_valid_and_sourced() -> None:
         assert all(d.split(":")[0] in ("OMIM", "ORPHA") for d in p.ids)
 
 
+def _table(*figures: dict, **kw) -> dict:
+    return {"schema_version": 1, "version": "t", "reference_one_in": 1e6,
+            "reference_source": "PMID:1", "diseases": list(figures), **kw}
+
+
 def test_one_id_cannot_have_two_figures() -> None:
-    with pytest.raises(ValidationError, match="two figures"):
+    with pytest.raises(SchemaError, match="two figures"):
+        validate_prevalence(_table(_fig(), _fig(condition="Y", one_in=5000)))
+    with pytest.raises(ValueError, match="two figures"):  # in code, too
         PrevalenceTable(schema_version=1, version="t", reference_one_in=1e6,
                         reference_source="PMID:1",
-                        diseases=[_fig(), _fig(condition="Y", one_in=5000)])
+                        diseases=[Prevalence(**_fig()), Prevalence(**_fig(condition="Y"))])
 
 
-def test_figures_must_be_real_proportions() -> None:
-    with pytest.raises(ValidationError):
-        Prevalence(**_fig(one_in=0.5))
-    with pytest.raises(ValidationError):
-        Prevalence(**_fig(source=""))
+@pytest.mark.parametrize(("change", "message"), [
+    ({"one_in": 0.5}, r"diseases\.0\.one_in: Input should be greater than 1"),
+    ({"source": ""}, r"diseases\.0\.source: String should have at least 3 characters"),
+    ({"ids": []}, r"diseases\.0\.ids: List should have at least 1 item"),
+    ({"measure": "adults"}, r"diseases\.0\.measure: Input should be 'point'"),
+    ({"colour": "red"}, r"diseases\.0\.colour: Extra inputs are not permitted"),
+])
+def test_figures_must_be_real_proportions(change, message) -> None:
+    with pytest.raises(SchemaError, match=message):
+        validate_prevalence(_table(_fig(**change)))
+    with pytest.raises(SchemaError, match=message.split(": ", 1)[1]):
+        validate(Prevalence, _fig(**change))  # one figure on its own
+    with pytest.raises(SchemaError, match="reference_one_in: Input should be greater than 1"):
+        validate_prevalence(_table(_fig(), reference_one_in=1))
+
+
+def test_a_validated_table_is_plain_picklable_data() -> None:
+    import pickle
+
+    table = validate_prevalence(_table(_fig(one_in=3000)))
+    assert table.diseases[0].one_in == 3000.0 and isinstance(table.diseases[0].one_in, float)
+    assert pickle.loads(pickle.dumps(table)) == table
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        table.version = "u"  # type: ignore[misc]
 
 
 def test_a_figure_for_one_sex_is_halved_for_the_population() -> None:
@@ -112,11 +143,10 @@ def test_a_group_figure_is_shared_by_its_omim_entries() -> None:
 def test_an_entry_own_figure_beats_a_share_of_its_group(toy_kb, monkeypatch) -> None:
     import osteodx.kb.knowledge_base as K
 
-    table = PrevalenceTable(schema_version=1, version="t", reference_one_in=1e6,
-                            reference_source="PMID:1", diseases=[
-                                _fig(condition="group", ids=["OMIM:100001"],
-                                     group_members=["OMIM:100004", "OMIM:100002"]),
-                                _fig(condition="own", ids=["OMIM:100002"], one_in=50000)])
+    table = validate_prevalence(_table(
+        _fig(condition="group", ids=["OMIM:100001"],
+             group_members=["OMIM:100004", "OMIM:100002"]),
+        _fig(condition="own", ids=["OMIM:100002"], one_in=50000)))
     monkeypatch.setattr(K, "load_prevalence", lambda: table)
     kb = dataclasses.replace(toy_kb)  # rebuilt: attaches the patched table
     one_in = {d: kb.prevalence_one_in[kb.disease_index[d]] for d in

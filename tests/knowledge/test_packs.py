@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from osteodx.diseases.packs import default_packs, load_pack, merge_pack
+from osteodx.diseases.packs import (
+    PackAnnotation,
+    default_packs,
+    load_pack,
+    merge_pack,
+    validate_pack,
+)
 from osteodx.diseases.sources import specs_from_hpoa
 from osteodx.errors import KnowledgeBaseError
+from osteodx.knowledge.validation import SchemaError
 from osteodx.ontology.release import locate_release
 
 PACKS = default_packs()
@@ -88,3 +95,34 @@ def test_bad_pack_is_rejected(tmp_path, frequency, source, message):
     bad.write_text(_PACK.format(frequency=frequency, source=source))
     with pytest.raises(KnowledgeBaseError, match=message):
         load_pack(bad)
+
+
+def _pack_data(**kw) -> dict:
+    return {"schema_version": 1, "pack": "t", "title": "t", "version": "1",
+            "sources": {"PMID:1": "x"},
+            "diseases": [{"id": "OSTEODX:x", "label": "X", "status": "new", "note": "kept",
+                          "annotations": [{"hpo_id": "HP:0000001", "frequency": 0.5,
+                                           "source": "PMID:1"}]}], **kw}
+
+
+def test_validate_pack_keeps_unknown_fields_and_checks_sources():
+    import pickle
+
+    pack = validate_pack(_pack_data())
+    assert pack.diseases[0].note == "kept"  # unknown fields are kept, as notes are
+    assert pickle.loads(pickle.dumps(pack)) == pack
+    with pytest.raises(SchemaError, match=r"source 'PMID:1' is not listed"):
+        validate_pack(_pack_data(sources={"PMID:2": "y"}))
+    with pytest.raises(SchemaError, match=r"diseases\.0\.status: Input should be 'enrich'"):
+        validate_pack(_pack_data(diseases=[{"id": "D", "label": "D", "status": "old"}]))
+
+
+def test_pack_entries_made_in_code_are_checked_too():
+    with pytest.raises(ValueError, match="frequency"):
+        PackAnnotation(hpo_id="HP:0000001", frequency="often", source="PMID:1")
+
+
+def test_shipped_packs_survive_pickling():
+    import pickle
+
+    assert pickle.loads(pickle.dumps(PACKS)) == PACKS

@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from osteodx.errors import KnowledgeBaseError
+from osteodx.knowledge.validation import SchemaError
 from osteodx.labs import all_names, convertible, find_by_loinc, find_by_name, load_catalogue
-from osteodx.labs.catalogue import Catalogue
-from osteodx.labs.models import loinc_check_digit, name_key
+from osteodx.labs.catalogue import Catalogue, validate_catalogue
+from osteodx.labs.models import HpoMap, HpoTerm, ReferenceRange, loinc_check_digit, name_key
 
 CAT = load_catalogue()
 
@@ -229,3 +230,43 @@ def test_ratio_analytes_convert_their_units_only_as_they_may():
     for mmol, mg in zip(ca_cr.reference_ranges, ca_cr_mass.reference_ranges, strict=True):
         assert (mmol.age_min_years, mmol.age_max_years) == (mg.age_min_years, mg.age_max_years)
         assert mg.high == pytest.approx(mmol.high * 40.078 / 113.12, abs=5e-4)
+
+
+def _labs_data() -> dict:
+    return yaml.safe_load((Path(__file__).parents[2] / "src/osteodx/knowledge/labs.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+def test_validate_catalogue_gives_the_loaded_catalogue():
+    assert validate_catalogue(_labs_data()) == CAT
+
+
+def test_every_problem_of_an_entry_is_reported_at_its_field():
+    data = _labs_data()
+    data["analytes"][0].update(loinc=["LOINC:1989-4"], unit="ng/furlong", colour="red",
+                               plausible=[5, 1])
+    with pytest.raises(SchemaError) as err:
+        validate_catalogue(data)
+    assert [(loc[2:], msg.split(",")[0]) for loc, msg in err.value.problems] == [
+        (("loinc",), "Value error"), (("unit",), "Value error"), (("plausible",), "Value error"),
+        (("colour",), "Extra inputs are not permitted")]
+
+
+def test_entries_made_in_code_are_checked_too():
+    with pytest.raises(ValueError, match=r"hpo_id: String should match pattern"):
+        HpoTerm(hpo_id="HP:12", label="Short")
+    with pytest.raises(ValueError, match="a range needs low or high"):
+        ReferenceRange(sex="any", source="x")
+    assert HpoMap(low=HpoTerm(hpo_id="HP:0000001", label="All")).terms()[0].label == "All"
+
+
+def test_the_catalogue_is_frozen_and_picklable_with_its_tolerance():
+    import dataclasses
+    import pickle
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        CAT.version = "x"  # type: ignore[misc]
+    again = pickle.loads(pickle.dumps(CAT))
+    assert again == CAT and again.find_by_loinc("1989-3").key == "vitamin_d_25oh"
+    alp = again.analyte("alkaline_phosphatase")
+    assert alp.within_plausible(alp.plausible[1] * (1 + CAT.plausible_tolerance))

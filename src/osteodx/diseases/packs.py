@@ -5,38 +5,48 @@ and adds disease models it lacks (``status: new``); both are scored by the same
 engine as every other disease. Packs also name *patterns* (a finding that opens a
 classic differential) and the diagnostic tests that separate their diseases.
 Every statement carries a ``source`` that must be listed in the pack's ``sources``.
+
+The models are frozen dataclasses, validated by pydantic only when a pack file is read for
+the first time or edited (:mod:`osteodx.knowledge.validation`); a warm start reads them
+back from the cache without importing pydantic.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from osteodx.diseases.frequency import parse_frequency
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 from osteodx.errors import KnowledgeBaseError
 from osteodx.knowledge import load_yaml, memo_validated
+from osteodx.knowledge.validation import ALLOW, SchemaError, validate
 
 __all__ = ["Pack", "PackDisease", "PackPattern", "DiagnosticTest", "load_pack", "default_packs",
-           "packs_digest", "merge_pack"]
+           "packs_digest", "merge_pack", "validate_pack"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+class _Model:
+    """Base of the pack models: unknown fields (an entry's ``note``) are kept as attributes
+    when pydantic validates a file; instances are immutable (``frozen`` dataclasses)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = ALLOW
 
 
+@dataclass(frozen=True, kw_only=True)
 class TermRef(_Model):
     hpo_id: str
     label: str = ""
     source: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class PackAnnotation(_Model):
     hpo_id: str
     label: str = ""
@@ -44,23 +54,23 @@ class PackAnnotation(_Model):
     excluded: bool = False
     source: str
 
-    @model_validator(mode="after")
-    def _frequency_parses(self) -> PackAnnotation:
+    def __post_init__(self) -> None:
         parse_frequency(self.frequency)  # raises ValueError, reported with the entry
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class PackDisease(_Model):
     id: str
     label: str
-    equivalent_ids: list[str] = Field(default_factory=list)
+    equivalent_ids: list[str] = field(default_factory=list)
     status: Literal["enrich", "new"]
     category: Literal["genetic", "acquired"] = "genetic"
-    inheritance: list[TermRef] = Field(default_factory=list)
-    onset: list[TermRef] = Field(default_factory=list)
-    annotations: list[PackAnnotation] = Field(default_factory=list)
+    inheritance: list[TermRef] = field(default_factory=list)
+    onset: list[TermRef] = field(default_factory=list)
+    annotations: list[PackAnnotation] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class PackPattern(_Model):
     hpo_id: str
     label: str
@@ -68,30 +78,33 @@ class PackPattern(_Model):
     members: list[str]
 
 
+@dataclass(frozen=True, kw_only=True)
 class DiagnosticTest(_Model):
     id: str
     label: str
     kind: str
-    reveals: list[TermRef] = Field(default_factory=list)
+    reveals: list[TermRef] = field(default_factory=list)
     loinc: str | None = None
-    genes: list[str] = Field(default_factory=list)  # for genetic tests: the genes covered
+    genes: list[str] = field(default_factory=list)  # for genetic tests: the genes covered
     source: str = ""
     note: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Pack(_Model):
     schema_version: int
     pack: str
     title: str
     version: str
     sources: dict[str, str]
-    patterns: list[PackPattern] = Field(default_factory=list)
+    patterns: list[PackPattern] = field(default_factory=list)
     diseases: list[PackDisease]
-    tests: list[DiagnosticTest] = Field(default_factory=list)
+    tests: list[DiagnosticTest] = field(default_factory=list)
     path: str = ""
 
-    @model_validator(mode="after")
-    def _sources_are_listed(self) -> Pack:
+    def __post_init__(self) -> None:
+        """Every source cited is listed; every pattern member has a disease entry."""
+
         def check(where: str, source: str) -> None:
             for key in (s.strip() for s in source.split(";")):
                 if key and key not in self.sources:
@@ -107,7 +120,6 @@ class Pack(_Model):
             missing = [m for m in p.members if m not in ids]
             if missing:
                 raise ValueError(f"pattern {p.hpo_id}: members without a disease entry: {missing}")
-        return self
 
 
 def _read_yaml(path: Path) -> dict:
@@ -126,11 +138,18 @@ def load_pack(path: Path, tests_path: Path | None = None) -> Pack:
     if tests_path is not None and tests_path.is_file():
         data["tests"] = _read_yaml(tests_path).get("tests", [])
     try:
-        return Pack(**data, path=str(path))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(x) for x in first["loc"])
-        raise KnowledgeBaseError(f"{path}: {loc}: {first['msg']}") from None
+        return validate_pack({**data, "path": str(path)})
+    except SchemaError as exc:
+        loc, msg = exc.problems[0]
+        raise KnowledgeBaseError(f"{path}: {'.'.join(map(str, loc))}: {msg}") from None
+
+
+def validate_pack(data: object) -> Pack:
+    """*data* (a parsed pack file, its ``tests`` included) as a checked :class:`Pack`.
+
+    Raises :class:`~osteodx.knowledge.validation.SchemaError` with every problem found.
+    """
+    return validate(Pack, data)
 
 
 def _pack_dir() -> Path:
@@ -144,7 +163,8 @@ def default_packs() -> tuple[Pack, ...]:
     folder = _pack_dir()
     content = "".join(f"{path}\n{path.read_text(encoding='utf-8')}\n"
                       for path in sorted(folder.glob("*.yaml")))
-    return memo_validated(content, lambda: _read_packs(folder), __name__)
+    return memo_validated(content, lambda: _read_packs(folder), __name__,
+                          "osteodx.knowledge.validation")
 
 
 def _read_packs(folder: Path) -> tuple[Pack, ...]:

@@ -7,41 +7,54 @@ lists sourced figures ("1 in N", with the page or paper each comes from); a dise
 not list is taken to be as rare as a typical rare disease (the file's ``reference``).
 The engine turns a figure into a pre-test log10 odds against that reference
 (:func:`prevalence_log10_odds`), tempered and capped by :class:`ModelParameters`.
+
+The figures are frozen dataclasses, validated by pydantic only when the file is read for the
+first time or edited (:func:`validate_prevalence`); a warm start reads them back from the
+cache without importing pydantic.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+import annotated_types as at
 
 from osteodx.errors import KnowledgeBaseError
 from osteodx.knowledge import load_yaml, memo_validated
+from osteodx.knowledge.validation import FORBID, SchemaError, validate
 
-__all__ = ["Prevalence", "PrevalenceTable", "load_prevalence", "prevalence_digest"]
+__all__ = ["Prevalence", "PrevalenceTable", "load_prevalence", "prevalence_digest",
+           "validate_prevalence"]
 
 _FILE = "prevalence.yaml"
 
 
-class Prevalence(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Prevalence:
     """One sourced figure: ``one_in`` people (or births, or males) have the condition."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
 
     condition: str
-    ids: list[str] = Field(min_length=1)
-    one_in: float = Field(gt=1)
+    ids: Annotated[list[str], at.MinLen(1)]
+    one_in: Annotated[float, at.Gt(1)]
     measure: Literal["point", "birth", "males", "females"] = "point"
     population: str = ""
-    source: str = Field(min_length=3)
+    source: Annotated[str, at.MinLen(3)]
     url: str = ""
     quote: str = ""
     note: str = ""
-    group_members: list[str] = Field(default_factory=list)
+    group_members: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # a float whatever was written ("1 in 6000" read from a file or given in code), as
+        # the figures it is multiplied into are
+        object.__setattr__(self, "one_in", float(self.one_in))
 
     @property
     def population_one_in(self) -> float:
@@ -85,24 +98,24 @@ class Prevalence(BaseModel):
         return f"{self.source} {self.url}".strip()
 
 
-class PrevalenceTable(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class PrevalenceTable:
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
 
     schema_version: int
     version: str
-    reference_one_in: float = Field(gt=1)
+    reference_one_in: Annotated[float, at.Gt(1)]
     reference_source: str
     diseases: list[Prevalence]
 
-    @model_validator(mode="after")
-    def _one_figure_per_id(self) -> PrevalenceTable:
+    def __post_init__(self) -> None:
+        """One figure per id: two would leave the base rate to the order of the file."""
         seen: dict[str, str] = {}
         for p in self.diseases:
             for d in p.ids:
                 if d in seen:
                     raise ValueError(f"{d} has two figures ({seen[d]!r} and {p.condition!r})")
                 seen[d] = p.condition
-        return self
 
     def by_id(self) -> dict[str, Prevalence]:
         return {d: p for p in self.diseases for d in p.ids}
@@ -116,16 +129,24 @@ def _text() -> str:
 def load_prevalence() -> PrevalenceTable:
     """The shipped prevalence table, validated (a malformed file is a clear error)."""
     text = _text()
-    return memo_validated(text, lambda: _validate(text), __name__)
+    return memo_validated(text, lambda: _validate(text), __name__,
+                          "osteodx.knowledge.validation")
+
+
+def validate_prevalence(data: object) -> PrevalenceTable:
+    """*data* (the parsed ``prevalence.yaml``) as a checked :class:`PrevalenceTable`.
+
+    Raises :class:`~osteodx.knowledge.validation.SchemaError` with every problem found.
+    """
+    return validate(PrevalenceTable, data)
 
 
 def _validate(text: str) -> PrevalenceTable:
     try:
-        return PrevalenceTable.model_validate(load_yaml(text))
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(x) for x in first["loc"])
-        raise KnowledgeBaseError(f"knowledge/{_FILE}: {loc}: {first['msg']}") from None
+        return validate_prevalence(load_yaml(text))
+    except SchemaError as err:
+        loc, msg = err.problems[0]
+        raise KnowledgeBaseError(f"knowledge/{_FILE}: {'.'.join(map(str, loc))}: {msg}") from None
 
 
 def prevalence_digest() -> str:

@@ -1,4 +1,4 @@
-"""The lab catalogue (``osteodx/knowledge/labs.yaml``) as validated pydantic models.
+"""The lab catalogue (``osteodx/knowledge/labs.yaml``) as validated frozen dataclasses.
 
 The catalogue is hand-curated data, so it is checked hard on load - HPO and
 LOINC id syntax and LOINC check digits, units readable as UCUM, ranges with
@@ -18,16 +18,18 @@ are different analytes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
+import annotated_types as at
 import yaml
-from pydantic import Field, ValidationError, model_validator
 
 from osteodx.errors import KnowledgeBaseError
 from osteodx.knowledge import load_yaml, memo_validated
+from osteodx.knowledge.validation import Problem, SchemaError, validate
 from osteodx.labs.models import (
     Analyte,
     AssayUnit,
@@ -48,10 +50,11 @@ __all__ = [
     "Analyte", "AssayUnit", "Catalogue", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis",
     "ReferenceRange", "Sex",
     "all_names", "find_by_loinc", "find_by_name", "load_catalogue", "loinc_check_digit",
-    "name_key", "normalise_loinc",
+    "name_key", "normalise_loinc", "validate_catalogue",
 ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Catalogue(FrozenModel):
     schema_version: Literal[1]
     version: str
@@ -59,13 +62,13 @@ class Catalogue(FrozenModel):
     sources: dict[str, str]
     #: relative slack on every plausible bound (why: see ``plausible_tolerance_basis``); a
     #: tolerance of 10 % or more could let a unit slip (a factor of 4 or more) pass
-    plausible_tolerance: float = Field(ge=0, lt=0.1)
-    plausible_tolerance_basis: str = Field(min_length=8)
-    analytes: list[Analyte] = Field(min_length=1)
-    panels: list[Panel] = []
+    plausible_tolerance: Annotated[float, at.Ge(0), at.Lt(0.1)]
+    plausible_tolerance_basis: Annotated[str, at.MinLen(8)]
+    analytes: Annotated[list[Analyte], at.MinLen(1)]
+    panels: list[Panel] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _check(self) -> Catalogue:
+    def __post_init__(self) -> None:
+        """The checks across entries (pydantic runs this once every entry is valid)."""
         problems: list[str] = []
         keys = [a.key for a in self.analytes] + [p.key for p in self.panels]
         problems += [f"key {k!r} used twice" for k in sorted({k for k in keys
@@ -104,8 +107,7 @@ class Catalogue(FrozenModel):
         if problems:
             raise ValueError("; ".join(problems))
         for a in self.analytes:  # the one tolerance of this catalogue, for within_plausible
-            a._tolerance = self.plausible_tolerance
-        return self
+            object.__setattr__(a, "_tolerance", self.plausible_tolerance)  # a frozen analyte
 
     def assay_unit_owners(self, unit: Unit) -> list[Analyte]:
         """The analytes whose assay *unit*'s arbitrary units belong to ("KA units":
@@ -168,10 +170,18 @@ class Catalogue(FrozenModel):
                 and (sig[0] or sig[1]) is not None]
 
 
-def _describe(exc: ValidationError, data: dict) -> str:
+def validate_catalogue(data: object) -> Catalogue:
+    """*data* (the parsed ``labs.yaml``) as a checked :class:`Catalogue`: each entry's
+    fields and checks, then the checks across entries.
+
+    Raises :class:`~osteodx.knowledge.validation.SchemaError` with every problem found.
+    """
+    return validate(Catalogue, data)
+
+
+def _describe(problems: list[Problem], data: dict) -> str:
     lines = []
-    for err in exc.errors():
-        loc = list(err["loc"])
+    for loc, msg in problems:
         where = ""
         for i, part in enumerate(loc):
             if isinstance(part, int):
@@ -183,7 +193,7 @@ def _describe(exc: ValidationError, data: dict) -> str:
                         pass
             else:
                 where += f".{part}" if where else str(part)
-        lines.append(f"{where or 'catalogue'}: {err['msg']}")
+        lines.append(f"{where or 'catalogue'}: {msg}")
     return "; ".join(lines)
 
 
@@ -202,7 +212,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
 
 
 #: the modules whose code decides what a validated catalogue holds
-_CODE = (__name__, "osteodx.labs.models", "osteodx.labs.ucum")
+_CODE = (__name__, "osteodx.labs.models", "osteodx.labs.ucum", "osteodx.knowledge.validation")
 
 
 def _validate(text: str, where: str) -> Catalogue:
@@ -213,9 +223,9 @@ def _validate(text: str, where: str) -> Catalogue:
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{where}: expected a mapping at the top")
     try:
-        return Catalogue.model_validate(data)
-    except ValidationError as exc:
-        raise KnowledgeBaseError(f"{where}: {_describe(exc, data)}") from None
+        return validate_catalogue(data)
+    except SchemaError as exc:
+        raise KnowledgeBaseError(f"{where}: {_describe(exc.problems, data)}") from None
 
 
 def find_by_loinc(code: str) -> Analyte | None:

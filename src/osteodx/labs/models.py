@@ -1,26 +1,32 @@
-"""Pydantic models of the lab catalogue's entries, and the code helpers they use.
+"""Models of the lab catalogue's entries (frozen dataclasses), and the code helpers they use.
 
 Each model checks what one entry can check by itself (id syntax, LOINC check
 digits, readable UCUM units, low <= high); cross-entry checks live in
 :class:`osteodx.labs.catalogue.Catalogue`. Models are frozen: the catalogue is
-loaded once and shared.
+loaded once and shared. They are plain dataclasses so that reading the validated
+catalogue back from the cache needs no pydantic; pydantic validates a file against
+their field types and ``annotated_types`` bounds (:mod:`osteodx.knowledge.validation`),
+and ``__post_init__`` runs the checks a type cannot state.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+import annotated_types as at
 
+from osteodx.knowledge.validation import FORBID, FieldCheck, Pattern, check_fields
 from osteodx.labs.ucum import Unit, UnitError, parse_ucum
 
 __all__ = ["Analyte", "AssayUnit", "HpoMap", "HpoTerm", "Panel", "PlausibleBasis",
            "ReferenceRange", "Sex", "loinc_check_digit", "name_key", "normalise_loinc"]
 
 Sex = Literal["any", "female", "male"]
-_HPO = r"^HP:\d{7}$"
+_HPO = Pattern(r"HP:\d{7}")
+_KEY = Pattern(r"[a-z0-9_]+")
 _LOINC = re.compile(r"^LOINC:(\d{1,7})-(\d)$")
 _GREEK = {"β": "beta", "α": "alpha", "γ": "gamma", "µ": "u", "μ": "u"}
 
@@ -58,17 +64,23 @@ def normalise_loinc(code: str) -> str:
     return f"LOINC:{code}"
 
 
-class FrozenModel(BaseModel):
-    """Base of every catalogue model: unknown fields are errors, instances immutable."""
+class FrozenModel:
+    """Base of every catalogue model: unknown fields are errors (when pydantic validates a
+    file), instances immutable (each subclass is a ``frozen`` dataclass)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID
 
 
+@dataclass(frozen=True, kw_only=True)
 class HpoTerm(FrozenModel):
-    hpo_id: str = Field(pattern=_HPO)
-    label: str = Field(min_length=1)
+    hpo_id: Annotated[str, _HPO]
+    label: Annotated[str, at.MinLen(1)]
+
+    def __post_init__(self) -> None:
+        check_fields(self, hpo_id=_HPO)
 
 
+@dataclass(frozen=True, kw_only=True)
 class HpoMap(FrozenModel):
     """HPO terms for a low, a high and an abnormal (direction unknown) result."""
 
@@ -80,6 +92,7 @@ class HpoMap(FrozenModel):
         return [t for t in (self.low, self.high, self.abnormal) if t is not None]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ReferenceRange(FrozenModel):
     """One age/sex band; ages in years, min inclusive, max exclusive, None open."""
 
@@ -91,8 +104,7 @@ class ReferenceRange(FrozenModel):
     source: str
     note: str = ""
 
-    @model_validator(mode="after")
-    def _check(self) -> ReferenceRange:
+    def __post_init__(self) -> None:
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low {self.low} > high {self.high}")
         lo, hi = self.age_min_years, self.age_max_years
@@ -100,7 +112,6 @@ class ReferenceRange(FrozenModel):
             raise ValueError(f"age_min_years {lo} >= age_max_years {hi}")
         if self.low is None and self.high is None:
             raise ValueError("a range needs low or high")
-        return self
 
     def covers_age(self, age: float | None) -> bool:
         """Does the band include *age*? An unknown age fits only an all-ages band."""
@@ -110,6 +121,7 @@ class ReferenceRange(FrozenModel):
         return (lo is None or age >= lo) and (hi is None or age < hi)
 
 
+@dataclass(frozen=True, kw_only=True)
 class PlausibleBasis(FrozenModel):
     """Why each ``plausible`` bound sits where it does.
 
@@ -120,8 +132,8 @@ class PlausibleBasis(FrozenModel):
     common slip produces - and ``source`` lists the catalogue sources it rests on, if any.
     """
 
-    low: str = Field(min_length=8)
-    high: str = Field(min_length=8)
+    low: Annotated[str, at.MinLen(8)]
+    high: Annotated[str, at.MinLen(8)]
     source: str = ""
 
     def sources(self) -> set[str]:
@@ -129,28 +141,45 @@ class PlausibleBasis(FrozenModel):
         return {s.strip() for s in self.source.split(";") if s.strip()}
 
 
-def _check_unit_parsed(code: str) -> Unit:
-    try:
-        return parse_ucum(code)
-    except UnitError as exc:
-        raise ValueError(str(exc)) from None
+def _units_problem(codes: list[str], *, assay: bool = False) -> str | None:
+    """What is wrong with the first of *codes* that is no UCUM unit (with *assay*: no unit
+    of one assay), or None."""
+    for code in codes:
+        try:
+            unit = parse_ucum(code)
+        except UnitError as exc:
+            return str(exc)
+        if assay and not unit.assay_atoms:
+            return (f"{code!r} has no unit of one assay ({code} converts by unit arithmetic; "
+                    "list it in alt_units)")
+    return None
 
 
-def _check_unit(code: str) -> str:
-    _check_unit_parsed(code)
-    return code
-
-
-def _check_loinc(codes: list[str]) -> list[str]:
+def _loinc_problem(codes: list[str]) -> str | None:
+    """What is wrong with the first of *codes* that is not ``LOINC:<digits>-<check digit>``
+    with the right check digit, or None."""
     for code in codes:
         m = _LOINC.match(code)
         if not m:
-            raise ValueError(f"{code!r} is not LOINC:<digits>-<check digit>")
+            return f"{code!r} is not LOINC:<digits>-<check digit>"
         if int(m.group(2)) != loinc_check_digit(m.group(1)):
-            raise ValueError(f"{code}: check digit should be {loinc_check_digit(m.group(1))}")
-    return codes
+            return f"{code}: check digit should be {loinc_check_digit(m.group(1))}"
+    return None
 
 
+def _plausible_problem(bounds: tuple[float, float]) -> str | None:
+    return f"plausible {list(bounds)} is empty" if bounds[0] >= bounds[1] else None
+
+
+#: the checks of single fields (pydantic runs them as field validators; __post_init__ too)
+_LOINCS = FieldCheck(_loinc_problem)
+_UNIT = FieldCheck(lambda code: _units_problem([code]))
+_UNITS = FieldCheck(_units_problem)
+_ASSAY_UNITS = FieldCheck(lambda codes: _units_problem(codes, assay=True))
+_PLAUSIBLE = FieldCheck(_plausible_problem)
+
+
+@dataclass(frozen=True, kw_only=True)
 class AssayUnit(FrozenModel):
     """A unit of one analyte's assay and of nothing else: "KA units" (King-Armstrong) are
     alkaline phosphatase activity measured by phenol release. No unit arithmetic relates such
@@ -159,52 +188,52 @@ class AssayUnit(FrozenModel):
     """
 
     #: UCUM codes read alike (the unit is defined per 100 mL, so "[ka'U]" means "[ka'U]/dL")
-    codes: list[str] = Field(min_length=1)
-    name: str = Field(min_length=1)
+    codes: Annotated[list[str], at.MinLen(1), _ASSAY_UNITS]
+    name: Annotated[str, at.MinLen(1)]
     #: the value of one such unit in the analyte's ``unit``
-    factor: float = Field(gt=0)
-    basis: str = Field(min_length=8)
-    source: str = Field(min_length=1)
+    factor: Annotated[float, at.Gt(0)]
+    basis: Annotated[str, at.MinLen(8)]
+    source: Annotated[str, at.MinLen(1)]
 
-    @field_validator("codes")
-    @classmethod
-    def _codes(cls, codes: list[str]) -> list[str]:
-        for code in codes:
-            if not _check_unit_parsed(code).assay_atoms:
-                raise ValueError(f"{code!r} has no unit of one assay ({code} converts by "
-                                 "unit arithmetic; list it in alt_units)")
-        return codes
+    def __post_init__(self) -> None:
+        check_fields(self, codes=_ASSAY_UNITS)
 
     def sources(self) -> set[str]:
         """The source keys cited (``; `` separated)."""
         return {s.strip() for s in self.source.split(";") if s.strip()}
 
 
+@dataclass(frozen=True, kw_only=True)
 class Analyte(FrozenModel):
-    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    key: Annotated[str, _KEY]
     label: str
     short_label: str | None = None
-    loinc: list[str]
+    loinc: Annotated[list[str], _LOINCS]
     names: list[str]
     specimen: str
     #: blood analytes whose plain name means this one in its specimen ("protein" in CSF)
-    fluid_of: list[str] = []
-    unit: str
-    alt_units: list[str] = []
-    molar_mass_g_per_mol: float | None = Field(default=None, gt=0)
+    fluid_of: list[str] = field(default_factory=list)
+    unit: Annotated[str, _UNIT]
+    alt_units: Annotated[list[str], _UNITS] = field(default_factory=list)
+    molar_mass_g_per_mol: Annotated[float, at.Gt(0)] | None = None
     #: the ion's charge: with 1, mEq/L is mmol/L; other analytes refuse equivalents
     charge: int | None = None
     #: physiological extremes in ``unit``: outside, a value is a unit or typing slip
-    plausible: tuple[float, float]
+    plausible: Annotated[tuple[float, float], _PLAUSIBLE]
     plausible_basis: PlausibleBasis
     #: units of this analyte's assay alone, with their factor to ``unit`` ("KA units" of ALP)
-    assay_units: list[AssayUnit] = []
-    reference_ranges: list[ReferenceRange] = []
+    assay_units: list[AssayUnit] = field(default_factory=list)
+    reference_ranges: list[ReferenceRange] = field(default_factory=list)
     hpo: HpoMap
     source: str
     note: str = ""
     #: the catalogue's ``plausible_tolerance``, set by the catalogue that holds the analyte
-    _tolerance: float | None = PrivateAttr(default=None)
+    #: (not an input, not compared: the analyte is the same entry in any catalogue)
+    _tolerance: float | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_fields(self, key=_KEY, loinc=_LOINCS, unit=_UNIT, alt_units=_UNITS,
+                     plausible=_PLAUSIBLE)
 
     def within_plausible(self, xc: float, *, limit: bool = False) -> bool:
         """Is *xc* (in ``unit``) within the plausible bounds, give or take the catalogue's
@@ -229,28 +258,6 @@ class Analyte(FrozenModel):
         """Short name used in result texts ("25-OH vitamin D")."""
         return self.short_label or self.label
 
-    @field_validator("loinc")
-    @classmethod
-    def _loinc(cls, codes: list[str]) -> list[str]:
-        return _check_loinc(codes)
-
-    @field_validator("unit")
-    @classmethod
-    def _unit(cls, code: str) -> str:
-        return _check_unit(code)
-
-    @field_validator("alt_units")
-    @classmethod
-    def _alt_units(cls, codes: list[str]) -> list[str]:
-        return [_check_unit(c) for c in codes]
-
-    @field_validator("plausible")
-    @classmethod
-    def _plausible(cls, bounds: tuple[float, float]) -> tuple[float, float]:
-        if bounds[0] >= bounds[1]:
-            raise ValueError(f"plausible {list(bounds)} is empty")
-        return bounds
-
     def reference_range(self, age: float | None, sex: str | None) -> ReferenceRange | None:
         """The first band matching *age* and *sex* ('female'/'male'; None = unknown,
         which matches only 'any' bands)."""
@@ -260,20 +267,19 @@ class Analyte(FrozenModel):
         return None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Panel(FrozenModel):
     """A LOINC panel reported as a whole ("liver function was normal").
 
     ``members`` are the analytes whose normality such a report vouches for.
     """
 
-    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    key: Annotated[str, _KEY]
     label: str
-    loinc: list[str]
-    names: list[str] = []
-    members: list[str] = Field(min_length=1)
+    loinc: Annotated[list[str], _LOINCS]
+    names: list[str] = field(default_factory=list)
+    members: Annotated[list[str], at.MinLen(1)]
     note: str = ""
 
-    @field_validator("loinc")
-    @classmethod
-    def _loinc(cls, codes: list[str]) -> list[str]:
-        return _check_loinc(codes)
+    def __post_init__(self) -> None:
+        check_fields(self, key=_KEY, loinc=_LOINCS)
