@@ -97,7 +97,9 @@ from osteodx.text.family_words import (
     _LINK,
     _NOBODY,
     _NOT_SUBJECT,
+    _OF_KIN,
     _OWN,
+    _PATIENT_VERB,
     _PLURAL,
     _RESTATED,
     _SIDE_AFTER,
@@ -315,6 +317,10 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         if after is None or any(after.start <= h.start < after.end for h in rels):
             return []
         return _statements(_finding(ctx, p, after.start, after.end), group, span)
+    if all(h.cue.value == "family members" for h in group) and any(
+            m.start() <= group[0].start and group[-1].end <= m.end()
+            for m in _CONSANG.finditer(text, clause.start, clause.end)):
+        return []  # "the parents are not relatives": their kinship, no more relatives
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)
@@ -325,6 +331,8 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         return _statements(_finding(ctx, p, clause.start, before.start()), group, span)
     if _NOT_SUBJECT.search(text, 0, group[0].start):
         return []  # "born to healthy parents", "investigation of her family"
+    if _OF_KIN.search(text, 0, group[0].start) and _PATIENT_VERB.match(text, group[-1].end):
+        return []  # "the second child of healthy, non-consanguineous parents, was seen for"
     end = _gap_end(p, group, nxt, clause.end)
     own = _INFORMANT.match(text, group[-1].end, end)  # not skipped: "noted X in herself"
     lo = own.end() if own else group[-1].end

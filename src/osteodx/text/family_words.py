@@ -17,7 +17,17 @@ _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|a
                    r"|\(\s?(?:aged?\s)?[0-9]+(?:\s?(?:y|yrs?|years?))?\s?\))*")
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+#: what may stand between such a preposition and the relatives: "the second child of healthy,
+#: non-consanguineous Japanese parents", "born to two unaffected parents"
+_BEFORE_KIN = (r"(?:healthy|unaffected|unrelated|related|consanguineous|non-? ?consanguineous"
+               r"|young|older|elderly|two|both|(?:first|second)[- ]cousin"
+               r"|(?i:[a-z]{3,}(?:ese|ian|an|ish|i|ic)))")  # a nationality: "Japanese", "Pakistani"
 _NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")
+#: relatives described after "of" ("the second child of healthy, non-consanguineous Japanese
+#: parents"), followed by the patient's own verb (:data:`_PATIENT_VERB`): not their statement
+_OF_KIN = re.compile(rf"(?:of|to|from)(?: {_DET})?(?:,? {_BEFORE_KIN})+ $")
+_PATIENT_VERB = re.compile(r"\s*,\s*(?:was|is|were|are|has|had|presented|came|attended"
+                           r"|underwent|developed|showed)\b")
 _IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
 _VERB_CHAIN = re.compile(
@@ -36,7 +46,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:perfectly |absolutely )?fine(?=\s*$)"
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
-                         r"|(?:of )?average (?:height|build|stature|size))\b")
+                         r"|(?:of )?average (?:height|build|stature|size)"
+                         r"|typical(?:ly)? develop\w*|develop\w* typically)\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
@@ -101,7 +112,14 @@ _INFORMANT = re.compile(
     r" (?:(?:both|very|quite|a bit|rather|really|so|increasingly) )*(?:anxious|worried"
     r"|concerned|upset|distressed|keen|frustrated)(?= (?:about|that|for|whether|because|by)\b)"
     r"|(?:now |also )?(?:notice|observe|report|say|describe|think|believe|feel|worry)s?"
-    r"|has no concerns|had no concerns|is not concerned|was not concerned)\b")
+    r"|has no concerns|had no concerns|is not concerned|was not concerned"
+    # a relative caring for the patient: what they do says nothing of their own health
+    # ("parents lock the pantry", "Parents trained in NG tube care")
+    r"|(?:(?:is|are|was|were|have been|has been) )?(?:trained|taught|counsell?ed)"
+    r"|locks?|locked|hides?|hid|restricts?|restricted|supervises?|supervised|feeds|fed|gives?"
+    r"|gave|administers?|administered|cares? for|cared for|looks? after|looked after"
+    r"|accompanie[sd]|accompany|consent(?:s|ed)?|declined?|refused?|requested|asked|wants?"
+    r"|wanted|wish(?:es|ed)?|agreed?|attends?|attended|helps?|helped|drives?|drove)\b")
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
@@ -144,7 +162,8 @@ _GAPPED = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:her|h
 # -- measurements ("is 178 cm", "aged 4", "calcium was 2.40 mmol/L") ------------------------
 _UNIT = (r"(?:%|cm|mm|m|kg|g|lbs?|ft|inch(?:es)?|years?|yrs?|y|months?|mo|weeks?|wk|days?"
          r"|sd|centiles?|percentiles?|th centile|[a-zµμ]+/[a-z0-9.]+)")
-_VALUE = (rf"[<>~]?\s*[0-9]+(?:[.,][0-9]+)?\s*{_UNIT}(?![\w/])(?:\s*\([^)]*\))?"
+_VALUE = (rf"(?:[0-9]\s?(?:'|ft)\s?[0-9]{{1,2}}(?:\s?(?:\"|''|in))?(?!\w)|[<>~]?\s*[0-9]+"
+          rf"(?:[.,][0-9]+)?\s*{_UNIT}(?![\w/]))(?:\s*\([^)]*\))?"
           r"(?:[\s-]+(?:old|tall|in height|of age|long)\b)?")
 _LEAD_MEASURE = re.compile(
     rf"(?:(?:now|currently|aged?|at age)\s+)?(?:{_VALUE}|[0-9]+)(?:\s*old|\s+tall|\s+in height"
