@@ -93,10 +93,38 @@ _TESTED_FOR = re.compile(r"\b(?:screen\w*|serolog\w*|bloods?|tests?|panel|swabs?
                          r"\((?:[^()]{0,40},\s*)?$", re.IGNORECASE)
 
 
+#: a first name that is also a term ("Re: Amelia J., aged 6 years"): capitalised, then a
+#: surname's initial, or after a letter's heading or a title
+_NAME_INITIAL_AFTER = re.compile(r"\s+[A-Z]\.(?:\s|,|$)")
+_NAME_HEADING_BEFORE = re.compile(r"(?:\b(?:Re|RE|Name|Patient|Pt|Dear|Mr|Mrs|Ms|Miss|Master|Dr)"
+                                  r"\.?:?)\s*$")
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word that the text uses as a name somewhere (every mention of the
+    child's name is a name, not only the one in the heading)."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    for m in re.finditer(rf"\b{word}\b", text):
+        if _NAME_INITIAL_AFTER.match(text, m.end()) \
+                or _NAME_HEADING_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            return True
+    return False
+
+
 def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
-    """Is the concept matched at ``text[start:end]`` a unit, preparation, test, service or
-    procedure rather than a finding?"""
-    if _UNIT_BEFORE.search(text, max(0, start - 12), start) \
+    """Is the concept matched at ``text[start:end]`` a unit, preparation, test, service,
+    procedure or a person's name rather than a finding?
+
+    >>> not_a_finding("Re: Amelia J., aged 6 years", 4, 10, "HP:0009827")
+    True
+    >>> not_a_finding("Re: Amelia J.\\n\\nAmelia is 6.", 15, 21, "HP:0009827")
+    True
+    >>> not_a_finding("She was born with amelia of the left arm.", 18, 24, "HP:0009827")
+    False
+    """
+    if _a_name(text, start, end) or _UNIT_BEFORE.search(text, max(0, start - 12), start) \
             or _PREPARATION_AFTER.match(text, end) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
             or _SERVICE_AFTER.match(text, end) \

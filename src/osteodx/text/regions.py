@@ -67,6 +67,12 @@ _ABNORMAL = re.compile(
     r"|fractures?|deformit(?:y|ies)|uptake|bands?|rugger[- ]?jersey|sandwich|opacit(?:y|ies)"
     r"|patchy|striations?|pathology)(?![\w-])")
 _NORMAL = re.compile(r"normal|unremarkable", re.I)
+#: "the skull and the spine were spared", "the pelvis was uninvolved": the clause's regions
+#: are normal; "sclerosis of the spine, sparing the skull": the region after it is
+_SPARED = re.compile(r"\b(?:(?:was|were|is|are|been|remain(?:s|ed)?)\s+(?:(?:completely|entirely"
+                     r"|largely|totally)\s+)?(?:spared|uninvolved|not involved|not affected)"
+                     r"|unaffected)\b")
+_SPARING = re.compile(r"\b(?:sparing|but not|except(?: for)?)\s+(?:(?:the|both|all)\s+)?$")
 #: "normal in height and density", "of normal size and density": the density is normal
 _NORMAL_IN = re.compile(r"\bnormal\s(?:(?:in|of|for)\s)?(?:(?:height|size|shape|alignment"
                         r"|contour|morphology|outline|configuration|and|or)[\s,]+)*"
@@ -128,6 +134,9 @@ def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
         normal = _NORMAL_IN.search(p.view.text, max(0, m.start() - 60), m.end())
         out[ci] = out.get(ci, True) and (a.negated or (normal is not None
                                                       and normal.end() == m.end()))
+    for m in _SPARED.finditer(p.view.text):
+        if ctx.assess_view(p, m.start(), m.end()).about_patient:
+            out.setdefault(_clause_of(p, m.start()), True)
     for h in p.hits:
         if h.cue.kind == "negation" and h.cue.value == "normal":
             a = ctx.assess_view(p, h.start, h.end)
@@ -171,7 +180,8 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
             a = ctx.assess_view(p, m.start(), m.end())
             if a.about_patient:
                 # "Skull X-ray normal, spine sclerotic": a "normal" reaching the region decides
-                local = a.negated and _NORMAL.search(a.negation_cue or "") is not None
+                local = (a.negated and _NORMAL.search(a.negation_cue or "") is not None) \
+                    or _SPARING.search(p.view.text, max(0, m.start() - 20), m.start()) is not None
                 found.setdefault((_clause_of(p, m.start()), key), local)
                 where.setdefault((_clause_of(p, m.start()), key), m.start())
         keys: dict[tuple[str, bool], None] = {}
