@@ -67,3 +67,48 @@ def test_round_21_report_extracts_no_name_and_spares_skull(real_kb) -> None:
     assert "Amelia" not in observed
     assert not any("skull" in label.lower() or "vertebra" in label.lower()
                    for label in observed), observed
+
+
+def _read(text: str, kb):
+    from osteodx.text.extract import extract_text
+
+    return extract_text(text, kb, case_id="round21")
+
+
+def test_thousands_written_with_spaces_in_counts(real_kb) -> None:
+    ex = _read("Labs: leukocytes 6 800 /µL, platelets 231 000 /µL.", real_kb)
+    values = {m["assay"]["label"]: m["value"]["quantity"]["value"]
+              for m in ex.phenopacket["measurements"]}
+    assert values == {"Leukocyte count": 6800.0, "Platelet count": 231000.0}
+
+
+def test_calcitriol_written_vit_d(real_kb) -> None:
+    ex = _read("Labs: 1,25(OH)2 vit D 41 pg/mL (20-79), 25-OH vit D 30 ng/mL.", real_kb)
+    labels = [m["assay"]["label"] for m in ex.phenopacket["measurements"]]
+    assert labels == ["1,25-(OH)2 vitamin D", "25-OH vitamin D"]
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("He is a man of 22 years with bone pain.", 22.0),
+    ("Her mother, a woman of 45 years, is well. The patient is a boy.", None),
+])
+def test_an_age_written_of_n_years(text: str, age: float | None) -> None:
+    from osteodx.text.demographics import extract_demographics
+
+    assert extract_demographics(text).age_years == age
+
+
+def test_liver_and_spleen_not_enlarged(real_kb) -> None:
+    ex = _read("The liver and the spleen are not enlarged.", real_kb)
+    assert {(f.label, f.excluded) for f in ex.case.findings} == {
+        ("Hepatomegaly", True), ("Splenomegaly", True)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 17-year-old male. He was 196 cm tall (above the 99th centile) with an arm span of "
+     "205 cm.", {("Tall stature", False)}),
+    ("A 17-year-old male. He was 196 cm tall and weighed 68 kg.", {("Tall stature", False)}),
+    ("A 10-year-old girl. Her father is 160 cm tall.", set()),
+])
+def test_a_height_written_cm_tall(real_kb, text: str, expected: set) -> None:
+    assert {(f.label, f.excluded) for f in _read(text, real_kb).case.findings} == expected

@@ -74,6 +74,19 @@ _RATE_AFTER = re.compile(r"\s*(?:velocity|velocities|gain|loss|increment|change|
 
 
 
+#: a height written before its word: "He was 196 cm tall", "5 ft 2 in tall" is left alone
+_TALL = re.compile(r"(?<![\w.])\d{2,3}(?:\.\d{1,2})?\s?(?:cm|m)\s+tall\b", re.IGNORECASE)
+#: an empty match named like the height measure, at a reading's value
+_AT_HEIGHT = re.compile(r"(?P<height>)")
+
+
+def _tall(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """"196 cm tall" as a height reading: an empty ``height`` match right before the
+    value, so that the reading ("196 cm") and what follows it ("(above the 99th centile)")
+    are read as after the word "height"."""
+    return [_AT_HEIGHT.match(text, m.start()) for m in _TALL.finditer(text, start, end)]
+
+
 class GrowthStatement(NamedTuple):
     key: str
     hpo_id: str
@@ -158,6 +171,9 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
     out: list[GrowthStatement] = []
     for sentence in ctx.sentences:
         names = list(t["regex"].finditer(text, sentence.start, sentence.end))
+        if not any(n.lastgroup == "height" for n in names):  # "He was 196 cm tall"
+            names = sorted([*names, *_tall(text, sentence.start, sentence.end)],
+                           key=lambda n: n.start())
         for k, m in enumerate(names):
             if _PART_BEFORE.search(text, max(0, m.start() - 25), m.start()) \
                     or _RATE_AFTER.match(text, m.end()):

@@ -122,6 +122,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
                 rf"(?:aged\s)?(?P<n>#+)[\s-]?{_UNIT}\b{_MONTHS}?(?!\s(?:later|after|earlier|ago"
                 r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
+    # "a man of 22 years", "a girl of 7 years of age" (not "a woman of 40 years' experience")
+    # (no noun group: "her mother, a woman of 45 years" is then skipped as a relative's)
+    (re.compile(rf"\b(?:girl|boy|woman|man|lady|gentleman)\sof\s(?P<n>#+)\s?{_UNIT}\b"
+                rf"{_MONTHS}?(?!')", re.IGNORECASE), ""),
     # a header's age and sex initial: "52M, retired", "Pt: 67F", "John SMITH (38M)"
     (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)"), "header"),
     # in prose: "A 38M presented with syncope"

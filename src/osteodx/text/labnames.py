@@ -43,10 +43,24 @@ __all__ = ["Mention", "Normalised", "find_mentions", "name_index"]
 
 #: A hyphen at a line end inside a word ("vi-\ntamin"), a soft hyphen, or a
 #: whitespace run; the join needs a lower-case letter after the break.
-_FOLD = re.compile(r"(?<=[A-Za-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])|\xad|\s{2,}|[^\S ]")
+#: a space that groups thousands in a count ("leukocytes 6 800 /µL", "231 000/mm3"): only
+#: before exactly three digits and a count's unit, and after at most three digits
+#: (:func:`_groups_thousands`)
+_THOUSANDS_SPACE = (r"(?P<th>(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?![\d.,])\s?"
+                    r"(?:/|[x×]\s?10|cells\b)))")
+_FOLD = re.compile(_THOUSANDS_SPACE
+                   + r"|(?<=[A-Za-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])|\xad|\s{2,}|[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_KEY = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+")
 _D_SUFFIX = re.compile(r"[23\u2082\u2083](?!\w)")  # "25(OH)D3"
+
+
+def _groups_thousands(text: str, space: int) -> bool:
+    """Is the space at *space* after a number of one to three digits (not "2011 500/uL")?"""
+    k = space
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    return 1 <= space - k <= 3 and (k == 0 or text[k - 1] not in ".,")
 
 
 class Normalised:
@@ -67,6 +81,14 @@ class Normalised:
         pos: list[int] = []
         last = 0
         for m in _FOLD.finditer(original):
+            if m.lastgroup == "th" and not _groups_thousands(original, m.start()):
+                if m.group() == " ":
+                    continue  # an ordinary space between two numbers
+            elif m.lastgroup == "th":
+                parts.append(original[last:m.start()])
+                pos.extend(range(last, m.start()))
+                last = m.end()  # "6 800" -> "6800"
+                continue
             parts.append(original[last:m.start()])
             pos.extend(range(last, m.start()))
             if m.group()[0].isspace():  # a whitespace run -> one space
