@@ -33,8 +33,7 @@ What is scored, and how:
 * sex, age (within 0.5 y), and the rank of the intended disease in the differential (its OMIM id
   or an entry listing it among ``equivalent_ids``; ``--top`` bounds the list).
 
-Expectation files are YAML written in a JSON-compatible flow style (``key: value`` lines and
-``  - {...}`` items); they are read here with the standard library alone.
+Expectation files are YAML, read with PyYAML (a dependency of osteodx).
 """
 
 from __future__ import annotations
@@ -50,95 +49,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+from text_round_labs import LabScore, predicted_labs, score_labs
+
 import osteodx
 
 AGE_TOLERANCE_YEARS = 0.5
-VALUE_TOLERANCE = 0.01
-
-ANALYTE_ALIASES: dict[str, str] = {
-    "pth": "parathyroid hormone",
-    "parathyrin": "parathyroid hormone",
-    "alp": "alkaline phosphatase",
-    "alk phos": "alkaline phosphatase",
-    "ggt": "gamma glutamyl transferase",
-    "gamma glutamyltransferase": "gamma glutamyl transferase",
-    "alt": "alanine aminotransferase",
-    "ck": "creatine kinase",
-    "tsh": "thyrotropin",
-    "thyroid stimulating hormone": "thyrotropin",
-    "free t4": "thyroxine free",
-    "free thyroxine": "thyroxine free",
-    "ft4": "thyroxine free",
-    "lh": "lutropin",
-    "luteinizing hormone": "lutropin",
-    "fsh": "follitropin",
-    "follicle stimulating hormone": "follitropin",
-    "igf 1": "insulin like growth factor",
-    "igf1": "insulin like growth factor",
-    "somatomedin c": "insulin like growth factor",
-    "esr": "erythrocyte sedimentation rate",
-    "psa": "prostate specific antigen",
-    "hba1c": "hemoglobin a1c",
-    "glycated hemoglobin": "hemoglobin a1c",
-    "nt probnp": "natriuretic peptide",
-    "leukocytes": "leukocyte",
-    "wbc": "leukocyte",
-    "white blood cells": "leukocyte",
-    "platelets": "platelet",
-    "lymphocytes": "lymphocyte",
-    "phosphorus": "phosphate",
-    "25 hydroxyvitamin d": "25 hydroxyvitamin d",
-    "25 oh vitamin d": "25 hydroxyvitamin d",
-    "25ohd": "25 hydroxyvitamin d",
-    "calcidiol": "25 hydroxyvitamin d",
-    "1 25 dihydroxyvitamin d": "1 25 dihydroxyvitamin d",
-    "calcitriol": "1 25 dihydroxyvitamin d",
-    "estradiol": "estradiol",
-    "tmp gfr": "tubular maximum phosphate",
-    "tartrate resistant acid phosphatase": "tartrate resistant acid phosphatase",
-    "trap": "tartrate resistant acid phosphatase",
-    "ca 15 3": "cancer antigen 15 3",
-    "ionized calcium": "calcium ionized",
-    "urine calcium": "calcium urine",
-}
-QUALIFIERS = ("serum", "plasma", "blood", "total", "corrected", "adjusted", "fasting", "morning",
-              "24 hour", "intact", "level", "concentration", "mass", "in")
-SPELLING = (("haemo", "hemo"), ("oestr", "estr"), ("ionised", "ionized"), ("aemia", "emia"),
-            ("glutamyltransferase", "glutamyl transferase"))
-SI_PREFIX = {"": 1.0, "d": 1e-1, "c": 1e-2, "m": 1e-3, "u": 1e-6, "n": 1e-9, "p": 1e-12,
-             "k": 1e3}
-INTERPRETATION = {"L": "low", "LL": "low", "N": "normal", "H": "high", "HH": "high",
-                  "A": "abnormal"}
 RELATIVE_NOISE = ("older", "younger", "elder", "oldest", "youngest", "twin")
-
-
 # ---------------------------------------------------------------- reading expectations
 
 
-def parse_scalar(text: str) -> Any:
-    """Read one YAML scalar or JSON-style flow value."""
-    text = text.strip()
-    if text in ("null", "~", ""):
-        return None
-    if text[0] in "{[\"" or re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return json.loads(text)
-    return text
-
-
 def read_expectation(path: Path) -> dict[str, Any]:
-    """Read an expectation file written as ``key: value`` lines and ``  - {...}`` list items."""
-    data: dict[str, Any] = {}
-    key = ""
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split(" #", 1)[0] if not raw.lstrip().startswith("- {") else raw
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line.lstrip().startswith("- "):
-            data[key].append(parse_scalar(line.lstrip()[2:]))
-            continue
-        key, _, value = line.partition(":")
-        key = key.strip()
-        data[key] = [] if not value.strip() else parse_scalar(value)
+    """One expectation file (YAML)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise SystemExit(f"{path}: expected a mapping")
     return data
 
 
@@ -244,138 +169,6 @@ def score_terms(kb: Any, expected: list[dict[str, str]], predicted: list[dict[st
             flipped = [p for p in other_status if related(kb, p["id"], e["id"])]
             tag = " (read with the opposite status)" if flipped else ""
             score.missed.append(f'{e["id"]} {e["label"]} <- "{e["text"]}"{tag}')
-    return score
-
-
-# ---------------------------------------------------------------- labs
-
-
-def norm_analyte(name: str) -> str:
-    """Lower-case, de-British, de-qualify and expand an analyte name."""
-    text = name.lower().replace("µ", "u")
-    for old, new in SPELLING:
-        text = text.replace(old, new)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    for qual in QUALIFIERS:
-        text = re.sub(rf"\b{qual}\b", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    for alias in sorted(ANALYTE_ALIASES, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(alias)}\b", text):
-            text = re.sub(rf"\b{re.escape(alias)}\b", ANALYTE_ALIASES[alias], text)
-            break
-    return text
-
-
-def analyte_matches(expected: str, names: list[str]) -> bool:
-    """True when the expected analyte name matches any of osteodx's names for a measurement."""
-    exp = norm_analyte(expected)
-    for name in names:
-        got = norm_analyte(name)
-        if got and (exp == got or exp in got or got in exp):
-            return True
-    return False
-
-
-def unit_factor(unit: str) -> tuple[float, str] | None:
-    """Scale and prefix-free form of a simple unit (``umol/L`` -> (1e-6, 'mol/L'))."""
-    text = unit.replace("µ", "u").replace("μ", "u").replace(" ", "")
-    text = text.replace("x10^9/L", "10^9/L").replace("10*9/L", "10^9/L")
-    if text in ("10^9/L", "G/L"):
-        return 1e9, "/L"
-    if text.lower() in ("/ul", "cells/ul"):
-        return 1e6, "/L"
-    if text.lower() in ("/mm3", "cells/mm3"):
-        return 1e6, "/L"
-    num, _, den = text.partition("/")
-    scale, base = 1.0, []
-    for part, sign in ((num, 1), (den, -1)):
-        match = re.fullmatch(r"([dcmunpk]?)(mol|g|L|U|IU|eq)(?:/24h|/d)?", part) if part else None
-        if part and match is None:
-            return None
-        if match:
-            scale *= SI_PREFIX[match.group(1)] ** sign
-            base.append(("" if sign > 0 else "/") + match.group(2))
-    return scale, "".join(base)
-
-
-def values_match(exp_value: float, exp_unit: str, got_value: float, got_unit: str) -> bool:
-    """Same value (within 1 %), directly or after a prefix-only unit conversion."""
-    def close(a: float, b: float) -> bool:
-        return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b), 1e-12)
-
-    if close(exp_value, got_value):
-        return True
-    fe, fg = unit_factor(exp_unit), unit_factor(got_unit or "")
-    if fe and fg and fe[1] == fg[1]:
-        return close(exp_value * fe[0], got_value * fg[0])
-    return False
-
-
-def predicted_labs(packet: dict[str, Any], dx: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Measurements with names, value, unit and diagnose's interpretation (when given)."""
-    by_index = {lab.get("index"): lab for lab in (dx or {}).get("labs", [])}
-    out = []
-    for i, meas in enumerate(packet.get("measurements", [])):
-        qty = meas.get("value", {}).get("quantity", {})
-        lab = by_index.get(i, {})
-        names = [meas.get("assay", {}).get("label", ""),
-                 str(lab.get("analyte", "")).replace("_", " "), str(lab.get("label", ""))]
-        out.append({"names": [n for n in names if n], "value": qty.get("value"),
-                    "unit": qty.get("unit", {}).get("label", ""),
-                    "interp": INTERPRETATION.get(str(lab.get("interpretation", "")), ""),
-                    "quote": meas.get("description", "")})
-    return out
-
-
-@dataclass
-class LabScore:
-    """Lab counts for one case."""
-
-    n_exp: int = 0
-    n_pred: int = 0
-    read: int = 0
-    pred_ok: int = 0
-    interp_n: int = 0
-    interp_ok: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def add(self, other: LabScore) -> None:
-        """Accumulate another score's counts."""
-        for name in ("n_exp", "n_pred", "read", "pred_ok", "interp_n", "interp_ok"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def lab_hit(exp: dict[str, Any], got: dict[str, Any]) -> bool:
-    """True when a measurement reads the expected lab (analyte and value)."""
-    return (got["value"] is not None and analyte_matches(exp["analyte"], got["names"])
-            and values_match(float(exp["value"]), exp["unit"], float(got["value"]), got["unit"]))
-
-
-def score_labs(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> LabScore:
-    """Recall of expected labs, precision of measurements, interpretation agreement."""
-    score = LabScore(n_exp=len(expected), n_pred=len(predicted))
-    for exp in expected:
-        hits = [g for g in predicted if lab_hit(exp, g)]
-        if not hits:
-            near = [g for g in predicted if analyte_matches(exp["analyte"], g["names"])]
-            seen = "; ".join(f'{g["names"][0]} {g["value"]} {g["unit"]}' for g in near) or "none"
-            score.failures.append(f'missed {exp["analyte"]} {exp["value"]} {exp["unit"]} '
-                                  f'(same analyte read as: {seen})')
-            continue
-        score.read += 1
-        if hits[0]["interp"]:
-            score.interp_n += 1
-            if hits[0]["interp"] == exp.get("interpretation"):
-                score.interp_ok += 1
-            else:
-                score.failures.append(f'interpretation {exp["analyte"]} {exp["value"]}: expected '
-                                      f'{exp.get("interpretation")}, got {hits[0]["interp"]}')
-    for got in predicted:
-        if any(lab_hit(exp, got) for exp in expected):
-            score.pred_ok += 1
-        else:
-            score.failures.append(f'extra/wrong measurement {got["names"][0]} = {got["value"]} '
-                                  f'{got["unit"]} <- {got["quote"][:120]}')
     return score
 
 
