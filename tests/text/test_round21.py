@@ -112,3 +112,4 @@ def test_liver_and_spleen_not_enlarged(real_kb) -> None:
 ])
 def test_a_height_written_cm_tall(real_kb, text: str, expected: set) -> None:
     assert {(f.label, f.excluded) for f in _read(text, real_kb).case.findings} == expected
+

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from google.protobuf import json_format
 from phenopackets import Phenopacket
 
@@ -34,6 +33,7 @@ from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics, iso8601
 from osteodx.text.examinations import find_normal_examinations
+from osteodx.text.family_entries import family_entry
 from osteodx.text.genetics import named_genes
 from osteodx.text.inheritance import find_stated_inheritance
 from osteodx.text.labs import extract_labs, to_measurement
@@ -46,6 +46,8 @@ from osteodx.text.power import find_power_grades
 from osteodx.text.regions import find_family_statements, find_region_statements
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
+from osteodx.text.spans import quote as _quote
+from osteodx.text.spans import span_note as _span
 from osteodx.text.stated_diagnosis import stated_diagnosis
 from osteodx.text.suffixes import TEXT_SUFFIXES
 from osteodx.text.vitals import find_vital_signs
@@ -53,7 +55,6 @@ from osteodx.text.vocabulary import recognizer_for
 
 __all__ = ["Extraction", "extract_text", "read_text_case", "TEXT_SUFFIXES"]
 
-_CONSANGUINITY = {"consanguineous": True, "not consanguineous": False}
 _SCLEROSIS = re.compile(r"scleros|sclerotic|dens(?:e|ity)|opacit", re.IGNORECASE)
 
 
@@ -73,14 +74,6 @@ def _onset_element(years: float) -> dict[str, Any]:
     if years < 0:
         return {"ontologyClass": {"id": "HP:0030674", "label": "Antenatal onset"}}
     return {"age": {"iso8601duration": iso8601(years)}}
-
-
-def _quote(text: str, start: int, end: int) -> str:
-    return " ".join(text[start:end].replace("-\n", "").split())
-
-
-def _span(text: str, start: int, end: int) -> str:
-    return f'text[{start}:{end}] "{_quote(text, start, end)}"'
 
 
 def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
@@ -231,7 +224,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                          f"{kind}; the negation ({spans[key]}) must be about a narrower site, "
                          "kind or time")
     share_onsets(features, onto)  # "poor hearing since age 8" dates "mixed hearing loss"
-    family = [_family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
+    family = [family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
     family += [{"relation": "inheritance", "affected": None, "mode": s.hpo_id, "note": s.label,
                 "source": _span(text, s.start, s.end)} for s in find_stated_inheritance(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family, kb.hpo_version)
@@ -255,44 +248,6 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
                 + slip_warnings + list(demo.notes) + notes)
     return Extraction(doc, case, family, warnings)
-
-
-def _family_entry(fs, text: str, kb: KnowledgeBase, observed: list[str]) -> dict[str, Any]:
-    """One family statement; a relative with a *different* condition is not "affected".
-
-    "Her brother has the same bone disease" or "her mother also has scoliosis" (the
-    patient has scoliosis) make the relative affected; "Father - T2DM" in a report about
-    a skeletal dysplasia says nothing about the patient's disorder, so the relative's
-    status is unknown and the note names the other condition. Related: a term of the
-    relative's and an observed finding of the patient's share an informative ancestor
-    (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
-    teeth), not only the root or a whole organ system such as the skeleton."""
-    affected, note = fs.affected, fs.note
-    if affected and _UNCONNECTED.search(text, fs.start, fs.end):
-        affected = None  # "... had difficulty conceiving; we do not think this is connected"
-        note = "; ".join(filter(None, [note, f"thought unconnected: {fs.finding_text}"]))
-    if affected and not fs.similar and fs.finding_text:
-        onto = kb.ontology
-        theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
-                  if onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)}
-        related = any(_related(kb, t, o) for t in theirs for o in observed)
-        if theirs and not related:  # nothing recognised: no grounds to judge
-            affected = None
-            note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
-    return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
-            "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
-            "source": _span(text, fs.start, fs.end), "note": note}
-
-
-#: the writer judging a relative's condition unrelated to the patient's
-_UNCONNECTED = re.compile(r"\b(?:not|unlikely to be|doubt (?:that )?(?:this|it) is)\s"
-                          r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b",
-                          re.IGNORECASE)
-
-
-#: information content (natural log) a shared ancestor needs for two findings to be related;
-#: organ systems such as "Abnormality of the skeletal system" (0.6) are below it
-_RELATED_IC = 1.5
 
 
 #: the wording of a milestone not yet reached (its note names the patient's age instead)
@@ -338,12 +293,6 @@ def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bo
             found.update(" ".join(words[:k]) for k in range(2, min(len(words), 5) + 1))
         prefixes = kb.derived["disease_name_prefixes"] = frozenset(found)
     return _plain(f"{name.group(1)} {text[start:end]}") in prefixes
-
-
-def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
-    onto = kb.ontology
-    common = np.intersect1d(onto.ancestors(onto.index[a]), onto.ancestors(onto.index[b]))
-    return bool(len(common)) and float(kb.ic[common].max()) >= _RELATED_IC
 
 
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]], text: str) -> bool:

@@ -47,7 +47,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size)"
-                         r"|typical(?:ly)? develop\w*|develop\w* typically)\b")
+                         r"|typical(?:ly)? develop\w*|develop\w* typically"
+                         r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
@@ -111,7 +112,7 @@ _INFORMANT = re.compile(
     r"|(?:and (?:i|we|dad|mum|mom|he|she) )?(?:is|are|was|were|feels?|felt|seems?|seemed)"
     r" (?:(?:both|very|quite|a bit|rather|really|so|increasingly) )*(?:anxious|worried"
     r"|concerned|upset|distressed|keen|frustrated)(?= (?:about|that|for|whether|because|by)\b)"
-    r"|(?:now |also )?(?:notice|observe|report|say|describe|think|believe|feel|worry)s?"
+    r"|(?:now |also )?(?:notice|observe|report|say|describe|think|believe|feel|worry|note)s?"
     r"|has no concerns|had no concerns|is not concerned|was not concerned"
     # a relative caring for the patient: what they do says nothing of their own health
     # ("parents lock the pantry", "Parents trained in NG tube care")
@@ -119,7 +120,12 @@ _INFORMANT = re.compile(
     r"|locks?|locked|hides?|hid|restricts?|restricted|supervises?|supervised|feeds|fed|gives?"
     r"|gave|administers?|administered|cares? for|cared for|looks? after|looked after"
     r"|accompanie[sd]|accompany|consent(?:s|ed)?|declined?|refused?|requested|asked|wants?"
-    r"|wanted|wish(?:es|ed)?|agreed?|attends?|attended|helps?|helped|drives?|drove)\b")
+    r"|wanted|wish(?:es|ed)?|agreed?|attends?|attended|helps?|helped|drives?|drove"
+    # where a relative is or goes ("Mum staying on ward, dad coming in AM")
+    r"|stay(?:s|ed|ing) (?:on (?:the )?ward|with (?:him|her|them)|overnight|at (?:the )?bedside)"
+    r"|com(?:es|ing) (?:in|back|to (?:visit|see))|go(?:es|ing) home"
+    r"|visit(?:s|ed|ing)|(?:is|are|was|were) (?:at (?:the )?bedside|present|here|away"
+    r"|on (?:the )?ward))\b")
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"

@@ -1,0 +1,72 @@
+"""A family statement as the extracted phenopacket records it: its status judged against
+the patient's own findings.
+
+A relative "affected" by a condition that has nothing to do with the patient's (a father's
+type 2 diabetes in a report about a skeletal dysplasia) is recorded with status unknown and
+the condition named. A relative whose condition is told in lay words the recogniser does not
+read ("very hard bones", "a gland removed from her neck") stays affected: no grounds to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
+from osteodx.text.family import FamilyStatement
+from osteodx.text.spans import span_note
+from osteodx.text.vocabulary import recognizer_for
+
+__all__ = ["family_entry"]
+
+_CONSANGUINITY = {"consanguineous": True, "not consanguineous": False}
+
+
+def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
+                 observed: list[str]) -> dict[str, Any]:
+    """One family statement; a relative with a *different* condition is not "affected".
+
+    "Her brother has the same bone disease" or "her mother also has scoliosis" (the
+    patient has scoliosis) make the relative affected; "Father - T2DM" in a report about
+    a skeletal dysplasia says nothing about the patient's disorder, so the relative's
+    status is unknown and the note names the other condition. Related: a term of the
+    relative's and an observed finding of the patient's share an informative ancestor
+    (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
+    teeth), not only the root or a whole organ system such as the skeleton."""
+    affected, note = fs.affected, fs.note
+    if affected and _UNCONNECTED.search(text, fs.start, fs.end):
+        affected = None  # "... had difficulty conceiving; we do not think this is connected"
+        note = "; ".join(filter(None, [note, f"thought unconnected: {fs.finding_text}"]))
+    if affected and not fs.similar and fs.finding_text:
+        onto = kb.ontology
+        theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
+                  if onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)}
+        related = any(_related(kb, t, o) for t in theirs for o in observed)
+        if theirs and not related:  # nothing recognised: no grounds to judge
+            affected = None
+            note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
+    return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
+            "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
+            "source": span_note(text, fs.start, fs.end), "note": note}
+
+
+#: the writer judging a relative's condition unrelated to the patient's
+_UNCONNECTED = re.compile(r"\b(?:not|unlikely to be|doubt (?:that )?(?:this|it) is)\s"
+                          r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b",
+                          re.IGNORECASE)
+
+
+#: information content (natural log) a shared ancestor needs for two findings to be related;
+#: organ systems such as "Abnormality of the skeletal system" (0.6) are below it
+_RELATED_IC = 1.5
+
+
+def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
+    onto = kb.ontology
+    common = np.intersect1d(onto.ancestors(onto.index[a]), onto.ancestors(onto.index[b]))
+    return bool(len(common)) and float(kb.ic[common].max()) >= _RELATED_IC
+
+
