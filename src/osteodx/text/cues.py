@@ -64,6 +64,9 @@ _REL = {
     "family members": r"family members?|relative(?! to\b)(?! afferent\b)|relatives"
                       r"|family history|family hx"
                       r"|fhx|kindred"
+                      # "no other history of X in the three-generation pedigree"
+                      r"|(?<=in )(?:the |this |her |his |their )?"
+                      r"(?:(?:two|three|four|[2-5])-generation )?pedigree"
                       r"|(?:her|his|their|the patient's|the proband's) family"
                       # "Nobody else in the family has ...": the subject is the family
                       r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"

@@ -53,7 +53,7 @@ _BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|
 _TAIL = re.compile(
     rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
     rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
-    rf"|(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)
+    rf"|(?:{_ADVERB})*(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)  # "ALP mildly raised"
 #: What must follow a verbless result: the end of its clause, bullet or sentence.
 _BARE_END = re.compile(r"\s?(?:[.;,)]|and\b|$)|\s[-–•*]\s|\s(?-i:[A-Z][a-z])", re.IGNORECASE)
 _JOIN = re.compile(rf"\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|/\s?|&\s)(?:(?:{_FILLER})\s)*",

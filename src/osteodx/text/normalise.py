@@ -80,6 +80,7 @@ WORD_CLASSES = tuple(
         "delay retardation retarded",
         "multiple numerous",
         "short shortening shortened",
+        "large big",
         # anatomical adjectives and their nouns (SPECIALIST lexicon derivations)
         "anus anal",
         "cerebellum cerebellar",

@@ -42,7 +42,9 @@ _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mil
                           # time and change between a subject and its state: "her kneecap
                           # first dislocated", "his feet were becoming high-arched"
                           " first repeatedly recurrently gradually progressively increasingly"
-                          " becoming getting".split())
+                          " becoming getting"
+                          # "the liver is also enlarged", "the spleen is still palpable"
+                          " also still now clearly".split())
 _AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
 _PRONOUNS = frozenset("this it they these those which that he she".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
