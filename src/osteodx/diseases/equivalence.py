@@ -89,9 +89,26 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii"
 SIMILAR_NAME_THRESHOLD = 0.8
 
 
+#: a Roman numeral with a subtype letter: "type IA" is "type 1A" ("via" is a word)
+_ROMAN_SUBTYPE = re.compile(r"(?!via\b)(x?i{1,3}|iv|vi{0,3}|ix|x)([a-d])")
+
+
+def _number(word: str) -> str:
+    """A Roman numeral, with or without a subtype letter, as digits ("iv" -> "4", "ia" ->
+    "1a"); any other word as it is."""
+    if word in _ROMAN:
+        return _ROMAN[word]
+    m = _ROMAN_SUBTYPE.fullmatch(word)
+    return _ROMAN[m.group(1)] + m.group(2) if m and m.group(1) in _ROMAN else word
+
+
 def _name_words(label: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(words, numbers) of a disease name; Roman numerals read as numbers."""
-    words = [_ROMAN.get(w, w) for w in _plain(label).split()]
+    """(words, numbers) of a disease name; Roman numerals read as numbers.
+
+    >>> _name_words("Pseudohypoparathyroidism, type IA")
+    (frozenset({'pseudohypoparathyroidism'}), frozenset({'1a'}))
+    """
+    words = [_number(w) for w in _plain(label).split()]
     numbers = frozenset(w for w in words if re.fullmatch(r"\d+[a-z]?\d*", w))
     return frozenset(w for w in words if w not in _FILLER and w not in numbers), numbers
 

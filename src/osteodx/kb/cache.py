@@ -36,8 +36,9 @@ __all__ = ["INDEX_FORMAT", "LOCATION_KEYS", "CACHE_KEY", "cache_dir", "save", "l
 log = logging.getLogger(__name__)
 
 #: bump whenever the layout or the meaning of cached arrays changes
-#: (13: no hpo_origin/hpo_dir stored; data warnings stored)
-INDEX_FORMAT = 13
+#: (13: no hpo_origin/hpo_dir stored; data warnings stored; 14: Roman numerals with a
+#: subtype letter pair OMIM and Orphanet names, "type IA" = "type 1A")
+INDEX_FORMAT = 14
 
 #: provenance keys that say where and how this run read the data: never stored
 LOCATION_KEYS = ("hpo_origin", "hpo_dir", "warnings", "index_key")
