@@ -3,14 +3,12 @@ as pint tells them."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from osteodx.labs import units
 from osteodx.labs.catalogue import load_catalogue
 from osteodx.labs.ucum import ATOMS, UnitError, parse_ucum
+from tests.labs.test_prefix_units import pint_imported
 
 _ORDER = ("[mass]", "[length]", "[time]", "[substance]", "[international_unit]",
           "[king_armstrong_unit]")
@@ -53,16 +51,10 @@ def test_every_pair_of_catalogue_units_converts_as_with_pint_alone(monkeypatch):
 
 
 def test_unconvertible_units_do_not_import_pint(tmp_path):
-    code = ("import sys\n"
-            "from osteodx.labs.units import convertible\n"
-            "assert not convertible('U/mL', '[IU]/mL')\n"
-            "assert not convertible('k[IU]/L', '1')\n"
-            "assert not convertible('mg/dL', 'mmol/L')\n"
-            "assert not convertible('U/mL', '1')\n"
-            "print('pint' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={"OSTEODX_CACHE_DIR": str(tmp_path), "PATH": ""})
-    assert out.stdout.strip() == "False", out.stderr
+    assert not pint_imported(tmp_path, "assert not convertible('U/mL', '[IU]/mL')",
+                             "assert not convertible('k[IU]/L', '1')",
+                             "assert not convertible('mg/dL', 'mmol/L')",
+                             "assert not convertible('U/mL', '1')")
 
 
 def test_mass_and_moles_hint_without_pint():
