@@ -36,12 +36,12 @@ def load_yaml(text: str) -> Any:
     """
     if len(text) < _MEMO_MIN_CHARS:
         return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
-    from osteodx.kb.cache import cache_dir  # the knowledge base's cache folder
+    from osteodx.kb.cache import cache_dir, gc_paused  # the knowledge base's cache folder
 
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
     path = cache_dir() / "yaml" / f"{key}.pickle"
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, gc_paused():
             return pickle.load(fh)  # noqa: S301 - written by this function, keyed by content
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
@@ -71,11 +71,11 @@ def memo_validated(content: str, build: Callable[[], T], *code: str) -> T:
         h.update(name.encode())
         if source is not None:
             h.update(Path(source).read_bytes())
-    from osteodx.kb.cache import cache_dir
+    from osteodx.kb.cache import cache_dir, gc_paused
 
     path = cache_dir() / "validated" / f"{h.hexdigest()[:24]}.pickle"
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, gc_paused():
             return pickle.load(fh)  # noqa: S301 - written below, keyed by content and code
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass

@@ -223,9 +223,12 @@ def _validate(text: str, where: str) -> Catalogue:
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{where}: expected a mapping at the top")
     try:
-        return validate_catalogue(data)
+        catalogue = validate_catalogue(data)
     except SchemaError as exc:
         raise KnowledgeBaseError(f"{where}: {_describe(exc.problems, data)}") from None
+    for index in ("_by_loinc", "_by_name", "_panels_by_loinc"):
+        getattr(catalogue, index)  # worked out once, and kept with the validated catalogue
+    return catalogue
 
 
 def find_by_loinc(code: str) -> Analyte | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 import annotated_types as at
@@ -31,6 +32,7 @@ _LOINC = re.compile(r"^LOINC:(\d{1,7})-(\d)$")
 _GREEK = {"β": "beta", "α": "alpha", "γ": "gamma", "µ": "u", "μ": "u"}
 
 
+@cache
 def name_key(text: str) -> str:
     """Matching key of a lab name: casefolded, Greek spelt out, only letters,
     digits and ``+`` kept.
@@ -38,9 +40,15 @@ def name_key(text: str) -> str:
     >>> name_key("β-CrossLaps"), name_key("1,25-(OH)2 vitamin D"), name_key("Ca++")
     ('betacrosslaps', '125oh2vitamind', 'ca++')
     """
+    if text.isascii():  # most names: the same key, without a pass per character
+        return text.lower().translate(_ASCII_DROPPED)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_GREEK.get(c, c) for c in text).casefold()
     return "".join(c for c in text if c.isalnum() or c == "+")
+
+
+#: the ASCII characters a name key drops: all but letters, digits and "+"
+_ASCII_DROPPED = {i: None for i in range(128) if not (chr(i).isalnum() or chr(i) == "+")}
 
 
 def loinc_check_digit(number: str) -> int:
