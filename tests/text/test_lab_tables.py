@@ -12,8 +12,9 @@ from phenopackets import Measurement
 
 from osteodx.labs import interpret_measurements
 from osteodx.text.labcells import column_roles, find_table_rows
-from osteodx.text.labnames import Normalised, find_mentions
+from osteodx.text.labnames import find_mentions
 from osteodx.text.labs import extract_labs, to_measurement
+from osteodx.text.labtext import Normalised
 from osteodx.text.numbers import decimal_commas
 from tests.text.lab_helpers import labs
 

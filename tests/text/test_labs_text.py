@@ -13,8 +13,9 @@ from google.protobuf import json_format
 from phenopackets import Measurement
 
 from osteodx.labs import interpret_measurements
-from osteodx.text.labnames import Normalised, find_mentions
+from osteodx.text.labnames import find_mentions
 from osteodx.text.labs import TextLab, extract_labs, to_measurement
+from osteodx.text.labtext import Normalised
 from osteodx.text.numbers import find_numbers, parse_number
 from tests.text.lab_helpers import labs, one
 

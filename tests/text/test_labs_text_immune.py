@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from osteodx.labs import interpret_measurements
-from osteodx.text.labnames import Normalised, find_mentions
+from osteodx.text.labnames import find_mentions
 from osteodx.text.labs import TextLab, to_measurement
+from osteodx.text.labtext import Normalised
 from tests.text.lab_helpers import labs, one
 
 NEW = {"eosinophils", "tryptase", "pthrp", "ace", "complement_c4", "c1_inhibitor",

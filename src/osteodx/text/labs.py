@@ -56,8 +56,9 @@ from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labcells import TableRow, find_table_rows
-from osteodx.text.labnames import Mention, Normalised, find_mentions
+from osteodx.text.labnames import Mention, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
+from osteodx.text.labtext import Normalised
 from osteodx.text.labvalues import Quantity, find_quantities
 
 __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]

@@ -1,6 +1,6 @@
 """Values and reference ranges as case reports print them.
 
-These readers work on :class:`~osteodx.text.labnames.Normalised` text (one
+These readers work on :class:`~osteodx.text.labtext.Normalised` text (one
 space between words, line-break hyphens closed) and return offsets into it.
 
 * :func:`find_quantities` - every number with its comparator and unit.

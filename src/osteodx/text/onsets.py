@@ -24,7 +24,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from osteodx.text.birthdate import visit_year
-from osteodx.text.labnames import Normalised
+from osteodx.text.labtext import Normalised
 from osteodx.text.numbers import Number, find_numbers
 
 __all__ = ["Evidence", "OnsetStatement", "PRENATAL", "find_onset_statements"]
