@@ -59,6 +59,19 @@ def test_table_holds_the_fixes_worked_out_one_at_a_time(fresh_kb):
     assert n_fixed > 0  # the toy release's sex-limited annotations change some findings
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_forked_workers_give_the_same_tables(fresh_kb, jobs):
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("this platform cannot fork")
+    one = compute_fix_tables(fresh_kb, P, jobs=1)
+    shared = compute_fix_tables(fresh_kb, P, jobs=jobs)
+    assert set(one) == set(shared)
+    for sex in one:
+        for field in view_fixes.FixTable.__slots__:
+            assert np.array_equal(getattr(one[sex], field), getattr(shared[sex], field))
+        assert np.all(np.diff(shared[sex].keys) > 0)  # sorted: get() searches them
+
+
 def test_batch_scores_read_the_table_and_match_detailed_ones(cached_kb, tmp_path):
     doc = phenopacket([("HP:0000022", False), ("HP:0000020", True)], sex="FEMALE")
     case = case_from_phenopacket(doc, cached_kb.ontology, "t.json")

@@ -5,9 +5,9 @@ vector plus a small fix for the few hundred diseases the sex view changes
 (:mod:`osteodx.engine.finding_cache`). Working a fix out scores the finding again on
 those diseases: on 200 corpus cases whose findings are mostly new to the process, a
 third of the scoring time. This module works out the fixes of every term, observed and
-excluded, for both sexes at once (a few seconds), and keeps them beside the index in the
-cache folder, so that a later process reads them in milliseconds. The default
-parameters' tables are worked out when the index is built, or on the first load after
+excluded, for both sexes at once (a few seconds, shared among the CPUs), and keeps them
+beside the index in the cache folder, so that a later process reads them in milliseconds. The
+default parameters' tables are worked out when the index is built, or on the first load after
 new engine code (:func:`ensure_fix_tables`), so that no batch meets that cost.
 
 The fixes are the same numbers, to the last bit, as those worked out one at a time: the
@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import tempfile
 import zipfile
@@ -156,38 +157,105 @@ def _digest(params: ModelParameters) -> str:
     return h.hexdigest()[:16]
 
 
-def compute_fix_tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable]:
+def compute_fix_tables(kb: KnowledgeBase, params: ModelParameters,
+                       jobs: int | None = None) -> dict[str, FixTable]:
     """Every term's fixes for each sex, observed and excluded (a few seconds on a full
-    release): the base's values are scored once, on the diseases either sex changes."""
-    weights = match_weights(params)
+    release): the base's values are scored once, on the diseases either sex changes.
+
+    The terms are shared among *jobs* forked processes (default: the CPUs this process
+    may use, at most :data:`MAX_JOBS`; one where the platform cannot fork): each term's
+    fix is independent of the others', so the tables are the same whatever the split.
+    """
     views = {sex: for_sex(kb, sex) for sex in SEXES}
     views = {sex: v for sex, v in views.items() if v is not kb}
     if not views:
         return {}
     subsets = {sex: changed_subset(v) for sex, v in views.items()}
     union = np.unique(np.concatenate([s[1] for s in subsets.values()]))
-    base_subset = restrict(kb, union)
-    where = {sex: np.searchsorted(union, s[1]) for sex, s in subsets.items()}
-    found: dict[str, tuple[list[int], list[np.ndarray], list[np.ndarray]]] = {
-        sex: ([], [], []) for sex in views}
-    for q in range(len(kb.ontology)):
-        for excluded in (False, True):
-            needs = [sex for sex, v in views.items()
-                     if reads_changed(v, q, excluded, params, subsets[sex][2], subsets[sex][3])]
-            if not needs:
-                continue
-            b, rows, excess = sparse_logs(base_subset, q, excluded, params, weights)
-            now = np.full(len(union), b)
-            now[rows] += excess
-            for sex in needs:
-                sub, idx, _, _ = subsets[sex]
-                fix = view_fix(sub, q, excluded, params, weights, now[where[sex]], idx)
-                if fix is not None:
-                    keys, idxs, deltas = found[sex]
-                    keys.append(2 * q + int(excluded))
-                    idxs.append(fix[0])
-                    deltas.append(fix[1])
-    return {sex: _table(*parts) for sex, parts in found.items()}
+    work = _Work(views, subsets, restrict(kb, union), union,
+                 {sex: np.searchsorted(union, s[1]) for sex, s in subsets.items()},
+                 params, match_weights(params))
+    n, jobs = len(kb.ontology), _jobs(jobs)
+    if jobs > 1:
+        _FORKED["work"] = work  # inherited by the forked workers, never pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_fixes_of_share, [(k, jobs) for k in range(jobs)])
+        finally:
+            _FORKED.clear()
+    else:
+        parts = [work.fixes(range(n))]
+    tables = {}
+    for sex in views:
+        keys = [k for part in parts for k in part[sex][0]]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        idxs = [i for part in parts for i in part[sex][1]]
+        deltas = [d for part in parts for d in part[sex][2]]
+        tables[sex] = _table([keys[k] for k in order], [idxs[k] for k in order],
+                             [deltas[k] for k in order])
+    return tables
+
+
+#: most processes :func:`compute_fix_tables` forks by default
+MAX_JOBS = 4
+
+_Found = dict[str, tuple[list[int], list[np.ndarray], list[np.ndarray]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What every term's fix is worked out from."""
+
+    views: dict[str, KnowledgeBase]
+    subsets: dict[str, tuple]  # sex -> changed_subset(view)
+    base_subset: KnowledgeBase  # the base restricted to the diseases either view changes
+    union: np.ndarray  # those diseases
+    where: dict[str, np.ndarray]  # sex -> positions of its changed diseases in union
+    params: ModelParameters
+    weights: np.ndarray
+
+    def fixes(self, terms: range) -> _Found:
+        p, w = self.params, self.weights
+        found: _Found = {sex: ([], [], []) for sex in self.views}
+        for q in terms:
+            for excluded in (False, True):
+                needs = [sex for sex, v in self.views.items()
+                         if reads_changed(v, q, excluded, p, self.subsets[sex][2],
+                                          self.subsets[sex][3])]
+                if not needs:
+                    continue
+                b, rows, excess = sparse_logs(self.base_subset, q, excluded, p, w)
+                now = np.full(len(self.union), b)
+                now[rows] += excess
+                for sex in needs:
+                    sub, idx, _, _ = self.subsets[sex]
+                    fix = view_fix(sub, q, excluded, p, w, now[self.where[sex]], idx)
+                    if fix is not None:
+                        keys, idxs, deltas = found[sex]
+                        keys.append(2 * q + int(excluded))
+                        idxs.append(fix[0])
+                        deltas.append(fix[1])
+        return found
+
+
+_FORKED: dict[str, _Work] = {}
+
+
+def _fixes_of_share(share: tuple[int, int]) -> _Found:
+    """In a forked worker: the fixes of every *jobs*-th term from the *k*-th."""
+    k, jobs = share
+    work = _FORKED["work"]
+    return work.fixes(range(k, len(work.base_subset.ontology), jobs))
+
+
+def _jobs(jobs: int | None) -> int:
+    if ("fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):  # a pool's worker has no children
+        return 1
+    if jobs is None:
+        jobs = min(MAX_JOBS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                   else os.cpu_count() or 1)
+    return max(1, jobs)
 
 
 def _table(keys: list[int], idxs: list[np.ndarray], deltas: list[np.ndarray]) -> FixTable:
