@@ -237,8 +237,16 @@ class ContextAnalyser:
             return False  # "adrenal insufficiency (renin normal)": the aside's own subject
         if direction == "forward" and _closes_aside(between):
             return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
+        if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
+            return False  # "speech not clear (dysarthria)": the aside names what is wrong
         if h.cue.limit:
             words = _WORDS.findall(between)
+            if h.cue.value == "trigger":  # "triggered by exercise, fever and hot weather"
+                # (not "worse after exercise, and easy fatigability": a comma before "and"
+                # ends a two-item stretch; only a longer list has one, "a, b, and c")
+                closed = re.search(r",\s+(?:and|or)\b", between) and between.count(",") < 2
+                return (len([w for w in words if w not in _LIST_JOINS]) < h.cue.limit
+                        and ";" not in words and not closed)
             return len(words) < h.cue.limit and not {",", ";", "and", "or"} & set(words)
         return True
 
@@ -327,10 +335,23 @@ _KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather",
 
 
 #: between a finding and the relative who has it: "cancer in her mother", "that of his father"
-_IN_RELATIVE = re.compile(r"\s+(?:in|of|affecting)\s+(?:her|his|their|the patient's|the)\s+")
+_IN_RELATIVE = re.compile(r"\s+(?:in|of|affecting|on)\s+(?:her|his|their|the patient's|the)\s+")
 #: an aside opened after the finding whose words come before the cue: "(renin normal",
 #: "(antibodies negative" - the cue is about those words ("(not confirmed)" still reaches)
 _OWN_ASIDE = re.compile(r"\((?=[^()]*\w)[^()]*$")
+
+
+#: what joins the items of a list of triggers
+_LIST_JOINS = frozenset({",", "and", "or"})
+#: a negated word of normal function and an aside naming its abnormality: "not clear
+#: (dysarthria)", "not normal (scoliosis)" - the aside is the finding, present
+_NAMED_ASIDE = re.compile(r"\s*(?:very |quite |entirely |completely |so |always )?(?:clear|normal"
+                          r"|well|good|straight|intact|symmetric(?:al)?|steady|fluent|smooth"
+                          r"|coordinated|right|usual|typical)\s*\(\s*")
+
+
+def _h_negates(h: CueHit) -> bool:
+    return h.cue.kind == "negation" or "negation" in h.cue.also
 
 
 def _has(h: CueHit, kind: str) -> bool:

@@ -68,6 +68,10 @@ _REL = {
                       r"|(?<=in )(?:the |this |her |his |their )?"
                       r"(?:(?:two|three|four|[2-5])-generation )?pedigree"
                       r"|(?:her|his|their|the patient's|the proband's) family"
+                      # "no skeletal dysplasia on the maternal side (of the family)"
+                      r"|(?:(?<=on the )|(?<=on her )|(?<=on his )|(?<=on their ))"
+                      r"(?:maternal|paternal) side"
+                      r"(?: of (?:the|her|his|their) family)?"
                       # "Nobody else in the family has ...": the subject is the family
                       r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"
                       r"|among) (?:the|this|her|his|their|our) (?:family|kindred)",
@@ -146,6 +150,16 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"(?:(?:was|were|is|are|could|has|have) )?(?:not|never) (?:be |been )?confirmed",
      Cue(_NEG, "backward")),
     (r"unlikely|improbable", Cue(_NEG)),
+    # "Normal complements make post-infectious or lupus nephritis unlikely": the diseases
+    # between the verb and "unlikely" are judged absent (the subject is the evidence)
+    (r"(?:makes?|made|making|renders?|rendered)(?=(?:\s+[\w,'-]+){1,8}?\s+(?:very |highly )?"
+     r"(?:unlikely|improbable|less likely)\b)", Cue(_NEG)),
+    # "... could suggest IgA nephropathy": a diagnosis the author weighs, not a finding
+    (r"(?:could|would|might|may)(?: also)? (?:suggest|indicate|point (?:to|towards)|favou?r)",
+     Cue(_HYP, "forward", "trigger", limit=5)),
+    # "recommended that his mother and sister have a retinal examination": a plan
+    (r"(?:recommended|advised|suggested|requested|proposed|arranged) that",
+     Cue(_HYP, "forward", "conditional")),
     # "Osteopetrosis is not favoured", "CAH is not supported by the normal 17-OHP": set aside
     (rf"{_AUX} not (?:favou?red|supported)",
      Cue(_NEG, "backward")),
@@ -251,6 +265,7 @@ _VERBS = frozenset(
     " appeared appears isn't aren't wasn't weren't didn't doesn't hasn't haven't cannot".split()
 )
 _SOFT = frozenset({",", "and", "or"})
+_DETERMINERS = frozenset("his her their its the a an both our my your".split())
 #: adverbs that may open a clause before its verb ("...; now has learning difficulties")
 _OPENING_ADVERBS = frozenset("now then later also still currently recently since subsequently"
                              " eventually meanwhile previously".split())
@@ -354,10 +369,20 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
     def has_verb(a: int, b: int) -> bool:
         return any(w in _VERBS for s, _, w in words if a <= s < b)
 
+    def subject_opened(a: int, b: int) -> bool:
+        """The stretch ends in "that his mother": the subject of a subordinate clause whose
+        verb comes after the coordinator ("recommended that his mother and sister have")."""
+        stretch = [w for s, _, w in words if a <= s < b and w not in _SOFT]
+        at = max((i for i, w in enumerate(stretch) if w == "that"), default=-1)
+        noun = stretch[at + 1:] if at >= 0 else []
+        return 2 <= len(noun) <= 3 and noun[0] in _DETERMINERS and not set(noun) & _VERBS
+
     out: list[Clause] = []
     start = 0
     for k, (a, b) in enumerate(cuts):
         if k == 0:
+            continue
+        if a not in hard and subject_opened(*cuts[k - 1]):
             continue
         if a in hard or (has_verb(start, a) and has_verb(a, b)):
             out.append(Clause(start, a, False))

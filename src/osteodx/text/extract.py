@@ -43,7 +43,11 @@ from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
-from osteodx.text.regions import find_family_statements, find_region_statements
+from osteodx.text.regions import (
+    find_family_statements,
+    find_region_statements,
+    region_group,
+)
 from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
 from osteodx.text.spans import quote as _quote
@@ -145,7 +149,14 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             feat["onset"] = _onset_element(onset)
         features[key] = feat
         spans[key] = _span(text, m.start, m.end)
-    for rs in find_region_statements(text):
+    regions = find_region_statements(text)
+    # "Right lower limb and both upper limbs: normal" beside a sclerotic left femur: the
+    # normal part says nothing against what the region shows elsewhere
+    # (a normal sub-region beside an abnormal one still counts: "diaphyses normal")
+    abnormal = {k for rs in regions if not rs.normal for k in (rs.key, region_group(rs.key))}
+    for rs in regions:
+        if rs.normal and rs.key in abnormal:
+            continue
         if not rs.normal:
             f = sclerotic_region_finding(rs.key, onto, _span(text, rs.start, rs.end))
             if f is not None and _SCLEROSIS.search(rs.text) and (f.hpo_id, False) not in features:

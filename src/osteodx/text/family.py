@@ -94,6 +94,7 @@ from osteodx.text.family_words import (
     _IN_FAMILY,
     _INFORMANT,
     _KIN,
+    _KIN_OF,
     _LINK,
     _NOBODY,
     _NOT_SUBJECT,
@@ -185,6 +186,15 @@ def _hit(start: int, end: int, text: str, relation: str) -> CueHit:
 def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
     """Append relative ``h``, or fold it into the previous one: a possessive ("mum's
     brother") or a side ("from the father side")."""
+    whole_side = re.match(r"(maternal|paternal) side", h.text)
+    if whole_side:  # "no skeletal dysplasia on the maternal side": that side's relatives
+        value = f"{whole_side.group(1)} family members"
+        if out and out[-1].cue.value == "family members" and re.fullmatch(
+                r" on (?:the|her|his|their) ", text[out[-1].end : h.start]):
+            out[-1] = _hit(out[-1].start, h.end, text, value)  # "relatives on the ... side"
+        else:
+            out.append(_hit(h.start, h.end, text, value))
+        return
     side = _SIDE_AFTER.match(text, h.end)
     if side:
         if out and _SIDE_BEFORE.fullmatch(text, out[-1].end, h.start) and " " not in \
@@ -205,7 +215,8 @@ def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:
     "family members" - never the patient's own son or the owner."""
     own = owner.cue.value.split()[-1]
     side = {"mother": "maternal", "father": "paternal"}.get(own, "")
-    relation = _KIN.get((own in ("mother", "father"), h.cue.value), "family members")
+    relation = _KIN.get((own in ("mother", "father"), h.cue.value)) or _KIN_OF.get(
+        (own, h.cue.value), "family members")
     if not side and owner.cue.value.startswith(("maternal ", "paternal ")):
         side = owner.cue.value.split()[0]  # "her paternal grandmother's sister"
     value = f"{side} {relation}" if side and relation != "family members" else relation

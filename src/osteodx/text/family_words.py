@@ -28,7 +28,7 @@ _NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_D
 _OF_KIN = re.compile(rf"(?:of|to|from)(?: {_DET})?(?:,? {_BEFORE_KIN})+ $")
 _PATIENT_VERB = re.compile(r"\s*,\s*(?:was|is|were|are|has|had|presented|came|attended"
                            r"|underwent|developed|showed)\b")
-_IN = re.compile(r"(?:in|among)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
+_IN = re.compile(r"(?:in|among|on)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
                  r"|a|an))? $")
 _VERB_CHAIN = re.compile(
     r"(?:'s |(?:and|or|but|did|does|do|not|have|has|had|was|were|is|are|been|be|also|both"
@@ -207,6 +207,9 @@ _CONSANG = re.compile(
 #: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
 _KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): "grandmother",
         (True, "father"): "grandfather", (True, "parents"): "grandparents"}
+#: a relative's relative other than a parent's: "a paternal uncle's son" is a paternal cousin
+_KIN_OF = {(owner, child): "cousin" for owner in ("uncle", "aunt")
+           for child in ("son", "daughter", "child", "children")}
 _SIDE_PREFIX = re.compile(r"(maternal|paternal)[ -](?:great[ -])?$")
 _SIDE_AFTER = re.compile(r"(?:'s)? side\b")
 _SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")

@@ -37,7 +37,7 @@ from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.family import FamilyStatement, find_family_statements
 
 __all__ = ["FamilyStatement", "RegionStatement", "find_family_statements",
-           "find_region_statements"]
+           "find_region_statements", "region_group"]
 
 #: (key, pattern) in matching priority; keys are skeleton.yaml region or group ids
 _REGIONS: tuple[tuple[str, str], ...] = (
@@ -79,6 +79,17 @@ _NORMAL_IN = re.compile(r"\bnormal\s(?:(?:in|of|for)\s)?(?:(?:height|size|shape|
                         r"dens(?:e|ity|ities)\b")
 #: a sentence about the skeleton on imaging (or about bone density itself); a physical
 #: examination ("spine straight", "reflexes normal in both feet") says nothing of sclerosis
+
+
+def region_group(key: str) -> str:
+    """The group a region belongs to ("long_bone_metaphysis" -> "long_bones"), or itself.
+
+    >>> region_group("long_bone_diaphysis"), region_group("spine")
+    ('long_bones', 'spine')
+    """
+    return _GROUP_OF.get(key, key)
+
+
 _IMAGING = re.compile(
     r"x-?rays?|radiograph|radiolog|imaging|\bct\b|tomograph|\bmri\b|magnetic resonance|scan"
     r"|scintigra|skeletal survey|series|\bfilms?\b|\bviews?\b|scleros|sclerotic|dens(?:e|er|ity"
@@ -108,6 +119,10 @@ def _row_verdict(text: str, pos: int) -> bool | None:
     return not _says_more(_NORMAL.sub(" ", row.replace("|", " ")))
 
 
+#: after a region, a densitometry reading: the site of a DXA measurement, not an image of it
+_DENSITOMETRY_SITE = re.compile(r"(?:\s+(?:spine|hip|neck|femur))?"
+                                r"(?:\s*\(?l[1-5]\s?[-\u2013]\s?l[1-5]\)?)?"
+                                r"\s*(?:[tz][- ]?scores?|bmd|bone (?:mineral )?density|dxa|dexa)\b")
 _THERE = re.compile(r"(?:there (?:was|were|is|are)|no |it |they |these |both |all )")
 
 
@@ -177,6 +192,8 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
         where: dict[tuple[int, str], int] = {}  # (clause, key) -> where the region is named
         for m in _REGION_RE.finditer(p.view.text):
             key = m.lastgroup or ""
+            if _DENSITOMETRY_SITE.match(p.view.text, m.end()):
+                continue  # "lumbar spine T-score -0.6": where density was measured
             a = ctx.assess_view(p, m.start(), m.end())
             if a.about_patient:
                 # "Skull X-ray normal, spine sclerotic": a "normal" reaching the region decides
