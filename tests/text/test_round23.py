@@ -75,7 +75,11 @@ def test_a_normal_side_does_not_exclude_what_the_other_side_shows(real_kb) -> No
     ("Several relatives on the paternal side are deaf.", [("paternal family members", True)]),
     # an uncle's or aunt's child is a cousin, of that side
     ("A paternal uncle's son died aged 2 years of a bone marrow problem.", [("cousin", True)]),
+    # a relative restated as the patient's: "His parents, Lily's paternal grandparents"
+    ("His parents, Lily's paternal grandparents, are both of average height.",
+     [("grandparents", False)]),
     # what must stay
+    ("Her brother, Anna's husband, is well.", [("brother", False)]),
     ("Her mother's brother is deaf.", [("uncle", True)]),
     ("Her sister has scoliosis.", [("sister", True)]),
 ])
@@ -92,3 +96,8 @@ def test_a_negation_about_one_side_is_not_the_patients(real_kb) -> None:
     ex = _read("Her mother is well; there is no skeletal dysplasia on the maternal side.",
                real_kb)
     assert not ex.case.findings
+
+
+def test_the_name_of_a_form_of_cystinosis_is_not_a_finding(real_kb) -> None:
+    assert not _findings("Nephropathic cystinosis was diagnosed at 14 months.", real_kb)
+    assert ("Nephropathy", False) in _findings("She has a nephropathy.", real_kb)

@@ -241,7 +241,10 @@ _OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|curren
 #: mother, your paternal grandmother"
 _RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s"
                        # a letter to the patient: "His sister, your aunt Vesna, had ..."
-                       r"|\s*,\s*your\s", re.IGNORECASE)
+                       r"|\s*,\s*your\s"
+                       # "His parents, Lily's paternal grandparents, are ...": the patient's
+                       r"|\s*,\s*[a-z]+'s\s+(?:(?:maternal|paternal)\s+)?(?:grand|great)",
+                       re.IGNORECASE)
 #: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
 #: old notes)", "mother's letter"
 _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "

@@ -69,6 +69,9 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     "HP:0001880": (None, re.compile(r"\s+(?:cytoplasm|staining|stain|material|granul\w*"
                                     r"|inclusions?|change|cells?|bodies|deposits?)\b",
                                     re.IGNORECASE)),
+    # "nephropathic cystinosis": the name of the disease's form, said even before the kidney
+    # is examined (its nephropathy is read from the words that describe it)
+    "HP:0000112": (None, re.compile(r"\s+cystinosis\b", re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }
