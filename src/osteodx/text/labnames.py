@@ -129,6 +129,8 @@ def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
             else t[start:end]
         if " " in found or "".join(c for c in found if c.isalnum() or c == "+") != name.exact:
             return None
+        if "/" in found and "/" not in name.name:
+            return None  # "A/P" (assessment and plan, anteroposterior) is two words, not "AP"
     return end
 
 
