@@ -6,6 +6,7 @@ import pytest
 from osteodx.labs import interpret_measurements
 from osteodx.labs.catalogue import load_catalogue
 from osteodx.text.labs import extract_labs, to_measurement
+from osteodx.text.labthousands import grouped_integer
 
 
 def _read(text: str) -> list[tuple[str, float | None, str | None]]:
@@ -52,3 +53,40 @@ def test_a_slash_is_no_alkaline_phosphatase_name_in_the_catalogue():
 ])
 def test_must_stay_alp_and_slashed_names(text, expected):
     assert _read(text) == expected
+
+
+# 2. "platelets 118.000/mm3 (150.000-400.000)": a thousands point in a decimal-point text
+
+
+def test_a_thousands_point_is_read_when_the_decimal_is_implausible():
+    (lab,) = [x for x in extract_labs(
+        "Hb 11.2 g/dL (12.0-15.5), platelets 118.000/mm3 (150.000-400.000) - thrombocytopenia")
+        if x.analyte == "platelets"]
+    assert (lab.value, lab.reference_low, lab.reference_high) == (118000.0, 150000.0, 400000.0)
+    assert any("thousands point" in w for w in lab.warnings)  # traceable in the measurement
+    assert "thousands point" in to_measurement(lab)["description"]
+    assert _terms("platelets 118.000/mm3 (150.000-400.000)") == [("L", "HP:0001873")]
+
+
+def test_a_thousands_point_in_a_white_cell_count():
+    assert _read("WBC 6.800/uL (4.000-10.000)") == [("leukocytes", 6800.0, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("creatinine 1.020 mg/dL", [("creatinine", 1.02, None)]),
+    ("calcium 2.375 mmol/L", [("calcium_total", 2.375, None)]),
+    ("Hb 11.2 g/dL (12.0-15.5)", [("haemoglobin", 11.2, None)]),
+    ("platelets 250 x10^9/L", [("platelets", 250.0, None)]),
+])
+def test_must_stay_plausible_decimals(text, expected):
+    labs = extract_labs(text)
+    assert _read(text) == expected
+    assert not any("thousands point" in w for x in labs for w in x.warnings)
+
+
+def test_grouped_integer_needs_groups_of_exactly_three_digits():
+    assert grouped_integer("118.000") == 118000.0
+    assert grouped_integer("1.250.000") == 1250000.0
+    assert grouped_integer("1.02") is None
+    assert grouped_integer("1.0200") is None
+    assert grouped_integer("0.500") is None
