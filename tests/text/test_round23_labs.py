@@ -90,3 +90,94 @@ def test_grouped_integer_needs_groups_of_exactly_three_digits():
     assert grouped_integer("1.02") is None
     assert grouped_integer("1.0200") is None
     assert grouped_integer("0.500") is None
+
+
+# 3. New catalogue analytes: Fabry, Wilson, cystinosis and complement work-ups
+
+
+@pytest.mark.parametrize(("text", "expected", "terms"), [
+    ("Leukocyte alpha-galactosidase A activity 1.2 nmol/hr/mg protein (23-60)",
+     [("alpha_galactosidase_a", 1.2, None)], [("L", "HP:0034864")]),
+    ("alpha-Gal A activity 0.8 nmol/h/mL (>2.5)",  # per volume: the plasma assay
+     [("alpha_galactosidase_a_plasma", 0.8, None)], [("L", "HP:0034864")]),
+    ("Plasma lyso-Gb3 45 ng/mL (<1.8)", [("lyso_gb3", 45.0, None)], [("H", "HP:0032657")]),
+    ("Leukocyte cystine 4.8 nmol half-cystine/mg protein (<0.2)",
+     [("leukocyte_cystine", 4.8, None)], [("H", "HP:0032639")]),
+    ("Urinary copper 310 ug/24h (<40)", [("urine_copper", 310.0, None)], [("H", "HP:0010839")]),
+    ("C3 112 mg/dL (90-180), C4 24 mg/dL (10-40), ANA negative",
+     [("complement_c3", 112.0, None), ("complement_c4", 24.0, None)], [("N", ""), ("N", "")]),
+    ("C3 0.45 g/L (0.9-1.8)", [("complement_c3", 0.45, None)], [("L", "HP:0005421")]),
+])
+def test_new_analytes_are_read_and_interpreted(text, expected, terms):
+    assert _read(text) == expected
+    assert _terms(text, age=28, sex="MALE") == terms
+
+
+def test_a_urine_word_picks_urine_copper_and_serum_copper_stays():
+    text = "Serum copper 42 ug/dL (70-140)\nUrinary copper 310 ug/24h (<40)"
+    assert _read(text) == [("copper", 42.0, None), ("urine_copper", 310.0, None)]
+    assert _read("24-hour urine copper 1.2 umol/24h") == [("urine_copper", 1.2, None)]
+    assert _read("copper 12 umol/L") == [("copper", 12.0, None)]
+
+
+def test_the_fabry_assessment_words_give_the_two_results():
+    found = _read("A/P: 28 yo M with markedly reduced alpha-Gal A activity and elevated lyso-Gb3.")
+    assert found == [("alpha_galactosidase_a", None, "low"), ("lyso_gb3", None, "high")]
+
+
+@pytest.mark.parametrize("text", [
+    "Fracture at C3 and C4.", "MRI: C3-C4 disc bulge.", "C3 glomerulopathy was considered.",
+    "C3 deposits on immunofluorescence.", "C3 acylcarnitine 0.4 umol/L",
+])
+def test_must_stay_a_spinal_level_or_lesion_is_no_complement_c3(text):
+    assert [x for x in _read(text) if x[0] == "complement_c3"] == []
+
+
+# 4. Coordinated qualitative results share one word
+
+
+@pytest.mark.parametrize("text", [
+    "The erythrocyte sedimentation rate and C-reactive protein were raised.",
+    "ESR and CRP were raised.",
+    "Both ESR and CRP were mildly raised.",
+    "Raised ESR and CRP.",
+])
+def test_two_coordinated_analytes_share_one_qualifier(text):
+    assert _read(text) == [("esr", None, "high"), ("crp", None, "high")]
+    assert _terms(text) == [("H", "HP:0003565"), ("H", "HP:0011227")]
+
+
+def test_three_coordinated_analytes_share_one_qualifier():
+    assert _read("ESR, CRP and ferritin were raised.") == [
+        ("esr", None, "high"), ("crp", None, "high"), ("ferritin", None, "high")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ESR normal and CRP raised.", [("esr", None, "normal"), ("crp", None, "high")]),
+    ("ESR normal, CRP raised.", [("esr", None, "normal"), ("crp", None, "high")]),
+    ("The ESR and CRP were normal but ALP was raised.",
+     [("esr", None, "normal"), ("crp", None, "normal"), ("alkaline_phosphatase", None, "high")]),
+])
+def test_must_stay_each_analyte_keeps_its_own_word(text, expected):
+    assert _read(text) == expected
+
+
+def test_the_values_after_the_coordinated_words_decide_and_are_high():
+    text = ("The erythrocyte sedimentation rate and C-reactive protein were raised (ESR 42 mm/h "
+            "[reference < 20]; CRP 18 mg/L [< 5]).")
+    assert _read(text) == [("esr", 42.0, None), ("crp", 18.0, None)]
+    assert _terms(text) == [("H", "HP:0003565"), ("H", "HP:0011227")]
+
+
+# 5. "magnesium 1.02 mmol/L (0.70-1.00), which is mildly raised": read, high, Hypermagnesemia
+
+
+def test_a_magnesium_above_its_printed_range_is_hypermagnesemia():
+    text = "magnesium 1.02 mmol/L (0.70-1.00), which is mildly raised."
+    assert _read(text) == [("magnesium", 1.02, None)]
+    assert _terms(text, age=46) == [("H", "HP:0002918")]
+    assert _terms("Magnesium was mildly raised.", age=46) == [("H", "HP:0002918")]
+
+
+def test_must_stay_a_magnesium_inside_its_range_is_normal():
+    assert _terms("magnesium 0.95 mmol/L (0.70-1.00)", age=46) == [("N", "")]
