@@ -258,6 +258,8 @@ def test_verbless_and_coordinated_statements() -> None:
 
 def test_a_name_in_another_body_fluid_is_not_the_serum_analyte() -> None:
     found = extract_labs("24h urinary copper 4.8 umol/24h (<0.6). Serum copper 32 umol/L (11-25).")
+    assert [(x.analyte, x.value) for x in found] == [("urine_copper", 4.8), ("copper", 32.0)]
+    found = extract_labs("Synovial fluid copper 4.8 umol/L. Serum copper 32 umol/L (11-25).")
     assert [(x.analyte, x.value) for x in found] == [("copper", 32.0)]
 
 

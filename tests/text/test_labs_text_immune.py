@@ -56,16 +56,18 @@ def test_complement_and_c1_inhibitor_work_up():
     found = labs("Complement studies: C3 1.1 g/L (0.9-1.8), C4 0.05 g/L (0.1-0.4), C1 esterase "
                  "inhibitor 0.08 g/L (0.19-0.37) and functional C1-INH 22% (>67%).")
     assert [(x.analyte, x.value) for x in found] == [
-        ("complement_c4", 0.05), ("c1_inhibitor", 0.08), ("c1_inhibitor_functional", 22.0)]
+        ("complement_c3", 1.1), ("complement_c4", 0.05), ("c1_inhibitor", 0.08),
+        ("c1_inhibitor_functional", 22.0)]
     w = workup(found)
-    assert [r.outcome for r in w.results] == ["low", "low", "low"]
+    assert [r.outcome for r in w.results] == ["normal", "low", "low", "low"]
     assert {f.hpo_id for f in w.findings if f.status == "observed"} == {"HP:0045042",
                                                                          "HP:0034204"}
 
 
 def test_c3_and_c4_qualitative():
-    lab = one("C3 and C4 were low.")
-    assert (lab.analyte, lab.qualitative) == ("complement_c4", "low")
+    found = labs("C3 and C4 were low.")
+    assert [(x.analyte, x.qualitative) for x in found] == [("complement_c3", "low"),
+                                                           ("complement_c4", "low")]
 
 
 def test_pthrp_is_not_pth():

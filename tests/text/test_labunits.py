@@ -44,3 +44,22 @@ def test_a_ka_value_of_another_analyte_is_warned_about(text):
 def test_an_implausible_ka_value_is_warned_about_in_text():
     (lab,) = extract_labs("ALP 9000 KA units.")
     assert any("value 9000 KA units is implausible" in w for w in lab.warnings)
+
+
+@pytest.mark.parametrize("text,written,code", [
+    (" nmol/hr/mg protein (23-60)", "nmol/hr/mg protein", "nmol/h/mg"),
+    (" nmol/h/mg protein", "nmol/h/mg protein", "nmol/h/mg"),
+    (" nmol/hr/mL", "nmol/hr/mL", "nmol/h/mL"),
+    (" nmol half-cystine/mg protein (<0.2)", "nmol half-cystine/mg protein", "nmol/mg"),
+    (" nmol 1/2 cystine/mg protein", "nmol 1/2 cystine/mg protein", "nmol/mg"),
+    (" ug/24h (<40)", "ug/24h", "ug/(24.h)"),
+])
+def test_cell_assay_units_take_the_protein_they_are_per(text, written, code):
+    """An enzyme or metabolite per mg of cell protein: "protein" is part of the unit, so
+    the range after it stays the result's; "hr" is an hour anywhere in the unit."""
+    assert read_unit(text, 0)[:2] == (written, code)
+
+
+def test_must_stay_a_mass_ratio_without_protein_and_per_creatinine():
+    assert read_unit(" mg/g creatinine", 0)[:2] == ("mg/g creatinine", "mg/g")
+    assert read_unit(" mg/hr", 0)[:2] == ("mg/hr", "mg/h")

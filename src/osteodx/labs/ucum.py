@@ -88,7 +88,7 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     # "mg%" and "mg/100 mL" are the old writings of mg/dL (per 100 mL)
     (r"(?<=g)%$", "/dL"), (r"/100m[lL]$", "/dL"),
     (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
-    (r"/(\d+)\.?h(?:rs?)?$", r"/(\1.h)"), (r"/hr$", "/h"), (r"^cells(?=/)", "{cells}"),
+    (r"/(\d+)\.?h(?:rs?)?$", r"/(\1.h)"), (r"/hrs?(?=/|$)", "/h"), (r"^cells(?=/)", "{cells}"),
     (r"(?i)^(?:in|inch|inches)$", "[in_i]"), (r"(?i)^(?:lbs?|pounds?)$", "[lb_av]"),
     # French and Belgian counts: "0,2 G/l" (giga per litre), "4,5 T/l" (tera per litre)
     (r"^G/[lL]$", "10*9/L"), (r"^T/[lL]$", "10*12/L"),

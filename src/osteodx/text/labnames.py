@@ -129,6 +129,8 @@ def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
             else t[start:end]
         if " " in found or "".join(c for c in found if c.isalnum() or c == "+") != name.exact:
             return None
+        if "/" in found and "/" not in name.name:
+            return None  # "A/P" (assessment and plan, anteroposterior) is two words, not "AP"
     return end
 
 
@@ -253,10 +255,27 @@ _ANTIBODY_AFTER = re.compile(
     r"|not\sdetected|equivocal|indeterminate)\b", re.IGNORECASE)
 
 
+#: A spinal level, an acylcarnitine or a renal lesion named like a complement component:
+#: "at C4", "C3-C4", "C4-5", "C4 vertebra", "C3 acylcarnitine", "C3 glomerulopathy",
+#: "C3 deposits" are no serum C3 or C4 (before, after).
+_SPINAL_LEVEL: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (re.compile(
+    r"(?:\b(?:at|from|through|thru|between|above|below|level)\s(?:the\s)?"
+    r"|\b(?:fractures?|fractured|compression|stenosis|subluxation|spondylolisthesis|vertebrae?"
+    r"|vertebral|cervical)\s(?:(?:of|at|on|in)\s)?(?:the\s)?"
+    r"|\b[CTLS]\d{1,2}\s?(?:[-\u2013\u2014]|to|through)\s?)$", re.IGNORECASE), re.compile(
+    r"[-\u2013\u2014/]\s?[CT]?\d|-?(?:OH|DC)\b|[\s-]?(?:vertebra\w*|body\b|bodies\b|roots?\b"
+    r"|nerves?\b|dermatom\w*|myotom\w*|spinous|lamina\w*|pedicle\w*|facet\w*|dis[ck]s?\b"
+    r"|segment\w*|spinal|cord\b|fracture\w*|corpectom\w*|laminectom\w*|laminoplast\w*"
+    r"|fusion|radiculopath\w*|myelopath\w*|acylcarnitine\w*|carnitine\w*|butyryl\w*"
+    r"|isobutyryl\w*|propionyl\w*|nephritic|binding|glomerul\w*|deposit\w*|staining)",
+    re.IGNORECASE))
+
+
 #: Words around a short name that make it something else than the analyte, by analyte:
 #: (before, after). "ACE inhibitor", "ACE-I", "ACE/ARB", "ACE gene", "ACE-III" (Addenbrooke's),
 #: "ACE score" (adverse childhood experiences), "ACE bandage" are no serum ACE; "at C4",
-#: "C3-C4", "C4-5", "C4 vertebra", "C4 nerve root", "C4 acylcarnitine" are no complement C4;
+#: "C3-C4", "C4-5", "C4 vertebra", "C4 nerve root", "C4 acylcarnitine" are no complement C4
+#: or C3 (:data:`_SPINAL_LEVEL`);
 #: "C1 inhibitor concentrate", "C1-INH-HAE" and "tryptase+ mast cells" are no results.
 _NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     "ace": (None, re.compile(
@@ -264,16 +283,8 @@ _NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
         r"|blocker\w*|blockade|gene\b|genes\b|genotyp\w*|polymorphi\w*|insertion|deletion|I/D\b"
         r"|variant\w*|scores?\b|bandage\w*|wraps?\b|wrapped|questionnaire\w*|receptor\w*))",
         re.IGNORECASE)),
-    "complement_c4": (re.compile(
-        r"(?:\b(?:at|from|through|thru|between|above|below|level)\s(?:the\s)?"
-        r"|\b(?:fractures?|fractured|compression|stenosis|subluxation|spondylolisthesis|vertebrae?"
-        r"|vertebral|cervical)\s(?:(?:of|at|on|in)\s)?(?:the\s)?"
-        r"|\b[CTLS]\d{1,2}\s?(?:[-\u2013\u2014]|to|through)\s?)$", re.IGNORECASE), re.compile(
-        r"[-\u2013\u2014/]\s?[CT]?\d|-?(?:OH|DC)\b|[\s-]?(?:vertebra\w*|body\b|bodies\b|roots?\b"
-        r"|nerves?\b|dermatom\w*|myotom\w*|spinous|lamina\w*|pedicle\w*|facet\w*|dis[ck]s?\b"
-        r"|segment\w*|spinal|cord\b|fracture\w*|corpectom\w*|laminectom\w*|laminoplast\w*"
-        r"|fusion|radiculopath\w*|myelopath\w*|acylcarnitine\w*|carnitine\w*|butyryl\w*"
-        r"|isobutyryl\w*|nephritic|binding)", re.IGNORECASE)),
+    "complement_c4": _SPINAL_LEVEL,
+    "complement_c3": _SPINAL_LEVEL,
     "c1_inhibitor": (None, re.compile(
         r"[\s-]?(?:concentrate\w*|replacement|therapy|infusion\w*|prophyla\w*|HAE\b|AAE\b|genes?\b"
         r"|deficien\w*)", re.IGNORECASE)),

@@ -59,6 +59,7 @@ from osteodx.text.labcells import TableRow, find_table_rows
 from osteodx.text.labnames import Mention, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
 from osteodx.text.labtext import Normalised
+from osteodx.text.labthousands import read_thousands_points
 from osteodx.text.labvalues import Quantity, find_quantities
 
 __all__ = ["LabList", "Qualitative", "TextLab", "extract_labs", "to_measurement"]
@@ -232,7 +233,7 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
         r = st.range
         lab.reference_low, lab.reference_high = r.low, r.high
         lab.reference_unit, lab.reference_ucum = r.unit, r.ucum
-    _check(lab, target, cat)
+    _check(lab, target, cat, written=_written(norm.text, st))
     if st.range is None and lab.flag in ("low", "high", "normal") and \
             not target.reference_ranges:
         # nothing but the report's word can judge it: "leptin 0.4 ng/mL (low)"; with a
@@ -241,6 +242,21 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
                          f"{lab.flag_text!r} is the result")
         lab.qualitative, lab.value = cast(Qualitative, lab.flag), None
     return lab
+
+
+def _written(t: str, st: Statement) -> tuple[str, list[str | None]]:
+    """The value and the range limits (low, high) as the normalised text writes them."""
+    q = st.quantity
+    assert q is not None
+    limits: list[str | None] = [None, None]
+    r = st.range
+    if r is not None:
+        texts = [t[a:b] for a, b in r.numbers]
+        if len(texts) == 2:
+            limits = [texts[0], texts[1]]
+        elif texts:
+            limits = [texts[0], None] if r.low is not None else [None, texts[0]]
+    return t[q.number.start:q.number.end], limits
 
 
 def _display(target: Analyte | Panel) -> str:
@@ -303,8 +319,10 @@ def _read_as(lab: TextLab, a: Analyte, sib: Analyte) -> Analyte:
     return sib
 
 
-def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
-    """Unit, plausibility and reference-range checks, as warnings and notes."""
+def _check(lab: TextLab, a: Analyte, cat: Catalogue, *,
+           written: tuple[str, list[str | None]] | None = None) -> None:
+    """Unit, plausibility and reference-range checks, as warnings and notes; *written*
+    (the value and range limits as printed) lets a thousands point be read."""
     if lab.comparator:
         shown = f"{lab.comparator}{fmt(lab.value or 0)} {lab.unit or ''}".rstrip()
         lab.warnings.append(f"{a.display}: value written as {shown}; only its bound is known, "
@@ -331,11 +349,28 @@ def _check(lab: TextLab, a: Analyte, cat: Catalogue) -> None:
     if in_equivalents(parse_ucum(lab.ucum)) and a.charge != 1:  # 8 mEq/L calcium: 4 mmol/L
         lab.warnings.append(equivalents_refused(a.display, lab.unit or lab.ucum))
         return
+    if written is not None and lab.value is not None:
+        _thousands(lab, a, written)
     slip = None if lab.value is None else \
         implausible_warning(a, lab.value, parse_ucum(lab.ucum), lab.unit or lab.ucum)
     if slip:  # kept as written: the interpreter leaves it out and names the unit it would fit
         lab.warnings.append(slip)
     _check_range(lab, a)
+
+
+def _thousands(lab: TextLab, a: Analyte, written: tuple[str, list[str | None]]) -> None:
+    """"platelets 118.000/mm3 (150.000-400.000)": 118000, read as such with a warning
+    (:mod:`osteodx.text.labthousands`) when 118 is implausible and 118000 plausible."""
+    assert lab.value is not None and lab.ucum is not None
+    code = lab.ucum
+    same_unit = lab.reference_unit is None or lab.reference_ucum == code
+    limits = [(lab.reference_low, written[1][0] if same_unit else None),
+              (lab.reference_high, written[1][1] if same_unit else None)]
+    read = read_thousands_points(lab.value, written[0], limits,
+                                 lambda x: _plausible(a, x, code), a.display)
+    if read is not None:
+        lab.value, (lab.reference_low, lab.reference_high), why = read[0], read[1], read[2]
+        lab.warnings.append(why)
 
 
 def _assume_unit(lab: TextLab, a: Analyte) -> bool:

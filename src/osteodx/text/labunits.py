@@ -44,6 +44,12 @@ _PER_UNIT = re.compile(r"(?P<num>[mµu]?(?:mol|g))\s?per\s?(?P<den>[mµu]?(?:mol
 #: A UCUM ratio whose denominator is an amount or mass (of creatinine, in a urine ratio).
 _RATIO_DENOMINATOR = re.compile(r"/[munpu]?(?:mol|g)$")
 _CREATININE = re.compile(r"\s?(?:of\s)?(?:creatinine|creat|Cre|Cr)\b", re.IGNORECASE)
+#: A cell assay per mass of cell protein ("nmol/hr/mg protein"): the word belongs to the unit.
+_PROTEIN = re.compile(r"\s?(?:of\s)?(?:cell\s)?protein\b", re.IGNORECASE)
+#: The cystinosis assay's unit, "nmol half-cystine/mg protein" ("1/2 cystine", "½-cystine"):
+#: amount of half-cystine per mass of cell protein, read as nmol/mg.
+_HALF_CYSTINE = re.compile(r"(?P<num>[munpµ]?mol)\s?(?:1/2|½|half)[-\s]?cystine\s?/\s?"
+                           r"(?P<den>[mµu]?g)(?:\s?(?:of\s)?(?:cell\s)?protein\b)?", re.IGNORECASE)
 
 
 def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
@@ -61,6 +67,10 @@ def read_unit(t: str, at: int) -> tuple[str, str | None, int, int] | None:
     worded = word_unit(t, start)
     if worded is not None:
         return worded
+    half = _HALF_CYSTINE.match(t, start)
+    if half:
+        return half.group(), f"{half.group('num')}/{half.group('den')}".replace("µ", "u"), \
+            start, half.end()
     per = _PER_UNIT.match(t, start)
     if per:
         return per.group(), f"{per.group('num')}/{per.group('den')}".replace("µ", "u"), start, \
@@ -101,11 +111,12 @@ def _d_dimer_units(t: str, label: str, code: str | None, start: int,
 
 def _per_creatinine(t: str, label: str, code: str | None,
                     start: int) -> tuple[str, str | None, int, int]:
-    """A ratio unit with the creatinine it is per ("98 umol/mmol creatinine",
-    "mg/g Cr"): the word belongs to the unit, not to the next analyte."""
+    """A ratio unit with the creatinine or cell protein it is per ("98 umol/mmol
+    creatinine", "mg/g Cr", "nmol/hr/mg protein"): the word belongs to the unit, not to
+    the next analyte, and the range after it is the result's."""
     end = start + len(label)
     if code is not None and _RATIO_DENOMINATOR.search(code):
-        cr = _CREATININE.match(t, end)
+        cr = _CREATININE.match(t, end) or _PROTEIN.match(t, end)
         if cr:
             return t[start:cr.end()], code, start, cr.end()
     return label, code, start, end

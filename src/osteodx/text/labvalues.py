@@ -36,11 +36,13 @@ from osteodx.text.wordunits import word_unit
 __all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_range"]
 
 
-#: What makes a number no lab value: a count ("3-fold", "5 years") or a dose ("50,000 IU
-#: weekly", "500 mg daily"). Mass units are matched by case: "Mg" after a value is the next
-#: analyte of a run-on list ("PTH 4.5 Mg 0.8"), magnesium, not milligrams.
+#: What makes a number no lab value: a count ("3-fold", "5 years"), an age ("28 yo", "28 y/o",
+#: "28-year-old", "7 mo") or a dose ("50,000 IU weekly", "500 mg daily"). Mass units are
+#: matched by case: "Mg" after a value is the next analyte of a run-on list ("PTH 4.5 Mg
+#: 0.8"), magnesium, not milligrams.
 _NOT_A_VALUE = re.compile(
-    r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|hourly|patients?|cases?)\b"
+    r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|hourly|patients?|cases?"
+    r"|y[./]?o|mos?|mths?)\b"
     r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%]))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
     r"|/(?:12|52|7)\b(?![./]\d)"
