@@ -69,6 +69,11 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     "HP:0001880": (None, re.compile(r"\s+(?:cytoplasm|staining|stain|material|granul\w*"
                                     r"|inclusions?|change|cells?|bodies|deposits?)\b",
                                     re.IGNORECASE)),
+    # "poor fixation of the prosthesis / with screws": an implant's hold, not the eyes'
+    "HP:0025404": (None, re.compile(r"\s+(?:of|with|by|in|at)\s+(?:[\w-]+\s+){0,3}?(?:screws?"
+                                    r"|implants?|prosthes[ie]s|prosthetic|plates?|nails?|rods?"
+                                    r"|wires?|grafts?|fractures?|cement\w*|hardware|fixators?"
+                                    r"|osteosynthesis|components?)\b", re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }
