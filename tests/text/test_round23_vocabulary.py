@@ -84,6 +84,7 @@ def test_parents_as_informants_of_a_present_finding(real_kb) -> None:
     ("There was poor fixation of the tibial screws.", "HP:0025404"),
     ("There was absence of generalized and focal seizures.", "HP:0002121"),
     ("He had a fall at school.", "HP:0002359"),
+    ("Pelvis: trident configuration of the acetabular roofs.", "HP:0004060"),
 ])
 def test_round23_readings_that_must_not_be_given(real_kb, text: str, absent: str) -> None:
     assert not {hpo for hpo, _ in _findings(text, real_kb)} & {absent}

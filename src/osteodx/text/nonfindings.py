@@ -74,6 +74,10 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
                                     r"|implants?|prosthes[ie]s|prosthetic|plates?|nails?|rods?"
                                     r"|wires?|grafts?|fractures?|cement\w*|hardware|fixators?"
                                     r"|osteosynthesis|components?)\b", re.IGNORECASE)),
+    # "trident configuration of the acetabular roofs": the pelvis's trident, not the hand's
+    "HP:0004060": (None, re.compile(r"\s+(?:of|in)\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?"
+                                    r"(?:acetabul\w*|pelvi\w*|iliac|ilia|ilium)\b",
+                                    re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }

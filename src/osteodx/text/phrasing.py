@@ -10,6 +10,8 @@ variant only ever yields a real HPO term:
   metacarpals", "posterior subcapsular/capsular cataract");
 * a list of single words sharing a head noun, whether or not the last one makes a term
   with it ("ophthalmic, orofacial, articular, and auditory manifestations");
+* nouns listed before "of" sharing the of-phrase's head noun ("cupping, fraying and
+  splaying of the distal radial and ulnar metaphyses");
 * comma-separated and stacked modifiers sharing the noun ("short, broad femoral necks",
   "low-set posteriorly rotated ears").
 """
