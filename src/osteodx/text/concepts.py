@@ -237,8 +237,9 @@ class ConceptRecognizer(PhraseVariants):
         found += self._predicates(items, words)
         if self._coordination:
             found += self._coordinated(text, items, spans)
-            found += self._inner_coordination(items, words)
+            found += self._inner_coordination(items, words, spans)
             found += self._distributed_heads(text, items, words)
+            found += self._of_phrase_heads(text, items, words)
             found += self._head_before(text, items, words)
             found += self._of_type(items, words)
             found += self._comma_adjectives(items, spans)

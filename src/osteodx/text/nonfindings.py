@@ -72,6 +72,15 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     # "nephropathic cystinosis": the name of the disease's form, said even before the kidney
     # is examined (its nephropathy is read from the words that describe it)
     "HP:0000112": (None, re.compile(r"\s+cystinosis\b", re.IGNORECASE)),
+    # "poor fixation of the prosthesis / with screws": an implant's hold, not the eyes'
+    "HP:0025404": (None, re.compile(r"\s+(?:of|with|by|in|at)\s+(?:[\w-]+\s+){0,3}?(?:screws?"
+                                    r"|implants?|prosthes[ie]s|prosthetic|plates?|nails?|rods?"
+                                    r"|wires?|grafts?|fractures?|cement\w*|hardware|fixators?"
+                                    r"|osteosynthesis|components?)\b", re.IGNORECASE)),
+    # "trident configuration of the acetabular roofs": the pelvis's trident, not the hand's
+    "HP:0004060": (None, re.compile(r"\s+(?:of|in)\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?"
+                                    r"(?:acetabul\w*|pelvi\w*|iliac|ilia|ilium)\b",
+                                    re.IGNORECASE)),
     # "once nearly fainting in the shower": a near-faint is no loss of consciousness
     "HP:0007185": (re.compile(r"\b(?:nearly|almost|near[- ]?)\s*$", re.IGNORECASE), None),
 }

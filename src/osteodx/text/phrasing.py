@@ -10,16 +10,20 @@ variant only ever yields a real HPO term:
   metacarpals", "posterior subcapsular/capsular cataract");
 * a list of single words sharing a head noun, whether or not the last one makes a term
   with it ("ophthalmic, orofacial, articular, and auditory manifestations");
+* nouns listed before "of" sharing the of-phrase's head noun ("cupping, fraying and
+  splaying of the distal radial and ulnar metaphyses");
 * comma-separated and stacked modifiers sharing the noun ("short, broad femoral necks",
   "low-set posteriorly rotated ears").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from osteodx.text.candidates import (
     _BAG,
+    _BREAK,
     _COMMA,
     _COORD,
     _MARKERS,
@@ -34,6 +38,10 @@ from osteodx.text.normalise import Token, norm_token
 
 __all__ = ["PhraseVariants"]
 
+#: "of" (with an article or possessive) after a noun: the start of an of-phrase
+_OF = re.compile(r"\s+of\s+(?:(?:the|his|her|their|both|all|a|an)\s+)?(?=\w)", re.IGNORECASE)
+#: nouns before "of" that deny the of-phrase rather than name a finding with it
+_NONE_OF = frozenset(norm_token(w) for w in ("absence", "lack"))
 _SIDES = frozenset({norm_token("right"), norm_token("left")})
 _ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
 _NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
@@ -116,11 +124,19 @@ class PhraseVariants:
                 out.append(_Candidate(items[first - 2].start, items[stop - 1].end, _COORD, entries))
         return out
 
-    def _inner_coordination(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+    def _inner_coordination(self, items: list[Token], words: list[str],
+                            spans: list[tuple[int, int, tuple[str, ...]]] = ()
+                            ) -> list[_Candidate]:
         """"shortening of the fourth and fifth metacarpals" -> "short 4th metacarpal" and
         "short 5th metacarpal": one word on each side of 'and' / 'or' shares both the words
-        before and the words after it (the one-sided cases are :meth:`_coordinated`)."""
+        before and the words after it (the one-sided cases are :meth:`_coordinated`).
+
+        A left conjunct that is a term with a modifier of its own ("a depressed nasal bridge
+        and midface hypoplasia") is complete: it takes no words from after the right one."""
         out: list[_Candidate] = []
+        starts_of_terms_ending: dict[int, int] = {}  # stop -> earliest first of a term
+        for first, stop, _ in spans:
+            starts_of_terms_ending[stop] = min(first, starts_of_terms_ending.get(stop, first))
         for k, w in enumerate(words):
             if w not in ("and", "or", _SLASH) or k < 2 or k + 2 >= len(words):
                 continue
@@ -136,7 +152,9 @@ class PhraseVariants:
                     if len(post) < right or _MARKERS.intersection(post):
                         break
                     a, b = k - 1 - left, k + 1 + right
-                    for one in (words[k - 1], words[k + 1]):
+                    for side, one in ((-1, words[k - 1]), (1, words[k + 1])):
+                        if side == -1 and starts_of_terms_ending.get(k, a) < a:
+                            continue  # "depressed nasal bridge" takes no "hypoplasia"
                         entries = self._lookup((*pre, one, *post))
                         if entries:
                             out.append(_Candidate(items[a].start, items[b].end, _COORD, entries))
@@ -168,6 +186,44 @@ class PhraseVariants:
                     if entries:
                         out.append(_Candidate(items[i].start, items[k + 1 + r].end, _COORD,
                                               entries))
+        return out
+
+    def _of_phrase_heads(self, text: str, items: list[Token],
+                         words: list[str]) -> list[_Candidate]:
+        """"cupping, fraying and splaying of the distal radial and ulnar metaphyses" ->
+        "cupping of the metaphyses", "fraying of the metaphyses" ...: each noun of a list
+        before "of" takes the head noun that ends the of-phrase, over the modifiers between
+        (a list before "of", or modifiers themselves coordinated, as in "radial and ulnar";
+        a plain "X of the Y" is matched as a bag of words already)."""
+        out: list[_Candidate] = []
+        for i in range(len(items) - 1):
+            if words[i] in _MARKERS or words[i] in _NONE_OF or not _OF.match(text, items[i].end):
+                continue  # "absence of focal and generalised seizures" is no absence seizure
+            listed = [*_conjuncts(items, i - 1, -1), i] if i and words[i - 1] in ("and", "or") \
+                else [i]
+            inner = False  # "radial and ulnar": the of-phrase's own modifiers coordinated
+            for j in range(i + 1, min(i + 7, len(items))):
+                if words[j] in (_COMMA, _SLASH, _BREAK):
+                    break
+                if words[j] in ("and", "or"):
+                    inner = True
+                    continue
+                if j + 1 < len(items) and words[j + 1] in ("and", "or"):
+                    continue
+                nxt = _NEXT_WORD.match(text, items[j].end)
+                if nxt and nxt.group(1).lower() not in _PHRASE_END:
+                    continue  # the of-phrase goes on: "... ulnar metaphyses"
+                if (len(listed) > 1 or inner) and j > i + 1:
+                    mods = [w for w in words[i + 1 : j] if w not in _MARKERS]
+                    for c in listed:
+                        if any(self._lookup((words[c], m, words[j])) for m in mods):
+                            continue  # "shortening of the 4th and 5th metacarpals": the
+                            # specific terms (:meth:`_inner_coordination`) say it
+                        entries = self._lookup((words[c], words[j]))
+                        if entries:
+                            out.append(_Candidate(items[c].start, items[j].end, _COORD,
+                                                  entries))
+                break
         return out
 
     def _head_before(self, text: str, items: list[Token], words: list[str]) -> list[_Candidate]:
