@@ -112,3 +112,11 @@ def test_a_bare_left_conjunct_still_shares_the_head(real_kb) -> None:
     rec = recognizer_for(real_kb)
     ids = {m.hpo_id for m in rec.find("nasal bridge and midface hypoplasia")}
     assert {"HP:0005281", "HP:0011800"} <= ids
+
+
+def test_a_noun_after_and_its_article_starts_a_phrase_of_its_own(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    ex = extract_text("The terminal phalanges of both index fingers were radially deviated and "
+                      "the nails of these fingers were dysplastic.", real_kb, case_id="r23")
+    assert "Deviation of finger" not in {f.label for f in ex.case.findings}

@@ -40,6 +40,9 @@ __all__ = ["PhraseVariants"]
 
 #: "of" (with an article or possessive) after a noun: the start of an of-phrase
 _OF = re.compile(r"\s+of\s+(?:(?:the|his|her|their|both|all|a|an)\s+)?(?=\w)", re.IGNORECASE)
+#: an article or possessive between "and" and a noun: that noun starts a phrase of its own
+_DETERMINER = re.compile(r"\b(?:the|his|her|their|its|these|those|this|that|a|an)\b",
+                         re.IGNORECASE)
 #: nouns before "of" that deny the of-phrase rather than name a finding with it
 _NONE_OF = frozenset(norm_token(w) for w in ("absence", "lack"))
 _SIDES = frozenset({norm_token("right"), norm_token("left")})
@@ -200,7 +203,8 @@ class PhraseVariants:
             if words[i] in _MARKERS or words[i] in _NONE_OF or not _OF.match(text, items[i].end):
                 continue  # "absence of focal and generalised seizures" is no absence seizure
             listed = [*_conjuncts(items, i - 1, -1), i] if i and words[i - 1] in ("and", "or") \
-                else [i]
+                and not _DETERMINER.search(text, items[i - 1].end, items[i].start) else [i]
+            # ("radially deviated and the nails of these fingers": a new noun phrase)
             inner = False  # "radial and ulnar": the of-phrase's own modifiers coordinated
             for j in range(i + 1, min(i + 7, len(items))):
                 if words[j] in (_COMMA, _SLASH, _BREAK):
