@@ -251,7 +251,7 @@ _CUE_OF = {g: cue for g, _, cue in _GROUPS}
 # leftmost-longest across groups: try every group at each start, keep the longest
 _SINGLE = {g: re.compile(f"(?:{p})(?![\\w'])") for g, p, _ in _GROUPS}
 
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]")
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]|(?<=\s)[-\u2013\u2014](?=\s)")
 _PLUS = re.compile(r"(?<=\s)\+(?=\s)")
 _KIN_AFTER = re.compile(r"\s*(?:(?:her|his|their|the|both|older|younger|paternal|maternal"
                         r"|pat|mat)\s+)*(?:" + "|".join(_REL[k] for k in _REL
@@ -264,7 +264,9 @@ _VERBS = frozenset(
     " denies suffered suffers visited received involves needs leads remained remains"
     " appeared appears isn't aren't wasn't weren't didn't doesn't hasn't haven't cannot".split()
 )
-_SOFT = frozenset({",", "and", "or"})
+#: a spaced dash joins two statements as a comma does: "I've never had heart problems - I
+#: had a heart scan for palpitations"
+_SOFT = frozenset({",", "and", "or", "-", "\u2013", "\u2014"})
 _DETERMINERS = frozenset("his her their its the a an both our my your".split())
 #: adverbs that may open a clause before its verb ("...; now has learning difficulties")
 _OPENING_ADVERBS = frozenset("now then later also still currently recently since subsequently"

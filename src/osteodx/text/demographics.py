@@ -102,6 +102,14 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
     (re.compile(r"\b(?:she|he)\s(?:is|'s)\s(?:now\s|just\s)?(?P<n>#+)(?=\s?[).,;]|\s?$)",
                 re.IGNORECASE), ""),
+    # the patient writing: "I'm 29 (female)", "I am 34 years old" (not a parent's account)
+    (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
+                r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
+                r"|\s?$)", re.IGNORECASE), "writer"),
+    # a non-native writer's "now she has 6 years" (not "has 6 years of follow-up")
+    (re.compile(r"\b(?:she|he)\s(?:now\s)?has\s(?:now\s)?(?P<n>#+)\s(?:years?|yrs?)\b"
+                r"(?!\s(?:of|history|since|ago|follow|experience|later|after|before)\b)",
+                re.IGNORECASE), ""),
     # a parent's account: "Our daughter Maja is three and a half", "my son is 4"
     (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                 r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
@@ -254,6 +262,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
     if not where or where == "child":  # "Our daughter Maja is 3": the writer's child
         return True
+    if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
+        return not parent_narrator(tx.norm.original)
     if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
         name = m.group("name")
         return parent_narrator(tx.norm.original) and re.search(

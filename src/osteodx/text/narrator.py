@@ -35,10 +35,21 @@ _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
                "uncle": None, "aunt": None, "cousin": "cousin", "sibling": "uncle"}
 
 
+#: the writer gives their own age: "I'm 29 (female)", "I am a 34-year-old woman"
+_SELF_AGE = re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?\d{1,3}\b")
+
+
 def parent_narrator(text: str) -> bool:
-    """Is the text a parent's own account of their child?"""
-    return bool(_PARENT.search(text)) and len(
-        re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
+    """Is the text a parent's own account of their child? Not when the writer gives their
+    own age before naming a child: "I'm 29 (female) ... My daughter is 4 - would she need
+    testing?" is the patient writing, and the daughter is the patient's."""
+    parent = _PARENT.search(text)
+    if parent is None:
+        return False
+    own = _SELF_AGE.search(text)
+    if own is not None and own.start() < parent.start():
+        return False
+    return len(re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
 
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."
