@@ -149,6 +149,8 @@ _TABLE: list[tuple[str, Cue]] = [
     # "Optic atrophy was suspected but not confirmed": looked for, and not found
     (r"(?:(?:was|were|is|are|could|has|have) )?(?:not|never) (?:be |been )?confirmed",
      Cue(_NEG, "backward")),
+    # notes' "Myasthenia gravis unlikely: no fatigable weakness": the words just before
+    (r"(?:unlikely|improbable|less likely)(?=\s*[:.;]|\s*$)", Cue(_NEG, "backward", limit=4)),
     (r"unlikely|improbable", Cue(_NEG)),
     # "Normal complements make post-infectious or lupus nephritis unlikely": the diseases
     # between the verb and "unlikely" are judged absent (the subject is the evidence)
@@ -178,6 +180,12 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|(?:is|are) (?:a|an)(?: very)? (?:rare|common|benign|inherited|hereditary|genetic)"
      r"|(?:should|must|needs? to|has to|have to) be (?:considered|distinguished"
      r"|differentiated|excluded|ruled out|suspected)|differential diagnos[ie]s"
+     # "Differential includes ...", "X and Y are in the differential", "DDx: ..." (not a
+     # differential white cell count, nor differential cyanosis, a finding)
+     # (not "argue against the main differentials (...)": set aside, so excluded)
+     r"|(?:ddx|d/dx)\b|differentials? (?:includes?|included|including|comprises?|is|are|was"
+     r"|were|list)\b|(?:in|on) the differential\b|^differentials?\b(?! (?:white|blood|cell"
+     r"|count|leu[ck]o\w*|wbc|cyanosis))"
      r"|(?:in|with|when|of|among) (?!our |these |both |the |this )(?:[a-z-]+ ){0,2}patients"
      r"|patients with|affected (?:individuals|patients)|(?:has|have) been (?:reported"
      r"|described|observed|documented)|first described|in the literature"
@@ -216,6 +224,8 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|to avoid|(?:so as|in order) (?:to avoid|not to cause)|to minimi[sz]e"
      r"|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
+     # a plan: "Annual spine check for scoliosis", "monitoring for cataract"
+     r"|(?:checks?|monitor(?:ing|ed)?|watch(?:ing)?|surveillance) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
     # "for tumor surveillance": watched for, not found (not "found on surveillance")
@@ -266,6 +276,8 @@ _VERBS = frozenset(
 )
 #: a spaced dash joins two statements as a comma does: "I've never had heart problems - I
 #: had a heart scan for palpitations"
+_DIFFERENTIAL_HEADING = re.compile(r"(?:^|[\s(])(?:ddx|d/dx|differentials?(?: diagnos[ie]s)?"
+                                   r"|differential dx)\s*$")
 _SOFT = frozenset({",", "and", "or", "-", "\u2013", "\u2014"})
 _DETERMINERS = frozenset("his her their its the a an both our my your".split())
 #: adverbs that may open a clause before its verb ("...; now has learning difficulties")
@@ -354,7 +366,10 @@ def clauses(view: View, hits: list[CueHit]) -> list[Clause]:
         # nor after a negation that heads a list: "Denies: haemoptysis, chest pain"
         negates = any(h.cue.kind == _NEG and h.cue.direction == "forward" and h.end <= s
                       and not view.text[h.end:s].strip() for h in hits)
-        if w == ":" and not heading and not negates and not _STATUS_AFTER.match(view.text, s + 1):
+        # nor after a differential's heading: "DDx: osteomyelitis, leukaemia"
+        listing = _DIFFERENTIAL_HEADING.search(view.text, 0, s) is not None
+        if w == ":" and not heading and not negates and not listing \
+                and not _STATUS_AFTER.match(view.text, s + 1):
             hard.add(s)
     # soft stretches: words between ',' / 'and' / 'or'
     cuts: list[tuple[int, int]] = []  # (start, end) of each stretch

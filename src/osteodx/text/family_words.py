@@ -48,7 +48,9 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size)"
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
-                         r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b")
+                         r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b"
+                         # notes' "sweat test -ve": negative
+                         r"|(?<![\w-])-ve\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"

@@ -49,7 +49,8 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
                                     re.IGNORECASE)),
     # "paranasal bony overgrowth", "gingival overgrowth": a local growth, not the body's
     "HP:0001548": (re.compile(r"\b(?:bony|bone|osseous|soft[- ]tissue|gingival|fibrous|cortical"
-                              r"|tissue|synovial)\s+$", re.IGNORECASE), None),
+                              r"|tissue|synovial|mandibular|maxillary|jaw|facial|cranial|skull"
+                              r"|calvarial)\s+$", re.IGNORECASE), None),
     # "weight gain 250 g during the stay" (a baby's measured gain) and "failure to gain weight"
     # are no excess weight: see the entry below
     # "a white patch on his tongue": a mucosal patch, not a white lock of hair
