@@ -84,8 +84,21 @@ def norm_analyte(name: str) -> str:
     return text
 
 
-def analyte_matches(expected: str, names: list[str]) -> bool:
-    """True when the expected analyte name matches any of osteodx's names for a measurement."""
+def catalogue_key(name: str) -> str | None:
+    """The lab catalogue's analyte for a name ("WCC" -> "leukocytes"), or None."""
+    from osteodx.labs.catalogue import find_by_name
+
+    analyte = find_by_name(name)
+    return analyte.key if analyte is not None else None
+
+
+def analyte_matches(expected: str, names: list[str], key: str | None = None) -> bool:
+    """True when the expected analyte name matches any of osteodx's names for a measurement,
+    or (session 15) names the catalogue analyte *key* the measurement was read as: "WCC"
+    and "Leukocyte count", "1,25-dihydroxyvitamin D" and "1,25-(OH)2 vitamin D" (a lab hit
+    also needs the value, so the pairing cannot credit a wrong reading)."""
+    if key and catalogue_key(expected) == key:
+        return True
     exp = norm_analyte(expected)
     for name in names:
         got = norm_analyte(name)
@@ -138,7 +151,8 @@ def predicted_labs(packet: dict[str, Any], dx: dict[str, Any] | None) -> list[di
         lab = by_index.get(i, {})
         names = [meas.get("assay", {}).get("label", ""),
                  str(lab.get("analyte", "")).replace("_", " "), str(lab.get("label", ""))]
-        out.append({"names": [n for n in names if n], "value": qty.get("value"),
+        out.append({"names": [n for n in names if n], "key": lab.get("analyte"),
+                    "value": qty.get("value"),
                     "unit": qty.get("unit", {}).get("label", ""),
                     "interp": INTERPRETATION.get(str(lab.get("interpretation", "")), ""),
                     "quote": meas.get("description", "")})
@@ -165,7 +179,8 @@ class LabScore:
 
 def lab_hit(exp: dict[str, Any], got: dict[str, Any]) -> bool:
     """True when a measurement reads the expected lab (analyte and value)."""
-    return (got["value"] is not None and analyte_matches(exp["analyte"], got["names"])
+    return (got["value"] is not None
+            and analyte_matches(exp["analyte"], got["names"], got.get("key"))
             and values_match(float(exp["value"]), exp["unit"], float(got["value"]), got["unit"]))
 
 
@@ -175,7 +190,8 @@ def score_labs(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) 
     for exp in expected:
         hits = [g for g in predicted if lab_hit(exp, g)]
         if not hits:
-            near = [g for g in predicted if analyte_matches(exp["analyte"], g["names"])]
+            near = [g for g in predicted
+                    if analyte_matches(exp["analyte"], g["names"], g.get("key"))]
             seen = "; ".join(f'{g["names"][0]} {g["value"]} {g["unit"]}' for g in near) or "none"
             score.failures.append(f'missed {exp["analyte"]} {exp["value"]} {exp["unit"]} '
                                   f'(same analyte read as: {seen})')
