@@ -80,3 +80,26 @@ def test_the_patient_writing_gives_the_age_and_is_no_parent() -> None:
 ])
 def test_a_non_native_writer_s_age(text: str, age: float) -> None:
     assert extract_demographics(text).age_years == age
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative the text named stands for that relative in a possessive
+    ("Amira's mother, Leila (34), has a large head. Leila's sister is well. Leila's only "
+     "brother died on the second day of life with multiple anomalies.",
+     [("mother", True), ("aunt", False), ("uncle", True)]),
+    # a relative's children in an aside are not the clause's subject
+    ("Her sister, who has two healthy sons, is deaf.", [("sister", True)]),
+    # an examination by a specialist is no finding
+    ("The mother and the father have been examined by the dermatologist and have no skin "
+     "signs of the disease.", [("mother", False), ("father", False)]),
+    # what must stay
+    ("Her father was seen by the cardiologist for palpitations.", [("father", True)]),
+])
+def test_family_readings(text: str, expected: list) -> None:
+    assert [(s.relation, s.affected) for s in find_family_statements(text)] == expected
+
+
+def test_a_named_relative_s_side_is_noted() -> None:
+    statements = find_family_statements("Amira's mother, Leila (34), is deaf. Leila's sister "
+                                        "is well.")
+    assert [s.note for s in statements if s.relation == "aunt"] == ["maternal"]

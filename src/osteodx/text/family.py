@@ -81,20 +81,16 @@ import re
 from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
-from osteodx.text.cues import Clause, Cue, CueHit
+from osteodx.text.cues import Clause, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
+from osteodx.text.family_relatives import relation_hits, relative_names
+from osteodx.text.family_relatives import relative_hit as _hit
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
-    _AUTHOR_AFTER,
-    _AUTHOR_BEFORE,
     _CONSANG,
-    _FAMILY_WIDE,
     _GAPPED,
     _IN,
-    _IN_FAMILY,
     _INFORMANT,
-    _KIN,
-    _KIN_OF,
     _LINK,
     _NOBODY,
     _NOT_SUBJECT,
@@ -102,10 +98,6 @@ from osteodx.text.family_words import (
     _OWN,
     _PATIENT_VERB,
     _PLURAL,
-    _RESTATED,
-    _SIDE_AFTER,
-    _SIDE_BEFORE,
-    _SIDE_PREFIX,
     _SIDES,
     _THEY,
     _TOLD_OWN,
@@ -116,10 +108,6 @@ from osteodx.text.sentences import clean_text
 __all__ = ["FamilyStatement", "find_family_statements"]
 
 
-#: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
-_CHILD = frozenset({"son", "daughter", "child", "children"})
-_CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
-                       r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
 #: in a consanguinity sentence, a "finding" that only names the kinship is no finding
 _KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|double|distant)[- ])?"
                            r"(?:cousins|brothers|sisters|siblings|related)\b")
@@ -139,102 +127,6 @@ class FamilyStatement(NamedTuple):
 
 
 _Span = tuple[int, int, str]
-
-
-# -- relatives ----------------------------------------------------------------------------
-
-
-_NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
-
-
-def _relation_hits(p: ParsedSentence) -> list[CueHit]:
-    """Relation cues, one per relative: "her mother's brother" is one (maternal) uncle, "paternal
-    grandmother" and "grandmother from the father side" one grandmother with her side; plus
-    "family history" inside "no family history of" and "(in) the family"; minus the cousins of
-    "the parents are first cousins" (a consanguinity statement, not a relative)."""
-    text = p.view.text
-    consang = [(m.start(), m.end()) for m in _CONSANG.finditer(text)]
-    out: list[CueHit] = []
-    for h in p.hits:
-        if h.cue.kind == "relation":
-            if _NOBODY_CUE.match(h.text):
-                continue  # "nobody (else) in the family": read by _family_hits / _nobody
-            if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
-                continue
-            if _AUTHOR_BEFORE.search(text, max(0, h.start - 40), h.start) or \
-                    _AUTHOR_AFTER.match(text, h.end):
-                continue  # the relative who wrote or told the history
-            if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
-                continue  # "first-cousin parents": their kinship, read by _consanguinity
-            if _RESTATED.match(text, h.end) and any(
-                    o.cue.kind == "relation" and o.start > h.end and
-                    o.start - h.end < 20 for o in p.hits):
-                continue  # "Her brother (his uncle)": the aside says whose relative
-            if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
-                continue  # "in the son of a consanguineous couple" is the patient
-            _add_relative(text, out, h)
-        elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
-            out.append(_hit(h.start + m.start(), h.start + m.end(), text, "family members"))
-    out += _family_hits(p)
-    return sorted(out)
-
-
-def _hit(start: int, end: int, text: str, relation: str) -> CueHit:
-    return CueHit(start, end, text[start:end], Cue("relation", "clause", relation))
-
-
-def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
-    """Append relative ``h``, or fold it into the previous one: a possessive ("mum's
-    brother") or a side ("from the father side")."""
-    whole_side = re.match(r"(maternal|paternal) side", h.text)
-    if whole_side:  # "no skeletal dysplasia on the maternal side": that side's relatives
-        value = f"{whole_side.group(1)} family members"
-        if out and out[-1].cue.value == "family members" and re.fullmatch(
-                r" on (?:the|her|his|their) ", text[out[-1].end : h.start]):
-            out[-1] = _hit(out[-1].start, h.end, text, value)  # "relatives on the ... side"
-        else:
-            out.append(_hit(h.start, h.end, text, value))
-        return
-    side = _SIDE_AFTER.match(text, h.end)
-    if side:
-        if out and _SIDE_BEFORE.fullmatch(text, out[-1].end, h.start) and " " not in \
-                out[-1].cue.value:
-            which = "maternal" if h.cue.value == "mother" else "paternal"
-            out[-1] = _hit(out[-1].start, side.end(), text, f"{which} {out[-1].cue.value}")
-        return  # "on the mother's side" names a side, not the mother
-    if out and out[-1].text.endswith("'s") and text[out[-1].end : h.start] == " ":
-        out[-1] = _kin(text, out[-1], h)
-        return
-    prefix = _SIDE_PREFIX.search(text, 0, h.start)
-    value = f"{prefix.group(1)} {h.cue.value}" if prefix else h.cue.value
-    out.append(_hit(prefix.start() if prefix else h.start, h.end, text, value))
-
-
-def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:
-    """"her mother's brother" -> maternal uncle; unknown pairs ("her sister's son") are
-    "family members" - never the patient's own son or the owner."""
-    own = owner.cue.value.split()[-1]
-    side = {"mother": "maternal", "father": "paternal"}.get(own, "")
-    relation = _KIN.get((own in ("mother", "father"), h.cue.value)) or _KIN_OF.get(
-        (own, h.cue.value), "family members")
-    if not side and owner.cue.value.startswith(("maternal ", "paternal ")):
-        side = owner.cue.value.split()[0]  # "her paternal grandmother's sister"
-    value = f"{side} {relation}" if side and relation != "family members" else relation
-    return _hit(owner.start, h.end, text, value)
-
-
-def _family_hits(p: ParsedSentence) -> list[CueHit]:
-    """"no similar features in the family": the family as a whole, when its clause denies or
-    compares something before it (not "In the family, the father ...", "We discussed the
-    results in the family")."""
-    out = []
-    for m in _IN_FAMILY.finditer(p.view.text):
-        clause = next(c for c in p.clauses if c.start <= m.start() < max(c.end, c.start + 1))
-        if _FAMILY_WIDE.search(p.view.text, clause.start, m.start()) and not any(
-                h.cue.kind == "relation" and h.start <= m.start("fam") < h.end
-                and not _NOBODY_CUE.match(h.text) for h in p.hits):
-            out.append(_hit(m.start("fam"), m.end(), p.view.text, "family members"))
-    return out
 
 
 def _groups(p: ParsedSentence, rels: list[CueHit], lo: int, hi: int) -> list[list[CueHit]]:
@@ -426,7 +318,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     span = (p.sentence.start, p.sentence.end, p.sentence.text)
     consanguinity = _consanguinity(ctx, p, span)
     out: list[FamilyStatement] = []
-    rels = _relation_hits(p)
+    rels = relation_hits(p, relative_names(ctx.text))
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
         rels = _from_child(p, rels, the_child(ctx.text))
     for ci, clause in enumerate(p.clauses):

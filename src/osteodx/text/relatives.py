@@ -13,8 +13,8 @@ import re
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, CueHit
-from osteodx.text.family import _relation_hits
 from osteodx.text.family_findings import _skip_space
+from osteodx.text.family_relatives import relation_hits as _relation_hits
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import _IN
 

@@ -1,0 +1,178 @@
+"""Which relatives a sentence names, one cue per relative (:mod:`osteodx.text.family`).
+
+"her mother's brother" is one (maternal) uncle, "a paternal uncle's son" a paternal cousin,
+"grandmother from the father side" one grandmother with her side, "relatives on the maternal
+side" that side's family members; a relative the text named earlier stands for that
+relative in a possessive: after "Amira's mother, Leila (34), ...", "Leila's sister" is a
+maternal aunt.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from osteodx.text.context import ParsedSentence
+from osteodx.text.cues import Cue, CueHit
+from osteodx.text.family_words import (
+    _AUTHOR_AFTER,
+    _AUTHOR_BEFORE,
+    _CONSANG,
+    _FAMILY_WIDE,
+    _IN_FAMILY,
+    _KIN,
+    _KIN_OF,
+    _RESTATED,
+    _SIDE_AFTER,
+    _SIDE_BEFORE,
+    _SIDE_PREFIX,
+)
+
+__all__ = ["relation_hits", "relative_hit", "relative_names"]
+
+#: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
+_CHILD = frozenset({"son", "daughter", "child", "children"})
+_CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
+                       r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
+
+#: children named in a relative clause of the relative before them: "Leila's sister, who has
+#: two healthy sons, ..." (the sons are the sister's, and the clause's finding is not theirs)
+_WHO_HAS = re.compile(r",?\s*who\s(?:has|have|had)\s(?:one|two|three|four|five|\d+)\s"
+                      r"(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s)?$")
+_NOBODY_CUE = re.compile(r"nobody|no ?one|none|anyone|someone|everyone")
+
+
+def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> list[CueHit]:
+    """Relation cues, one per relative: "her mother's brother" is one (maternal) uncle, "paternal
+    grandmother" and "grandmother from the father side" one grandmother with her side; plus
+    "family history" inside "no family history of" and "(in) the family"; minus the cousins of
+    "the parents are first cousins" (a consanguinity statement, not a relative). *names*
+    (:func:`relative_names`) places "Leila's sister"."""
+    text = p.view.text
+    consang = [(m.start(), m.end()) for m in _CONSANG.finditer(text)]
+    out: list[CueHit] = []
+    for h in p.hits:
+        if h.cue.kind == "relation":
+            if _NOBODY_CUE.match(h.text):
+                continue  # "nobody (else) in the family": read by _family_hits / _nobody
+            if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
+                continue
+            if _AUTHOR_BEFORE.search(text, max(0, h.start - 40), h.start) or \
+                    _AUTHOR_AFTER.match(text, h.end):
+                continue  # the relative who wrote or told the history
+            if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
+                continue  # "first-cousin parents": their kinship, read by _consanguinity
+            if _RESTATED.match(text, h.end) and any(
+                    o.cue.kind == "relation" and o.start > h.end and
+                    o.start - h.end < 20 for o in p.hits):
+                continue  # "Her brother (his uncle)": the aside says whose relative
+            if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
+                continue  # "in the son of a consanguineous couple" is the patient
+            if h.cue.value in _CHILD and out and _WHO_HAS.fullmatch(text, out[-1].end, h.start):
+                continue  # "her sister, who has two healthy sons, is deaf": the sister's
+                # children, an aside; what the clause says is the sister's
+            owner = _named_owner(text, h, names) if names else None
+            if owner is not None:  # "Leila's sister", Leila the mother: a maternal aunt
+                out.append(_kin(text, owner, h))
+                continue
+            _add_relative(text, out, h)
+        elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
+            out.append(_hit(h.start + m.start(), h.start + m.end(), text, "family members"))
+    out += _family_hits(p)
+    return sorted(out)
+
+
+def _hit(start: int, end: int, text: str, relation: str) -> CueHit:
+    return CueHit(start, end, text[start:end], Cue("relation", "clause", relation))
+
+
+def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
+    """Append relative ``h``, or fold it into the previous one: a possessive ("mum's
+    brother") or a side ("from the father side")."""
+    whole_side = re.match(r"(maternal|paternal) side", h.text)
+    if whole_side:  # "no skeletal dysplasia on the maternal side": that side's relatives
+        value = f"{whole_side.group(1)} family members"
+        if out and out[-1].cue.value == "family members" and re.fullmatch(
+                r" on (?:the|her|his|their) ", text[out[-1].end : h.start]):
+            out[-1] = _hit(out[-1].start, h.end, text, value)  # "relatives on the ... side"
+        else:
+            out.append(_hit(h.start, h.end, text, value))
+        return
+    side = _SIDE_AFTER.match(text, h.end)
+    if side:
+        if out and _SIDE_BEFORE.fullmatch(text, out[-1].end, h.start) and " " not in \
+                out[-1].cue.value:
+            which = "maternal" if h.cue.value == "mother" else "paternal"
+            out[-1] = _hit(out[-1].start, side.end(), text, f"{which} {out[-1].cue.value}")
+        return  # "on the mother's side" names a side, not the mother
+    if out and out[-1].text.endswith("'s") and text[out[-1].end : h.start] == " ":
+        out[-1] = _kin(text, out[-1], h)
+        return
+    prefix = _SIDE_PREFIX.search(text, 0, h.start)
+    value = f"{prefix.group(1)} {h.cue.value}" if prefix else h.cue.value
+    out.append(_hit(prefix.start() if prefix else h.start, h.end, text, value))
+
+
+def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:
+    """"her mother's brother" -> maternal uncle; unknown pairs ("her sister's son") are
+    "family members" - never the patient's own son or the owner."""
+    own = owner.cue.value.split()[-1]
+    side = {"mother": "maternal", "father": "paternal"}.get(own, "")
+    relation = _KIN.get((own in ("mother", "father"), h.cue.value)) or _KIN_OF.get(
+        (own, h.cue.value), "family members")
+    if not side and owner.cue.value.startswith(("maternal ", "paternal ")):
+        side = owner.cue.value.split()[0]  # "her paternal grandmother's sister"
+    value = f"{side} {relation}" if side and relation != "family members" else relation
+    return _hit(owner.start, h.end, text, value)
+
+
+def _family_hits(p: ParsedSentence) -> list[CueHit]:
+    """"no similar features in the family": the family as a whole, when its clause denies or
+    compares something before it (not "In the family, the father ...", "We discussed the
+    results in the family")."""
+    out = []
+    for m in _IN_FAMILY.finditer(p.view.text):
+        clause = next(c for c in p.clauses if c.start <= m.start() < max(c.end, c.start + 1))
+        if _FAMILY_WIDE.search(p.view.text, clause.start, m.start()) and not any(
+                h.cue.kind == "relation" and h.start <= m.start("fam") < h.end
+                and not _NOBODY_CUE.match(h.text) for h in p.hits):
+            out.append(_hit(m.start("fam"), m.end(), p.view.text, "family members"))
+    return out
+
+
+relative_hit = _hit
+
+#: relatives a text names: "Amira's mother, Leila (34)", "her brother Tom is", "Leila, her
+#: mother," (a name, capitalised, of three or more letters)
+_KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
+              r"|son|daughter|wife|husband)")
+_NAMED_AFTER = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS}),?"
+                          r"\s+(?P<name>[A-Z][a-z]{2,})\b(?=\s*[,(]|\s+(?:is|was|has|had|also"
+                          r"|who)\b)")
+_NAMED_BEFORE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-z]{{2,}}),\s+(?:her|his|their"
+                           rf"|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS})\b")
+
+
+@lru_cache(maxsize=64)
+def relative_names(text: str) -> dict[str, str]:
+    """Lower-cased first names of relatives -> their relation, from the whole text; a name
+    given to two relations is left out.
+
+    >>> relative_names("Amira's mother, Leila (34), has a large head. Tom, her brother, is well.")
+    {'leila': 'mother', 'tom': 'brother'}
+    """
+    found: dict[str, set[str]] = {}
+    for rx in (_NAMED_AFTER, _NAMED_BEFORE):
+        for m in rx.finditer(text):
+            found.setdefault(m.group("name").lower(), set()).add(m.group("rel").lower())
+    return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}
+
+
+def _named_owner(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:
+    """"Leila's sister" with Leila the mother: the owner as a relative's cue."""
+    m = re.search(r"\b([a-z]{3,})'s\s(?:(?:only|older|younger|elder|eldest|youngest|little"
+                  r"|big|twin|half-?)\s?)?$", text[max(0, h.start - 40):h.start])
+    if m is None or m.group(1) not in names:
+        return None
+    start = h.start - len(m.group(0))
+    return _hit(start, start + len(m.group(1)) + 2, text, names[m.group(1)])
