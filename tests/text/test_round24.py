@@ -103,3 +103,8 @@ def test_a_named_relative_s_side_is_noted() -> None:
     statements = find_family_statements("Amira's mother, Leila (34), is deaf. Leila's sister "
                                         "is well.")
     assert [s.note for s in statements if s.relation == "aunt"] == ["maternal"]
+
+
+def test_the_hr_of_a_unit_is_no_heart_rate(real_kb) -> None:
+    assert not _findings("A 9-year-old girl. ESR 36 mm/hr (<20), ALP 244 U/L.", real_kb)
+    assert ("Bradycardia", False) in _findings("A 9-year-old girl. HR 44, BP 100/60.", real_kb)

@@ -158,7 +158,8 @@ def find_vital_signs(text: str, age_years: float | None = None,
 
 
 #: "HR 112", "heart rate 44 bpm", "pulse 130/min", "P 112 regular"
-_HR = re.compile(r"\b(?:HR|heart rate|pulse(?: rate)?)\b[^0-9\n.;]{0,12}?(?<![\d/.])"
+#: (not the "hr" of a unit: "ESR 36 mm/hr (<20)", nor a limit: "(<20)")
+_HR = re.compile(r"(?<!/)\b(?:HR|heart rate|pulse(?: rate)?)\b[^0-9\n.;]{0,12}?(?<![\d/.<>])"
                  r"(?P<v>\d{2,3})(?!\d|/(?!min)|\.\d)\s*(?:bpm|/min|beats)?",
                  re.IGNORECASE)
 #: "SpO2 88% in air", "sats 86%", "O2 saturation 89 %", "oxygen saturations of 85%"
