@@ -27,8 +27,9 @@ What is scored, and how:
   Lab precision counts measurements that match some expected analyte and value.
 * family: ``metaData.externalReferences`` entries with id ``osteodx:family-history`` are read as
   ``relative: status``; consanguinity is a ``parents`` entry mentioning "consanguineous".
-  Relatives match after dropping older / younger / elder; a prediction without the
-  maternal / paternal side still matches an expected relative that has one. Statements that the
+  Relatives match after dropping older / younger / elder / half; a prediction without the
+  maternal / paternal side still matches an expected relative that has one, and "parents"
+  matches an expected mother and father (session 15). Statements that the
   parents are *not* related are not scored (the expectation format has no place for them).
 * sex, age (within 0.5 y), and the rank of the intended disease in the differential (its OMIM id
   or an entry listing it among ``equivalent_ids``; ``--top`` bounds the list).
@@ -55,7 +56,7 @@ from text_round_labs import LabScore, predicted_labs, score_labs
 import osteodx
 
 AGE_TOLERANCE_YEARS = 0.5
-RELATIVE_NOISE = ("older", "younger", "elder", "oldest", "youngest", "twin")
+RELATIVE_NOISE = ("older", "younger", "elder", "oldest", "youngest", "twin", "half")
 # ---------------------------------------------------------------- reading expectations
 
 
@@ -200,8 +201,11 @@ def norm_relative(relative: str) -> str:
 
 
 def relative_matches(expected: str, got: str) -> bool:
-    """Same relative; a prediction without the maternal/paternal side matches either side."""
+    """Same relative; a prediction without the maternal/paternal side matches either side, and
+    (session 15) "parents" matches the mother and the father."""
     exp, pred = norm_relative(expected), norm_relative(got)
+    if pred == "parents" and exp in ("mother", "father"):
+        return True
     return exp == pred or exp.split()[-1] == pred and exp.split()[0] in ("maternal", "paternal")
 
 

@@ -33,3 +33,30 @@ def test_expectations_name_known_terms_and_diseases(folder: Path, real_kb) -> No
         for status in ("observed", "excluded"):
             for term in data.get(status) or []:
                 assert onto.resolve(term["id"]).hpo_id is not None, (path.name, term["id"])
+
+
+def _scorer():
+    """The round scorer's modules (benchmarks/ is no package: imported from its folder)."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROUNDS.parent))
+    try:
+        return (importlib.import_module("text_rounds"),
+                importlib.import_module("text_round_labs"))
+    finally:
+        sys.path.pop(0)
+
+
+def test_the_scorer_pairs_parents_with_mother_and_father() -> None:
+    rounds, _ = _scorer()
+    assert rounds.relative_matches("mother", "parents")
+    assert rounds.relative_matches("brother", "half-brother")
+    assert not rounds.relative_matches("sister", "parents")
+    assert not rounds.relative_matches("mother", "father")
+
+
+def test_the_scorer_pairs_labs_through_the_catalogue() -> None:
+    _, labs = _scorer()
+    assert labs.analyte_matches("WCC", ["Leukocyte count"], "leukocytes")
+    assert not labs.analyte_matches("WCC", ["Haemoglobin"], "haemoglobin")
