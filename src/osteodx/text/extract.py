@@ -43,6 +43,7 @@ from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
+from osteodx.text.recurrence import recurrent_form
 from osteodx.text.regions import (
     find_family_statements,
     find_region_statements,
@@ -117,6 +118,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if not excluded and stated_diagnosis(text, m.start, m.end, cm.sentence):
             stated.append(_span(text, m.start, m.end))  # the answer, not a finding
             continue
+        if not excluded:  # "dislocated my shoulder three times": recurrent dislocation
+            m = m._replace(hpo_id=recurrent_form(text, m.start, m.end, m.hpo_id, onto))
         if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
