@@ -117,9 +117,16 @@ def test_eye_problems_of_a_patient_are_not_excluded(real_kb) -> None:
     assert ("HP:0000478", True) not in _findings("She has problems with her eyes.", real_kb)
 
 
-def test_maternal_serum_estriol_is_recognised(real_kb) -> None:
-    """The term is recognised; it sits under Pregnancy history, outside Phenotypic
-    abnormality, so the reader does not (yet) report it as the patient's finding."""
-    text = "Screening showed a low maternal serum unconjugated oestriol."
-    ids = {m.hpo_id for m in recognizer_for(real_kb).find(text)}
-    assert "HP:0008073" in ids
+def test_maternal_serum_screening_is_read(real_kb) -> None:
+    """A prenatal screen's result sits under Pregnancy history, outside Phenotypic
+    abnormality: the phenopacket reports it (the ranking's Case leaves it out)."""
+    from osteodx.text.extract import extract_text
+
+    text = "Antenatal screening showed a low maternal serum unconjugated oestriol."
+    assert "HP:0008073" in {m.hpo_id for m in recognizer_for(real_kb).find(text)}
+    ex = extract_text(text, real_kb, case_id="round24")
+    assert "HP:0008073" in {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"]}
+    # other pregnancy-history terms stay out
+    ex = extract_text("Pregnancy was complicated by maternal diabetes.", real_kb, case_id="r")
+    assert not any(f["type"]["id"] == "HP:0009800"
+                   for f in ex.phenopacket.get("phenotypicFeatures", []))

@@ -81,6 +81,11 @@ def _onset_element(years: float) -> dict[str, Any]:
     return {"age": {"iso8601duration": iso8601(years)}}
 
 
+#: Abnormal maternal serum screening (under Pregnancy history, not Phenotypic abnormality):
+#: "a low maternal serum unconjugated oestriol" is the affected pregnancy's finding
+_MATERNAL_SCREENING = "HP:0011436"
+
+
 def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                  source: str = "<text>") -> Extraction:
     """Read a case report; returns the validated phenopacket and the Case."""
@@ -106,8 +111,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     stated: list[str] = []
     for cm in found:
         m = cm.match
-        if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
-            continue
+        if not cm.about_patient or not (onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)
+                                        or onto.is_a(m.hpo_id, _MATERNAL_SCREENING)):
+            continue  # (a prenatal screen's result is the pregnancy's, told as the child's)
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
         if parent_account and writers_own(text, cm.sentence[0], m.start):
