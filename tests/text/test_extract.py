@@ -219,7 +219,7 @@ def test_verbs_considered_diagnoses_and_emg_wording(real_kb):
     ex = extract_text(text, real_kb, case_id="c")
     ids = {f["type"]["id"] for f in ex.phenopacket["phenotypicFeatures"] if not f.get("excluded")}
     assert "HP:6000143" not in ids  # appendicitis was only considered
-    assert {"HP:0003730", "HP:0002359"} <= ids  # myotonic runs; frequent falls (the noun)
+    assert {"HP:0100284", "HP:0002359"} <= ids  # myotonic discharges; frequent falls (the noun)
     falls = [f for f in ex.phenopacket["phenotypicFeatures"] if f["type"]["id"] == "HP:0002527"]
     assert all("asleep" not in f["description"] for f in falls)
 

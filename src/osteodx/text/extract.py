@@ -43,6 +43,7 @@ from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
+from osteodx.text.recurrence import recurrent_form
 from osteodx.text.regions import (
     find_family_statements,
     find_region_statements,
@@ -80,6 +81,11 @@ def _onset_element(years: float) -> dict[str, Any]:
     return {"age": {"iso8601duration": iso8601(years)}}
 
 
+#: Abnormal maternal serum screening (under Pregnancy history, not Phenotypic abnormality):
+#: "a low maternal serum unconjugated oestriol" is the affected pregnancy's finding
+_MATERNAL_SCREENING = "HP:0011436"
+
+
 def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                  source: str = "<text>") -> Extraction:
     """Read a case report; returns the validated phenopacket and the Case."""
@@ -105,8 +111,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     stated: list[str] = []
     for cm in found:
         m = cm.match
-        if not cm.about_patient or not onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY):
-            continue
+        if not cm.about_patient or not (onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)
+                                        or onto.is_a(m.hpo_id, _MATERNAL_SCREENING)):
+            continue  # (a prenatal screen's result is the pregnancy's, told as the child's)
         if any(a <= m.start and m.end <= b for a, b in lab_spans):
             continue  # a lab statement: read as a measurement instead
         if parent_account and writers_own(text, cm.sentence[0], m.start):
@@ -117,6 +124,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if not excluded and stated_diagnosis(text, m.start, m.end, cm.sentence):
             stated.append(_span(text, m.start, m.end))  # the answer, not a finding
             continue
+        if not excluded:  # "dislocated my shoulder three times": recurrent dislocation
+            m = m._replace(hpo_id=recurrent_form(text, m.start, m.end, m.hpo_id, onto))
         if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):

@@ -37,7 +37,7 @@ __all__ = [
 
 #: Function words dropped from both dictionary keys and text before matching.
 STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both", "her", "his",
-                       "their", "its", "ting"})  # "blue-tinged" (normalised "ting"): blue
+                       "their", "its", "my", "ting"})  # "blue-tinged" (normalised "ting"): blue
 
 #: Bound prefixes written both closed and hyphenated ("preauricular",
 #: "pre-auricular"); dictionary words starting with one get a split variant.
@@ -108,7 +108,8 @@ WORD_CLASSES = tuple(
         "metaphysis metaphyseal",
         "diaphysis diaphyseal",
         "epiphysis epiphyseal",
-        "widening widen",
+        "widening widen wide",  # "widening of the forehead", "widened metaphyses": wide
+        "narrow narrowing",  # "narrowing of the canals", "narrowed foramen": narrow
         "tibia tibial",
         "humerus humeral",
         "ulna ulnar",

@@ -337,20 +337,29 @@ class PhraseVariants:
                 skip += 3  # "were noted to be low", "was found to be enlarged"
             while skip < len(words) and words[skip] in _INTENSIFIERS:
                 skip += 1
-            for k in (1, 2):  # "were enlarged", "were low set"
+            for k in (1, 2, 3):  # "were enlarged", "were low set", "is soft and stretchy"
                 after = words[skip : skip + k]
-                if len(after) < k or _MARKERS.intersection(after):
+                if k == 3:  # a second adjective after "and": "soft and stretchy" -> "stretchy"
+                    if len(after) < 3 or after[1] not in ("and", "or") \
+                            or after[2] in _MARKERS or after[0] in _MARKERS:
+                        break
+                    after = after[2:]
+                elif len(after) < k or _MARKERS.intersection(after):
+                    if k == 2:
+                        continue
                     break
                 # "his legs have become weak": the auxiliary is no part of the subject
                 end = i - 1 if i > 1 and words[i - 1] in _AUXILIARIES else i
-                for j in range(max(0, end - self._max_bag + k), end):
+                for j in range(max(0, end - self._max_bag + len(after)), end):
                     window = words[j:end]
                     if _MARKERS.intersection(window):
                         continue
                     entries = self._bag.get(tuple(sorted([*window, *after])))
-                    if entries:
-                        out.append(_Candidate(items[j].start, items[skip + k - 1].end, _BAG,
-                                              entries))
+                    if entries:  # a second adjective shares the subject with the first
+                        out.append(_Candidate(items[j].start, items[skip + k - 1].end,
+                                              _COORD if k == 3 else _BAG, entries))
+                        if k == 3:
+                            break  # its longest subject only: "femoral necks", not "necks"
                 # "Liver and spleen were enlarged", "Hands and feet are large": each subject
                 if i >= 3 and words[i - 2] in ("and", "or") and words[i - 1] not in _PRONOUNS:
                     for j in _conjuncts(items, i - 2, -1):
