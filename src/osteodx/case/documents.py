@@ -12,15 +12,16 @@ own, so that a key is checked for repetition within its document only.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from osteodx.errors import InputError
 
+if TYPE_CHECKING:
+    import yaml
+
 __all__ = ["load_document"]
 
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: said when no better description of the documents is found
 _SEVERAL = "holds several documents (JSON lines or YAML documents) where one was expected"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -69,22 +70,30 @@ def _where(data: Any, path: str = "") -> tuple[str, str] | None:
     return None
 
 
-class _StrictLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader refusing a key given twice in one mapping."""
+@cache
+def _strict_loader() -> type:
+    """PyYAML's safe loader refusing a key given twice in one mapping (PyYAML is imported
+    here, on the first YAML document: a JSON phenopacket does not need it)."""
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == _MERGE_TAG:  # "<<: *base" merges; its keys may be overridden
-                continue
-            key = self.construct_object(key_node, deep=True)
-            try:
-                if key in seen:
-                    raise _DuplicateKey(key, key_node.start_mark.line + 1)
-                seen.add(key)
-            except TypeError:  # an unhashable key: SafeConstructor reports it
-                pass
-        return super().construct_mapping(node, deep=deep)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == _MERGE_TAG:  # "<<: *base" merges; its keys may be redefined
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    if key in seen:
+                        raise _DuplicateKey(key, key_node.start_mark.line + 1)
+                    seen.add(key)
+                except TypeError:  # an unhashable key: SafeConstructor reports it
+                    pass
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictLoader
 
 
 def _constant(name: str) -> str:
@@ -102,9 +111,9 @@ def load_document(text: str, source: str, *, as_yaml: bool,
     stream it was cut from, so that a line named is the stream's.
     """
     lines, columns = offset
+    if as_yaml:
+        return _yaml_document(text, source, lines)
     try:
-        if as_yaml:
-            return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         several = _several(text, source) if exc.msg == "Extra data" else None
@@ -113,6 +122,21 @@ def load_document(text: str, source: str, *, as_yaml: bool,
         column = exc.colno + (columns if exc.lineno == 1 else 0)
         raise InputError(f"not valid JSON (line {exc.lineno + lines}, column {column}: "
                          f"{_json_problem(exc.msg)})", source=source) from None
+    found = _where(data)
+    if found:
+        key, path = found
+        at = f"in {path}" if path else "at the top level"
+        raise InputError(f"duplicate key {_show(key)} {at}; give each key once",
+                         source=source)
+    return data
+
+
+def _yaml_document(text: str, source: str, lines: int) -> Any:
+    """The YAML document in *text*, with :func:`load_document`'s errors."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_strict_loader())  # noqa: S506 - a safe loader
     except _DuplicateKey as exc:
         raise InputError(f"duplicate key {_show(exc.key)} (line {(exc.line or 0) + lines}); "
                          "give each key once", source=source) from None
@@ -122,13 +146,6 @@ def load_document(text: str, source: str, *, as_yaml: bool,
         raise _yaml_error(exc, source, lines) from None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source, lines) from None
-    found = _where(data)
-    if found:
-        key, path = found
-        at = f"in {path}" if path else "at the top level"
-        raise InputError(f"duplicate key {_show(key)} {at}; give each key once",
-                         source=source)
-    return data
 
 
 def _json_problem(msg: str) -> str:

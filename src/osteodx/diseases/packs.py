@@ -20,12 +20,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import yaml
-
 from osteodx.diseases.frequency import parse_frequency
 from osteodx.diseases.model import AnnotationSpec, DiseaseSpec
 from osteodx.errors import KnowledgeBaseError
-from osteodx.knowledge import load_yaml, memo_validated
+from osteodx.knowledge import load_yaml, memo_validated, yaml_errors
 from osteodx.knowledge.validation import ALLOW, SchemaError, validate
 
 __all__ = ["Pack", "PackDisease", "PackPattern", "DiagnosticTest", "load_pack", "default_packs",
@@ -125,7 +123,7 @@ class Pack(_Model):
 def _read_yaml(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_errors()) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read knowledge pack: {exc}") from exc
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{path}: a knowledge pack must be a mapping")

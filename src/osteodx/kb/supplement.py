@@ -17,7 +17,6 @@ Modes (``supplement=`` of :func:`osteodx.kb.load.load_knowledge_base`, or
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 
@@ -34,6 +33,8 @@ MODES = ("none", "missing", "merge")
 
 def hpo3_version() -> str | None:
     """The installed hpo3 package's version, or ``None``."""
+    import importlib.metadata  # here: ~15 ms to import, and asked only when the cache key is made
+
     try:
         return importlib.metadata.version("hpo3")
     except importlib.metadata.PackageNotFoundError:

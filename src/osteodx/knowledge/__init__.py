@@ -12,16 +12,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
-__all__ = ["load_yaml", "memo_validated"]
+__all__ = ["load_yaml", "memo_validated", "yaml_errors"]
 
 T = TypeVar("T")
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster at start-up
 #: documents at least this long are memoised on disk: parsing the 200 kB prevalence table
-#: takes ~70 ms even with libyaml, reading back its parsed form ~3 ms
-_MEMO_MIN_CHARS = 20_000
+#: takes ~70 ms even with libyaml, reading back its parsed form ~3 ms; a run that reads
+#: every data file back needs no PyYAML import at all (~25 ms)
+_MEMO_MIN_CHARS = 1_000
+
+
+def yaml_errors() -> type[Exception]:
+    """PyYAML's error class, imported when asked: for an ``except`` clause, whose expression
+    is evaluated only when an exception reaches it (``except (OSError, yaml_errors())``)."""
+    import yaml
+
+    return yaml.YAMLError
+
+
+def _parse(text: str) -> Any:
+    import yaml  # here, not at the top: most runs read every data file from the memo
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def load_yaml(text: str) -> Any:
@@ -35,7 +48,7 @@ def load_yaml(text: str) -> Any:
     {'a': [1, 2]}
     """
     if len(text) < _MEMO_MIN_CHARS:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        return _parse(text)
     from osteodx.kb.cache import cache_dir, gc_paused  # the knowledge base's cache folder
 
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
@@ -45,7 +58,7 @@ def load_yaml(text: str) -> Any:
             return pickle.load(fh)  # noqa: S301 - written by this function, keyed by content
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
-    data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    data = _parse(text)
     _memo_write(path, data)
     return data
 

@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import annotated_types as at
-import yaml
 
 from osteodx.errors import KnowledgeBaseError
-from osteodx.knowledge import load_yaml, memo_validated
+from osteodx.knowledge import load_yaml, memo_validated, yaml_errors
 from osteodx.knowledge.validation import Problem, SchemaError, validate
 from osteodx.labs.models import (
     Analyte,
@@ -218,7 +217,7 @@ _CODE = (__name__, "osteodx.labs.models", "osteodx.labs.ucum", "osteodx.knowledg
 def _validate(text: str, where: str) -> Catalogue:
     try:
         data = load_yaml(text)
-    except yaml.YAMLError as exc:
+    except yaml_errors() as exc:
         raise KnowledgeBaseError(f"{where}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{where}: expected a mapping at the top")

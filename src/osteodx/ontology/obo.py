@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fastobo
-
 from osteodx.datafiles import first_undecodable_line
 from osteodx.errors import KnowledgeBaseError
 
@@ -45,6 +43,8 @@ def read_obo(path: Path) -> OboRelease:
     Raises :class:`KnowledgeBaseError` naming the file (and the line, when there is
     one to name) when it cannot be read.
     """
+    import fastobo  # here: only a build parses OBO (its import, ~20 ms, is not every run's)
+
     try:
         doc = fastobo.load(str(path))
     except SyntaxError as exc:  # a file cut short, or not OBO: fastobo names the line
