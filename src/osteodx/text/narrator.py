@@ -23,7 +23,10 @@ __all__ = ["parent_narrator", "child_relation", "relation_for_child", "the_child
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                      r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their"
-                     r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b", re.IGNORECASE)
+                     r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b"
+                     # "This is Sophie's mum, Kelly.", "I am Leo's father"
+                     r"|\b(?:this is|it's|i am|i'm) (?-i:[A-Z][a-z]+)'s (?:mum|mom|mother|dad"
+                     r"|father)\b", re.IGNORECASE)
 #: "my" ("our") right before a relation word (the hit's text may start after it)
 MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late"
                 r"|own)\s)?$", re.IGNORECASE)

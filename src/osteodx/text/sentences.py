@@ -197,9 +197,21 @@ def _clinical_background(sections: list[Section]) -> list[Section]:
     patient: they are read as such when no other heading of an article occurs."""
     if any(s.name in _ARTICLE_SECTIONS or (s.name == "case" and _ARTICLE_CASE.search(s.heading))
            for s in sections):
-        return sections
-    return [s._replace(name="case") if (s.name == "introduction" and s.heading.lower().rstrip(
-        ":. ").endswith("background")) or s.name == "conclusion" else s for s in sections]
+        # an article's background comes before its case: after "Patient: Bilal H., 12-year-
+        # old boy", a "Background:" (a team meeting's summary) is still the patient's
+        seen_case, out = False, []
+        for s in sections:
+            if seen_case and _background(s):
+                s = s._replace(name="case")
+            seen_case = seen_case or s.name == "case"
+            out.append(s)
+        return out
+    return [s._replace(name="case") if _background(s) or s.name == "conclusion" else s
+            for s in sections]
+
+
+def _background(s: Section) -> bool:
+    return s.name == "introduction" and s.heading.lower().rstrip(":. ").endswith("background")
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
