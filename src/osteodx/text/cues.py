@@ -58,7 +58,10 @@ _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
     "mother": r"mothers?|mom|mum", "father": r"fathers?|dad", "sister": r"sisters?",
     "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?", "parents": r"parents?",
-    "son": r"sons?", "daughter": r"daughters?", "grandmother": r"grandmothers?",
+    # "my sister's little boy": a relative's child named as a boy or a girl
+    "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?boys?",
+    "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?girls?",
+    "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
     "family members": r"family members?|relative(?! to\b)(?! afferent\b)|relatives"

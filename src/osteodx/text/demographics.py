@@ -118,7 +118,7 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")
     (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\sis\s(?:now\s)?"
-                r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?:\snow)?(?=\s?[.,;])", re.IGNORECASE),
+                r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?:\snow)?(?=\s?[.,;(])", re.IGNORECASE),
      "named_child"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"

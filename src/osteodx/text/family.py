@@ -220,10 +220,12 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         if after is None or any(after.start <= h.start < after.end for h in rels):
             return []
         return _statements(_finding(ctx, p, after.start, after.end), group, span)
-    if all(h.cue.value == "family members" for h in group) and any(
-            m.start() <= group[0].start and group[-1].end <= m.end()
-            for m in _CONSANG.finditer(text, clause.start, clause.end)):
-        return []  # "the parents are not relatives": their kinship, no more relatives
+    if any(m.start() <= group[0].start and group[-1].end <= m.end() and (
+            all(h.cue.value == "family members" for h in group)
+            or not re.search(r"\w", text[m.end():clause.end]))
+           for m in _CONSANG.finditer(text, clause.start, clause.end)):
+        return []  # "the parents are not relatives", "me and her dad aren't related": kinship
+        # only (not "Parents are unrelated and both well")
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)
@@ -348,9 +350,21 @@ def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]
     a clause opening with "they" speaks of the plural relatives named last before it."""
     m = _THEY.match(p.view.text, clause.start, clause.end)
     earlier = [h for h in rels if h.end <= clause.start]
-    if not m or not earlier or not _PLURAL.search(earlier[-1].text):
+    if not m or not earlier:
         return rels
-    return sorted([*rels, _hit(m.start(1), m.end(1), p.view.text, earlier[-1].cue.value)])
+    word, last = m.group(1), earlier[-1]
+    kin = last.cue.value.split()[-1]
+    if word == "they" and not _PLURAL.search(last.text):
+        return rels
+    # "Her big brother Jack is 7 and he is completely fine": he, the brother just named
+    if word != "they" and _GENDER.get(kin) != word:
+        return rels
+    return sorted([*rels, _hit(m.start(1), m.end(1), p.view.text, last.cue.value)])
+
+
+#: the pronoun a singular relative is continued with
+_GENDER = {**dict.fromkeys(("brother", "father", "son", "uncle", "grandfather", "husband"), "he"),
+           **dict.fromkeys(("sister", "mother", "daughter", "aunt", "grandmother", "wife"), "she")}
 
 
 # -- merging ------------------------------------------------------------------------------

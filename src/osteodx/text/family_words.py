@@ -85,6 +85,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:has|had|have)\s)?(?:no|one|two|three|four|five|[0-9]+|several)\s"
                       r"(?:healthy\s)?(?:children|kids|sons|daughters|grandchildren)"
                       r"|(?:(?:had|has)\s)?(?:her\s)?first\s(?:period|menses)(?:\sat\s[0-9]+)?"
+                      # an obstetric event is no disease of hers: "she had one early miscarriage"
+                      r"|(?:(?:had|has|have)\s)?(?:a\s|an\s|one\s|two\s|three\s|[0-9]+\s)?"
+                      r"(?:early\s|late\s|first[- ]trimester\s)?(?:miscarriages?"
+                      r"|pregnancy\slosse?s?)"
                       r"|(?:has\s|had\s)?(?:started|entered|begun|began)\spuberty"
                       # where the family comes from: "Nigerian ancestry", "originally from Goa"
                       r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
@@ -192,6 +196,10 @@ _CONSANG = re.compile(
     r"|absent|negative|not (?:reported|known))|denie[sd] (?:any )?consanguinity"
     r"|(?:un|not )related (?:parents|couple)"
     r"|(?:my (?:husband|wife|partner) and i|we) (?:are|were) not related"
+    # a parent writing: "me and her dad aren't related", "his dad and I are not related"
+    r"|(?:(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)|(?:her|his|their)"
+    r" (?:dad|father|mum|mom|mother) and (?:me|i)) (?:aren't|are not|weren't|were not)"
+    r" related"
     r"|not known to be (?:related|consanguineous)"
     r"|(?:parents|couple|they|(?:mum|mom|mother) and (?:dad|father)) (?:are|were)"
     r" (?:not |un)related(?: to each other)?"
@@ -223,7 +231,7 @@ _FAMILY_WIDE = re.compile(r"\b(?:no|none|nobody|not|never|without|similar|same|o
 #: "no one else in the family is affected": the subject denies the predicate
 _SIDES = ("maternal", "paternal")
 _OWN = re.compile(r"\b(?:in|on) (?:herself|himself|themselves|her own|his own)\b")
-_THEY = re.compile(r"\W*(?:(?:and|but|while) )?(they)\b")
+_THEY = re.compile(r"\W*(?:(?:and|but|while) )?(they|he|she)\b")
 _PLURAL = re.compile(r"(?:parents|grandparents|s|members|history|family|relatives)(?:'s)?$")
 _NOBODY = re.compile(r"\W*(?:no ?one|nobody|none|no other (?:one|members?|relatives?))"
                      r"(?: else)?\W*")
@@ -251,7 +259,10 @@ _RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'
 #: a relative as the author of the account: "Written by Oliver's mum", "(mum's account and
 #: old notes)", "mother's letter"
 _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
-                            r"|her |their |the (?:child's |patient's )?)?$", re.IGNORECASE)
+                            r"|her |their |the (?:child's |patient's )?)?$"
+                            # the writer introducing themselves: "This is Sophie's mum, Kelly."
+                            r"|\b(?:this is|it's|i am|i'm) (?:[A-Z][a-z]+'s |his |her |their )$",
+                            re.IGNORECASE)
 _AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words"
                            # an occasion or a place of the relative's: "at his brothers wedding"
                            r"|wedding|funeral|birthday|party|house|home|graduation|christening"
