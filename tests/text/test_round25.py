@@ -48,3 +48,13 @@ def test_a_parent_introducing_themselves_opens_a_parent_s_account() -> None:
 def test_family_readings(text: str, expected: list) -> None:
     got = [(s.relation, s.affected) for s in find_family_statements(text)]
     assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+def test_an_eponymous_disease_named_is_no_finding(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    def found(text: str) -> set[str]:
+        return {f.label for f in extract_text(text, real_kb, case_id="r25").case.findings}
+
+    assert not found("Fanconi anemia is the leading diagnosis.")
+    assert "Anemia" in found("She has severe anemia.")  # what must stay

@@ -132,8 +132,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue  # "no marrow oedema": a site's finding, not the general one
         if excluded and _THIS_TIME.search(text, *cm.sentence):
             continue  # "No witnessed seizure this time": only this episode's, not a history
-        if excluded and _eponymous_disease(text, m.start, m.end, kb):
-            continue  # "Fanconi anaemia was excluded": a disease, not the patient's anaemia
+        if _eponymous_disease(text, m.start, m.end, kb):
+            continue  # "Fanconi anaemia was excluded", "Fanconi anemia is the leading
+            # diagnosis": a disease, not the patient's anaemia (nor a leak of the answer)
         if not excluded and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                 and onto.is_a(other, m.hpo_id) for a, b, other in by_span):
             continue  # "back <pain>": the specific term says it; the general one is implied
