@@ -58,3 +58,11 @@ def test_an_eponymous_disease_named_is_no_finding(real_kb) -> None:
 
     assert not found("Fanconi anemia is the leading diagnosis.")
     assert "Anemia" in found("She has severe anemia.")  # what must stay
+
+
+def test_less_likely_is_judged_absent(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    ex = extract_text("Leukemia is felt less likely with no blasts, but marrow is needed.",
+                      real_kb, case_id="r25")
+    assert ("Leukemia", True) in {(f.label, f.excluded) for f in ex.case.findings}

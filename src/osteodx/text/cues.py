@@ -144,10 +144,10 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"(?:was|were|is|are) suspected|cannot be (?:excluded|ruled out)|is (?:possible|likely)"
      r"|could not be (?:excluded|ruled out)", Cue(_UNC, "backward")),
     # "GH deficiency is unlikely given the normal IGF-1": judged absent, so excluded
-    (r"(?:was|were|is|are|seems?|seemed) (?:very |highly )?(?:unlikely|improbable)"
+    (r"(?:was|were|is|are|seems?|seemed) (?:very |highly )?(?:unlikely|improbable|less likely)"
      # "Biliary atresia considered unlikely", "... was thought to be unlikely"
      r"|(?:(?:was|were|is|are) )?(?:considered|thought|felt|deemed|judged)(?: to be)?"
-     r" (?:very |highly )?(?:unlikely|improbable)",
+     r" (?:very |highly )?(?:unlikely|improbable|less likely)",
      Cue(_NEG, "backward")),
     # "Optic atrophy was suspected but not confirmed": looked for, and not found
     (r"(?:(?:was|were|is|are|could|has|have) )?(?:not|never) (?:be |been )?confirmed",
