@@ -66,3 +66,11 @@ def test_less_likely_is_judged_absent(real_kb) -> None:
     ex = extract_text("Leukemia is felt less likely with no blasts, but marrow is needed.",
                       real_kb, case_id="r25")
     assert ("Leukemia", True) in {(f.label, f.excluded) for f in ex.case.findings}
+
+
+def test_there_is_no_subject_shared_with_an_earlier_noun(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    ex = extract_text("Smaller exostoses are seen on the left 6th and 7th ribs, and there are "
+                      "broad-based exostoses of both proximal tibiae.", real_kb, case_id="r25")
+    assert "Broad ribs" not in {f.label for f in ex.case.findings}

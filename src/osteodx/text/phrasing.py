@@ -57,7 +57,8 @@ _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mil
                           # "the liver is also enlarged", "the spleen is still palpable"
                           " also still now clearly".split())
 _AUXILIARIES = frozenset(norm_token(w) for w in "have has had".split())
-_PRONOUNS = frozenset("this it they these those which that he she".split())
+#: subjects of their own before a copula ("there are broad-based exostoses": existential)
+_PRONOUNS = frozenset("this it they these those which that he she there".split())
 #: "X was enlarged": a copula between a finding's subject and its adjective
 _ARTICLES = frozenset(norm_token(w) for w in ("a", "an", "the"))
 #: words between a copula and its adjective: "were noted to be low", "was found to be large"
