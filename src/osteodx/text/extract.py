@@ -43,7 +43,7 @@ from osteodx.text.nonfindings import not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
-from osteodx.text.recurrence import recurrent_form
+from osteodx.text.recurrence import RECURRENT_FRACTURES, counted_fracture, recurrent_form
 from osteodx.text.regions import (
     find_family_statements,
     find_region_statements,
@@ -126,6 +126,12 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue
         if not excluded:  # "dislocated my shoulder three times": recurrent dislocation
             m = m._replace(hpo_id=recurrent_form(text, m.start, m.end, m.hpo_id, onto))
+        if not excluded and (RECURRENT_FRACTURES, False) not in features \
+                and counted_fracture(text, m.start, m.end, m.hpo_id, onto):
+            features[(RECURRENT_FRACTURES, False)] = {  # "a second low-trauma fracture"
+                "type": {"id": RECURRENT_FRACTURES, "label": onto.label(RECURRENT_FRACTURES)},
+                "description": f"counted fracture: {_span(text, m.start, m.end)}"}
+            spans[(RECURRENT_FRACTURES, False)] = _span(text, m.start, m.end)
         if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):
