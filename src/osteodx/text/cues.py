@@ -112,7 +112,10 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"ruled out|excluded", Cue(_NEG, "near")),
     (rf"{_AUX}(?: also)? (?:normal|unremarkable|within (?:the )?normal (?:limits?|range))"
      r"|(?:appeared|appears|remained|remains|looked|looks) (?:normal|unremarkable)"
-     r"|within (?:the )?normal (?:limits?|range)|in the normal range",
+     r"|within (?:the )?normal (?:limits?|range)|in the normal range"
+     # a lay "fine" only after a check or test ("hearing checks were fine"): "hair is fine"
+     # is the finding Fine hair
+     r"|(?:(?<=check )|(?<=checks )|(?<=test )|(?<=tests ))(?:was|were|came back|are|is) fine",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
     # "Allergies: NKDA" (no known drug allergies), "Scoliosis: none", "Seizures: nil"

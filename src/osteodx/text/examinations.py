@@ -24,7 +24,8 @@ from osteodx.text.context import ContextAnalyser
 
 __all__ = ["NormalExamination", "examinations", "find_normal_examinations"]
 
-_NORMAL_CUE = re.compile(r"normal|unremarkable|nad|nil of note|no abnormalit", re.IGNORECASE)
+_NORMAL_CUE = re.compile(r"normal|unremarkable|nad|nil of note|no abnormalit|\bfine\b",
+                         re.IGNORECASE)
 
 
 class NormalExamination(NamedTuple):

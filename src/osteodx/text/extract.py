@@ -39,11 +39,11 @@ from osteodx.text.inheritance import find_stated_inheritance
 from osteodx.text.labs import extract_labs, to_measurement
 from osteodx.text.milestones import find_milestones
 from osteodx.text.narrator import parent_narrator, writers_own
-from osteodx.text.nonfindings import not_a_finding
+from osteodx.text.nonfindings import hair_form, not_a_finding
 from osteodx.text.onset_links import FindingOnsets
 from osteodx.text.onset_sharing import share_onsets
 from osteodx.text.power import find_power_grades
-from osteodx.text.recurrence import recurrent_form
+from osteodx.text.recurrence import RECURRENT_FRACTURES, counted_fracture, recurrent_form
 from osteodx.text.regions import (
     find_family_statements,
     find_region_statements,
@@ -118,6 +118,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue  # a lab statement: read as a measurement instead
         if parent_account and writers_own(text, cm.sentence[0], m.start):
             continue  # a parent's account: "I had diabetes in the pregnancy" is the writer's
+        m = m._replace(hpo_id=hair_form(text, m.start, m.hpo_id))  # "hair ... hypopigmented"
         if not_a_finding(text, m.start, m.end, m.hpo_id):
             continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
@@ -126,6 +127,12 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             continue
         if not excluded:  # "dislocated my shoulder three times": recurrent dislocation
             m = m._replace(hpo_id=recurrent_form(text, m.start, m.end, m.hpo_id, onto))
+        if not excluded and (RECURRENT_FRACTURES, False) not in features \
+                and counted_fracture(text, m.start, m.end, m.hpo_id, onto):
+            features[(RECURRENT_FRACTURES, False)] = {  # "a second low-trauma fracture"
+                "type": {"id": RECURRENT_FRACTURES, "label": onto.label(RECURRENT_FRACTURES)},
+                "description": f"counted fracture: {_span(text, m.start, m.end)}"}
+            spans[(RECURRENT_FRACTURES, False)] = _span(text, m.start, m.end)
         if excluded and _inside_longer(m.start, m.end, spans_found, text):
             continue  # "no joint pain" excludes arthralgia, not every pain
         if excluded and _SITE_BEFORE.search(text, 0, m.start):

@@ -26,7 +26,10 @@ __all__ = ["Milestone", "find_milestones"]
 
 _AGE = (r"(?:\s+(?:at|by|from|around|about|only at|not until|after)|(?<=not walk)\s+until"
         r"|(?<=n't walk)\s+until)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
-        r"(?:about\s+|around\s+|approximately\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>months?|mo|years?|yrs?|y)\b")
+        r"(?:about\s+|around\s+|approximately\s+)?(?P<n>\d+(?:\.\d+)?)"
+        # "at 2 and a half" (years, as parents write it), "at 2 and a half years"
+        r"(?:(?P<half>\s+and\s+a\s+half)(?:\s+(?P<hu>months?|mo|years?|yrs?))?\b"
+        r"|\s*(?P<u>months?|mo|years?|yrs?|y)\b)")
 
 
 #: a milestone "not yet" reached speaks of a young child (months); later it is a loss or a
@@ -64,7 +67,12 @@ def find_milestones(text: str, ctx: ContextAnalyser | None = None,
     out: list[Milestone] = []
     for key, rx, not_yet, limit, term in _table():
         for m in rx.finditer(text):
-            months = float(m.group("n")) * (1.0 if m.group("u").lower().startswith("m") else 12.0)
+            if m.group("half"):  # a bare "2 and a half" is years
+                unit = (m.group("hu") or "y").lower()
+                months = (float(m.group("n")) + 0.5) * (1.0 if unit.startswith("m") else 12.0)
+            else:
+                months = float(m.group("n")) * (1.0 if m.group("u").lower().startswith("m")
+                                                else 12.0)
             if not ctx.assess(m.start(), m.end()).about_patient:
                 continue
             out.append(Milestone(key, term, months <= limit, months, m.start(), m.end()))

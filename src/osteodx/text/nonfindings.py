@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["not_a_finding"]
+__all__ = ["hair_form", "not_a_finding"]
 
 #: a unit's denominator written in words ("sixty four millimoles per mole")
 _UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
@@ -150,3 +150,27 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
             text, end))):
         return True
     return hpo_id in _PROCEDURE_TERMS and bool(_PROCEDURE.search(text, max(0, start - 20), start))
+
+
+#: "his scalp hair was sparse, short, lustreless and hypopigmented": a colour word whose
+#: subject is the hair, not the skin ("and his skin was hypopigmented" keeps the skin's)
+_HAIR_SUBJECT = re.compile(r"\bhair\s+(?:is|was|were|are)\b(?:(?!\bskin\b)[^.;:])*"
+                           r"(?<!\bhis )(?<!\bher )(?<!\bthe )(?<!\btheir )$", re.IGNORECASE)
+#: skin terms whose hair counterpart a hair subject takes
+_HAIR_FORM = {"HP:0001010": "HP:0005599"}  # Hypopigmentation of the skin -> of hair
+
+
+def hair_form(text: str, start: int, hpo_id: str) -> str:
+    """The hair's term for a skin colour term said of the hair, else *hpo_id*.
+
+    >>> t = "His scalp hair was sparse, short, lustreless and hypopigmented."
+    >>> hair_form(t, t.index("hypo"), "HP:0001010")
+    'HP:0005599'
+    >>> t = "His hair was sparse and his skin was hypopigmented."
+    >>> hair_form(t, t.index("skin"), "HP:0001010")
+    'HP:0001010'
+    """
+    other = _HAIR_FORM.get(hpo_id)
+    if other is not None and _HAIR_SUBJECT.search(text, max(0, start - 60), start):
+        return other
+    return hpo_id
