@@ -116,3 +116,19 @@ def test_cache_key_follows_the_mode(dated, tmp_path, monkeypatch):
     env = load_knowledge_base(rel, packs=False)
     assert env.provenance["index_key"] == keys["missing"]
     assert "OMIM:999999" in env.disease_index
+
+
+def test_the_hpo3_version_is_read_from_its_metadata_folder(monkeypatch, tmp_path):
+    import importlib.metadata
+    import sys
+
+    from osteodx.kb.supplement import hpo3_version
+
+    try:
+        installed = importlib.metadata.version("hpo3")
+    except importlib.metadata.PackageNotFoundError:
+        installed = None
+    assert hpo3_version() == installed
+    (tmp_path / "hpo3-9.8.7.dist-info").mkdir()  # the first folder on the path wins
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    assert hpo3_version() == "9.8.7"
