@@ -209,8 +209,9 @@ def test_predicate_form_matches_the_finding() -> None:
                              ("HP:0000369", "Low-set ears", [])])
     assert found(rec, "The liver was enlarged and the ears were low set.") == {
         ("HP:0002240", "liver was enlarged"), ("HP:0000369", "ears were low set")}
-    # a negation between copula and adjective is not bridged (the cue must stay outside)
-    assert found(rec, "The liver was not enlarged.") == set()
+    # a negation between copula and adjective: the match starts after it, so that the "not"
+    # (a cue outside the match) negates it
+    assert found(rec, "The liver was not enlarged.") == {("HP:0002240", "enlarged")}
 
 
 def test_words_shared_on_both_sides_of_a_coordination() -> None:

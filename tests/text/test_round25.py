@@ -74,3 +74,23 @@ def test_there_is_no_subject_shared_with_an_earlier_noun(real_kb) -> None:
     ex = extract_text("Smaller exostoses are seen on the left 6th and 7th ribs, and there are "
                       "broad-based exostoses of both proximal tibiae.", real_kb, case_id="r25")
     assert "Broad ribs" not in {f.label for f in ex.case.findings}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The radial head is not dislocated.", "Dislocated radial head"),
+    ("The kidneys were not enlarged.", "Enlarged kidney"),
+])
+def test_a_negated_predicate_is_excluded(real_kb, text: str, label: str) -> None:
+    from osteodx.text.extract import extract_text
+
+    got = {(f.label, f.excluded) for f in extract_text(text, real_kb, case_id="r25").case.findings}
+    assert (label, True) in got and (label, False) not in got
+
+
+def test_what_must_stay_beside_a_negated_predicate(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    got = {(f.label, f.excluded) for f in extract_text(
+        "The kidneys were not enlarged and the liver was enlarged. The liver and the spleen "
+        "are not enlarged in the sister.", real_kb, case_id="r25").case.findings}
+    assert ("Hepatomegaly", False) in got

@@ -338,6 +338,12 @@ class PhraseVariants:
                 skip += 3  # "were noted to be low", "was found to be enlarged"
             while skip < len(words) and words[skip] in _INTENSIFIERS:
                 skip += 1
+            # "the radial head is not dislocated": the match starts at the adjective, so that
+            # the "not" before it negates it (a cue inside a match says nothing of it)
+            negated = not verbless and skip + 1 < len(words) and words[skip] == "not" \
+                and words[skip + 1] not in _INTENSIFIERS and words[skip + 1] != "only"
+            if negated:
+                skip += 1
             for k in (1, 2, 3):  # "were enlarged", "were low set", "is soft and stretchy"
                 after = words[skip : skip + k]
                 if k == 3:  # a second adjective after "and": "soft and stretchy" -> "stretchy"
@@ -357,12 +363,16 @@ class PhraseVariants:
                         continue
                     entries = self._bag.get(tuple(sorted([*window, *after])))
                     if entries:  # a second adjective shares the subject with the first
-                        out.append(_Candidate(items[j].start, items[skip + k - 1].end,
+                        out.append(_Candidate(items[skip if negated else j].start,
+                                              items[skip + k - 1].end,
                                               _COORD if k == 3 else _BAG, entries))
                         if k == 3:
                             break  # its longest subject only: "femoral necks", not "necks"
                 # "Liver and spleen were enlarged", "Hands and feet are large": each subject
-                if i >= 3 and words[i - 2] in ("and", "or") and words[i - 1] not in _PRONOUNS:
+                # (not when negated: the match would span its "not"; "liver and spleen not
+                # enlarged" is an examination's statement, knowledge/examinations.yaml)
+                if i >= 3 and words[i - 2] in ("and", "or") and words[i - 1] not in _PRONOUNS \
+                        and not negated:
                     for j in _conjuncts(items, i - 2, -1):
                         entries = self._bag.get(tuple(sorted([words[j], *after])))
                         if entries:
