@@ -15,6 +15,7 @@ from osteodx.engine.likelihood import score_case
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import for_sex
 from osteodx.engine.view_fixes import compute_fix_tables, fix_table
+from osteodx.kb.arrayfile import read_arrays, write_arrays
 from osteodx.kb.cache import CACHE_KEY
 from osteodx.kb.load import build_knowledge_base
 from osteodx.ontology.release import locate_release
@@ -131,6 +132,11 @@ def _table_path(directory):
     return path
 
 
+def _rewrite(path, arrays):
+    with path.open("wb") as fh:
+        write_arrays(fh, arrays)
+
+
 def _fresh_cached(key: str = "kb-toy"):
     kb = build_knowledge_base(locate_release(TOY), supplement=False, packs=False)
     kb.derived[CACHE_KEY] = key
@@ -140,23 +146,20 @@ def _fresh_cached(key: str = "kb-toy"):
 def test_another_bases_table_under_this_name_is_not_used(cached_kb, tmp_path, monkeypatch):
     good = fix_table(for_sex(cached_kb, "MALE"), P)
     path = _table_path(tmp_path)
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
+    arrays = {k: v.copy() for k, v in read_arrays(path).items()}
     arrays["kb_key"] = np.array("kb-other")  # as if copied from another release's table
-    np.savez(path, **arrays)
+    _rewrite(path, arrays)
     again = fix_table(for_sex(_fresh_cached(), "MALE"), P)  # worked out again, rewritten
     assert np.array_equal(again.keys, good.keys) and np.array_equal(again.delta, good.delta)
-    with np.load(path) as z:
-        assert str(z["kb_key"]) == "kb-toy"
+    assert str(read_arrays(path)["kb_key"]) == "kb-toy"
 
 
 def test_a_table_indexing_outside_the_base_is_worked_out_again(cached_kb, tmp_path):
     fix_table(for_sex(cached_kb, "FEMALE"), P)
     path = _table_path(tmp_path)
-    with np.load(path) as z:
-        arrays = {k: z[k] for k in z.files}
+    arrays = {k: v.copy() for k, v in read_arrays(path).items()}
     arrays["FEMALE_idx"] = arrays["FEMALE_idx"] + 10_000  # diseases the base does not have
-    np.savez(path, **arrays)
+    _rewrite(path, arrays)
     table = fix_table(for_sex(_fresh_cached(), "FEMALE"), P)
     assert int(table.idx.max()) < cached_kb.n_diseases
 
@@ -178,7 +181,7 @@ def test_a_failed_write_leaves_no_temporary_file(cached_kb, tmp_path, monkeypatc
     def full_disk(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(view_fixes.np, "savez", full_disk)
+    monkeypatch.setattr(view_fixes, "write_arrays", full_disk)
     assert fix_table(for_sex(cached_kb, "MALE"), P) is not None  # worked out, not kept
     assert list(tmp_path.iterdir()) == []
 
@@ -186,10 +189,12 @@ def test_a_failed_write_leaves_no_temporary_file(cached_kb, tmp_path, monkeypatc
 def test_a_new_table_replaces_the_tables_of_older_code(cached_kb, tmp_path):
     stale = tmp_path / "sexfix-kb-toy-0000000000000000.npz"
     stale.write_bytes(b"from an older osteodx")
+    older = tmp_path / "sexfix-kb-toy-1111111111111111.arrays"
+    older.write_bytes(b"from an older osteodx, mapped format")
     other_base = tmp_path / "sexfix-kb-other-0000000000000000.npz"
     other_base.write_bytes(b"another release's table")
     fix_table(for_sex(cached_kb, "MALE"), P)
-    assert not stale.exists() and other_base.exists()
+    assert not stale.exists() and not older.exists() and other_base.exists()
     assert len(_tables_on_disk(tmp_path)) == 2
 
 

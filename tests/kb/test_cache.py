@@ -22,31 +22,30 @@ def _load(toy_dir):
     return load_knowledge_base(toy_dir, supplement="none", packs=False)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
-def test_damaged_npz_is_rebuilt(toy_dir, fresh, damage):
-    """Was BadZipFile on every later run after `head -c 1000` on the .npz."""
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "cut-in-data"])
+def test_damaged_arrays_are_rebuilt(toy_dir, fresh, damage):
+    """Was BadZipFile on every later run after `head -c 1000` on the (then) .npz."""
     built = _load(toy_dir)
-    (npz,) = fresh.glob("kb-*.npz")
+    (npz,) = fresh.glob("kb-*.arrays")
     data = npz.read_bytes()
     npz.write_bytes({"truncate": data[:1000], "garbage": b"PK\x03\x04" + b"\x00" * 200,
-                     "empty": b""}[damage])
-    key = npz.name.removesuffix(".npz")
+                     "empty": b"", "cut-in-data": data[:-100]}[damage])
+    key = npz.name.removesuffix(".arrays")
     assert cache.load(key, fresh) is None
     kb = _load(toy_dir)
     assert kb.disease_ids == built.disease_ids
     assert npz.read_bytes() == data  # rewritten whole
 
 
-def test_npz_missing_an_array_is_rebuilt(toy_dir, fresh):
-    import numpy as np
+def test_arrays_missing_one_are_rebuilt(toy_dir, fresh):
+    from osteodx.kb.arrayfile import read_arrays, write_arrays
 
     _load(toy_dir)
-    (npz,) = fresh.glob("kb-*.npz")
-    with np.load(npz) as z:
-        arrays = {k: z[k] for k in z.files if k != "background"}
-    with npz.open("wb") as fh:
-        np.savez(fh, **arrays)
-    assert cache.load(npz.name.removesuffix(".npz"), fresh) is None
+    (path,) = fresh.glob("kb-*.arrays")
+    arrays = {k: v.copy() for k, v in read_arrays(path).items() if k != "background"}
+    with path.open("wb") as fh:
+        write_arrays(fh, arrays)
+    assert cache.load(path.name.removesuffix(".arrays"), fresh) is None
 
 
 def test_json_of_the_wrong_shape_is_rebuilt(toy_dir, fresh):

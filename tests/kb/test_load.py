@@ -33,7 +33,7 @@ def test_origin_is_the_calls_not_the_caches(tmp_path, toy_dir, fresh, monkeypatc
     kb_a = load_knowledge_base(a, supplement="none", packs=False)
     monkeypatch.setattr(load_mod, "_MEMO", {})
     kb_b = load_knowledge_base(b, supplement="none", packs=False)  # read from the cache a built
-    assert len(list(fresh.glob("kb-*.npz"))) == 1
+    assert len(list(fresh.glob("kb-*.arrays"))) == 1
     assert kb_b.provenance["hpo_dir"] == str(b) and kb_b.provenance["hpo_origin"] == "--hpo-dir"
     assert kb_a.provenance["hpo_dir"] == str(a)  # the first is not changed by the second
     monkeypatch.setenv("OSTEODX_HPO_DIR", str(a))

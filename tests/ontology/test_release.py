@@ -66,18 +66,18 @@ def test_cache_is_reused_and_invalidated_when_data_change(tmp_path, toy_dir, mon
     rel = tmp_path / "rel"
     shutil.copytree(toy_dir, rel)
     kb1 = load_knowledge_base(rel, supplement=False)
-    files = sorted((tmp_path / "cache").glob("kb-*.npz"))
+    files = sorted((tmp_path / "cache").glob("kb-*.arrays"))
     assert len(files) == 1
     monkeypatch.setattr(load_mod, "_MEMO", {})
     kb2 = load_knowledge_base(rel, supplement=False)  # from disk
     assert kb2.disease_ids == kb1.disease_ids
-    assert sorted((tmp_path / "cache").glob("kb-*.npz")) == files
+    assert sorted((tmp_path / "cache").glob("kb-*.arrays")) == files
     with (rel / "phenotype.hpoa").open("a") as fh:
         fh.write("OMIM:100006\tNew disease\t\tHP:0000021\tPMID:6\tPCS\t\t\t\t\tP\tHPO:t\n")
     monkeypatch.setattr(load_mod, "_MEMO", {})
     kb3 = load_knowledge_base(rel, supplement=False)
     assert "OMIM:100006" in kb3.disease_index
-    assert len(sorted((tmp_path / "cache").glob("kb-*.npz"))) == 2
+    assert len(sorted((tmp_path / "cache").glob("kb-*.arrays"))) == 2
 
 
 def test_cache_format_version_mismatch_rebuilds(tmp_path, toy_dir, monkeypatch):
@@ -89,7 +89,7 @@ def test_cache_format_version_mismatch_rebuilds(tmp_path, toy_dir, monkeypatch):
     monkeypatch.setattr(cache, "INDEX_FORMAT", cache.INDEX_FORMAT + 100)
     monkeypatch.setattr(load_mod, "_MEMO", {})
     load_knowledge_base(toy_dir, supplement=False)
-    assert len(list((tmp_path / "cache").glob("kb-*.npz"))) == 2
+    assert len(list((tmp_path / "cache").glob("kb-*.arrays"))) == 2
 
 
 def test_search_terms(toy_kb):

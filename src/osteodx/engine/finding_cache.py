@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from osteodx.engine.finding_batch import sparse_logs_many
 from osteodx.engine.finding_vectors import reads_changed, sparse_logs, view_fix
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset
 from osteodx.engine.view_fixes import fix_table
-from osteodx.kb.knowledge_base import KnowledgeBase
+from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 
-__all__ = ["CACHE_SIZE", "Fix", "cached_logs"]
+__all__ = ["CACHE_SIZE", "Fix", "cached_logs", "prefetch"]
 
 #: per-finding vectors kept for a batch
 CACHE_SIZE = 2048
@@ -41,6 +42,25 @@ def cached_logs(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParamete
     if base_of_view is not None:
         return _view_logs(kb, base_of_view, q, excluded, params, weights, store)
     return (*_base_logs(kb, q, excluded, params, weights, store), None)
+
+
+def prefetch(kb: KnowledgeBase, terms: list[tuple[int, bool]], params: ModelParameters,
+             weights: np.ndarray) -> None:
+    """Work out together the findings of *terms* (``(term, excluded)``) that the memo
+    lacks, as a case's loop would one by one (the same vectors, in the same order into
+    the memo): the fixed cost of each numpy step is paid once per block of findings
+    (:mod:`osteodx.engine.finding_batch`)."""
+    base = kb.derived.get(SEX_VIEW_BASE)
+    if base is None:
+        base = kb
+    cache = _store(base, "finding cache", params)
+    new = [key for key in dict.fromkeys(terms) if key not in cache]
+    if len(new) < 2 or not isinstance(base.implied, CscMatrix):  # one: the loop's own path
+        return
+    for key, got in zip(new, sparse_logs_many(base, new, params, weights), strict=True):
+        if len(cache) >= CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[key] = got
 
 
 def _store(kb: KnowledgeBase, name: str, params: ModelParameters) -> dict:

@@ -27,7 +27,7 @@ import numpy as np
 
 from osteodx.case.model import Case
 from osteodx.engine.family_history import family_log10_lr
-from osteodx.engine.finding_cache import Fix, cached_logs
+from osteodx.engine.finding_cache import Fix, cached_logs, prefetch
 from osteodx.engine.finding_detail import Column, FindingDetail
 from osteodx.engine.finding_vectors import finding_lr, match_weights
 from osteodx.engine.params import ModelParameters
@@ -183,6 +183,8 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     base_sum = 0.0  # the part of the total every disease shares
 
     store = len(terms) <= MEMO_FINDINGS
+    if store:
+        prefetch(kb, terms, params, weights)
     for i, (q, excluded) in enumerate(terms):
         sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights,
                                                        store=store)

@@ -29,8 +29,6 @@ import logging
 import multiprocessing
 import os
 import tempfile
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +38,7 @@ from osteodx.engine.finding_vectors import match_weights, reads_changed, sparse_
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex, restrict, view_sex
 from osteodx.kb import cache
+from osteodx.kb.arrayfile import read_arrays, write_arrays
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.kb.sex_patch import SEXES
 
@@ -112,7 +111,7 @@ def ensure_fix_tables(kb: KnowledgeBase) -> None:
 
 
 def _path(key: str, params: ModelParameters) -> Path:
-    return cache.cache_dir() / f"sexfix-{key}-{_digest(params)}.npz"
+    return cache.cache_dir() / f"sexfix-{key}-{_digest(params)}.arrays"
 
 
 def _tables(kb: KnowledgeBase, params: ModelParameters) -> dict[str, FixTable] | None:
@@ -276,8 +275,7 @@ def _read(path: Path, key: str, shape: np.ndarray) -> dict[str, FixTable] | None
     if not path.is_file():
         return None
     try:
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+        arrays = read_arrays(path)
         if str(arrays["kb_key"]) != key or not np.array_equal(arrays["shape"], shape):
             raise ValueError("worked out for another knowledge base")
         tables = {sex: FixTable(*(arrays[f"{sex}_{f}"] for f in FixTable.__slots__))
@@ -285,8 +283,7 @@ def _read(path: Path, key: str, shape: np.ndarray) -> dict[str, FixTable] | None
         for table in tables.values():
             _check(table, int(shape[0]), int(shape[1]))
         return tables
-    except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError,
-            zipfile.BadZipFile, zlib.error) as exc:
+    except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError) as exc:
         log.info("%s: damaged (%s); working it out again", path, exc)
         return None
 
@@ -311,16 +308,17 @@ def _write(path: Path, tables: dict[str, FixTable], key: str, shape: np.ndarray)
     arrays["kb_key"], arrays["shape"] = np.array(key), shape
     tmp: str | None = None
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".arrays",
+                                         delete=False) as fh:
             tmp = fh.name
-            np.savez(fh, **arrays)
+            write_arrays(fh, arrays)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
         tmp = None
-        for stale in path.parent.glob(f"sexfix-{key}-*.npz"):  # older code's tables
-            if stale != path:
+        for stale in path.parent.glob(f"sexfix-{key}-*"):  # older code's tables (.npz too)
+            if stale != path and stale.suffix in (".arrays", ".npz"):
                 stale.unlink(missing_ok=True)
     except OSError:
         return

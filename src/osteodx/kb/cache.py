@@ -1,6 +1,7 @@
 """On-disk cache of compiled knowledge bases.
 
-One ``.npz`` (arrays) and one ``.json`` (strings) per key. The key hashes the
+One ``.arrays`` file (:mod:`osteodx.kb.arrayfile`: memory-mapped when read, so a call
+reads only the pages it touches) and one ``.json`` (strings) per key. The key hashes the
 HPO files' checksum, the supplement mode and version, the pack versions, the build
 parameters and :data:`INDEX_FORMAT`, so any change to the data or the format rebuilds.
 
@@ -17,8 +18,6 @@ import json
 import logging
 import os
 import tempfile
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from osteodx.errors import KnowledgeBaseError, OsteodxError
+from osteodx.kb.arrayfile import read_arrays, write_arrays
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 from osteodx.kb.sex_patch import SEXES, SexPatch
 from osteodx.ontology.graph import Ontology
@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 
 #: bump whenever the layout or the meaning of cached arrays changes
 #: (13: no hpo_origin/hpo_dir stored; data warnings stored; 14: Roman numerals with a
-#: subtype letter pair OMIM and Orphanet names, "type IA" = "type 1A")
-INDEX_FORMAT = 14
+#: subtype letter pair OMIM and Orphanet names, "type IA" = "type 1A"; 15: arrays in a
+#: mapped ``.arrays`` file instead of an ``.npz``, disease rows stored as intp)
+INDEX_FORMAT = 15
 
 #: provenance keys that say where and how this run read the data: never stored
 LOCATION_KEYS = ("hpo_origin", "hpo_dir", "warnings", "index_key")
@@ -47,11 +48,9 @@ LOCATION_KEYS = ("hpo_origin", "hpo_dir", "warnings", "index_key")
 #: through the cache: tables worked out from it later may be cached beside it
 CACHE_KEY = "cache key"
 
-#: what reading a damaged cache can raise: a truncated .npz is a BadZipFile or an
-#: EOFError, a damaged member a zlib.error or a ValueError, a .json of the wrong shape a
-#: KeyError, TypeError or AttributeError
-_DAMAGED = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, EOFError,
-            zipfile.BadZipFile, zlib.error)
+#: what reading a damaged cache can raise: a cut or foreign .arrays file a ValueError,
+#: a .json of the wrong shape a KeyError, TypeError or AttributeError
+_DAMAGED = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, EOFError)
 
 _ARRAYS = ("background", "ic", "inheritance", "onset_min", "death_freq", "ann_ptr", "ann_term",
            "ann_freq", "ann_text", "sl_disease", "sl_term", "sl_male", "sl_male_text", "sl_female",
@@ -77,7 +76,7 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
     for name in _MATRICES:
         m: CscMatrix = getattr(kb, name)
         arrays[f"{name}_ptr"], arrays[f"{name}_rows"], arrays[f"{name}_vals"] = \
-            m.ptr, m.rows.astype(np.int32), m.vals
+            m.ptr, m.rows, m.vals  # rows as intp: mapped, they are used as they are
     for name in ("par_ptr", "par_idx", "anc_ptr", "anc_idx"):
         arrays[f"onto_{name}"] = getattr(onto, name)
     if len(kb.sl_disease):  # computed here once, so that no later process needs to
@@ -101,13 +100,13 @@ def save(kb: KnowledgeBase, key: str, directory: Path) -> None:
     tmp: str | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as fh:
+        with tempfile.NamedTemporaryFile(dir=directory, suffix=".arrays", delete=False) as fh:
             tmp = fh.name
-            np.savez(fh, **arrays)
+            write_arrays(fh, arrays)
         umask = os.umask(0)  # read it: a temporary file is private (0600), the cache not
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, directory / f"{key}.npz")
+        os.replace(tmp, directory / f"{key}.arrays")
         tmp = None
         # the synonyms (a fifth of the strings) in a file of their own, read when needed
         for path, data in ((directory / f"{key}.synonyms.json", onto.synonyms),
@@ -163,19 +162,17 @@ def gc_paused() -> Iterator[None]:
 
 def _load(key: str, directory: Path,
           rebuild: Callable[[], KnowledgeBase] | None) -> KnowledgeBase | None:
-    npz_path, json_path = directory / f"{key}.npz", directory / f"{key}.json"
+    arrays_path, json_path = directory / f"{key}.arrays", directory / f"{key}.json"
     syn_path = directory / f"{key}.synonyms.json"
-    if not (npz_path.is_file() and json_path.is_file() and syn_path.is_file()):
+    if not (arrays_path.is_file() and json_path.is_file() and syn_path.is_file()):
         return None
     try:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
         if meta.get("format") != INDEX_FORMAT:
             return None
-        with np.load(npz_path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        return _assemble(meta, arrays, syn_path, rebuild)
+        return _assemble(meta, read_arrays(arrays_path), syn_path, rebuild)
     except _DAMAGED as exc:
-        log.info("%s: damaged cache entry (%s: %s); rebuilding", npz_path.parent / key,
+        log.info("%s: damaged cache entry (%s: %s); rebuilding", arrays_path.parent / key,
                  type(exc).__name__, exc)
         return None
 
