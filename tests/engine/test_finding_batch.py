@@ -90,3 +90,25 @@ def test_prefetch_fills_the_memo_in_the_cases_order(toy_kb):
     prefetch(view, [(4, False), (3, False), (6, True)], p, w)
     assert list(memo)[3:] == [(4, False), (6, True)]
     toy_kb.derived.clear()
+
+
+def test_totals_added_in_one_pass_are_the_sequential_sums():
+    """``_add_in_order`` must add each disease's parts in their order: float addition is
+    not associative, and a case's totals are compared to the bit across code paths."""
+    from osteodx.engine.likelihood import _add_in_order
+
+    rng = np.random.default_rng(3)
+    n = 50
+    parts = []
+    for _ in range(12):
+        rows = np.sort(rng.choice(n, size=rng.integers(1, n), replace=False))
+        parts.append((rows, rng.normal(0, 1e3, len(rows)) * 10.0 ** rng.integers(-8, 8)))
+    sequential = np.zeros(n)
+    for rows, vals in parts:
+        sequential[rows] += vals
+    total = np.zeros(n)
+    _add_in_order(total, list(parts))
+    assert np.array_equal(total, sequential)
+    reordered = np.zeros(n)
+    _add_in_order(reordered, parts[::-1])
+    assert not np.array_equal(reordered, sequential)  # the order matters: the test can fail

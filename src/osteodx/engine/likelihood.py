@@ -157,6 +157,23 @@ def _positives(n: int, base: float, rows: np.ndarray, excess: np.ndarray, fix: F
     return rows[keep], vals[keep]
 
 
+#: sparse entries gathered before they are added to a case's totals (16 bytes each)
+_ADD_BATCH = 1 << 20
+
+
+def _add_in_order(total: np.ndarray, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    """``total[rows] += values`` for each part, in one unbuffered pass: every disease's
+    additions happen in the parts' order, so the sums are the same to the bit as one
+    fancy-indexed addition per part (a case's findings, then a sex view's fix)."""
+    if len(parts) == 1:
+        rows, vals = parts[0]
+        total[rows] += vals  # rows within one part are distinct
+    elif parts:
+        np.add.at(total, np.concatenate([r for r, _ in parts]),
+                  np.concatenate([v for _, v in parts]))
+    parts.clear()
+
+
 def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
                detail: bool = True) -> CaseScores:
     """Score *case* against every disease of *kb*.
@@ -185,16 +202,23 @@ def score_case(kb: KnowledgeBase, case: Case, params: ModelParameters, *,
     store = len(terms) <= MEMO_FINDINGS
     if store:
         prefetch(kb, terms, params, weights)
+    pending: list[tuple[np.ndarray, np.ndarray]] = []  # added to the totals in this order
+    pending_cells = 0
     for i, (q, excluded) in enumerate(terms):
         sparse = base, rows, excess, fix = cached_logs(kb, q, excluded, params, weights,
                                                        store=store)
         base_sum += base
-        sum_lr[rows] += excess
+        pending.append((rows, excess))
+        pending_cells += len(rows)
         if fix is not None:
-            sum_lr[fix[0]] += fix[1]
+            pending.append(fix)
+        if pending_cells > _ADD_BATCH:
+            _add_in_order(sum_lr, pending)
+            pending_cells = 0
         if i in grouped and kept_cells < KEEP_BUDGET:
             kept[i] = _positives(n, *sparse)
             kept_cells += len(kept[i][0])
+    _add_in_order(sum_lr, pending)
 
     def positives(i: int) -> Positives:
         got = kept.pop(i, None)  # each finding is in one group: freed once read
