@@ -87,6 +87,7 @@ from osteodx.text.family_relatives import relation_hits, relative_names
 from osteodx.text.family_relatives import relative_hit as _hit
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
+    _BORN_TO,
     _CONSANG,
     _GAPPED,
     _IN,
@@ -234,7 +235,7 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     if before and re.search(r"\w", text[clause.start : before.start()]):
         # "similar changes were seen in her sister" (not "In her mother, X is suspected")
         return _statements(_finding(ctx, p, clause.start, before.start()), group, span)
-    if _NOT_SUBJECT.search(text, 0, group[0].start):
+    if _NOT_SUBJECT.search(text, 0, group[0].start) or _BORN_TO.search(text, 0, group[0].start):
         return []  # "born to healthy parents", "investigation of her family"
     if _OF_KIN.search(text, 0, group[0].start) and _PATIENT_VERB.match(text, group[-1].end):
         return []  # "the second child of healthy, non-consanguineous parents, was seen for"

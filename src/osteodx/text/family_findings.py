@@ -199,6 +199,12 @@ _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|ind
                          r"|means|argues?)\s(?:to|that|towards|for|an?)\b")
 
 
+#: a clause that doubts the statement before it, not a finding: "; this cannot be confirmed"
+_UNCONFIRMED = re.compile(r"(?:this|which|that|it)\s(?:cannot|can't|could not|couldn't|has not"
+                          r"|hasn't|was not|wasn't|is not|isn't)(?:\sbe|\sbeen)?\s(?:confirmed"
+                          r"|verified|substantiated|proven)\b")
+
+
 def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
              raw_start: int | None = None) -> _Found | None:
     """The finding in view span ``[start, end)``, or None when it is no affection statement.
@@ -215,7 +221,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     tail = _SEEN_AT_END.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()  # "sclerotic changes were found" -> "sclerotic changes"
-    if end <= start or _measurement_only(text[start:end]) or _INTERPRETS.match(text, start):
+    if end <= start or _measurement_only(text[start:end]) or _INTERPRETS.match(text, start) \
+            or _UNCONFIRMED.match(text, start, end):
         return None  # "... consanguineous parents this points to a recessive defect"
     similar = bool(_SIMILAR.search(raw))
     votes = _votes(ctx, p, lead, start, end)
@@ -232,7 +239,9 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
         affected = False  # "has straight legs and no problems": a summary that she is well
     last = max(start, text.rfind(" ", start, end) + 1)
     finding = clean_text(ctx.original(p, start, end))
-    if _HEDGE.search(raw) or ctx.assess_view(p, last, end).uncertain:
+    doubted = _UNCONFIRMED.match(text, re.match(r"[\s;,]*(?:but\s|although\s)?", text[end:]).end()
+                                 + end)  # "...; this cannot be confirmed"
+    if _HEDGE.search(raw) or doubted or ctx.assess_view(p, last, end).uncertain:
         note = "possibly affected" if affected else "possibly unaffected"
         return _Found(finding, None, note, similar)
     return _Found(finding, affected, "", similar)

@@ -62,9 +62,10 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
                 continue  # the relative who wrote or told the history
             if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
                 continue  # "first-cousin parents": their kinship, read by _consanguinity
-            if _RESTATED.match(text, h.end) and any(
-                    o.cue.kind == "relation" and o.start > h.end and
-                    o.start - h.end < 20 for o in p.hits):
+            if (aside := _RESTATED.match(text, h.end)) and any(
+                    o.cue.kind == "relation" and o.start > h.end and (
+                        o.start - h.end < 20 or o.start < _aside_end(text, aside))
+                    for o in p.hits):
                 continue  # "Her brother (his uncle)": the aside says whose relative
             if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
                 continue  # "in the son of a consanguineous couple" is the patient
@@ -80,6 +81,14 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
             out.append(_hit(h.start + m.start(), h.start + m.end(), text, "family members"))
     out += _family_hits(p)
     return sorted(out)
+
+
+def _aside_end(text: str, aside: re.Match[str]) -> int:
+    """Where a bracketed aside closes ("(Mrs Owen's maternal grandfather)"), else its start."""
+    if "(" not in aside.group():
+        return aside.start()
+    close = text.find(")", aside.end())
+    return close if 0 <= close - aside.end() <= 60 else aside.start()
 
 
 def _hit(start: int, end: int, text: str, relation: str) -> CueHit:

@@ -26,6 +26,9 @@ _NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_D
 #: relatives described after "of" ("the second child of healthy, non-consanguineous Japanese
 #: parents"), followed by the patient's own verb (:data:`_PATIENT_VERB`): not their statement
 _OF_KIN = re.compile(rf"(?:of|to|from)(?: {_DET})?(?:,? {_BEFORE_KIN})+ $")
+#: the patient born to the relatives: "born at 36 weeks to non-consanguineous parents after an
+#: uncomplicated pregnancy" says nothing of the parents' health
+_BORN_TO = re.compile(rf"\bborn\b[^.;:]{{0,60}}\bto(?: {_DET})?(?:,? {_BEFORE_KIN})* $")
 _PATIENT_VERB = re.compile(r"\s*,\s*(?:was|is|were|are|has|had|presented|came|attended"
                            r"|underwent|developed|showed)\b")
 _IN = re.compile(r"(?:in|among|on)(?: (?:her|his|their|the|both|all|the patient's|the proband's"
@@ -42,6 +45,8 @@ _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted
                           r"|detected|shown|identified|suspected|possible|likely|probable"
                           r"|presumed|diagnosed|confirmed|reported|described)$")
 _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
+                         # notes' "NAD": no abnormality detected
+                         r"|nad|no abnormalit(?:y|ies)(?: (?:detected|found|seen))?"
                          r"|(?:is|are|was|were|seems?|looks?|doing) (?:perfectly )?fine"
                          r"|(?:perfectly |absolutely )?fine(?=\s*$)"
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
@@ -105,7 +110,7 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:originally |both )?(?:from|born in) [a-z -]{1,30})")
 _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
-                    r"|doubtful|query|thought to|believed to)\b")
+                    r"|doubtful|query|thought to|believed to|allegedly|unconfirmed)\b")
 _INFORMANT = re.compile(
     r"\W*(?:(?:also|first|then|later|initially|always|often|had|have|has) )?(?:recalls?"
     r"|recalled|remembers?"
@@ -113,7 +118,7 @@ _INFORMANT = re.compile(
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
     r"|sought|complains? that|complained that|told|tells|tell|tells? that|informed|informs"
-    r"|(?:is|are|was|were|has been|have been) (?:told|informed|advised|taught|shown)"
+    r"|(?:is|are|was|were|has been|have been|had been) (?:told|informed|advised|taught|shown)"
     # a relative worried about the patient: "Mum is anxious about his appearance", "his mum
     # and I are both worried about his feeding"
     r"|(?:and (?:i|we|dad|mum|mom|he|she) )?(?:is|are|was|were|feels?|felt|seems?|seemed)"
@@ -135,6 +140,7 @@ _INFORMANT = re.compile(
     r"|on (?:the )?ward))\b")
 _UNASSESSED = re.compile(
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
+    r"|(?:should|must|could|may|might|would)(?: also)? be|ought to be|needs? to be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
     r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced|contacted|invited"
     r"|offered|approached|referred|called|booked)\b|\b(?:untested"
@@ -250,7 +256,9 @@ _OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|curren
 # -- relatives who are no subject of a statement ------------------------------------------
 #: a relative restated in an aside from the patient's side: "Her brother (his uncle)", "Their
 #: mother, your paternal grandmother"
-_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's|[a-z]+'s)\s"
+_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's"
+                       # "Their father (Mrs Owen's maternal grandfather)"
+                       r"|(?:(?:mrs?|ms|miss|dr)\.?\s)?[a-z]+'s)\s"
                        # a letter to the patient: "His sister, your aunt Vesna, had ..."
                        r"|\s*,\s*your\s"
                        # "His parents, Lily's paternal grandparents, are ...": the patient's
