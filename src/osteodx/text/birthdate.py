@@ -25,8 +25,9 @@ _DATE = (r"(?P<{g}>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:seen|clinic date|date of (?:clinic|visit|review|consultation"
-                    r"|assessment|admission|examination|letter)|visit date|review date"
-                    r"|date seen|dictated|date)[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
+                    r"|assessment|admission|examination|letter|meeting|mdt|discussion)"
+                    r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date)"
+                    r"[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
 
 

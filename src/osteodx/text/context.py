@@ -235,6 +235,15 @@ class ContextAnalyser:
             return False  # "Urine glucose 3+ Negative": the result is 3+, "Negative" its range
         if direction == "backward" and _OWN_ASIDE.search(between):
             return False  # "adrenal insufficiency (renin normal)": the aside's own subject
+        if direction == "backward" and _h_negates(h) and _SINGULAR_VERDICT.match(h.text) \
+                and "," in between:
+            return False  # "Knee pain in the last year, X-ray of the knees was normal": one
+            # subject ("X-ray") is normal, not what a comma set apart before it
+        if direction == "backward" and _BARE_ASIDE.match(p.view.text, h.end) and \
+                re.search(r"\(\s*$", p.view.text[:h.start]) and \
+                not re.fullmatch(r"\s*\(\s*", between):
+            return False  # "diarrhoea, investigated for coeliac disease (negative)": the
+            # verdict alone in brackets is about the words just before them
         if direction == "forward" and _closes_aside(between):
             return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
         if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
@@ -339,6 +348,13 @@ _IN_RELATIVE = re.compile(r"\s+(?:in|of|affecting|on)\s+(?:her|his|their|the pat
 #: an aside opened after the finding whose words come before the cue: "(renin normal",
 #: "(antibodies negative" - the cue is about those words ("(not confirmed)" still reaches)
 _OWN_ASIDE = re.compile(r"\((?=[^()]*\w)[^()]*$")
+
+
+#: a verdict on one subject: "was normal", "is negative" (not "were normal", which a list
+#: before it may share)
+_SINGULAR_VERDICT = re.compile(r"(?:was|is)\s")
+#: the rest of a bracket that holds only its cue: "(negative)", "(normal)."
+_BARE_ASIDE = re.compile(r"\s*\)")
 
 
 #: what joins the items of a list of triggers

@@ -117,8 +117,8 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 re.IGNORECASE), "child"),
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\sis\s(?:now\s)?"
-                r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?:\snow)?(?=\s?[.,;(])", re.IGNORECASE),
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\sis\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?"
+                r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(])", re.IGNORECASE),
      "named_child"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
@@ -480,7 +480,10 @@ def extract_demographics(text: str) -> Demographics:
         return d
     noun = _age(tx, d)
     if d.age_years is None and (dated := age_from_dates(text)) is not None:
-        d.age_years, d.age_source = dated[0], tx.evidence(dated[1], dated[2])
+        # the dates' offsets are the text's own (not the normalised text's, whose runs of
+        # spaces are one: "Oliver K.     Male     DOB: 12/03/2021" was an IndexError)
+        d.age_years, d.age_source = dated[0], Evidence(dated[1], dated[2],
+                                                       text[dated[1]:dated[2]])
         d.notes.append(dated[3])  # "DOB 11/11/2022 ... Seen: 20/02/2025"
     _sex(tx, d, noun)
     _duration(tx, d)

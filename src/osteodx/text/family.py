@@ -177,10 +177,17 @@ def _continues(p: ParsedSentence, clause: Clause, rels: list[CueHit]) -> bool:
         clause.start <= h.start < clause.end for h in rels)
 
 
+#: a question, opened by its verb: "Should her brother be checked?", "Does my sister need ..."
+_QUESTION = re.compile(r"\W*(?:should|could|can|will|would|do|does|did|is|are|might|may"
+                       r"|must|shall)\b", re.IGNORECASE)
+
+
 def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: list[CueHit]) -> bool:
     """The disease in general, other patients' relatives, or a relative telling the history."""
     if ctx.assess_view(p, group[0].start, group[-1].end).hypothetical:
         return True
+    if _QUESTION.match(p.view.text) and p.view.text.rstrip().endswith("?"):
+        return True  # "Should her little brother (he's 2 months) be checked?": a question
     if any(h.cue.kind == "other" and clause.start <= h.start < clause.end for h in p.hits):
         return True
     return _informant(p, clause, group) is not None

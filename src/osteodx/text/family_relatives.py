@@ -158,6 +158,9 @@ _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfath
 _NAMED_AFTER = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS}),?"
                           r"\s+(?P<name>[A-Z][a-z]{2,})\b(?=\s*[,(]|\s+(?:is|was|has|had|also"
                           r"|who)\b)")
+#: a family-history list's entry: "- Mother: Carol, died aged 41", "Father: Ian, 62, is well"
+_NAMED_ENTRY = re.compile(rf"^[\s*•·-]*(?P<rel>(?i:{_KIN_WORDS}))\s?:\s+(?P<name>[A-Z][a-z]{{2,}})"
+                          r"\b(?=\s*[,(.;])", re.MULTILINE)
 _NAMED_BEFORE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-z]{{2,}}),\s+(?:her|his|their"
                            rf"|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS})\b")
 
@@ -171,7 +174,7 @@ def relative_names(text: str) -> dict[str, str]:
     {'leila': 'mother', 'tom': 'brother'}
     """
     found: dict[str, set[str]] = {}
-    for rx in (_NAMED_AFTER, _NAMED_BEFORE):
+    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY):
         for m in rx.finditer(text):
             found.setdefault(m.group("name").lower(), set()).add(m.group("rel").lower())
     return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}

@@ -57,6 +57,13 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          # notes' "sweat test -ve": negative
                          r"|(?<![\w-])-ve\b")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
+                      # the history as a topic: "Family history is important.", "as follows"
+                      r"|(?:(?:very|particularly|especially|quite) )?(?:important|relevant"
+                      r"|complex|extensive|of interest|as follows|(?:detailed |shown )?below)"
+                      # whose child: "a half-brother, Jack, 19, from Ian's second marriage"
+                      r"|(?:from|of|by) (?:[a-z]+'s |his |her |their |a |the )?(?:first|second"
+                      r"|third|previous|earlier|later|other|another|new) (?:marriage"
+                      r"|relationship|partner|husband|wife)"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
                       # where the family comes from: "from the same town in Puerto Rico"
@@ -166,7 +173,9 @@ _GENOTYPE_WORDS = frozenset(
     "subsequently found shown proven confirmed identified detected present absent observed seen "
     "in for to of on by from at as well tested testing test genetic genetically genetics "
     "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
-    "which who she he they it her his their its them premutation full".split())
+    "which who she he they it her his their its them premutation full "
+    # "both parents carry one variant each"
+    "one each single two copy copies respectively".split())
 _OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
                          r"\b\s*)?")
 #: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"
