@@ -69,3 +69,29 @@ def test_a_verdict_in_brackets_is_about_the_words_just_before(real_kb) -> None:
     # a list before a plural verdict still shares it
     assert status("Scoliosis, kyphosis and lordosis were absent.") == {
         "Scoliosis": True, "Kyphosis": True, "Hyperlordosis": True}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("She had painful, swollen knees.", "Joint swelling"),
+    ("Both knees had moderate knee effusions.", "Knee joint effusion"),
+    ("The biopsy showed a hypocellular marrow.", "Bone marrow hypocellularity"),
+    ("He tires easily at recess.", "Easy fatigability"),
+    ("She has become forgetful.", "Memory impairment"),
+    ("She lost her baby teeth early.", "Premature loss of primary teeth"),
+    ("There is a bald patch on the crown.", "Patchy alopecia"),
+    ("He was short of breath on arrival.", "Dyspnea"),
+])
+def test_round_26_wording(real_kb, text: str, label: str) -> None:
+    from osteodx.text.extract import extract_text
+
+    got = {f.label for f in extract_text(text, real_kb, case_id="r26").case.findings
+           if not f.excluded}
+    assert label in got
+
+
+def test_accidents_negated_in_a_list(real_kb) -> None:
+    from osteodx.text.extract import extract_text
+
+    got = {f.label: f.excluded for f in extract_text(
+        "No urinary or bowel accidents.", real_kb, case_id="r26").case.findings}
+    assert got == {"Urinary incontinence": True, "Bowel incontinence": True}
