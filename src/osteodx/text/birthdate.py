@@ -26,7 +26,9 @@ _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]
                     + _DATE.format(g="d"), re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:seen|clinic date|date of (?:clinic|visit|review|consultation"
                     r"|assessment|admission|examination|letter|meeting|mdt|discussion)"
-                    r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date)"
+                    r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date"
+                    # "Seen in the young adult endocrine clinic on 12/11/2025"
+                    r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s))"
                     r"[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
 

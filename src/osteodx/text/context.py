@@ -79,9 +79,11 @@ _ALSO_IN = re.compile(r"\b(?:similar|same|also|too|likewise|as in|like)\b")
 _RESULT_BETWEEN = re.compile(r"(?:^|\s)(?:[0-9]\+|\+{1,4}|positive|trace)(?=\s|$|[,;)])")
 #: a relative who tells what they saw: "mum noticed ...", "her mother first noticed ..."
 _INFORMANT_AFTER = re.compile(
-    r"\s(?:(?:also|first|then|had|has|have|later|initially)\s)?(?:noticed|notices?|reported"
-    r"|reports?|says|say|said|describes?|described|recalls?|recalled|observed|observes?"
-    r"|remembers?|remembered|brought (?:her|him) (?:in|to))\b")  # "parents report": plural
+    # "the parents never saw red urine": the patient's, as they saw it (not "saw a doctor")
+    r"\s(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b|"
+    r"(?:(?:also|first|then|had|has|have|later|initially|never)\s)?(?:noticed|notices?"
+    r"|reported|reports?|says|say|said|describes?|described|recalls?|recalled|observed|observes?"
+    r"|remembers?|remembered|brought (?:her|him) (?:in|to))\b)")  # "parents report": plural
 _SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present|the current"
                              r"|the index|the|that) (?!case)\w+|[0-9].*)$")
 

@@ -100,8 +100,8 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"|admission)\s(?:today\s)?at\s(?:age\s)?"
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
-    (re.compile(r"\b(?:she|he)\s(?:is|'s)\s(?:now\s|just\s)?(?P<n>#+)(?=\s?[).,;]|\s?$)",
-                re.IGNORECASE), ""),
+    (re.compile(r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
+                r"(?=\s?[).,;]|\s?$)", re.IGNORECASE), ""),
     # the patient writing: "I'm 29 (female)", "I am 34 years old" (not a parent's account)
     (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"

@@ -117,9 +117,27 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
     if out and out[-1].text.endswith("'s") and text[out[-1].end : h.start] == " ":
         out[-1] = _kin(text, out[-1], h)
         return
+    if out and _OF_OWNER.fullmatch(text, out[-1].end, h.start) and h.cue.value in (
+            "mother", "father"):
+        out[-1] = _kin(text, h, out[-1])  # "the brother of the mother": a maternal uncle
+        return
+    told = _TOLD_THAT.fullmatch(text, out[-1].end, h.start) if out else None
+    if told and _PRONOUN_OF.get(out[-1].cue.value.split()[-1]) == told.group("pron"):
+        # "His mother tells me that her brother ...": the teller's brother, a maternal uncle
+        out[-1] = _kin(text, out[-1], h)
+        return
     prefix = _SIDE_PREFIX.search(text, 0, h.start)
     value = f"{prefix.group(1)} {h.cue.value}" if prefix else h.cue.value
     out.append(_hit(prefix.start() if prefix else h.start, h.end, text, value))
+
+
+#: "the brother of the mother", "the sister of his father"
+_OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
+#: a relative telling of their own relative: "His mother tells me that her brother ..."
+_TOLD_THAT = re.compile(r"\s+(?:tells?|told|says?|said|reports?|reported|mentions?|mentioned"
+                        r"|recalls?|recalled)(?:\s+(?:me|us))?(?:\s+that)?\s+(?P<pron>her|his)\s+")
+_PRONOUN_OF = {"mother": "her", "grandmother": "her", "aunt": "her", "sister": "her",
+               "father": "his", "grandfather": "his", "uncle": "his", "brother": "his"}
 
 
 def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:

@@ -60,6 +60,9 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # the history as a topic: "Family history is important.", "as follows"
                       r"|(?:(?:very|particularly|especially|quite) )?(?:important|relevant"
                       r"|complex|extensive|of interest|as follows|(?:detailed |shown )?below)"
+                      # where the family goes: "his family is moving to your city for work"
+                      r"|(?:(?:is|are|was|were|has|have) )?(?:moving|relocating|moved|relocated"
+                      r"|emigrat\w+)\b[\w\s,'-]{0,80}"
                       # whose child: "a half-brother, Jack, 19, from Ian's second marriage"
                       r"|(?:from|of|by) (?:[a-z]+'s |his |her |their |a |the )?(?:first|second"
                       r"|third|previous|earlier|later|other|another|new) (?:marriage"
@@ -119,7 +122,8 @@ _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|pr
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to|allegedly|unconfirmed)\b")
 _INFORMANT = re.compile(
-    r"\W*(?:(?:also|first|then|later|initially|always|often|had|have|has) )?(?:recalls?"
+    r"\W*(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b)|"
+    r"\W*(?:(?:also|first|then|later|initially|always|often|had|have|has|never) )?(?:recalls?"
     r"|recalled|remembers?"
     r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
