@@ -64,7 +64,9 @@ _REL = {
     "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    "family members": r"family members?|relative(?! to\b)(?! afferent\b)|relatives"
+    # (not the adjective: "a relative macrocephaly", "relative hypoglycaemia")
+    "family members": r"family members?|relative(?! to\b)(?! afferent\b)(?!\s+(?:macro|micro"
+                      r"|hyper|hypo|\w+(?:ia|ly|osis|emia|aemia|ency|ance)\b))|relatives"
                       r"|family history|family hx"
                       r"|fhx|kindred"
                       # "no other history of X in the three-generation pedigree"

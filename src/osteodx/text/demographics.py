@@ -102,6 +102,9 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
     (re.compile(r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
                 r"(?=\s?[).,;]|\s?$)", re.IGNORECASE), ""),
+    # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
+    (re.compile(r"\b(?:she|he)\s(?:has\s)?(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?"
+                r"(?![\w#])", re.IGNORECASE), ""),
     # the patient writing: "I'm 29 (female)", "I am 34 years old" (not a parent's account)
     (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
@@ -125,7 +128,7 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
     # "Age: 16 years", "**Age at visit:** 25 months"
     (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?[*_]*\s?[:=]?[*_]*"
-                rf"\s?(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
+                rf"\s?(?P<n>#+)(?:[\s-]?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
     # "Boy, 4 years and 2 months old", "Female, 52 years" (not "the boy, 4 years later")
     (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
                 rf"(?:aged\s)?(?P<n>#+)[\s-]?{_UNIT}\b{_MONTHS}?(?!\s(?:later|after|earlier|ago"

@@ -234,6 +234,10 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
            for m in _CONSANG.finditer(text, clause.start, clause.end)):
         return []  # "the parents are not relatives", "me and her dad aren't related": kinship
         # only (not "Parents are unrelated and both well")
+    if any((w := _WE_PARENTS.search(text, clause.start, m.start())) is not None
+           and w.start() <= group[0].start and w.end() == m.start()
+           for m in _CONSANG.finditer(text, clause.start, clause.end)):
+        return []  # "Her dad and I are first cousins": the parents' kinship
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)
@@ -304,6 +308,12 @@ def _nobody(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int) -> _F
     return found._replace(affected=False)
 
 
+#: a parent writing of both parents: "Me and her dad are", "Her dad and I are", "We are"
+_WE_PARENTS = re.compile(r"(?:\b(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
+                         r"|\b(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
+                         r"|\bwe) (?:are|were) $")
+
+
 def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:
     """"The parents are non-consanguineous" / "first cousins": the parents' relationship."""
     out = []
@@ -312,8 +322,10 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
         if a.hypothetical or a.experiencer == "other":
             continue
         if m.group("pos") and "cousin" in m.group() and not re.search(
-                r"\b(?:parents?|couple)\b", p.view.text[: m.end()]):
-            continue  # "her cousins were affected" is about cousins
+                r"\b(?:parents?|couple)\b", p.view.text[: m.end()]) and not _WE_PARENTS.search(
+                p.view.text[: m.start()]):
+            continue  # "her cousins were affected" is about cousins (not "me and her dad are
+            # first cousins": a parent writing of the parents)
         negated = bool(m.group("neg")) or a.negated
         note = "not consanguineous" if negated else "consanguineous"
         if a.uncertain and not negated:

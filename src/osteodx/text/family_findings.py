@@ -182,7 +182,9 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
 
 #: a summary that the relative is well, whatever else is said of them
 _NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|issues|concerns"
-                          r"|complaints)\b")
+                          r"|complaints|symptoms)\b")
+#: a query mark before a word hedges it: "died aged 45, ?brain haemorrhage", "(FHx ?SAH)"
+_QUERY = re.compile(r"(?:^|[\s,(])\?\s?[a-z]")
 #: "normal" opening a list: "normal vision, ...", "completely normal eyes and teeth"
 _NORMAL_LEAD = re.compile(r"(?:(?:completely|entirely|totally|perfectly|quite|all)\s)?normal\s")
 #: what "normal" is said of in a list ("normal vision, hearing and weight")
@@ -241,7 +243,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     finding = clean_text(ctx.original(p, start, end))
     doubted = _UNCONFIRMED.match(text, re.match(r"[\s;,]*(?:but\s|although\s)?", text[end:]).end()
                                  + end)  # "...; this cannot be confirmed"
-    if _HEDGE.search(raw) or doubted or ctx.assess_view(p, last, end).uncertain:
+    if _HEDGE.search(raw) or _QUERY.search(raw) or doubted or \
+            ctx.assess_view(p, last, end).uncertain:
         note = "possibly affected" if affected else "possibly unaffected"
         return _Found(finding, None, note, similar)
     return _Found(finding, affected, "", similar)

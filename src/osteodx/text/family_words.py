@@ -269,7 +269,7 @@ _OPENERS = re.compile(r"(?:\W|and|or|but|yet|then|also|later|subsequently|curren
 # -- relatives who are no subject of a statement ------------------------------------------
 #: a relative restated in an aside from the patient's side: "Her brother (his uncle)", "Their
 #: mother, your paternal grandmother"
-_RESTATED = re.compile(r"\s*\((?:his|her|their|the patient's|the child's"
+_RESTATED = re.compile(r"(?:\s+[a-z]{2,15})?\s*\((?:his|her|their|the patient's|the child's"
                        # "Their father (Mrs Owen's maternal grandfather)"
                        r"|(?:(?:mrs?|ms|miss|dr)\.?\s)?[a-z]+'s)\s"
                        # a letter to the patient: "His sister, your aunt Vesna, had ..."
