@@ -77,7 +77,7 @@ _MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?|mths?)\b|\s?m\b))"
 _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
               r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
               r"|referral|admission|discharge|clinic|encounter|appointment|report|writing"
-              r"|test|testing|scan)")
+              r"|test|testing|scan|meeting|mdt|discussion)")
 _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
     (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
@@ -120,9 +120,10 @@ _AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 re.IGNORECASE), "child"),
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\sis\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?"
-                r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(])", re.IGNORECASE),
-     "named_child"),
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:has\s)?(?:just\s)?turned)\s(?:now\s)?"
+                r"(?P<n>#+)(?:\s(?:years?|yrs?"
+                r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
+                r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),

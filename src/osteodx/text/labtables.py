@@ -113,11 +113,13 @@ class _Table:
                 roles = times = None
             texts = [self.b.t[a:e] for a, e in row.cells]
             header = column_roles(texts)
-            if header is not None:
-                roles, times, header_line = header, None, row.line
-            elif (when := time_columns(texts)) is not None:
+            when = time_columns(texts)
+            if when is not None:  # "Test | Admission | Discharge | Reference | Flag": over time
                 roles, times, header_line = None, when, row.line
-            elif times is not None and len(row.cells) == len(times):
+            elif header is not None:
+                roles, times, header_line = header, None, row.line
+            elif times is not None and sum(t is not None for t in times) + 1 <= len(row.cells) \
+                    <= len(times):  # a last column left empty ("Flag") is no cell
                 self.serial(row, times)
             else:
                 self.row(row, roles)
