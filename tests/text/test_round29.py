@@ -34,3 +34,18 @@ def test_a_table_over_time_with_test_reference_and_flag_headings(real_kb) -> Non
 ])
 def test_ages(text: str, age: float) -> None:
     assert extract_demographics(text).age_years == pytest.approx(age)
+
+
+@pytest.mark.parametrize(("text", "label", "excluded"), [
+    ("He never sweats, not even in summer.", "Anhidrosis", False),
+    ("He does not sweat.", "Anhidrosis", False),  # the "not" is the finding's own word
+    ("He overheats easily.", "Heat intolerance", False),
+    ("He had loads of high temperatures as a baby.", "Fever", False),
+    ("No high temperature.", "Fever", True),
+])
+def test_lay_words_for_sweating_and_temperature(real_kb, text: str, label: str,
+                                                excluded: bool) -> None:
+    from osteodx.text.extract import extract_text
+
+    got = {f.label: f.excluded for f in extract_text(text, real_kb, case_id="r29").case.findings}
+    assert got.get(label) is excluded
