@@ -25,6 +25,7 @@ from osteodx.engine import match as M
 from osteodx.engine.finding_vectors import (
     _curated_absences,
     _opposite_findings,
+    _update,
     column_maxima,
     too_general,
 )
@@ -74,16 +75,6 @@ def _gather(m: CscMatrix, cols: np.ndarray, owner: np.ndarray, n: int
     return np.repeat(owner * n, lengths) + m.rows[pos], m.vals[pos], lengths
 
 
-def _update(lr: np.ndarray, code: np.ndarray, flat: np.ndarray, cand: np.ndarray, c: int,
-            *, ties: bool = False) -> None:
-    """The loop's update on the flattened block: *flat* holds no repeated position."""
-    cur = lr[flat]
-    better = cand >= cur if ties else cand > cur
-    r = flat[better]
-    lr[r] = cand[better]
-    code[r] = c
-
-
 def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
                     weights: np.ndarray) -> list[Sparse]:
     n, t = kb.n_diseases, len(qs)
@@ -122,7 +113,8 @@ def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
     slot = np.arange(t)
     for m, c, ties in ((kb.implied, M.FINDING_MORE_GENERAL, False), (kb.direct, M.EXACT, True)):
         flat, vals, lengths = _gather(m, qs, slot, n)  # divided, as the loop does
-        _update(lr, code, flat, vals / np.repeat(bg[qs], lengths), c, ties=ties)
+        # the loop's own update, on the flattened block (a column repeats no disease)
+        _update(lr, code, None, flat, vals / np.repeat(bg[qs], lengths), c, -1, ties=ties)
     lr2, code2 = lr.reshape(t, n), code.reshape(t, n)
     for k, q in enumerate(qs.tolist()):  # rare, and written for one finding's row
         if kb.negation_in_ancestors[q]:
