@@ -242,7 +242,7 @@ class ContextAnalyser:
             return False  # "Knee pain in the last year, X-ray of the knees was normal": one
             # subject ("X-ray") is normal, not what a comma set apart before it
         if direction == "backward" and _BARE_ASIDE.match(p.view.text, h.end) and \
-                re.search(r"\(\s*$", p.view.text[:h.start]) and \
+                p.view.text[max(0, h.start - 4):h.start].rstrip().endswith("(") and \
                 not re.fullmatch(r"\s*\(\s*", between):
             return False  # "diarrhoea, investigated for coeliac disease (negative)": the
             # verdict alone in brackets is about the words just before them
