@@ -49,3 +49,18 @@ def test_lay_words_for_sweating_and_temperature(real_kb, text: str, label: str,
 
     got = {f.label: f.excluded for f in extract_text(text, real_kb, case_id="r29").case.findings}
     assert got.get(label) is excluded
+
+
+def test_a_list_of_findings_shares_no_head(real_kb) -> None:
+    """"no weakness, sensory loss, nystagmus or ataxia": "sensory" belongs to "sensory loss";
+    a shared head must fit every listed finding of its own (round 27's failure list)."""
+    from osteodx.text.extract import extract_text
+
+    got = {f.label: f.excluded for f in extract_text(
+        "There was no weakness, sensory loss, nystagmus or ataxia.", real_kb,
+        case_id="r27").case.findings}
+    assert got == {"Muscle weakness": True, "Nystagmus": True, "Ataxia": True}
+    # modifiers listed before an elided noun still share it
+    ear = {f.label for f in extract_text("Defects of the outer, middle and inner ear.",
+                                         real_kb, case_id="r27").case.findings}
+    assert "Abnormality of the inner ear" in ear

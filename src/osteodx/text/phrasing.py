@@ -262,6 +262,10 @@ class PhraseVariants:
                         if opening - r < 0 or _MARKERS.intersection(head):
                             continue
                         hits = [(i, c, self._lookup((*head, *c))) for i, c in listed]
+                        if len(hits) > 2 and any(not e and self._lookup(c) for _, c, e in hits):
+                            continue  # a listed finding of its own that the head does not fit:
+                            # "sensory loss, nystagmus or ataxia" shares no "sensory" (unlike
+                            # "defects of the outer, middle and inner ear")
                         for i, c, entries in hits:
                             if entries:
                                 end = items[i + len(c) - 1].end
