@@ -11,6 +11,7 @@ import numpy as np
 from osteodx.case.model import Case
 from osteodx.engine import match as M
 from osteodx.engine.likelihood import CaseScores
+from osteodx.engine.ordering import competition_rank, equivalence_groups, shadowed, shown_rows
 from osteodx.engine.sex_view import for_sex
 from osteodx.engine.survival import classes_outlived
 from osteodx.kb.knowledge_base import KnowledgeBase
@@ -90,8 +91,9 @@ class Differential:
 
     _kb: Any = None
     _scores: Any = None
-    #: per disease index: position among candidates (-1: not a candidate), and per position
-    #: the rank, score and post-test probability
+    #: per disease index: position among candidates (-1: not a candidate); the shown
+    #: positions' ranks (any other is counted when asked for), and per position the score
+    #: and post-test probability
     _position: Any = None
     _ranked: Any = None
 
@@ -147,7 +149,8 @@ class Differential:
                     return self.describe(kb.disease_ids[e])
             return None
         ranks, scores, posts = self._ranked
-        r, score, post = int(ranks[j]), float(scores[j]), float(posts[j])
+        r = ranks.get(j) or competition_rank(scores, j)
+        score, post = float(scores[j]), float(posts[j])
         did = kb.disease_ids[d]
         prior = self._scores.prevalence_log10
         evidence = score if prior is None else round(score - float(prior[d]), SCORE_DECIMALS)
@@ -171,21 +174,17 @@ def _normal_id(disease_id: str) -> str:
 
 def _explain(kb: KnowledgeBase, case: Case, scores: CaseScores, d: int) -> list[Contribution]:
     onto = kb.ontology
-    anns = None
     out: list[Contribution] = []
     logs, codes, terms = scores.finding_column(d)
-    for i, f in enumerate(case.findings):
-        c = int(codes[i])
-        m = int(terms[i])
-        contrib = Contribution(f.hpo_id, f.label, f.status,
-                               round(float(logs[i]), 3), M.MATCH_CODES[c], f.source)
-        if m >= 0:
-            if anns is None:
-                anns = _AnnotationIndex(kb, d)
-            term, freq_text = _disease_term(c, m, anns)
+    behind = _disease_terms(codes, terms, kb, d)
+    names = M.MATCH_CODES
+    for f, lg, c, got in zip(case.findings, logs.tolist(), codes.tolist(), behind,
+                             strict=True):
+        contrib = Contribution(f.hpo_id, f.label, f.status, round(lg, 3), names[c], f.source)
+        if got is not None:
+            term, contrib.disease_frequency = got
             contrib.disease_term = onto.ids[term]
             contrib.disease_term_label = onto.labels[term]
-            contrib.disease_frequency = freq_text
         out.append(contrib)
     if scores.age_log10_lr[d]:
         onset = kb.onset_min[d]
@@ -266,110 +265,85 @@ def _age(case: Case) -> str:
 
 
 class _AnnotationIndex:
-    """A disease's direct annotations with all their ancestors, to find which annotation
-    a match went through with one vectorised comparison."""
+    """A disease's direct annotations with all their ancestors, sorted so that the
+    annotation behind a match through any term is found by one binary search: for each
+    term at or above an annotation, the most frequent annotation at or below it (ties:
+    the smallest term id, then the first listed) comes first among that term's entries."""
 
     def __init__(self, kb: KnowledgeBase, d: int) -> None:
         a, b = kb.ann_ptr[d], kb.ann_ptr[d + 1]
-        self.terms = kb.ann_term[a:b]
-        self.freq = kb.ann_freq[a:b]
+        terms = np.asarray(kb.ann_term[a:b], dtype=np.intp)
+        freq = kb.ann_freq[a:b]
+        self.terms = terms
         self._text_at = kb.ann_text[a:b]
         self._texts = kb.texts
         onto = kb.ontology
-        starts = onto.anc_ptr[self.terms]
-        sizes = onto.anc_ptr[self.terms + 1] - starts
-        self.owner = np.repeat(np.arange(len(self.terms)), sizes)
+        starts = onto.anc_ptr[terms]
+        sizes = onto.anc_ptr[terms + 1] - starts
+        owner = np.repeat(np.arange(len(terms)), sizes)
         # every annotation's ancestor run of anc_idx, gathered at once
-        offsets = np.arange(len(self.owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        self.anc = onto.anc_idx[np.repeat(starts, sizes) + offsets]
+        offsets = np.arange(len(owner)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        anc = onto.anc_idx[np.repeat(starts, sizes) + offsets]
+        order = np.lexsort((owner, terms[owner], -freq[owner], anc))
+        self._anc = anc[order]
+        self._best = owner[order]
+
+    def best_below(self, terms: np.ndarray) -> np.ndarray:
+        """For each term, the position of the annotation behind a match through it (the
+        most frequent at or below it), or -1 where no annotation is at or below it."""
+        pos = np.searchsorted(self._anc, terms)
+        found = pos < len(self._anc)
+        found[found] = self._anc[pos[found]] == terms[found]
+        return np.where(found, self._best[np.minimum(pos, len(self._best) - 1)]
+                        if len(self._best) else -1, -1)
 
     def text(self, k: int) -> str:
         """The frequency text of annotation *k* (looked up only for the one named)."""
         return self._texts[int(self._text_at[k])]
 
-    def below(self, m: int) -> np.ndarray:
-        """Positions of the annotations at or below term *m*, ascending (an annotation
-        has *m* among its ancestors at most once, and owners run in order)."""
-        return self.owner[self.anc == m]
+
+#: annotation indexes kept per knowledge base view (the diseases a batch explains recur)
+_INDEX_MEMO = 4096
+
+#: matches that go through one of the disease's own annotations at or below the term
+_THROUGH_ANNOTATION = np.zeros(max(M.MATCH_CODES) + 1, dtype=bool)
+_THROUGH_ANNOTATION[[M.EXACT, M.FINDING_MORE_SPECIFIC, M.EXCLUDED_PRESENT,
+                     M.FINDING_MORE_GENERAL, M.COMMON_ANCESTOR]] = True
+_NEGATED_CODES = (M.NEGATED, M.EXCLUDED_NEGATED)
 
 
-def _disease_term(code: int, m: int, anns: _AnnotationIndex) -> tuple[int, str]:
-    """The disease annotation behind a match through term *m*: the most frequent one at or
-    below it (ties: the smallest id)."""
-    if code in (M.EXACT, M.FINDING_MORE_SPECIFIC, M.EXCLUDED_PRESENT, M.FINDING_MORE_GENERAL,
-                M.COMMON_ANCESTOR):
-        hits = anns.below(m)
-        if len(hits):
-            best = min(hits, key=lambda k: (-float(anns.freq[k]), int(anns.terms[k])))
-            return int(anns.terms[best]), anns.text(best)
-    if code in (M.NEGATED, M.EXCLUDED_NEGATED):
-        return m, "NOT (curated absence)"
-    return m, ""
-
-
-def equivalence_groups(kb: KnowledgeBase) -> list[list[int]]:
-    """Diseases declared the same (OMIM and Orphanet ids of one disease), as groups closed
-    under the declarations: if A is B and B is C, one row shows all three, even where A and
-    C were never paired (pairs alone would list B twice or hide it for good)."""
-    got = kb.derived.get("equivalence groups")
+def _annotation_index(kb: KnowledgeBase, d: int) -> _AnnotationIndex:
+    memo = kb.derived.setdefault("annotation index", {})
+    got = memo.get(d)
     if got is None:
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            while parent.setdefault(x, x) != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for did, eqs in kb.equivalents.items():
-            for e in eqs:
-                a, b = find(kb.disease_index[did]), find(kb.disease_index[e])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        groups: dict[int, list[int]] = {}
-        for x in sorted(parent):
-            groups.setdefault(find(x), []).append(x)
-        got = kb.derived["equivalence groups"] = sorted(groups.values())
+        if len(memo) >= _INDEX_MEMO:
+            memo.pop(next(iter(memo)))  # first in, first out
+        got = memo[d] = _AnnotationIndex(kb, d)
     return got
 
 
-def _group_arrays(kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The members of every equivalence group of two or more, flattened: (disease, group
-    number, the disease id's place in sorted order), built once per knowledge base."""
-    got = kb.derived.get("equivalence arrays")
-    if got is None:
-        groups = [g for g in equivalence_groups(kb) if len(g) > 1]
-        members = np.array([d for g in groups for d in g], dtype=np.intp)
-        gid = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-        got = kb.derived["equivalence arrays"] = (members, gid, _id_place(kb)[members])
-    return got
-
-
-def _id_place(kb: KnowledgeBase) -> np.ndarray:
-    """Each disease id's place in sorted order: ties are broken by id, and comparing these
-    integers orders as comparing the ids, without building the strings for every case."""
-    got = kb.derived.get("id place")
-    if got is None:
-        got = np.empty(kb.n_diseases, dtype=np.intp)
-        got[np.argsort(np.array(kb.disease_ids))] = np.arange(kb.n_diseases)
-        kb.derived["id place"] = got
-    return got
-
-
-def _shadowed(kb: KnowledgeBase, total: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Diseases hidden because another member of their equivalence group scores higher (on
-    a tie, the larger id is hidden): each group shows as one row. One sort over the
-    groups' members (by group, score, id) finds each group's best."""
-    hide = np.zeros(len(mask), dtype=bool)
-    members, gid, id_place = _group_arrays(kb)
-    keep = mask[members]
-    members, gid, id_place = members[keep], gid[keep], id_place[keep]
-    order = np.lexsort((id_place, -total[members], gid))
-    g = gid[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = g[1:] != g[:-1]
-    hide[members[order[~first]]] = True
-    return hide
+def _disease_terms(codes: np.ndarray, terms: np.ndarray, kb: KnowledgeBase, d: int
+                   ) -> list[tuple[int, str] | None]:
+    """For each finding, the disease annotation behind its match through term ``terms[i]``
+    (``-1``: none) and that annotation's frequency text: the most frequent annotation at
+    or below the term (ties: the smallest id); a curated absence names the term itself."""
+    out: list[tuple[int, str] | None] = [None] * len(codes)
+    linked = np.flatnonzero(terms >= 0)
+    if not len(linked):
+        return out
+    through = linked[_THROUGH_ANNOTATION[codes[linked]]]
+    best = np.full(len(codes), -1, dtype=np.intp)
+    if len(through):
+        anns = _annotation_index(kb, d)
+        best[through] = anns.best_below(terms[through].astype(np.intp))
+    for i in linked.tolist():
+        k = int(best[i])
+        if k >= 0:
+            out[i] = (int(anns.terms[k]), anns.text(k))
+        else:
+            m = int(terms[i])
+            out[i] = (m, "NOT (curated absence)" if int(codes[i]) in _NEGATED_CODES else "")
+    return out
 
 
 def _group_of(kb: KnowledgeBase, d: int) -> list[int]:
@@ -379,22 +353,6 @@ def _group_of(kb: KnowledgeBase, d: int) -> list[int]:
         index = kb.derived["equivalence group of"] = {
             m: g for g in equivalence_groups(kb) for m in g}
     return [m for m in index.get(d, []) if m != d]
-
-
-def _competition_ranks(sorted_scores: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """Each candidate's rank (1 + how many score strictly higher; ties share it), in the
-    candidates' own order, from their scores sorted best first: one pass, no search.
-
-    >>> _competition_ranks(np.array([5.0, 3.0, 3.0, 1.0]), np.array([2, 0, 3, 1])).tolist()
-    [2, 4, 1, 2]
-    """
-    n = len(sorted_scores)
-    new = np.ones(n, dtype=bool)
-    new[1:] = sorted_scores[1:] != sorted_scores[:-1]
-    first = np.maximum.accumulate(np.where(new, np.arange(n), 0))
-    ranks = np.empty(n, dtype=np.intp)
-    ranks[order] = first + 1
-    return ranks
 
 
 def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = "all",
@@ -409,7 +367,7 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
     kb = for_sex(kb, case.sex)
     total = np.round(scores.total, SCORE_DECIMALS)
     mask = kb.namespace_mask(namespace)
-    mask &= ~_shadowed(kb, total, mask)
+    mask &= ~shadowed(kb, total, mask)
     idx = np.flatnonzero(mask)
     score = total[idx]
     if prior is None:
@@ -421,25 +379,18 @@ def rank(kb: KnowledgeBase, case: Case, scores: CaseScores, *, namespace: str = 
     post_log -= post_log.max()
     post = 10.0 ** post_log
     post /= post.sum()
-    order = np.lexsort((_id_place(kb)[idx], -score))
-    sorted_scores = score[order]
-    ranks = _competition_ranks(sorted_scores, order)
+    shown_at = shown_rows(kb, idx, score, top)
     diff = Differential(case=case, hpo_version=kb.hpo_version, provenance=kb.provenance,
                         parameters=parameters or {}, namespace=namespace,
                         n_candidates=len(idx), entries=[], warnings=list(case.warnings))
     diff._kb, diff._scores = kb, scores
     diff._position = np.full(kb.n_diseases, -1, dtype=np.int64)
     diff._position[idx] = np.arange(len(idx))
-    diff._ranked = (ranks, score, post)
-    limit = len(order) if top is None else min(top, len(order))
-    if 0 < limit < len(order) and sorted_scores[limit] == sorted_scores[limit - 1]:
-        # never cut a tie: every candidate sharing the last shown rank is shown
-        cut = int(np.searchsorted(-sorted_scores, -sorted_scores[limit - 1], side="right"))
-        diff.warnings.append(f"{cut - int(ranks[order[limit - 1]]) + 1} candidates tie at "
-                             f"rank {int(ranks[order[limit - 1]])}: all are shown "
-                             f"({cut} rows for top {limit})")
-        limit = cut
-    shown = idx[order[:limit]].tolist()
+    diff._ranked = (dict(zip(shown_at.order.tolist(), shown_at.ranks.tolist(), strict=True)),
+                    score, post)
+    if shown_at.tie:  # never cut a tie: every candidate sharing the last shown rank is shown
+        diff.warnings.append(shown_at.tie)
+    shown = idx[shown_at.order].tolist()
     step = scores.detail.capacity if scores.detail is not None else max(len(shown), 1)
     for start in range(0, len(shown), step):  # explained in as few passes as memory allows
         part = shown[start:start + step]

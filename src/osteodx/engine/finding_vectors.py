@@ -53,12 +53,54 @@ def _update(lr: np.ndarray, code: np.ndarray | None, matched: np.ndarray | None,
 
 
 def observed_lr(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: bool = True):
-    floor = unmatched_floor(kb, q, p)
+    floor, steps = _ancestor_steps(kb, q, p, detail)
     lr = np.full(n, floor)
     code = np.full(n, M.NO_MATCH, dtype=np.int8)  # always: the weights depend on it
     matched = np.full(n, -1, dtype=np.int32) if detail else None
-    bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
+    for a, info, ann, k_info, k_ann in steps:
+        if info:
+            rows, vals = kb.implied.column(a)
+            _update(lr, code, matched, rows, vals * k_info, M.COMMON_ANCESTOR, a)
+        if ann:
+            rows, vals = kb.direct.column(a)
+            _update(lr, code, matched, rows, vals * k_ann, M.FINDING_MORE_SPECIFIC, a,
+                    ties=True)
+    bq = _background(kb, p)[q]
+    implied_rows, vals = kb.implied.column(q)
+    _update(lr, code, matched, implied_rows, vals / bq, M.FINDING_MORE_GENERAL, q)
+    rows, vals = kb.direct.column(q)
+    _update(lr, code, matched, rows, vals / bq, M.EXACT, q, ties=True)
+    _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
+    _opposite_findings(kb, q, p, floor, lr, code, matched)
+    return lr, code, matched
+
+
+#: ancestor plans kept per process (a few hundred bytes each)
+_PLAN_MEMO = 1 << 16
+
+Step = tuple[int, bool, bool, np.float64, np.float64]
+
+
+def _background(kb: KnowledgeBase, p: ModelParameters) -> np.ndarray:
+    return kb.background ** p.background_exponent if p.background_exponent != 1.0 \
         else kb.background
+
+
+def _ancestor_steps(kb: KnowledgeBase, q: int, p: ModelParameters, detail: bool
+                    ) -> tuple[float, list[Step]]:
+    """The unmatched floor of finding *q* and the ancestors :func:`observed_lr` visits, in
+    order: ``(ancestor, through its implied column, through its direct column, factor for
+    each)``. They depend only on the ontology and the full knowledge base's bounds, which
+    every view shares, so they are worked out once per finding and process: a report's
+    explanations score the same findings again on a few diseases."""
+    tables = shared_tables(kb)
+    memo = tables.setdefault("ancestor steps", {})
+    key = (q, p, detail)
+    got = memo.get(key)
+    if got is not None:
+        return got
+    floor = unmatched_floor(kb, q, p)
+    bg = _background(kb, p)
     anc = kb.ontology.ancestors(q)
     # an ancestor whose best possible LR cannot beat the unmatched floor changes nothing
     # (most general ancestors: skipping them keeps a finding's cost to its informative part)
@@ -68,25 +110,15 @@ def observed_lr(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: b
     annotated = ((kb.direct.ptr[anc + 1] > kb.direct.ptr[anc]) & ~too_general(kb)[anc]
                  & (top_direct[anc] * (p.specific_discount / bg[anc]) > floor))
     keep = np.flatnonzero((anc != q) & (informative | annotated))
-    if matched is None:  # rarest ancestor first: its larger values make later updates few
+    if not detail:  # rarest ancestor first: its larger values make later updates few
         keep = keep[np.argsort(bg[anc[keep]], kind="stable")]
-    for a, info, ann in zip(anc[keep].tolist(), informative[keep].tolist(),
-                            annotated[keep].tolist(), strict=True):
-        if info:
-            rows, vals = kb.implied.column(a)
-            _update(lr, code, matched, rows, vals * (p.ancestor_discount / bg[a]),
-                    M.COMMON_ANCESTOR, a)
-        if ann:
-            rows, vals = kb.direct.column(a)
-            _update(lr, code, matched, rows, vals * (p.specific_discount / bg[a]),
-                    M.FINDING_MORE_SPECIFIC, a, ties=True)
-    implied_rows, vals = kb.implied.column(q)
-    _update(lr, code, matched, implied_rows, vals / bg[q], M.FINDING_MORE_GENERAL, q)
-    rows, vals = kb.direct.column(q)
-    _update(lr, code, matched, rows, vals / bg[q], M.EXACT, q, ties=True)
-    _curated_absences(kb, q, implied_rows, lr, code, matched, p.negated_lr, M.NEGATED)
-    _opposite_findings(kb, q, p, floor, lr, code, matched)
-    return lr, code, matched
+    b = bg[anc[keep]]  # factors stay numpy float64: times float32 columns, float64 values
+    steps = list(zip(anc[keep].tolist(), informative[keep].tolist(), annotated[keep].tolist(),
+                     list(p.ancestor_discount / b), list(p.specific_discount / b), strict=True))
+    if len(memo) >= _PLAN_MEMO:
+        memo.pop(next(iter(memo)))
+    got = memo[key] = (floor, steps)
+    return got
 
 
 def opposites_of(kb: KnowledgeBase, q: int) -> tuple[int, ...]:

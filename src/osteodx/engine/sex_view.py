@@ -77,7 +77,8 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
     view.phenotype_mass = np.maximum(mass, 1.0)
     # against the full base's median, so that breadth means the same for every patient
     view.log_relative_mass = np.log10(view.phenotype_mass / np.median(kb.phenotype_mass))
-    own = {"finding cache", "finding fixes", _VIEW}  # memos of scores: not shared
+    # memos of scores and of the annotations a disease has: not shared
+    own = {"finding cache", "finding fixes", "annotation index", _VIEW}
     view.derived = {k: v for k, v in kb.derived.items()
                     if (k[0] if isinstance(k, tuple) else k) not in own}
     view.derived[_VIEW] = sex
