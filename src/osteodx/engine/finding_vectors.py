@@ -94,8 +94,13 @@ def _ancestor_steps(kb: KnowledgeBase, q: int, p: ModelParameters, detail: bool
     every view shares, so they are worked out once per finding and process: a report's
     explanations score the same findings again on a few diseases."""
     tables = shared_tables(kb)
-    memo = tables.setdefault("ancestor steps", {})
-    key = (q, p, detail)
+    last = tables.get("ancestor steps")
+    if last is None or last[0] is not p:  # hashing the parameters once, not per finding
+        memo = tables.setdefault("ancestor steps by parameters", {}).setdefault(p, {})
+        tables["ancestor steps"] = (p, memo)
+    else:
+        memo = last[1]
+    key = (q, detail)
     got = memo.get(key)
     if got is not None:
         return got
@@ -216,14 +221,18 @@ def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: n
     """
     if not kb.negation_in_ancestors[q]:
         return
-    anc = np.array([q]) if exact else kb.ontology.ancestors(q)
-    ptr = kb.negated.ptr
-    anc = anc[ptr[anc + 1] > ptr[anc]]  # only the ancestors some disease is curated without
-    if not len(anc):
+    memo = shared_tables(kb).setdefault("curated absence terms", {})
+    anc = memo.get((q, exact))
+    if anc is None:  # the same for every view: their negated columns share the bounds
+        anc = np.array([q]) if exact else kb.ontology.ancestors(q)
+        ptr = kb.negated.ptr
+        # only the ancestors some disease is curated without
+        anc = memo[(q, exact)] = anc[ptr[anc + 1] > ptr[anc]].tolist()
+    if not anc:
         return
     has_q = np.zeros(len(lr), dtype=bool)
     has_q[implied_rows] = True
-    for a in anc.tolist():
+    for a in anc:
         rows, _ = kb.negated.column(a)
         rows = rows[~has_q[rows]]
         lr[rows] = value

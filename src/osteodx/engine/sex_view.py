@@ -133,14 +133,30 @@ class SubsetCsc:
         self.base, self.remap = base, remap
         self.ptr, self.vals = base.ptr, base.vals
         self._memo: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        #: the kept diseases, ascending, and their subset indices
+        self._rows = np.flatnonzero(remap >= 0)
+        self._sub = remap[self._rows]
+        #: columns whose rows ascend (a compiled matrix's do): searched, not filtered
+        self._sorted = base if isinstance(base, CscMatrix) else base.base \
+            if isinstance(base, PatchedCsc) and isinstance(base.base, CscMatrix) else None
+        self._patched = base.columns if isinstance(base, PatchedCsc) else {}
 
     def column(self, j: int) -> tuple[np.ndarray, np.ndarray]:
         got = self._memo.get(j)
         if got is None:
             rows, vals = self.base.column(j)
-            idx = self.remap[rows]
-            keep = idx >= 0
-            got = self._memo[j] = (idx[keep], vals[keep])
+            if self._sorted is not None and j not in self._patched \
+                    and len(rows) > 4 * len(self._rows):
+                # a long column: find the few kept diseases in it by binary search
+                pos = np.searchsorted(rows, self._rows)
+                hit = pos < len(rows)
+                hit[hit] = rows[pos[hit]] == self._rows[hit]
+                got = (self._sub[hit], vals[pos[hit]])
+            else:
+                idx = self.remap[rows]
+                keep = idx >= 0
+                got = (idx[keep], vals[keep])
+            self._memo[j] = got
         return got
 
 

@@ -169,6 +169,10 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
         votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
     if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
         votes[0] = None
+    for k in range(1, len(pieces)):  # "the c.-14C>T variant ..., absent in both parents"
+        if votes[k - 1] is None and _RESULT_AGAIN.fullmatch(text[slice(*pieces[k])].strip()) \
+                and _GENETIC.search(text, pieces[k - 1][0], pieces[k - 1][1]):
+            votes[k] = None
     for k in range(len(pieces) - 2, -1, -1):
         if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
             votes[k] = False
@@ -180,6 +184,9 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
+#: a word that only says whether the genetic result named before was found in them
+_RESULT_AGAIN = re.compile(r"(?:absent|present|not (?:found|detected|present)|negative"
+                           r"|positive)")
 #: a summary that the relative is well, whatever else is said of them
 _NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|issues|concerns"
                           r"|complaints|symptoms)\b")

@@ -55,7 +55,9 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
                          r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b"
                          # notes' "sweat test -ve": negative
-                         r"|(?<![\w-])-ve\b")
+                         r"|(?<![\w-])-ve\b"
+                         # a heading's one word: "Family history: absent." (not "radii absent")
+                         r"|^\s*(?:absent|none)\s*$")
 _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |un)?related"
                       # the history as a topic: "Family history is important.", "as follows"
                       r"|(?:(?:very|particularly|especially|quite) )?(?:important|relevant"
@@ -78,6 +80,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|sons?|daughters?|children|kids)"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
+                      # an obstetric history: "to a 29-year-old mother (G2P1)"
+                      r"|g[0-9]{1,2} ?p[0-9]{1,2}(?:\+[0-9])?"
+                      # where they were spoken to: "Discussed w/ parents on WR."
+                      r"|(?:on|at|during) (?:the )?(?:ward rounds?|wr|rounds?)"
                       # a test's logistics: "mum done, bro booked" (cascade screening)
                       r"|(?:done|booked|arranged|requested|sent|pending)(?: today)?"
                       # a test of theirs, planned or done: "check mum's and uncle's bloods"
@@ -179,7 +185,11 @@ _GENOTYPE_WORDS = frozenset(
     "molecular negative positive sanger sequencing analysis revealed showed demonstrated "
     "which who she he they it her his their its them premutation full "
     # "both parents carry one variant each"
-    "one each single two copy copies respectively".split())
+    "one each single two copy copies respectively "
+    # where and what the variant is: "the recurrent c.-14C>T variant in the 5' untranslated
+    # region of IFITM5, absent in both parents"
+    "recurrent previously reported untranslated region exon intron splice splicing site "
+    "missense nonsense frameshift truncating promoter coding non-coding canonical".split())
 _OF_PATIENT = re.compile(r"(?:of (?:the|our|this) (?:patient|proband|child|girl|boy|index case)"
                          r"\b\s*)?")
 #: an apposition between a relative and her verb: ", a carpenter," / "(38 years)"

@@ -37,12 +37,19 @@ __all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_range"]
 
 
 #: What makes a number no lab value: a count ("3-fold", "5 years"), an age ("28 yo", "28 y/o",
-#: "28-year-old", "7 mo") or a dose ("50,000 IU weekly", "500 mg daily"). Mass units are
+#: "28-year-old", "7 mo"), how often ("3-monthly"), a clock time ("8 AM") or a dose
+#: ("50,000 IU weekly", "500 mg daily", "2 mmol/kg/day"). Mass units are
 #: matched by case: "Mg" after a value is the next analyte of a run-on list ("PTH 4.5 Mg
 #: 0.8"), magnesium, not milligrams.
 _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|hourly|patients?|cases?"
-    r"|y[./]?o|mos?|mths?)\b"
+    r"|y[./]?o|mos?|mths?"
+    # how often: "ferritin 3-monthly", "U&E 2-weekly"
+    r"|daily|weekly|monthly|yearly|annually|nightly)\b"
+    # a clock time: "cortisol 8 AM after dexamethasone: 19.8 mcg/dL"
+    r"|(?:a\.m\.|p\.m\.|(?-i:am|AM|pm|PM))(?![\w/])"
+    # a dose per kilogram: "potassium chloride 2 mmol/kg/day"
+    r"|[a-zµμ]{1,5}\s?/\s?kg\b"
     r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%]))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
     r"|/(?:12|52|7)\b(?![./]\d)"
