@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from osteodx.engine.detail_block import detail_block
 from osteodx.engine.finding_vectors import excluded_lr, observed_lr
 from osteodx.engine.params import ModelParameters
-from osteodx.engine.sex_view import restrict
 from osteodx.kb.knowledge_base import KnowledgeBase
 
 __all__ = ["COLUMN_BUDGET", "Column", "FindingDetail", "finding_row"]
@@ -100,14 +100,9 @@ class FindingDetail:
         return logs, code, matched
 
     def _compute(self, rows: np.ndarray) -> None:
-        sub = restrict(self.kb, rows)
-        nf, k = len(self.findings), len(rows)
-        logs = np.zeros((k, nf))
-        code = np.zeros((k, nf), dtype=np.int8)
-        matched = np.full((k, nf), -1, dtype=np.int32)
-        for i, (q, excluded) in enumerate(self.findings):
-            logs[:, i], code[:, i], matched[:, i] = finding_row(sub, q, excluded, self.params,
-                                                                self.weights)
+        logs, code, matched = detail_block(self.kb, rows, self.findings, self.params,
+                                           self.weights)
+        k = len(rows)
         while self._columns and len(self._columns) + k > self.capacity:
             self._columns.pop(next(iter(self._columns)))  # first in, first out
         for j, d in enumerate(rows.tolist()):

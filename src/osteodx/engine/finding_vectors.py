@@ -30,7 +30,7 @@ from osteodx.engine.sex_view import shared_tables
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
-__all__ = ["observed_lr", "excluded_lr", "finding_lr", "sparse_logs", "view_fix",
+__all__ = ["observed_lr", "excluded_lr", "absence_terms", "finding_lr", "sparse_logs", "view_fix",
            "unmatched_floor", "column_maxima", "too_general", "match_weights", "reads_changed",
            "opposites_of"]
 
@@ -219,15 +219,7 @@ def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: n
     predicted by "NOT q", but a broad absence ("NOT Abnormality of the nervous system")
     would otherwise be credited once for every excluded finding below it.
     """
-    if not kb.negation_in_ancestors[q]:
-        return
-    memo = shared_tables(kb).setdefault("curated absence terms", {})
-    anc = memo.get((q, exact))
-    if anc is None:  # the same for every view: their negated columns share the bounds
-        anc = np.array([q]) if exact else kb.ontology.ancestors(q)
-        ptr = kb.negated.ptr
-        # only the ancestors some disease is curated without
-        anc = memo[(q, exact)] = anc[ptr[anc + 1] > ptr[anc]].tolist()
+    anc = absence_terms(kb, q, exact)
     if not anc:
         return
     has_q = np.zeros(len(lr), dtype=bool)
@@ -240,6 +232,20 @@ def _curated_absences(kb: KnowledgeBase, q: int, implied_rows: np.ndarray, lr: n
             code[rows] = c
         if matched is not None:
             matched[rows] = int(a)
+
+
+def absence_terms(kb: KnowledgeBase, q: int, exact: bool) -> list[int]:
+    """The terms whose curated absence speaks to finding *q*: *q* itself (*exact*) or any
+    of its ancestors, each kept only if some disease is curated without it."""
+    if not kb.negation_in_ancestors[q]:
+        return []
+    memo = shared_tables(kb).setdefault("curated absence terms", {})
+    anc = memo.get((q, exact))
+    if anc is None:  # the same for every view: their negated columns share the bounds
+        anc = np.array([q]) if exact else kb.ontology.ancestors(q)
+        ptr = kb.negated.ptr
+        anc = memo[(q, exact)] = anc[ptr[anc + 1] > ptr[anc]].tolist()
+    return anc
 
 
 def excluded_lr(kb: KnowledgeBase, q: int, p: ModelParameters, n: int, detail: bool = True):
