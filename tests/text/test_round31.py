@@ -66,3 +66,42 @@ def test_relatives_with_a_status_keep_it(real_kb, text: str, expected) -> None:
 ])
 def test_absent_alone_says_nobody_is_affected(real_kb, text: str, expected) -> None:
     assert _family(real_kb, text) == expected
+
+
+def _qualitative(kb, text: str) -> list[tuple[str, str]]:
+    from osteodx.text.extract import extract_text
+
+    doc = extract_text("A 30-year-old woman. " + text, kb, case_id="r31")
+    return [(m["assay"]["label"], m["value"]["ontologyClass"]["label"])
+            for m in doc.phenopacket.get("measurements", []) if "ontologyClass" in m["value"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # results in words in the present tense are this patient's
+    ("The ACTH is suppressed.", [("ACTH", "Reduced")]),
+    ("The 24-hour urine free cortisol is elevated.", [("Urinary free cortisol", "Elevated")]),
+    ("Renin and aldosterone were both very high.", [("Renin", "Elevated"),
+                                                    ("Aldosterone", "Elevated")]),
+    ("In our patient, the phosphate is low.", [("Phosphate", "Reduced")]),
+    # ... unless the sentence speaks in general or of a rule
+    ("In XLH, the phosphate is low.", []),
+    ("ALP is usually elevated in rickets.", []),
+    ("If the calcium is low, give calcium gluconate.", []),
+])
+def test_results_in_words_in_the_present_tense(real_kb, text: str, expected) -> None:
+    assert _qualitative(real_kb, text) == expected
+
+
+@pytest.mark.parametrize(("text", "hpo_id"), [
+    ("Echo: DCM.", "HP:0001644"),
+    ("Echo: LV non-compaction.", "HP:0011664"),
+    ("Gowers +ve.", "HP:0003391"),
+    ("His reflexes are weak.", "HP:0001265"),
+    ("Thread veins on both cheeks.", "HP:0001009"),
+    ("He burns easily in the sun.", "HP:0000992"),
+])
+def test_shorthand_and_lay_words(real_kb, text: str, hpo_id: str) -> None:
+    from osteodx.text.extract import extract_text
+
+    doc = extract_text("A 10-year-old boy. " + text, real_kb, case_id="r31")
+    assert [(f.hpo_id, f.status) for f in doc.case.findings] == [(hpo_id, "observed")]

@@ -43,17 +43,27 @@ _QUALIFIER = re.compile(r"\((?-i:[a-z][a-z \-]{1,24})\)")
 _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:normal|reference)"
          r" (?:range|ranges|limits?|interval)|in the normal range|normal|unremarkable|WNL"
          r"|negative|elevated|increased|high|raised|low|decreased|reduced|abnormal|deranged"
-         r"|impaired|positive|undetectable|undetected")
+         r"|impaired|positive|undetectable|undetected|suppressed")
 _ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
-          r"|significantly|persistently|found to be|noted to be) "
+          r"|significantly|persistently|very|extremely|profoundly|severely|clearly|found to be" \
+          r"|noted to be) "
 #: Words that are a result by themselves after a name, with no verb ("magnesium,
 #: creatinine and TSH normal", "LFTs NAD" - no abnormality detected).
 _BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|elevated|raised"
-              r"|increased|high|low|decreased|reduced|undetectable|undetected")
+              r"|increased|high|low|decreased|reduced|undetectable|undetected|suppressed")
 _TAIL = re.compile(
     rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
-    rf"|appeared)\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
+    rf"|appeared|(?P<now>is|are))\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
     rf"|(?:{_ADVERB})*(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)  # "ALP mildly raised"
+#: A sentence that speaks of a disease or a rule, not of this patient's result: "In XLH the
+#: phosphate is low", "ALP is usually elevated", "if the ACTH is low".
+_GENERAL = re.compile(r"\b(?:usually|typically|often|generally|characteristically|classically"
+                      r"|commonly|frequently|may|might|can|could|would|should|tends? to|expected"
+                      r"|if|when|whether|unless|in (?:patients|people|individuals|children"
+                      r"|adults|most|many|some|such|those|these|this (?:condition|disease"
+                      r"|disorder|syndrome)))\b"
+                      r"|^\s*in\s(?!(?:our|this|the) (?:patient|child|boy|girl|proband|case)\b)"
+                      r"[^,]{1,60},", re.IGNORECASE)
 #: What must follow a verbless result: the end of its clause, bullet or sentence.
 _BARE_END = re.compile(r"\s?(?:[.;,)]|and\b|$)|\s[-–•*]\s|\s(?-i:[A-Z][a-z])", re.IGNORECASE)
 _JOIN = re.compile(rf"\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|/\s?|&\s)(?:(?:{_FILLER})\s)*",
@@ -80,7 +90,7 @@ _SAID = re.compile(r"(?<!\bnot )\b(?:elevated|increased|high|raised|low|decrease
 #: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
 QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative", "nad"], "normal"),
                **dict.fromkeys(["elevated", "increased", "high", "raised"], "high"),
-               **dict.fromkeys(["low", "decreased", "reduced"], "low"),
+               **dict.fromkeys(["low", "decreased", "reduced", "suppressed"], "low"),
                **dict.fromkeys(["abnormal", "deranged", "impaired"], "abnormal"),
                "positive": "positive", "undetectable": "undetectable",
                "undetected": "undetectable"}
@@ -277,6 +287,10 @@ class _Binder:
         tail = _TAIL.match(self.t, pos)
         if tail is None or tail.group("bare") and not self._clause_end(tail.end()):
             return
+        if tail.group("now"):  # "the ACTH is suppressed": this patient's, unless said in general
+            start = max(self.t.rfind(c, 0, self.mentions[chain[0]].start) for c in ".;\n") + 1
+            if _GENERAL.search(self.t[start:tail.end()]):
+                return
         word = tail.group("q") or tail.group("bare")
         for j in chain:
             m = self.mentions[j]
