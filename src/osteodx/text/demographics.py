@@ -166,7 +166,8 @@ _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*
                             r"[*_]*\s?(?:(?-i:[A-Z])[\w'.-]*\s+){0,4})?", re.IGNORECASE)
 #: an age at an event, not the patient's: "since she was about 10 years old", "at 3 years of
 #: age", "when aged 5", "Since 2 years old"
-_EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at)\s"
+_EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at|diagnosed"
+                           rf"|detected|identified|noticed|started|treated|operated|confirmed)\s"
                            rf"(?:{_SHE_WAS})?{_ABOUT}$", re.IGNORECASE)
 #: an age at a dated past event: "L THR 2021 (aged 49)", "in 1990, aged 18", "(aged 61, 2019)"
 #: (not the year of a full date: "Discharge: 06/14/2024 Age at discharge: 12 days")
@@ -311,7 +312,12 @@ def _age(tx: _Text, d: Demographics) -> str | None:
         if value is None or _RELATIVES.fullmatch(noun or "-") or not _placed(tx, m, where):
             continue
         s, _ = tx.sentence(m.start())
-        before = tx.masked[max(s, m.start() - 40):m.start()]
+        # its own line or a heading above ("Maternal history:"), not "Mode: ... with mother"
+        line = max(s, m.start() - len(tx.line_prefix(m.start())))
+        before = tx.masked[max(line, m.start() - 40):m.start()]
+        above = tx.masked[max(s, line - 40):line].rstrip()
+        if above.endswith(":"):
+            before = above + " " + before
         if not where and _RELATIVES.search(before) and not noun:
             continue  # "her mother, aged 45", "Maternal history: 32 y/o"
         if _OBSTETRIC_AFTER.match(tx.masked, m.end()):
@@ -483,9 +489,9 @@ def extract_demographics(text: str) -> Demographics:
         _duration(tx, d)
         return d
     noun = _age(tx, d)
-    if d.age_years is None and (dated := age_from_dates(text)) is not None:
-        # the dates' offsets are the text's own (not the normalised text's, whose runs of
-        # spaces are one: "Oliver K.     Male     DOB: 12/03/2021" was an IndexError)
+    dated = age_from_dates(text)  # more exact than a stated "17-year-old" that it agrees with
+    if dated is not None and (d.age_years is None or d.age_years == int(dated[0]) >= 1):
+        # offsets of the text itself: "Oliver K.     Male     DOB: 12/03/2021" (runs of spaces)
         d.age_years, d.age_source = dated[0], Evidence(dated[1], dated[2],
                                                        text[dated[1]:dated[2]])
         d.notes.append(dated[3])  # "DOB 11/11/2022 ... Seen: 20/02/2025"

@@ -167,6 +167,15 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
             and pieces[0][0] + name.end() < pieces[0][1]:
         # "Her brother Eetu (7) is on the 50th centile": the name and age say nothing
         votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
+    named = [bool(_NAME_AGED.fullmatch(ctx.original(p, a, b).strip(" ,"))) for a, b in pieces]
+    k = named.index(False) if False in named else 0
+    if k >= 1:  # "Mehmet (63) and Zeynep (60), both well": names first, then what is said
+        votes[:k] = [None] * k
+        if (name := _NAME_LEAD.match(ctx.original(p, *pieces[k]))) is not None \
+                and pieces[k][0] + name.end() < pieces[k][1]:  # "Emre and Ayse are cousins"
+            at = pieces[k][0] + name.end()
+            verb = re.match(r"(?:is|was|are|were|has|had|have)\s", text[at:pieces[k][1]])
+            votes[k] = _piece_affected(ctx, p, at + (verb.end() if verb else 0), pieces[k][1])
     if pieces and _UNASSESSED.search(text, lead, pieces[0][1]):
         votes[0] = None
     for k in range(1, len(pieces)):  # "the c.-14C>T variant ..., absent in both parents"
@@ -199,6 +208,8 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
                           " development skin nails feet hands hair legs arms joints spine heart"
                           " kidneys blood pressure".split())
+#: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"
+_NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:\s?\(\d{1,3}\))?")
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
