@@ -51,3 +51,4 @@ def test_relatives_named_in_a_list(real_kb, text: str, expected) -> None:
 
     doc = extract_text("A 10-year-old boy has short stature.\n" + text, real_kb, case_id="r32")
     assert [(f["relation"], f["affected"], f["consanguineous"]) for f in doc.family] == expected
+

@@ -34,12 +34,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
 from osteodx.text.birthdate import age_from_dates
 from osteodx.text.narrator import parent_narrator
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
-    _N,
     _SHE_WAS,
     _UNIT,
     Evidence,
@@ -57,109 +57,14 @@ Sex = Literal["FEMALE", "MALE"]
 
 _FEMALE = {"girl", "woman", "female", "lady", "f", "schoolgirl", "mrs", "ms", "miss"}
 _MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy", "mr"}
-_NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
-          "|infant|neonate|newborn|toddler|adolescent|teenager|baby|individual|person|proband"
-          "|case|student|mother|father|sister|brother|sibling|son|daughter|husband|wife|parent"
-          "|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew|relative")
 _RELATIVES = re.compile(r"\b(?:mother|father|sister|brother|siblings?|son|daughter|husband|wife"
                         r"|parents?|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew"
                         r"|relatives?|mom|dad|maternal|paternal)\b", re.IGNORECASE)
+#: what may end a handover's name-and-age line: nothing, or a weight or length
+_HANDOVER_REST = re.compile(r"\s*(?:[,;]\s*\d+(?:\.\d+)?\s?(?:kg|g|cm)\b[^\n]*)?\s*")
 #: an obstetric history after an age is the mother's: "32 y/o G1P0"
 _OBSTETRIC_AFTER = re.compile(r"[\s,;:-]*(?:G#+\s?P#+|gravida|primigravida|multigravida)\b",
                               re.IGNORECASE)
-_FILLER = r"(?!(?:with|and|who|whose|had|has|was|is|of|in|at)\b)"  # words between age and noun
-#: "at age 5", "by age 3", "since age 12" are ages at an event, not the patient's age.
-_NOT_EVENT = "".join(rf"(?<!\b{w}\s)" for w in
-                     "at by from since until before after the of".split())
-#: months after years: "4 years and 2 months", "6 years 3 months", "5y 4m", "2 years, 11 mos"
-_MONTHS = r"(?:,?\s(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?|mths?)\b|\s?m\b))"
-#: a visit the age is stated for: "Age at visit: 25 months" (not "Age at diagnosis/onset")
-_ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
-              r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
-              r"|referral|admission|discharge|clinic|encounter|appointment|report|writing"
-              r"|test|testing|scan|meeting|mdt|discussion)")
-_AGE = [  # (pattern, where) on the masked text; numbers are runs of '#'
-    # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
-    (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
-                rf"(?P<noun>{_NOUNS})\b)?", re.IGNORECASE), ""),
-    # "16 yo F", "52 y/o M", "4 years 2 months of age"
-    (re.compile(rf"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years?{_MONTHS}?\sof\sage)(?![\w/])"
-                r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE), ""),
-    # "aged 4 years 7 months"
-    (re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
-    # "14 mo M", "10 days old, female"
-    (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<u>mo|mos|months?|wks?|weeks?|d|days?)\b(?:\s?old)?,?"
-                r"\s(?P<noun>(?-i:M|F)|male|female|boy|girl)\b", re.IGNORECASE), ""),
-    # British notes' fractions: "14/12 boy" (14 months), "3/52 old girl" (3 weeks), "5/7 M"
-    (re.compile(r"(?<![\w#/.])(?P<n>#+)/(?P<den>##?)(?![\w#/.])(?:\s?old)?,?\s(?P<noun>(?-i:M|F)"
-                r"|male|female|boy|girl|infant|baby|child|toddler)\b", re.IGNORECASE), ""),
-    # the age at this examination: "On examination at 6 years 4 months his height was ..."
-    # (not a planned one: "review at 9 months", "next examination at 2 years")
-    (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)(?<!next\s)(?<!repeat\s)"
-                rf"(?<!further\s)(?<!follow-up\s)\b(?:examination|exam|assessment|evaluation"
-                rf"|admission)\s(?:today\s)?at\s(?:age\s)?"
-                rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
-    # "(she is eight and a half)", "He is 12." - the bare number closing the clause
-    (re.compile(r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
-                r"(?=\s?[).,;]|\s?$)", re.IGNORECASE), ""),
-    # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
-    (re.compile(r"\b(?:she|he)\s(?:has\s)?(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?"
-                r"(?![\w#])", re.IGNORECASE), ""),
-    # the patient writing: "I'm 29 (female)", "I am 34 years old" (not a parent's account)
-    (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
-                r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
-                r"|\s?$)", re.IGNORECASE), "writer"),
-    # a non-native writer's "now she has 6 years" (not "has 6 years of follow-up")
-    (re.compile(r"\b(?:she|he)\s(?:now\s)?has\s(?:now\s)?(?P<n>#+)\s(?:years?|yrs?)\b"
-                r"(?!\s(?:of|history|since|ago|follow|experience|later|after|before)\b)",
-                re.IGNORECASE), ""),
-    # a parent's account: "Our daughter Maja is three and a half", "my son is 4"
-    (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
-                r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
-                r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$)",
-                re.IGNORECASE), "child"),
-    # a parent's account naming the child: "Theo is two and a half now." (read only when the
-    # text is a parent's own account and the name is the one in "written by Theo's mum")
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:has\s)?(?:just\s)?turned)\s(?:now\s)?"
-                r"(?P<n>#+)(?:\s(?:years?|yrs?"
-                r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
-                r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
-    # "Age/Sex: 19/F"
-    (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
-                r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
-    # "Age: 16 years", "**Age at visit:** 25 months"
-    (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?[*_]*\s?[:=]?[*_]*"
-                rf"\s?(?P<n>#+)(?:[\s-]?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
-    # "Boy, 4 years and 2 months old", "Female, 52 years" (not "the boy, 4 years later")
-    (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
-                rf"(?:aged\s)?(?P<n>#+)[\s-]?{_UNIT}\b{_MONTHS}?(?!\s(?:later|after|earlier|ago"
-                r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
-    # "a man of 22 years", "a girl of 7 years of age" (not "a woman of 40 years' experience")
-    # (no noun group: "her mother, a woman of 45 years" is then skipped as a relative's)
-    (re.compile(rf"\b(?:girl|boy|woman|man|lady|gentleman)\sof\s(?P<n>#+)\s?{_UNIT}\b"
-                rf"{_MONTHS}?(?!')", re.IGNORECASE), ""),
-    # a header's age and sex initial: "52M, retired", "Pt: 67F", "John SMITH (38M)"
-    (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)"), "header"),
-    # in prose: "A 38M presented with syncope"
-    (re.compile(r"\b(?:a|an)\s(?P<n>#+)\s?(?P<noun>(?-i:M|F))\s(?=(?:presented|presents|with"
-                r"|who|was|is|has|had|attended|came|admitted|referred)\b)", re.IGNORECASE), ""),
-    # the same with a unit: "4 y F, cough", "Pt: 6yo M", "18 mo F" (months in the unit)
-    (re.compile(rf"(?<![\w#])(?P<n>#+)\s?{_UNIT}\s?(?P<noun>(?-i:M|F))(?=[\s,.;:)/-]|$)",
-                re.IGNORECASE), "header"),
-    # a letter's heading: "Re: Poppy HARRIS (6 years 3 months)", "Patient: Tom JONES (3 years)"
-    (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;]{{1,60}}?\((?:aged?\s)?"
-                rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:,?\s?(?P<noun>(?-i:M|F)|male|female))?\)",
-                re.IGNORECASE), "heading"),
-    # the age after a date of birth: "DOB: 21/07/2007 (19 y)", "born 02/06/2011 (15 years)"
-    # "(DOB 21/02/2009, 17 years)", "DOB 14/05/2003 (23)": the unit may be left out (years)
-    (re.compile(rf"\b(?:DOB|D\.O\.B\.?|date of birth|born)[*_]*\s?:?[*_]*\s?#{{1,4}}[/.-]#{{1,2}}"
-                rf"[/.-]#{{2,4}}(?:\s?\(|,\s?)(?:aged?\s)?(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?"
-                rf"(?=\s?[),])", re.IGNORECASE),
-     ""),
-    # "Re: Mr Callum Reid, 38 years", "Patient: Ann Lee, 6 years 3 months"
-    (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;,\n]{{1,60}}?,\s"
-                rf"(?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), "heading"),
-]
 #: markup or a label before a header age on its line: "", "- ", "**Pt:** ", "Patient - "
 _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*_]*\s?[:=-]"
                             # the name before the age: "Pt: Kwame A.   38M"
@@ -283,8 +188,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return True
     t = tx.norm.text
     if len(prefix) <= 40 and prefix.rstrip().endswith(",") and \
-            not t[m.end():tx.line_end(m.start())].strip():
-        return True  # a handover's "Bed 6 — Daniel O., 31M": the line ends with it
+            _HANDOVER_REST.fullmatch(t, m.end(), tx.line_end(m.start())):
+        return True  # a handover's "Bed 6 — Daniel O., 31M", "Ibrahim K, 3y4m M, 14.1 kg"
     # "John SMITH (38M)", "(52F, teacher)"
     return m.start() > 0 and t[m.start() - 1] == "(" and t[m.end():m.end() + 1] in (")", ",")
 

@@ -37,6 +37,7 @@ from osteodx.text.labbinding import QUALITATIVE, Reading, Statement, _Binder, qu
 from osteodx.text.labcells import TableRow
 from osteodx.text.labnames import Mention
 from osteodx.text.labtables import _Table
+from osteodx.text.labtrends import bind_trends
 from osteodx.text.labunread import _Unread
 from osteodx.text.labvalues import Quantity
 
@@ -66,6 +67,7 @@ def read_statements(t: str, mentions: list[Mention], quantities: list[Quantity],
 
 
 def _bind_prose(b: _Binder, mentions: list[Mention]) -> None:
+    bind_trends(b)  # "NH3 212 -> 148 -> 71 umol/L": before any single value is taken
     for i, m in enumerate(mentions):
         if i not in b.out and not m.is_panel:
             b.respectively(i)

@@ -33,6 +33,7 @@ _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
 #: a clock time
 _TIME_POINT = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2}"
+    r"|\d{1,2}/\d{1,2}"  # a day and month: "03/03  05/03  09/03"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?(?:\d{1,2},?\s)?\d{2,4}"
     r"|(?:day|d|week|wk|month|mo|year|yr|age)\s?\d+(?:\.\d+)?(?:\s?(?:y|yrs?|m|mo|wk|d))?"
     r"|\d+(?:\.\d+)?\s?(?:days?|d|weeks?|wks?|w|months?|mo|m|years?|yrs?|y)(?:\s?old)?"
@@ -118,6 +119,10 @@ class _Table:
                 roles, times, header_line = None, when, row.line
             elif header is not None:
                 roles, times, header_line = header, None, row.line
+            elif times is not None and len(row.cells) == len(times) + 1 and times[0] is None:
+                # no heading over the names: "Ref range  03/03  05/03" above "Sodium (mmol/L)
+                # 133-145  136  139"
+                self.serial(row, [None, *times])
             elif times is not None and sum(t is not None for t in times) + 1 <= len(row.cells) \
                     <= len(times):  # a last column left empty ("Flag") is no cell
                 self.serial(row, times)

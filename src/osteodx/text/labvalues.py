@@ -43,7 +43,7 @@ __all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_range"]
 #: 0.8"), magnesium, not milligrams.
 _NOT_A_VALUE = re.compile(
     r"\s?-?\s?(?:(?:fold|times|years?|yrs?|months?|weeks?|days?|hours?|hourly|patients?|cases?"
-    r"|y[./]?o|mos?|mths?"
+    r"|y[./]?o|mos?|mths?|y\d{1,2}m"  # "3y4m": an age
     # how often: "ferritin 3-monthly", "U&E 2-weekly"
     r"|daily|weekly|monthly|yearly|annually|nightly)\b"
     # a clock time: "cortisol 8 AM after dexamethasone: 19.8 mcg/dL"

@@ -82,6 +82,10 @@ class Evidence(NamedTuple):
     text: str
 
 
+#: the months of a compact age: the "4" of "3y4m"
+_COMPACT_MONTHS = re.compile(r"(?<=\d[yY])\d{1,2}(?=[mM]\b)")
+
+
 class _Text:
     """Normalised text, its number-masked twin and helpers for spans.
 
@@ -93,7 +97,11 @@ class _Text:
         t = self.norm.text
         self.numbers: dict[int, Number] = {}
         chars = list(t)
-        for n in find_numbers(t):
+        found = find_numbers(t)
+        # the months of a compact age, which no number reader takes: "3y4m M"
+        found += [Number(float(m.group()), m.start(), m.end(), m.group(), False)
+                  for m in _COMPACT_MONTHS.finditer(t)]
+        for n in found:
             self.numbers[n.start] = n
             chars[n.start:n.end] = "#" * (n.end - n.start)
         self.masked = "".join(chars)
