@@ -50,3 +50,14 @@ def test_a_table_over_time_without_a_heading_over_the_names(real_kb) -> None:
 
 def test_a_name_and_compact_age_are_no_potassium(real_kb) -> None:
     assert _labs(real_kb, "Ibrahim K, 3y4m M, 14.1 kg") == []
+
+
+def test_a_header_starting_with_a_time_column_is_not_shifted(real_kb) -> None:
+    """"Admission  Discharge  Reference range" heads the value columns (the rows also have
+    a name and a flag): the rows' first values are the admission results."""
+    table = ("Investigations\n"
+             "                              Admission   Discharge   Reference range\n"
+             "Creatinine (umol/L)               118          96         27 - 58      H\n"
+             "Urea (mmol/L)                     9.8         7.1        2.5 - 6.0     H\n")
+    got = [(a, v) for a, v, _ in _labs(real_kb, table)]
+    assert ("Creatinine", 118.0) in got and ("Urea", 9.8) in got

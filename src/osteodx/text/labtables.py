@@ -45,6 +45,9 @@ _TIME_POINT = re.compile(
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:h|hrs|am|pm))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s?(?:h|hrs"
     r"|am|pm)|(?:1[0-2]|0?[1-9])\s?(?:am|pm)",
     re.IGNORECASE)
+#: a heading over the reference ranges ("Ref range", "Reference interval", "Normal")
+_RANGE_HEADING = re.compile(r"(?:ref(?:erence)?\.?(?:\s(?:range|interval|values?))?|normal(?:\s"
+                            r"(?:range|values?))?|range)", re.IGNORECASE)
 #: the unit written with the name ("Phosphate (mmol/L)")
 _NAME_UNIT = re.compile(r"[(\[]([^()\[\]]{1,15})[)\]]")
 #: a range written with the name in square brackets ("Hb (g/L) [115-160]")
@@ -104,6 +107,7 @@ class _Table:
     def read(self, rows: Sequence[TableRow]) -> None:
         roles: list[str | None] | None = None
         times: list[str | None] | None = None
+        unnamed = False
         last: TableRow | None = None
         header_line = -1
         for row in rows:
@@ -117,12 +121,13 @@ class _Table:
             when = time_columns(texts)
             if when is not None:  # "Test | Admission | Discharge | Reference | Flag": over time
                 roles, times, header_line = None, when, row.line
+                # "Ref range  03/03  05/03" with nothing over the names: the rows have a cell
+                # more than the header, and the first heading is over the ranges
+                unnamed = bool(texts) and _RANGE_HEADING.fullmatch(texts[0].strip(" :*"))
             elif header is not None:
                 roles, times, header_line = header, None, row.line
-            elif times is not None and len(row.cells) == len(times) + 1 and times[0] is None:
-                # no heading over the names: "Ref range  03/03  05/03" above "Sodium (mmol/L)
-                # 133-145  136  139"
-                self.serial(row, [None, *times])
+            elif times is not None and unnamed and len(row.cells) == len(times) + 1:
+                self.serial(row, [None, *times])  # "Sodium (mmol/L)  133-145  136  139"
             elif times is not None and sum(t is not None for t in times) + 1 <= len(row.cells) \
                     <= len(times):  # a last column left empty ("Flag") is no cell
                 self.serial(row, times)
