@@ -154,24 +154,22 @@ def _absences(view: KnowledgeBase, remap: np.ndarray, k: int, qs: list[int], exa
 
 def _observed(view: KnowledgeBase, sub: KnowledgeBase, remap: np.ndarray, k: int,
               qs: list[int], p: ModelParameters) -> Column:
-    # every finding's updates, in the loop's order: (finding, implied?, term, factor, code,
-    # ties), the factor multiplying (ancestors) or dividing (the finding's own columns)
-    finding, implied, term, factor, codes, ties, divide = [], [], [], [], [], [], []
+    # every finding's updates, in the loop's order: (finding, on the implied matrix?, term,
+    # factor, code, wins ties?, divides?) - a factor multiplies an ancestor's column and
+    # divides the finding's own
+    updates: list[tuple[int, bool, int, float, int, bool, bool]] = []
     floors = np.empty(len(qs))
     bg = _background(view, p)
     for i, q in enumerate(qs):
         floors[i], steps = _ancestor_steps(view, q, p, True)
         for a, info, ann, k_info, k_ann in steps:
             if info:
-                finding.append(i), implied.append(True), term.append(a), factor.append(k_info)
-                codes.append(M.COMMON_ANCESTOR), ties.append(False), divide.append(False)
+                updates.append((i, True, a, k_info, M.COMMON_ANCESTOR, False, False))
             if ann:
-                finding.append(i), implied.append(False), term.append(a), factor.append(k_ann)
-                codes.append(M.FINDING_MORE_SPECIFIC), ties.append(True), divide.append(False)
-        for own_implied, c, tie in ((True, M.FINDING_MORE_GENERAL, False),
-                                    (False, M.EXACT, True)):
-            finding.append(i), implied.append(own_implied), term.append(q)
-            factor.append(bg[q]), codes.append(c), ties.append(tie), divide.append(True)
+                updates.append((i, False, a, k_ann, M.FINDING_MORE_SPECIFIC, True, False))
+        updates.append((i, True, q, bg[q], M.FINDING_MORE_GENERAL, False, True))
+        updates.append((i, False, q, bg[q], M.EXACT, True, True))
+    finding, implied, term, factor, codes, ties, divide = zip(*updates, strict=True)
     t = len(qs)
     lr = np.repeat(floors, k)  # cell i * k + d
     code = np.full(t * k, M.NO_MATCH, dtype=np.int8)

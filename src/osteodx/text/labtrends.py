@@ -30,8 +30,8 @@ def bind_trends(b: _Binder) -> None:
         if chain is None:
             continue
         last = chain[-1]
-        rng = read_range(b.t, read_flag(b.t, last.end)[2] if read_flag(b.t, last.end)
-                         else last.end)
+        last_flag = read_flag(b.t, last.end)  # "71 H (<50)": the range after the flag
+        rng = read_range(b.t, last_flag[2] if last_flag else last.end)
         for k, q in enumerate(chain):
             if q.unit is None and last.unit is not None:
                 q = replace(q, unit=last.unit, ucum=last.ucum)
