@@ -115,3 +115,15 @@ def test_byte_order_marks_in_a_file_are_dropped(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b'\xef\xbb\xbf{"id": "a",\n\xef\xbb\xbf "x": 1}\n')
     assert read_text_file(path) == '{"id": "a",\n "x": 1}\n'
+
+
+def test_with_on_error_a_missing_path_is_handed_over_and_the_rest_listed(tmp_path):
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / "empty").mkdir()
+    met: list[InputError] = []
+    got = list(expand_inputs([str(tmp_path / "nope"), str(tmp_path / "empty"),
+                              str(tmp_path / "a.json")], on_error=met.append))
+    assert got == [str(tmp_path / "a.json")]
+    assert [str(e) for e in met] == [f"{tmp_path / 'nope'}: no such file or folder",
+                                     f"{tmp_path / 'empty'}: folder holds no .json, .yaml, "
+                                     ".yml, .txt or .md files"]

@@ -62,3 +62,26 @@ def test_other_ga4gh_messages_are_named(tmp_path, real_kb, doc, words):
     path.write_text(json.dumps(doc))
     with pytest.raises(InputError, match=words):
         read_case(path, real_kb.ontology)
+
+
+@pytest.mark.parametrize("doc, needle", [  # found by mutating corpus phenopackets
+    ({"id": "m", "metaData": "2.0"}, "metaData"),
+    ({"id": "m", "phenotypicFeatures": 3}, "phenotypicFeatures"),
+    ({"id": "m", "phenotypicFeatures": "HP:0003418"}, "phenotypicFeatures"),
+])
+def test_wrongly_typed_top_fields_are_a_schema_error_not_a_crash(tmp_path, toy_kb, doc,
+                                                                 needle):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(InputError, match=needle):
+        read_case(path, toy_kb.ontology)
+
+
+def test_a_long_malformed_duration_is_cut_in_the_message(tmp_path, toy_kb):
+    doc = {"id": "d", "phenotypicFeatures": [{"type": {"id": "HP:0000013"},
+                                              "onset": {"age": {"iso8601duration": "é" * 300}}}]}
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(InputError, match="not an ISO 8601 duration") as got:
+        read_case(path, toy_kb.ontology)
+    assert len(str(got.value)) < 250 and "\n" not in str(got.value)

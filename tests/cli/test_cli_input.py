@@ -164,3 +164,32 @@ def test_a_report_lab_warning_is_said_once(toy_dir):
     assert len([w for w in out["warnings"] if "implausible" in w]) == 1
     assert len([w for w in out["warnings"] if "monovalent" in w]) == 1
     assert len([w for w in out["warnings"] if "value written as <10 mg/L" in w]) == 1
+
+
+def test_a_missing_path_or_empty_folder_among_good_inputs_fails_alone(tmp_path, toy_dir):
+    write_case(tmp_path / "a.json", phenopacket([("HP:0000013", False)], pid="a"))
+    write_case(tmp_path / "c.json", phenopacket([("HP:0000021", False)], pid="c"))
+    (tmp_path / "empty").mkdir()
+    res = _run(["diagnose", str(tmp_path / "a.json"), str(tmp_path / "typo.json"),
+                str(tmp_path / "empty"), str(tmp_path / "c.json")], toy_dir)
+    assert res.exit_code == 1
+    assert _ids(res.stdout) == ["a", "c"]
+    errors = [line for line in res.stderr.splitlines() if line.startswith("osteodx:")]
+    assert errors == [f"osteodx: error: {tmp_path / 'typo.json'}: no such file or folder",
+                      f"osteodx: error: {tmp_path / 'empty'}: folder holds no .json, .yaml, "
+                      ".yml, .txt or .md files",
+                      "osteodx: 2 of 4 case(s) failed"]
+
+
+def test_only_missing_paths_fail_before_anything_is_loaded(tmp_path, toy_dir, monkeypatch):
+    import osteodx.kb.load as load
+
+    def no_load(*a, **k):  # pragma: no cover - reached only when the check is wrong
+        raise AssertionError("the knowledge base was loaded for nothing")
+
+    monkeypatch.setattr(load, "load_knowledge_base", no_load)
+    res = _run(["diagnose", str(tmp_path / "x.json"), str(tmp_path / "y.json")], toy_dir)
+    assert res.exit_code == 1 and res.stdout == ""
+    assert res.stderr.splitlines() == [
+        f"osteodx: error: {tmp_path / 'x.json'}: no such file or folder",
+        f"osteodx: error: {tmp_path / 'y.json'}: no such file or folder"]

@@ -35,7 +35,8 @@ def iso8601_years(text: str) -> float:
     """
     m = _DURATION.match(text.strip())
     if not m or text.strip() in ("P", "PT"):
-        raise ValueError(f"not an ISO 8601 duration: {text!r}")
+        shown = text if len(text) <= 40 else text[:39] + "…"  # one readable line
+        raise ValueError(f"not an ISO 8601 duration: {shown!r}")
     g = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
     return g["y"] + g["m"] / 12.0 + (g["w"] * 7 + g["d"] + g["h"] / 24.0) / 365.25
 

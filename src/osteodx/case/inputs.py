@@ -31,7 +31,8 @@ def _warn(message: str) -> None:
 
 
 def expand_inputs(inputs: list[str], *,
-                  notice: Callable[[str], None] | None = None) -> Iterator[str]:
+                  notice: Callable[[str], None] | None = None,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[str]:
     """Yield file paths (or ``-``) in a stable order; folders are searched recursively.
 
     A folder yields its phenopackets (.json/.yaml/.yml). Its case reports (.txt/.md)
@@ -47,24 +48,35 @@ def expand_inputs(inputs: list[str], *,
     fails with an :class:`InputError` naming it, so that the batch goes on and the
     failure is counted instead of the folder's cases vanishing without a word. A
     named file is yielded whatever its suffix. A missing path raises
-    :class:`InputError`; a readable folder with no cases too.
+    :class:`InputError`; a readable folder with no cases too. With *on_error*, such an
+    input is handed to it instead and the other inputs are still listed, as a batch
+    goes on past a bad case (``osteodx diagnose a.json typo.json b.json``).
     """
     say = notice or _warn
     for item in inputs:
         if item == "-":
             yield item
             continue
-        p = Path(item)
         try:
-            is_dir, exists = p.is_dir(), p.exists()
-        except OSError as exc:  # e.g. inside a folder that cannot be entered
-            raise InputError(f"cannot read: {exc.strerror or exc}", source=item) from None
-        if is_dir:
-            yield from _folder_cases(p, item, say)
-        elif exists:
-            yield item
-        else:
-            raise InputError("no such file or folder", source=item)
+            yield from _expand_one(item, say)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+
+
+def _expand_one(item: str, say: Callable[[str], None]) -> list[str]:
+    """The case files one named input stands for (see :func:`expand_inputs`)."""
+    p = Path(item)
+    try:
+        is_dir, exists = p.is_dir(), p.exists()
+    except OSError as exc:  # e.g. inside a folder that cannot be entered
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=item) from None
+    if is_dir:
+        return _folder_cases(p, item, say)
+    if exists:
+        return [item]
+    raise InputError("no such file or folder", source=item)
 
 
 def _folder_cases(root: Path, item: str, say: Callable[[str], None]) -> list[str]:

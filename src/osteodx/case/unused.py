@@ -99,10 +99,12 @@ def other_message_kind(data: dict[str, Any]) -> str | None:
                 "phenopacket) as a file of its own")
     if "members" in data:
         return "a GA4GH Cohort, not a Phenopacket: give each member as a file of its own"
-    version = str((data.get("metaData") or {}).get("phenopacketSchemaVersion", ""))
+    meta = data.get("metaData")  # the wrong types are the schema check's to name
+    version = str(meta.get("phenopacketSchemaVersion", "")) if isinstance(meta, dict) else ""
+    features = data.get("phenotypicFeatures")
     v1_fields = [k for k in ("genes", "variants", "hts_files", "htsFiles") if k in data]
     v1_fields += [f"phenotypicFeatures[{i}].{k}"
-                  for i, f in enumerate(data.get("phenotypicFeatures") or [])
+                  for i, f in enumerate(features if isinstance(features, list) else [])
                   if isinstance(f, dict) for k in ("negated", "ageOfOnset", "classOfOnset")
                   if k in f]
     if version.startswith("1") or v1_fields:

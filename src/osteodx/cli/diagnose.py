@@ -20,6 +20,7 @@ from osteodx.cli.application import (
     err,
     fail,
     model_parameters,
+    report_error,
     supplement_value,
 )
 from osteodx.errors import InputError, OsteodxError
@@ -59,15 +60,22 @@ def diagnose(
 
     if not inputs and text is None:
         raise fail(ValueError("give INPUT files or --text"), 2)
+    bad_inputs: list[InputError] = []  # missing paths, empty folders: failed cases
     try:
         paths = list(expand_inputs(inputs or [], notice=lambda m: err.print(
-            f"warning: {m}", markup=False, style="yellow")))
+            f"warning: {m}", markup=False, style="yellow"), on_error=bad_inputs.append))
         if text is not None:
             paths.append("--text")
+        if bad_inputs and not paths:  # nothing to rank: say so before loading anything
+            for exc in bad_inputs[:-1]:
+                report_error(exc)
+            raise bad_inputs[-1]
         cases = _cases(paths, text)
         kb = load_knowledge_base(hpo_dir, supplement=supplement_value(supplement))
     except OsteodxError as exc:
         raise fail(exc) from None
+    for exc in bad_inputs:  # the others still run; the exit code says some failed
+        report_error(exc)
     fmt = fmt or (Format.table if len(cases) == 1 else Format.jsonl)
     if fmt == Format.html and len(cases) > 1:
         raise fail(ValueError(f"--format html renders one case per page and {len(cases)} "
@@ -79,9 +87,9 @@ def diagnose(
     outcomes = rank_all(kb, settings, cases, jobs or usable_cpus(),
                         notice=lambda m: err.print(f"warning: {m}", markup=False,
                                                    style="yellow"))
-    failed = _write_all(outcomes, fmt, len(cases))
+    failed = _write_all(outcomes, fmt, len(cases)) + len(bad_inputs)
     if failed:
-        err.print(f"osteodx: {failed} of {len(cases)} case(s) failed")
+        err.print(f"osteodx: {failed} of {len(cases) + len(bad_inputs)} case(s) failed")
         raise typer.Exit(1)
 
 
