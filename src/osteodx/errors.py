@@ -32,6 +32,10 @@ class InputError(OsteodxError):
         self.value = value
         super().__init__(self._render())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Rebuilt whole in another process (a worker's error reaches the batch intact)."""
+        return (_rebuild, (self.message, self.source, self.field, self.value))
+
     def _render(self) -> str:
         where = self.source or "<input>"
         if self.field is not None:
@@ -39,6 +43,11 @@ class InputError(OsteodxError):
             if self.value is not None:
                 where += f" = {_shown(self.value)}"
         return f"{where}: {self.message}"
+
+
+def _rebuild(message: str, source: str | None, field: str | None, value: object
+             ) -> InputError:
+    return InputError(message, source=source, field=field, value=value)
 
 
 #: a value longer than this is cut, with an ellipsis, in the one line of an error

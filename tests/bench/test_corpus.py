@@ -97,3 +97,59 @@ def test_unreadable_entries_of_a_corpus_folder_are_named(tmp_path, monkeypatch) 
     assert sorted(e.split(": ", 1)[0].rsplit("/", 1)[-1] for e in errors) == [
         "dangling.json", "fifo.json", "locked"]
     assert all("its cases were not read" in e for e in errors)
+
+
+def _schema_corpus(folder):
+    _write(folder, "a", [("HP:0000013", False)], "OMIM:100001")
+    bad = phenopacket([("HP:0000013", False), ("HP:0000021", False)], pid="b")
+    bad["phenotypicFeatures"][1]["excluded"] = "false"  # a string: diagnose rejects it
+    bad["diseases"] = [{"term": {"id": "OMIM:100001", "label": "x"}}]
+    (folder / "b.json").write_text(json.dumps(bad))
+    crash = phenopacket([("HP:0000013", False)], pid="c")
+    crash["phenotypicFeatures"].append([1])  # a list where a feature object belongs
+    crash["diseases"] = [{"term": {"id": "OMIM:100001", "label": "x"}}]
+    (folder / "c.json").write_text(json.dumps(crash))
+    snake = phenopacket([("HP:0000021", False)], pid="d")  # snake_case, as protobuf allows
+    snake["phenotypic_features"] = snake.pop("phenotypicFeatures")
+    snake["diseases"] = [{"term": {"id": "OMIM:100001", "label": "x"}}]
+    (folder / "d.json").write_text(json.dumps(snake))
+
+
+def test_corpus_members_are_checked_against_the_schema_as_diagnose_does(tmp_path) -> None:
+    _schema_corpus(tmp_path)
+    errors: list[str] = []
+    got = {cc.name.rsplit("/", 1)[-1]: cc for cc in iter_corpus(tmp_path, errors=errors)}
+    assert sorted(got) == ["a.json", "d.json"]
+    assert "phenotypicFeatures[1].excluded" in errors[0] and "b.json" in errors[0]
+    assert "c.json" in errors[1] and "phenotypicFeatures[1]" in errors[1]
+    # read under the schema's own names, as `osteodx diagnose` reads the file
+    assert got["d.json"].document["phenotypicFeatures"][0]["type"]["id"] == "HP:0000021"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_checking_in_worker_processes_gives_the_same_cases_and_errors(tmp_path, monkeypatch,
+                                                                      workers) -> None:
+    import osteodx.bench.corpus as corpus
+
+    monkeypatch.setattr(corpus, "_BATCH", 3)  # several batches in flight
+    _schema_corpus(tmp_path)
+    for k in range(7):
+        _write(tmp_path, f"e{k}", [("HP:0000013", False)], "OMIM:100001")
+    (tmp_path / "f.json").write_text("{broken")
+    one: list[str] = []
+    many: list[str] = []
+    alone = [(cc.name, cc.document, cc.gold) for cc in iter_corpus(tmp_path, errors=one)]
+    shared = [(cc.name, cc.document, cc.gold)
+              for cc in iter_corpus(tmp_path, errors=many, workers=workers)]
+    assert shared == alone and many == one and len(alone) == 9 and len(one) == 3
+    with pytest.raises(InputError, match="b.json"):
+        list(iter_corpus(tmp_path, workers=workers))
+
+
+def test_a_benchmark_goes_on_past_a_malformed_case(tmp_path, toy_kb) -> None:
+    from osteodx.bench.runner import run_benchmark
+
+    _schema_corpus(tmp_path)
+    result = run_benchmark(tmp_path, toy_kb, baseline=False, readers=1)
+    assert sorted(c.name.rsplit("/", 1)[-1] for c in result.cases) == ["a.json", "d.json"]
+    assert len(result.errors) == 2

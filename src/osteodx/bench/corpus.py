@@ -87,6 +87,7 @@ def _case(name: str, raw: bytes) -> CorpusCase:
     """One member, parsed as ``osteodx diagnose`` parses a file (the same checks and
     messages: not UTF-8, syntax with its line, a repeated key, several documents)."""
     from osteodx.case.documents import load_document
+    from osteodx.case.phenopacket import validated_phenopacket
 
     try:
         text = raw.decode("utf-8")
@@ -97,29 +98,46 @@ def _case(name: str, raw: bytes) -> CorpusCase:
         raise InputError("expected one phenopacket object", source=name)
     gold = gold_diagnoses(doc, name)
     clean = {k: v for k, v in doc.items() if k not in LEAKY_KEYS}
-    return CorpusCase(name, clean, gold, _cohort(name))
+    # checked and normalised as `osteodx diagnose` reads a file: a malformed case fails
+    # alone, and no wrongly typed field ("excluded": "false") is read differently here
+    return CorpusCase(name, validated_phenopacket(clean, name), gold, _cohort(name))
 
 
 #: the files of a corpus folder or archive that are phenopackets
 CORPUS_SUFFIXES = (".json", ".yaml", ".yml")
 
 
-def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[CorpusCase]:
+def iter_corpus(path: str | Path, errors: list[str] | None = None, *,
+                workers: int = 0) -> Iterator[CorpusCase]:
     """Yield every phenopacket (``.json``, ``.yaml``, ``.yml``) of a folder (recursively) or
     ``.tar.gz``, sorted by name.
 
     A member that cannot be read or parsed raises :class:`InputError`, or, when *errors*
     is given, is recorded there (one line naming it) and skipped, so that one bad case
     does not end a benchmark. A damaged archive always raises, naming the archive.
+
+    Each member is checked against the schema as ``osteodx diagnose`` checks a file,
+    which costs about as much as ranking it; ``workers`` > 0 checks members in that many
+    forked processes while the caller works on the ones already read (same cases, same
+    order).
     """
-    p = Path(path)
+    members = _members(Path(path))
+    if workers > 0 and _can_fork():
+        yield from _parallel(members, errors, workers)
+        return
+    for name, raw in members:
+        yield from _guarded(name, raw, errors)
+
+
+def _members(p: Path) -> Iterator[tuple[str, bytes | OSError]]:
+    """(name, bytes or the error reading them) for every corpus member, in name order."""
     if p.is_dir():
         from osteodx.case.inputs import walk_files
 
         found = sorted((f, ok) for f, ok in walk_files(p)
                        if not ok or f.suffix.lower() in CORPUS_SUFFIXES)
         for f, ok in found:  # an unreadable folder, link or file: an error naming it
-            yield from _guarded(str(f), f.read_bytes if ok else _unreadable(f), errors)
+            yield str(f), _read(f.read_bytes if ok else _unreadable(f))
         return
     if p.is_file() and p.name.endswith((".tar.gz", ".tgz", ".tar")):
         try:
@@ -130,7 +148,7 @@ def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[C
                 for m in members:
                     fh = tar.extractfile(m)
                     if fh is not None:
-                        yield from _guarded(m.name, fh.read, errors)
+                        yield m.name, _read(fh.read)
         except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             why = (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(":")
             raise InputError(f"not a readable tar archive ({why})", source=str(p)) from None
@@ -140,6 +158,13 @@ def iter_corpus(path: str | Path, errors: list[str] | None = None) -> Iterator[C
     raise InputError("corpus must be a folder or a .tar.gz of phenopackets", source=str(p))
 
 
+def _read(read: Callable[[], bytes]) -> bytes | OSError:
+    try:
+        return read()
+    except OSError as exc:
+        return exc
+
+
 def _unreadable(path: Path) -> Callable[[], bytes]:
     def fail() -> bytes:
         raise OSError("permission denied, a dangling link or not a regular file; its "
@@ -147,20 +172,68 @@ def _unreadable(path: Path) -> Callable[[], bytes]:
     return fail
 
 
-def _guarded(name: str, read: Callable[[], bytes], errors: list[str] | None
+def _parsed(name: str, raw: bytes | OSError) -> CorpusCase:
+    if isinstance(raw, OSError):
+        raise InputError(f"cannot read: {raw.strerror or raw}", source=name)
+    return _case(name, raw)
+
+
+def _guarded(name: str, raw: bytes | OSError, errors: list[str] | None
              ) -> Iterator[CorpusCase]:
     try:
-        try:
-            raw = read()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", source=name) from None
-        got = _case(name, raw)
+        got = _parsed(name, raw)
     except InputError as exc:
         if errors is None:
             raise
         errors.append(str(exc))
         return
     yield got
+
+
+#: members a worker checks per batch; three batches are in memory at most
+_BATCH = 256
+
+
+def _parse_one(member: tuple[str, bytes | OSError]) -> CorpusCase | InputError:
+    try:
+        return _parsed(*member)
+    except InputError as exc:
+        return exc
+
+
+def _parallel(members: Iterator[tuple[str, bytes | OSError]], errors: list[str] | None,
+              workers: int) -> Iterator[CorpusCase]:
+    """Batch *k* + 1 is checked by the workers while the caller takes batch *k*."""
+    import multiprocessing
+
+    def emit(done: list[CorpusCase | InputError]) -> Iterator[CorpusCase]:
+        for got in done:
+            if isinstance(got, InputError):
+                if errors is None:
+                    raise got
+                errors.append(str(got))
+            else:
+                yield got
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = None
+        batch: list[tuple[str, bytes | OSError]] = []
+        for member in members:
+            batch.append(member)
+            if len(batch) == _BATCH:
+                job = pool.map_async(_parse_one, batch, chunksize=16)
+                if pending is not None:
+                    yield from emit(pending.get())
+                pending, batch = job, []
+        if pending is not None:
+            yield from emit(pending.get())
+        yield from emit(pool.map(_parse_one, batch, chunksize=16) if batch else [])
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def parsed_cases(path: str | Path, kb: KnowledgeBase, *, every: int = 1, offset: int = 0

@@ -88,7 +88,7 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
                   namespace: str = "gold", limit: int | None = None, every: int = 1,
                   progress: Callable[[int], None] | None = None,
                   select: Callable[[str], bool] | None = None,
-                  excluded: bool = True) -> BenchmarkResult:
+                  excluded: bool = True, readers: int = 0) -> BenchmarkResult:
     """Rank every case of *corpus* and compare with the gold diagnosis.
 
     ``namespace="gold"`` ranks each case among the diseases of its gold id's
@@ -96,6 +96,9 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
     the same disease twice. ``every=k`` keeps every k-th case (a spread sample).
     ``excluded=False`` drops excluded findings: phenopacket-store records as absent the
     features of the disease each paper is about, a curation habit that tuning must not learn.
+    ``readers`` > 0 checks the phenopackets against the schema in that many processes
+    while this one ranks (:func:`~osteodx.bench.corpus.iter_corpus`); the results are the
+    same.
     """
     params = params or ModelParameters()
     result = BenchmarkResult(corpus=str(corpus))
@@ -103,7 +106,7 @@ def run_benchmark(corpus: str | Path, kb: KnowledgeBase, *,
     start = time.perf_counter()
     prepare_fix_tables(kb, params)  # once per release: counted in the wall time, not a case's
     n = 0
-    for k, cc in enumerate(iter_corpus(corpus, errors=result.errors)):
+    for k, cc in enumerate(iter_corpus(corpus, errors=result.errors, workers=readers)):
         if k % every or (select is not None and not select(cc.name)):
             continue
         if limit is not None and n >= limit:
