@@ -31,7 +31,8 @@ What is scored, and how:
   maternal / paternal side still matches an expected relative that has one, and "parents"
   matches an expected mother and father (session 15). Statements that the
   parents are *not* related are not scored (the expectation format has no place for them).
-* sex, age (within 0.5 y), and the rank of the intended disease in the differential (its OMIM id
+* sex, age (within 0.5 y; an expected whole number of years N also takes any age in
+  [N, N + 1), session 18), and the rank of the intended disease in the differential (its OMIM id
   or an entry listing it among ``equivalent_ids``; ``--top`` bounds the list).
 
 Expectation files are YAML, read with PyYAML (a dependency of osteodx).
@@ -359,7 +360,11 @@ def score_case(kb: Any, case: str, exp: dict[str, Any], packet: dict[str, Any],
     age = age_years(packet)
     want = exp.get("age_years")
     age_ok = (age is None and want is None) or (
-        age is not None and want is not None and abs(age - float(want)) <= AGE_TOLERANCE_YEARS)
+        age is not None and want is not None and (
+            abs(age - float(want)) <= AGE_TOLERANCE_YEARS
+            # a whole-year expectation ("a 24-year-old") holds an exact age in that year
+            # (24.71 from the date of birth and the visit date)
+            or float(want).is_integer() and float(want) <= age < float(want) + 1))
     rank, _ = intended_rank(dx, exp["intended_disease"]["id"])
     return CaseResult(
         case=case,

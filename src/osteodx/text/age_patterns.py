@@ -56,7 +56,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 re.IGNORECASE), ""),
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
     (re.compile(r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
-                r"(?=\s?[).,;]|\s?$)", re.IGNORECASE), ""),
+                r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s))",
+                re.IGNORECASE), ""),
     # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
     (re.compile(r"\b(?:she|he)\s(?:has\s)?(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?"
                 r"(?![\w#])", re.IGNORECASE), ""),

@@ -24,8 +24,10 @@ _DATE = (r"(?P<{g}>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
          r"|\d{{1,2}}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{{4}})")
 _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
-_VISIT = re.compile(r"\b(?:seen|clinic date|date of (?:clinic|visit|review|consultation"
-                    r"|assessment|admission|examination|letter|meeting|mdt|discussion)"
+_VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:telephone |video )?"
+                    r"(?:clinic|visit|review|consultation|assessment|admission|examination"
+                    r"|letter|meeting|mdt|discussion|call|service|encounter|attendance)"
+                    r"|(?:service|encounter|call) date"
                     r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date"
                     # "Seen in the young adult endocrine clinic on 12/11/2025"
                     r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s))"
@@ -33,8 +35,9 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date of (?:clinic|visit|review|consu
                     + _DATE.format(g="d"), re.IGNORECASE)
 
 
-def _parse(raw: str) -> tuple[dt.date, bool] | None:
-    """The date and whether its day/month order was a choice."""
+def _parse(raw: str, month_first: bool = False) -> tuple[dt.date, bool] | None:
+    """The date and whether its day/month order was a choice (*month_first*: the
+    document's other dates are written month first, "08/19/1992")."""
     raw = raw.strip().rstrip(".").lower()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
@@ -44,6 +47,8 @@ def _parse(raw: str) -> tuple[dt.date, bool] | None:
             return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))), False
         a, b, y = (int(x) for x in re.split(r"[/.-]", raw))
         if b > 12:  # "02/20/2025": month first
+            return dt.date(y, a, b), False
+        if month_first and a <= 12:
             return dt.date(y, a, b), False
         return dt.date(y, b, a), a <= 12 and a != b
     except (ValueError, KeyError):
@@ -59,7 +64,10 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start("d")]
     if not visits:
         return None
-    born, visit = _parse(birth.group("d")), _parse(visits[0].group("d"))
+    born = _parse(birth.group("d"))
+    # a birth date written month first ("08/19/1992") says how the visit date is written
+    month_first = born is not None and _month_first(birth.group("d"))
+    visit = _parse(visits[0].group("d"), month_first)
     if born is None or visit is None or not born[0] <= visit[0]:
         return None
     years = round((visit[0] - born[0]).days / 365.25, 6)
@@ -67,9 +75,17 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
         return None
     note = (f"age {years:.2f} y from date of birth {birth.group('d')} and visit date "
             f"{visits[0].group('d')}")
-    if born[1] or visit[1]:
+    if month_first:
+        note += " (numeric dates read month/day/year, as the date of birth is written)"
+    elif born[1] or visit[1]:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note
+
+
+def _month_first(raw: str) -> bool:
+    """"08/19/1992": a numeric date whose second number cannot be a month."""
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}", raw.strip().rstrip("."))
+    return m is not None and int(m.group(2)) > 12
 
 
 #: a full date in a document's first lines ("MDT date: 04/11/2025", "22/10/2025 08:00")

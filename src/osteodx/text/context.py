@@ -250,6 +250,10 @@ class ContextAnalyser:
             return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
         if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
             return False  # "speech not clear (dysarthria)": the aside names what is wrong
+        if direction == "forward" and _h_negates(h) and re.search(r",\s+and\s", between) \
+                and between.count(",") < 2:
+            return False  # "pancreatitis without necrosis, and diffuse hepatic steatosis": a
+            # comma before "and" after one item closes it (a list has more: "no a, b, and c")
         if h.cue.limit:
             words = _WORDS.findall(between)
             if h.cue.value == "trigger":  # "triggered by exercise, fever and hot weather"

@@ -117,7 +117,14 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|within (?:the )?normal (?:limits?|range)|in the normal range"
      # a lay "fine" only after a check or test ("hearing checks were fine"): "hair is fine"
      # is the finding Fine hair
-     r"|(?:(?<=check )|(?<=checks )|(?<=test )|(?<=tests ))(?:was|were|came back|are|is) fine",
+     r"|(?:(?<=check )|(?<=checks )|(?<=test )|(?<=tests ))(?:was|were|came back|are|is) fine"
+     # or of a sense, or after a test of it: "my hearing's fine", "his vision is fine",
+     # "his hearing was tested at school and was fine"
+     r"|(?:(?<=hearing )|(?<=vision )|(?<=eyesight )|(?<=sight ))(?:is|was|are|were)"
+     r" (?:absolutely |perfectly |completely )?fine|(?:(?<=hearing's )|(?<=hearing’s )"
+     r"|(?<=vision's )|(?<=vision’s )|(?<=eyesight's )|(?<=eyesight’s ))fine"
+     r"|(?:was|were) (?:tested|checked|examined|assessed)\b[a-z ]{0,30}? and (?:was|were)"
+     r" (?:absolutely |perfectly |completely )?(?:fine|normal)",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
     # "Allergies: NKDA" (no known drug allergies), "Scoliosis: none", "Seizures: nil"
@@ -249,7 +256,11 @@ _TABLE: list[tuple[str, Cue]] = [
     *((rf"(?:{p})(?:'s)?", Cue("relation", "clause", name)) for name, p in _REL.items()),
     (rf"(?:other|previously reported|reported|published|described|previous) (?:patients"
      rf"|cases|individuals|families)|the authors? reported|reported {_NUM} (?:patients?"
-     r"|cases?|members?|famil(?:y|ies))|members of", Cue("other", "clause")),
+     r"|cases?|members?|famil(?:y|ies))|members of"
+     # what is said of the disease at large: "some children with this have heart problems"
+     r"|(?:some|many|most|other|all) (?:children|kids|people|patients|babies|adults"
+     r"|individuals) (?:with|who have) (?:this|it|the (?:condition|syndrome|disease"
+     r"|disorder))", Cue("other", "clause")),
     (r"(?:our|this|the present|the current|the index|the|that) (?:patient|girl|boy|child"
      r"|proband|woman|man|infant|neonate|lady|baby|adolescent)(?:'s)?|(?:our|this|the present"
      r"|the current) case|patient's|she|he|her|his|him|herself|himself"

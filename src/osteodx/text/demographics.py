@@ -359,6 +359,12 @@ _DEAR = re.compile(r"^\s*Dear\b", re.MULTILINE)
 #: "You are 31.", "you are now 31 years old"
 _YOU_ARE = re.compile(r"\b(?-i:Y)ou(?:'re|\sare)\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?)"
                       r"(?:\s(?:old|of\sage))?)?(?=\s?[.,;]|\s(?:and|with)\b)", re.IGNORECASE)
+#: a bare age said of "he" or "she", whoever that is: "He's 70 now" (not "He is 16 years
+#: old", which a letter says of its patient)
+_UNITLESS = r"(?!(?:years?|yrs?|months?|old)\b)[a-z]+"
+_PRONOUN_AGE = re.compile(rf"(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?:\d+(?:\.\d+)?"
+                          rf"|{_UNITLESS}(?:[ -]{_UNITLESS}){{0,4}}?)(?:\snow)?"
+                          r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s)", re.IGNORECASE)
 #: the addressee's title: "Ms Sofia Markovic", "Dear Mr Jones", "To: Ms Amira H."
 _TITLE = re.compile(r"^\s*(?:(?:Dear|To:?)\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]", re.MULTILINE)
 
@@ -395,7 +401,10 @@ def extract_demographics(text: str) -> Demographics:
         return d
     noun = _age(tx, d)
     dated = age_from_dates(text)  # more exact than a stated "17-year-old" that it agrees with
-    if dated is not None and (d.age_years is None or d.age_years == int(dated[0]) >= 1):
+    if dated is not None and (d.age_years is None or d.age_years == int(dated[0]) >= 1
+                              or (d.age_source is not None
+                                  and _PRONOUN_AGE.match(text, d.age_source.start))):
+        # and surer than "he's 70 now" in a transcript: "he" may be anyone but the patient
         # offsets of the text itself: "Oliver K.     Male     DOB: 12/03/2021" (runs of spaces)
         d.age_years, d.age_source = dated[0], Evidence(dated[1], dated[2],
                                                        text[dated[1]:dated[2]])

@@ -32,6 +32,7 @@ from osteodx.text.acuity import find_visual_acuity
 from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics, iso8601
+from osteodx.text.dialogue import answered_questions, question_at
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family_entries import family_entry
 from osteodx.text.genetics import named_genes
@@ -108,6 +109,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     onsets.finding_spans = spans_found
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
     parent_account = parent_narrator(text)
+    questions = answered_questions(text)  # a transcript's "Any fits?" / "Never."
     stated: list[str] = []
     for cm in found:
         m = cm.match
@@ -122,6 +124,11 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         if not_a_finding(text, m.start, m.end, m.hpo_id):
             continue  # "millimoles per mole", "hypertonic saline", "the diabetes clinic"
         excluded = cm.negated
+        asked = question_at(questions, m.start)
+        if asked is not None:
+            if asked.verdict == "open":
+                continue  # "Headaches?" / "I still get my migraines": the answer's words
+            excluded = asked.verdict == "denied"
         if not excluded and stated_diagnosis(text, m.start, m.end, cm.sentence):
             stated.append(_span(text, m.start, m.end))  # the answer, not a finding
             continue
@@ -158,7 +165,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
         notes = [f"{_span(text, m.start, m.end)} in: \"{_quote(text, *cm.sentence)}\""]
         if cm.uncertain:
             notes.append(f"hedged ({cm.uncertainty_cue})")
-        if cm.negated:
+        if asked is not None:
+            notes.append(f"asked, and answered \"{_clip(asked.answer)}\"")
+        elif cm.negated:
             notes.append(f"negated ({cm.negation_cue})")
         feat["description"] = "; ".join(notes)
         onset = None if excluded else onsets.of(cm)
@@ -276,6 +285,10 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     warnings = ([w for lab in labs for w in lab.warnings] + list(all_labs.warnings)
                 + slip_warnings + list(demo.notes) + notes)
     return Extraction(doc, case, family, warnings)
+
+
+def _clip(answer: str, width: int = 60) -> str:
+    return answer if len(answer) <= width else answer[:width - 1] + "…"
 
 
 #: the wording of a milestone not yet reached (its note names the patient's age instead)

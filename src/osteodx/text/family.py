@@ -190,7 +190,15 @@ def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: lis
         return True  # "Should her little brother (he's 2 months) be checked?": a question
     if any(h.cue.kind == "other" and clause.start <= h.start < clause.end for h in p.hits):
         return True
+    if _CONTACT_FIELD.search(p.view.text, 0, group[0].start):
+        return True  # "NOK: Mother (present)": who came, not who is ill
     return _informant(p, clause, group) is not None
+
+
+#: a header field naming a contact, an escort or a historian: "NOK:", "Accompanied by"
+_CONTACT_FIELD = re.compile(r"\b(?:nok|next of kin|accompanied by|informant|historian"
+                            r"|(?:emergency )?contact|escort(?:ed by)?|consent(?:ed)? by)"
+                            r"\s*[:-]?\s*$")
 
 
 def _informant(p: ParsedSentence, clause: Clause, group: list[CueHit]) -> re.Match[str] | None:

@@ -161,8 +161,9 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     votes = [_piece_affected(ctx, p, a, b) for a, b in pieces]
     first = re.sub(r"\s*\([^()]*\)$", "", ctx.original(p, *pieces[0]).strip(" ,")) \
         if pieces else ""
-    if len(pieces) > 1 and _NAME.fullmatch(first):  # "Poppy (4)": the age aside too
-        votes[0] = None  # "Daughter, Ella, 6: well": a name, not a finding
+    if (len(pieces) > 1 and _NAME.fullmatch(first)) or (  # "Poppy (4)": the age aside too
+            pieces and _NAME_WITH_AGE.fullmatch(ctx.original(p, *pieces[0]).strip(" ,"))):
+        votes[0] = None  # "Daughter, Ella, 6: well", "a daughter, Isla (3)": a name
     elif pieces and (name := _NAME_LEAD.match(ctx.original(p, *pieces[0]))) is not None \
             and pieces[0][0] + name.end() < pieces[0][1]:
         # "Her brother Eetu (7) is on the 50th centile": the name and age say nothing
@@ -208,6 +209,8 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
                           " development skin nails feet hands hair legs arms joints spine heart"
                           " kidneys blood pressure".split())
+#: a first name with its age in brackets: "Isla (3)"
+_NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}\s?\(\d{1,3}\)")
 #: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"
 _NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:\s?\(\d{1,3}\))?")
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "

@@ -38,6 +38,7 @@ _TIME_POINT = re.compile(
     r"|(?:day|d|week|wk|month|mo|year|yr|age)\s?\d+(?:\.\d+)?(?:\s?(?:y|yrs?|m|mo|wk|d))?"
     r"|\d+(?:\.\d+)?\s?(?:days?|d|weeks?|wks?|w|months?|mo|m|years?|yrs?|y)(?:\s?old)?"
     r"|baseline|admission|discharge|(?:at\s)?(?:diagnosis|presentation|birth)|initial|latest"
+    r"|today|yesterday|(?:this|last)\s(?:week|month)"
     r"|current|previous|pre-?op(?:erative)?|post-?op(?:erative)?|follow-?up(?:\s\d+)?"
     r"|(?:before|after|on)\s(?:treatment|therapy)"
     # a clock time: "14:40", "08.00 h", "9 am", "18:30 h" (results over one day)
@@ -131,20 +132,25 @@ class _Table:
             elif times is not None and sum(t is not None for t in times) + 1 <= len(row.cells) \
                     <= len(times):  # a last column left empty ("Flag") is no cell
                 self.serial(row, times)
+            elif times is not None and len(row.cells) == len(times) + 1 \
+                    and self.unit_cell(*row.cells[-1]) is not None:
+                # "Hb   74 L   81 L   g/L (transfused d4)": the unit after the time columns
+                self.serial(row, [*times, None], unit=self.unit_cell(*row.cells[-1]))
             else:
                 self.row(row, roles)
             last = row
 
-    def serial(self, row: TableRow, times: list[str | None]) -> None:
+    def serial(self, row: TableRow, times: list[str | None],
+               unit: tuple[str, str | None] | None = None) -> None:
         """A row of a table of results over time ("Phosphate (mmol/L) | 0.52 L | 0.48 L |
         0.92 | 0.80-1.50" under "Date | 14/03/2023 | ..."): one result per time column,
-        each with the row's unit and range."""
+        each with the row's unit (*unit*: read from a last column) and range."""
         a, e = row.cells[0]
         i = self.name(a, e)
         if i is None:
             self.row(row, None)
             return
-        unit = self.name_unit(a, e)
+        unit = unit or self.name_unit(a, e)
         rng = self.name_range(a, e)
         for k, (ca, ce) in enumerate(row.cells[1:], start=1):
             if times[k] is None and ca < ce:
@@ -171,6 +177,12 @@ class _Table:
             self.b.claimed.update(s for s, _ in rng.numbers)
         if first:
             self.row(row, None)
+
+    def unit_cell(self, a: int, e: int) -> tuple[str, str | None] | None:
+        """A cell that is a unit, with an aside or not ("g/L (transfused d4)")."""
+        aside = re.search(r"\s*\(", self.b.t[a:e])
+        end = a + aside.start() if aside is not None and aside.start() > 0 else e
+        return read_unit_cell(self.b.t, a, end)
 
     def name_range(self, a: int, e: int) -> RefRange | None:
         """A range written in square brackets in the name cell ("Hb (g/L) [115-160]")."""

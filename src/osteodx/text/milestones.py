@@ -24,7 +24,8 @@ from osteodx.text.context import ContextAnalyser
 
 __all__ = ["Milestone", "find_milestones"]
 
-_AGE = (r"(?:\s+(?:at|by|from|around|about|only at|not until|after)|(?<=not walk)\s+until"
+_AGE = (r"(?:,?\s+(?:late|only|not until)?,?\s*(?:at|by|from|around|about|only at|not until|after)"
+        r"|(?<=not walk)\s+until"
         r"|(?<=n't walk)\s+until)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
         r"(?:about\s+|around\s+|approximately\s+)?(?P<n>\d+(?:\.\d+)?)"
         # "at 2 and a half" (years, as parents write it), "at 2 and a half years"

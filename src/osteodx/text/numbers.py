@@ -110,10 +110,16 @@ def words_value(words: list[str]) -> tuple[float, int] | None:
             digits += str(_UNITS[words[j]])
             j += 1
         return float(f"{int(best)}.{digits}"), j
-    # "... and a half"
-    if words[used:used + 3] == ["and", "a", "half"]:
-        return best + 0.5, used + 3
+    # "... and a half", "... and a quarter", "... and three quarters"
+    part = _FRACTIONS.get(tuple(words[used:used + 3]))
+    if part is not None:
+        return best + part, used + 3
     return best, used
+
+
+#: the parts of a year or unit said after a whole number in words
+_FRACTIONS = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25,
+              ("and", "three", "quarters"): 0.75}
 
 
 def _digit_value(text: str) -> float:
@@ -133,25 +139,29 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-#: "4 and a half" after a whole number in digits
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+#: "4 and a half", "4 and three quarters" after a whole number in digits
+_AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+(?P<p>half|quarter)|three\s+quarters)\b",
+                         re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in *text*, in order of position; word numbers may span
     spaces, hyphens and line breaks ("twenty-\\nfive")."""
     found = []
+    taken: list[tuple[int, int]] = []  # the words of "4 and three quarters"
     for m in _DIGITS.finditer(text):
         half = _AND_A_HALF.match(text, m.end()) if m.group().isdigit() else None
         if half is not None:  # "4 and a half"
-            found.append(Number(int(m.group()) + 0.5, m.start(), half.end(),
+            taken.append((m.end(), half.end()))
+            part = {"half": 0.5, "quarter": 0.25}.get((half.group("p") or "").lower(), 0.75)
+            found.append(Number(int(m.group()) + part, m.start(), half.end(),
                                 text[m.start():half.end()], False))
         else:
             found.append(Number(_digit_value(m.group()), m.start(), m.end(), m.group(), False))
     pos = 0
     for first in _FIRST_WORD.finditer(text):
-        if first.start() < pos:
-            continue
+        if first.start() < pos or any(a <= first.start() < b for a, b in taken):
+            continue  # (the "three" of "4 and three quarters" is part of that number)
         words = [(first.group().lower(), first.start(), first.end())]
         while True:  # the run of words joined by spaces, hyphens or line breaks
             join = _JOIN.match(text, words[-1][2])
