@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["age_from_dates", "visit_year"]
+__all__ = ["age_after_birth_date", "age_from_dates", "visit_year"]
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -33,6 +33,24 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s))"
                     r"[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
+
+
+#: an age written after the date of birth: "DOB 11/06/2021 (5 yr 9 mo)"
+_BIRTH_AGE = re.compile(_BIRTH.pattern + r"\s*\(\s*(?:aged?\s)?(?P<y>\d{1,3})\s?(?:y|yr|yrs|years?)"
+                        r"\.?(?:,?\s?(?P<m>\d{1,2})\s?(?:m|mo|mos|mths?|months?)\.?)?\s*\)",
+                        re.IGNORECASE)
+
+
+def age_after_birth_date(text: str) -> tuple[float, int, int] | None:
+    """(age in years, start, end) of an age written in brackets after the date of birth.
+
+    >>> age_after_birth_date("Oliver B., DOB 11/06/2021 (5 yr 9 mo), referred by his GP")
+    (5.75, 11, 37)
+    """
+    m = _BIRTH_AGE.search(text)
+    if m is None:
+        return None
+    return int(m.group("y")) + int(m.group("m") or 0) / 12, m.start(), m.end()
 
 
 def _parse(raw: str, month_first: bool = False) -> tuple[dt.date, bool] | None:

@@ -250,6 +250,9 @@ class ContextAnalyser:
             return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
         if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
             return False  # "speech not clear (dysarthria)": the aside names what is wrong
+        if direction == "forward" and _h_negates(h) and re.search(
+                r",\s+(?:and\s+)?(?:he|she|they|we|i)\s", between):
+            return False  # "he does not walk, he says no words": a new subject, a new clause
         if direction == "forward" and _h_negates(h) and re.search(r",\s+and\s", between) \
                 and between.count(",") < 2:
             return False  # "pancreatitis without necrosis, and diffuse hepatic steatosis": a

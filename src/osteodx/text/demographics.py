@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
-from osteodx.text.birthdate import age_from_dates
-from osteodx.text.narrator import parent_narrator
+from osteodx.text.birthdate import age_after_birth_date, age_from_dates
+from osteodx.text.narrator import parent_narrator, patient_writes
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -287,6 +287,9 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         d.sex = "FEMALE" if word in _FEMALE else "MALE"
         d.sex_source, d.sex_evidence = tx.evidence(*m.span(group)), "explicit"
         return
+    if patient_writes(tx.norm.original):  # "My dad has it too, on his chest": not hers
+        _karyotype(tx, d)
+        return
     pronouns = list(_PRONOUN.finditer(tx.masked))
     female = [m for m in pronouns if m.group("f")]
     male = [m for m in pronouns if m.group("m")]
@@ -409,6 +412,12 @@ def extract_demographics(text: str) -> Demographics:
         d.age_years, d.age_source = dated[0], Evidence(dated[1], dated[2],
                                                        text[dated[1]:dated[2]])
         d.notes.append(dated[3])  # "DOB 11/11/2022 ... Seen: 20/02/2025"
+    elif (stated := age_after_birth_date(text)) is not None and (
+            d.age_years is None or int(d.age_years) == int(stated[0])) \
+            and not _RELATIVES.search(text, text.rfind("\n", 0, stated[1]) + 1, stated[1]):
+        # "DOB 11/06/2021 (5 yr 9 mo)" beside a "5-year-old" said earlier
+        d.age_years, d.age_source = stated[0], Evidence(stated[1], stated[2],
+                                                        text[stated[1]:stated[2]])
     _sex(tx, d, noun)
     _duration(tx, d)
     return d

@@ -48,6 +48,9 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          # notes' "NAD": no abnormality detected
                          r"|nad|no abnormalit(?:y|ies)(?: (?:detected|found|seen))?"
                          r"|(?:is|are|was|were|seems?|looks?|doing) (?:perfectly )?fine"
+                         # "My brother's skin is completely clear"
+                         r"|(?:is|are|was|were|looks?|stays?|stayed) (?:completely |totally |all"
+                         r" |perfectly )?clear\b"
                          r"|(?:perfectly |absolutely )?fine(?=\s*$)"
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
@@ -262,11 +265,11 @@ _CONSANG = re.compile(
     r"|(?<=parents )[^.;:]{0,30}?\b(?:(?:not |un)related\b|not (?:blood )?relatives\b"
     r"|not related by blood\b))"
     # "Parents healthy, second cousins."
-    r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant)[- ]cousins)"
+    r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant|1st|2nd)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
-    r"|related parents|(?:first|second|double)[- ]cousin (?:parents|couple|marriage|union)"
+    r"|related parents|(?:first|second|double|1st|2nd)[- ]cousin (?:parents|couple|marriage|union)"
     r"|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
-    r"(?:(?:first|second|double|distant)[- ](?:degree )?)?"
+    r"(?:(?:first|second|double|distant|1st|2nd)[- ](?:degree )?)?"
     r"cousins(?: once removed)?)")
 
 # -- kinship --------------------------------------------------------------------------

@@ -150,7 +150,7 @@ class _Table:
         if i is None:
             self.row(row, None)
             return
-        unit = unit or self.name_unit(a, e)
+        unit = unit or self.name_unit(a, e) or self.unit_after(self.b.mentions[i].end, e)
         rng = self.name_range(a, e)
         for k, (ca, ce) in enumerate(row.cells[1:], start=1):
             if times[k] is None and ca < ce:
@@ -214,7 +214,7 @@ class _Table:
             return
         q = cells.value
         assert q is not None
-        unit = cells.unit or self.name_unit(a, e)
+        unit = cells.unit or self.name_unit(a, e) or self.unit_after(m.end, e)
         if q.unit is None and unit is not None:
             q = replace(q, unit=unit[0], ucum=unit[1])
         if cells.range is None:
@@ -245,7 +245,19 @@ class _Table:
             return None
         m = self.b.mentions[inside[0]]
         rest = self.b.t[a:m.start] + " " + self.b.t[m.end:e]
-        return inside[0] if _NAME_LEFTOVER.fullmatch(rest) else None
+        if _NAME_LEFTOVER.fullmatch(rest):
+            return inside[0]
+        # "WCC x10^9/L": the unit written after the name, without brackets
+        if _NAME_LEFTOVER.fullmatch(self.b.t[a:m.start]) and self.unit_after(m.end, e):
+            return inside[0]
+        return None
+
+    def unit_after(self, start: int, e: int) -> tuple[str, str | None] | None:
+        """A unit that is all of the name cell after the name ("WCC x10^9/L")."""
+        a = start
+        while a < e and self.b.t[a] in " \t,:":
+            a += 1
+        return read_unit_cell(self.b.t, a, e) if a < e else None
 
     def cells(self, row: TableRow, roles: list[str | None] | None, name_at: int) -> _Cells:
         out = _Cells(end=row.cells[name_at][1])

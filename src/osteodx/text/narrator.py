@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parent_narrator", "child_relation", "relation_for_child", "the_child", "writers_own",
-           "MY"]
+__all__ = ["parent_narrator", "patient_writes", "child_relation", "relation_for_child",
+           "the_child", "writers_own", "MY"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -38,14 +38,22 @@ _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
                "uncle": None, "aunt": None, "cousin": "cousin", "sibling": "uncle"}
 
 
-#: the writer gives their own age: "I'm 29 (female)", "I am a 34-year-old woman"
-_SELF_AGE = re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?\d{1,3}\b")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+#: the writer gives their own age, or has had the illness: "I'm 29 (female)", "I am a
+#: 34-year-old woman", "I'm thirty-one", "I've had this since I was about 14"
+_SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1,3}}\b"
+                       rf"|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+                       r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
+                       r" with)\s(?:this|it)\b|\bsince I was\b", re.IGNORECASE)
+#: the writer's own words
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b")
 
 
 def parent_narrator(text: str) -> bool:
     """Is the text a parent's own account of their child? Not when the writer gives their
-    own age before naming a child: "I'm 29 (female) ... My daughter is 4 - would she need
-    testing?" is the patient writing, and the daughter is the patient's."""
+    own age, or says they have had it, before naming a child: "I'm 29 (female) ... My
+    daughter is 4 - would she need testing?" is the patient writing, and the daughter is
+    the patient's."""
     parent = _PARENT.search(text)
     if parent is None:
         return False
@@ -53,6 +61,20 @@ def parent_narrator(text: str) -> bool:
     if own is not None and own.start() < parent.start():
         return False
     return len(re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
+
+
+def patient_writes(text: str) -> bool:
+    """Is the text the patient's own account ("I'm thirty-one and I've had this since I was
+    about 14")? Its he and she are then other people (her father, her son).
+
+    >>> patient_writes("I'm thirty-one. I've had this since I was 14. My dad has it too, on "
+    ...                "his chest. My brother is fine. I think my skin is worse in summer.")
+    True
+    >>> patient_writes("She is 31. I examined her; her father has it too.")
+    False
+    """
+    return (not parent_narrator(text) and _SELF_AGE.search(text) is not None
+            and len(_FIRST_PERSON.findall(text)) >= 6)
 
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."
