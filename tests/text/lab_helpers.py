@@ -18,3 +18,14 @@ def one(text: str) -> TextLab:
     found = labs(text)
     assert len(found) == 1, found
     return found[0]
+
+
+def measured(text: str, kb, case_id: str = "t") -> list[tuple[str, float, str]]:
+    """(assay label, value, unit label) of each numeric measurement a text's phenopacket
+    holds, in order."""
+    from osteodx.text.extract import extract_text
+
+    doc = extract_text(text, kb, case_id=case_id)
+    return [(m["assay"]["label"], m["value"]["quantity"]["value"],
+             m["value"]["quantity"]["unit"]["label"])
+            for m in doc.phenopacket.get("measurements", []) if "quantity" in m["value"]]

@@ -12,6 +12,7 @@ from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family import find_family_statements
 from osteodx.text.milestones import find_milestones
 from osteodx.text.numbers import parse_number
+from tests.text.lab_helpers import measured
 
 
 def _family(text: str) -> list[tuple[str, bool | None]]:
@@ -168,17 +169,12 @@ def test_what_some_children_with_the_disease_have_is_not_the_patients(real_kb) -
 
 
 def test_a_table_over_today_and_yesterday_with_the_unit_last(real_kb) -> None:
-    from osteodx.text.extract import extract_text
-
     table = ("A 4-month-old girl.\n"
              "Bloods        today     yesterday\n"
              "Hb            74 L      81 L       g/L (transfused d4)\n"
              "Plt           21 L      34 L       x10^9/L\n"
              "Na            129 L     -          mmol/L\n")
-    doc = extract_text(table, real_kb, case_id="r34")
-    got = [(m["assay"]["label"], m["value"]["quantity"]["value"],
-            m["value"]["quantity"]["unit"]["label"])
-           for m in doc.phenopacket["measurements"] if "quantity" in m["value"]]
+    got = measured(table, real_kb)
     assert got == [("Haemoglobin", 74.0, "g/L"), ("Haemoglobin", 81.0, "g/L"),
                    ("Platelet count", 21.0, "x10^9/L"), ("Platelet count", 34.0, "x10^9/L"),
                    ("Sodium", 129.0, "mmol/L")]

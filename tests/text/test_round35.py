@@ -8,6 +8,7 @@ import pytest
 from osteodx.text.demographics import extract_demographics
 from osteodx.text.family import find_family_statements
 from osteodx.text.narrator import parent_narrator, patient_writes
+from tests.text.lab_helpers import measured
 
 _OWN_ACCOUNT = ("Hi Dr Mensah,\n\nI'm thirty-one and I've had this since I was about 14. My "
                 "skin itches. My dad has it too, but milder - mostly on his chest, and he has the "
@@ -62,17 +63,12 @@ def test_a_new_subject_ends_a_negation(real_kb, text: str, want) -> None:
 
 
 def test_a_table_whose_names_carry_their_units(real_kb) -> None:
-    from osteodx.text.extract import extract_text
-
     table = ("ZAIN A.   5/52 M\n"
              "Bloods:\n"
              "                today    d12 (DGH)   ref\n"
              "WCC x10^9/L     68.4 H   41.0 H      5.0-19.5\n"
              "CRP mg/L        112 H    64 H        <5\n"
              "Hb g/L          108      -           94-140\n")
-    doc = extract_text(table, real_kb, case_id="r35")
-    got = [(m["assay"]["label"], m["value"]["quantity"]["value"],
-            m["value"]["quantity"]["unit"]["label"])
-           for m in doc.phenopacket["measurements"] if "quantity" in m["value"]]
+    got = measured(table, real_kb)
     assert got == [("Leukocyte count", 68.4, "x10^9/L"), ("Leukocyte count", 41.0, "x10^9/L"),
                    ("CRP", 112.0, "mg/L"), ("CRP", 64.0, "mg/L"), ("Haemoglobin", 108.0, "g/L")]
