@@ -153,3 +153,18 @@ def test_a_benchmark_goes_on_past_a_malformed_case(tmp_path, toy_kb) -> None:
     result = run_benchmark(tmp_path, toy_kb, baseline=False, readers=1)
     assert sorted(c.name.rsplit("/", 1)[-1] for c in result.cases) == ["a.json", "d.json"]
     assert len(result.errors) == 2
+
+
+def test_where_no_worker_can_start_the_corpus_is_read_in_this_process(tmp_path,
+                                                                      monkeypatch) -> None:
+    import multiprocessing
+
+    class _NoPools:
+        def Pool(self, n):  # noqa: N802 - multiprocessing's name
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda kind: _NoPools())
+    _schema_corpus(tmp_path)
+    errors: list[str] = []
+    got = [cc.name.rsplit("/", 1)[-1] for cc in iter_corpus(tmp_path, errors=errors, workers=1)]
+    assert got == ["a.json", "d.json"] and len(errors) == 2

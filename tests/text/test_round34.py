@@ -50,6 +50,7 @@ def test_what_is_said_of_a_relative_that_is_no_illness(text: str, want) -> None:
     ("Her brother has ataxia and had an MRI.", [("brother", True)]),
     ("Sister (12) well, but has scoliosis.", [("sister", True)]),
     ("Her sister Anna (3) has scoliosis.", [("sister", True)]),
+    ("His father was told he has diabetes.", [("father", True)]),
 ])
 def test_an_illness_beside_those_words_still_counts(text: str, want) -> None:
     assert _family(text) == want

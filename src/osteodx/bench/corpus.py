@@ -215,7 +215,13 @@ def _parallel(members: Iterator[tuple[str, bytes | OSError]], errors: list[str] 
             else:
                 yield got
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    except (OSError, NotImplementedError, ImportError):  # no semaphores here (a sandbox)
+        for name, raw in members:
+            yield from _guarded(name, raw, errors)
+        return
+    with pool:
         pending = None
         batch: list[tuple[str, bytes | OSError]] = []
         for member in members:

@@ -118,8 +118,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r" [\w\s]{1,20}"
                       r"|for (?:future )?(?:planning|reference|information|completeness"
                       r"|counsell?ing)(?: only| purposes)?"
-                      r"|(?:(?:were|was|have been|has been) )?(?:given|told|advised|counsell?ed"
-                      r"|informed|reassured|shown|taught|updated)\b.{0,160}"
+                      r"|(?:(?:were|was|have been|has been) )?(?:given|advised|counsell?ed"
+                      r"|reassured|shown|taught|updated)\b.{0,160}"
                       r"|(?:i'd|i would|we'd|we would|i'll|we'll|i will|we will|i shall|we shall)"
                       r" (?:like|want|ask|arrange|refer|offer|see|talk|discuss)\b.{0,160}"
                       # a name and an age: "Isla (3)", "Ellie's 12"; a normal build or hair
