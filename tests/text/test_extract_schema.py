@@ -104,7 +104,9 @@ def test_one_sided_limits_units_and_words_are_written_in_full(tmp_path, real_kb)
     assert rf["value"]["quantity"]["referenceRange"]["low"] == 0.0  # "0-14": a printed 0
     assert zero["value"]["quantity"]["value"] == 0.0
     values = {m["assay"]["label"]: m["value"].get("ontologyClass") for m in words}
-    assert values["Leptin"] == {"id": "NCIT:C25640", "label": "Reduced"}
+    (leptin,) = (m for m in words if m["assay"]["label"] == "Leptin")  # the number is kept
+    assert leptin["value"]["quantity"]["value"] == 0.4
+    assert 'Flagged "low" (low) in the text.' in leptin["description"]
     assert values["Calcium"] == {"id": "NCIT:C25493", "label": "Elevated"}
     assert values["Intact PTH"] == {"id": "NCIT:C25401", "label": "Abnormal"}
     assert {m["assay"]["id"] for m in words} >= {"osteodx:lab/leptin",

@@ -33,16 +33,21 @@ def test_a_csf_result_is_interpreted_to_its_csf_term():
 def test_a_flagged_amino_acid_without_any_range_is_read_by_its_flag():
     found = extract_labs("Plasma amino acids: glutamine 1250 umol/L (H), citrulline 4 umol/L "
                          "(L), arginine 20 umol/L (L), tyrosine 60 umol/L.")
-    assert [(x.analyte, x.qualitative) for x in found] == [
-        ("glutamine", "high"), ("citrulline", "low"), ("arginine", "low"), ("tyrosine", None)]
+    assert [(x.analyte, x.value, x.flag) for x in found] == [
+        ("glutamine", 1250, "high"), ("citrulline", 4, "low"), ("arginine", 20, "low"),
+        ("tyrosine", 60, None)]
     assert found[2].text == "arginine 20 umol/L (L)"  # "(L), arginine" is not L-arginine
     assert "the report's own word 'H' is the result" in found[0].notes[-1]
+    work = interpret_measurements([to_measurement(x) for x in found], age_years=3, sex="MALE")
+    assert [(r.value, r.outcome) for r in work.results] == [
+        (1250, "high"), (4, "low"), (20, "low"), (60, "not interpreted")]
+    assert 'flagged "H" in the report' in work.results[0].text
 
 
 def test_the_word_before_a_value_judges_it_only_when_nothing_else_can():
     leptin, calcium = extract_labs("Serum leptin was low at 0.4 ng/mL. Calcium was low at "
                                    "1.9 mmol/L.")
-    assert (leptin.analyte, leptin.qualitative, leptin.flag_text) == ("leptin", "low", "low")
+    assert (leptin.analyte, leptin.value, leptin.flag_text) == ("leptin", 0.4, "low")
     assert (calcium.value, calcium.qualitative) == (1.9, None)  # the catalogue's range judges
     (t4,) = extract_labs("Free T4 9.0 pmol/L (normal).")  # the laboratory's own judgement
     work = interpret_measurements([to_measurement(t4)], age_years=30, sex="FEMALE")

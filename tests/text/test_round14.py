@@ -145,7 +145,7 @@ def test_lab_wordings_of_round_14():
     (igf1,) = extract_labs("IGF-1 <25 ng/mL (age reference 49-289).")
     assert (igf1.reference_low, igf1.reference_high) == (49.0, 289.0)
     (lactate,) = extract_labs("Lactate 1,6 mmol/l (normal).")
-    assert lactate.qualitative == "normal"
+    assert (lactate.value, lactate.flag) == (1.6, "normal")
 
 
 def test_an_age_without_a_unit_dates_a_finding_up_to_the_patient_s_age(real_kb):
@@ -318,7 +318,7 @@ def test_growth_hormone_random_and_stimulated(real_kb):
                                 "response above 7). Random growth hormone 21.4 ug/L (high for a "
                                 "short child).")
     assert (peak.analyte, peak.reference_low) == ("growth_hormone_peak", 7.0)
-    assert (random.analyte, random.qualitative) == ("growth_hormone", "high")
+    assert (random.analyte, random.value, random.flag) == ("growth_hormone", 21.4, "high")
     work = interpret_measurements([to_measurement(peak), to_measurement(random)], age_years=5,
                                   sex="MALE")
     assert [f.label for r in work.results for f in r.findings if f.status == "observed"] == [

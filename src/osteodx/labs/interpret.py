@@ -251,6 +251,10 @@ class _One(Reading):
                 self.unitless(analyte, x, rr, exc)
                 return
             assumed = None if q.get("unit") else assumed_unit(analyte, x)
+            if assumed is None and not q.get("unit") and self.flag is not None:
+                self.warn(f"{analyte.display}: {exc}")  # "Neut 0.38 L": the flag judges it
+                self.by_flag(analyte, f"{analyte.display} {fmt(x)}, no unit written,")
+                return
             if assumed is None:
                 self.warn(f"{analyte.display}: {exc}; not interpreted")
                 r.text = f"{analyte.display} {fmt(x)} {r.unit or ''}".rstrip() + \
@@ -306,8 +310,12 @@ class _One(Reading):
         rng: Range | None = None
         if rr:
             rng = case_range(rr, analyte, unit, given, self.warn, self.note)
-        if rng is None:
-            rng = catalogue_range(analyte, unit, self.age, self.sex, self.warn)
+        if rng is None:  # no range, but a flag: the flag judges it, no warning (by_flag)
+            rng = catalogue_range(analyte, unit, self.age, self.sex,
+                                  self.warn if self.flag is None else lambda _: None)
+        if rng is None and self.flag is not None:
+            self.by_flag(analyte, head)
+            return
         if rng is None:
             r.text = f"{head}: not interpreted (no reference range)"
             return
@@ -329,6 +337,15 @@ class _One(Reading):
             outcome, r.degree = said, None
             word = f"{OUTCOME_WORDS.get(said or '', 'not interpreted')} (as flagged in the report)"
         self.finish(analyte.hpo, outcome, f"{head} ({ref} {bounds}): {word}")
+
+    def by_flag(self, analyte: Analyte, head: str) -> None:
+        """A value with no range to judge it but the report's flag ("ammonia 180 umol/L
+        (H)", "Neut 0.38 L"): the laboratory's word is the result, the number is kept."""
+        assert self.flag is not None
+        said: Any = _FLAG_OUTCOME.get(self.flag.group(2))
+        word = OUTCOME_WORDS.get(said or "", "not interpreted")
+        self.finish(analyte.hpo, said, f'{head} (no reference range; flagged '
+                                       f'"{self.flag.group(1)}" in the report): {word}')
 
     def censored(self, analyte: Analyte, cmp: str, x: float, rng: Range, unit: str,
                  ref: str) -> None:

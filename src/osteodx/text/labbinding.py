@@ -14,7 +14,7 @@ from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labnames import Mention
 from osteodx.text.labunits import is_dose_unit
-from osteodx.text.labvalues import Quantity, RefRange, read_flag, read_range
+from osteodx.text.labvalues import Quantity, RefRange, read_flag, read_prose_flag, read_range
 
 __all__ = ["QUALITATIVE", "Reading", "Statement", "qualitative_outcome"]
 
@@ -207,7 +207,7 @@ class _Binder:
         m, t = self.mentions[i], self.t
         self.claimed.add(q.number.start)
         pre = None if value_first else self.range_before(i)
-        flag = read_flag(t, q.end)  # "1.62 mmol/L [L] (2.10-2.55)"
+        flag = read_flag(t, q.end) or read_prose_flag(t, q.end, self.breaks)  # "1.62 [L] (2.1-2.5)"
         after_value = flag[2] if flag else q.end
         if value_first:  # "3.7 mg/dL phosphate (normal range ...)"
             start, end = q.start, m.end
@@ -229,7 +229,7 @@ class _Binder:
             st.range = rng
             st.end = max(end, rng.end)
             self.claimed.update(s for s, _ in rng.numbers)
-        flag = flag or read_flag(t, st.end)
+        flag = flag or read_flag(t, st.end) or read_prose_flag(t, st.end, self.breaks)
         if flag is not None:
             st.flag = (flag[0], flag[1])
             st.end = max(st.end, flag[2])

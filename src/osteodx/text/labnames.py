@@ -108,12 +108,17 @@ def _key_stream(text: str) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
+_SENTENCE_END = re.compile(r"[;!?]\s|\.\s+[A-Z][a-z]")
+
+
 def _boundary_ok(t: str, start: int, end: int, name: _Name) -> int | None:
     """The end of a match that respects word boundaries, or None. A name that
     modifies a compound word ("PTH-related peptide", "vitamin D-binding
     protein", "calcium-sensing receptor") is not the analyte."""
     if start > 0 and t[start - 1].isalnum():
         return None
+    if _SENTENCE_END.search(t, start, end):
+        return None  # "... of blood. Ammonia 180": two sentences, not "blood ammonia"
     if t.startswith("-", end) and end + 1 < len(t) and t[end + 1].islower():
         return None
     if name.key[0].isdigit() and start >= 2 and t[start - 1] in ",." and t[start - 2].isdigit():

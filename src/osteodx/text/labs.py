@@ -236,11 +236,10 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
     _check(lab, target, cat, written=_written(norm.text, st))
     if st.range is None and lab.flag in ("low", "high", "normal") and \
             not target.reference_ranges:
-        # nothing but the report's word can judge it: "leptin 0.4 ng/mL (low)"; with a
-        # catalogue range the value is kept and the flag wins when they disagree (interpret)
+        # nothing but the report's word can judge it: "leptin 0.4 ng/mL (low)"; the value
+        # is kept and the flag, quoted in the description, is read back (labs.interpret)
         lab.notes.append(f"{lab.label}: no reference range printed; the report's own word "
                          f"{lab.flag_text!r} is the result")
-        lab.qualitative, lab.value = cast(Qualitative, lab.flag), None
     return lab
 
 

@@ -26,6 +26,7 @@ cell readers), built on this module's readers.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from osteodx.labs.ucum import ucum_code
@@ -33,7 +34,8 @@ from osteodx.text.labunits import read_unit
 from osteodx.text.numbers import Number, find_numbers
 from osteodx.text.wordunits import word_unit
 
-__all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_range"]
+__all__ = ["Quantity", "RefRange", "find_quantities", "read_flag", "read_prose_flag",
+           "read_range"]
 
 
 #: What makes a number no lab value: a count ("3-fold", "5 years"), an age ("28 yo", "28 y/o",
@@ -238,6 +240,36 @@ def read_flag(t: str, at: int) -> tuple[str, str, int] | None:
         return None
     word = m.group("w") or m.group("arrow")
     return word, _flag_outcome(word), m.end()
+
+
+#: A bare capital flag in prose ("Neut 0.38 L, CRP 56 H"): only where the result ends,
+#: before a line end, a comma, a semicolon, a full stop, a column gap or a printed range.
+_PROSE_FLAG = re.compile(r"[ \t](?P<w>HH|LL|H|L)\b")
+_PROSE_FLAG_END = re.compile(r"[ \t]*(?:$|\n|[,;|]|\.(?:\s|$))|[ \t]{2}|\t"
+                             r"|\s?\((?:\s?(?:ref|normal|range|[<>≤≥]|\d))"
+                             r"|\s+\d+(?:\.\d+)?\s*[-–]\s*\d", re.IGNORECASE)
+
+
+def read_prose_flag(t: str, at: int, breaks: Collection[int] = ()) -> tuple[str, str, int] | None:
+    """A bare capital H or L right after a value or range in prose, where the result
+    ends: (as written, "high" or "low", end offset). *breaks* are offsets of line
+    breaks that *t* has turned into spaces. A litre is never a lab unit here.
+
+    >>> read_prose_flag("Neut 0.38 L, CRP 56 H", 9)
+    ('L', 'low', 11)
+    >>> read_prose_flag("Neut 0.38 L Hb 92", 9, breaks={11})
+    ('L', 'low', 11)
+    >>> read_prose_flag("Hb 92 L of blood", 5) is None
+    True
+    """
+    m = _PROSE_FLAG.match(t, at)
+    if m is None:
+        return None
+    end = m.end()
+    gap = len(t[end:]) - len(t[end:].lstrip(" \t"))
+    if _PROSE_FLAG_END.match(t, end) is None and end not in breaks and end + gap not in breaks:
+        return None
+    return m.group("w"), _flag_outcome(m.group("w")), end
 
 
 def _flag_outcome(word: str) -> str:
