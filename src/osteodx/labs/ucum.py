@@ -48,6 +48,8 @@ ATOMS: dict[str, str] = {
     "[iU]": "international_unit", "m": "meter", "s": "second", "min": "minute",
     "h": "hour", "d": "day", "wk": "week", "a": "year", "%": "percent",
     "m[Hg]": "meter_Hg", "m[H2O]": "meter_H2O", "Pa": "pascal",
+    # UCUM's osmole is 1 mol of osmotically active particles ("mOsm/kg" of an osmolality)
+    "osm": "mole",
     "[in_i]": "inch", "[ft_i]": "foot", "[lb_av]": "pound", "[oz_av]": "ounce",
     # UCUM defines the equivalent as 1 mol: true for a monovalent ion only, so the lab
     # interpreter accepts it only for analytes whose catalogue entry says charge 1
@@ -81,7 +83,7 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"10\^", "10*"), (r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10*" + m.group(1).translate(_SUPER)),
     (r"(?<![\[A-Za-z])IU|(?<=[a-z])IU", "[IU]"), (r"(?<=[a-z])iU|^iU", "[iU]"),
     (r"(?i)m[e]q(?=/)", "meq"),  # "mEq/L", "MEQ/L": milliequivalents
-    (r"mmHg", "mm[Hg]"),
+    (r"mmHg", "mm[Hg]"), (r"(?<![A-Za-z])(m?)[Oo]sm(?=/)", r"\1osm"),  # "mOsm/kg"
     # King-Armstrong units ("KA units", "KAU", "K.A. units", "King-Armstrong units/100 mL"):
     # the unit is defined per 100 mL of serum, so a bare "KA units" is per 100 mL too
     (_KING_ARMSTRONG + r"$", "[ka'U]/dL"), (_KING_ARMSTRONG + r"(?=/)", "[ka'U]"),

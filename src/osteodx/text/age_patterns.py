@@ -55,7 +55,9 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"(?:now\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:\sold)?(?=\s?[).,;]|\s?$)",
                 re.IGNORECASE), ""),
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
-    (re.compile(r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
+    # (not a guess: "everyone thinks he's 7")
+    (re.compile(r"(?<!thinks\s)(?<!think\s)(?<!thought\s)(?<!guess\s)(?<!guessed\s)"
+                r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
                 r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s))",
                 re.IGNORECASE), ""),
     # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
@@ -72,7 +74,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # a parent's account: "Our daughter Maja is three and a half", "my son is 4"
     (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                 r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
-                r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$)",
+                r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$"
+                r"|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s|#))",
                 re.IGNORECASE), "child"),
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")

@@ -213,6 +213,14 @@ _TABLE: list[tuple[str, Cue]] = [
     # "the surgeon was thinking appendicitis": a diagnosis considered, not a finding
     (r"(?:was|were) thinking(?: of| about)?|thought of|(?:was|were) considering",
      Cue(_HYP, "forward", "trigger", limit=3)),
+    # a diagnosis later revised: "initially treated as sepsis", "working diagnosis (revised):
+    # sepsis with gastroenteritis", "first thought to have ITP"
+    (r"(?:initial|provisional|working|presumptive|original|admission|referral)"
+     r"(?: working)? diagnos[ie]s(?: \(revised\))?(?: of| was| :|:)?"
+     r"|(?:initially|originally|first) (?:treated|managed|diagnosed|labelled|labeled)"
+     r" (?:as|for|with)|(?:initially|originally|first) thought to (?:have|be)"
+     r"|(?:was|were) (?:initially |originally |first )?misdiagnosed (?:as|with)",
+     Cue(_HYP, "forward", "trigger", limit=6)),
     # "Our GP thought it was mumps or a tooth abscess", "in case it was a bone infection",
     # "previously labelled juvenile idiopathic arthritis": diagnoses guessed, not findings
     (r"thought (?:it|this|that) (?:was|were|might be|could be|may be)"
@@ -296,7 +304,9 @@ _VERBS = frozenset(
 #: a spaced dash joins two statements as a comma does: "I've never had heart problems - I
 #: had a heart scan for palpitations"
 _DIFFERENTIAL_HEADING = re.compile(r"(?:^|[\s(])(?:ddx|d/dx|differentials?(?: diagnos[ie]s)?"
-                                   r"|differential dx)\s*$")
+                                   r"|differential dx|(?:initial|provisional|working|presumptive"
+                                   r"|original|admission|referral)(?: working)? diagnos[ie]s"
+                                   r"(?: \(revised\))?)\s*$")
 _SOFT = frozenset({",", "and", "or", "-", "\u2013", "\u2014"})
 _DETERMINERS = frozenset("his her their its the a an both our my your".split())
 #: adverbs that may open a clause before its verb ("...; now has learning difficulties")

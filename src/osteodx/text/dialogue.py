@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-__all__ = ["Question", "answered_questions", "question_at"]
+__all__ = ["Question", "answered_questions", "form_answers", "question_at"]
 
 #: a speaker's turn: "DR VARGA: ...", "MRS PRICE: ...", "Q: ...", "A: ..."
 _TURN = re.compile(r"^[ \t]*(?P<who>(?:(?:DR|MR|MRS|MS|MISS|PROF|NURSE|SISTER)\.? )?"
@@ -64,6 +64,57 @@ def answered_questions(text: str) -> list[Question]:
         verdict = "denied" if _DENIED.match(answer) else \
             "affirmed" if _AFFIRMED.match(answer) else "open"
         found.append(Question(q_start, start + len(said), verdict, answer))
+    return found
+
+
+#: a tick box and its label: "[x] Yes", "[ ] No", "☒ No", "[ ] Don't know"
+_BOX = re.compile(r"(?:\[\s?(?P<tick>[xX✓✔*])?\s?\]|(?P<glyph>[☐☑☒]))[ \t]*"
+                  r"(?P<label>yes|no|don'?t know|not sure|unsure|n/?a)\b", re.IGNORECASE)
+#: a form's item line: "Seizures:   [ ] Yes  [x] No", "Hearing problems?   No", "Weight loss:"
+_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<item>[A-Za-z][^:?\n\[\]]{1,60}?)[ \t]*"
+                   r"(?P<mark>[:?])[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
+_PLAIN = re.compile(r"(?P<label>yes|no|none|never)\b(?![ \t]*[-,:]?[ \t]*\w)", re.IGNORECASE)
+
+
+def form_answers(text: str) -> list[Question]:
+    """The items of a tick-box form ("Seizures:  [ ] Yes  [x] No"), each as a question
+    answered by its ticked box: "Yes" affirms the item, "No" denies it, and an item
+    left unticked, ticked "Don't know" or left blank says nothing. In a text with at
+    least three tick-box lines, a bare "No" or "Yes" after an item ("Hearing
+    problems?   No") answers it too. What follows the boxes ("Where? ...") is the
+    patient's own words, read as they stand.
+
+    >>> text = ("Fits:  [ ] Yes  [x] No\\nRash:  [x] Yes  [ ] No  Where? arms\\n"
+    ...         "Vomiting:  [ ] Yes  [ ] No\\nDeafness?   No\\nWeight loss:\\n")
+    >>> [(text[q.start:q.end], q.verdict)
+    ...  for q in form_answers(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Fits', 'denied'), ('Rash', 'affirmed'), ('Vomiting', 'open'), ('Deafness', 'denied'),
+     ('Weight loss', 'open')]
+    """
+    items = list(_ITEM.finditer(text))
+    if sum(1 for m in items if _BOX.match(m.group("rest"))) < 3:
+        return []
+    found = []
+    for m in items:
+        rest = m.group("rest")
+        boxes, at = [], 0
+        while (b := _BOX.match(rest, at)) is not None:
+            boxes.append(b)
+            at = b.end() + len(rest[b.end():]) - len(rest[b.end():].lstrip(" \t"))
+        if boxes:
+            ticked = [b.group("label").lower() for b in boxes
+                      if b.group("tick") or b.group("glyph") in ("☑", "☒")]
+            verdict = "affirmed" if ticked == ["yes"] else \
+                "denied" if ticked == ["no"] else "open"
+            answer = " ".join(rest[:boxes[-1].end()].split())
+        elif (plain := _PLAIN.match(rest)) is not None:
+            word = plain.group("label").lower()
+            verdict, answer = ("affirmed" if word == "yes" else "denied"), word
+        elif not rest.strip():
+            verdict, answer = "open", "(left blank)"
+        else:
+            continue
+        found.append(Question(m.start("item"), m.end("item"), verdict, answer))
     return found
 
 

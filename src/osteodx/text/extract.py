@@ -32,7 +32,7 @@ from osteodx.text.acuity import find_visual_acuity
 from osteodx.text.anthropometry import find_growth_statements
 from osteodx.text.context import analyse
 from osteodx.text.demographics import extract_demographics, iso8601
-from osteodx.text.dialogue import answered_questions, question_at
+from osteodx.text.dialogue import answered_questions, form_answers, question_at
 from osteodx.text.examinations import find_normal_examinations
 from osteodx.text.family_entries import family_entry
 from osteodx.text.genetics import named_genes
@@ -110,6 +110,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     by_span = [(c.match.start, c.match.end, c.match.hpo_id) for c in found]
     parent_account = parent_narrator(text)
     questions = answered_questions(text)  # a transcript's "Any fits?" / "Never."
+    questions += form_answers(text)  # a form's "Fits:  [ ] Yes  [x] No"
     stated: list[str] = []
     for cm in found:
         m = cm.match
@@ -323,6 +324,8 @@ def _plain(words: str) -> str:
 def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bool:
     """Is the finding at ``text[start:end]`` the end of an eponymous disease's name (a name
     and the finding begin the name of a disease of the release)?"""
+    if _whole_disease_name(text, start, end, kb):
+        return True
     name = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if name is None:
         return False
@@ -334,6 +337,30 @@ def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bo
             found.update(" ".join(words[:k]) for k in range(2, min(len(words), 5) + 1))
         prefixes = kb.derived["disease_name_prefixes"] = frozenset(found)
     return _plain(f"{name.group(1)} {text[start:end]}") in prefixes
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][a-z-]+)\b")
+
+
+def _whole_disease_name(text: str, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """Is the finding, with the word before or after it, the whole name (three words or
+    more) of a disease of the release: "confirming oculopharyngeal muscular dystrophy",
+    "Kniest dysplasia vs spondyloepiphyseal dysplasia congenita"? A disease named is a
+    diagnosis, not the patient's finding."""
+    names = kb.derived.get("disease_names_plain")
+    if names is None:  # built once per knowledge base
+        names = kb.derived["disease_names_plain"] = frozenset(
+            p for p in (_plain(label) for label in kb.disease_labels) if len(p.split()) >= 3)
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _WORD_AFTER.match(text, end)
+    core = text[start:end]
+    for words in ((before.group(1), core) if before else None,
+                  (core, after.group(1)) if after else None,
+                  (before.group(1), core, after.group(1)) if before and after else None):
+        if words is not None and _plain(" ".join(words)) in names:
+            return True
+    return False
 
 
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]], text: str) -> bool:

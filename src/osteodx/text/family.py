@@ -345,10 +345,15 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
 
 def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     p = ctx.parse(i)
+    if p.sentence.text.rstrip(" \"'\u201d").endswith("?"):
+        return []  # a form's or a letter's question: "Any other relatives affected?"
     span = (p.sentence.start, p.sentence.end, p.sentence.text)
     consanguinity = _consanguinity(ctx, p, span)
     out: list[FamilyStatement] = []
     rels = relation_hits(p, relative_names(ctx.text))
+    # "Dad's brother (Uncle Jim) had ...": the bracket names the relative just named
+    rels = [h for k, h in enumerate(rels) if k == 0 or not re.fullmatch(
+        r"\s*\(\s*", p.view.text[rels[k - 1].end:h.start])]
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
         rels = _from_child(p, rels, the_child(ctx.text))
     for ci, clause in enumerate(p.clauses):

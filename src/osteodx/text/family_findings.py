@@ -123,6 +123,9 @@ _BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:
                           r"[0-9]+(?:[.,][0-9]+)?(?:\s?[a-zµμ%]+(?:/[a-z0-9.]+)?)?")
 
 
+_CARRIER = re.compile(r"\b(?:obligate |possible |likely )?carriers?\b", re.IGNORECASE)
+
+
 def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> bool | None:
     """True (affirmed), False (negated / normal) or None (a neutral or measurement piece)."""
     text = p.view.text
@@ -136,6 +139,8 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
     # "height of the father 172 cm": whose value it is says nothing of health
     piece = _WHOSE.sub("", piece)
     piece = re.sub(r"^there (?:is|was|are|were|has been) ", "", piece)  # "there is no ..."
+    if _CARRIER.search(text, a, b):
+        return None  # an X-linked carrier's signs: "mottled RPE (carrier pattern)"
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _BARE_RESULT.fullmatch(piece) \
             or _CONSANG.fullmatch(text, a, b) or _CONSANG.fullmatch(piece) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):

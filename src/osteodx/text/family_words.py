@@ -56,6 +56,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size)"
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
+                         r"|(?:(?:totally|completely|entirely|perfectly) )?typical"
                          r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b"
                          # notes' "sweat test -ve": negative
                          r"|(?<![\w-])-ve\b"
@@ -108,6 +109,7 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:both |all )?(?:has|have|had) )?(?:an? )?(?:ecgs?|echos?"
                       r"|echocardiograms?|ultrasounds?|scans?|x-rays?|mris?|eye (?:checks?|exams?"
                       r"|tests?)|hearing tests?)(?: (?:after|at|in|since|following) [\w\s']{1,40})?"
+                      r"(?: (?:last|this) (?:year|month|week|spring|summer|autumn|winter))?"
                       # the care's logistics and the writer's plans say nothing of health:
                       # "BMT referral sent", "update parents pm", "clinic in six months",
                       # "given an open-access letter: ...", "I'd like the counsellor to ..."
@@ -125,6 +127,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # a name and an age: "Isla (3)", "Ellie's 12"; a normal build or hair
                       r"|[a-z]{2,15} \([0-9]{1,3}\)|[a-z]{2,15}'s [0-9]{1,3}"
                       r"|(?:(?:is|are|was|were) )?(?:slim|slender)|(?:(?:has|have) )?straight hair"
+                      # "is active and well": active says nothing; "has asked about testing"
+                      r"|(?:(?:is|are|was|were) )?(?:very |fully )?active"
+                      r"|(?:(?:has|have) )?(?:asked|enquired|inquired) (?:about|for) .{0,80}"
+
                       # a procedure done says no status: "was screened with MRI"
                       r"|(?:screened|tested|imaged|scanned|investigated)(?: with [a-z -]{1,20})?"
                       # the test itself: "screened with | MRI"

@@ -25,7 +25,7 @@ _STRONG = (r"was|were|is|are|of|at|measured|found|noted|showed|revealed|had|rema
            r"|measuring|with")
 _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
-    r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly"
+    r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly|very|extremely|grossly"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|then"
     r"|\((?-i:[A-Za-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s)"
     # an apposition that explains the name: "Your CK, a muscle enzyme, was 388 U/L"

@@ -55,10 +55,27 @@ def find_table_rows(text: str) -> list[TableRow]:
                 else "space" if _SPACED.search(body) else None)
         if kind is not None and not _RULE.fullmatch(body):
             cells = _cells(line, pos, _SEPARATORS[kind])
+            if kind == "space" and cells:
+                cells = _split_unit_value(text, cells)
             if len(cells) >= 2:
                 rows.append(TableRow(kind, cells, number))
         pos += len(line)
     return rows
+
+
+#: a name with its bracketed unit and the first value one space after it, where the
+#: columns are too narrow: "Platelets (x10^9/L) 31       48       262"
+_UNIT_THEN_VALUE = re.compile(r"\S.*\)( )[<>]?-?\d[\d.,]*%?$")
+
+
+def _split_unit_value(text: str, cells: tuple[tuple[int, int], ...]
+                      ) -> tuple[tuple[int, int], ...]:
+    """The first cell split where a bracketed unit runs into the first value."""
+    a, b = cells[0]
+    m = _UNIT_THEN_VALUE.fullmatch(text, a, b)
+    if m is None:
+        return cells
+    return ((a, m.start(1)), (m.end(1), b), *cells[1:])
 
 
 def _cells(line: str, pos: int, sep: re.Pattern[str]) -> tuple[tuple[int, int], ...]:

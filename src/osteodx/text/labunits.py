@@ -35,7 +35,9 @@ _EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1\.73\s?m(?:2|²|\^2)", re.IGNORE
 _TOKEN_UNIT = re.compile(r"[A-Za-zµμ%\[][A-Za-zµμ0-9%\[\]{}/.·^*²³]*")
 _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit, not UCUM
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
-_BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s"}
+_BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s",
+               # a blood gas's pressures ("pCO2 6.9 kPa"), a red cell's haemoglobin ("MCH 24 pg")
+               "kPa": "kPa", "mmHg": "mm[Hg]", "pg": "pg"}
 _BARE_END = re.compile(r"(?=[\s,;.)\]]|$)")
 _HOURS = re.compile(r"\s?(?:h|hr|hrs|hours?)\b")
 #: "umol per mmol creatinine": a molar or mass ratio written out.

@@ -72,6 +72,9 @@ _CLOCK_BEFORE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-4]):$")
 #: no unit only: "calcium at 2.1 mmol/L" stays a value).
 _AGE_BEFORE = re.compile(r"\b(?:at(?: the)?(?: age(?: of)?)?|aged?|age of|since)\s$",
                          re.IGNORECASE)
+#: A result judged in words, then given: "ESR was very high at 84" (not an age).
+_JUDGED_AT = re.compile(r"\b(?:elevated|increased|high|raised|low|decreased|reduced|peaked|"
+                        r"peaking)\sat\s$", re.IGNORECASE)
 #: A threshold of a plan, a rule or a test's criterion, not the patient's result: "stop KCl
 #: if K >4.0", "aim for a calcium above 2.0", "normal response: peak cortisol >430 nmol/L".
 _THRESHOLD_CUE = re.compile(
@@ -105,6 +108,8 @@ def find_quantities(t: str) -> list[Quantity]:
     for n in find_numbers(t):
         if n.start < unit_end or _COMMA_TAIL.match(t, n.end) or _not_a_result(t, n):
             continue
+        if _MINUS_BEFORE.search(t, max(0, n.start - 12), n.start) and not n.in_words:
+            n = n._replace(value=-n.value, start=n.start - 1, text=t[n.start - 1:n.end])
         if _NOT_A_VALUE.match(t, n.end) and word_unit(t, n.end + 1) is None \
                 and word_unit(t, n.end) is None:
             continue
@@ -125,13 +130,19 @@ def find_quantities(t: str) -> list[Quantity]:
     return out
 
 
+#: A signed value after a name: "base excess -10 mmol/L", "BE: −7" (not a range's dash,
+#: "4.7-6.0" or "4.7 - 6.0", nor a hyphenated name, "C-3")
+_MINUS_BEFORE = re.compile(r"(?:[A-Za-z)]\s|[:=(]\s?)[-−]$")
+
+
 def _not_a_result(t: str, n: Number) -> bool:
     """A clock time, an age, or a threshold that a plan or a test criterion states."""
     before = t[max(0, n.start - 60):n.start]
     if _CLOCK_AFTER.match(t, n.end) and n.value <= 24 or _CLOCK_BEFORE.search(before):
         return True
     whole = n.value == int(n.value) and "." not in n.text and "," not in n.text
-    if whole and _AGE_BEFORE.search(before) and read_unit(t, n.end) is None:
+    if whole and _AGE_BEFORE.search(before) and read_unit(t, n.end) is None \
+            and not _JUDGED_AT.search(before):
         return True
     clause = before.rstrip("<>=≤≥ ")
     compared = _VALUE_CMP.search(t, max(0, n.start - 3), n.start) \

@@ -45,7 +45,9 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     "HP:0002359": (None, _FALLS_OF_A_VALUE),  # Frequent falls
     # "pale, greasy, foul-smelling stools", "pale optic discs": the stool or the disc is pale
     "HP:0000980": (None, re.compile(r"(?:,?\s(?:and\s)?[\w-]+){0,3}\s(?:stools?|faeces|feces"
-                                    r"|poo|urine|optic\sdiscs?|discs?|nail\sbeds?)\b",
+                                    r"|poo|urine|optic\sdiscs?|discs?|nail\sbeds?|fundus|fundi"
+                                    # a histology report's "pale, eosinophilic material"
+                                    r"|material|cytoplasm|deposits?)\b",
                                     re.IGNORECASE)),
     # "paranasal bony overgrowth", "gingival overgrowth": a local growth, not the body's
     "HP:0001548": (re.compile(r"\b(?:bony|bone|osseous|soft[- ]tissue|gingival|fibrous|cortical"
@@ -126,6 +128,13 @@ def _a_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: "acne-like scars", "Marfan-like habitus": a resemblance, not the finding itself
+_LIKE_AFTER = re.compile(r"-like\b", re.IGNORECASE)
+#: "colchicine-unresponsive", "steroid-resistant": a response to a drug, not a finding
+_DRUG_BEFORE = re.compile(r"[a-z]{4,}-$", re.IGNORECASE)
+_RESPONSE_WORDS = frozenset({"unresponsive", "responsive", "resistant", "refractory"})
+
+
 def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
     """Is the concept matched at ``text[start:end]`` a unit, preparation, test, service,
     procedure or a person's name rather than a finding?
@@ -138,13 +147,17 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
     False
     """
     if _a_name(text, start, end) or _UNIT_BEFORE.search(text, max(0, start - 12), start) \
-            or _PREPARATION_AFTER.match(text, end) \
+            or _PREPARATION_AFTER.match(text, end) or _LIKE_AFTER.match(text, end) \
+            or (text[start:end].lower() in _RESPONSE_WORDS
+                and _DRUG_BEFORE.search(text, max(0, start - 25), start) is not None) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
             or _SERVICE_AFTER.match(text, end) \
             or _TESTED_FOR.search(text, max(0, start - 60), start) \
             or _ALLERGY_REACTION.search(text, max(0, start - 70), start):
         return True
     local = _NOT_THIS_FINDING.get(hpo_id)
+    if hpo_id == "HP:0000980" and not text[start:end].lower().startswith("pale"):
+        local = None  # "pallor and very little urine": the noun is the patient's
     if local is not None and ((local[0] is not None and local[0].search(
             text, max(0, start - 30), start)) or (local[1] is not None and local[1].match(
             text, end))):
