@@ -113,3 +113,21 @@ def test_wordings_of_round_36(real_kb, text: str, term: str, excluded: bool) -> 
 def test_what_is_not_the_patients_finding(real_kb, text: str, not_term: str) -> None:
     got = {f.hpo_id for f in read_text_case("t", real_kb, text=text).case.findings}
     assert not_term not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("His parents are first cousins. Both are well.", [("parents", None), ("parents", False)]),
+    ("His parents are first cousins and both are well.",
+     [("parents", None), ("parents", False)]),
+    ("Her father died at 70; his sister, 84, is well.", [("father", True), ("aunt", False)]),
+    ("Her father's uncle had cartilage-hair hypoplasia.", [("great-uncle", True)]),
+    ("Her mother is well and her brother has seizures.", [("mother", False), ("brother", True)]),
+])
+def test_relatives_named_through_others(text: str, want: list[tuple[str, bool | None]]) -> None:
+    assert [(s.relation, s.affected) for s in find_family_statements(text)] == want
+
+
+def test_reduced_acuity_in_words_beats_the_acuity_figures(real_kb) -> None:
+    text = "Reduced acuity both eyes, L > R. VA (cc) R 6/9 L 6/12."
+    got = {(f.hpo_id, f.excluded) for f in read_text_case("t", real_kb, text=text).case.findings}
+    assert ("HP:0007663", False) in got and ("HP:0007663", True) not in got

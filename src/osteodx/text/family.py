@@ -78,7 +78,7 @@ values out of the patient's record.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, CueHit
@@ -440,6 +440,32 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     """
     ctx = ctx or ContextAnalyser(text)
     out: list[FamilyStatement] = []
+    before: list[FamilyStatement] = []
     for i in range(len(ctx.sentences)):
-        out += _sentence_statements(ctx, i)
+        found = _sentence_statements(ctx, i)
+        found += _both_well(ctx.sentences[i], found, before)
+        out += found
+        before = found
     return _merge(out)
+
+
+#: "Both are well." after the sentence naming the parents; "... first cousins and both are well"
+_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+)(?:both|they)(?: of them)?\s+"
+                        r"(?:are|were|remain|have been)(?:\s+both)?\s+"
+                        r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
+
+
+def _both_well(sentence: Any, found: list[FamilyStatement], before: list[FamilyStatement]
+               ) -> list[FamilyStatement]:
+    """The parents of a consanguinity statement are well when "both are well" follows it, in
+    its sentence or as the next one; a plain statement of their health is read as usual."""
+    m = _BOTH_WELL.search(sentence.text)
+    if m is None:
+        return []
+    if any(s.relation == "parents" and s.note not in _CONSANG_NOTES for s in found):
+        return []  # "His parents are well": already read
+    pool = found if m.group().lower().startswith("and") else before
+    if not any(s.relation == "parents" and s.note in _CONSANG_NOTES for s in pool):
+        return []
+    return [FamilyStatement("parents", False, "well", sentence.start, sentence.end,
+                            sentence.text)]

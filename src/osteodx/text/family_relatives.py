@@ -126,9 +126,25 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
         # "His mother tells me that her brother ...": the teller's brother, a maternal uncle
         out[-1] = _kin(text, out[-1], h)
         return
+    if out and _owner_by_pronoun(text, out[-1], h):
+        # "Her father died at 70 ...; his sister, 84, is well": the father's sister
+        out.append(_hit(h.start, h.end, text, _kin(text, out[-1], h).cue.value))
+        return
     prefix = _SIDE_PREFIX.search(text, 0, h.start)
     value = f"{prefix.group(1)} {h.cue.value}" if prefix else h.cue.value
     out.append(_hit(prefix.start() if prefix else h.start, h.end, text, value))
+
+
+def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
+    """Is *h* the relative of *owner*, named before it with the patient's pronoun: "Her
+    father ...; his sister" (his, not hers: the father's), "His mother ...; her brother"?"""
+    own = owner.cue.value.split()[-1]
+    if own not in ("mother", "father"):
+        return False
+    said = text[max(0, h.start - 4):h.start].lower()
+    patient = text[max(0, owner.start - 4):owner.start].lower()
+    pron = _PRONOUN_OF[own]
+    return said == f"{pron} " and patient in ("her ", "his ") and patient != said
 
 
 #: "the brother of the mother", "the sister of his father"

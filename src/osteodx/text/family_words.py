@@ -281,7 +281,9 @@ _CONSANG = re.compile(
 # -- kinship --------------------------------------------------------------------------
 #: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
 _KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): "grandmother",
-        (True, "father"): "grandfather", (True, "parents"): "grandparents"}
+        (True, "father"): "grandfather", (True, "parents"): "grandparents",
+        (True, "uncle"): "great-uncle", (True, "aunt"): "great-aunt",
+        (True, "grandmother"): "great-grandmother", (True, "grandfather"): "great-grandfather"}
 #: a relative's relative other than a parent's: "a paternal uncle's son" is a paternal cousin
 _KIN_OF = {(owner, child): "cousin" for owner in ("uncle", "aunt")
            for child in ("son", "daughter", "child", "children")}
