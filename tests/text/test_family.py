@@ -230,7 +230,7 @@ def test_verbless_history_lines(text: str, expected: dict[str, bool | None]) -> 
     ("His paternal grandmother had fractures.", "grandmother", "paternal"),
     ("A maternal uncle had fractures.", "uncle", "maternal"),
     ("Grandmother from the father side had fractures.", "grandmother", "paternal"),
-    ("Her sister's son had fractures.", "family members", ""),
+    ("Her sister's son had fractures.", "nephew", ""),
 ])
 def test_possessive_kinship_is_one_relative(text: str, relation: str, note: str) -> None:
     (s,) = find_family_statements(text)

@@ -44,6 +44,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # British notes' fractions: "14/12 boy" (14 months), "3/52 old girl" (3 weeks), "5/7 M"
     (re.compile(r"(?<![\w#/.])(?P<n>#+)/(?P<den>##?)(?![\w#/.])(?:\s?old)?,?\s(?P<noun>(?-i:M|F)"
                 r"|male|female|boy|girl|infant|baby|child|toddler)\b", re.IGNORECASE), ""),
+    # ... and after "Age:": "Age: 21/12" (21 months)
+    (re.compile(r"\bage[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)/(?P<den>##?)(?![\w#/.])", re.IGNORECASE), ""),
     # the age at this examination: "On examination at 6 years 4 months his height was ..."
     # (not a planned one: "review at 9 months", "next examination at 2 years")
     (re.compile(rf"(?<!first\s)(?<!initial\s)(?<!previous\s)(?<!next\s)(?<!repeat\s)"
@@ -52,7 +54,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), ""),
     # "The child is now 6 years and 3 months.", "she is 7 years" (the clause ends there)
     (re.compile(rf"\b(?:she|he|the\s(?:child|patient|boy|girl|baby|infant))(?:\sis|'s|’s)\s"
-                rf"(?:now\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:\sold)?(?=\s?[).,;]|\s?$)",
+                rf"(?:now\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?(?:\sold)?(?=\s?[).,;]|\s?$"
+                r"|\s(?:and|but)\s)",
                 re.IGNORECASE), ""),
     # "(she is eight and a half)", "He is 12." - the bare number closing the clause
     # (not a guess: "everyone thinks he's 7")

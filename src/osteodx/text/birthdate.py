@@ -29,6 +29,8 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     r"|letter|meeting|mdt|discussion|call|service|encounter|attendance)"
                     r"|(?:service|encounter|call) date"
                     r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date"
+                    # a record's export: "Generated: 05/24/2027 09:14", "Printed on ..."
+                    r"|generated|printed|exported|report date|date of report"
                     # "Seen in the young adult endocrine clinic on 12/11/2025"
                     r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s))"
                     r"[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
@@ -82,9 +84,9 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start("d")]
     if not visits:
         return None
-    born = _parse(birth.group("d"))
-    # a birth date written month first ("08/19/1992") says how the visit date is written
-    month_first = born is not None and _month_first(birth.group("d"))
+    # a date written month first ("08/19/1992", "05/24/2027") says how the other is written
+    month_first = _month_first(birth.group("d")) or _month_first(visits[0].group("d"))
+    born = _parse(birth.group("d"), month_first)
     visit = _parse(visits[0].group("d"), month_first)
     if born is None or visit is None or not born[0] <= visit[0]:
         return None
@@ -94,7 +96,7 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     note = (f"age {years:.2f} y from date of birth {birth.group('d')} and visit date "
             f"{visits[0].group('d')}")
     if month_first:
-        note += " (numeric dates read month/day/year, as the date of birth is written)"
+        note += " (numeric dates read month/day/year, as one of them is written)"
     elif born[1] or visit[1]:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note

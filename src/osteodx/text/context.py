@@ -66,7 +66,8 @@ __all__ = ["Assertion", "ContextAnalyser", "ContextMatch", "ParsedSentence", "an
 
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;]")
 _NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|their|the|a|an"
-                          r"|its|both))? $")
+                          # "paler than his parents and sister": each relative of the list
+                          r"|its|both))? (?:[a-z]+(?:,| and| or) )*$")
 _INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
                          r"|the proband's|a|an))? $")
 #: "family history of (early) ...": what follows is the relatives' condition

@@ -108,6 +108,10 @@ _SEX_HEADER = re.compile(
 _SIMILE = re.compile(r"\b(?:like|as)\s$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<f>she|her|hers|herself)\b|\b(?P<m>he|him|his|himself)\b",
                       re.IGNORECASE)
+#: a parent's report of the doctor: "she said", "she wants an EEG", "she measured his head"
+_REPORTER = re.compile(r"\s(?:said|says|asked|asks|wants|wanted|wrote|writes|measured|checked"
+                       r"|examined|explained|mentioned|suggested|referred|thinks|thought"
+                       r"|reckons|told)\b", re.IGNORECASE)
 #: a karyotype, mosaics included: "46,XY", "46, XX", "45,X", "47,XXY", "45,X/46,XY"; not
 #: "46,XY DSD" (the sex of rearing may differ)
 _KARYOTYPE = re.compile(r"(?<![\w/])4[5-9],\s?X{1,4}Y{0,2}(?:/4[5-9],\s?X{1,4}Y{0,2})*"
@@ -267,6 +271,14 @@ def _names_the_patient(tx: _Text, m: re.Match[str]) -> bool:
             or _HEADER_PREFIX.fullmatch(tx.line_prefix(m.start())) is not None)
 
 
+#: "told her about ...", "asked him": the parent speaking to the doctor
+_TOLD = re.compile(r"\b(?:told|asked|showed|gave|rang|called|emailed|messaged)\s$", re.IGNORECASE)
+#: a chat or message thread between parents: "Gemma 11:42: ...", "[13/05 11:42] Dan: ..."
+_CHAT = re.compile(r"^\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-9]{2})?:\s"
+                   r"(?:.*\n\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-9]{2})?:\s)"
+                   r"{3}", re.MULTILINE)
+
+
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     """Sex from the age's noun, else a word or label, else pronouns, else a karyotype."""
     if noun and noun in _FEMALE | _MALE and d.age_source is not None:
@@ -291,6 +303,11 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         _karyotype(tx, d)
         return
     pronouns = list(_PRONOUN.finditer(tx.masked))
+    if parent_narrator(tx.norm.original) or _CHAT.search(tx.norm.original):
+        pronouns = [m for m in pronouns if not (
+            (m.group().lower() in ("she", "he") and _REPORTER.match(tx.masked, m.end()))
+            or (m.group().lower() in ("her", "him")
+                and _TOLD.search(tx.masked, max(0, m.start() - 10), m.start())))]
     female = [m for m in pronouns if m.group("f")]
     male = [m for m in pronouns if m.group("m")]
     if female and len(female) >= 3 * len(male):

@@ -126,6 +126,12 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
         # "His mother tells me that her brother ...": the teller's brother, a maternal uncle
         out[-1] = _kin(text, out[-1], h)
         return
+    if out and h.cue.value in ("son", "daughter", "child") and _HAD_A.fullmatch(
+            text, out[-1].end, h.start) and _WHO.match(text, h.end) \
+            and out[-1].cue.value.split()[-1] in ("uncle", "aunt", "brother", "sister"):
+        # "Her father's sister had a son who was very short": a cousin, not the aunt
+        out[-1] = _kin(text, out[-1], h)
+        return
     if out and _owner_by_pronoun(text, out[-1], h):
         # "Her father died at 70 ...; his sister, 84, is well": the father's sister
         out.append(_hit(h.start, h.end, text, _kin(text, out[-1], h).cue.value))
@@ -147,6 +153,8 @@ def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
     return said == f"{pron} " and patient in ("her ", "his ") and patient != said
 
 
+_HAD_A = re.compile(r"\s+(?:had|has|lost)\s+(?:a|an only|one)\s+")
+_WHO = re.compile(r"\s+(?:who|that)\b")
 #: "the brother of the mother", "the sister of his father"
 _OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
 #: a relative telling of their own relative: "His mother tells me that her brother ..."

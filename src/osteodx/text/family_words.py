@@ -57,7 +57,10 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:of )?average (?:height|build|stature|size)"
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
                          r"|(?:(?:totally|completely|entirely|perfectly) )?typical"
-                         r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school)\b"
+                         r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school"
+                         # "passed his newborn hearing screen"
+                         r"|passed (?:his|her|their|the) (?:newborn )?(?:hearing )?"
+                         r"(?:screen|screening|test|check)s?)\b"
                          # notes' "sweat test -ve": negative
                          r"|(?<![\w-])-ve\b"
                          # a heading's one word: "Family history: absent." (not "radii absent")
@@ -129,6 +132,11 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:is|are|was|were) )?(?:slim|slender)|(?:(?:has|have) )?straight hair"
                       # "is active and well": active says nothing; "has asked about testing"
                       r"|(?:(?:is|are|was|were) )?(?:very |fully )?active"
+                      # hair colour or build: "dark-haired", "fair-haired"
+                      r"|(?:dark|fair|red|blond|brown|black)[- ]haired"
+                      # a test planned: "parental and sibling carnitine levels"
+                      r"|(?:[a-z0-9-]+ )?(?:levels?|typing|testing|screening)(?: now| today)?"
+                      r"|(?:[a-z]+ )?(?:review|follow-up|clinic)(?: (?:of|in|at) [\w\s]{1,40})?"
                       r"|(?:(?:has|have) )?(?:asked|enquired|inquired) (?:about|for) .{0,80}"
 
                       # a procedure done says no status: "was screened with MRI"
@@ -207,6 +215,8 @@ _GERUND = re.compile(r"[a-z]+ing")
 _GENETIC = re.compile(
     r"\b(?:(?:[a-z0-9-]{1,7} )?(?:variants?|mutations?|alleles?|genes?|deletions?|duplications?)"
     r"|mutated|genotyp\w*|carriers?|carr(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|heterozyg\w*"
+    # alpha-1 antitrypsin phenotypes: "PiMM", "PiMZ", "PiZZ"
+    r"|pi\*?[mszf]{2}"
     r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
     r"|premutations?|(?:full|pre)-mutations?|repeats?|expansions?"
     r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
@@ -285,8 +295,10 @@ _KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): 
         (True, "uncle"): "great-uncle", (True, "aunt"): "great-aunt",
         (True, "grandmother"): "great-grandmother", (True, "grandfather"): "great-grandfather"}
 #: a relative's relative other than a parent's: "a paternal uncle's son" is a paternal cousin
-_KIN_OF = {(owner, child): "cousin" for owner in ("uncle", "aunt")
-           for child in ("son", "daughter", "child", "children")}
+_KIN_OF = {**{(owner, child): "cousin" for owner in ("uncle", "aunt")
+              for child in ("son", "daughter", "child", "children")},
+           **{(owner, "son"): "nephew" for owner in ("brother", "sister")},
+           **{(owner, "daughter"): "niece" for owner in ("brother", "sister")}}
 _SIDE_PREFIX = re.compile(r"(maternal|paternal)[ -](?:great[ -])?$")
 _SIDE_AFTER = re.compile(r"(?:'s)? side\b")
 _SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")

@@ -43,6 +43,15 @@ _FALLS_OF_A_VALUE = re.compile(r"\s+(?:in|of)\s+(?:the\s+|his\s+|her\s+)?[\w-]+(
 _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     "HP:0002527": (None, _FALLS_OF_A_VALUE),  # Falls
     "HP:0002359": (None, _FALLS_OF_A_VALUE),  # Frequent falls
+    # "Code Stroke activated by EMS": a hospital's alert for a suspected stroke
+    "HP:0001297": (re.compile(r"\bcode\s+$", re.IGNORECASE), None),
+    # "a faint blue-grey tint", "faint T2 hyperintensity": faint is a degree, not a syncope
+    "HP:0001279": (None, re.compile(r"\s+(?:blue|grey|gray|pink|red|yellow|brown|white|black"
+                                    r"|T[12]\b|signal|hyper\w*|hypo\w*|enhancement|lines?"
+                                    r"|shadows?|opacit\w*|mottling|lucenc\w*|rim|bands?|trace"
+                                    r"|murmur|pulses?|outline|tint|rash|erythema|patch\w*"
+                                    r"|sclero\w*|calcifi\w*|density|densities|area|areas)\b",
+                                    re.IGNORECASE)),
     # "pale, greasy, foul-smelling stools", "pale optic discs": the stool or the disc is pale
     "HP:0000980": (None, re.compile(r"(?:,?\s(?:and\s)?[\w-]+){0,3}\s(?:stools?|faeces|feces"
                                     r"|poo|urine|optic\sdiscs?|discs?|nail\sbeds?|fundus|fundi"
@@ -128,6 +137,8 @@ def _a_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: a lab flag ending a line, read with the next line's first word ("H" / "Haemoglobin")
+_FLAG_LINE_END = re.compile(r"(?:H|L|HH|LL|N)[ \t]*\n")
 #: "acne-like scars", "Marfan-like habitus": a resemblance, not the finding itself
 _LIKE_AFTER = re.compile(r"-like\b", re.IGNORECASE)
 #: "colchicine-unresponsive", "steroid-resistant": a response to a drug, not a finding
@@ -155,6 +166,8 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
             or _TESTED_FOR.search(text, max(0, start - 60), start) \
             or _ALLERGY_REACTION.search(text, max(0, start - 70), start):
         return True
+    if _FLAG_LINE_END.match(text, start, end):
+        return True  # "(59-104) H" / "Haemoglobin 98": a flag, then the next line's name
     local = _NOT_THIS_FINDING.get(hpo_id)
     if hpo_id == "HP:0000980" and not text[start:end].lower().startswith("pale"):
         local = None  # "pallor and very little urine": the noun is the patient's
