@@ -86,6 +86,11 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
+    # a letter naming the patient with an age: "about Tom Harlow, 44, a bus driver",
+    # "Re: Hannah WARD, now 19, student at ..."
+    (re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s[A-Z](?:[a-z][A-Za-z'-]*|[A-Z]{2,}[A-Z'-]*))+),\s"
+                r"(?:now\s|aged\s)?(?P<n>#{1,2})"
+                r"(?=,|\s(?:years?|yrs?)\b)"), ""),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),

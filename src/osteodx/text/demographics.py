@@ -180,6 +180,10 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return not parent_narrator(tx.norm.original)
     if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
         name = m.group("name")
+        first_line = tx.norm.original.lstrip().split("\n", 1)[0]
+        if re.match(rf"\W*{re.escape(name)}'s\s(?:diary|notes|journal|log|record)\b",
+                    first_line, re.IGNORECASE):
+            return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
             rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b", tx.norm.original) is not None

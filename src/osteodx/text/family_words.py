@@ -137,6 +137,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # a test planned: "parental and sibling carnitine levels"
                       r"|(?:[a-z0-9-]+ )?(?:levels?|typing|testing|screening)(?: now| today)?"
                       r"|(?:[a-z]+ )?(?:review|follow-up|clinic)(?: (?:of|in|at) [\w\s]{1,40})?"
+                      # "urate on bloods last year": a test's name, not a finding
+                      r"|[a-z0-9 -]{0,30} on (?:bloods|blood tests?)(?: (?:last|this) [a-z]+)?"
                       r"|(?:(?:has|have) )?(?:asked|enquired|inquired) (?:about|for) .{0,80}"
 
                       # a procedure done says no status: "was screened with MRI"

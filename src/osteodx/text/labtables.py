@@ -54,6 +54,11 @@ _NAME_UNIT = re.compile(r"[(\[]([^()\[\]]{1,15})[)\]]")
 #: a range written with the name in square brackets ("Hb (g/L) [115-160]")
 _NAME_RANGE = re.compile(r"\[([^\[\]]{1,20})\]")
 _ASIDE = re.compile(r"\s*\([^()]{0,20}\)")  # "14/02/2026 (adm.)"
+#: a trend row's time: a year, or a month and a year ("2019", "May 2027")
+_YEAR_POINT = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)?"
+                         r"(?:19|20)\d\d", re.IGNORECASE)
+#: what may follow the analyte on a trend's heading line: its unit in brackets, a colon
+_HEADING_REST = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*:?\s*")
 _EMPTY_CELL = re.compile(r"[-–—.]|n/?a|nd|not done", re.IGNORECASE)
 
 
@@ -104,6 +109,8 @@ class _Table:
 
     def __init__(self, b: _Binder) -> None:
         self.b = b
+        #: the analyte of a trend's rows, its unit and the line of the last row read
+        self._trend: tuple[int, tuple[str, str | None] | None, int] | None = None
 
     def read(self, rows: Sequence[TableRow]) -> None:
         roles: list[str | None] | None = None
@@ -136,9 +143,55 @@ class _Table:
                     and self.unit_cell(*row.cells[-1]) is not None:
                 # "Hb   74 L   81 L   g/L (transfused d4)": the unit after the time columns
                 self.serial(row, [*times, None], unit=self.unit_cell(*row.cells[-1]))
-            else:
+            elif not self.trend(row, last):
                 self.row(row, roles)
             last = row
+
+    def trend(self, row: TableRow, last: TableRow | None) -> bool:
+        """A row of one analyte's results over time, under a line that names it: "eGFR
+        (mL/min/1.73m2)" over "  2019   71", "  May 2027   44". True when read."""
+        if len(row.cells) != 2:
+            return False
+        (ta, te), (va, ve) = row.cells
+        when = _ASIDE.sub("", self.b.t[ta:te]).strip(" :*")
+        if not (_TIME_POINT.fullmatch(when) or _YEAR_POINT.fullmatch(when)):
+            return False
+        cell = read_value_cell(self.b.t, va, ve)
+        if cell is None:
+            return False
+        if self._trend is None or last is None or last.line != row.line - 1 \
+                or self._trend[2] != last.line:
+            self._trend = self.trend_heading(ta)
+        if self._trend is None:
+            return False
+        i, unit, _ = self._trend
+        self._trend = (i, unit, row.line)
+        q = cell.quantity
+        if q.unit is None and unit is not None:
+            q = replace(q, unit=unit[0], ucum=unit[1])
+        self.b.claimed.add(q.number.start)
+        st = Statement(self.b.mentions[i], ta, ve, quantity=q, range=cell.range,
+                       flag=cell.flag, time=when)
+        if i in self.b.out:
+            self.b.more.append(st)
+        else:
+            self.b.out[i] = st
+        return True
+
+    def trend_heading(self, start: int) -> tuple[int, tuple[str, str | None] | None, int] | None:
+        """The analyte named alone on the line above *start* (with its unit in brackets)."""
+        breaks = sorted(b for b in self.b.breaks if b < start)
+        if len(breaks) < 2:
+            return None
+        lo, hi = breaks[-2], breaks[-1]
+        named = [k for k, m in enumerate(self.b.mentions) if lo <= m.start and m.end <= hi]
+        if len(named) != 1:
+            return None
+        i = named[0]
+        rest = self.b.t[self.b.mentions[i].end:hi]
+        if not _HEADING_REST.fullmatch(rest):
+            return None
+        return i, self.name_unit(lo, hi), -1
 
     def serial(self, row: TableRow, times: list[str | None],
                unit: tuple[str, str | None] | None = None) -> None:

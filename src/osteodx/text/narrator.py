@@ -26,7 +26,9 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b"
                      # "This is Sophie's mum, Kelly.", "I am Leo's father"
                      r"|\b(?:this is|it's|i am|i'm) (?-i:[A-Z][a-z]+)'s (?:mum|mom|mother|dad"
-                     r"|father)\b", re.IGNORECASE)
+                     r"|father)\b"
+                     # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
+                     r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
 #: "my" ("our") right before a relation word (the hit's text may start after it)
 MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late"
                 r"|own)\s)?$", re.IGNORECASE)
@@ -35,7 +37,8 @@ _FROM_CHILD = {"brother": "uncle", "sister": "aunt", "mother": "grandmother",
                "father": "grandfather", "parents": "grandparents", "husband": "father",
                "wife": "mother", "partner": "parents", "son": None, "daughter": None,
                "child": None, "children": None, "grandmother": None, "grandfather": None,
-               "uncle": None, "aunt": None, "cousin": "cousin", "sibling": "uncle"}
+               "uncle": None, "aunt": None, "cousin": "cousin", "sibling": "uncle",
+               "nephew": "cousin", "niece": "cousin"}
 
 
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
