@@ -68,6 +68,7 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?![\w#])", re.IGNORECASE), ""),
     # the patient writing: "I'm 29 (female)", "I am 34 years old" (not a parent's account)
     (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
+                r"(?:\snow)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
                 r"|\s?$)", re.IGNORECASE), "writer"),
     # a non-native writer's "now she has 6 years" (not "has 6 years of follow-up")
@@ -88,9 +89,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
     # a letter naming the patient with an age: "about Tom Harlow, 44, a bus driver",
     # "Re: Hannah WARD, now 19, student at ..."
-    (re.compile(r"(?-i:\b[A-Z][a-z]+(?:\s[A-Z](?:[a-z][A-Za-z'-]*|[A-Z]{2,}[A-Z'-]*))+),\s"
-                r"(?:now\s|aged\s)?(?P<n>#{1,2})"
-                r"(?=,|\s(?:years?|yrs?)\b)"), ""),
+    # "Re: Mrs Lorraine Petersen, 58", "Patient: Callum REEVES, 19 M, hospital no. ..."
+    (re.compile(r"(?-i:\b[A-Z][a-z]+(?:[ \t][A-Z](?:[a-z][A-Za-z'-]*|[A-Z]{2,}[A-Z'-]*))+),[ \t]"
+                r"(?:now\s|aged\s)?(?P<n>#{1,2})(?:\s?(?P<noun>(?-i:M|F)))?"
+                r"(?=,|\s|$)"), "name_age"),
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),

@@ -82,6 +82,10 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     if birth is None:
         return None
     visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start("d")]
+    if not visits:  # a letter's own date in its first lines: "Nijmegen, 21-10-2027"
+        head = "\n".join(text.splitlines()[:8])
+        visits = [m for m in _ANY_DATE.finditer(head) if m.start("d") != birth.start("d")
+                  and _LETTER_DATE_LINE.fullmatch(_line_of(head, m.start("d")))]
     if not visits:
         return None
     # a date written month first ("08/19/1992", "05/24/2027") says how the other is written
@@ -100,6 +104,17 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     elif born[1] or visit[1]:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note
+
+
+#: a line that is only a date, or a place and a date ("Nijmegen, 21-10-2027", "14 June 2027")
+_LETTER_DATE_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?" + _DATE.format(g="x")
+                               + r"\s*", re.IGNORECASE)
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _month_first(raw: str) -> bool:

@@ -178,6 +178,9 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return True
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
         return not parent_narrator(tx.norm.original)
+    if where == "name_age":  # "Tom Harlow, 44, a bus driver", "Re: Mrs L. Petersen, 58"
+        rest = tx.masked[m.end():max(m.end(), tx.line_end(m.end()))]
+        return re.match(r"\s*(?:,|$|(?:years?|yrs?)\b)", rest) is not None
     if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
         name = m.group("name")
         first_line = tx.norm.original.lstrip().split("\n", 1)[0]

@@ -21,9 +21,11 @@ __all__ = ["hair_form", "not_a_finding"]
 _UNIT_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 #: a department or service named after a disease: "Department of Diabetes & Endocrinology",
 #: "the diabetes clinic", "Epilepsy Service"
-_SERVICE_BEFORE = re.compile(r"\b(?:department|dept\.?|division|unit|centre|center|institute"
-                             r"|society|association|foundation)\s+(?:of|for)\s+(?:[\w,&]+\s+)"
-                             r"{0,3}$", re.IGNORECASE)
+_SERVICE_BEFORE = re.compile(r"\b(?:(?:department|dept\.?|division|unit|centre|center|institute"
+                             r"|society|association|foundation)\s+(?:of|for)"
+                             # a signature's "Consultant in Paediatric Skeletal Dysplasia"
+                             r"|(?:consultant|specialist|professor|lecturer|fellow|registrar)"
+                             r"\s+in)\s+(?:[\w,&]+\s+){0,3}$", re.IGNORECASE)
 _SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?(?:\s+(?:genetics?|oncology|surgery|surgical"
                             r"|medical|research|support|screening|care|risk|prevention|family"
                             r"|multidisciplinary|MDT))?\s+(?:clinic|service|unit|centre|center"
@@ -98,7 +100,10 @@ _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
 }
 #: a word that names a solution or drug, not the patient's state ("hypertonic saline")
 _PREPARATION_AFTER = re.compile(r"\s+(?:saline|solution|infusion|nebuli[sz]\w*|fluids?|panel"
-                                r"|serology)\b"
+                                r"|serology|vaccin\w*|immuni[sz]ation|immunity|antibod\w*)\b"
+                                # "Hepatitis A and B vaccination"
+                                r"|\s+[A-E](?:\s+(?:and|&)\s+[A-E])?\s+(?:vaccin\w*|immuni[sz]"
+                                r"ation|serology|antibod\w*)\b"
                                 # a gene panel named for what it looks for: "a skeletal
                                 # dysplasia and hormone-resistance gene panel" (a "screen" is
                                 # kept: "galactosaemia screen normal" excludes it)
