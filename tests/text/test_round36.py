@@ -10,6 +10,7 @@ from osteodx.text.dialogue import form_answers
 from osteodx.text.extract import read_text_case
 from osteodx.text.family import find_family_statements
 from osteodx.text.labs import extract_labs
+from tests.text.case_helpers import term_ids, terms
 
 _FORM = ("2. During an attack, do you have:\n"
          "Fever over 38C:            [x] Yes  [ ] No    Highest? 39.6\n"
@@ -95,7 +96,7 @@ def test_a_printed_range_after_a_pressure_unit_is_kept() -> None:
     ("Swollen glands in neck:    [x] Yes", "HP:0025289", False),
 ])
 def test_wordings_of_round_36(real_kb, text: str, term: str, excluded: bool) -> None:
-    got = {(f.hpo_id, f.excluded) for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = terms(real_kb, text)
     assert (term, excluded) in got
 
 
@@ -111,7 +112,7 @@ def test_wordings_of_round_36(real_kb, text: str, term: str, excluded: bool) -> 
     ("She was initially treated for sepsis, but blood cultures were negative.", "HP:0100806"),
 ])
 def test_what_is_not_the_patients_finding(real_kb, text: str, not_term: str) -> None:
-    got = {f.hpo_id for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = term_ids(real_kb, text)
     assert not_term not in got
 
 
@@ -129,5 +130,5 @@ def test_relatives_named_through_others(text: str, want: list[tuple[str, bool | 
 
 def test_reduced_acuity_in_words_beats_the_acuity_figures(real_kb) -> None:
     text = "Reduced acuity both eyes, L > R. VA (cc) R 6/9 L 6/12."
-    got = {(f.hpo_id, f.excluded) for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = terms(real_kb, text)
     assert ("HP:0007663", False) in got and ("HP:0007663", True) not in got

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.demographics import extract_demographics
-from osteodx.text.extract import read_text_case
 from osteodx.text.family import find_family_statements
 from osteodx.text.labs import extract_labs
+from tests.text.case_helpers import term_ids, terms
 
 _CHAT = ("WhatsApp chat export - Gemma (Alfie's mum) and Dan (Alfie's dad)\n\n"
          "Gemma 11:42: just out of Alfie's appt w the new paed. she was really nice\n"
@@ -69,7 +69,7 @@ def test_labs_of_round_37(text: str, want: list[tuple[str, float]]) -> None:
     ("At baseline she is a little unsteady on her feet.", "HP:0002317", False),
 ])
 def test_wordings_of_round_37(real_kb, text: str, term: str, excluded: bool) -> None:
-    got = {(f.hpo_id, f.excluded) for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = terms(real_kb, text)
     assert (term, excluded) in got
 
 
@@ -81,5 +81,5 @@ def test_wordings_of_round_37(real_kb, text: str, term: str, excluded: bool) -> 
      "HP:0011903"),
 ])
 def test_words_that_are_not_the_finding(real_kb, text: str, not_term: str) -> None:
-    got = {f.hpo_id for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = term_ids(real_kb, text)
     assert not_term not in got

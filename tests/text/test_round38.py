@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.demographics import extract_demographics
-from osteodx.text.extract import read_text_case
 from osteodx.text.family import find_family_statements
 from osteodx.text.labs import extract_labs
+from tests.text.case_helpers import terms
 
 _DIARY = ("ISLA'S DIARY - to show Dr Banerjee at neuro clinic (Mon 14th June)\n"
           "Isla is 19 months. Started writing everything down after the last ambulance.\n\n"
@@ -57,5 +57,5 @@ def test_one_analytes_results_under_its_heading() -> None:
     ("The paediatrician already said in March it's global delay.", "HP:0001263"),
 ])
 def test_wordings_of_round_38(real_kb, text: str, term: str) -> None:
-    got = {(f.hpo_id, f.excluded) for f in read_text_case("t", real_kb, text=text).case.findings}
+    got = terms(real_kb, text)
     assert (term, False) in got
