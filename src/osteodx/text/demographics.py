@@ -36,7 +36,7 @@ from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
-from osteodx.text.narrator import parent_narrator, patient_writes
+from osteodx.text.narrator import diary_of, parent_narrator, patient_writes
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -183,9 +183,7 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return re.match(r"\s*(?:,|$|(?:years?|yrs?)\b)", rest) is not None
     if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
         name = m.group("name")
-        first_line = tx.norm.original.lstrip().split("\n", 1)[0]
-        if re.match(rf"\W*{re.escape(name)}'s\s(?:diary|notes|journal|log|record)\b",
-                    first_line, re.IGNORECASE):
+        if (diary_of(tx.norm.original) or "").lower() == name.lower():
             return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"

@@ -78,7 +78,7 @@ values out of the patient's record.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Clause, CueHit
@@ -104,7 +104,7 @@ from osteodx.text.family_words import (
     _TOLD_OWN,
 )
 from osteodx.text.narrator import parent_narrator, relation_for_child, the_child
-from osteodx.text.sentences import clean_text
+from osteodx.text.sentences import Sentence, clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
 
@@ -455,8 +455,8 @@ _BOTH_WELL = re.compile(r"(?:^\s*|\band\s+)(?:both|they)(?: of them)?\s+"
                         r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
 
 
-def _both_well(sentence: Any, found: list[FamilyStatement], before: list[FamilyStatement]
-               ) -> list[FamilyStatement]:
+def _both_well(sentence: Sentence, found: list[FamilyStatement],
+               before: list[FamilyStatement]) -> list[FamilyStatement]:
     """The parents of a consanguinity statement are well when "both are well" follows it, in
     its sentence or as the next one; a plain statement of their health is read as usual."""
     m = _BOTH_WELL.search(sentence.text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parent_narrator", "patient_writes", "child_relation", "relation_for_child",
+__all__ = ["diary_of", "parent_narrator", "patient_writes", "child_relation", "relation_for_child",
            "the_child", "writers_own", "MY"]
 
 #: the writer names the patient as their child
@@ -29,6 +29,17 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|father)\b"
                      # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
                      r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
+_DIARY = re.compile(r"\A\W*(?P<name>[A-Za-z]+)'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
+
+
+def diary_of(text: str) -> str | None:
+    """The child a parent's notes are headed with ("ISLA'S DIARY - to show ..." -> "ISLA").
+
+    >>> diary_of("ISLA'S DIARY - to show Dr Banerjee"), diary_of("Dear Dr Banerjee")
+    ('ISLA', None)
+    """
+    m = _DIARY.match(text)
+    return m.group("name") if m else None
 #: "my" ("our") right before a relation word (the hit's text may start after it)
 MY = re.compile(r"\b(?:my|our)\s(?:(?:younger|older|little|big|elder|eldest|youngest|late"
                 r"|own)\s)?$", re.IGNORECASE)
