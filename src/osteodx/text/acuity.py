@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 from osteodx.text.vitals import vitals_data
 
 __all__ = ["VisualAcuity", "find_visual_acuity"]
@@ -45,7 +45,7 @@ class VisualAcuity(NamedTuple):
 def find_visual_acuity(text: str, ctx: ContextAnalyser | None = None) -> list[VisualAcuity]:
     """One reading per visual-acuity statement: impaired when any eye is worse than 6/12."""
     v = vitals_data()["visual_acuity"]
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[VisualAcuity] = []
     for cue in _CUE.finditer(text):
         stop = _STOP.search(text, cue.end())

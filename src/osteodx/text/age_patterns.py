@@ -36,6 +36,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16 yo F", "52 y/o M", "4 years 2 months of age"
     (re.compile(rf"(?<![\w#])(?P<n>#+)\s?(?:yo|y/o|y\.o\.|years?{_MONTHS}?\sof\sage)(?![\w/])"
                 r"(?:,?\s?(?P<noun>F|M|female|male|girl|boy|woman|man)\b)?", re.IGNORECASE), ""),
+    # a header's "47 y, male", "63 yrs M", "8 years, female"
+    # (not "over 5 years, male patients": no lower-case word follows the sex)
+    (re.compile(r"(?<![\w#])(?P<n>#+)\s?(?:y|yr|yrs|years?)\b,?\s(?P<noun>(?-i:M|F)|male|female)"
+                r"\b(?!\s+(?-i:[a-z]))", re.IGNORECASE), ""),
     # "aged 4 years 7 months"
     (re.compile(rf"\baged\s(?P<n>#+)(?:\s?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
     # "14 mo M", "10 days old, female"

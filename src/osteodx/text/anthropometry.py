@@ -25,7 +25,7 @@ from osteodx.knowledge import load_yaml
 from osteodx.labs.growth import growth_measures, growth_z
 from osteodx.labs.ucum import UnitError, parse_unit
 from osteodx.labs.units import convert
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["GrowthStatement", "find_growth_statements"]
 
@@ -167,7 +167,7 @@ def find_growth_statements(text: str, ctx: ContextAnalyser | None = None, *,
     too, placed on the CDC 2000 reference."""
     t = _table()
     measures = {m["key"]: m for m in t["measures"]}
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[GrowthStatement] = []
     for sentence in ctx.sentences:
         names = list(t["regex"].finditer(text, sentence.start, sentence.end))

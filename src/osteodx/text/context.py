@@ -49,10 +49,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
 from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
+from osteodx.text.named_relatives import named_mentions
 from osteodx.text.narrator import MY, the_child
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
@@ -62,7 +64,8 @@ from osteodx.text.sentences import (
     split_sentences,
 )
 
-__all__ = ["Assertion", "ContextAnalyser", "ContextMatch", "ParsedSentence", "analyse"]
+__all__ = ["Assertion", "ContextAnalyser", "ContextMatch", "ParsedSentence", "analyse",
+           "context_of"]
 
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;]")
 _NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|their|the|a|an"
@@ -138,6 +141,18 @@ class ParsedSentence(NamedTuple):
     anchored: bool  # names this patient somewhere
 
 
+#: what stands between a name and the relation word it is introduced with: "leila, his
+#: aunt", "mother (ii-2)", "daughters (iii-5 and iii-6)", "iv-1, daniel's daughter"
+_BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-z]+'s"
+                     r"|(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2})[\s,():]*)*")
+
+_PEDIGREE_NUMBER = re.compile(r"(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}")
+
+#: the words a "without" negates, then an aside opened after them: " discharge ("
+_GLOSS_AFTER = re.compile(r"\s*[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*\(\s*")
+#: a list's item, then a word right before the cue: "..., red eyes <without>"
+_LIST_ITEM_BEFORE = re.compile(r",\s[^,;()]*[a-z]\s$")
+
 #: a relative clause about the subject before it: "who is now 5", ", which began at 3"
 _WHO = re.compile(r"[\s,]*(?:who|whom|whose)\b")
 
@@ -162,13 +177,37 @@ class ContextAnalyser:
         if i not in self._parsed:
             s = self.sentences[i]
             view = View(self.text, s.start, s.end)
-            hits = find_cues(view)
+            hits = self._named_relatives(view, find_cues(view), s.start, s.end)
             if self._on_family_heading_line(s.start) and not any(
                     h.cue.kind == "relation" for h in hits):  # "Family history: hypertension."
                 hits.insert(0, CueHit(0, 0, "", Cue("relation", "clause", "family members")))
             anchored = any(h.cue.kind == "anchor" for h in hits)
             self._parsed[i] = ParsedSentence(s, view, hits, clauses(view, hits), anchored)
         return self._parsed[i]
+
+    def _named_relatives(self, view: View, hits: list[CueHit], start: int, end: int
+                         ) -> list[CueHit]:
+        """*hits* with a relation cue for each relative named by first name or pedigree
+        number alone ("Leila has ptosis", "II-4 had a fracture"), not where the name stands
+        beside its relation word ("Leila, his aunt", "his mother (II-2)")."""
+        added = []
+        for a, b, relation in named_mentions(self.text, start, end):
+            vs, ve = view.at(a), view.at(b)
+            if any(h.start < ve and vs < h.end for h in hits):
+                continue
+            kin = relation.split()[-1]
+            if any(h.cue.kind == "relation" and (h.cue.value.split()[-1] == kin
+                                                 or relation == "family members")
+                   and (_BESIDE.fullmatch(view.text, h.end, vs)
+                        or _BESIDE.fullmatch(view.text, ve, h.start))
+                   for h in hits):
+                continue
+            # a first name marks whose words these are; only a pedigree number, a clinical
+            # record's word, also makes the clause a family statement (:mod:`family`)
+            also = () if _PEDIGREE_NUMBER.fullmatch(view.text, vs, ve) else ("named",)
+            added.append(CueHit(vs, ve, view.text[vs:ve],
+                                Cue("relation", "clause", relation, also=also)))
+        return sorted(hits + added) if added else hits
 
     def _on_family_heading_line(self, pos: int) -> bool:
         """Is ``pos`` on the line of a "Family history:" heading (its body's first line)?"""
@@ -252,12 +291,20 @@ class ContextAnalyser:
         if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
             return False  # "speech not clear (dysarthria)": the aside names what is wrong
         if direction == "forward" and _h_negates(h) and re.search(
-                r",\s+(?:and\s+)?(?:he|she|they|we|i)\s", between):
-            return False  # "he does not walk, he says no words": a new subject, a new clause
+                r"(?:,|\s[-\u2013\u2014])\s+(?:and\s+)?(?:he|she|they|we|i)(?:\s|'[a-z]{1,2}\s)",
+                between):
+            return False  # "he does not walk, he says no words", "he doesn't sleep - he's up
+            # at 3": a new subject, a new clause
         if direction == "forward" and _h_negates(h) and re.search(r",\s+and\s", between) \
                 and between.count(",") < 2:
             return False  # "pancreatitis without necrosis, and diffuse hepatic steatosis": a
             # comma before "and" after one item closes it (a list has more: "no a, b, and c")
+        if direction == "forward" and h.text == "without" and (
+                ("," in between and _LIST_ITEM_BEFORE.search(p.view.text, clause.start, h.start))
+                or _GLOSS_AFTER.fullmatch(between)):
+            return False  # "fevers, red eyes without discharge, joint pains, headaches": it
+            # qualifies one item of a list (not ", without fever, rash or arthralgia"); "red
+            # eyes without discharge (conjunctivitis)": the aside names the eyes' finding
         if h.cue.limit:
             words = _WORDS.findall(between)
             if h.cue.value == "trigger":  # "triggered by exercise, fever and hot weather"
@@ -305,7 +352,12 @@ class ContextAnalyser:
             h, who = before[-1]
             if who == "patient" and (kin := self._pronoun_kin(p, first, h)) is not None:
                 return kin.cue.value, kin  # "His father ...; he died at 52 of a heart attack"
+            if who == "patient" and (kin := self._kin_before(p, first, h)) is not None:
+                return kin.cue.value, kin  # "Orla's father, 38, carries it. He has a large head"
             return who, (h if who != "patient" else None)
+        opener = _POSSESSIVE_OPENER.match(text, p.clauses[first].start)
+        if first > 0 and opener and (kin := self._kin_before(p, first, None, opener)):
+            return kin.cue.value, kin  # "Deirdre's son Oisin carries it; his skull is normal"
         for h in p.hits:
             if (h.cue.kind == "relation" and clause.start <= h.start < clause.end
                     and h.start >= ve and _INTRODUCED.search(text, 0, h.start)
@@ -313,6 +365,50 @@ class ContextAnalyser:
                 return h.cue.value, h  # "... was seen in her sister" (not "a similar
         return "patient", None  # picture in his sister": the patient's, and the sister's)
 
+
+    @property
+    def patient_sex(self) -> str | None:
+        """The patient's sex as the report states or implies it ("MALE", "FEMALE"), or None."""
+        if not hasattr(self, "_patient_sex"):
+            from osteodx.text.demographics import extract_demographics  # (it reads contexts)
+            sex = extract_demographics(self.text).sex
+            self._patient_sex = sex if sex in ("MALE", "FEMALE") else None
+        return self._patient_sex
+
+    def _kin_before(self, p: ParsedSentence, first: int, h: CueHit | None,
+                    opener: re.Match[str] | None = None) -> CueHit | None:
+        """A clause opening with a pronoun of the sex the patient is not ("He", "his skull")
+        continues the relative of that sex who was the subject just before: of the previous
+        clause, or (for a sentence's first clause) of the previous sentence. The patient's
+        own sex must be known: "His father has diabetes. He has asthma" stays the boy's."""
+        word = (h.text if h is not None else opener.group(1) if opener else "").lower()
+        sex = _PRONOUN_SEX.get(word) or _POSSESSIVE_SEX.get(word)
+        if sex is None or (h is not None and h.start != p.clauses[first].start):
+            return None
+        patient = self.patient_sex
+        if patient is None or patient.lower() == sex:
+            return None
+        if first > 0:
+            clauses = p.clauses[first - 1::-1]  # the nearest earlier clause first
+        else:
+            i = self.sentence_index(p.sentence.start)
+            if not i:
+                return None
+            p = self.parse(i - 1)
+            clauses = p.clauses[::-1]
+        kin = None
+        for c in clauses:  # the nearest clause with a subject: a relative, or not
+            subject = next((k for k in p.hits if c.start <= k.start < c.end and (
+                k.cue.kind == "relation" or (k.cue.kind == "anchor"
+                                             and _SUBJECT_ANCHOR.match(k.text)))
+                and not _NOT_SUBJECT.search(p.view.text, 0, k.start)), None)
+            if subject is not None:
+                kin = subject if subject.cue.kind == "relation" else None
+                break
+        if kin is None or _KIN_SEX.get(kin.cue.value.split()[-1]) != sex:
+            return None
+        at = h if h is not None else CueHit(opener.start(1), opener.end(1), word, kin.cue)
+        return CueHit(at.start, at.end, at.text, Cue("relation", "clause", kin.cue.value))
 
     @staticmethod
     def _pronoun_kin(p: ParsedSentence, first: int, h: CueHit) -> CueHit | None:
@@ -347,6 +443,9 @@ class ContextAnalyser:
 
 #: a subject pronoun and the sex of the relative it may continue
 _PRONOUN_SEX = {"he": "male", "she": "female"}
+_POSSESSIVE_SEX = {"his": "male", "her": "female"}
+#: a clause that opens with a possessive: "his skull is normal"
+_POSSESSIVE_OPENER = re.compile(r"\W*(his|her)\s")
 _KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather", "nephew"],
                             "male"),
             **dict.fromkeys(["mother", "sister", "daughter", "aunt", "grandmother", "niece"],
@@ -384,9 +483,16 @@ def _has(h: CueHit, kind: str) -> bool:
     return h.cue.kind == kind or kind in h.cue.also
 
 
+@lru_cache(maxsize=4)
+def context_of(text: str) -> ContextAnalyser:
+    """The one :class:`ContextAnalyser` of *text*: the readers of a report (findings, family,
+    regions, onsets, ...) share its parsed sentences instead of each parsing them again."""
+    return ContextAnalyser(text)
+
+
 def analyse(text: str, matches: Iterable[ConceptMatch]) -> list[ContextMatch]:
     """The context of every match (in the order given); spans index ``text``."""
-    ctx = ContextAnalyser(text)
+    ctx = context_of(text)
     out = []
     for m in matches:
         a = ctx.assess(m.start, m.end)

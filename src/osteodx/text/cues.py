@@ -123,7 +123,7 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|(?:(?<=hearing )|(?<=vision )|(?<=eyesight )|(?<=sight ))(?:is|was|are|were)"
      r" (?:absolutely |perfectly |completely )?fine|(?:(?<=hearing's )|(?<=hearing’s )"
      r"|(?<=vision's )|(?<=vision’s )|(?<=eyesight's )|(?<=eyesight’s ))fine"
-     r"|(?:was|were) (?:tested|checked|examined|assessed)\b[a-z ]{0,30}? and (?:was|were)"
+     r"|(?:was|were) (?:tested|checked|examined|assessed)\b(?! for\b)[a-z ]{0,30}? and (?:was|were)"
      r" (?:absolutely |perfectly |completely )?(?:fine|normal)",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
@@ -148,7 +148,7 @@ _TABLE: list[tuple[str, Cue]] = [
     # -- uncertainty
     (r"possible|possibly|probable|probably|likely|suspected|suspect|suspicious(?:ly)?"
      r"|suspicion of|questionable|equivocal|presumed|presumably|presumptive|may|might|could"
-     r"|perhaps|suggestive of|suggesting|suggests?|borderline|uncertain|unclear|doubtful"
+     r"|perhaps|maybe|suggestive of|suggesting|suggests?|borderline|uncertain|unclear|doubtful"
      r"|query|cannot be (?:excluded|ruled out)|could not be (?:excluded|ruled out)"
      r"|not (?:be )?(?:excluded|ruled out)", Cue(_UNC)),
     # notes' query mark: "?sialadenitis", "Imp: ? coeliac"
@@ -246,9 +246,11 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"(?:^|(?<=\?\s)|(?<=\?))no\s?[-\u2013\u2014](?=\s)", Cue("pseudo")),
     (r"if|whether|unless|in case of|(?:to|or) rule out|to exclude|risk of|at risk (?:of|for)"
      r"|to prevent|to avoid|(?:so as|in order) (?:to avoid|not to cause)|to minimi[sz]e"
+     # a plan's imperative: "Start metoprolol; avoid dehydration" (not "avoids eye contact")
+     r"|(?:(?<=^)|(?<=; )|(?<=: )|(?<=- )|(?<=\. ))avoid(?= )"
      r"|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      # a plan: "Annual spine check for scoliosis", "monitoring for cataract"
-     r"|(?:checks?|monitor(?:ing|ed)?|watch(?:ing)?|surveillance) for"
+     r"|(?:checks?|checked|monitor(?:ing|ed)?|watch(?:ing)?|surveillance) for"
      r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
     # "for tumor surveillance": watched for, not found (not "found on surveillance")

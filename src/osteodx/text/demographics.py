@@ -60,6 +60,9 @@ _MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy", "mr"}
 _RELATIVES = re.compile(r"\b(?:mother|father|sister|brother|siblings?|son|daughter|husband|wife"
                         r"|parents?|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew"
                         r"|relatives?|mom|dad|maternal|paternal)\b", re.IGNORECASE)
+#: a relative named in a sentence: a kinship word or a pedigree number ("II-3")
+_ABOUT_KIN = re.compile(rf"{_RELATIVES.pattern}|\b(?:I{{1,3}}|IV|VI{{0,3}})[-:][#\d]{{1,2}}",
+                        re.IGNORECASE)
 #: what may end a handover's name-and-age line: nothing, or a weight or length
 _HANDOVER_REST = re.compile(r"\s*(?:[,;]\s*\d+(?:\.\d+)?\s?(?:kg|g|cm)\b[^\n]*)?\s*")
 #: an obstetric history after an age is the mother's: "32 y/o G1P0"
@@ -313,6 +316,11 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
             (m.group().lower() in ("she", "he") and _REPORTER.match(tx.masked, m.end()))
             or (m.group().lower() in ("her", "him")
                 and _TOLD.search(tx.masked, max(0, m.start() - 10), m.start())))]
+    # a sentence naming a relative may speak of the relative ("II-3, Orla's father, 38 ...
+    # He never needed surgery"): the pronouns of the other sentences decide, when they can
+    alone = [m for m in pronouns if not _kin_sentence(tx, m.start())]
+    if len(alone) >= 3:
+        pronouns = alone
     female = [m for m in pronouns if m.group("f")]
     male = [m for m in pronouns if m.group("m")]
     if female and len(female) >= 3 * len(male):
@@ -325,6 +333,19 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     d.sex_source, d.sex_evidence = tx.evidence(*first.span()), "pronoun"
     d.notes.append(f"sex {d.sex.lower()} inferred from pronouns only "
                    f"({len(female)} female, {len(male)} male)")
+
+
+def _kin_sentence(tx: _Text, pos: int) -> bool:
+    """Does the sentence at *pos* name a relative, or open with a pronoun right after a
+    sentence that does ("II-3, Orla's father, carries the variant. He never needed ...")?"""
+    start, end = tx.sentence(pos)
+    if _ABOUT_KIN.search(tx.masked, start, end):
+        return True
+    return start > 0 and _PRONOUN_FIRST.match(tx.masked, start) is not None \
+        and _ABOUT_KIN.search(tx.masked, *tx.sentence(start - 1)) is not None
+
+
+_PRONOUN_FIRST = re.compile(r"\W*(?:he|she|his|her)\b", re.IGNORECASE)
 
 
 def _karyotype(tx: _Text, d: Demographics) -> None:

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from osteodx.knowledge import load_yaml
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["NormalExamination", "examinations", "find_normal_examinations"]
 
@@ -54,7 +54,7 @@ _PART_HEIGHT = re.compile(r"\b(?:vertebra[el]?|vertebral|discs?|intervertebral|j
 def find_normal_examinations(text: str, ctx: ContextAnalyser | None = None
                              ) -> list[NormalExamination]:
     """Each examination said to be normal, once per sentence, in text order."""
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[NormalExamination] = []
     for i, sentence in enumerate(ctx.sentences):
         p = ctx.parse(i)

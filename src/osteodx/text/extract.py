@@ -314,11 +314,23 @@ _THIS_TIME = re.compile(r"\b(?:this time|on this occasion|(?:during |in )?this (
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)\s+$")
 
 
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+
+
 def _plain(words: str) -> str:
     """Lower case, American spelling, letters and spaces only ("Fanconi anaemia" ->
     "fanconi anemia"), so that a report's wording meets the release's disease names."""
-    w = re.sub(r"[^a-z ]+", " ", words.lower().replace("ae", "e").replace("oe", "e"))
+    w = _NOT_LETTER.sub(" ", words.lower().replace("ae", "e").replace("oe", "e"))
     return " ".join(w.split())
+
+
+def _plain_disease_words(kb: KnowledgeBase) -> list[list[str]]:
+    """Every disease label of *kb* as plain words (built once per knowledge base)."""
+    words = kb.derived.get("disease_label_words")
+    if words is None:
+        words = kb.derived["disease_label_words"] = [_plain(label).split()
+                                                    for label in kb.disease_labels]
+    return words
 
 
 def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bool:
@@ -332,8 +344,7 @@ def _eponymous_disease(text: str, start: int, end: int, kb: KnowledgeBase) -> bo
     prefixes = kb.derived.get("disease_name_prefixes")
     if prefixes is None:  # built once per knowledge base
         found: set[str] = set()
-        for label in kb.disease_labels:
-            words = _plain(label).split()
+        for words in _plain_disease_words(kb):
             found.update(" ".join(words[:k]) for k in range(2, min(len(words), 5) + 1))
         prefixes = kb.derived["disease_name_prefixes"] = frozenset(found)
     return _plain(f"{name.group(1)} {text[start:end]}") in prefixes
@@ -351,7 +362,7 @@ def _whole_disease_name(text: str, start: int, end: int, kb: KnowledgeBase) -> b
     names = kb.derived.get("disease_names_plain")
     if names is None:  # built once per knowledge base
         names = kb.derived["disease_names_plain"] = frozenset(
-            p for p in (_plain(label) for label in kb.disease_labels) if len(p.split()) >= 3)
+            " ".join(words) for words in _plain_disease_words(kb) if len(words) >= 3)
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     after = _WORD_AFTER.match(text, end)
     core = text[start:end]

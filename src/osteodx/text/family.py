@@ -80,7 +80,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
 from osteodx.text.family_relatives import relation_hits, relative_names
@@ -322,6 +322,11 @@ _WE_PARENTS = re.compile(r"(?:\b(?:me|i) and (?:her|his|their) (?:dad|father|mum
                          r"|\bwe) (?:are|were) $")
 
 
+#: the parents named before "are first cousins": "parents", "couple", "Mum and Dad"
+_THE_PARENTS = re.compile(r"\b(?:parents?|couple|(?:mum|mom|mother|dad|father) and (?:mum|mom"
+                          r"|mother|dad|father))\b")
+
+
 def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:
     """"The parents are non-consanguineous" / "first cousins": the parents' relationship."""
     out = []
@@ -329,8 +334,8 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
         a = ctx.assess_view(p, m.start(), m.end())
         if a.hypothetical or a.experiencer == "other":
             continue
-        if m.group("pos") and "cousin" in m.group() and not re.search(
-                r"\b(?:parents?|couple)\b", p.view.text[: m.end()]) and not _WE_PARENTS.search(
+        if m.group("pos") and "cousin" in m.group() and not _THE_PARENTS.search(
+                p.view.text[: m.end()]) and not _WE_PARENTS.search(
                 p.view.text[: m.start()]):
             continue  # "her cousins were affected" is about cousins (not "me and her dad are
             # first cousins": a parent writing of the parents)
@@ -438,7 +443,7 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     ...     "Her mother did not have sclerosis. She has no sister.")]
     [('mother', False, 'sclerosis'), ('sister', None, '')]
     """
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[FamilyStatement] = []
     before: list[FamilyStatement] = []
     for i in range(len(ctx.sentences)):

@@ -10,7 +10,6 @@ maternal aunt.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from osteodx.text.context import ParsedSentence
 from osteodx.text.cues import Cue, CueHit
@@ -27,6 +26,8 @@ from osteodx.text.family_words import (
     _SIDE_BEFORE,
     _SIDE_PREFIX,
 )
+from osteodx.text.named_relatives import PEDIGREE_ID, relative_names
+from osteodx.text.named_relatives import name_key as _name_key
 
 __all__ = ["relation_hits", "relative_hit", "relative_names"]
 
@@ -53,6 +54,8 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
     out: list[CueHit] = []
     for h in p.hits:
         if h.cue.kind == "relation":
+            if "named" in h.cue.also:
+                continue  # "Derek remarried": a first name alone says whose words, not kin news
             if _NOBODY_CUE.match(h.text):
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
@@ -80,7 +83,30 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
         elif h.cue.kind == "negation" and (m := re.search(r"family history", h.text)):
             out.append(_hit(h.start + m.start(), h.start + m.end(), text, "family members"))
     out += _family_hits(p)
-    return sorted(out)
+    return sorted(_their_children(text, out))
+
+
+#: a relative's children named by a plain word: "her brother (Dean) had a boy, Kyle, who",
+#: "my wife's sister has two boys" (view text)
+_HAD_CHILD = re.compile(r"(?:\s+[a-z]+)?\s+(?:had|has|have)\s+(?:a|one|an only|two|three|four"
+                        r"|[2-9])\s+(?:(?:little|baby|young|healthy|grown-up)\s+)?"
+                        r"(?P<kid>boys?|girls?|kids)\b")
+_KID = {"boy": "son", "boys": "son", "girl": "daughter", "girls": "daughter", "kids": "children"}
+
+
+def _their_children(text: str, out: list[CueHit]) -> list[CueHit]:
+    """A sibling's or an aunt's or uncle's "boy" / "girls" are the patient's nephews, nieces
+    or cousins, and what follows is theirs: "My brother Dean had a boy, Kyle, who was exactly
+    like this" is an affected cousin (the writer's nephew), not an affected uncle."""
+    for k, h in enumerate(out):
+        own = h.cue.value.split()[-1]
+        m = _HAD_CHILD.match(text, h.end)
+        if m is None or own not in ("uncle", "aunt", "brother", "sister") or any(
+                o.start < m.end() and o.end > h.end for o in out):
+            continue
+        kid = _hit(m.start("kid"), m.end("kid"), text, _KID[m.group("kid")])
+        out[k] = _kin(text, h, kid)
+    return out
 
 
 def _aside_end(text: str, aside: re.Match[str]) -> int:
@@ -126,10 +152,11 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
         # "His mother tells me that her brother ...": the teller's brother, a maternal uncle
         out[-1] = _kin(text, out[-1], h)
         return
-    if out and h.cue.value in ("son", "daughter", "child") and _HAD_A.fullmatch(
-            text, out[-1].end, h.start) and _WHO.match(text, h.end) \
+    if out and h.cue.value in ("son", "daughter", "child") and (had := _HAD_A.fullmatch(
+            text, out[-1].end, h.start)) and (_WHO.match(text, h.end) or had.group("n")) \
             and out[-1].cue.value.split()[-1] in ("uncle", "aunt", "brother", "sister"):
-        # "Her father's sister had a son who was very short": a cousin, not the aunt
+        # "Her father's sister had a son who was very short", "II-4 has two daughters": a
+        # cousin, not the aunt, nor the patient's daughters
         out[-1] = _kin(text, out[-1], h)
         return
     if out and _owner_by_pronoun(text, out[-1], h):
@@ -153,7 +180,9 @@ def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
     return said == f"{pron} " and patient in ("her ", "his ") and patient != said
 
 
-_HAD_A = re.compile(r"\s+(?:had|has|lost)\s+(?:a|an only|one)\s+")
+#: "had a son who", "has two daughters": the relative's children (a count needs no "who")
+_HAD_A = re.compile(r"\s+(?:had|has|have|lost)\s+(?:a|an only|one|(?P<n>two|three|four|five"
+                    r"|[2-9]))\s+(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s+)?")
 _WHO = re.compile(r"\s+(?:who|that)\b")
 #: "the brother of the mother", "the sister of his father"
 _OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
@@ -193,40 +222,15 @@ def _family_hits(p: ParsedSentence) -> list[CueHit]:
 
 relative_hit = _hit
 
-#: relatives a text names: "Amira's mother, Leila (34)", "her brother Tom is", "Leila, her
-#: mother," (a name, capitalised, of three or more letters)
-_KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
-              r"|son|daughter|wife|husband)")
-_NAMED_AFTER = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS}),?"
-                          r"\s+(?P<name>[A-Z][a-z]{2,})\b(?=\s*[,(]|\s+(?:is|was|has|had|also"
-                          r"|who)\b)")
-#: a family-history list's entry: "- Mother: Carol, died aged 41", "Father: Ian, 62, is well"
-_NAMED_ENTRY = re.compile(rf"^[\s*•·-]*(?P<rel>(?i:{_KIN_WORDS}))\s?:\s+(?P<name>[A-Z][a-z]{{2,}})"
-                          r"\b(?=\s*[,(.;])", re.MULTILINE)
-_NAMED_BEFORE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-z]{{2,}}),\s+(?:her|his|their"
-                           rf"|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS})\b")
-
-
-@lru_cache(maxsize=64)
-def relative_names(text: str) -> dict[str, str]:
-    """Lower-cased first names of relatives -> their relation, from the whole text; a name
-    given to two relations is left out.
-
-    >>> relative_names("Amira's mother, Leila (34), has a large head. Tom, her brother, is well.")
-    {'leila': 'mother', 'tom': 'brother'}
-    """
-    found: dict[str, set[str]] = {}
-    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY):
-        for m in rx.finditer(text):
-            found.setdefault(m.group("name").lower(), set()).add(m.group("rel").lower())
-    return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}
+#: a named relative's possessive before a relation: "leila's ", "ii-2's older " (view text)
+_OWNER_NAME = re.compile(rf"(?<![\w-])([a-z]{{3,}}|{PEDIGREE_ID.lower()})'s\s(?:(?:only|other|older"
+                         r"|younger|elder|eldest|youngest|little|big|twin|half-?)\s?)?$")
 
 
 def _named_owner(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:
     """"Leila's sister" with Leila the mother: the owner as a relative's cue."""
-    m = re.search(r"\b([a-z]{3,})'s\s(?:(?:only|older|younger|elder|eldest|youngest|little"
-                  r"|big|twin|half-?)\s?)?$", text[max(0, h.start - 40):h.start])
-    if m is None or m.group(1) not in names:
+    m = _OWNER_NAME.search(text[max(0, h.start - 40):h.start])
+    if m is None or _name_key(m.group(1)) not in names:
         return None
     start = h.start - len(m.group(0))
-    return _hit(start, start + len(m.group(1)) + 2, text, names[m.group(1)])
+    return _hit(start, start + len(m.group(1)) + 2, text, names[_name_key(m.group(1))])

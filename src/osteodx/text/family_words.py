@@ -48,6 +48,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          # notes' "NAD": no abnormality detected
                          r"|nad|no abnormalit(?:y|ies)(?: (?:detected|found|seen))?"
                          r"|(?:is|are|was|were|seems?|looks?|doing) (?:perfectly )?fine"
+                         # "doing great at school", "doing really well"
+                         r"|doing (?:really |very |so )?(?:great|brilliantly|fine)\b"
                          # "My brother's skin is completely clear"
                          r"|(?:is|are|was|were|looks?|stays?|stayed) (?:completely |totally |all"
                          r" |perfectly )?clear\b"
@@ -85,6 +87,9 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"[\w\s,'-]{0,40}"
                       r"|(?:(?:has|have|had) )?(?:one|two|three|four|five|six|\d+) (?:boys?|girls?"
                       r"|sons?|daughters?|children|kids)"
+                      # pedigree numbers only: "(III-5 and III-6)"
+                      r"|(?:i{1,3}|iv|vi{0,3})[-:][0-9]{1,2}(?:(?:,|,? and) (?:i{1,3}|iv|vi{0,3})"
+                      r"[-:][0-9]{1,2})*"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
                       r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
                       # an obstetric history: "to a 29-year-old mother (G2P1)"

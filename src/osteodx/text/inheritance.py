@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["MODES", "StatedInheritance", "find_stated_inheritance"]
 
@@ -72,7 +72,7 @@ def _kind(words: str) -> str:
 def find_stated_inheritance(text: str, ctx: ContextAnalyser | None = None
                             ) -> list[StatedInheritance]:
     """Modes of inheritance stated about this family, in text order, each once."""
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: dict[str, StatedInheritance] = {}
     for m in _STATED.finditer(text):
         words = m.group("m") or m.group("m2")

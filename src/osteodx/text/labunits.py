@@ -130,7 +130,9 @@ _LAB_UNIT = re.compile(r"(?:[munpfkµ]?(?:g|mol|eq|Eq|U|\[IU\]|IU|kat)|\[ka'U\]|
                        r"/[mudcµ]?[Ll]"
                        r"|[munpµ]?mol/[munpµ]?mol")
 #: Doses and rates ("1000 IU/day", "2 mg/kg"): never a serum concentration.
-_DOSE_UNIT = re.compile(r"/\s?(?:kg|d|day|days|wk|week|weeks|month|months)\b", re.IGNORECASE)
+#: (an osmolality, "285 mOsm/kg", is a result)
+_DOSE_UNIT = re.compile(r"(?<!osm)(?<!osmol)/\s?(?:kg|d|day|days|wk|week|weeks|month|months)\b",
+                        re.IGNORECASE)
 
 
 def is_lab_unit(unit: str | None, code: str | None) -> bool:
@@ -140,5 +142,9 @@ def is_lab_unit(unit: str | None, code: str | None) -> bool:
 
 
 def is_dose_unit(unit: str | None) -> bool:
-    """Is *unit* a dose or a rate per day ("IU/day", "mg/kg")?"""
+    """Is *unit* a dose or a rate per day ("IU/day", "mg/kg")?
+
+    >>> is_dose_unit("mg/kg"), is_dose_unit("IU/day"), is_dose_unit("mOsm/kg")
+    (True, True, False)
+    """
     return bool(unit and _DOSE_UNIT.search(unit))

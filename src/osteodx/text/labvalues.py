@@ -50,8 +50,8 @@ _NOT_A_VALUE = re.compile(
     r"|daily|weekly|monthly|yearly|annually|nightly)\b"
     # a clock time: "cortisol 8 AM after dexamethasone: 19.8 mcg/dL"
     r"|(?:a\.m\.|p\.m\.|(?-i:am|AM|pm|PM))(?![\w/])"
-    # a dose per kilogram: "potassium chloride 2 mmol/kg/day"
-    r"|[a-zµμ]{1,5}\s?/\s?kg\b"
+    # a dose per kilogram: "potassium chloride 2 mmol/kg/day" (not an osmolality, "mOsm/kg")
+    r"|(?!m?osm)[a-zµμ]{1,5}\s?/\s?kg\b"
     r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%]))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
     r"|/(?:12|52|7)\b(?![./]\d)"

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from osteodx.knowledge import load_yaml
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["Milestone", "find_milestones"]
 
@@ -64,7 +64,7 @@ def find_milestones(text: str, ctx: ContextAnalyser | None = None,
     at *age_years*, is past the age after which it is delayed; ``age_months`` is then the
     patient's age.
     """
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[Milestone] = []
     for key, rx, not_yet, limit, term in _table():
         for m in rx.finditer(text):

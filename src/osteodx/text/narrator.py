@@ -16,6 +16,7 @@ False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["diary_of", "parent_narrator", "patient_writes", "child_relation", "relation_for_child",
            "the_child", "writers_own", "MY"]
@@ -63,11 +64,13 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b")
 
 
+@lru_cache(maxsize=16)
 def parent_narrator(text: str) -> bool:
     """Is the text a parent's own account of their child? Not when the writer gives their
     own age, or says they have had it, before naming a child: "I'm 29 (female) ... My
     daughter is 4 - would she need testing?" is the patient writing, and the daughter is
-    the patient's."""
+    the patient's. Memoised: the readers of one report ask it about the same text a hundred
+    times, and each answer searches the whole text."""
     parent = _PARENT.search(text)
     if parent is None:
         return False
@@ -104,11 +107,27 @@ def the_child(text: str) -> str | None:
 
     >>> the_child("Our son Josh is 4. We are worried. My daughter (7) is well. I think ...")
     'son'
+    >>> the_child("Alfie is 5. He never stops, he bites, he is up at night; his words are going."
+    ...           " Our daughter Mia is 8 and well. We are worried. I am tired.")
+    'son'
     """
     if not parent_narrator(text):
         return None
-    m = _THE_CHILD.search(text)
-    return m.group(1).lower() if m else None
+    named = [m.group(1).lower() for m in _THE_CHILD.finditer(text)]
+    if not named:
+        return None
+    # an account that names "our daughter Mia" in passing but tells of "he" throughout is
+    # about a son: the pronouns decide when they speak clearly
+    he, she = len(_HE.findall(text)), len(_SHE.findall(text))
+    if he >= 3 * max(she, 1):
+        return "son"
+    if she >= 3 * max(he, 1):
+        return "daughter"
+    return named[0]
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def child_relation(relation: str, child: str | None = None) -> str | None:
@@ -145,7 +164,7 @@ _REPLY = re.compile(r"\b(?:reply|replies|response|answer) from\b|\breplied\b", r
 _SPOUSES = re.compile(r"\b(?:my|our)\s(?:ex-?)?(husband|wife)['\u2019]?s\s$", re.IGNORECASE)
 #: a relative of the child's other parent, from the child
 _IN_LAW = {"father": "grandfather", "mother": "grandmother", "parents": "grandparents",
-           "brother": "uncle", "sister": "aunt"}
+           "brother": "uncle", "sister": "aunt", "nephew": "cousin", "niece": "cousin"}
 
 
 def relation_for_child(text: str, start: int, relation: str, child: str | None) -> str | None:

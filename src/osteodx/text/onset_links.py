@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import context_of
 from osteodx.text.onsets import OnsetStatement, find_onset_statements
 
 __all__ = ["FindingOnsets", "bare_clause", "opens_clause", "reaches"]
@@ -152,7 +152,7 @@ class FindingOnsets:
 
     def __init__(self, text: str, age_years: float | None) -> None:
         self.text = text
-        self.ctx = ContextAnalyser(text)
+        self.ctx = context_of(text)
         self.statements = find_onset_statements(text, age_years)
         #: spans of every finding the text names (set by the caller once they are known)
         self.finding_spans: list[tuple[int, int]] = []

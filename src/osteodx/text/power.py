@@ -20,7 +20,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from osteodx.knowledge import load_yaml
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["PowerGrade", "find_power_grades"]
 
@@ -56,7 +56,7 @@ def find_power_grades(text: str, ctx: ContextAnalyser | None = None) -> list[Pow
     """The weakness (or its absence) each graded muscle group of the patient names, in text
     order; a term graded both weak and normal is kept weak only."""
     pattern, term_of, normal = _groups()
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     found: list[PowerGrade] = []
     for m in pattern.finditer(text):
         if not ctx.assess(m.start(), m.end()).about_patient:

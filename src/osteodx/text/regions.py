@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.family import FamilyStatement, find_family_statements
 
 __all__ = ["FamilyStatement", "RegionStatement", "find_family_statements",
@@ -175,7 +175,7 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
     ...     "Both rib series were normal. Spine X-ray showed sclerotic change.")]
     [('ribs', True), ('spine', False)]
     """
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[RegionStatement] = []
     previous: tuple[int, list[str]] | None = None  # sentence index, keys
     imaging_at = -10  # index of the last sentence about imaging

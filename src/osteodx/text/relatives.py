@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
 from osteodx.text.family_findings import _skip_space
 from osteodx.text.family_relatives import relation_hits as _relation_hits
@@ -70,7 +70,7 @@ def relative_sentences(text: str, ctx: ContextAnalyser | None = None) -> list[tu
     >>> [t[a:b] for a, b in relative_sentences(t)]
     ["Her mother's calcium was 2.40 mmol/L."]
     """
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     spans: list[tuple[int, int]] = []
     for i in range(len(ctx.sentences)):
         p = ctx.parse(i)

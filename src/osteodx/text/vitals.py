@@ -37,7 +37,7 @@ from osteodx.labs.vitals import (
     temperature_verdict,
     vitals_data,
 )
-from osteodx.text.context import ContextAnalyser
+from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["VitalSign", "find_vital_signs", "vitals_data"]
 
@@ -125,7 +125,7 @@ def find_vital_signs(text: str, age_years: float | None = None,
     finding per reading). A reading whose diastolic exceeds its systolic ("BP 80/150",
     likely swapped) is no finding, and is named in *warnings*."""
     t = _data()["blood_pressure"]
-    ctx = ctx or ContextAnalyser(text)
+    ctx = ctx or context_of(text)
     out: list[VitalSign] = []
     readings = _readings(text, ctx, warnings)
     for r in readings:

@@ -1,0 +1,135 @@
+"""Relatives a report names, by first name or pedigree number, and where it names them again.
+
+A letter introduces a relative once ("Amira's mother, Leila (34)", "his maternal uncle
+(II-4)", "I-1, the maternal grandfather, ...") and may then call them by that name alone:
+"Leila has ptosis", "II-4 had a fracture at 9". Those later mentions are the relative's, not
+the patient's: :func:`named_mentions` finds them, so that the reader treats each as a relation
+cue, as it treats "her aunt".
+
+>>> names = relative_names("The proband (III-2) is 12. His mother (II-2) is deaf. "
+...                        "Leila, his aunt, is well. Leila has ptosis. II-2 has cataracts.")
+>>> sorted(names.items())
+[('ii-2', 'mother'), ('leila', 'aunt')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from osteodx.text.narrator import child_relation, parent_narrator
+
+__all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names"]
+
+#: relations a name can be given to ("half-sister" is read as a sister)
+_KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
+              r"|son|daughter|wife|husband)")
+#: a relation with its side: "maternal uncle", "paternal half-brother"
+_SIDED_KIN = rf"(?:(?P<side>maternal|paternal)\s+)?(?:half-?\s?)?(?P<rel>{_KIN_WORDS})"
+#: a pedigree number: generation in Roman numerals, then the individual ("II-3", "III:1")
+PEDIGREE_ID = r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
+
+#: "Amira's mother, Leila (34)", "her brother Tom is" (a capitalised name of three letters or
+#: more)
+_NAMED_AFTER = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s|(?P<my>[Mm]y|[Oo]ur))\s+"
+                          rf"(?P<rel>{_KIN_WORDS}),?"
+                          r"\s+(?P<name>[A-Z][a-z]{2,})\b(?=\s*[,(]|\s+(?:is|was|has|had|also"
+                          r"|who)\b)")
+#: a family-history list's entry: "- Mother: Carol, died aged 41", "Father: Ian, 62, is well"
+_NAMED_ENTRY = re.compile(rf"^[\s*•·-]*(?P<rel>(?i:{_KIN_WORDS}))\s?:\s+(?P<name>[A-Z][a-z]{{2,}})"
+                          r"\b(?=\s*[,(.;])", re.MULTILINE)
+#: "Leila, her mother,"
+_NAMED_BEFORE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-z]{{2,}}),\s+(?:her|his|their"
+                           rf"|[A-Z][a-z]+'s)\s+(?P<rel>{_KIN_WORDS})\b")
+#: "his mother (II-2)", "her brother II-3", "the maternal uncle, II-4,"
+_PEDIGREE_AFTER = re.compile(rf"(?i:\b{_SIDED_KIN})\s*(?:\(\s*|,\s*)?(?P<name>{PEDIGREE_ID})\b")
+#: "I-1 (maternal grandfather)", "I-1, the maternal grandfather,"
+_PEDIGREE_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{PEDIGREE_ID})\s*(?:\(|,)\s*(?:the\s+|her\s+"
+                              rf"|his\s+|their\s+)?(?i:{_SIDED_KIN})\b")
+
+
+@lru_cache(maxsize=64)
+def relative_names(text: str) -> dict[str, str]:
+    """Lower-cased first names and pedigree numbers of relatives -> their relation, from the
+    whole text; a name given to two relations is left out, and so is the patient's own
+    number ("the proband (III-2)" names no relative).
+
+    >>> relative_names("Amira's mother, Leila (34), has a large head. Tom, her brother, is well.")
+    {'leila': 'mother', 'tom': 'brother'}
+    >>> sorted(relative_names("I-1, the maternal grandfather, had kyphosis; her brother II-3 "
+    ...                       "is well.").items())
+    [('i-1', 'maternal grandfather'), ('ii-3', 'brother')]
+    """
+    found: dict[str, set[str]] = {}
+    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
+        for m in rx.finditer(text):
+            side = m.groupdict().get("side")
+            rel = m.group("rel").lower()
+            if m.groupdict().get("my") and parent_narrator(text):
+                rel = child_relation(rel) or ""  # a parent's "my brother Dean": an uncle
+                if not rel:
+                    continue  # "my son Alfie": the patient
+            name = name_key(m.group("name"))
+            found.setdefault(name, set()).add(f"{side.lower()} {rel}" if side else rel)
+    return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}
+
+
+def name_key(name: str) -> str:
+    """The key a name has in :func:`relative_names` ("II:3" -> "ii-3", "Leila" -> "leila")."""
+    return re.sub(r"[:\u2010\u2013]", "-", name.lower())
+
+
+_MENTION = re.compile(rf"(?<![\w'-])(?:[A-Z][a-z]{{2,}}|{PEDIGREE_ID})(?![\w-])")
+#: after a name: a possessive ("Leila's sister": the sister is the relative) or a date
+_NOT_MENTION_AFTER = re.compile(r"'s\b|\s+\d")
+
+
+#: the patient's own pedigree number: "the proband (III-2)", "III-2, the index case"
+_PROBAND = re.compile(rf"(?i:\b(?:proband|propositus|proposita|index (?:case|patient)|patient"
+                      rf"|consultand))\s*(?:\(\s*|,\s*|\s)(?P<a>{PEDIGREE_ID})\b"
+                      rf"|(?<![\w-])(?P<b>{PEDIGREE_ID})\s*(?:\(|,)\s*(?:the\s+)?"
+                      r"(?i:proband|propositus|proposita|index (?:case|patient)|patient)\b"
+                      # a letter's subject line: "Re: Daniel ROBSON (III-2), DOB 03/10/1992",
+                      # "Re: Orla McCartan (III-2 in the family pedigree)"
+                      rf"|^[ \t]*(?i:re|patient|name|subject)\b[^\n]*?\((?P<c>{PEDIGREE_ID})\b",
+                      re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _proband_ids(text: str) -> frozenset[str]:
+    return frozenset(name_key(m.group("a") or m.group("b") or m.group("c"))
+                     for m in _PROBAND.finditer(text))
+
+
+def named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, relation) of every relative named by name alone in ``text[start:end]``:
+    "Leila has ptosis" after "Leila, his aunt": the aunt. Introductions ("Leila, his aunt")
+    are found too; the caller leaves out those beside their relation word. A pedigree number
+    the text gives no relation stands for some relative, unless it is the patient's.
+
+    >>> t = "Leila, his aunt, is well. Leila has ptosis. May 2020: seen."
+    >>> named_mentions(t, 26, len(t))
+    [(26, 31, 'aunt')]
+    >>> t = "The proband (III-2) is deaf. III-5 has fractures; III-2 has none."
+    >>> named_mentions(t, 28, len(t))
+    [(29, 34, 'family members')]
+    """
+    names = relative_names(text)
+    out = []
+    for m in _MENTION.finditer(text, start, end):
+        if m.group()[1].islower() and (_CAPITAL_BEFORE.search(text, max(0, m.start() - 30),
+                                                              m.start())
+                                       or _CAPITAL_AFTER.match(text, m.end())):
+            continue  # "Mr. Rui Manuel MEDEIROS": part of someone's full name
+        key = name_key(m.group())
+        rel = names.get(key)
+        if rel is None and _PEDIGREE.fullmatch(m.group()) and key not in _proband_ids(text):
+            rel = "family members"  # a pedigree number not the patient's: some relative
+        if rel is not None and not _NOT_MENTION_AFTER.match(text, m.end()):
+            out.append((m.start(), m.end(), rel))
+    return out
+
+
+_PEDIGREE = re.compile(PEDIGREE_ID)
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]\w")
