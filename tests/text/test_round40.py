@@ -194,3 +194,14 @@ def test_an_osmolality_in_mosm_per_kg_is_a_result() -> None:
         "Results: serum osmolality 268 mOsm/kg (275-295). Urine osmolality 980 mOsm/kg. "
         "KCl 2 mmol/kg/day.")}
     assert got == {("serum_osmolality", 268.0), ("urine_osmolality", 980.0)}
+
+
+def test_a_table_over_months_and_its_reference_line() -> None:
+    text = ("Inflammatory markers:\n"
+            "                   11/2024   03/2026   06/2026   08/2027\n"
+            "  CRP (mg/L)       48        96        3         2\n"
+            "  ESR (mm/h)       41        68        9         7\n"
+            "Reference: CRP <5, SAA <10, ESR <15, WCC 4.0-11.0.\n")
+    got = [(lab.analyte, lab.value) for lab in extract_labs(text)]
+    assert got == [("crp", 48.0), ("crp", 96.0), ("crp", 3.0), ("crp", 2.0),
+                   ("esr", 41.0), ("esr", 68.0), ("esr", 9.0), ("esr", 7.0)]

@@ -135,11 +135,20 @@ def extract_labs(text: str, *, keep_duplicates: bool = False) -> LabList:
     norm = Normalised(text, decimal_commas=True)
     quantities = find_quantities(norm.text)
     mentions = _outside_units(find_mentions(norm), quantities)
+    ranges_only = [(norm.at(m.start()), norm.at(m.end()))
+                   for m in _REFERENCE_LINE.finditer(norm.original)]
+    mentions = [m for m in mentions if not any(a <= m.start < e for a, e in ranges_only)]
     reading = read_statements(norm.text, mentions, quantities,
                               rows=_table_rows(norm), breaks=_line_breaks(norm))
     labs = [_lab(norm, st, cat) for st in reading.statements]
     warnings = [_unread_warning(norm, mentions, *u) for u in reading.unread]
     return LabList(labs if keep_duplicates else _dedupe(labs), warnings)
+
+
+#: a line of reference ranges under a table: "Reference: CRP <5, SAA <10, WCC 4.0-11.0"
+#: (its names head ranges, not results)
+_REFERENCE_LINE = re.compile(r"^[ \t]*(?:reference|ref\.?|normal)(?:\s(?:ranges?|intervals?"
+                             r"|values?))?\s*:[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 def _outside_units(mentions: list[Mention], quantities: list[Quantity]) -> list[Mention]:

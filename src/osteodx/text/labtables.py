@@ -33,6 +33,7 @@ _QUAL_CELL = re.compile(rf"(?:{_QUAL})\.?", re.IGNORECASE)
 #: a clock time
 _TIME_POINT = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2}"
+    r"|\d{1,2}[/.-](?:19|20)\d{2}"  # a month and a year: "11/2024  03/2026"
     r"|\d{1,2}/\d{1,2}"  # a day and month: "03/03  05/03  09/03"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?(?:\d{1,2},?\s)?\d{2,4}"
     r"|(?:day|d|week|wk|month|mo|year|yr|age)\s?\d+(?:\.\d+)?(?:\s?(?:y|yrs?|m|mo|wk|d))?"
@@ -86,6 +87,8 @@ def time_columns(cells: list[str]) -> list[str | None] | None:
     [None, '14:40', '18:30', None]
     >>> time_columns(["Calcium", "2.10", "2.35"]) is None
     True
+    >>> time_columns(["11/2024", "03/2026", "06/2026"])
+    [None, '11/2024', '03/2026', '06/2026']
     """
     def when(c: str) -> str | None:
         c = c.strip()
