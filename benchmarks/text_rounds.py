@@ -28,8 +28,9 @@ What is scored, and how:
 * family: ``metaData.externalReferences`` entries with id ``osteodx:family-history`` are read as
   ``relative: status``; consanguinity is a ``parents`` entry mentioning "consanguineous".
   Relatives match after dropping older / younger / elder / half; a prediction without the
-  maternal / paternal side still matches an expected relative that has one, and "parents"
-  matches an expected mother and father (session 15). Statements that the
+  maternal / paternal side still matches an expected relative that has one, "parents"
+  matches an expected mother and father (session 15) and "grandparents" each grandparent of
+  its side (session 20). Statements that the
   parents are *not* related are not scored (the expectation format has no place for them).
 * sex, age (within 0.5 y; an expected whole number of years N also takes any age in
   [N, N + 1), session 18), and the rank of the intended disease in the differential (its OMIM id
@@ -203,10 +204,15 @@ def norm_relative(relative: str) -> str:
 
 def relative_matches(expected: str, got: str) -> bool:
     """Same relative; a prediction without the maternal/paternal side matches either side, and
-    (session 15) "parents" matches the mother and the father."""
+    (session 15) "parents" matches the mother and the father, (session 20) "maternal
+    grandparents" each maternal grandparent."""
     exp, pred = norm_relative(expected), norm_relative(got)
     if pred == "parents" and exp in ("mother", "father"):
         return True
+    if pred.split()[-1:] == ["grandparents"] and exp.split()[-1] in ("grandmother", "grandfather"):
+        # (session 20) "grandparents" matches each grandparent of its side
+        side, exp_side = pred.split()[:-1], exp.split()[:-1]
+        return not side or side == exp_side
     return exp == pred or exp.split()[-1] == pred and exp.split()[0] in ("maternal", "paternal")
 
 

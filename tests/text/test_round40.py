@@ -205,3 +205,16 @@ def test_a_table_over_months_and_its_reference_line() -> None:
     got = [(lab.analyte, lab.value) for lab in extract_labs(text)]
     assert got == [("crp", 48.0), ("crp", 96.0), ("crp", 3.0), ("crp", 2.0),
                    ("esr", 41.0), ("esr", 68.0), ("esr", 9.0), ("esr", 7.0)]
+
+
+def test_her_father_after_his_mother_is_a_grandfather(real_kb) -> None:
+    text = ("Donal is 30 and has urticaria. He has fevers and he is deaf; his joints ache. "
+            "Family history: his mother has had hives every evening all her life and went deaf "
+            "in her forties. Her father died of kidney failure at 52 and was deaf.")
+    assert ("maternal grandfather", True) in _family(real_kb, text)
+
+
+def test_her_father_in_a_girls_report_is_her_own(real_kb) -> None:
+    text = ("Anna is 30 and has urticaria. She has fevers and she is deaf; her joints ache. "
+            "Her mother has hives. Her father died of kidney failure.")
+    assert ("father", None) in _family(real_kb, text)

@@ -29,7 +29,7 @@ from osteodx.text.family_words import (
 from osteodx.text.named_relatives import PEDIGREE_ID, relative_names
 from osteodx.text.named_relatives import name_key as _name_key
 
-__all__ = ["relation_hits", "relative_hit", "relative_names"]
+__all__ = ["relation_hits", "relative_hit", "relative_kin", "relative_names"]
 
 #: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
 _CHILD = frozenset({"son", "daughter", "child", "children"})
@@ -221,6 +221,7 @@ def _family_hits(p: ParsedSentence) -> list[CueHit]:
 
 
 relative_hit = _hit
+relative_kin = _kin
 
 #: a named relative's possessive before a relation: "leila's ", "ii-2's older " (view text)
 _OWNER_NAME = re.compile(rf"(?<![\w-])([a-z]{{3,}}|{PEDIGREE_ID.lower()})'s\s(?:(?:only|other|older"
