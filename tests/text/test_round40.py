@@ -218,3 +218,22 @@ def test_her_father_in_a_girls_report_is_her_own(real_kb) -> None:
     text = ("Anna is 30 and has urticaria. She has fevers and she is deaf; her joints ache. "
             "Her mother has hives. Her father died of kidney failure.")
     assert ("father", None) in _family(real_kb, text)
+
+
+# -- found by round 41's held-out run (read once on the final code first) -------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She is 12 and has short stature. Her sister Grace, 10, has normal teeth and height.",
+     ("sister", False)),
+    ("He is 40. His brother Samuel, 45, had a normal urinalysis and creatinine last year.",
+     ("brother", False)),
+    ("The proband (III-2) is 4 and has polydactyly. Generation III: III-1, elder brother "
+     "Karthik, 6, is healthy and attends school.", ("brother", False)),
+])
+def test_normal_things_said_of_a_relative(real_kb, text: str, want: tuple[str, bool]) -> None:
+    assert _family(real_kb, text) == [want]
+
+
+def test_normal_hearing_and_short_stature_is_still_affected(real_kb) -> None:
+    text = "She is 12 and has short stature. Her brother has normal hearing and short stature."
+    assert _family(real_kb, text) == [("brother", True)]

@@ -143,7 +143,8 @@ class ParsedSentence(NamedTuple):
 
 #: what stands between a name and the relation word it is introduced with: "leila, his
 #: aunt", "mother (ii-2)", "daughters (iii-5 and iii-6)", "iv-1, daniel's daughter"
-_BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-z]+'s"
+_BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-z]+'s|elder|older"
+                     r"|younger|eldest|youngest|little|big|twin|half-?"
                      r"|(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2})[\s,():]*)*")
 
 _PEDIGREE_NUMBER = re.compile(r"(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}")

@@ -191,9 +191,12 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     for k in range(len(pieces) - 2, -1, -1):
         if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
             votes[k] = False
-    if pieces and votes[0] is False and _NORMAL_LEAD.match(text, pieces[0][0]):
-        for k in range(1, len(pieces)):  # "normal vision, hearing and weight": all normal
-            if text[slice(*pieces[k])].strip(" ,.") not in _NORMAL_NOUNS:
+    first = next((k for k, v in enumerate(votes) if v is not None), None)  # (after a name)
+    if first is not None and votes[first] is False and _NORMAL_LEAD.search(
+            text, pieces[first][0], pieces[first][1]):
+        for k in range(first + 1, len(pieces)):  # "normal vision, hearing and weight"
+            noun = _WHEN_AFTER.sub("", text[slice(*pieces[k])].strip(" ,."))
+            if noun not in _NORMAL_NOUNS:
                 break
             votes[k] = False
     return votes
@@ -208,12 +211,17 @@ _NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|is
 #: a query mark before a word hedges it: "died aged 45, ?brain haemorrhage", "(FHx ?SAH)"
 _QUERY = re.compile(r"(?:^|[\s,(])\?\s?[a-z]")
 #: "normal" opening a list: "normal vision, ...", "completely normal eyes and teeth"
-_NORMAL_LEAD = re.compile(r"(?:(?:completely|entirely|totally|perfectly|quite|all)\s)?normal\s")
+#: (anywhere in the first piece: "Grace, 10, has normal teeth and height")
+_NORMAL_LEAD = re.compile(r"\b(?:(?:completely|entirely|totally|perfectly|quite|all)\s)?normal\s")
 #: what "normal" is said of in a list ("normal vision, hearing and weight")
 _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intellect intelligence"
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
                           " development skin nails feet hands hair legs arms joints spine heart"
-                          " kidneys blood pressure".split())
+                          " kidneys blood pressure urinalysis creatinine bloods labs tests"
+                          " results ecg echo scan scans x-rays mri".split())
+#: when, after a noun: "creatinine last year", "ECG in 2024"
+_WHEN_AFTER = re.compile(r"\s+(?:(?:last|this|earlier this) (?:year|month|week)|in (?:19|20)\d\d"
+                         r"|recently)$")
 #: a first name with its age in brackets: "Isla (3)"
 _NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}\s?\(\d{1,3}\)")
 #: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"

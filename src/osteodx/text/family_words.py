@@ -80,6 +80,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|relationship|partner|husband|wife)"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
+                      # "is healthy and attends school": where a child goes, not a finding
+                      r"|(?:attends|goes to|is at|is in|started|starts) (?:a )?(?:mainstream "
+                      r"|normal |regular |primary |secondary |nursery )?(?:school|nursery"
+                      r"|college)"
                       # where the family comes from: "from the same town in Puerto Rico"
                       r"|(?:(?:are |were )?(?:originally )?from )?(?:the same |a |an |the )?"
                       r"(?:small |rural |same )?(?:town|village|area|region|city|island|community"
