@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from osteodx.labs import find_by_loinc, find_by_name, interpret_measurements, load_catalogue
+from osteodx.labs import find_by_loinc, find_by_name, load_catalogue
+from tests.labs.analyte_helpers import findings, result
 
 CAT = load_catalogue()
 SOURCED = ("haematocrit", "red_cell_count", "mch", "mchc", "rdw", "monocytes", "basophils", "iron",
@@ -14,18 +15,6 @@ SOURCED = ("haematocrit", "red_cell_count", "mch", "mchc", "rdw", "monocytes", "
            "antithrombin", "vwf_activity", "cd3_t_cells", "cd4_t_cells", "cd8_t_cells",
            "cd19_b_cells", "nk_cells", "cystatin_c", "beta2_microglobulin", "aldolase", "myoglobin",
            "procalcitonin")
-
-
-def result(code: str, value: float, unit: str, *, age: float | None = 40, sex: str = "FEMALE"):
-    m = {"assay": {"id": code},
-         "value": {"quantity": {"value": value, "unit": {"id": f"UCUM:{unit}", "label": unit}}}}
-    workup = interpret_measurements([m], age_years=age, sex=sex)
-    assert len(workup.results) == 1
-    return workup.results[0]
-
-
-def findings(r) -> set[tuple[str, str]]:
-    return {(f.hpo_id, f.status) for f in r.findings}
 
 
 def test_new_analytes_load_with_their_sources():

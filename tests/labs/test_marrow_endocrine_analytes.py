@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from osteodx.labs import find_by_loinc, find_by_name, interpret_measurements, load_catalogue
+from osteodx.labs import find_by_loinc, find_by_name, load_catalogue
 from osteodx.text.labs import extract_labs
+from tests.labs.analyte_helpers import findings, result
 
 CAT = load_catalogue()
 NEW = ("vegf", "vegf_plasma", "kappa_flc", "lambda_flc", "flc_ratio", "chitotriosidase", "ccl18",
@@ -17,18 +18,6 @@ NEW = ("vegf", "vegf_plasma", "kappa_flc", "lambda_flc", "flc_ratio", "chitotrio
        "serum_osmolality", "urine_osmolality")
 #: no range could be cited: a printed range or flag decides
 UNSOURCED = ("vegf", "chitotriosidase", "ccl18")
-
-
-def result(code: str, value: float, unit: str, *, age: float | None = 40, sex: str = "FEMALE"):
-    m = {"assay": {"id": code},
-         "value": {"quantity": {"value": value, "unit": {"id": f"UCUM:{unit}", "label": unit}}}}
-    workup = interpret_measurements([m], age_years=age, sex=sex)
-    assert len(workup.results) == 1
-    return workup.results[0]
-
-
-def findings(r) -> set[tuple[str, str]]:
-    return {(f.hpo_id, f.status) for f in r.findings}
 
 
 def test_new_analytes_load_with_their_sources():
