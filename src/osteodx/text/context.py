@@ -54,7 +54,7 @@ from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
 from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
-from osteodx.text.named_relatives import named_mentions
+from osteodx.text.named_relatives import with_named_relatives
 from osteodx.text.narrator import MY, the_child
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
@@ -141,14 +141,6 @@ class ParsedSentence(NamedTuple):
     anchored: bool  # names this patient somewhere
 
 
-#: what stands between a name and the relation word it is introduced with: "leila, his
-#: aunt", "mother (ii-2)", "daughters (iii-5 and iii-6)", "iv-1, daniel's daughter"
-_BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-z]+'s|elder|older"
-                     r"|younger|eldest|youngest|little|big|twin|half-?"
-                     r"|(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2})[\s,():]*)*")
-
-_PEDIGREE_NUMBER = re.compile(r"(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}")
-
 #: the words a "without" negates, then an aside opened after them: " discharge ("
 _GLOSS_AFTER = re.compile(r"\s*[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*\(\s*")
 #: a list's item, then a word right before the cue: "..., red eyes <without>"
@@ -178,37 +170,13 @@ class ContextAnalyser:
         if i not in self._parsed:
             s = self.sentences[i]
             view = View(self.text, s.start, s.end)
-            hits = self._named_relatives(view, find_cues(view), s.start, s.end)
+            hits = with_named_relatives(self.text, view, find_cues(view), s.start, s.end)
             if self._on_family_heading_line(s.start) and not any(
                     h.cue.kind == "relation" for h in hits):  # "Family history: hypertension."
                 hits.insert(0, CueHit(0, 0, "", Cue("relation", "clause", "family members")))
             anchored = any(h.cue.kind == "anchor" for h in hits)
             self._parsed[i] = ParsedSentence(s, view, hits, clauses(view, hits), anchored)
         return self._parsed[i]
-
-    def _named_relatives(self, view: View, hits: list[CueHit], start: int, end: int
-                         ) -> list[CueHit]:
-        """*hits* with a relation cue for each relative named by first name or pedigree
-        number alone ("Leila has ptosis", "II-4 had a fracture"), not where the name stands
-        beside its relation word ("Leila, his aunt", "his mother (II-2)")."""
-        added = []
-        for a, b, relation in named_mentions(self.text, start, end):
-            vs, ve = view.at(a), view.at(b)
-            if any(h.start < ve and vs < h.end for h in hits):
-                continue
-            kin = relation.split()[-1]
-            if any(h.cue.kind == "relation" and (h.cue.value.split()[-1] == kin
-                                                 or relation == "family members")
-                   and (_BESIDE.fullmatch(view.text, h.end, vs)
-                        or _BESIDE.fullmatch(view.text, ve, h.start))
-                   for h in hits):
-                continue
-            # a first name marks whose words these are; only a pedigree number, a clinical
-            # record's word, also makes the clause a family statement (:mod:`family`)
-            also = () if _PEDIGREE_NUMBER.fullmatch(view.text, vs, ve) else ("named",)
-            added.append(CueHit(vs, ve, view.text[vs:ve],
-                                Cue("relation", "clause", relation, also=also)))
-        return sorted(hits + added) if added else hits
 
     def _on_family_heading_line(self, pos: int) -> bool:
         """Is ``pos`` on the line of a "Family history:" heading (its body's first line)?"""

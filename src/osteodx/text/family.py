@@ -81,9 +81,9 @@ import re
 from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
-from osteodx.text.cues import Clause, Cue, CueHit
+from osteodx.text.cues import Clause, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
-from osteodx.text.family_relatives import relation_hits, relative_kin, relative_names
+from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
 from osteodx.text.family_relatives import relative_hit as _hit
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
@@ -361,7 +361,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
         r"\s*\(\s*", p.view.text[rels[k - 1].end:h.start])]
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
         rels = _from_child(p, rels, the_child(ctx.text))
-    rels = _relatives_relative(ctx, i, p, rels)
+    rels = relatives_relative(ctx, i, p, rels)
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
         groups = _groups(p, rels, clause.start, clause.end)
@@ -371,36 +371,6 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     if consanguinity:  # "The parents are first cousins (the fathers of both are brothers)"
         out = [s for s in out if not _KINSHIP_ONLY.match(s.finding_text)]
     return consanguinity + out
-
-
-#: a sentence that opens with a possessive before its first relative: "Her father died ..."
-_OPENING_POSSESSIVE = re.compile(r"\W*(her|his)\s$")
-_SEX_OF = {"her": "FEMALE", "his": "MALE"}
-_KIN_SEX = {**dict.fromkeys(("mother", "sister", "daughter", "aunt", "grandmother", "niece"),
-                            "FEMALE"),
-            **dict.fromkeys(("father", "brother", "son", "uncle", "grandfather", "nephew"),
-                            "MALE")}
-
-
-def _relatives_relative(ctx: ContextAnalyser, i: int, p: ParsedSentence, rels: list[CueHit]
-                        ) -> list[CueHit]:
-    """"His mother has had hives all her life. Her father died of kidney failure": in a report
-    about a boy, "her father" is the mother's father, a maternal grandfather (the relative the
-    sentence before was about, when the possessive's sex is hers and not the patient's)."""
-    if not rels or i == 0 or not _OPENING_POSSESSIVE.fullmatch(p.view.text, 0, rels[0].start):
-        return rels
-    word = _OPENING_POSSESSIVE.fullmatch(p.view.text, 0, rels[0].start).group(1)
-    if ctx.patient_sex in (None, _SEX_OF[word]):
-        return rels
-    before = [h for h in relation_hits(ctx.parse(i - 1), relative_names(ctx.text))
-              if h.cue.value.split()[-1] in _KIN_SEX]  # (not "Family history: ...")
-    owner = before[0] if before else None
-    if owner is None or _KIN_SEX[owner.cue.value.split()[-1]] != _SEX_OF[word]:
-        return rels
-    at = p.view.text.index(word)
-    mark = CueHit(at, at + len(word), word, Cue("relation", "clause", owner.cue.value))
-    kin = relative_kin(p.view.text, mark, rels[0])
-    return rels if kin.cue.value == "family members" else [kin, *rels[1:]]
 
 
 def _from_child(p: ParsedSentence, rels: list[CueHit], child: str | None) -> list[CueHit]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from osteodx.text.context import ParsedSentence
+from osteodx.text.context import ContextAnalyser, ParsedSentence
 from osteodx.text.cues import Cue, CueHit
 from osteodx.text.family_words import (
     _AUTHOR_AFTER,
@@ -29,7 +29,7 @@ from osteodx.text.family_words import (
 from osteodx.text.named_relatives import PEDIGREE_ID, relative_names
 from osteodx.text.named_relatives import name_key as _name_key
 
-__all__ = ["relation_hits", "relative_hit", "relative_kin", "relative_names"]
+__all__ = ["relation_hits", "relative_hit", "relative_names", "relatives_relative"]
 
 #: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
 _CHILD = frozenset({"son", "daughter", "child", "children"})
@@ -221,7 +221,6 @@ def _family_hits(p: ParsedSentence) -> list[CueHit]:
 
 
 relative_hit = _hit
-relative_kin = _kin
 
 #: a named relative's possessive before a relation: "leila's ", "ii-2's older " (view text)
 _OWNER_NAME = re.compile(rf"(?<![\w-])([a-z]{{3,}}|{PEDIGREE_ID.lower()})'s\s(?:(?:only|other|older"
@@ -235,3 +234,33 @@ def _named_owner(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:
         return None
     start = h.start - len(m.group(0))
     return _hit(start, start + len(m.group(1)) + 2, text, names[_name_key(m.group(1))])
+
+
+#: a sentence that opens with a possessive before its first relative: "Her father died ..."
+_OPENING_POSSESSIVE = re.compile(r"\W*(her|his)\s$")
+_SEX_OF = {"her": "FEMALE", "his": "MALE"}
+_KIN_SEX = {**dict.fromkeys(("mother", "sister", "daughter", "aunt", "grandmother", "niece"),
+                            "FEMALE"),
+            **dict.fromkeys(("father", "brother", "son", "uncle", "grandfather", "nephew"),
+                            "MALE")}
+
+
+def relatives_relative(ctx: ContextAnalyser, i: int, p: ParsedSentence, rels: list[CueHit]
+                        ) -> list[CueHit]:
+    """"His mother has had hives all her life. Her father died of kidney failure": in a report
+    about a boy, "her father" is the mother's father, a maternal grandfather (the relative the
+    sentence before was about, when the possessive's sex is hers and not the patient's)."""
+    if not rels or i == 0 or not _OPENING_POSSESSIVE.fullmatch(p.view.text, 0, rels[0].start):
+        return rels
+    word = _OPENING_POSSESSIVE.fullmatch(p.view.text, 0, rels[0].start).group(1)
+    if ctx.patient_sex in (None, _SEX_OF[word]):
+        return rels
+    before = [h for h in relation_hits(ctx.parse(i - 1), relative_names(ctx.text))
+              if h.cue.value.split()[-1] in _KIN_SEX]  # (not "Family history: ...")
+    owner = before[0] if before else None
+    if owner is None or _KIN_SEX[owner.cue.value.split()[-1]] != _SEX_OF[word]:
+        return rels
+    at = p.view.text.index(word)
+    mark = CueHit(at, at + len(word), word, Cue("relation", "clause", owner.cue.value))
+    kin = _kin(p.view.text, mark, rels[0])
+    return rels if kin.cue.value == "family members" else [kin, *rels[1:]]

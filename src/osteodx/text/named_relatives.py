@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from osteodx.text.cues import Cue, CueHit, View
 from osteodx.text.narrator import child_relation, parent_narrator
 
-__all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names"]
+__all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_named_relatives"]
 
 #: relations a name can be given to ("half-sister" is read as a sister)
 _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
@@ -133,3 +134,37 @@ def named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
 _PEDIGREE = re.compile(PEDIGREE_ID)
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]\w")
+
+
+#: what stands between a name and the relation word it is introduced with (view text): "leila,
+#: his aunt", "mother (ii-2)", "daughters (iii-5 and iii-6)", "iv-1, daniel's daughter"
+_BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-z]+'s|elder|older"
+                     r"|younger|eldest|youngest|little|big|twin|half-?"
+                     r"|(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2})[\s,():]*)*")
+_PEDIGREE_NUMBER = re.compile(r"(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}")
+
+
+def with_named_relatives(text: str, view: View, hits: list[CueHit], start: int, end: int
+                         ) -> list[CueHit]:
+    """The cues *hits* of the sentence ``text[start:end]`` (read through *view*), with a
+    relation cue for each relative named by first name or pedigree number alone ("Leila has
+    ptosis", "II-4 had a fracture"), not where the name stands beside its relation word
+    ("Leila, his aunt", "his mother (II-2)")."""
+    added = []
+    for a, b, relation in named_mentions(text, start, end):
+        vs, ve = view.at(a), view.at(b)
+        if any(h.start < ve and vs < h.end for h in hits):
+            continue
+        kin = relation.split()[-1]
+        if any(h.cue.kind == "relation" and (h.cue.value.split()[-1] == kin
+                                             or relation == "family members")
+               and (_BESIDE.fullmatch(view.text, h.end, vs)
+                    or _BESIDE.fullmatch(view.text, ve, h.start))
+               for h in hits):
+            continue
+        # a first name marks whose words these are; only a pedigree number, a clinical
+        # record's word, also makes the clause a family statement (:mod:`family`)
+        also = () if _PEDIGREE_NUMBER.fullmatch(view.text, vs, ve) else ("named",)
+        added.append(CueHit(vs, ve, view.text[vs:ve],
+                            Cue("relation", "clause", relation, also=also)))
+    return sorted(hits + added) if added else hits
