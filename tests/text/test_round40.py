@@ -237,3 +237,12 @@ def test_normal_things_said_of_a_relative(real_kb, text: str, want: tuple[str, b
 def test_normal_hearing_and_short_stature_is_still_affected(real_kb) -> None:
     text = "She is 12 and has short stature. Her brother has normal hearing and short stature."
     assert _family(real_kb, text) == [("brother", True)]
+
+
+def test_a_titled_initial_does_not_end_a_sentence() -> None:
+    from osteodx.text.sentences import find_sections, split_sentences
+    text = ("Father II-2, Mr. K. Srinivas, 31, is healthy. Dr. A. B. Smith saw him. "
+            "He takes vitamin K. Then he was well.")
+    got = [s.text for s in split_sentences(text, find_sections(text))]
+    assert got == ["Father II-2, Mr. K. Srinivas, 31, is healthy.", "Dr. A. B. Smith saw him.",
+                   "He takes vitamin K.", "Then he was well."]

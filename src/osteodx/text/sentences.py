@@ -229,6 +229,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
                 continue
             if w == "al" and following.lower().strip("\"'(") not in _SENTENCE_STARTERS:
                 continue
+            if _TITLED_INITIAL.search(text, max(start, m.start() - 16), m.start() + 1):
+                continue  # "Mr. K. Srinivas", "Dr A. B. Smith": an initial, not an end
         cuts.append(m.end())
     for rx in (_PARAGRAPH, _BULLET):
         for m in rx.finditer(text, start, end):
@@ -237,6 +239,10 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
                 cuts.append(m.start())
     cuts += _list_lines(text, start, end)
     return sorted(set(cuts))
+
+
+#: a name's initial after a title or another initial: "Mr. K.", "Mrs K.", "Dr. A. B."
+_TITLED_INITIAL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b[A-Z]\.)\s[A-Z]\.$")
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
