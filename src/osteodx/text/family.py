@@ -87,9 +87,11 @@ from osteodx.text.family_relatives import relation_hits, relative_names, relativ
 from osteodx.text.family_relatives import relative_hit as _hit
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
+    _ARE_KIN,
     _BORN_TO,
     _CONSANG,
     _GAPPED,
+    _IDENTITY,
     _IN,
     _INFORMANT,
     _LINK,
@@ -246,6 +248,13 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
            and w.start() <= group[0].start and w.end() == m.start()
            for m in _CONSANG.finditer(text, clause.start, clause.end)):
         return []  # "Her dad and I are first cousins": the parents' kinship
+    if len(group) > 1 and (kin := _ARE_KIN.match(text, group[-1].end)) is not None \
+            and {h.cue.value for h in group} != {"father", "mother"}:
+        if len({h.cue.value.split()[0] for h in group} & {"paternal", "maternal"}) < 2:
+            return []  # "her uncle and aunt are brother and sister": kinship only
+        # "the paternal grandmother and the maternal grandfather are brother and sister"
+        return [FamilyStatement("parents", None, ctx.original(p, group[0].start, kin.end()),
+                                *span, "consanguineous")]
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)
@@ -289,8 +298,9 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-#: a first name alone ("Oskar"), as written
-_NAME_ONLY = re.compile(r"[A-Z][a-z]+")
+#: who a relative is, and nothing else: a first name ("Oskar"), a pedigree number, a titled
+#: name, an age ("II-2, Mr. K. Srinivas, 31")
+_NAME_ONLY = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
 #: a name and an age before a colon: "daughter Lea (17): well"
 _NAME_AGE = re.compile(r"[A-Z][a-z]+\s?\(\d{1,3}\)")
 #: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
@@ -327,6 +337,11 @@ _THE_PARENTS = re.compile(r"\b(?:parents?|couple|(?:mum|mom|mother|dad|father) a
                           r"|mother|dad|father))\b")
 
 
+def _both_parents(text: str) -> bool:
+    """"father II-2, Mr. K. ..., and mother II-3, ... are first cousins": both parents named."""
+    return all(re.search(rf"\b(?:{w})\b(?!'s)", text) for w in ("father|dad", "mother|mum|mom"))
+
+
 def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:
     """"The parents are non-consanguineous" / "first cousins": the parents' relationship."""
     out = []
@@ -335,8 +350,8 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
         if a.hypothetical or a.experiencer == "other":
             continue
         if m.group("pos") and "cousin" in m.group() and not _THE_PARENTS.search(
-                p.view.text[: m.end()]) and not _WE_PARENTS.search(
-                p.view.text[: m.start()]):
+                p.view.text[: m.end()]) and not _both_parents(p.view.text[: m.start()]) \
+                and not _WE_PARENTS.search(p.view.text[: m.start()]):
             continue  # "her cousins were affected" is about cousins (not "me and her dad are
             # first cousins": a parent writing of the parents)
         negated = bool(m.group("neg")) or a.negated
@@ -369,7 +384,8 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
             nxt = groups[k + 1] if k + 1 < len(groups) else None
             out += _group_statements(ctx, p, ci, rels, group, nxt, span)
     if consanguinity:  # "The parents are first cousins (the fathers of both are brothers)"
-        out = [s for s in out if not _KINSHIP_ONLY.match(s.finding_text)]
+        out = [s for s in out if not (m := _KINSHIP_ONLY.match(s.finding_text)) or (
+            s.affected is False and re.match(r"\s*(?:,|and\b|but\b)", s.finding_text[m.end():]))]
     return consanguinity + out
 
 

@@ -18,6 +18,7 @@ from osteodx.text.family_words import (
     _GENOTYPE_WORDS,
     _GERUND,
     _HEDGE,
+    _IDENTITY,
     _LEAD_MEASURE,
     _MEASURE_PREFIX,
     _NEUTRAL,
@@ -123,6 +124,12 @@ _BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:
                           r"[0-9]+(?:[.,][0-9]+)?(?:\s?[a-zµμ%]+(?:/[a-z0-9.]+)?)?")
 
 
+#: the parents' kinship as a piece of what is said of them: "(are) first cousins and healthy"
+_KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|double|distant|1st|2nd)[- ]"
+                        r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related")
+#: who a relative is, as a piece: "II-3", "Mrs. K. Padmavathi", "27"
+_IDENTITY_PIECE = re.compile(rf"\(?(?:{_IDENTITY})\)?")
+
 _CARRIER = re.compile(r"\b(?:obligate |possible |likely )?carriers?\b", re.IGNORECASE)
 
 
@@ -143,6 +150,7 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
         return None  # an X-linked carrier's signs: "mottled RPE (carrier pattern)"
     if _NEUTRAL.fullmatch(piece) or _measurement_only(piece) or _BARE_RESULT.fullmatch(piece) \
             or _CONSANG.fullmatch(text, a, b) or _CONSANG.fullmatch(piece) \
+            or _KIN_PIECE.fullmatch(piece) \
             or _UNASSESSED.search(piece) or _genotype_only(piece):
         return None  # "alive", "178 cm", "not consanguineous", "to be screened", "carries
         # the variant": no status
@@ -173,7 +181,8 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
             and pieces[0][0] + name.end() < pieces[0][1]:
         # "Her brother Eetu (7) is on the 50th centile": the name and age say nothing
         votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
-    named = [bool(_NAME_AGED.fullmatch(ctx.original(p, a, b).strip(" ,"))) for a, b in pieces]
+    named = [bool(_NAME_AGED.fullmatch(who := ctx.original(p, a, b).strip(" ,"))
+                  or _IDENTITY_PIECE.fullmatch(who)) for a, b in pieces]
     k = named.index(False) if False in named else 0
     if k >= 1:  # "Mehmet (63) and Zeynep (60), both well": names first, then what is said
         votes[:k] = [None] * k

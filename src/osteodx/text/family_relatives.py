@@ -140,7 +140,7 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
             which = "maternal" if h.cue.value == "mother" else "paternal"
             out[-1] = _hit(out[-1].start, side.end(), text, f"{which} {out[-1].cue.value}")
         return  # "on the mother's side" names a side, not the mother
-    if out and out[-1].text.endswith("'s") and text[out[-1].end : h.start] == " ":
+    if out and out[-1].text.endswith("'s") and _AGE_WORDS.fullmatch(text, out[-1].end, h.start):
         out[-1] = _kin(text, out[-1], h)
         return
     if out and _OF_OWNER.fullmatch(text, out[-1].end, h.start) and h.cue.value in (
@@ -181,9 +181,13 @@ def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
 
 
 #: "had a son who", "has two daughters": the relative's children (a count needs no "who")
-_HAD_A = re.compile(r"\s+(?:had|has|have|lost)\s+(?:a|an only|one|(?P<n>two|three|four|five"
+#: between a possessive and its relative: "the father's younger brother"
+_AGE_WORDS = re.compile(r" (?:(?:younger|older|elder|eldest|oldest|youngest|big|little|baby"
+                        r"|twin|half-|step-?)\s?)*")
+_HAD_A = re.compile(r"(?:\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?)?"
+                    r"\s+(?:had|has|have|lost)\s+(?:a|an only|one|(?P<n>two|three|four|five"
                     r"|[2-9]))\s+(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s+)?")
-_WHO = re.compile(r"\s+(?:who|that)\b")
+_WHO = re.compile(r"\s+(?:who|that|with)\b")
 #: "the brother of the mother", "the sister of his father"
 _OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
 #: a relative telling of their own relative: "His mother tells me that her brother ..."

@@ -13,6 +13,9 @@ _DET = r"(?:her|his|their|the|a|an|its|both)"
 _LINK = re.compile(r"(?:\s|,|and|or|nor|any|a|an|her|his|their|the|both|living|alive|also|"
                    r"either|neither|older|younger|elder|big|little|baby|half|step"
                    r"|paternal|maternal|two|three|four|[0-9]+"
+                   # a pedigree number or a titled name: "father II-2, Mr. K. Srinivas, 31, and"
+                   r"|\(?(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}\)?"
+                   r"|(?:mr|mrs|ms|miss|dr)\.?(?:\s[a-z]\.)*\s?[a-z]+"
                    # an age in brackets after the first: "His brother (38) and his mother"
                    r"|\(\s?(?:aged?\s)?[0-9]+(?:\s?(?:y|yrs?|years?))?\s?\))*")
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -295,9 +298,21 @@ _CONSANG = re.compile(
     r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant|1st|2nd)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
     r"|related parents|(?:first|second|double|1st|2nd)[- ]cousin (?:parents|couple|marriage|union)"
+    r"|(?<=, )(?:first|second|double|1st|2nd)[- ]cousins(?=,)"
     r"|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
     r"(?:(?:first|second|double|distant|1st|2nd)[- ](?:degree )?)?"
     r"cousins(?: once removed)?)")
+
+#: one piece of who a relative is: a pedigree number ("II-2"), a titled name ("Mr. K.
+#: Srinivas"), a first name, an age ("31", "27 years")
+_IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
+             r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s[A-Z]\.)*\s?[A-Z][a-z]+|[A-Z][a-z]+"
+             r"|\d{1,3}(?:\s?(?:y|yrs?|years?)(?: old)?)?")
+
+#: relatives named together who "are brother and sister": how they are related, not their health
+_ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(?:are|were)\s+"
+                      r"(?:brother and sister|sister and brother|brothers|sisters"
+                      r"|(?:half-)?siblings|(?:(?:first|second|double)[- ])?cousins|related)\b")
 
 # -- kinship --------------------------------------------------------------------------
 #: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
