@@ -20,8 +20,13 @@ __all__ = ["age_after_birth_date", "age_from_dates", "visit_year"]
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_DATE = (r"(?P<{g}>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-         r"|\d{{1,2}}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{{4}})")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: a date: numeric, ISO, "2 Nov 2027", "2nd of November 2027", "November 2, 2027"; an e-mail's
+#: weekday may lead ("Fri 17 Sep 2027")
+_DATE = (r"(?P<{g}>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)?"
+         r"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{") + r",?\s\d{{4}}"
+         r"|" + _MONTH + r"\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}))")
 _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:telephone |video )?"
@@ -59,12 +64,17 @@ def _parse(raw: str, month_first: bool = False) -> tuple[dt.date, bool] | None:
     """The date and whether its day/month order was a choice (*month_first*: the
     document's other dates are written month first, "08/19/1992")."""
     raw = raw.strip().rstrip(".").lower()
+    raw = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", "", raw)
+    raw = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|,|\bof\s", "", raw)
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
             return dt.date.fromisoformat(raw), False
         m = re.fullmatch(r"(\d{1,2})\s([a-z]{3})[a-z]*\.?\s(\d{4})", raw)
         if m:
             return dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))), False
+        m = re.fullmatch(r"([a-z]{3})[a-z]*\.?\s(\d{1,2})\s(\d{4})", raw)
+        if m:  # "november 2 2027"
+            return dt.date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2))), False
         a, b, y = (int(x) for x in re.split(r"[/.-]", raw))
         if b > 12:  # "02/20/2025": month first
             return dt.date(y, a, b), False

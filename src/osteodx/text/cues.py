@@ -64,6 +64,9 @@ _REL = {
     "grandmother": r"grandmothers?",
     "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
     "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
+    # a family-history line's grandparents: "PGM - very low uric acid", "MGF: gout"
+    "paternal grandmother": r"pgm", "maternal grandmother": r"mgm",
+    "paternal grandfather": r"pgf", "maternal grandfather": r"mgf",
     # (not the adjective: "a relative macrocephaly", "relative hypoglycaemia")
     "family members": r"family members?|relative(?! to\b)(?! afferent\b)(?!\s+(?:macro|micro"
                       r"|hyper|hypo|\w+(?:ia|ly|osis|emia|aemia|ency|ance)\b))|relatives"

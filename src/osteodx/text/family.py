@@ -112,7 +112,7 @@ __all__ = ["FamilyStatement", "find_family_statements"]
 
 
 #: in a consanguinity sentence, a "finding" that only names the kinship is no finding
-_KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|double|distant)[- ])?"
+_KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|third|double|distant)[- ])?"
                            r"(?:cousins|brothers|sisters|siblings|related)\b")
 
 
@@ -472,7 +472,7 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
 
 
 #: "Both are well." after the sentence naming the parents; "... first cousins and both are well"
-_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+)(?:both|they)(?: of them)?\s+"
+_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+|;\s*)(?:both|they)(?: of them)?\s+"
                         r"(?:are|were|remain|have been)(?:\s+both)?\s+"
                         r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
 
@@ -486,7 +486,7 @@ def _both_well(sentence: Sentence, found: list[FamilyStatement],
         return []
     if any(s.relation == "parents" and s.note not in _CONSANG_NOTES for s in found):
         return []  # "His parents are well": already read
-    pool = found if m.group().lower().startswith("and") else before
+    pool = found if m.group().lower().startswith(("and", ";")) else before
     if not any(s.relation == "parents" and s.note in _CONSANG_NOTES for s in pool):
         return []
     return [FamilyStatement("parents", False, "well", sentence.start, sentence.end,

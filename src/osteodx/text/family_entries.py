@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from osteodx.engine.finding_vectors import opposites_of
 from osteodx.kb.knowledge_base import KnowledgeBase
 from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 from osteodx.text.family import FamilyStatement
@@ -70,8 +71,13 @@ _SUBSUMES_IC = 1.0
 
 
 def _related(kb: KnowledgeBase, a: str, b: str) -> bool:
+    """Two findings of one kind; never opposites ("high cholesterol" in the mother of a
+    patient with hypocholesterolaemia), which share an informative parent."""
     onto = kb.ontology
     ia, ib = onto.index[a], onto.index[b]
+    for x, y in ((ia, ib), (ib, ia)):
+        if any(o == x or onto.is_a(onto.ids[x], onto.ids[o]) for o in opposites_of(kb, y)):
+            return False
     common = np.intersect1d(onto.ancestors(ia), onto.ancestors(ib))
     if not len(common):
         return False

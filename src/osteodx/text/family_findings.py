@@ -33,7 +33,7 @@ from osteodx.text.family_words import (
 from osteodx.text.sentences import clean_text
 
 #: a first name in apposition ("Brother, Noah, 5: ...")
-_NAME = re.compile(r"[A-Z][a-z]{1,14}")
+_NAME = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?")
 _WHOSE = re.compile(r"\s*\bof\s+(?:the|her|his|their)\s+(?:father|mother|dad|mum|mom|parents?"
                     r"|brother|sister|sibling)\b")
 
@@ -125,7 +125,8 @@ _BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:
 
 
 #: the parents' kinship as a piece of what is said of them: "(are) first cousins and healthy"
-_KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|double|distant|1st|2nd)[- ]"
+_KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|third"
+                        r"|double|distant|1st|2nd|3rd)[- ]"
                         r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related")
 #: who a relative is, as a piece: "II-3", "Mrs. K. Padmavathi", "27"
 _IDENTITY_PIECE = re.compile(rf"\(?(?:{_IDENTITY})\)?")
@@ -232,13 +233,13 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
 _WHEN_AFTER = re.compile(r"\s+(?:(?:last|this|earlier this) (?:year|month|week)|in (?:19|20)\d\d"
                          r"|recently)$")
 #: a first name with its age in brackets: "Isla (3)"
-_NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}\s?\(\d{1,3}\)")
+_NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?\s?\(\d{1,3}\)")
 #: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"
-_NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:\s?\(\d{1,3}\))?")
+_NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?(?:\s?\(\d{1,3}\))?")
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
-                        r"[A-Z][a-z]+(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
+                        r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
 #: a clause that interprets the case rather than saying how the relatives are
 _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|indicates?|implies"
                          r"|means|argues?)\s(?:to|that|towards|for|an?)\b")

@@ -153,7 +153,8 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
         out[-1] = _kin(text, out[-1], h)
         return
     if out and h.cue.value in ("son", "daughter", "child") and (had := _HAD_A.fullmatch(
-            text, out[-1].end, h.start)) and (_WHO.match(text, h.end) or had.group("n")) \
+            text, out[-1].end, h.start)) and (_WHO.match(text, h.end) or had.group("n")
+                                             or had.group().lstrip().startswith("lost")) \
             and out[-1].cue.value.split()[-1] in ("uncle", "aunt", "brother", "sister"):
         # "Her father's sister had a son who was very short", "II-4 has two daughters": a
         # cousin, not the aunt, nor the patient's daughters
@@ -164,7 +165,10 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
         out.append(_hit(h.start, h.end, text, _kin(text, out[-1], h).cue.value))
         return
     prefix = _SIDE_PREFIX.search(text, 0, h.start)
-    value = f"{prefix.group(1)} {h.cue.value}" if prefix else h.cue.value
+    side = {"mat": "maternal", "pat": "paternal"}.get(prefix.group(1), prefix.group(1)) \
+        if prefix else ""
+    value = f"{side} {h.cue.value}" if prefix and not h.cue.value.startswith(
+        ("maternal ", "paternal ")) else h.cue.value
     out.append(_hit(prefix.start() if prefix else h.start, h.end, text, value))
 
 
@@ -187,7 +191,8 @@ _AGE_WORDS = re.compile(r" (?:(?:younger|older|elder|eldest|oldest|youngest|big|
 _HAD_A = re.compile(r"(?:\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?)?"
                     r"\s+(?:had|has|have|lost)\s+(?:a|an only|one|(?P<n>two|three|four|five"
                     r"|[2-9]))\s+(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s+)?")
-_WHO = re.compile(r"\s+(?:who|that|with)\b")
+_WHO = re.compile(r"(?:,?\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?,?)?\s+(?:who|that|with)\b"
+                  r"|,?\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\b")
 #: "the brother of the mother", "the sister of his father"
 _OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
 #: a relative telling of their own relative: "His mother tells me that her brother ..."

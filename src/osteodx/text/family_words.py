@@ -60,6 +60,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size)"
+                         r"|straight (?:legs|back|spine|limbs)"
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
                          r"|(?:(?:totally|completely|entirely|perfectly) )?typical"
                          r"|attends? (?:a )?(?:mainstream|regular|normal|ordinary) school"
@@ -98,7 +99,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:i{1,3}|iv|vi{0,3})[-:][0-9]{1,2}(?:(?:,|,? and) (?:i{1,3}|iv|vi{0,3})"
                       r"[-:][0-9]{1,2})*"
                       r"|(?:not )?(?:blood )?relatives|(?:not )?related by blood"
-                      r"|(?:non-? ?)?consanguineous|(?:first|second|double|distant)[- ]cousins"
+                      r"|(?:non-? ?)?consanguineous|(?:first|second|third"
+                      r"|double|distant)[- ]cousins"
                       # an obstetric history: "to a 29-year-old mother (G2P1)"
                       r"|g[0-9]{1,2} ?p[0-9]{1,2}(?:\+[0-9])?"
                       # where they were spoken to: "Discussed w/ parents on WR."
@@ -295,12 +297,14 @@ _CONSANG = re.compile(
     r"|(?<=parents )[^.;:]{0,30}?\b(?:(?:not |un)related\b|not (?:blood )?relatives\b"
     r"|not related by blood\b))"
     # "Parents healthy, second cousins."
-    r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|double|distant|1st|2nd)[- ]cousins)"
+    r"|(?P<pos2>(?<=parents )[^.;:]{0,30}?\b(?:first|second|third"
+    r"|double|distant|1st|2nd|3rd)[- ]cousins)"
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
-    r"|related parents|(?:first|second|double|1st|2nd)[- ]cousin (?:parents|couple|marriage|union)"
-    r"|(?<=, )(?:first|second|double|1st|2nd)[- ]cousins(?=,)"
+    r"|related parents|(?:first|second|third"
+    r"|double|1st|2nd|3rd)[- ]cousin (?:parents|couple|marriage|union)"
+    r"|(?<=, )(?:first|second|third|double|1st|2nd|3rd)[- ]cousins(?=,)"
     r"|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
-    r"(?:(?:first|second|double|distant|1st|2nd)[- ](?:degree )?)?"
+    r"(?:(?:first|second|third|double|distant|1st|2nd|3rd)[- ](?:degree )?)?"
     r"cousins(?: once removed)?)")
 
 #: one piece of who a relative is: a pedigree number ("II-2"), a titled name ("Mr. K.
@@ -312,7 +316,8 @@ _IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
 #: relatives named together who "are brother and sister": how they are related, not their health
 _ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(?:are|were)\s+"
                       r"(?:brother and sister|sister and brother|brothers|sisters"
-                      r"|(?:half-)?siblings|(?:(?:first|second|double)[- ])?cousins|related)\b")
+                      r"|(?:half-)?siblings|(?:(?:first|second|third"
+                      r"|double)[- ])?cousins|related)\b")
 
 # -- kinship --------------------------------------------------------------------------
 #: (owner is a parent, relative) -> relation: "mother's brother" is an uncle
@@ -325,7 +330,7 @@ _KIN_OF = {**{(owner, child): "cousin" for owner in ("uncle", "aunt")
               for child in ("son", "daughter", "child", "children")},
            **{(owner, "son"): "nephew" for owner in ("brother", "sister")},
            **{(owner, "daughter"): "niece" for owner in ("brother", "sister")}}
-_SIDE_PREFIX = re.compile(r"(maternal|paternal)[ -](?:great[ -])?$")
+_SIDE_PREFIX = re.compile(r"(maternal|paternal|mat|pat)\.?[ -](?:great[ -])?$")
 _SIDE_AFTER = re.compile(r"(?:'s)? side\b")
 _SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")
 _IN_FAMILY = re.compile(r"\b(?:in|within|among) (?P<fam>(?:the|this|her|his|their|our) "
@@ -372,8 +377,12 @@ _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[
 _AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words"
                            # an occasion or a place of the relative's: "at his brothers wedding"
                            r"|wedding|funeral|birthday|party|house|home|graduation|christening"
+                           # a thing of the relative's: "she holds her mother's arm at dusk"
+                           r"|arm|hand|lap|car|phone|bed|room|farm|shop"
                            # consent: "(consent taken - mum signed)"
-                           r"|signed|consented|gave (?:consent|permission)|agreed to)\b",
+                           r"|signed|consented|gave (?:consent|permission)|agreed to"
+                           # a signature: "Mark Turner (Dad of Alfie Turner, DOB 03/02/2023)"
+                           r"|of [a-z]+(?: [a-z]+)?\s*(?:,\s*(?:dob|d\.o\.b|born)\b|\)|$))\b",
                            re.IGNORECASE)
 #: what a relative was told about herself: "(that) she has", "they were carriers"
 _TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"

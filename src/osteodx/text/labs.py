@@ -56,6 +56,7 @@ from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
 from osteodx.labs.units import convert, convertible
 from osteodx.text.labcells import TableRow, find_table_rows
+from osteodx.text.labdeclared import declared_ranges, with_declared
 from osteodx.text.labnames import Mention, find_mentions
 from osteodx.text.labstatements import Statement, qualitative_outcome, read_statements
 from osteodx.text.labtext import Normalised
@@ -135,20 +136,22 @@ def extract_labs(text: str, *, keep_duplicates: bool = False) -> LabList:
     norm = Normalised(text, decimal_commas=True)
     quantities = find_quantities(norm.text)
     mentions = _outside_units(find_mentions(norm), quantities)
-    ranges_only = [(norm.at(m.start()), norm.at(m.end()))
-                   for m in _REFERENCE_LINE.finditer(norm.original)]
+    ranges_only, declared = declared_ranges(norm, mentions)
     mentions = [m for m in mentions if not any(a <= m.start < e for a, e in ranges_only)]
+    quantities = [q for q in quantities
+                  if not any(a <= q.number.start < e for a, e in ranges_only)]
     reading = read_statements(norm.text, mentions, quantities,
                               rows=_table_rows(norm), breaks=_line_breaks(norm))
-    labs = [_lab(norm, st, cat) for st in reading.statements]
+    labs = []
+    for st in reading.statements:
+        given = with_declared(st, declared)
+        labs.append(lab := _lab(norm, given, cat))
+        if given is not st and given.range is not None:  # traceable: where the range was printed
+            lab.warnings.append(f"{lab.label}: reference range "
+                                f"'{norm.quote(given.range.start, given.range.end)}' taken "
+                                f"from where the report prints it, apart from the result")
     warnings = [_unread_warning(norm, mentions, *u) for u in reading.unread]
     return LabList(labs if keep_duplicates else _dedupe(labs), warnings)
-
-
-#: a line of reference ranges under a table: "Reference: CRP <5, SAA <10, WCC 4.0-11.0"
-#: (its names head ranges, not results)
-_REFERENCE_LINE = re.compile(r"^[ \t]*(?:reference|ref\.?|normal)(?:\s(?:ranges?|intervals?"
-                             r"|values?))?\s*:[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 def _outside_units(mentions: list[Mention], quantities: list[Quantity]) -> list[Mention]:

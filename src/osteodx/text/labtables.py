@@ -61,6 +61,11 @@ _YEAR_POINT = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 #: what may follow the analyte on a trend's heading line: its unit in brackets, a colon
 _HEADING_REST = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*:?\s*")
 _EMPTY_CELL = re.compile(r"[-–—.]|n/?a|nd|not done", re.IGNORECASE)
+#: the heading of a first column of time points, over columns of analytes ("Date | TSH |
+#: Free T4")
+_TIME_HEADING = re.compile(r"(?:sample\s|test\s|visit\s|clinic\s)?(?:dates?|time|day|visit|age"
+                           r"|when|year|sampled?)(?:\s(?:of\s)?(?:test|sample|visit))?",
+                           re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -118,15 +123,22 @@ class _Table:
     def read(self, rows: Sequence[TableRow]) -> None:
         roles: list[str | None] | None = None
         times: list[str | None] | None = None
+        columns: tuple[TableRow, list[int | None]] | None = None  # analytes head the columns
         unnamed = False
         last: TableRow | None = None
         header_line = -1
         for row in rows:
             # a header governs the rows right below it, across a rule ("|---|") under it
-            gap = 2 if (roles is not None or times is not None) and last is not None and \
-                last.line == header_line else 1
+            gap = 2 if (roles is not None or times is not None or columns is not None) and \
+                last is not None and last.line == header_line else 1
             if last is None or row.kind != last.kind or row.line > last.line + gap:
-                roles = times = None
+                roles = times = columns = None
+            if columns is not None and self.by_time(row, *columns):
+                last = row
+                continue
+            if (heads := self.analyte_columns(row)) is not None:
+                columns, roles, times, header_line, last = (row, heads), None, None, row.line, row
+                continue
             texts = [self.b.t[a:e] for a, e in row.cells]
             header = column_roles(texts)
             when = time_columns(texts)
@@ -233,6 +245,46 @@ class _Table:
             self.b.claimed.update(s for s, _ in rng.numbers)
         if first:
             self.row(row, None)
+
+    def analyte_columns(self, row: TableRow) -> list[int | None] | None:
+        """"Date | TSH | Free T4 | Free T3 | Treatment": the mention heading each column (None
+        over the times and over columns of no analyte), when at least two do."""
+        a, e = row.cells[0]
+        if not _TIME_HEADING.fullmatch(self.b.t[a:e].strip(" :*")):
+            return None
+        heads = [None, *(self.name(ca, ce) for ca, ce in row.cells[1:])]
+        return heads if sum(h is not None for h in heads) >= 2 else None
+
+    def by_time(self, row: TableRow, header: TableRow, heads: list[int | None]) -> bool:
+        """A row of results at one time under analyte columns ("2019-03-11 | <0.01 | 38.4"):
+        one result per column, with the unit and range its heading gives. False (and nothing
+        read) when the first cell is no time or the cells do not line up with the headings."""
+        ta, te = row.cells[0]
+        when = _ASIDE.sub("", self.b.t[ta:te]).strip(" :*")
+        last = max(k for k, h in enumerate(heads) if h is not None)
+        if not (_TIME_POINT.fullmatch(when) or _YEAR_POINT.fullmatch(when)) \
+                or not last < len(row.cells) <= len(heads):
+            return False
+        for k, i in enumerate(heads):
+            ca, ce = row.cells[k]
+            if i is None or ca == ce or _EMPTY_CELL.fullmatch(self.b.t, ca, ce):
+                continue
+            cell = read_value_cell(self.b.t, ca, ce)
+            if cell is None:
+                continue
+            ha, he = header.cells[k]
+            unit = self.name_unit(ha, he) or self.unit_after(self.b.mentions[i].end, he)
+            q = cell.quantity
+            if q.unit is None and unit is not None:
+                q = replace(q, unit=unit[0], ucum=unit[1])
+            self.b.claimed.add(q.number.start)
+            st = Statement(self.b.mentions[i], ta, ce, quantity=q,
+                           range=cell.range or self.name_range(ha, he), flag=cell.flag, time=when)
+            if i in self.b.out:
+                self.b.more.append(st)
+            else:
+                self.b.out[i] = st
+        return True
 
     def unit_cell(self, a: int, e: int) -> tuple[str, str | None] | None:
         """A cell that is a unit, with an aside or not ("g/L (transfused d4)")."""
