@@ -251,9 +251,9 @@ def test_qualitative_values():
 
 
 def test_unknown_loinc_warns_and_gives_nothing():
-    workup = interpret_measurements([lab("LOINC:14338-8", 19, "mg/dL")], age_years=30, sex="MALE")
+    workup = interpret_measurements([lab("LOINC:5196-1", 19, "mg/dL")], age_years=30, sex="MALE")
     assert not workup.results and not workup.findings
-    assert workup.warnings == ["measurements[0]: assay LOINC:14338-8 is not in the lab catalogue; "
+    assert workup.warnings == ["measurements[0]: assay LOINC:5196-1 is not in the lab catalogue; "
                                "not interpreted"]
 
 
