@@ -1,6 +1,6 @@
-"""Inflammation, coeliac and thyroid serology, stool markers, urine metabolites and
-lipoprotein(a) (catalogue 2026.12.07): codes, names, catalogue ranges, the HPO findings
-they give, and reading them from a line of a report."""
+"""Inflammation, coeliac and thyroid serology, stool markers, urine metabolites,
+lipoprotein(a), IgG4, tumour markers, IL-6 and selenium (catalogue 2026.12.07): codes,
+names, catalogue ranges, the HPO findings they give, and reading them from a report line."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ NEW = ("serum_amyloid_a", "pristanic_acid", "urine_beta2_microglobulin", "ttg_ig
        "thyroglobulin", "thyroglobulin_antibody", "anti_tpo", "trab", "faecal_calprotectin",
        "faecal_elastase", "urine_orotic_acid", "urine_succinylacetone", "biotinidase",
        "bile_acids_total", "urine_oxalate", "urine_citrate", "prealbumin", "lipoprotein_a",
-       "lipoprotein_a_mass")
+       "lipoprotein_a_mass", "igg4", "cea", "cea_cyst_fluid", "ca19_9", "ca125", "il6", "selenium",
+       "selenium_blood")
 #: assay-specific cut-offs: no default range, a printed range or flag decides
-UNSOURCED = ("ttg_iga", "dgp_igg", "thyroglobulin_antibody", "anti_tpo")
+UNSOURCED = ("ttg_iga", "dgp_igg", "thyroglobulin_antibody", "anti_tpo", "cea_cyst_fluid")
 
 
 def test_new_analytes_load_with_their_sources():
@@ -36,7 +37,9 @@ def test_new_analytes_load_with_their_sources():
     ("38445-3", "faecal_calprotectin"), ("25907-7", "faecal_elastase"),
     ("17869-9", "urine_orotic_acid"), ("13787-7", "urine_orotic_acid"), ("1982-8", "biotinidase"),
     ("14628-2", "bile_acids_total"), ("6687-8", "urine_citrate"), ("14338-8", "prealbumin"),
-    ("43583-4", "lipoprotein_a"), ("10835-7", "lipoprotein_a_mass"),
+    ("43583-4", "lipoprotein_a"), ("10835-7", "lipoprotein_a_mass"), ("2469-5", "igg4"),
+    ("2039-6", "cea"), ("83085-1", "cea"), ("24108-3", "ca19_9"), ("83082-8", "ca125"),
+    ("10334-1", "ca125"),
 ])
 def test_loinc_codes(code, key):
     assert find_by_loinc(code).key == key
@@ -56,7 +59,9 @@ def test_loinc_codes(code, key):
     ("biotinidase activity", "biotinidase"), ("total bile acids", "bile_acids_total"),
     ("24-hour urine oxalate", "urine_oxalate"), ("urinary citrate", "urine_citrate"),
     ("transthyretin", "prealbumin"), ("pre-albumin", "prealbumin"), ("Lp(a)", "lipoprotein_a"),
-    ("lipoprotein(a)", "lipoprotein_a"),
+    ("lipoprotein(a)", "lipoprotein_a"), ("IgG4", "igg4"), ("CEA", "cea"),
+    ("cyst fluid CEA", "cea_cyst_fluid"), ("CA19-9", "ca19_9"), ("CA-125", "ca125"),
+    ("IL-6", "il6"), ("serum selenium", "selenium"), ("whole blood selenium", "selenium_blood"),
 ])
 def test_names(text, key):
     assert find_by_name(text).key == key
@@ -64,7 +69,7 @@ def test_names(text, key):
 
 @pytest.mark.parametrize("text", [
     "TPO", "calprotectin", "elastase", "oxalate", "citrate", "TTR", "microsomal antibodies",
-    "TSI", "gliadin", "serum amyloid P",
+    "TSI", "gliadin", "serum amyloid P", "Se",
 ])
 def test_ambiguous_words_are_not_names(text):
     """Thrombopoietin, serum calprotectin, neutrophil elastase, calcium oxalate, sodium
@@ -130,6 +135,27 @@ def test_ambiguous_words_are_not_names(text):
     ("LOINC:43583-4", 210, "nmol/L", 50, "MALE", "H", "HP:6000521"),
     ("LOINC:10835-7", 85, "mg/dL", 50, "MALE", "H", "HP:6000521"),
     ("LOINC:43583-4", 210, "nmol/L", 10, "MALE", None, None),
+    # Mayo IgG4: >=18 years 2.4-121.0, 2-<4 years 0.4-49.1 mg/dL
+    ("LOINC:2469-5", 285, "mg/dL", 60, "MALE", "H", "HP:0032300"),
+    ("LOINC:2469-5", 0.6, "g/L", 3, "MALE", "H", "HP:0032300"),
+    ("LOINC:2469-5", 1.0, "mg/dL", 40, "MALE", "L", "HP:0032138"),
+    # Mayo Clinic Health System CEA, nonsmokers 20-69 years <3.8 ng/mL
+    ("LOINC:2039-6", 12.5, "ng/mL", 60, "MALE", "H", "HP:0031029"),
+    ("LOINC:83085-1", 2.1, "ug/L", 60, "MALE", "N", None),
+    ("LOINC:2039-6", 12.5, "ng/mL", 75, "MALE", None, None),
+    ("osteodx:lab/cea_cyst_fluid", 850, "ng/mL", 60, "MALE", None, None),
+    # Lancaster General CA 19-9 0-35 U/mL at all ages
+    ("LOINC:24108-3", 1250, "U/mL", 60, "MALE", "H", "HP:0032345"),
+    # Mayo CA-125: women <46 U/mL; not applicable to men
+    ("LOINC:83082-8", 460, "U/mL", 50, "FEMALE", "H", "HP:0031030"),
+    ("LOINC:83082-8", 460, "U/mL", 50, "MALE", None, None),
+    # Mayo IL-6 <6.4 pg/mL from 18 years
+    ("osteodx:lab/il6", 85, "pg/mL", 40, "FEMALE", "H", "HP:0030783"),
+    # Mayo serum selenium: >1 year 70-150, 0-2 months 45-90 ng/mL; whole blood 18+ 150-241
+    ("osteodx:lab/selenium", 32, "ng/mL", 40, "FEMALE", "L", "HP:0033192"),
+    ("osteodx:lab/selenium", 0.4, "umol/L", 2, "FEMALE", "L", "HP:0033192"),
+    ("osteodx:lab/selenium", 100, "ug/L", 0.1, "FEMALE", "H", "HP:0033191"),
+    ("osteodx:lab/selenium_blood", 120, "ng/mL", 40, "FEMALE", "L", "HP:0033192"),
 ])
 def test_catalogue_ranges_and_findings(code, value, unit, age, sex, outcome, hpo_id):
     r = result(code, value, unit, age=age, sex=sex)
@@ -175,6 +201,14 @@ def test_catalogue_ranges_and_findings(code, value, unit, age, sex, outcome, hpo
     ("Prealbumin 8 mg/dL.", 40, "MALE", "prealbumin", 8, "mg/dL", "L", "HP:0031085"),
     ("Lp(a) 210 nmol/L.", 50, "MALE", "lipoprotein_a", 210, "nmol/L", "H", "HP:6000521"),
     ("Lp(a) 85 mg/dL.", 50, "MALE", "lipoprotein_a_mass", 85, "mg/dL", "H", "HP:6000521"),
+    ("Serum IgG4 2.85 g/L (0.03-2.01)", 60, "MALE", "igg4", 2.85, "g/L", "H", "HP:0032300"),
+    ("CEA 12.5 ng/mL.", 60, "MALE", "cea", 12.5, "ng/mL", "H", "HP:0031029"),
+    ("CA19-9 1250 U/mL.", 60, "MALE", "ca19_9", 1250, "U/mL", "H", "HP:0032345"),
+    ("CA-125 460 U/mL (<35)", 50, "FEMALE", "ca125", 460, "U/mL", "H", "HP:0031030"),
+    ("IL-6 85 pg/mL.", 40, "FEMALE", "il6", 85, "pg/mL", "H", "HP:0030783"),
+    ("Selenium 32 ng/mL.", 40, "FEMALE", "selenium", 32, "ng/mL", "L", "HP:0033192"),
+    ("Whole blood selenium 120 ug/L.", 40, "FEMALE", "selenium_blood", 120, "ug/L", "L",
+     "HP:0033192"),
 ])
 def test_a_report_line_is_read_and_judged(text, age, sex, key, value, unit, outcome, hpo_id):
     (lab,) = extract_labs(text)
@@ -199,6 +233,20 @@ def test_an_iga_antibody_and_total_iga_are_two_results():
     assert [(lab.analyte, lab.value) for lab in labs] == [("ttg_iga", 128.0), ("iga", 2.1)]
 
 
+def test_calcium_is_not_a_tumour_marker_and_igg_is_not_igg4():
+    """"CA 125" and "CA 19-9" with a space are not names: the same letters and digits are
+    calcium in "Ca 12.5 mg/dL" or "Ca 1.99 mmol/L"; "IgG 4.5 g/L" is total IgG."""
+    assert [lab.analyte for lab in extract_labs("Ca 12.5 mg/dL, Ca 1.99 mmol/L, IgG 4.5 g/L.")] \
+        == ["calcium_total", "calcium_total", "igg"]
+
+
+def test_cyst_fluid_cea_is_not_serum_cea_and_gives_no_finding():
+    (lab,) = extract_labs("Pancreatic cyst fluid CEA was 850 ng/mL.")
+    assert lab.analyte == "cea_cyst_fluid"
+    work = interpret_measurements([to_measurement(lab)], age_years=60, sex="MALE")
+    assert not work.findings
+
+
 def test_thyroid_antibodies_are_not_the_hormones_or_thyroglobulin():
     labs = extract_labs("TSH 0.01 mIU/L, TSH receptor antibodies 8.5 IU/L, thyroglobulin "
                         "antibodies 250 IU/mL.")
@@ -216,6 +264,10 @@ def test_thyroid_antibodies_are_not_the_hormones_or_thyroglobulin():
     "Liver-kidney microsomal antibodies 1:160.",
     "Urinary bile acids 45 umol/L.",
     "Plasma oxalate 45 umol/L.",
+    "IgG4-related disease was suspected; IgG4+ plasma cells 50/HPF.",
+    "The IgG4/IgG ratio was 0.45.",
+    "Pleural fluid CEA 45 ng/mL.",
+    "She was given tocilizumab (anti-IL-6 receptor) 8 mg/kg.",
 ])
 def test_words_that_are_no_result_of_these_analytes(text):
     assert not {lab.analyte for lab in extract_labs(text)} & set(NEW)
