@@ -283,6 +283,8 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|which|who|whom|yet|unlike|nevertheless|besides|because", Cue("terminator")),
     # a new event or an addition: "without fever, later falls and also staring spells"
     (r"and also|but also|and later|later|then|subsequently|afterwards", Cue("terminator")),
+    # an addition of what is present: "no tetanus response, together with a severe neutropenia"
+    (r"together with|along with|alongside|as well as|in addition to", Cue("terminator")),
     # ", with" adds what is present: "no ulcer or varices, with skin papules"
     (r"(?<=,\s)with|(?<=,)with", Cue("terminator")),
 ]

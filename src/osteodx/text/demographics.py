@@ -105,7 +105,7 @@ _SEX_HEADER = re.compile(
     r"\b(?:patient|name|re)[*_]*\s?:[*_]*\s?(?P<noun>mrs|ms|miss|mr)\b\.?"
     r"|\b\d+\s?(?:years?|yrs?|y)(?:[\s-]old)?\s?,\s?(?P<adj>woman|man|female|male|girl|boy)\b"
     r"|^(?=[^\n]*\b(?:DOB|D\.O\.B|Name|NHS|MRN|Hosp(?:ital)? No)\b)[^\n]*?(?<![\w-])"
-    r"(?-i:(?P<label>Female|Male|FEMALE|MALE))(?![\w-])",
+    r"(?-i:(?P<label>Female|Male|FEMALE|MALE|(?<=, )(?:female|male)(?=,)))(?![\w-])",
     re.IGNORECASE | re.MULTILINE)
 #: "hoarse, like a man": a comparison, not the patient's sex
 _SIMILE = re.compile(r"\b(?:like|as)\s$", re.IGNORECASE)

@@ -36,6 +36,9 @@ _CHILD = frozenset({"son", "daughter", "child", "children"})
 _CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
                        r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
 
+#: before "brother" / "sister": a kinship said of others ("... are brother and sister")
+_ARE_SIBLINGS = re.compile(r"\b(?:are|were)\s+(?:(?:half-)?(?:brother|sister)\s+and\s+)?"
+                           r"(?:half-)?$")
 #: children named in a relative clause of the relative before them: "Leila's sister, who has
 #: two healthy sons, ..." (the sons are the sister's, and the clause's finding is not theirs)
 _WHO_HAS = re.compile(r",?\s*who\s(?:has|have|had)\s(?:one|two|three|four|five|\d+)\s"
@@ -60,6 +63,9 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
                 continue
+            if h.cue.value in ("brother", "sister", "sibling") and _ARE_SIBLINGS.search(
+                    text, max(0, h.start - 30), h.start):
+                continue  # "II-2 and II-4 are brother and sister": how they are related
             if _AUTHOR_BEFORE.search(text, max(0, h.start - 40), h.start) or \
                     _AUTHOR_AFTER.match(text, h.end):
                 continue  # the relative who wrote or told the history

@@ -25,7 +25,9 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _BEFORE_KIN = (r"(?:healthy|unaffected|unrelated|related|consanguineous|non-? ?consanguineous"
                r"|young|older|elderly|two|both|(?:first|second)[- ]cousin"
                r"|(?i:[a-z]{3,}(?:ese|ian|an|ish|i|ic)))")  # a nationality: "Japanese", "Pakistani"
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? $")
+_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? "
+                          # "the third child of III-4 (father, 34) and III-5 (mother, 29)"
+                          r"(?:(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2} \()?$")
 #: relatives described after "of" ("the second child of healthy, non-consanguineous Japanese
 #: parents"), followed by the patient's own verb (:data:`_PATIENT_VERB`): not their statement
 _OF_KIN = re.compile(rf"(?:of|to|from)(?: {_DET})?(?:,? {_BEFORE_KIN})+ $")
@@ -219,7 +221,9 @@ _UNASSESSED = re.compile(
     r"|(?:should|must|could|may|might|would)(?: also)? be|ought to be|needs? to be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
     r"|investigated|seen|checked|genotyped|studied|reviewed|sequenced|contacted|invited"
-    r"|offered|approached|referred|called|booked)\b|\b(?:untested"
+    r"|offered|approached|referred|called|booked)\b"
+    # a plan: "(brother to have urate checked)"
+    r"|\bto have (?:[\w-]+\s){0,3}?(?:checked|tested|measured|screened|examined)\b|\b(?:untested"
     r"|unexamined|not available for (?:testing|examination|assessment))\b"
     # a test still to come: "ECG at GP next wk", "after result(s)"
     r"|\bnext (?:wk|week|month)\b|\bafter (?:the )?results?\b")

@@ -262,9 +262,15 @@ class _Table:
         ta, te = row.cells[0]
         when = _ASIDE.sub("", self.b.t[ta:te]).strip(" :*")
         last = max(k for k, h in enumerate(heads) if h is not None)
-        if not (_TIME_POINT.fullmatch(when) or _YEAR_POINT.fullmatch(when)) \
-                or not last < len(row.cells) <= len(heads):
+        if not (_TIME_POINT.fullmatch(when) or _YEAR_POINT.fullmatch(when)):
             return False
+        if not last < len(row.cells) <= len(heads):  # whose column is which value? said, and
+            # no one else reads them
+            self.b.claimed.update(q.number.start for q in self.b.qs
+                                  if ta <= q.number.start < row.cells[-1][1])
+            self.b.unread.append((ta, row.cells[-1][1], "its cells do not line up with the "
+                                  "column headings"))
+            return True
         for k, i in enumerate(heads):
             ca, ce = row.cells[k]
             if i is None or ca == ce or _EMPTY_CELL.fullmatch(self.b.t, ca, ce):

@@ -49,6 +49,15 @@ _PEDIGREE_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{PEDIGREE_ID})\s*(?:\(|,)\s*
                               rf"|his\s+|their\s+)?(?i:{_SIDED_KIN})\b")
 
 
+#: a sibling in a pedigree letter that counts the parents' children: "The first child IV-1,
+#: a girl of 10, is healthy" (when the proband "is the third child of" the couple)
+_NTH_CHILD = re.compile(rf"\b[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|eldest|oldest"
+                        rf"|youngest|next)\s+(?:child|born)\s*,?\s*\(?(?P<name>{PEDIGREE_ID})\)?"
+                        r",?\s+an?\s+(?P<kid>girl|boy|daughter|son)\b")
+_PROBAND_NTH = re.compile(r"\b(?:is|was)\s+the\s+(?:first|second|third|fourth|fifth|sixth"
+                          r"|eldest|oldest|youngest|only)\s+(?:child|born)\s+of\b")
+
+
 @lru_cache(maxsize=64)
 def relative_names(text: str) -> dict[str, str]:
     """Lower-cased first names and pedigree numbers of relatives -> their relation, from the
@@ -72,6 +81,10 @@ def relative_names(text: str) -> dict[str, str]:
                     continue  # "my son Alfie": the patient
             name = name_key(m.group("name"))
             found.setdefault(name, set()).add(f"{side.lower()} {rel}" if side else rel)
+    if _PROBAND_NTH.search(text):
+        for m in _NTH_CHILD.finditer(text):
+            sib = "sister" if m.group("kid") in ("girl", "daughter") else "brother"
+            found.setdefault(name_key(m.group("name")), set()).add(sib)
     return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}
 
 
