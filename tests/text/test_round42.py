@@ -165,3 +165,15 @@ def test_a_lower_case_sex_in_the_subject_line() -> None:
     d = extract_demographics("Re: Abdulrahman, male, MRN 2210-448, aged 5 years\n\nThe first "
                              "child IV-1, a girl of 10, is healthy.")
     assert d.sex == "MALE"
+
+
+def test_a_parents_words_before_the_value() -> None:
+    found = labs("His platelets are a bit low at 118 (normal 150-450).")
+    assert [(lab.analyte, lab.value, lab.flag) for lab in found] == [("platelets", 118.0, "low")]
+
+
+def test_a_parent_writing_of_both_parents() -> None:
+    text = ("Hi, it's Mark, Alfie's dad. My son Alfie is 4 and I am worried about his skin. "
+            "We think it started in the summer. Me and Jo are both healthy.")
+    assert ("parents", False, "") in {(r, a, n) for r, a, n in _said(text)}
+    assert _said("Me and Jo are both healthy.") == set()  # no parent writing: who is "me"?

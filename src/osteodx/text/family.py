@@ -78,13 +78,15 @@ values out of the patient's record.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
 from osteodx.text.family_findings import _finding, _Found, _strip_lead
+from osteodx.text.family_parents import both_well, parents_well_in_own_words
 from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
 from osteodx.text.family_relatives import relative_hit as _hit
+from osteodx.text.family_statement import CONSANG_NOTES as _CONSANG_NOTES
+from osteodx.text.family_statement import FamilyStatement
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
     _ARE_KIN,
@@ -106,7 +108,7 @@ from osteodx.text.family_words import (
     _TOLD_OWN,
 )
 from osteodx.text.narrator import parent_narrator, relation_for_child, the_child
-from osteodx.text.sentences import Sentence, clean_text
+from osteodx.text.sentences import clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
 
@@ -114,19 +116,6 @@ __all__ = ["FamilyStatement", "find_family_statements"]
 #: in a consanguinity sentence, a "finding" that only names the kinship is no finding
 _KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|third|double|distant)[- ])?"
                            r"(?:cousins|brothers|sisters|siblings|related)\b")
-
-
-class FamilyStatement(NamedTuple):
-    """``relation`` is (``affected=True``), is not (False) or cannot be (None) affected."""
-
-    relation: str  # "mother", "father", "sister", "brother", "sibling", "parents", ...
-    affected: bool | None
-    finding_text: str  # the finding, line-break hyphens closed up ("" when none)
-    start: int  # the sentence's span
-    end: int
-    text: str
-    note: str = ""  # "maternal; possibly affected", "no such relative", "consanguineous", ...
-    similar: bool = False  # the text says the finding is the patient's kind ("similar", "also")
 
 
 _Span = tuple[int, int, str]
@@ -424,9 +413,6 @@ _GENDER = {**dict.fromkeys(("brother", "father", "son", "uncle", "grandfather", 
 
 # -- merging ------------------------------------------------------------------------------
 
-_CONSANG_NOTES = ("consanguineous", "not consanguineous", "possibly consanguineous")
-
-
 def _rank(s: FamilyStatement) -> int:
     """affected > unaffected > possibly (un)affected > unknown; consanguinity likewise."""
     if s.note in _CONSANG_NOTES:
@@ -465,29 +451,8 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
     before: list[FamilyStatement] = []
     for i in range(len(ctx.sentences)):
         found = _sentence_statements(ctx, i)
-        found += _both_well(ctx.sentences[i], found, before)
+        found += both_well(ctx.sentences[i], found, before)
+        found += parents_well_in_own_words(ctx.text, ctx.sentences[i], found)
         out += found
         before = found
     return _merge(out)
-
-
-#: "Both are well." after the sentence naming the parents; "... first cousins and both are well"
-_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+|;\s*)(?:both|they)(?: of them)?\s+"
-                        r"(?:are|were|remain|have been)(?:\s+both)?\s+"
-                        r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
-
-
-def _both_well(sentence: Sentence, found: list[FamilyStatement],
-               before: list[FamilyStatement]) -> list[FamilyStatement]:
-    """The parents of a consanguinity statement are well when "both are well" follows it, in
-    its sentence or as the next one; a plain statement of their health is read as usual."""
-    m = _BOTH_WELL.search(sentence.text)
-    if m is None:
-        return []
-    if any(s.relation == "parents" and s.note not in _CONSANG_NOTES for s in found):
-        return []  # "His parents are well": already read
-    pool = found if m.group().lower().startswith(("and", ";")) else before
-    if not any(s.relation == "parents" and s.note in _CONSANG_NOTES for s in pool):
-        return []
-    return [FamilyStatement("parents", False, "well", sentence.start, sentence.end,
-                            sentence.text)]

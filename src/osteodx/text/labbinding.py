@@ -27,6 +27,8 @@ _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly|very|extremely|grossly"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|then"
+    # a parent's or a letter's words: "His platelets are a bit low at 118", "a little high"
+    r"|a bit|a little|quite|rather|somewhat|fairly|really"
     # "Ammonia peak 118 umol/L", "Glucose (POC) 96 mg/dL"
     r"|peak|peaked|nadir|maximum|max|minimum|min|lowest|highest|at most|today|yesterday"
     r"|currently"

@@ -1,0 +1,60 @@
+"""The parents' health said after their kinship, or by a parent writing of both parents.
+
+"The parents are first cousins; both are well" and "Parents unrelated. Both are healthy." make
+both parents unaffected, as does a parent's "Me and Jo are both healthy" in a letter or message
+the parent writes (the other parent named by first name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from osteodx.text.family_statement import CONSANG_NOTES, FamilyStatement
+from osteodx.text.narrator import parent_narrator
+from osteodx.text.sentences import Sentence
+
+__all__ = ["both_well", "parents_well_in_own_words"]
+
+
+#: "Both are well." after the sentence naming the parents; "... first cousins and both are well"
+_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+|;\s*)(?:both|they)(?: of them)?\s+"
+                        r"(?:are|were|remain|have been)(?:\s+both)?\s+"
+                        r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
+
+
+def both_well(sentence: Sentence, found: list[FamilyStatement],
+               before: list[FamilyStatement]) -> list[FamilyStatement]:
+    """The parents of a consanguinity statement are well when "both are well" follows it, in
+    its sentence or as the next one; a plain statement of their health is read as usual."""
+    m = _BOTH_WELL.search(sentence.text)
+    if m is None:
+        return []
+    if any(s.relation == "parents" and s.note not in CONSANG_NOTES for s in found):
+        return []  # "His parents are well": already read
+    pool = found if m.group().lower().startswith(("and", ";")) else before
+    if not any(s.relation == "parents" and s.note in CONSANG_NOTES for s in pool):
+        return []
+    return [FamilyStatement("parents", False, "well", sentence.start, sentence.end,
+                            sentence.text)]
+
+
+#: a parent writing of both parents: "Me and Jo are both healthy", "Jo and I are fine"
+_WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
+                      r"|(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
+                      r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i))"
+                      r" (?:are|were) (?:both )?(?:healthy|well|fine|unaffected)\b",
+                      re.IGNORECASE)
+
+
+def parents_well_in_own_words(text: str, sentence: Sentence,
+                              found: list[FamilyStatement]) -> list[FamilyStatement]:
+    """Both parents unaffected when a parent writing about the child says "Me and Jo are both
+    healthy" (and the sentence says nothing else of the parents)."""
+    if any(s.relation in ("parents", "mother", "father") and s.note not in CONSANG_NOTES
+           for s in found):
+        return []
+    m = _WE_WELL.search(sentence.text)
+    if m is None or not parent_narrator(text):
+        return []
+    return [FamilyStatement("parents", False, m.group(), sentence.start, sentence.end,
+                            sentence.text)]
