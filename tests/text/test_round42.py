@@ -177,3 +177,21 @@ def test_a_parent_writing_of_both_parents() -> None:
             "We think it started in the summer. Me and Jo are both healthy.")
     assert ("parents", False, "") in {(r, a, n) for r, a, n in _said(text)}
     assert _said("Me and Jo are both healthy.") == set()  # no parent writing: who is "me"?
+
+
+def test_a_message_threads_birth_date_check_and_date_stamp() -> None:
+    text = ("[12/10/2027, 06:48] Kerry: Leo's sugar was low again\n"
+            "[14/10/2027, 09:10] Becky: Just checking Leo's DOB for the new school care plan - "
+            "03/03/2023?\n[14/10/2027, 09:12] Kerry: yes thats right\n")
+    got = age_from_dates(text)
+    assert got is not None and round(got[0], 2) == 4.62
+
+
+def test_each_message_of_a_chat_export_is_a_sentence() -> None:
+    from osteodx.text.sentences import split_sentences
+
+    text = ("[12/10/2027, 06:48] Kerry: Morning Becky sorry its so early\n"
+            "[12/10/2027, 06:48] Kerry: he was all shaky and pale\n"
+            "[12/10/2027, 06:53] Becky: Give him his emergency drink now\n")
+    assert [s.text[:19] for s in split_sentences(text)] == ["[12/10/2027, 06:48]"] * 2 + [
+        "[12/10/2027, 06:53]"]

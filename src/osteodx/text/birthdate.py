@@ -28,7 +28,9 @@ _DATE = (r"(?P<{g}>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)?"
          r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{") + r",?\s\d{{4}}"
          r"|" + _MONTH + r"\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}))")
 _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
-                    + _DATE.format(g="d"), re.IGNORECASE)
+                    + _DATE.format(g="d")
+                    # a message's check: "Just checking Leo's DOB for the care plan - 03/03/2023?"
+                    + r"|\bdob\b[^\n:.?]{1,40}?\s[-:]\s?" + _DATE.format(g="d2"), re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:telephone |video )?"
                     r"(?:clinic|visit|review|consultation|assessment|admission|examination"
                     r"|letter|meeting|mdt|discussion|call|service|encounter|attendance)"
@@ -43,7 +45,8 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
 
 
 #: an age written after the date of birth: "DOB 11/06/2021 (5 yr 9 mo)"
-_BIRTH_AGE = re.compile(_BIRTH.pattern + r"\s*\(\s*(?:aged?\s)?(?P<y>\d{1,3})\s?(?:y|yr|yrs|years?)"
+_BIRTH_AGE = re.compile("(?:" + _BIRTH.pattern + r")"
+                        r"\s*\(\s*(?:aged?\s)?(?P<y>\d{1,3})\s?(?:y|yr|yrs|years?)"
                         r"\.?(?:,?\s?(?P<m>\d{1,2})\s?(?:m|mo|mos|mths?|months?)\.?)?\s*\)",
                         re.IGNORECASE)
 
@@ -91,23 +94,27 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     birth = _BIRTH.search(text)
     if birth is None:
         return None
-    visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start("d")]
+    g = "d" if birth.group("d") else "d2"
+    visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start(g)]
+    if not visits:  # a message thread: the date stamp of the message that gives the birth date
+        stamps = [m for m in _STAMP.finditer(text) if m.start() <= birth.start()]
+        visits = stamps[-1:]
     if not visits:  # a letter's own date in its first lines: "Nijmegen, 21-10-2027"
         head = "\n".join(text.splitlines()[:8])
-        visits = [m for m in _ANY_DATE.finditer(head) if m.start("d") != birth.start("d")
+        visits = [m for m in _ANY_DATE.finditer(head) if m.start("d") != birth.start(g)
                   and _LETTER_DATE_LINE.fullmatch(_line_of(head, m.start("d")))]
     if not visits:
         return None
     # a date written month first ("08/19/1992", "05/24/2027") says how the other is written
-    month_first = _month_first(birth.group("d")) or _month_first(visits[0].group("d"))
-    born = _parse(birth.group("d"), month_first)
+    month_first = _month_first(birth.group(g)) or _month_first(visits[0].group("d"))
+    born = _parse(birth.group(g), month_first)
     visit = _parse(visits[0].group("d"), month_first)
     if born is None or visit is None or not born[0] <= visit[0]:
         return None
     years = round((visit[0] - born[0]).days / 365.25, 6)
     if years > 120:
         return None
-    note = (f"age {years:.2f} y from date of birth {birth.group('d')} and visit date "
+    note = (f"age {years:.2f} y from date of birth {birth.group(g)} and visit date "
             f"{visits[0].group('d')}")
     if month_first:
         note += " (numeric dates read month/day/year, as one of them is written)"
@@ -115,6 +122,9 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note
 
+
+#: a message thread's date stamp: "[14/10/2027, 09:10] Becky: ..."
+_STAMP = re.compile(r"^\[" + _DATE.format(g="d") + r",?\s", re.MULTILINE | re.IGNORECASE)
 
 #: a line that is only a date, or a place and a date ("Nijmegen, 21-10-2027", "14 June 2027")
 _LETTER_DATE_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?" + _DATE.format(g="x")

@@ -249,6 +249,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
 _CONTINUES = re.compile(r"(?:[,\-(/&]|\b(?:and|or|of|with|without|the|a|an|to|in|for|by|at|on"
                         r"|from|as|no|not|was|were|is|are|had|has|showed|revealed))$", re.I)
 _SHORT_LINE = 60
+#: a message of a chat export, opened by its time stamp and sender
+_MESSAGE = re.compile(r"\[[^\]\n]{4,24}\]\s*[A-Z][\w .'-]{0,30}:")
 
 
 def _list_lines(text: str, start: int, end: int) -> list[int]:
@@ -261,6 +263,9 @@ def _list_lines(text: str, start: int, end: int) -> list[int]:
     for m in _LINE_BREAK.finditer(text, start, end):
         line = text[line_start : m.start()].strip()
         line_start = m.end()
+        if line and _MESSAGE.match(text, m.end()):
+            cuts.append(m.start())  # each message of a thread: "[12/10/2027, 06:48] Kerry: ..."
+            continue
         if not line or not (text[m.end()].isupper() or text[m.end()].isdigit()):
             continue
         if (len(line) < _SHORT_LINE or line.endswith(":")) and not _CONTINUES.search(line):
