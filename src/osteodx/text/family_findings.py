@@ -7,6 +7,7 @@ Used by :mod:`osteodx.text.family`; see its docstring for the rules.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
@@ -129,7 +130,7 @@ _KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|third"
                         r"|double|distant|1st|2nd|3rd)[- ]"
                         r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related")
 #: who a relative is, as a piece: "II-3", "Mrs. K. Padmavathi", "27"
-_IDENTITY_PIECE = re.compile(rf"\(?(?:{_IDENTITY})\)?")
+_IDENTITY_PIECE = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
 
 _CARRIER = re.compile(r"\b(?:obligate |possible |likely )?carriers?\b", re.IGNORECASE)
 
@@ -206,7 +207,7 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
             text, pieces[first][0], pieces[first][1]):
         for k in range(first + 1, len(pieces)):  # "normal vision, hearing and weight"
             noun = _WHEN_AFTER.sub("", text[slice(*pieces[k])].strip(" ,."))
-            if noun not in _NORMAL_NOUNS:
+            if noun not in _NORMAL_NOUNS and noun not in _lab_names():
                 break
             votes[k] = False
     return votes
@@ -230,8 +231,18 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
                           " kidneys blood pressure urinalysis creatinine bloods labs tests"
                           " results ecg echo scan scans x-rays mri".split())
 #: when, after a noun: "creatinine last year", "ECG in 2024"
-_WHEN_AFTER = re.compile(r"\s+(?:(?:last|this|earlier this) (?:year|month|week)|in (?:19|20)\d\d"
-                         r"|recently)$")
+_WHEN_AFTER = re.compile(r"(?:\s+(?:when (?:tested|checked|seen)|(?:last|this|earlier this) (?:year"
+                         r"|month|week)|in (?:19|20)\d\d|in (?:january|february|march|april|may"
+                         r"|june|july|august|september|october|november|december)|recently))+$")
+
+
+@cache
+def _lab_names() -> frozenset[str]:
+    """Every lab catalogue name, lower-cased: what a relative's "normal calcium and PTH" is
+    said of."""
+    from osteodx.text.labnames import name_index
+
+    return frozenset(n.name.lower() for n in name_index())
 #: a first name with its age in brackets: "Isla (3)"
 _NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?\s?\(\d{1,3}\)")
 #: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"

@@ -17,8 +17,10 @@ __all__ = ["both_well", "parents_well_in_own_words"]
 
 
 #: "Both are well." after the sentence naming the parents; "... first cousins and both are well"
-_BOTH_WELL = re.compile(r"(?:^\s*|\band\s+|;\s*)(?:both|they)(?: of them)?\s+"
-                        r"(?:are|were|remain|have been)(?:\s+both)?\s+"
+_BOTH_WELL = re.compile(r"(?:(?:^\s*|\band\s+|;\s*)(?:both|they)(?: of them)?\s+"
+                        r"(?:are|were|remain|have been)(?:\s+both)?"
+                        # "... are not related and are both well"
+                        r"|\band\s+(?:are|were)\s+both)\s+"
                         r"(?:well|healthy|unaffected|fine)\b", re.IGNORECASE)
 
 

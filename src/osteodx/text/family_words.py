@@ -314,8 +314,10 @@ _CONSANG = re.compile(
 #: one piece of who a relative is: a pedigree number ("II-2"), a titled name ("Mr. K.
 #: Srinivas"), a first name, an age ("31", "27 years")
 _IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
-             r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s[A-Z]\.)*\s?[A-Z][a-z]+|[A-Z][a-z]+"
-             r"|\d{1,3}(?:\s?(?:y|yrs?|years?)(?: old)?)?")
+             r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s[A-Z]\.)*\s?[A-Z][^\W\d_A-Z]+|[A-Z][^\W\d_A-Z]+"
+             r"|\d{1,3}(?:\s?(?:y|yrs?|years?)(?: old)?)?"
+             # the relation in an aside: "IV-1 Emre (brother, 12)", "(mother Ayşe, 31)"
+             r"|(?:half-)?(?:brother|sister|son|daughter|mother|father)")
 
 #: relatives named together who "are brother and sister": how they are related, not their health
 _ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(?:are|were)\s+"

@@ -105,13 +105,15 @@ _PROBAND = re.compile(rf"(?i:\b(?:proband|propositus|proposita|index (?:case|pat
                       r"(?i:proband|propositus|proposita|index (?:case|patient)|patient)\b"
                       # a letter's subject line: "Re: Daniel ROBSON (III-2), DOB 03/10/1992",
                       # "Re: Orla McCartan (III-2 in the family pedigree)"
-                      rf"|^[ \t]*(?i:re|patient|name|subject)\b[^\n]*?\((?P<c>{PEDIGREE_ID})\b",
+                      rf"|^[ \t]*(?i:re|patient|name|subject)\b[^\n]*?\((?P<c>{PEDIGREE_ID})\b"
+                      # "Elif (IV-3) is the third child of III-4 and III-5"
+                      rf"|(?<![\w-])(?P<d>{PEDIGREE_ID})\)?\s+(?:is|was)\s+the\s+\w+\s+child\s+of\b",
                       re.MULTILINE)
 
 
 @lru_cache(maxsize=64)
 def _proband_ids(text: str) -> frozenset[str]:
-    return frozenset(name_key(m.group("a") or m.group("b") or m.group("c"))
+    return frozenset(name_key(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
                      for m in _PROBAND.finditer(text))
 
 
