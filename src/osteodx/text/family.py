@@ -244,6 +244,10 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         # "the paternal grandmother and the maternal grandfather are brother and sister"
         return [FamilyStatement("parents", None, ctx.original(p, group[0].start, kin.end()),
                                 *span, "consanguineous")]
+    if [h.cue.value for h in group] == ["parents"] and re.search(
+            r"consanguineous\s+$", text[max(0, group[0].start - 20):group[0].start]) \
+            and re.match(r"\s+and\b", text[group[0].end:]):
+        return []  # "with consanguineous parents and an affected cousin": kinship, then another
     if _no_such_relative(p, clause, group):
         return _statements(_Found("", None, "no such relative"), group, span)
     before = _IN.search(text, clause.start, group[0].start)

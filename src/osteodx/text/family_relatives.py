@@ -69,8 +69,7 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
             if _AUTHOR_BEFORE.search(text, max(0, h.start - 40), h.start) or \
                     _AUTHOR_AFTER.match(text, h.end):
                 continue  # the relative who wrote or told the history
-            if h.cue.value == "parents" and re.search(r"(?:cousin|consanguineous|related)\s+$",
-                                                      text[max(0, h.start - 30):h.start]):
+            if h.cue.value == "parents" and re.search(r"cousin\s+$", text[:h.start]):
                 continue  # "first-cousin parents": their kinship, read by _consanguinity
             if (aside := _RESTATED.match(text, h.end)) and any(
                     o.cue.kind == "relation" and o.start > h.end and (
