@@ -47,3 +47,22 @@ def test_a_numbered_proband_and_siblings_named_in_asides() -> None:
 
 def test_an_abbreviation_after_a_relative_is_no_name() -> None:
     assert _said("older sister (13) also CF, well.") == {("sister", True, "")}
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Patient: Yusuf ABDI        Age today: 7.4 years\n\nHe is tall.", 7.4),
+    ("Re: Sofia RAMIREZ\n\nI saw Sofia, who is eleven and a half, in clinic today.", 11.5),
+    ("Name: Baby Aoife (female)\nDOB: 03/08/2027        Discharged: 24/08/2027\nShe is well.",
+     0.06),
+])
+def test_ages_of_round_43(text: str, years: float) -> None:
+    from osteodx.text.demographics import extract_demographics
+
+    assert round(extract_demographics(text).age_years or -1, 2) == years
+
+
+def test_who_is_names_the_patient_only_when_the_letter_is_about_them() -> None:
+    from osteodx.text.demographics import extract_demographics
+
+    d = extract_demographics("Re: Sofia RAMIREZ\n\nHer brother Tom, who is 8, is well.")
+    assert d.age_years is None

@@ -100,8 +100,14 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "Age/Sex: 19/F"
     (re.compile(r"\bage\s?/\s?(?:sex|gender)[*_]*\s?[:=]?[*_]*\s?(?P<n>#+)\s?/\s?"
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
-    # "Age: 16 years", "**Age at visit:** 25 months"
-    (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?[*_]*\s?[:=]?[*_]*"
+    # the patient the letter is about, named in its heading: "I saw Sofia, who is eleven and a
+    # half, in clinic" after "Re: Sofia RAMIREZ"
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)),?\s(?:who|that)\s(?:is|'s)\s(?:now\s)?(?P<n>#+)"
+                r"(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but|in|with)\s)",
+                re.IGNORECASE), "heading_name"),
+    # "Age: 16 years", "**Age at visit:** 25 months", "Age today: 7.4 years"
+    (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:today|now)|\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?"
+                rf"[*_]*\s?[:=]?[*_]*"
                 rf"\s?(?P<n>#+)(?:[\s-]?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
     # "Boy, 4 years and 2 months old", "Female, 52 years" (not "the boy, 4 years later")
     (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"

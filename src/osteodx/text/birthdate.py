@@ -36,6 +36,8 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     r"|letter|meeting|mdt|discussion|call|service|encounter|attendance)"
                     r"|(?:service|encounter|call) date"
                     r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date"
+                    # a discharge letter: "Discharged: 24/08/2027", "Discharge date: ..."
+                    r"|discharged(?: on)?|discharge date|date of discharge"
                     # a record's export: "Generated: 05/24/2027 09:14", "Printed on ..."
                     r"|generated|printed|exported|report date|date of report"
                     # "Seen in the young adult endocrine clinic on 12/11/2025"

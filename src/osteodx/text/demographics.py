@@ -191,6 +191,10 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
             rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b", tx.norm.original) is not None
+    if where == "heading_name":  # "Sofia, who is eleven" when the letter is about Sofia
+        return re.search(rf"^[ \t*_]*(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?(?:(?:mr|mrs"
+                         rf"|ms|miss|master)\.?\s)?{re.escape(m.group('name'))}\b",
+                         tx.norm.original, re.IGNORECASE | re.MULTILINE) is not None
     if m.end() > tx.line_end(m.start()):
         return False  # a heading is one line
     prefix = tx.line_prefix(m.start())
