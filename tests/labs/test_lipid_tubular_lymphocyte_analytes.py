@@ -36,7 +36,8 @@ def test_new_analytes_load_with_their_sources():
 def test_unit_siblings_share_their_hpo_terms():
     """A value in the other unit moves to the sibling: the molar urate ratio, CK-MB
     activity, the CD4 and CD8 percentages and TRP beside TmP/GFR."""
-    pairs = {("urine_urate_creatinine", "urine_urate_creatinine_molar"), ("ck_mb", "ck_mb_activity"),
+    pairs = {("urine_urate_creatinine", "urine_urate_creatinine_molar"),
+             ("ck_mb", "ck_mb_activity"),
              ("cd4_t_cells", "cd4_percent"), ("cd8_t_cells", "cd8_percent"),
              ("tmp_gfr", "trp_phosphate")}
     for a, b in pairs:
@@ -61,7 +62,8 @@ def test_cd4_percentage_code_stays_uncatalogued():
     ("ApoA1", "apolipoprotein_a1"), ("apoA-I", "apolipoprotein_a1"),
     ("urine uric acid/creatinine ratio", "urine_urate_creatinine"),
     ("urate:creatinine ratio", "urine_urate_creatinine"),
-    ("fractional excretion of uric acid", "fe_urate"), ("FEUA", "fe_urate"), ("FE urate", "fe_urate"),
+    ("fractional excretion of uric acid", "fe_urate"), ("FEUA", "fe_urate"),
+    ("FE urate", "fe_urate"),
     ("fractional excretion of phosphate", "fe_phosphate"), ("FEPO4", "fe_phosphate"),
     ("TRP", "trp_phosphate"), ("tubular phosphate reabsorption", "trp_phosphate"),
     ("urine RBC", "urine_rbc"), ("urinary red cells", "urine_rbc"), ("urine WBC", "urine_wbc"),

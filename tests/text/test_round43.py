@@ -66,3 +66,19 @@ def test_who_is_names_the_patient_only_when_the_letter_is_about_them() -> None:
 
     d = extract_demographics("Re: Sofia RAMIREZ\n\nHer brother Tom, who is 8, is well.")
     assert d.age_years is None
+
+
+def test_the_family_doctor_is_no_relative() -> None:
+    assert _said("His weight gain slowed; his family doctor documented failure to thrive.") \
+        == set()
+
+
+def test_ranges_with_units_in_a_bracket_over_a_table_of_dates() -> None:
+    from tests.text.lab_helpers import labs
+
+    found = labs("Serial results (adjusted calcium mmol/L [2.10-2.55]; phosphate mmol/L "
+                 "[0.80-1.50]):\nDate        Ca      PO4\n14/03/27    1.58    2.14\n"
+                 "09/11/27    2.12    1.58\n")
+    got = [(lab.analyte, lab.value, lab.unit, lab.reference_low) for lab in found]
+    assert got == [("calcium_total", 1.58, "mmol/L", 2.1), ("phosphate", 2.14, "mmol/L", 0.8),
+                   ("calcium_total", 2.12, "mmol/L", 2.1), ("phosphate", 1.58, "mmol/L", 0.8)]

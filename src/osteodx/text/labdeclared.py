@@ -13,6 +13,10 @@ unit, when a result was printed without one) to the results of that analyte that
 >>> spans, ranges = declared_ranges(norm, find_mentions(norm))
 >>> sorted((k, r.low, r.high, r.unit) for k, r in ranges.items())
 [('free_t4', 9.0, 19.0, 'pmol/L'), ('tsh', 0.35, 5.0, 'mU/L')]
+>>> norm = Normalised("Serial results (calcium mmol/L [2.10-2.55]; PTH pmol/L [1.6-6.9]):")
+>>> sorted((k, r.low, r.high, r.unit) for k, r in declared_ranges(norm, find_mentions(norm))[1]
+...        .items())
+[('calcium_total', 2.1, 2.55, 'mmol/L'), ('pth_intact', 1.6, 6.9, 'pmol/L')]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from osteodx.text.labbinding import Statement
 from osteodx.text.labcells import read_range_cell
 from osteodx.text.labnames import Mention
 from osteodx.text.labtext import Normalised
+from osteodx.text.labunits import read_unit
 from osteodx.text.labvalues import RefRange
 
 __all__ = ["declared_ranges", "with_declared"]
@@ -34,6 +39,9 @@ _REFERENCE_LINE = re.compile(r"^[ \t]*(?:reference|ref\.?|normal)(?:\s(?:ranges?
 #: a bracket of two or more "name range" items, or one before a colon that opens a table
 _BRACKET = re.compile(r"\(([^()\n]{6,300})\)(\s*:)?")
 _ITEM_SPLIT = re.compile(r"\s*[;,]\s*")
+#: what may stand before the name of an item: "adjusted calcium", "serum phosphate"
+_QUALIFIERS = re.compile(r"\s*(?:(?:adjusted|corrected|serum|plasma|blood|total|ionised|ionized"
+                         r"|fasting|venous|intact)\s+)*", re.IGNORECASE)
 
 
 def declared_ranges(norm: Normalised, mentions: list[Mention]
@@ -86,10 +94,15 @@ def _items(t: str, a: int, e: int):  # noqa: ANN202 - a generator of spans
 def _item_range(t: str, mentions: list[Mention], a: int, e: int) -> tuple[str, RefRange] | None:
     """"free T4 9.0-19.0 pmol/L": the analyte named first and the range that is all the rest."""
     named = [m for m in mentions if a <= m.start and m.end <= e]
-    if len(named) != 1 or t[a:named[0].start].strip():
+    if len(named) != 1 or not _QUALIFIERS.fullmatch(t, a, named[0].start):
         return None
     start = named[0].end
     while start < e and t[start] in " :=":
         start += 1
     r = read_range_cell(t, start, e)
+    if r is None and (unit := read_unit(t, start)) is not None:
+        # "adjusted calcium mmol/L [2.10-2.55]": the unit, then the range in brackets
+        r = read_range_cell(t, unit[3], e)
+        if r is not None and r.unit is None:
+            r = replace(r, unit=unit[0], ucum=unit[1])
     return (named[0].key, r) if r is not None else None
