@@ -220,8 +220,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     for m in _TERMINAL.finditer(text, start, end):
         nxt = re.compile(r"\s*(\S+)").match(text, m.end(), end)
         following = nxt.group(1) if nxt else ""
-        if following and following[0].islower():
-            continue
+        if following and following[0].islower() and not _LOWER_I.fullmatch(following):
+            continue  # (a teenager's lower-case "i" still starts a sentence: "no pain. i have")
         word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
         if word and m.group()[0] == "." and word.end() == m.start() + 1:
             w = word.group(1).lower()
@@ -241,6 +241,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     return sorted(set(cuts))
 
 
+#: the pronoun "I" written in lower case ("i", "i'm", "ive", "im")
+_LOWER_I = re.compile(r"i(?:['’](?:m|ve|d|ll)|ve|m)?[,.]?")
 #: a name's initial after a title or another initial: "Mr. K.", "Mrs K.", "Dr. A. B."
 _TITLED_INITIAL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b[A-Z]\.)\s[A-Z]\.$")
 
