@@ -82,3 +82,18 @@ def test_ranges_with_units_in_a_bracket_over_a_table_of_dates() -> None:
     got = [(lab.analyte, lab.value, lab.unit, lab.reference_low) for lab in found]
     assert got == [("calcium_total", 1.58, "mmol/L", 2.1), ("phosphate", 2.14, "mmol/L", 0.8),
                    ("calcium_total", 2.12, "mmol/L", 2.1), ("phosphate", 1.58, "mmol/L", 0.8)]
+
+
+def test_a_change_told_in_words_gives_both_results() -> None:
+    from tests.text.lab_helpers import labs
+
+    found = labs("Calcium has risen from 1.9 to 2.3 mmol/L.")
+    assert [(lab.analyte, lab.value, lab.unit) for lab in found] == [
+        ("calcium_total", 1.9, "mmol/L"), ("calcium_total", 2.3, "mmol/L")]
+
+
+def test_a_lower_case_i_starts_a_sentence(real_kb) -> None:
+    from tests.text.case_helpers import terms
+
+    got = terms(real_kb, "things i DONT have: no chest pain. i have asthma but its mild.")
+    assert ("HP:0002099", False) in got and ("HP:0100749", True) in got

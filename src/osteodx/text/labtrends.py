@@ -1,5 +1,5 @@
 """Results of one analyte over time written in a line with arrows: "NH3 212 -> 148 -> 71
-umol/L (<50)", "Cr 180 → 120 → 95".
+umol/L (<50)", "Cr 180 → 120 → 95", or in words: "HbA1c has fallen from 71 to 58 mmol/mol".
 
 Ward notes write a trend this way: the unit and the reference range once, after the last
 value. Each value becomes a result of its own with that unit and range (the first is the
@@ -19,6 +19,11 @@ __all__ = ["bind_trends"]
 
 #: an arrow between two values of a trend
 _ARROW = re.compile(r"\s?(?:-{1,2}>|→|=>)\s?")
+#: a change told in words between the name and its first value: "has fallen from", "rose from"
+_FROM = re.compile(r"\s(?:has\s|have\s|had\s)?(?:fallen|fell|risen|rose|gone|went|dropped"
+                   r"|decreased|increased|improved|climbed|come)(?:\s(?:down|up))?\sfrom\s",
+                   re.IGNORECASE)
+_TO = re.compile(r"\s(?:to|and then)\s")
 
 
 def bind_trends(b: _Binder) -> None:
@@ -55,14 +60,17 @@ def _chain(b: _Binder, i: int) -> list[Quantity] | None:
     the values have no unit and the name cannot go without one."""
     m = b.mentions[i]
     q = b._next_q(m.end)
-    if q is None or not b._free(q) or q.start > b._next_mention_start(i) \
-            or not _LINK.fullmatch(b.t[m.end:q.start]):
+    if q is None or not b._free(q) or q.start > b._next_mention_start(i):
+        return None
+    told = _FROM.fullmatch(b.t, m.end, q.start) is not None  # "has fallen from 71 to 58"
+    if not told and not _LINK.fullmatch(b.t[m.end:q.start]):
         return None
     chain = [q]
     while True:
         pos = chain[-1].end
         flag = read_flag(b.t, pos)  # "14.8 H -> 11.2 H"
-        arrow = _ARROW.match(b.t, flag[2] if flag else pos)
+        arrow = _ARROW.match(b.t, flag[2] if flag else pos) or (
+            _TO.match(b.t, flag[2] if flag else pos) if told else None)
         if arrow is None:
             break
         nxt = b._next_q(arrow.start())
