@@ -97,3 +97,13 @@ def test_a_lower_case_i_starts_a_sentence(real_kb) -> None:
 
     got = terms(real_kb, "things i DONT have: no chest pain. i have asthma but its mild.")
     assert ("HP:0002099", False) in got and ("HP:0100749", True) in got
+
+
+def test_a_unit_run_into_the_first_value_of_a_table_of_dates() -> None:
+    from tests.text.lab_helpers import labs
+
+    found = labs("              12/03/2027      04/10/2027\nPlt x10^9/L   86              198\n"
+                 "Hb g/L        74              112\n")
+    assert [(lab.analyte, lab.value, lab.unit) for lab in found] == [
+        ("platelets", 86.0, "x10^9/L"), ("platelets", 198.0, "x10^9/L"),
+        ("haemoglobin", 74.0, "g/L"), ("haemoglobin", 112.0, "g/L")]

@@ -63,9 +63,11 @@ def find_table_rows(text: str) -> list[TableRow]:
     return rows
 
 
-#: a name with its bracketed unit and the first value one space after it, where the
-#: columns are too narrow: "Platelets (x10^9/L) 31       48       262"
-_UNIT_THEN_VALUE = re.compile(r"\S.*\)( )[<>]?-?\d[\d.,]*%?$")
+#: a name with its unit (bracketed, or a count or a concentration) and the first value one space
+#: after it, where the columns are too narrow: "Platelets (x10^9/L) 31       48       262",
+#: "Retic x10^9/L 18              64", "Hb g/L 74   112"
+_UNIT_THEN_VALUE = re.compile(r"\S.*(?:\)|\s(?:x\s?)?10\^?\d{1,2}/L|\s[a-zµμ]{1,4}/(?:L|dL|mL))"
+                              r"( )[<>]?-?\d[\d.,]*%?$")
 
 
 def _split_unit_value(text: str, cells: tuple[tuple[int, int], ...]
