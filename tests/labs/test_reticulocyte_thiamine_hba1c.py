@@ -8,7 +8,7 @@ import pytest
 
 from osteodx.labs import find_by_loinc, find_by_name, interpret_measurements, load_catalogue
 from osteodx.text.labs import extract_labs, to_measurement
-from tests.labs.analyte_helpers import findings, result
+from tests.labs.analyte_helpers import check_coded, check_report_line, findings
 
 CAT = load_catalogue()
 NEW = ("reticulocytes_absolute", "thiamine")
@@ -78,12 +78,7 @@ def test_ambiguous_words_are_not_names(text):
     ("LOINC:32554-8", 40, "nmol/L", 8, "MALE", None, None),
 ])
 def test_catalogue_ranges_and_findings(code, value, unit, age, sex, outcome, hpo_id):
-    r = result(code, value, unit, age=age, sex=sex)
-    assert r.interpretation == outcome, r.text
-    if hpo_id is not None:
-        assert (hpo_id, "observed") in findings(r)
-    elif outcome in ("H", "L"):
-        assert not any(status == "observed" for _, status in findings(r))
+    check_coded(code, value, unit, age, sex, outcome, hpo_id)
 
 
 @pytest.mark.parametrize(("text", "age", "sex", "key", "value", "unit", "outcome", "hpo_id"), [
@@ -103,15 +98,7 @@ def test_catalogue_ranges_and_findings(code, value, unit, age, sex, outcome, hpo
     ("HbA1c 7.2%", 40, "MALE", "hba1c", 7.2, "%", "H", "HP:0040217"),
 ])
 def test_a_report_line_is_read_and_judged(text, age, sex, key, value, unit, outcome, hpo_id):
-    (lab,) = extract_labs(text)
-    assert (lab.analyte, lab.value, lab.unit) == (key, value, unit)
-    work = interpret_measurements([to_measurement(lab)], age_years=age, sex=sex)
-    r = work.results[0]
-    assert r.interpretation == outcome, r.text
-    if hpo_id is not None:
-        assert (hpo_id, "observed") in findings(r)
-    else:
-        assert not any(status == "observed" for _, status in findings(r))
+    check_report_line(text, age, sex, key, value, unit, outcome, hpo_id)
 
 
 def test_a_retic_row_of_a_table_with_its_unit_in_the_name_is_the_absolute_count():
