@@ -93,7 +93,7 @@ from osteodx.text.family_words import (
     _BORN_TO,
     _CONSANG,
     _GAPPED,
-    _IDENTITY,
+    _IDENTITY_ONLY,
     _IN,
     _INFORMANT,
     _LINK,
@@ -269,7 +269,7 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         end = p.clauses[k].end
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
     named = ctx.original(p, lo, end).strip(" ,") if found is not None else ""
-    if found is not None and (_NAME_ONLY.fullmatch(named) or (  # "Lea (17): well"
+    if found is not None and (_IDENTITY_ONLY.fullmatch(named) or (  # "Lea (17): well"
             text.startswith(":", end) and _NAME_AGE.fullmatch(named))):
         found = None  # "Her big brother Oskar, who is seven, is healthy": a name
     if found is None and end == p.clauses[k].end and k + 1 < len(p.clauses):
@@ -291,9 +291,6 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-#: who a relative is, and nothing else: a first name ("Oskar"), a pedigree number, a titled
-#: name, an age ("II-2, Mr. K. Srinivas, 31")
-_NAME_ONLY = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
 #: a name and an age before a colon: "daughter Lea (17): well"
 _NAME_AGE = re.compile(r"[A-Z][a-z]+\s?\(\d{1,3}\)")
 #: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")

@@ -19,7 +19,7 @@ from osteodx.text.family_words import (
     _GENOTYPE_WORDS,
     _GERUND,
     _HEDGE,
-    _IDENTITY,
+    _IDENTITY_ONLY,
     _LEAD_MEASURE,
     _MEASURE_PREFIX,
     _NEUTRAL,
@@ -129,8 +129,6 @@ _BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:
 _KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|third"
                         r"|double|distant|1st|2nd|3rd)[- ]"
                         r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related")
-#: who a relative is, as a piece: "II-3", "Mrs. K. Padmavathi", "27"
-_IDENTITY_PIECE = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
 
 _CARRIER = re.compile(r"\b(?:obligate |possible |likely )?carriers?\b", re.IGNORECASE)
 
@@ -184,7 +182,7 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
         # "Her brother Eetu (7) is on the 50th centile": the name and age say nothing
         votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
     named = [bool(_NAME_AGED.fullmatch(who := ctx.original(p, a, b).strip(" ,"))
-                  or _IDENTITY_PIECE.fullmatch(who)) for a, b in pieces]
+                  or _IDENTITY_ONLY.fullmatch(who)) for a, b in pieces]
     k = named.index(False) if False in named else 0
     if k >= 1:  # "Mehmet (63) and Zeynep (60), both well": names first, then what is said
         votes[:k] = [None] * k

@@ -318,6 +318,8 @@ _IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
              r"|\d{1,3}(?:\s?(?:y|yrs?|years?)(?: old)?)?"
              # the relation in an aside: "IV-1 Emre (brother, 12)", "(mother Ayşe, 31)"
              r"|(?:half-)?(?:brother|sister|son|daughter|mother|father)")
+#: who a relative is, and nothing else: "II-2, Mr. K. Srinivas, 31", "IV-1 Emre (brother, 12)"
+_IDENTITY_ONLY = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
 
 #: relatives named together who "are brother and sister": how they are related, not their health
 _ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(?:are|were)\s+"
