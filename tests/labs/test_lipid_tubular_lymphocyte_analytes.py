@@ -50,8 +50,10 @@ def test_loinc_codes(code, key):
     assert find_by_loinc(code).key == key
 
 
-def test_cd4_percentage_code_stays_uncatalogued():
-    assert find_by_loinc("8123-2") is None
+def test_cd4_percentage_code_is_the_percentage_not_the_count():
+    """8123-2 is CD3+CD4+ cells/100 cells: a coded percentage must never be read as a count."""
+    assert find_by_loinc("8123-2").key == "cd4_percent"
+    assert find_by_loinc("24467-3").key == "cd4_t_cells"
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -135,9 +137,9 @@ def test_ambiguous_words_are_not_names(text):
     ("osteodx:lab/naive_cd4_percent", 75, "%", 30, "MALE", "H", "HP:0410375"),
     ("osteodx:lab/naive_cd4_percent", 75, "%", 3, "MALE", None, None),
     # CD4 %: LHSC 2-6 years 28-47, UCSF adults 24-64; CD8 % UCSF adults 14-40
-    ("osteodx:lab/cd4_percent", 12, "%", 40, "MALE", "L", "HP:0005407"),
-    ("osteodx:lab/cd4_percent", 25, "%", 4, "MALE", "L", "HP:0005407"),
-    ("osteodx:lab/cd4_percent", 70, "%", 40, "MALE", "H", None),
+    ("LOINC:8123-2", 12, "%", 40, "MALE", "L", "HP:0005407"),
+    ("LOINC:8123-2", 25, "%", 4, "MALE", "L", "HP:0005407"),
+    ("LOINC:8123-2", 70, "%", 40, "MALE", "H", None),
     ("osteodx:lab/cd8_percent", 8, "%", 40, "MALE", "L", "HP:0005415"),
     ("osteodx:lab/cd8_percent", 8, "%", 8, "MALE", None, None),
     # Mayo TPPTL: TPP1 85-326, PPT1 20-93 nmol/h/mg protein; BGL >=8.7

@@ -46,7 +46,8 @@ def test_units_comparators_and_fluids_of_a_renal_letter():
                "Synovial fluid was clear (white cells 310/uL, no crystals).\n")}
     assert got == {"urine_protein_creatinine": (185.0, None, "mg/mmol", 20.0),
                    "hba1c_ifcc": (46.0, None, "mmol/mol", 42.0),
-                   "acth": (5.0, "<", "ng/L", None)}
+                   "acth": (5.0, "<", "ng/L", None),
+                   "trp_phosphate": (78.0, None, "%", None)}
 
 
 def test_thirst_and_nocturia_in_plain_words(real_kb):

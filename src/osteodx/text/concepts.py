@@ -334,10 +334,23 @@ class ConceptRecognizer(PhraseVariants):
         ):
             return False  # "ulcerative <colitis>": the longer term is a kind of the shorter
         rest = text[s : cand.start] + " " + text[cand.end : e]
+        if self._nested == "subsumed" and _GRADE.search(rest) and not any(
+            outer == inner.hpo_id or outer in self._ancestors.get(inner.hpo_id, ())
+            for inner in cand.entries
+            for outer in ids
+        ):
+            # "moderate <learning difficulties>" is a grade of intellectual disability, not a
+            # specific learning disability: a severity that makes the phrase a term unrelated
+            # to the inner one names another concept
+            return True
         return not all(
             len(w) <= 2 or w.lower() in STOPWORDS or surface_token(w) in QUALIFIERS
             for w in re.findall(r"[^\W_]+", rest)
         )
+
+
+#: severity grades: a phrase they make into an unrelated term is not the inner term graded
+_GRADE = re.compile(r"\b(?:mild|moderate|severe|profound)\b", re.IGNORECASE)
 
 
 #: words after a phenotype name that make it the name of a gene, locus or molecule

@@ -270,6 +270,8 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
     named = ctx.original(p, lo, end).strip(" ,") if found is not None else ""
     if found is not None and (_IDENTITY_ONLY.fullmatch(named) or (  # "Lea (17): well"
+            _IDENTITY_ONLY.fullmatch(re.sub(r"^[\s,;.)]+|[\s,;.]+$", "", named))
+            and named.lstrip(" ,;.").startswith(")")) or (
             text.startswith(":", end) and _NAME_AGE.fullmatch(named))):
         found = None  # "Her big brother Oskar, who is seven, is healthy": a name
     if found is None and end == p.clauses[k].end and k + 1 < len(p.clauses):
@@ -332,6 +334,15 @@ def _both_parents(text: str) -> bool:
     return all(re.search(rf"\b(?:{w})\b(?!'s)", text) for w in ("father|dad", "mother|mum|mom"))
 
 
+def _named_parents(text: str, before: str) -> bool:
+    """"Imran and Sadia are first cousins", the two named earlier as father and mother (or as
+    "her parents, Lisa and Dan")."""
+    names = relative_names(text)
+    m = re.search(r"\b([a-z]{3,}) and ([a-z]{3,}) (?:are|were)\b", before)
+    return m is not None and {names.get(m.group(1)), names.get(m.group(2))} in (
+        {"father", "mother"}, {"parent"})
+
+
 def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:
     """"The parents are non-consanguineous" / "first cousins": the parents' relationship."""
     out = []
@@ -341,7 +352,8 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
             continue
         if m.group("pos") and "cousin" in m.group() and not _THE_PARENTS.search(
                 p.view.text[: m.end()]) and not _both_parents(p.view.text[: m.start()]) \
-                and not _WE_PARENTS.search(p.view.text[: m.start()]):
+                and not _WE_PARENTS.search(p.view.text[: m.start()]) \
+                and not _named_parents(ctx.text, p.view.text[: m.start()]):
             continue  # "her cousins were affected" is about cousins (not "me and her dad are
             # first cousins": a parent writing of the parents)
         negated = bool(m.group("neg")) or a.negated

@@ -183,10 +183,13 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
         votes[0] = _piece_affected(ctx, p, pieces[0][0] + name.end(), pieces[0][1])
     named = [bool(_NAME_AGED.fullmatch(who := ctx.original(p, a, b).strip(" ,"))
                   or _IDENTITY_ONLY.fullmatch(who)) for a, b in pieces]
-    k = named.index(False) if False in named else 0
+    # "Imran (father) and Sadia (mother)": names only, nothing said (one capitalised word
+    # alone may be a disease's name)
+    k = named.index(False) if False in named else len(named) if len(named) > 1 else 0
     if k >= 1:  # "Mehmet (63) and Zeynep (60), both well": names first, then what is said
         votes[:k] = [None] * k
-        if (name := _NAME_LEAD.match(ctx.original(p, *pieces[k]))) is not None \
+        if k < len(pieces) and (name := _NAME_LEAD.match(ctx.original(p, *pieces[k]))) \
+                is not None \
                 and pieces[k][0] + name.end() < pieces[k][1]:  # "Emre and Ayse are cousins"
             at = pieces[k][0] + name.end()
             verb = re.match(r"(?:is|was|are|were|has|had|have)\s", text[at:pieces[k][1]])

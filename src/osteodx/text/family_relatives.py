@@ -213,7 +213,7 @@ def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:
     "family members" - never the patient's own son or the owner."""
     own = owner.cue.value.split()[-1]
     side = {"mother": "maternal", "father": "paternal"}.get(own, "")
-    relation = _KIN.get((own in ("mother", "father"), h.cue.value)) or _KIN_OF.get(
+    relation = _KIN.get((own in ("mother", "father", "parent"), h.cue.value)) or _KIN_OF.get(
         (own, h.cue.value), "family members")
     if not side and owner.cue.value.startswith(("maternal ", "paternal ")):
         side = owner.cue.value.split()[0]  # "her paternal grandmother's sister"

@@ -306,7 +306,7 @@ _CONSANG = re.compile(
     r"|(?P<pos>consanguineous|consanguinity|(?:parents|couple) (?:are|were) related"
     r"|related parents|(?:first|second|third"
     r"|double|1st|2nd|3rd)[- ]cousin (?:parents|couple|marriage|union)"
-    r"|(?<=, )(?:first|second|third|double|1st|2nd|3rd)[- ]cousins(?=,)"
+    r"|(?<=, )(?:first|second|third|double|1st|2nd|3rd)[- ]cousins(?=[,.;]|$)"
     r"|(?:(?<=are )|(?<=ere )|(?<=not )|(?<=nts )|(?<=nts: )|(?<=nts - ))"
     r"(?:(?:first|second|third|double|distant|1st|2nd|3rd)[- ](?:degree )?)?"
     r"cousins(?: once removed)?)")
@@ -319,7 +319,9 @@ _IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
              # the relation in an aside: "IV-1 Emre (brother, 12)", "(mother Ayşe, 31)"
              r"|(?:half-)?(?:brother|sister|son|daughter|mother|father)")
 #: who a relative is, and nothing else: "II-2, Mr. K. Srinivas, 31", "IV-1 Emre (brother, 12)"
-_IDENTITY_ONLY = re.compile(rf"\(?(?:{_IDENTITY})\)?(?:\s*,?\s*\(?(?:{_IDENTITY})\)?)*")
+#: and who several are: "Imran (father, 32) and Sadia (mother, 28)"
+_IDENTITY_ONLY = re.compile(rf"(?:(?:and|&)\s+)?\(?(?:{_IDENTITY})\)?"
+                            rf"(?:\s*(?:,|and|&)?\s*\(?(?:{_IDENTITY})\)?)*")
 
 #: relatives named together who "are brother and sister": how they are related, not their health
 _ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(?:are|were)\s+"

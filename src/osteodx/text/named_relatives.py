@@ -30,12 +30,27 @@ _SIDED_KIN = rf"(?:(?P<side>maternal|paternal)\s+)?(?:half-?\s?)?(?P<rel>{_KIN_W
 #: a pedigree number: generation in Roman numerals, then the individual ("II-3", "III:1")
 PEDIGREE_ID = r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
 
-#: "Amira's mother, Leila (34)", "her brother Tom is" (a capitalised name of three letters or
-#: more)
-_NAMED_AFTER = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s|(?P<my>[Mm]y|[Oo]ur))\s+"
-                          rf"(?P<rel>{_KIN_WORDS}),?"
-                          r"\s+(?P<name>[A-Z][a-z]{2,})\b(?=\s*[,(]|\s+(?:is|was|has|had|also"
-                          r"|who)\b)")
+#: "Amira's mother, Leila (34)", "her brother Tom is", "his father Imran (32) and mother Sadia
+#: (28)", "The father, Imran Khan, is" (a capitalised name of three letters or more, not a title,
+#: and perhaps a surname)
+_NAME = (r"(?!(?:Mrs|Mr|Ms|Miss|Dr|Prof|Master|Mme|Mlle|Herr|Frau|Sr|Sra|Mother|Father)\b)"
+         r"[A-Z][a-z]{2,}")
+_SURNAME = r"(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))?"
+_NAMED_AFTER = re.compile(rf"(?:\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s|(?P<my>[Mm]y|[Oo]ur)"
+                          rf"|[Tt]he|and|with)\s+|^[ \t*•·-]*|(?<=[.;:] ))"
+                          rf"(?P<rel>(?i:{_KIN_WORDS})),?"
+                          rf"\s+(?P<name>{_NAME}){_SURNAME}\b(?=\s*[,(]|\s+(?:is|was|has|had"
+                          r"|also|who|and)\b)", re.MULTILINE)
+#: "Imran (father, 32)", "Sadia Bibi (28, mother)", "Ruby (his sister)"
+_NAMED_ASIDE = re.compile(rf"(?<![\w'])(?P<name>{_NAME}){_SURNAME}\s*\((?:[^()]{{0,20}}?[,;\s])?"
+                          rf"(?:the\s+|her\s+|his\s+|their\s+)?(?P<rel>(?i:{_KIN_WORDS}))\b"
+                          r"(?:[,;\s][^()]{0,30})?\)")
+#: "I saw Ruby with her parents, Lisa and Dan": two parents, but which is which is not said
+_PARENTS_NAMED = re.compile(rf"\b(?i:parents),?\s+(?P<a>{_NAME}){_SURNAME}\s+(?:and|&)\s+"
+                            rf"(?P<b>{_NAME})\b")
+#: "mother (Sadia, 28)", "the father (Imran)"
+_REL_ASIDE = re.compile(rf"(?i:\b(?P<rel>{_KIN_WORDS}))\s*\(\s*(?P<name>{_NAME}){_SURNAME}"
+                        r"\s*[,;)]")
 #: a family-history list's entry: "- Mother: Carol, died aged 41", "Father: Ian, 62, is well"
 _NAMED_ENTRY = re.compile(rf"^[\s*•·-]*(?P<rel>(?i:{_KIN_WORDS}))\s?:\s+(?P<name>[A-Z][a-z]{{2,}})"
                           r"\b(?=\s*[,(.;])", re.MULTILINE)
@@ -62,7 +77,8 @@ _PROBAND_NTH = re.compile(r"\b(?:is|was)\s+the\s+(?:first|second|third|fourth|fi
 def relative_names(text: str) -> dict[str, str]:
     """Lower-cased first names and pedigree numbers of relatives -> their relation, from the
     whole text; a name given to two relations is left out, and so is the patient's own
-    number ("the proband (III-2)" names no relative).
+    number ("the proband (III-2)" names no relative). Parents named together ("her parents,
+    Lisa and Dan") are each a "parent" until the text says which is which.
 
     >>> relative_names("Amira's mother, Leila (34), has a large head. Tom, her brother, is well.")
     {'leila': 'mother', 'tom': 'brother'}
@@ -71,7 +87,8 @@ def relative_names(text: str) -> dict[str, str]:
     [('i-1', 'maternal grandfather'), ('ii-3', 'brother')]
     """
     found: dict[str, set[str]] = {}
-    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
+    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _NAMED_ASIDE, _REL_ASIDE,
+               _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
         for m in rx.finditer(text):
             side = m.groupdict().get("side")
             rel = m.group("rel").lower()
@@ -81,6 +98,12 @@ def relative_names(text: str) -> dict[str, str]:
                     continue  # "my son Alfie": the patient
             name = name_key(m.group("name"))
             found.setdefault(name, set()).add(f"{side.lower()} {rel}" if side else rel)
+    for m in _PARENTS_NAMED.finditer(text):  # "her parents, Lisa and Dan": which is which?
+        for g in ("a", "b"):
+            found.setdefault(name_key(m.group(g)), set()).add("parent")
+    for rels in found.values():
+        if len(rels) > 1:
+            rels.discard("parent")  # "Dan (father, 34)" says which parent Dan is
     if _PROBAND_NTH.search(text):
         for m in _NTH_CHILD.finditer(text):
             sib = "sister" if m.group("kid") in ("girl", "daughter") else "brother"

@@ -8,6 +8,8 @@ litre" (mmol/L), "52.7 pico mol per litre" (pmol/L), "211 units per litre" (U/L)
 True
 >>> word_unit("185 milligrams per millimole", 4)[1], word_unit("46 millimoles per mole", 3)[1]
 ('mg/mmol', 'mmol/mol')
+>>> word_unit("78 per cent (normal above 85)", 3)
+('per cent', '%', 3, 11)
 """
 
 from __future__ import annotations
@@ -35,11 +37,16 @@ _WORD_DEN = {"litre": "L", "liter": "L", "l": "L", "decilitre": "dL", "deciliter
 
 #: "mg/100 mL", "g per 100 ml": the old writing of mg/dL ("mg%" is read by UCUM's label fixes)
 _PER_100ML = re.compile(r"(?P<num>[mµu]?g)\s?(?:/|per)\s?100\s?m[lL]\b")
+#: "78 per cent", "25 percent": a proportion said in words (TRP, CD4 %, a saturation)
+_PERCENT = re.compile(r"per\s?cent\b", re.IGNORECASE)
 
 
 def word_unit(t: str, start: int) -> tuple[str, str | None, int, int] | None:
-    """A unit written in words ("pico mol per litre" -> pmol/L), or per 100 mL
-    ("mg/100 mL" -> mg/dL), or None."""
+    """A unit written in words ("pico mol per litre" -> pmol/L, "per cent" -> %), or per
+    100 mL ("mg/100 mL" -> mg/dL), or None."""
+    percent = _PERCENT.match(t, start)
+    if percent:
+        return percent.group(), "%", start, percent.end()
     hundred = _PER_100ML.match(t, start)
     if hundred:
         return hundred.group(), f"{hundred.group('num')}/dL".replace("µ", "u"), start, \
