@@ -264,6 +264,11 @@ class ContextAnalyser:
                 between):
             return False  # "he does not walk, he says no words", "he doesn't sleep - he's up
             # at 3": a new subject, a new clause
+        if direction == "forward" and _h_negates(h) and re.search(
+                r",\s+(?:and\s+)?(?:had|has|have|developed|develops|showed|shows|presented"
+                r"|presents|underwent|needed|needs|required|requires)\s", between):
+            return False  # "never sat unsupported, had seizures from 2 months", "no fever,
+            # developed a rash": a verb of its own after the comma, a new statement
         if direction == "forward" and _h_negates(h) and re.search(r",\s+and\s", between) \
                 and between.count(",") < 2:
             return False  # "pancreatitis without necrosis, and diffuse hepatic steatosis": a

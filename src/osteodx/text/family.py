@@ -278,6 +278,8 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         who = p.clauses[k + 1]  # "Her father, who has dense bones, ..."
         if text.startswith("who ", who.start):
             comma = text.find(",", who.start, who.end)
+            while comma >= 0 and text.count('"', who.start, comma) % 2:  # a comma in a quote:
+                comma = text.find(",", comma + 1, who.end)  # who "never grew, had a bird face"
             found = _finding(ctx, p, who.start + 4, who.end if comma < 0 else comma)
             after = p.clauses[k + 2] if k + 2 < len(p.clauses) else None
             if found is None and after is not None and _VERB_FIRST.match(text, after.start):
@@ -336,11 +338,17 @@ def _both_parents(text: str) -> bool:
 
 def _named_parents(text: str, before: str) -> bool:
     """"Imran and Sadia are first cousins", the two named earlier as father and mother (or as
-    "her parents, Lisa and Dan")."""
+    "her parents, Lisa and Dan"), or a parent's "me and Emre are second cousins"."""
     names = relative_names(text)
     m = re.search(r"\b([a-z]{3,}) and ([a-z]{3,}) (?:are|were)\b", before)
-    return m is not None and {names.get(m.group(1)), names.get(m.group(2))} in (
-        {"father", "mother"}, {"parent"})
+    if m is not None and {names.get(m.group(1)), names.get(m.group(2))} in (
+            {"father", "mother"}, {"parent"}):
+        return True
+    # a parent writing: "me and Emre are second cousins", Emre her husband
+    m = re.search(r"\b(?:me|i) and ([a-z]{3,}) (?:are|were)\b|\b([a-z]{3,}) and (?:me|i) (?:are"
+                  r"|were)\b", before)
+    return m is not None and names.get(m.group(1) or m.group(2)) in (
+        "father", "mother", "parent") and parent_narrator(text)
 
 
 def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list[FamilyStatement]:

@@ -230,7 +230,8 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
                           " development skin nails feet hands hair legs arms joints spine heart"
                           " kidneys blood pressure urinalysis creatinine bloods labs tests"
-                          " results ecg echo scan scans x-rays mri".split())
+                          " results ecg echo scan scans x-rays mri build iq".split()) | {
+    "head size", "head circumference", "body proportions"}
 #: when, after a noun: "creatinine last year", "ECG in 2024"
 _WHEN_AFTER = re.compile(r"(?:\s+(?:when (?:tested|checked|seen)|(?:last|this|earlier this) (?:year"
                          r"|month|week)|in (?:19|20)\d\d|in (?:january|february|march|april|may"

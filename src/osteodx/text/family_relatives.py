@@ -19,12 +19,11 @@ from osteodx.text.family_words import (
     _CONSANG,
     _FAMILY_WIDE,
     _IN_FAMILY,
-    _KIN,
-    _KIN_OF,
     _RESTATED,
     _SIDE_AFTER,
     _SIDE_BEFORE,
     _SIDE_PREFIX,
+    relation_of,
 )
 from osteodx.text.named_relatives import PEDIGREE_ID, relative_names
 from osteodx.text.named_relatives import name_key as _name_key
@@ -95,23 +94,32 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
 #: a relative's children named by a plain word: "her brother (Dean) had a boy, Kyle, who",
 #: "my wife's sister has two boys" (view text)
 _HAD_CHILD = re.compile(r"(?:\s+[a-z]+)?\s+(?:had|has|have)\s+(?:a|one|an only|two|three|four"
-                        r"|[2-9])\s+(?:(?:little|baby|young|healthy|grown-up)\s+)?"
-                        r"(?P<kid>boys?|girls?|kids)\b")
-_KID = {"boy": "son", "boys": "son", "girl": "daughter", "girls": "daughter", "kids": "children"}
+                        r"|[2-9])\s+(?:(?:little|baby|young|healthy|grown-up|younger|older"
+                        r"|elder)\s+)?(?P<kid>boys?|girls?|kids|sons?|daughters?|brothers?"
+                        r"|sisters?)\b")
+_KID = {"boy": "son", "boys": "son", "girl": "daughter", "girls": "daughter", "kids": "children",
+        "sons": "son", "daughters": "daughter", "brothers": "brother", "sisters": "sister"}
 
 
 def _their_children(text: str, out: list[CueHit]) -> list[CueHit]:
     """A sibling's or an aunt's or uncle's "boy" / "girls" are the patient's nephews, nieces
     or cousins, and what follows is theirs: "My brother Dean had a boy, Kyle, who was exactly
-    like this" is an affected cousin (the writer's nephew), not an affected uncle."""
-    for k, h in enumerate(out):
-        own = h.cue.value.split()[-1]
+    like this" is an affected cousin (the writer's nephew), not an affected uncle; so is "Imran's
+    sister Nazia has a son", and "Sadia's father had a younger brother" is a great-uncle."""
+    k = 0
+    while k < len(out):
+        h = out[k]
         m = _HAD_CHILD.match(text, h.end)
-        if m is None or own not in ("uncle", "aunt", "brother", "sister") or any(
-                o.start < m.end() and o.end > h.end for o in out):
+        word = _KID.get(m.group("kid"), m.group("kid")) if m else ""
+        said = [o for o in out if m and o.start == m.start("kid")]  # "son": a cue itself
+        if m is None or any(o.start < m.end() and o.end > h.end for o in out if o not in said) \
+                or relation_of(h.cue.value, word) is None:
+            k += 1
             continue
-        kid = _hit(m.start("kid"), m.end("kid"), text, _KID[m.group("kid")])
+        kid = _hit(m.start("kid"), m.end("kid"), text, word)
         out[k] = _kin(text, h, kid)
+        out = [o for o in out if o not in said]
+        k += 1
     return out
 
 
@@ -211,13 +219,8 @@ _PRONOUN_OF = {"mother": "her", "grandmother": "her", "aunt": "her", "sister": "
 def _kin(text: str, owner: CueHit, h: CueHit) -> CueHit:
     """"her mother's brother" -> maternal uncle; unknown pairs ("her sister's son") are
     "family members" - never the patient's own son or the owner."""
-    own = owner.cue.value.split()[-1]
-    side = {"mother": "maternal", "father": "paternal"}.get(own, "")
-    relation = _KIN.get((own in ("mother", "father", "parent"), h.cue.value)) or _KIN_OF.get(
-        (own, h.cue.value), "family members")
-    if not side and owner.cue.value.startswith(("maternal ", "paternal ")):
-        side = owner.cue.value.split()[0]  # "her paternal grandmother's sister"
-    value = f"{side} {relation}" if side and relation != "family members" else relation
+    # "her paternal grandmother's sister": the owner's side is the relative's
+    value = relation_of(owner.cue.value, h.cue.value) or "family members"
     return _hit(owner.start, h.end, text, value)
 
 

@@ -339,7 +339,27 @@ _KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): 
 _KIN_OF = {**{(owner, child): "cousin" for owner in ("uncle", "aunt")
               for child in ("son", "daughter", "child", "children")},
            **{(owner, "son"): "nephew" for owner in ("brother", "sister")},
-           **{(owner, "daughter"): "niece" for owner in ("brother", "sister")}}
+           **{(owner, "daughter"): "niece" for owner in ("brother", "sister")},
+           # a grandparent's sibling: "Sadia's father had a younger brother"
+           **{(owner, "brother"): "great-uncle" for owner in ("grandfather", "grandmother")},
+           **{(owner, "sister"): "great-aunt" for owner in ("grandfather", "grandmother")}}
+
+
+def relation_of(owner: str, relative: str) -> str | None:
+    """The patient's relation to *owner*'s *relative*, or None when no word says it:
+    ("father", "sister") -> "paternal aunt"; ("paternal aunt", "son") -> "paternal cousin";
+    ("maternal grandfather", "brother") -> "maternal great-uncle"."""
+    own = owner.split()[-1]
+    side = {"mother": "maternal", "father": "paternal"}.get(own, "")
+    if not side and owner.startswith(("maternal ", "paternal ")):
+        side = owner.split()[0]
+    kin = _KIN.get((own in ("mother", "father", "parent"), relative)) or _KIN_OF.get(
+        (own, relative))
+    if kin is None:
+        return None
+    return f"{side} {kin}" if side else kin
+
+
 _SIDE_PREFIX = re.compile(r"(maternal|paternal|mat|pat)\.?[ -](?:great[ -])?$")
 _SIDE_AFTER = re.compile(r"(?:'s)? side\b")
 _SIDE_BEFORE = re.compile(r",? (?:from|on) (?:the|her|his|their) ")
@@ -382,7 +402,9 @@ _RESTATED = re.compile(r"(?:\s+[a-z]{2,15})?\s*\((?:his|her|their|the patient's|
 _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[A-Z][a-z]+'s |his "
                             r"|her |their |the (?:child's |patient's )?)?$"
                             # the writer introducing themselves: "This is Sophie's mum, Kelly."
-                            r"|\b(?:this is|it's|i am|i'm) (?:[A-Z][a-z]+'s |his |her |their )$",
+                            r"|\b(?:this is|it's|i am|i'm) (?:[A-Z][a-z]+'s |his |her |their )$"
+                            # "it's Gulay Demir Elif Demir's mum": her name, then the child's
+                            r"|\b(?:this is|it's|i am|i'm) (?:[a-z]+ ){1,3}[a-z]+'s $",
                             re.IGNORECASE)
 _AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words"
                            # an occasion or a place of the relative's: "at his brothers wedding"

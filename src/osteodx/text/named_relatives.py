@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from osteodx.text.cues import Cue, CueHit, View
+from osteodx.text.family_words import relation_of
 from osteodx.text.narrator import child_relation, parent_narrator
 
 __all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_named_relatives"]
@@ -36,18 +37,22 @@ PEDIGREE_ID = r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
 _NAME = (r"(?!(?:Mrs|Mr|Ms|Miss|Dr|Prof|Master|Mme|Mlle|Herr|Frau|Sr|Sra|Mother|Father)\b)"
          r"[A-Z][a-z]{2,}")
 _SURNAME = r"(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))?"
-_NAMED_AFTER = re.compile(rf"(?:\b(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][a-z]+'s|(?P<my>[Mm]y|[Oo]ur)"
-                          rf"|[Tt]he|and|with)\s+|^[ \t*•·-]*|(?<=[.;:] ))"
+_NAMED_AFTER = re.compile(rf"(?:\b(?:[Hh]er|[Hh]is|[Tt]heir|(?P<owner>[A-Z][a-z]+)'s"
+                          rf"|(?P<my>[Mm]y|[Oo]ur)|[Tt]he|and|with)\s+(?:(?:elder|older|younger"
+                          rf"|eldest|youngest|little|big|baby|twin|half-?)\s?)?|^[ \t*•·-]*"
+                          rf"|(?<=[.;:] ))"
                           rf"(?P<rel>(?i:{_KIN_WORDS})),?"
                           rf"\s+(?P<name>{_NAME}){_SURNAME}\b(?=\s*[,(]|\s+(?:is|was|has|had"
-                          r"|also|who|and)\b)", re.MULTILINE)
+                          r"|also|who|and|says|said|wants|wanted|thinks|thought|told|asked|asks"
+                          r"|does|did|can|could|will|would)\b)", re.MULTILINE)
 #: "Imran (father, 32)", "Sadia Bibi (28, mother)", "Ruby (his sister)"
 _NAMED_ASIDE = re.compile(rf"(?<![\w'])(?P<name>{_NAME}){_SURNAME}\s*\((?:[^()]{{0,20}}?[,;\s])?"
                           rf"(?:the\s+|her\s+|his\s+|their\s+)?(?P<rel>(?i:{_KIN_WORDS}))\b"
                           r"(?:[,;\s][^()]{0,30})?\)")
-#: "I saw Ruby with her parents, Lisa and Dan": two parents, but which is which is not said
-_PARENTS_NAMED = re.compile(rf"\b(?i:parents),?\s+(?P<a>{_NAME}){_SURNAME}\s+(?:and|&)\s+"
-                            rf"(?P<b>{_NAME})\b")
+#: "I saw Ruby with her parents, Lisa and Dan", "his parents, Imran (31, shopkeeper) and Sadia":
+#: two parents, but which is which is not said
+_PARENTS_NAMED = re.compile(rf"\b(?i:parents),?\s+(?P<a>{_NAME}){_SURNAME}(?:\s*\([^()]{{0,40}}\))?"
+                            rf"\s+(?:and|&)\s+(?P<b>{_NAME})\b")
 #: "mother (Sadia, 28)", "the father (Imran)"
 _REL_ASIDE = re.compile(rf"(?i:\b(?P<rel>{_KIN_WORDS}))\s*\(\s*(?P<name>{_NAME}){_SURNAME}"
                         r"\s*[,;)]")
@@ -87,9 +92,14 @@ def relative_names(text: str) -> dict[str, str]:
     [('i-1', 'maternal grandfather'), ('ii-3', 'brother')]
     """
     found: dict[str, set[str]] = {}
+    owned: list[tuple[str, str, str]] = []
     for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _NAMED_ASIDE, _REL_ASIDE,
                _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
         for m in rx.finditer(text):
+            if m.groupdict().get("owner"):  # "Imran's sister Nazia": whose sister is known last
+                owned.append((name_key(m.group("owner")), m.group("rel").lower(),
+                              name_key(m.group("name"))))
+                continue
             side = m.groupdict().get("side")
             rel = m.group("rel").lower()
             if m.groupdict().get("my") and parent_narrator(text):
@@ -104,6 +114,11 @@ def relative_names(text: str) -> dict[str, str]:
     for rels in found.values():
         if len(rels) > 1:
             rels.discard("parent")  # "Dan (father, 34)" says which parent Dan is
+    for owner, rel, name in owned:
+        if owner not in found:  # "Amira's mother, Leila": Amira is the patient
+            found.setdefault(name, set()).add(rel)
+        elif len(found[owner]) == 1 and (kin := relation_of(next(iter(found[owner])), rel)):
+            found.setdefault(name, set()).add(kin)  # "Imran's sister Nazia", Imran the father
     if _PROBAND_NTH.search(text):
         for m in _NTH_CHILD.finditer(text):
             sib = "sister" if m.group("kid") in ("girl", "daughter") else "brother"

@@ -25,9 +25,10 @@ __all__ = ["diary_of", "parent_narrator", "patient_writes", "child_relation", "r
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                      r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their"
                      r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b"
-                     # "This is Sophie's mum, Kelly.", "I am Leo's father"
-                     r"|\b(?:this is|it's|i am|i'm) (?-i:[A-Z][a-z]+)'s (?:mum|mom|mother|dad"
-                     r"|father)\b"
+                     # "This is Sophie's mum, Kelly.", "I am Leo's father", "it's Gulay Demir Elif
+                     # Demir's mum" (her name, then the child's)
+                     r"|\b(?:this is|it's|i am|i'm) (?-i:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)'s (?:mum"
+                     r"|mom|mother|dad|father)\b"
                      # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
                      r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
 _DIARY = re.compile(r"\A\W*(?P<name>[A-Za-z]+)'s (?:diary|notes|journal|log)\b", re.IGNORECASE)

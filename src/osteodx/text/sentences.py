@@ -29,6 +29,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from osteodx.text.spoken import spoken_cuts
+
 __all__ = [
     "LITERATURE_SECTIONS",
     "blank_emphasis",
@@ -287,7 +289,10 @@ def split_sentences(text: str, sections: Sequence[Section] | None = None) -> lis
     out: list[Sentence] = []
     for sec in sections if sections is not None else find_sections(text):
         pos = sec.start
-        for cut in [*_boundaries(text, sec.start, sec.end), sec.end]:
+        cuts = [*_boundaries(text, sec.start, sec.end), sec.end]
+        spoken = [c for a, b in zip([sec.start, *cuts[:-1]], cuts, strict=True)
+                  for c in spoken_cuts(text, a, b)]  # a transcript's run-on: its spoken breaks
+        for cut in sorted({*cuts, *spoken}):
             s, e = pos, cut
             while s < e and text[s].isspace():
                 s += 1
