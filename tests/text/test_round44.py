@@ -77,3 +77,52 @@ def test_a_named_family_history(real_kb):
 def test_a_verb_after_a_comma_ends_a_negation(real_kb, text, status):
     found, _ = _read(text, real_kb)
     assert found["Seizure"] == status
+
+
+def _labs(text: str) -> list[tuple]:
+    from osteodx.text.labs import extract_labs
+
+    return [(lab.analyte, lab.value, lab.ucum, lab.reference_low, lab.reference_high)
+            for lab in extract_labs(text)]
+
+
+def test_serial_results_with_their_dates_in_a_line():
+    got = _labs("Results (ranges: calcium 2.20-2.65 mmol/L):\n"
+                "Ca 1.52 mmol/L (02/08/2027), 1.79 (03/08), 2.04 (06/08).")
+    assert got == [("calcium_total", v, "mmol/L", 2.2, 2.65) for v in (1.52, 1.79, 2.04)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date between the name and the value is the sample's, not a value
+    ("Ammonia 14/10/2027   212 umol/L (<50)", [("ammonia", 212.0, "umol/L", None, 50.0)]),
+    ("24-hour urine calcium (15/09/27) 7.9 mmol/day",
+     [("urine_calcium", 7.9, "mmol/(24.h)", None, None)]),
+    # a method in capitals and a decimal comma in the unit
+    ("eGFR (CKD-EPI) 42 mL/min/1,73 m2", [("egfr", 42.0, "mL/min/{1.73_m2}", None, None)]),
+    # an Indian report: lakh grouping, per cubic millimetre, TLC
+    ("TLC 8,200/cumm (5,000-15,000), platelets 2,46,000/cumm (1,50,000-4,50,000)",
+     [("leukocytes", 8200.0, "/mm3", 5000.0, 15000.0),
+      ("platelets", 246000.0, "/mm3", 150000.0, 450000.0)]),
+    # total lung capacity, an acylcarnitine and a dose are none of these analytes
+    ("TLC 4.2 L (78%), TLC 85% predicted", []),
+    ("C5-OH carnitine 1.84 umol/L (<0.50)", []),
+    ("He is on calcitriol 0.25 micrograms twice daily.", []),
+    ("haemoglobin 101 g/L (L; 110-140)", [("haemoglobin", 101.0, "g/L", 110.0, 140.0)]),
+])
+def test_lab_lines_of_round_44(text, expected):
+    assert _labs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Patient: Mrs Morag CAIRNS   DOB: 22/07/1989   CHI: 2207894562\nClinic: 16/11/2027\n",
+     38.32),
+    ("Mother: Priya SHARMA-COLE, 31, G2 P1\nShe was born at 38+4 weeks on 18/09/2027 and is "
+     "now four weeks old.", 0.08),
+    ("Patient: Joshua B.  DOB: 02/06/2016\nClinic: 19/10/2027\nDad says his mother had an "
+     "operation as a newborn.", 11.38),
+    ("We send the patient Mr Matteo ZANON, male sex, of years 27.", 27.0),
+])
+def test_ages_of_round_44(text, age):
+    from osteodx.text.demographics import extract_demographics
+
+    assert extract_demographics(text).age_years == pytest.approx(age, abs=0.01)

@@ -90,6 +90,8 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     # "mg%" and "mg/100 mL" are the old writings of mg/dL (per 100 mL)
     (r"(?<=g)%$", "/dL"), (r"/100m[lL]$", "/dL"),
     (r"/1\.73m(?:2|²)", "/{1.73_m2}"), (r"(?i)^percent$", "%"),
+    (r"/(?:day|d)$", "/(24.h)"),  # "7.9 mmol/day": a 24-hour collection
+    (r"/cu\.?mm$", "/mm3"),  # "8,200/cumm": per cubic millimetre
     (r"/(\d+)\.?h(?:rs?)?$", r"/(\1.h)"), (r"/hrs?(?=/|$)", "/h"), (r"^cells(?=/)", "{cells}"),
     (r"(?i)^(?:in|inch|inches)$", "[in_i]"), (r"(?i)^(?:lbs?|pounds?)$", "[lb_av]"),
     # French and Belgian counts: "0,2 G/l" (giga per litre), "4,5 T/l" (tera per litre)

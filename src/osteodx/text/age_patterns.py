@@ -105,6 +105,9 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)),?\s(?:who|that)\s(?:is|'s)\s(?:now\s)?(?P<n>#+)"
                 r"(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but|in|with)\s)",
                 re.IGNORECASE), "heading_name"),
+    # a translated Romance letter: "male sex, of years 27", "born the 03.05.2000, of years 27"
+    # (Italian "di anni 27", Spanish "de 27 años")
+    (re.compile(r"\bof\syears\s(?P<n>#{1,3})(?![#\w])", re.IGNORECASE), ""),
     # "Age: 16 years", "**Age at visit:** 25 months", "Age today: 7.4 years"
     (re.compile(rf"{_NOT_EVENT}\bage(?:\s(?:today|now)|\s(?:at|on)\s(?:the\s)?{_ENCOUNTER})?"
                 rf"[*_]*\s?[:=]?[*_]*"

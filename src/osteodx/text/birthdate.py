@@ -27,7 +27,7 @@ _DATE = (r"(?P<{g}>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)?"
          r"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
          r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{") + r",?\s\d{{4}}"
          r"|" + _MONTH + r"\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}))")
-_BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[*_]*\s?[:=-]?[*_]*\s?"
+_BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| the)?)[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d")
                     # a message's check: "Just checking Leo's DOB for the care plan - 03/03/2023?"
                     + r"|\bdob\b[^\n:.?]{1,40}?\s[-:]\s?" + _DATE.format(g="d2"), re.IGNORECASE)
@@ -41,7 +41,10 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     # a record's export: "Generated: 05/24/2027 09:14", "Printed on ..."
                     r"|generated|printed|exported|report date|date of report"
                     # "Seen in the young adult endocrine clinic on 12/11/2025"
-                    r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s))"
+                    r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s)"
+                    # a letter's header: "Clinic: 16/11/2027", "Appointment: ..."
+                    r"|(?<![\w ])(?:clinic|appointment|consultation|visit|review|attended)"
+                    r"(?=[*_]*\s?:))"
                     r"[*_]*\s?(?:on\s)?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d"), re.IGNORECASE)
 

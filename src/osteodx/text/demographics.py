@@ -60,6 +60,8 @@ _MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy", "mr"}
 _RELATIVES = re.compile(r"\b(?:mother|father|sister|brother|siblings?|son|daughter|husband|wife"
                         r"|parents?|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew"
                         r"|relatives?|mom|dad|maternal|paternal)\b", re.IGNORECASE)
+#: a line labelled with a relative: "Mother: Priya SHARMA-COLE, 31"
+_RELATIVE_LABEL = re.compile(rf"\s*(?:{_RELATIVES.pattern})\s*:", re.IGNORECASE)
 #: a relative named in a sentence: a kinship word or a pedigree number ("II-3")
 _ABOUT_KIN = re.compile(rf"{_RELATIVES.pattern}|\b(?:I{{1,3}}|IV|VI{{0,3}})[-:][#\d]{{1,2}}",
                         re.IGNORECASE)
@@ -81,7 +83,8 @@ _EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at
 #: (not the year of a full date: "Discharge: 06/14/2024 Age at discharge: 12 days")
 _YEAR_BEFORE = re.compile(r"(?<![/.-])\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
 _YEAR_AFTER = re.compile(r"\s?[,;]\s?(?:in\s)?(?:19|20)\d\d\b")
-_NEWBORN = re.compile(r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
+_NEWBORN = re.compile(r"(?<!\bas )(?<!\bwhen )(?<!\bsince )(?<!\bfrom )"  # "operated as a newborn"
+                      r"\b(?:a|an|this|the|our)\s(?:[a-z-]+\s){0,2}?(?:newborn|new-born|neonate)"
                       r"(?:\s(?P<noun>girl|boy|female|male))?\b"
                       # "picked up on the newborn hearing test": the test's name, not the patient
                       r"(?!\s(?:hearing|screen|screening|blood|bloodspot|spot|heel|test|tests|check"
@@ -241,6 +244,8 @@ def _age(tx: _Text, d: Demographics) -> str | None:
             before = above + " " + before
         if not where and _RELATIVES.search(before) and not noun:
             continue  # "her mother, aged 45", "Maternal history: 32 y/o"
+        if _RELATIVE_LABEL.match(tx.line_prefix(m.start())):
+            continue  # "Mother: Priya SHARMA-COLE, 31, G2 P1": the mother's line
         if _OBSTETRIC_AFTER.match(tx.masked, m.end()):
             continue  # "32 y/o G1P0": the mother's age in a newborn's notes
         if not where and _at_event(tx, m):
@@ -452,6 +457,7 @@ def extract_demographics(text: str) -> Demographics:
     noun = _age(tx, d)
     dated = age_from_dates(text)  # more exact than a stated "17-year-old" that it agrees with
     if dated is not None and (d.age_years is None or d.age_years == int(dated[0]) >= 1
+                              or (d.age_years == 0 and dated[0] < 1)  # "a newborn", dated
                               or (d.age_source is not None
                                   and _PRONOUN_AGE.match(text, d.age_source.start))):
         # and surer than "he's 70 now" in a transcript: "he" may be anyone but the patient

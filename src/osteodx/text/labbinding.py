@@ -32,8 +32,12 @@ _LINK = re.compile(
     # "Ammonia peak 118 umol/L", "Glucose (POC) 96 mg/dL"
     r"|peak|peaked|nadir|maximum|max|minimum|min|lowest|highest|at most|today|yesterday"
     r"|currently"
+    # the date of the sample: "Ammonia 14/10/2027 212 umol/L", "urine calcium (15/09/27) 7.9"
+    r"|(?:on\s)?\(?(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\)?"
     r"|\((?-i:POC|BM|CBG|VBG|ABG|fasting|random|venous|arterial|capillary)\)"
     r"|\((?-i:[A-Za-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s)"
+    # the method in capitals: "eGFR (CKD-EPI) 42"
+    r"|\((?-i:[A-Z][A-Z0-9\-]{1,11})\)"
     # an apposition that explains the name: "Your CK, a muscle enzyme, was 388 U/L"
     r"|(?<=,\s)(?:an?|the)\s(?-i:[a-z][a-z \-]{1,30}),)"
     r"(?:\b|(?<=[(:=)\-–—,]))\s?)*",
@@ -176,7 +180,7 @@ class _Binder:
         gap = self.t[pos:q.start]
         if not _LINK.fullmatch(gap) or strong != bool(_STRONG_WORD.search(gap)):
             return None
-        if is_dose_unit(q.unit):
+        if is_dose_unit(q.unit) and not _per_day(m, q):
             return None  # "vit D 1000 IU/day" is a dose
         if q.unit is None and not _unitless_ok(m, q, gap, _ranged(self.t, q)):
             return None  # "P 3" or "(5)" alone are not lab values
@@ -335,6 +339,13 @@ def _ranged(t: str, q: Quantity) -> bool:
         return rng.low <= q.value * 10 and q.value <= rng.high * 10
     bound = rng.low if rng.low is not None else rng.high  # "CK 612 (ref <190)"
     return bound is not None and bound / 10 <= q.value <= bound * 10
+
+
+def _per_day(m: Mention, q: Quantity) -> bool:
+    """"urine calcium 7.9 mmol/day": a 24-hour collection's analyte, whose unit is per day
+    (UCUM per 24 h), not a dose."""
+    unit = getattr(m.target, "unit", None) or ""
+    return "(24.h)" in unit and q.ucum is not None and q.ucum.endswith("/(24.h)")
 
 
 def _unitless_ok(m: Mention, q: Quantity, gap: str, ranged: bool = False) -> bool:

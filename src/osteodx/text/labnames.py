@@ -296,6 +296,15 @@ _NOT_THIS_ANALYTE: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     # "tubular reabsorption of phosphate 78 per cent", "fractional excretion of phosphate"
     "phosphate": (re.compile(r"\b(?:reabsorption|excretion|clearance|TmP)\s(?:of\s)?$",
                              re.IGNORECASE), None),
+    # "TLC 4.2 L (78%)", "TLC 85% predicted": total lung capacity, not a total leucocyte count
+    "leukocytes": (None, re.compile(r"\s?[:=]?\s?\d+(?:\.\d+)?\s?(?:L|l|litres?|liters?|%)(?![\w/])"
+                                    r"|\s?(?:\(|was\s|of\s)?\s?\d+(?:\.\d+)?\s?%\s?(?:of\s)?pred",
+                                    re.IGNORECASE)),
+    # "C5-OH carnitine", "C6DC carnitine": an acylcarnitine, not free or total carnitine
+    "carnitine_total": (re.compile(r"\bC\d{1,2}(?::\d)?(?:-?OH|-?DC)?[\s-]?$|acyl-?$",
+                                   re.IGNORECASE), None),
+    "carnitine_free": (re.compile(r"\bC\d{1,2}(?::\d)?(?:-?OH|-?DC)?[\s-]?$|acyl-?$",
+                                  re.IGNORECASE), None),
     # "prostaglandin E2" and "PGE2" are no oestradiol (E2)
     "estradiol": (re.compile(r"(?:prostaglandin|PG)\s?$", re.IGNORECASE), None),
     "tryptase": (None, re.compile(

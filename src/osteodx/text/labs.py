@@ -225,7 +225,9 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
     if st.flag is not None:
         lab.flag_text, lab.flag = st.flag
     if st.time is not None:
-        lab.notes.append(f"{lab.label}: the result of {st.time} in a table of results over time")
+        where = ("serial results written in a line" if st.time[:1].isdigit()
+                 else "a trend" if "trend" in st.time else "a table of results over time")
+        lab.notes.append(f"{lab.label}: the result of {st.time} in {where}")
     if lab.loinc is None:
         lab.notes.append(f"{lab.label}: no LOINC code in the catalogue; the measurement names "
                          f"the assay by its label")

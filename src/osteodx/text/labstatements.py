@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from osteodx.text.labbinding import QUALITATIVE, Reading, Statement, _Binder, qualitative_outcome
 from osteodx.text.labcells import TableRow
 from osteodx.text.labnames import Mention
+from osteodx.text.labserial import bind_serials
 from osteodx.text.labtables import _Table
 from osteodx.text.labtrends import bind_trends
 from osteodx.text.labunread import _Unread
@@ -85,6 +86,7 @@ def _bind_prose(b: _Binder, mentions: list[Mention]) -> None:
         q = b.after(i, strong=False)
         if q is not None:
             b.numeric(i, q, value_first=False)
+    bind_serials(b)  # "Ca 1.52 mmol/L (02/08/2027), 1.79 (03/08)": the later dated values
     for i in range(len(mentions)):
         if i not in b.out:
             b.qualitative(i)

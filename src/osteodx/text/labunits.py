@@ -24,14 +24,16 @@ __all__ = ["is_dose_unit", "is_lab_unit", "read_unit"]
 _SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COUNT_UNIT = re.compile(
     rf"(?:[x×*]\s?)?10\s?(?:\^|\*|E)?\s?(?:\d{{1,2}}|[{_SUPER}]+)\s?/\s?(?:[µμu]?L|l|mm3|mm³)"
-    r"|/\s?(?:[µμu]L|mm3|mm³|HPF|hpf)\b")
+    r"|/\s?(?:[µμu]L|mm3|mm³|HPF|hpf)\b"
+    # per cubic millimetre as Indian and older reports write it: "8,200/cumm", "/cu mm"
+    r"|/\s?cu\.?\s?mm\b")
 #: King-Armstrong units as reports write them: "KA units", "KAU", "K.A. units",
 #: "King-Armstrong units/100 mL" (read as UCUM [ka'U]/dL by :mod:`osteodx.labs.ucum`)
 _KING_ARMSTRONG = re.compile(
     r"(?:K\.?\s?A\.?\s?(?:U\b|[Uu]nits?\b)|(?i:king[- ]armstrong)(?:\s?(?:[Uu]nits?\b|U\b))?)"
     r"(?:\s?(?:/|per)\s?(?:100\s?m[lL]|d[lL]|m[lL]|[lL])\b)?")
 _PER = re.compile(r"\s?per\s?")
-_EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1\.73\s?m(?:2|²|\^2)", re.IGNORECASE)
+_EGFR_UNIT = re.compile(r"mL/min(?:/|\s?per\s?)1[.,]73\s?m(?:2|²|\^2)", re.IGNORECASE)
 _TOKEN_UNIT = re.compile(r"[A-Za-zµμ%\[][A-Za-zµμ0-9%\[\]{}/.·^*²³]*")
 _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit, not UCUM
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.

@@ -52,7 +52,11 @@ _NOT_A_VALUE = re.compile(
     r"|(?:a\.m\.|p\.m\.|(?-i:am|AM|pm|PM))(?![\w/])"
     # a dose per kilogram: "potassium chloride 2 mmol/kg/day" (not an osmolality, "mOsm/kg")
     r"|(?!m?osm)[a-zµμ]{1,5}\s?/\s?kg\b"
-    r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%]))"
+    r"|(?:IU|units?|(?-i:mg|mcg|µg|ug|MG|MCG))(?![/\w%])"
+    # a dose spelled out: "calcitriol 0.25 micrograms twice daily", "10 milligrams a day"
+    r"|(?:micrograms?|milligrams?|grams?|tablets?|capsules?|drops?|puffs?)"
+    r"(?=\s(?:once|twice|three times|four times|daily|a day|per day|each day|nightly|weekly"
+    r"|bd|od|tds|qds|bid|tid|qid|at night|in the morning)\b))"
     # British shorthand for a time: "Rpt HbA1c 3/12" (in 3 months), "2/52" (weeks), "5/7" (days)
     r"|/(?:12|52|7)\b(?![./]\d)"
     r"|\+(?![\d.])",  # a dipstick grade: "Glucose 2+ on dipstick"
@@ -105,9 +109,12 @@ def find_quantities(t: str) -> list[Quantity]:
     a unit ("x 10^9/L", "1.73 m2") and counts ("3-fold", "5 years") are not."""
     out: list[Quantity] = []
     unit_end = -1
+    dates = [(m.start(), m.end()) for m in _DATE.finditer(t)]
     for n in find_numbers(t):
         if n.start < unit_end or _COMMA_TAIL.match(t, n.end) or _not_a_result(t, n):
             continue
+        if any(a <= n.start < b for a, b in dates):
+            continue  # "Ammonia 14/10/2027 212 umol/L", "1.79 (03/08)": a date, no value
         if _MINUS_BEFORE.search(t, max(0, n.start - 12), n.start) and not n.in_words:
             n = n._replace(value=-n.value, start=n.start - 1, text=t[n.start - 1:n.end])
         if _NOT_A_VALUE.match(t, n.end) and word_unit(t, n.end + 1) is None \
@@ -128,6 +135,11 @@ def find_quantities(t: str) -> list[Quantity]:
             out.append(Quantity(n, start, uend, sign, label, code, ustart))
             unit_end = uend
     return out
+
+
+#: a date: "14/10/2027", "15.09.27", "2027-10-14", and a day and month in brackets, "(03/08)"
+_DATE = re.compile(r"(?<![\d/.,-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/.,-])"
+                   r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|(?<=\()\d{1,2}/\d{1,2}(?=\))")
 
 
 #: A signed value after a name: "base excess -10 mmol/L", "BE: −7" (not a range's dash,
@@ -163,7 +175,7 @@ class RefRange:
     numbers: tuple[tuple[int, int], ...]  # spans of the numbers, so no one reads them as values
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 #: What introduces a range: "normal range", "ref.", "RR", "reference interval", "normal for
 #: age", "age reference", "norma" (as writers whose language says "norma" put it), and a
 #: threshold named for what it means: "(sufficient > 50)", "(expect > 450)".
@@ -178,7 +190,7 @@ _CMP = {**dict.fromkeys(["<", "≤", "<=", "up to", "less than", "below", "under
         **dict.fromkeys([">", "≥", ">=", "above", "greater than", "more than", "over"], "low")}
 _RANGE = re.compile(
     rf"(?P<lead>\s?(?:[,;]\s?)?)(?:\((?:H|L|high|low|↑|↓)\)\s?)?"
-    rf"(?P<open>[(\[]\s?)?(?:(?<=[(\[\s])(?:during|in|on|after|at|with|when)\s[^()\[\],;]{{1,40}},"
+    rf"(?P<open>[(\[]\s?(?:(?-i:H|L|HH|LL)[;,]\s?)?)?(?:(?<=[(\[\s])(?:during|in|on|after|at|with|when)\s[^()\[\],;]{{1,40}},"
     rf"\s?(?={_INTRO}))?(?P<intro>{_INTRO}\s?[:=,]?\s?)?"  # "(during hypoglycaemia, expect > 450)"
     rf"(?:(?P<low>{_NUM})(?P<lowunit>\s?[^\s\d~\-–—−)]*?)?\s?(?:-|–|—|−|~|∼|to)\s?(?P<high>{_NUM})"
     rf"|(?P<cmp><=|>=|≤|≥|<|>|up to|less than|below|under|above|greater than|more than|over)"

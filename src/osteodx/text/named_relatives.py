@@ -111,19 +111,35 @@ def relative_names(text: str) -> dict[str, str]:
     for m in _PARENTS_NAMED.finditer(text):  # "her parents, Lisa and Dan": which is which?
         for g in ("a", "b"):
             found.setdefault(name_key(m.group(g)), set()).add("parent")
+    relatives = set(found) | {name for _, _, name in owned}
+    for owner, rel, name in owned:
+        if owner not in relatives:  # "Amira's mother, Leila": Amira is the patient
+            found.setdefault(name, set()).add(rel)
     for rels in found.values():
         if len(rels) > 1:
             rels.discard("parent")  # "Dan (father, 34)" says which parent Dan is
-    for owner, rel, name in owned:
-        if owner not in found:  # "Amira's mother, Leila": Amira is the patient
-            found.setdefault(name, set()).add(rel)
-        elif len(found[owner]) == 1 and (kin := relation_of(next(iter(found[owner])), rel)):
-            found.setdefault(name, set()).add(kin)  # "Imran's sister Nazia", Imran the father
+    _place_owned(found, [o for o in owned if o[0] in relatives])
     if _PROBAND_NTH.search(text):
         for m in _NTH_CHILD.finditer(text):
             sib = "sister" if m.group("kid") in ("girl", "daughter") else "brother"
             found.setdefault(name_key(m.group("name")), set()).add(sib)
     return {name: next(iter(rels)) for name, rels in found.items() if len(rels) == 1}
+
+
+def _place_owned(found: dict[str, set[str]], owned: list[tuple[str, str, str]]) -> None:
+    """Place relatives named through another ("Imran's sister Nazia", then "Nazia's son
+    Bilal") once the other is placed, until no more can be."""
+    while owned:
+        left = []
+        for owner, rel, name in owned:
+            rels = found.get(owner, set())
+            if len(rels) != 1:
+                left.append((owner, rel, name))
+            elif kin := relation_of(next(iter(rels)), rel):
+                found.setdefault(name, set()).add(kin)
+        if len(left) == len(owned):
+            return
+        owned = left
 
 
 def name_key(name: str) -> str:

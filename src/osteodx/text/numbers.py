@@ -42,7 +42,9 @@ _NUMBER_WORDS = {**_UNITS, **_TENS, **_SCALES}
 
 #: A digit number: thousands groups ("1,200") only when exactly three digits
 #: follow each comma and no digit follows the last group.
-_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?"
+#: (an Indian report groups lakhs: "2,46,000" is 246000, "1,50,000-4,50,000")
+_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)"
+                     r"|\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?"
                      r"|(?<![\w.])\.\d+")
 #: A run of number words joined by spaces, hyphens or hyphenated line breaks.
 _WORD = re.compile(r"[A-Za-z]+\b")
