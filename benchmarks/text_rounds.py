@@ -11,7 +11,10 @@ OSTEODX_CACHE_DIR are passed through. The phenopackets, the diagnoses and a fail
 What is scored, and how:
 
 * observed / excluded terms: the phenopacket's ``phenotypicFeatures`` (what ``extract`` read from
-  the words; the HPO terms ``diagnose`` later derives from lab values are not counted). A
+  the words), and (session 22; ``--no-lab-words`` leaves them out) the HPO terms ``diagnose``
+  derives from a lab result *stated in words* ("a very low IgG", "his AFP is markedly
+  elevated": a measurement whose value is a word, not a number), as the expectations code
+  such a statement; terms derived from numeric values are not counted. A
   predicted term is *exact* when its id equals an expected id of the same status, *compatible*
   when it equals, is an ancestor of, or a descendant of one (``kb.ontology.is_a``). Precision
   counts predicted terms, recall counts expected terms.
@@ -142,6 +145,26 @@ def predicted_terms(packet: dict[str, Any], excluded: bool) -> list[dict[str, st
         if bool(feat.get("excluded", False)) == excluded:
             out.append({"id": feat["type"]["id"], "label": feat["type"].get("label", ""),
                         "note": feat.get("description", "")})
+    return out
+
+
+_MEASUREMENT_SOURCE = re.compile(r"measurements\[(\d+)\]")
+
+
+def worded_lab_terms(packet: dict[str, Any], dx: dict[str, Any] | None, excluded: bool
+                     ) -> list[dict[str, str]]:
+    """Terms ``diagnose`` derived from lab results stated in words (an ontology-class value),
+    of one status."""
+    measurements = packet.get("measurements", [])
+    out = []
+    for f in (dx or {}).get("findings", []):
+        m = _MEASUREMENT_SOURCE.match(str(f.get("source", "")))
+        if m is None or (f.get("status") == "excluded") != excluded:
+            continue
+        k = int(m.group(1))
+        if k < len(measurements) and "ontologyClass" in measurements[k].get("value", {}):
+            out.append({"id": f["hpo_id"], "label": f.get("label", ""),
+                        "note": f"lab stated in words: {f['source']}"})
     return out
 
 
@@ -357,9 +380,13 @@ def failure_section(r: CaseResult) -> str:
 
 
 def score_case(kb: Any, case: str, exp: dict[str, Any], packet: dict[str, Any],
-               dx: dict[str, Any] | None) -> CaseResult:
+               dx: dict[str, Any] | None, lab_words: bool = True) -> CaseResult:
     """Score one case's phenopacket and diagnosis against its expectation."""
     obs_p, exc_p = predicted_terms(packet, False), predicted_terms(packet, True)
+    if lab_words:  # "a very low IgG": the term diagnose derives from the worded result
+        seen = {t["id"] for t in obs_p + exc_p}
+        obs_p += [t for t in worded_lab_terms(packet, dx, False) if t["id"] not in seen]
+        exc_p += [t for t in worded_lab_terms(packet, dx, True) if t["id"] not in seen]
     sex = str(packet.get("subject", {}).get("sex", "UNKNOWN_SEX")).lower()
     sex_ok = sex == str(exp.get("sex", "unknown")).lower() or (
         exp.get("sex") == "unknown" and sex in ("unknown_sex", "other_sex"))
@@ -389,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("round_dir", type=Path)
     parser.add_argument("--out", type=Path, default=None, help="outputs (default: a temp dir)")
     parser.add_argument("--top", type=int, default=500, help="differential length to search")
+    parser.add_argument("--no-lab-words", action="store_true",
+                        help="score only phenotypicFeatures (the scorer of sessions 2-21)")
     args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="text_round_"))
     out.mkdir(parents=True, exist_ok=True)
@@ -400,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     for text in texts:
         exp = read_expectation(args.round_dir / "expected" / f"{text.stem}.yaml")
         results.append(score_case(kb, text.stem, exp, packets[text.stem],
-                                  diagnoses.get(text.stem)))
+                                  diagnoses.get(text.stem), lab_words=not args.no_lab_words))
     table = "\n".join([HEADER, *(table_row(r, args.top) for r in results), total_row(results)])
     print(table)
     (out / "scores.md").write_text(table + "\n")

@@ -126,3 +126,25 @@ def test_ages_of_round_44(text, age):
     from osteodx.text.demographics import extract_demographics
 
     assert extract_demographics(text).age_years == pytest.approx(age, abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "label", "status"), [
+    ("No fits.", "Seizure", "excluded"),
+    ("She has had three fits this year.", "Seizure", "observed"),
+    ("She is exhausted all the time.", "Fatigue", "observed"),
+    ("She craves salt.", "Salt craving", "observed"),
+    ("She has been hypothyroid since 2015.", "Hypothyroidism", "observed"),
+    ("He has not lost weight.", "Weight loss", "excluded"),
+    ("Her adult teeth came through late.", "Delayed eruption of permanent teeth", "observed"),
+])
+def test_words_of_round_44(real_kb, text, label, status):
+    found, _ = _read(text, real_kb)
+    assert found.get(label) == status, found
+
+
+@pytest.mark.parametrize("text", ["This fits with a ciliopathy.", "He is fit and well.",
+                                  "The picture fits Seckel syndrome.",
+                                  "She is trying to lose weight."])
+def test_no_finding_in_these_words(real_kb, text):
+    found, _ = _read(text, real_kb)
+    assert not {"Seizure", "Weight loss"} & set(found), found

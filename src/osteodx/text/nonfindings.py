@@ -43,6 +43,13 @@ _FALLS_OF_A_VALUE = re.compile(r"\s+(?:in|of)\s+(?:the\s+|his\s+|her\s+)?[\w-]+(
                                r"|sodium|potassium|calcium|glucose|oxygen|saturations?)\b",
                                re.IGNORECASE)
 _NOT_THIS_FINDING: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    # "this fits with", "which fits the picture": the verb, not seizures ("no fits")
+    "HP:0001250": (re.compile(r"\b(?:it|this|that|which|what|picture|phenotype|presentation"
+                              r"|findings?|pattern|diagnosis|also|well|best|better|all)\s+$",
+                              re.IGNORECASE),
+                   re.compile(r"\s+(?:with|into|in|within|the|a|an|well|his|her|their|our"
+                              r"|criteria|better|best|neatly|nicely|perfectly|all"
+                              r"|most)\b", re.IGNORECASE)),
     "HP:0002527": (None, _FALLS_OF_A_VALUE),  # Falls
     "HP:0002359": (None, _FALLS_OF_A_VALUE),  # Frequent falls
     # "Code Stroke activated by EMS": a hospital's alert for a suspected stroke
@@ -174,6 +181,10 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
     if _FLAG_LINE_END.match(text, start, end):
         return True  # "(59-104) H" / "Haemoglobin 98": a flag, then the next line's name
     local = _NOT_THIS_FINDING.get(hpo_id)
+    if hpo_id == "HP:0001250" and text[start:end].lower() == "fit":
+        return True  # "fit and well", "a good fit": only the plural "fits" names seizures
+    if hpo_id == "HP:0001250" and text[start:end].lower() != "fits":
+        local = None  # only the bare "fits" may be the verb ("another fit in the night")
     if hpo_id == "HP:0000980" and not text[start:end].lower().startswith("pale"):
         local = None  # "pallor and very little urine": the noun is the patient's
     if local is not None and ((local[0] is not None and local[0].search(
