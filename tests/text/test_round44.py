@@ -148,3 +148,14 @@ def test_words_of_round_44(real_kb, text, label, status):
 def test_no_finding_in_these_words(real_kb, text):
     found, _ = _read(text, real_kb)
     assert not {"Seizure", "Weight loss"} & set(found), found
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Muscle strength is normal.", "excluded"),
+    ("Tone normal; strength 5/5 throughout.", "excluded"),
+    ("Full power throughout.", "excluded"),
+    ("Power 5/5 in the arms, 4/5 hip flexion.", None),
+])
+def test_normal_strength_excludes_weakness(real_kb, text, status):
+    found, _ = _read(text, real_kb)
+    assert found.get("Muscle weakness") == status
