@@ -159,3 +159,18 @@ def test_no_finding_in_these_words(real_kb, text):
 def test_normal_strength_excludes_weakness(real_kb, text, status):
     found, _ = _read(text, real_kb)
     assert found.get("Muscle weakness") == status
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("Josh has hearing loss. Josh's mother is well, and his sister Holly, 8, has normal ears, "
+     "thumbs and hearing.", {("mother", False), ("sister", False)}),
+    ("Pat has ataxia. Dad's first cousin \"had wobbly walking, used a wheelchair\".",
+     {("paternal cousin once removed", True)}),
+    ("Baby has absent radii.\nMother: Priya SHARMA-COLE, 31, G2 P1          Hospital no. K447\n"
+     "Scan date: 14/05/2027", set()),
+    ("Pat has bowed legs. Her mother, Jean, 72, is 141 cm tall with \"bandy shins\" that were "
+     "never investigated. Her daughter Lucy, 19, has straight shins.",
+     {("mother", True), ("daughter", False)}),
+])
+def test_family_lines_of_round_44(real_kb, text, family):
+    assert _read(text, real_kb)[1] == family

@@ -68,8 +68,18 @@ def _strip_lead(text: str, start: int, end: int) -> int:
             return start
 
 
+#: a finding that was not worked up: "bandy shins that were never investigated"
+_NOT_WORKED_UP = re.compile(r",?\s(?:that|which)\s(?:was|were|has been|have been)\s(?:never|not)"
+                            r"\s(?:investigated|treated|assessed|examined|diagnosed|operated"
+                            r"|looked into|explained)\W*$")
+
+
 def _strip_tail(text: str, start: int, end: int) -> int:
-    """Drop trailing punctuation, but keep a ")" that closes "(148 cm)" and a closing quote."""
+    """Drop trailing punctuation, but keep a ")" that closes "(148 cm)" and a closing quote;
+    and a clause saying the finding was never worked up (it does not deny the finding)."""
+    worked = _NOT_WORKED_UP.search(text, start, end)
+    if worked is not None:
+        end = worked.start()
     while end > start and not text[end - 1].isalnum():
         if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
             break
@@ -230,7 +240,8 @@ _NORMAL_NOUNS = frozenset("vision hearing weight height growth development intel
                           " cognition speech gait bones teeth sight eyes ears stature puberty"
                           " development skin nails feet hands hair legs arms joints spine heart"
                           " kidneys blood pressure urinalysis creatinine bloods labs tests"
-                          " results ecg echo scan scans x-rays mri build iq".split()) | {
+                          " results ecg echo scan scans x-rays mri build iq thumbs fingers"
+                          " toes palate face".split()) | {
     "head size", "head circumference", "body proportions"}
 #: when, after a noun: "creatinine last year", "ECG in 2024"
 _WHEN_AFTER = re.compile(r"(?:\s+(?:when (?:tested|checked|seen)|(?:last|this|earlier this) (?:year"

@@ -201,7 +201,7 @@ def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
 #: "had a son who", "has two daughters": the relative's children (a count needs no "who")
 #: between a possessive and its relative: "the father's younger brother"
 _AGE_WORDS = re.compile(r" (?:(?:younger|older|elder|eldest|oldest|youngest|big|little|baby"
-                        r"|twin|half-|step-?)\s?)*")
+                        r"|twin|half-|step-?|first|second|third|double)\s?)*")
 _HAD_A = re.compile(r"(?:\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?)?"
                     r"\s+(?:had|has|have|lost)\s+(?:a|an only|one|(?P<n>two|three|four|five"
                     r"|[2-9]))\s+(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s+)?")

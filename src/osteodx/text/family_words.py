@@ -62,6 +62,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?<!as )well|unremarkable|negative|non-?contributory|symptom-free"
                          r"|in good health|thriving|nil(?: of note| relevant)?"
                          r"|(?:of )?average (?:height|build|stature|size)"
+                         # "has straight shins", "a straight spine": the part is not deformed
+                         r"|straight (?:legs|shins|limbs|arms|spine|back|bones)"
                          r"|straight (?:legs|back|spine|limbs)"
                          r"|typical(?:ly)? develop\w*|develop\w* typically"
                          r"|(?:(?:totally|completely|entirely|perfectly) )?typical"
@@ -217,6 +219,8 @@ _INFORMANT = re.compile(
     r"|visit(?:s|ed|ing)|(?:is|are|was|were) (?:at (?:the )?bedside|present|here|away"
     r"|on (?:the )?ward))\b")
 _UNASSESSED = re.compile(
+    # (not "bandy shins that were never investigated": a finding that was not worked up)
+    r"(?<!\bthat were )(?<!\bthat was )(?<!\bwhich were )(?<!\bwhich was )"
     r"\b(?:(?:not|never)(?: yet)?(?: been| being)?|(?:is|are|was|were|yet) to be|will be"
     r"|(?:should|must|could|may|might|would)(?: also)? be|ought to be|needs? to be"
     r"|awaiting|pending|due to be|to be)\s+(?:assessed|examined|tested|screened|evaluated"
@@ -314,8 +318,14 @@ _CONSANG = re.compile(
 #: one piece of who a relative is: a pedigree number ("II-2"), a titled name ("Mr. K.
 #: Srinivas"), a first name, an age ("31", "27 years")
 _IDENTITY = (r"(?:I{1,3}|IV|VI{0,3})[-:\u2010\u2013]\d{1,2}"
-             r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s[A-Z]\.)*\s?[A-Z][^\W\d_A-Z]+|[A-Z][^\W\d_A-Z]+"
+             r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?(?:\s[A-Z]\.)*\s?[A-Z][^\W\d_A-Z]+"
+             # a first name and a surname in capitals: "Priya SHARMA-COLE"
+             r"|[A-Z][^\W\d_A-Z]+\s[A-Z]{2,}(?:-[A-Z]{2,})?|[A-Z][^\W\d_A-Z]+"
              r"|\d{1,3}(?:\s?(?:y|yrs?|years?)(?: old)?)?"
+             # a mother's line in a fetal or newborn record: "Mother: Priya S., 31, G2 P1
+             # Hospital no. K4471820"
+             r"|G\d{1,2}\s?P\d{1,2}(?:\+\d{1,2})?|(?i:(?:hospital|nhs|unit)\s(?:no|number)\.?"
+             r"|mrn)(?:\s?[A-Z0-9]+)?"
              # the relation in an aside: "IV-1 Emre (brother, 12)", "(mother Ayşe, 31)"
              r"|(?:half-)?(?:brother|sister|son|daughter|mother|father)")
 #: who a relative is, and nothing else: "II-2, Mr. K. Srinivas, 31", "IV-1 Emre (brother, 12)"
@@ -334,6 +344,8 @@ _ARE_KIN = re.compile(r"[\s,]*(?:\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?[\s,]*)?(
 _KIN = {(True, "brother"): "uncle", (True, "sister"): "aunt", (True, "mother"): "grandmother",
         (True, "father"): "grandfather", (True, "parents"): "grandparents",
         (True, "uncle"): "great-uncle", (True, "aunt"): "great-aunt",
+        # "Dad's first cousin": the patient's first cousin once removed
+        (True, "cousin"): "cousin once removed",
         (True, "grandmother"): "great-grandmother", (True, "grandfather"): "great-grandfather"}
 #: a relative's relative other than a parent's: "a paternal uncle's son" is a paternal cousin
 _KIN_OF = {**{(owner, child): "cousin" for owner in ("uncle", "aunt")
