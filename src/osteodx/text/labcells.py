@@ -102,9 +102,15 @@ def _cells(line: str, pos: int, sep: re.Pattern[str]) -> tuple[tuple[int, int], 
 
 _HEADERS = {
     "name": r"tests?|analytes?|parameters?|investigations?|lab(?:oratory)?(?: tests?)?|assays?"
-            r"|variables?|measurements?|biochemistry",
+            r"|variables?|measurements?|biochemistry|subsets?|(?:cell\s)?populations?",
     "value": r"results?|values?|patient|levels?|measured|findings?"
-             r"|(?:at|on) (?:diagnosis|admission)",
+             r"|(?:at|on) (?:diagnosis|admission)"
+             # a count column with its unit: "Count (cells/uL)", "Absolute (x10^9/L)"
+             r"|(?:(?:absolute )?counts?|absolute|abs\.?)(?:\s*\([^()]{1,20}\))?",
+    # a lymphocyte-subset table's second value column: "%", "% of lymphocytes"
+    "percent": r"%|percent(?:age)?|%\s?(?:of\s)?(?:lymphocytes|lymphs|total)",
+    "percent_range": r"(?:normal|reference|ref\.?)(?:\s(?:range|interval))?\s?%"
+                     r"|%\s?(?:normal|reference|ref\.?)(?:\s(?:range|interval))?",
     "unit": r"units?|unit of measure",
     "range": r"(?:normal|reference|ref\.?)(?: (?:ranges?|intervals?|values?|limits?))?|ranges?"
              r"|(?-i:RR|RI|NR)",

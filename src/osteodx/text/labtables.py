@@ -78,6 +78,8 @@ class _Cells:
     unit: tuple[str, str | None] | None = None
     range: RefRange | None = None
     flag: tuple[str, str] | None = None
+    percent: Quantity | None = None  # a subset table's second value: "CD3+ T cells 560 ... 78"
+    percent_range: RefRange | None = None
 
 
 def time_columns(cells: list[str]) -> list[str | None] | None:
@@ -117,6 +119,8 @@ class _Table:
 
     def __init__(self, b: _Binder) -> None:
         self.b = b
+        #: the unit a header cell gives its column: "Count (cells/uL)"
+        self._header_units: list[tuple[str, str | None] | None] = []
         #: the analyte of a trend's rows, its unit and the line of the last row read
         self._trend: tuple[int, tuple[str, str | None] | None, int] | None = None
 
@@ -149,6 +153,7 @@ class _Table:
                 unnamed = bool(texts) and _RANGE_HEADING.fullmatch(texts[0].strip(" :*"))
             elif header is not None:
                 roles, times, header_line = header, None, row.line
+                self._header_units = [self.header_unit(a, e) for a, e in row.cells]
             elif times is not None and unnamed and len(row.cells) == len(times) + 1:
                 self.serial(row, [None, *times])  # "Sodium (mmol/L)  133-145  136  139"
             elif times is not None and sum(t is not None for t in times) + 1 <= len(row.cells) \
@@ -328,9 +333,17 @@ class _Table:
             return
         q = cells.value
         assert q is not None
-        unit = cells.unit or self.name_unit(a, e) or self.unit_after(m.end, e)
+        unit = cells.unit or self.name_unit(a, e) or self.unit_after(m.end, e) or (
+            self.column_unit(roles, "value"))
         if q.unit is None and unit is not None:
             q = replace(q, unit=unit[0], ucum=unit[1])
+        if cells.percent is not None:  # "CD3+ T cells  560  700-4200  78  55-78": the % too
+            pct = replace(cells.percent, unit="%", ucum="%")
+            self.b.claimed.add(pct.number.start)
+            if cells.percent_range is not None:
+                self.b.claimed.update(s for s, _ in cells.percent_range.numbers)
+            self.b.more.append(Statement(m, a, cells.end, quantity=pct,
+                                         range=cells.percent_range))
         if cells.range is None:
             cells.range = self.name_range(a, e)
         self.b.claimed.add(q.number.start)
@@ -385,9 +398,28 @@ class _Table:
                 out.end = max(out.end, e)
         return out
 
+    def header_unit(self, a: int, e: int) -> tuple[str, str | None] | None:
+        """The unit in a header cell's brackets: "Count (cells/uL)" -> cells/uL."""
+        m = re.search(r"\(([^()]{1,20})\)\s*$", self.b.t[a:e])
+        return None if m is None else read_unit_cell(self.b.t, a + m.start(1), a + m.end(1))
+
+    def column_unit(self, roles: list[str | None] | None, role: str
+                    ) -> tuple[str, str | None] | None:
+        """The unit the header gives the column of *role*, if any."""
+        if not roles or role not in roles or roles.index(role) >= len(self._header_units):
+            return None
+        return self._header_units[roles.index(role)]
+
     def take(self, out: _Cells, role: str | None, a: int, e: int) -> bool:
         """Read cell ``t[a:e]`` as its role says (any role if None) into *out*."""
         t = self.b.t
+        if role == "percent" and out.percent is None:
+            value = read_value_cell(t, a, e)
+            out.percent = value.quantity if value is not None else None
+            return value is not None
+        if role == "percent_range" and out.percent_range is None:
+            out.percent_range = read_range_cell(t, a, e)
+            return out.percent_range is not None
         if role in (None, "value") and out.value is None and out.word is None:
             value = read_value_cell(t, a, e)
             if value is not None:

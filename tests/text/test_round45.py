@@ -1,0 +1,36 @@
+"""What text round 45 (held out) exposed: a full blood count taken "48 h after G-CSF" read as
+cerebrospinal fluid, and a lymphocyte-subset table with a count and a percentage column."""
+
+from __future__ import annotations
+
+from osteodx.text.labs import extract_labs
+
+SUBSETS = (
+    "Full blood count (20/11/2027, trough, 48 h after G-CSF):\n"
+    "Haemoglobin 118 g/L (115-155)\n"
+    "White cells 1.4 x10^9/L (4.5-13.5)\n"
+    "Neutrophils 0.28 x10^9/L (2.0-7.5)\n\n"
+    "Lymphocyte subsets (20/11/2027):\n"
+    "Subset          Count (cells/uL)   Ref         %     Ref %\n"
+    "CD4+ T cells    350                300-2000    49    27-53\n"
+    "CD16/56+ NK     100                90-900      14    4-26\n")
+
+
+def _labs(text: str) -> list[tuple]:
+    return [(lab.analyte, lab.value, lab.ucum, lab.reference_low, lab.reference_high)
+            for lab in extract_labs(text)]
+
+
+def test_g_csf_is_a_drug_not_a_fluid():
+    got = _labs(SUBSETS)
+    assert ("haemoglobin", 118.0, "g/L", 115.0, 155.0) in got
+    assert ("leukocytes", 1.4, "10*9/L", 4.5, 13.5) in got
+    assert ("neutrophils", 0.28, "10*9/L", 2.0, 7.5) in got
+    assert not [g for g in got if g[0].startswith("csf")]
+
+
+def test_a_subset_table_gives_the_count_with_the_header_s_unit_and_the_percentage():
+    got = _labs(SUBSETS)
+    assert ("cd4_t_cells", 350.0, "{cells}/uL", 300.0, 2000.0) in got
+    assert ("cd4_percent", 49.0, "%", 27.0, 53.0) in got
+    assert ("nk_cells", 100.0, "{cells}/uL", 90.0, 900.0) in got
