@@ -178,7 +178,8 @@ def find_mentions(norm: Normalised) -> list[Mention]:
 
 #: A body fluid named right before an analyte ("CSF glucose", "24h urinary copper").
 #: (not "G-CSF", "GM-CSF": a growth factor, not cerebrospinal fluid)
-_FLUID = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid|urine|urinary|pleural(?: fluid)?"
+_FLUID = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid|urine|urinary"
+                    r"|pleural(?: fluid)?"
                     r"|ascitic(?: fluid)?|peritoneal(?: fluid)?|synovial(?: fluid)?|sweat"
                     r"|amniotic(?: fluid)?|vitreous|salivary|saliva|stool|faecal|fecal)\s$",
                     re.IGNORECASE)
@@ -186,7 +187,8 @@ _FLUID = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid|u
 
 #: A fluid other than blood earlier in the sentence (a ";" does not end it: "CSF protein 0.21
 #: g/L; white cells 1/uL"), with no blood named after it; "48 h after G-CSF" is a drug.
-_FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid|pleural fluid"
+_FLUID_EARLIER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid"
+                            r"|pleural fluid"
                             r"|ascitic fluid|peritoneal fluid|synovial fluid|joint fluid"
                             r"|joint aspirate|amniotic fluid|lumbar puncture)\b"
                             r"(?!(?:[^.\n]|\.\d)*\b(?:blood|serum|plasma)\b)(?:[^.\n]|\.\d)*$",
