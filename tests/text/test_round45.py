@@ -34,3 +34,19 @@ def test_a_subset_table_gives_the_count_with_the_header_s_unit_and_the_percentag
     assert ("cd4_t_cells", 350.0, "{cells}/uL", 300.0, 2000.0) in got
     assert ("cd4_percent", 49.0, "%", 27.0, 53.0) in got
     assert ("nk_cells", 100.0, "{cells}/uL", 90.0, 900.0) in got
+
+
+def test_serial_results_in_prose_with_month_first_dates_and_one_range():
+    text = ("Off treatment, her serum phosphate was 1.7 mg/dL on January 14, 2026, 1.5 mg/dL on "
+            "June 2, 2026 and 1.6 mg/dL on October 30, 2027 (reference 2.5-4.5 mg/dL), while her "
+            "alkaline phosphatase climbed from 148 U/L on January 14, 2026 to 196 U/L on June 2, "
+            "2026 and 241 U/L on October 30, 2027 (reference 40-120 U/L).")
+    assert _labs(text) == [
+        ("phosphate", 1.7, "mg/dL", 2.5, 4.5), ("phosphate", 1.5, "mg/dL", 2.5, 4.5),
+        ("phosphate", 1.6, "mg/dL", 2.5, 4.5), ("alkaline_phosphatase", 148.0, "U/L", 40.0, 120.0),
+        ("alkaline_phosphatase", 196.0, "U/L", 40.0, 120.0),
+        ("alkaline_phosphatase", 241.0, "U/L", 40.0, 120.0)]
+    notes = [lab.notes[-1] for lab in extract_labs(text)]
+    assert notes[1] == ("Phosphate: the result of June 2, 2026, one of serial results written "
+                        "in a line")
+    assert notes[3] == "Alkaline phosphatase: value 1 of 3 of a trend"

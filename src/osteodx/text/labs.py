@@ -225,9 +225,14 @@ def _lab(norm: Normalised, st: Statement, cat: Catalogue) -> TextLab:
     if st.flag is not None:
         lab.flag_text, lab.flag = st.flag
     if st.time is not None:
-        where = ("serial results written in a line" if st.time[:1].isdigit()
-                 else "a trend" if "trend" in st.time else "a table of results over time")
-        lab.notes.append(f"{lab.label}: the result of {st.time} in {where}")
+        if st.time.startswith("dated "):  # "Ca 1.52 mmol/L (02/08/2027), 1.79 (03/08)"
+            lab.notes.append(f"{lab.label}: the result of {st.time[6:]}, one of serial "
+                             "results written in a line")
+        elif "trend" in st.time:  # "NH3 212 -> 148 -> 71 umol/L"
+            lab.notes.append(f"{lab.label}: {st.time}")
+        else:
+            lab.notes.append(f"{lab.label}: the result of {st.time} in a table of results "
+                             "over time")
     if lab.loinc is None:
         lab.notes.append(f"{lab.label}: no LOINC code in the catalogue; the measurement names "
                          f"the assay by its label")

@@ -13,14 +13,17 @@ import re
 from dataclasses import replace
 
 from osteodx.text.labbinding import Statement, _Binder
-from osteodx.text.labvalues import read_flag
+from osteodx.text.labvalues import read_flag, read_range
 
-__all__ = ["bind_serials"]
+__all__ = ["DATE", "DATED", "bind_serials"]
 
-_DATE = (r"\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}"
-         r"|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s\d{4})?")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE = (r"\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}"
+        rf"|\d{{1,2}}\s{_MONTH}(?:\s\d{{4}})?"
+        rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"  # "January 14, 2026"
+        rf"|{_MONTH}\s\d{{4}}")  # "June 2026"
 #: the date after a value: "(02/08/2027)", "(03/08)", "on 14/09"
-_DATED = re.compile(rf"\s?(?:\((?P<a>{_DATE})\)|on\s(?P<b>{_DATE})\b)", re.IGNORECASE)
+DATED = re.compile(rf"\s?(?:\((?P<a>{DATE})\)|(?:on|in)\s(?P<b>{DATE})\b)", re.IGNORECASE)
 #: between two dated values: ", ", "; ", ", and ", " and "
 _NEXT = re.compile(r"\s?(?:[,;]\s?(?:and\s|then\s)?|\sand\s|\sthen\s)")
 
@@ -31,25 +34,33 @@ def bind_serials(b: _Binder) -> None:
         q = st.quantity
         if q is None or q.unit is None or st.time is not None:
             continue
-        dated = _DATED.match(b.t, st.end)
+        dated = DATED.match(b.t, st.end)
         if dated is None:
             continue
-        st.time = dated.group("a") or dated.group("b")
+        st.time = "dated " + (dated.group("a") or dated.group("b"))
         st.end = dated.end()
         pos, limit = dated.end(), b._next_mention_start(i)
+        series = [st]
         while (sep := _NEXT.match(b.t, pos)) is not None:
             nxt = b._next_q(sep.end())
             if nxt is None or nxt.number.start != sep.end() or not b._free(nxt) \
                     or nxt.start >= limit or (nxt.unit is not None and nxt.ucum != q.ucum):
                 break
             flag = read_flag(b.t, nxt.end)
-            when = _DATED.match(b.t, flag[2] if flag else nxt.end)
+            when = DATED.match(b.t, flag[2] if flag else nxt.end)
             if when is None:
                 break
             if nxt.unit is None:
                 nxt = replace(nxt, unit=q.unit, ucum=q.ucum)
             b.claimed.add(nxt.number.start)
-            b.more.append(Statement(st.mention, nxt.start, when.end(), quantity=nxt,
+            series.append(Statement(st.mention, nxt.start, when.end(), quantity=nxt,
                                     range=st.range, flag=(flag[0], flag[1]) if flag else None,
-                                    time=when.group("a") or when.group("b")))
+                                    time="dated " + (when.group("a") or when.group("b"))))
+            b.more.append(series[-1])
             pos = when.end()
+        rng = None if st.range is not None else read_range(b.t, pos)
+        if rng is not None:  # "... and 1.6 mg/dL on October 30, 2027 (reference 2.5-4.5)"
+            b.claimed.update(s for s, _ in rng.numbers)
+            for one in series:
+                one.range = rng
+            series[-1].end = max(series[-1].end, rng.end)

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from osteodx.text.labbinding import _LINK, Statement, _Binder, _ranged, _unitless_ok
+from osteodx.text.labserial import DATED
 from osteodx.text.labvalues import Quantity, read_flag, read_range
 
 __all__ = ["bind_trends"]
@@ -23,7 +24,7 @@ _ARROW = re.compile(r"\s?(?:-{1,2}>|→|=>)\s?")
 _FROM = re.compile(r"\s(?:has\s|have\s|had\s)?(?:fallen|fell|risen|rose|gone|went|dropped"
                    r"|decreased|increased|improved|climbed|come)(?:\s(?:down|up))?\sfrom\s",
                    re.IGNORECASE)
-_TO = re.compile(r"\s(?:to|and then)\s")
+_TO = re.compile(r"\s(?:to|and then|and)\s|,\s(?:and\s)?(?:then\s)?")
 
 
 def bind_trends(b: _Binder) -> None:
@@ -36,7 +37,10 @@ def bind_trends(b: _Binder) -> None:
             continue
         last = chain[-1]
         last_flag = read_flag(b.t, last.end)  # "71 H (<50)": the range after the flag
-        rng = read_range(b.t, last_flag[2] if last_flag else last.end)
+        after = last_flag[2] if last_flag else last.end
+        if (dated := DATED.match(b.t, after)) is not None:
+            after = dated.end()  # "... and 241 U/L on October 30, 2027 (reference 40-120)"
+        rng = read_range(b.t, after)
         for k, q in enumerate(chain):
             if q.unit is None and last.unit is not None:
                 q = replace(q, unit=last.unit, ucum=last.ucum)
@@ -69,8 +73,10 @@ def _chain(b: _Binder, i: int) -> list[Quantity] | None:
     while True:
         pos = chain[-1].end
         flag = read_flag(b.t, pos)  # "14.8 H -> 11.2 H"
-        arrow = _ARROW.match(b.t, flag[2] if flag else pos) or (
-            _TO.match(b.t, flag[2] if flag else pos) if told else None)
+        pos = flag[2] if flag else pos
+        if told and (dated := DATED.match(b.t, pos)) is not None:
+            pos = dated.end()  # "climbed from 148 U/L on January 14, 2026 to 196 U/L ..."
+        arrow = _ARROW.match(b.t, pos) or (_TO.match(b.t, pos) if told else None)
         if arrow is None:
             break
         nxt = b._next_q(arrow.start())
