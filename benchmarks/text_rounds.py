@@ -11,10 +11,11 @@ OSTEODX_CACHE_DIR are passed through. The phenopackets, the diagnoses and a fail
 What is scored, and how:
 
 * observed / excluded terms: the phenopacket's ``phenotypicFeatures`` (what ``extract`` read from
-  the words), and (session 22; ``--no-lab-words`` leaves them out) the HPO terms ``diagnose``
-  derives from a lab result *stated in words* ("a very low IgG", "his AFP is markedly
-  elevated": a measurement whose value is a word, not a number), as the expectations code
-  such a statement; terms derived from numeric values are not counted. A
+  the words), and (session 22; ``--no-lab-words`` leaves them out) the observed HPO terms
+  ``diagnose`` derives from a lab result *stated in words* ("a very low IgG", "his AFP is
+  markedly elevated": a measurement whose value is a word, not a number), as the expectations
+  code such a statement; terms derived from numeric values, and the exclusions a worded
+  normal result gives, are not counted. A
   predicted term is *exact* when its id equals an expected id of the same status, *compatible*
   when it equals, is an ancestor of, or a descendant of one (``kb.ontology.is_a``). Precision
   counts predicted terms, recall counts expected terms.
@@ -386,7 +387,8 @@ def score_case(kb: Any, case: str, exp: dict[str, Any], packet: dict[str, Any],
     if lab_words:  # "a very low IgG": the term diagnose derives from the worded result
         seen = {t["id"] for t in obs_p + exc_p}
         obs_p += [t for t in worded_lab_terms(packet, dx, False) if t["id"] not in seen]
-        exc_p += [t for t in worded_lab_terms(packet, dx, True) if t["id"] not in seen]
+        # (a worded normal result, "calcium was normal", excludes both of its terms; the
+        # expectations code a lab as a term only when it is abnormal, so those are left out)
     sex = str(packet.get("subject", {}).get("sex", "UNKNOWN_SEX")).lower()
     sex_ok = sex == str(exp.get("sex", "unknown")).lower() or (
         exp.get("sex") == "unknown" and sex in ("unknown_sex", "other_sex"))
