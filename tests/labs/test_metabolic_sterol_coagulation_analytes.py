@@ -183,7 +183,7 @@ def test_catalogue_ranges_and_findings(code, value, unit, age, sex, outcome, hpo
     ("NEFA 1.1 mmol/L.", 40, "FEMALE", "free_fatty_acids", 1.1, "mmol/L", "H", "HP:0030781"),
     ("Gal-1-P 3.5 mg/dL (<1.0)", 1, "FEMALE", "galactose_1_phosphate", 3.5, "mg/dL", "H",
      "HP:6000610"),
-    ("GALT activity 0.5 umol/h/g Hb (>24.5)", 0.02, "MALE", "galt_activity", 0.5, "umol/h/g",
+    ("GALT activity 0.5 umol/h/g Hb (>24.5)", 0.02, "MALE", "galt_activity", 0.5, "umol/h/g Hb",
      "L", "HP:4000208"),
     ("Plasma guanidinoacetate 12.5 µmol/L.", 3, "MALE", "guanidinoacetate", 12.5, "µmol/L", "H",
      "HP:0034321"),

@@ -50,3 +50,9 @@ def test_serial_results_in_prose_with_month_first_dates_and_one_range():
     assert notes[1] == ("Phosphate: the result of June 2, 2026, one of serial results written "
                         "in a line")
     assert notes[3] == "Alkaline phosphatase: value 1 of 3 of a trend"
+
+
+def test_a_red_cell_enzyme_per_gram_of_haemoglobin_keeps_its_range():
+    assert _labs("red cell pyruvate kinase 2.1 U/g Hb (5.5-12.4)") == [
+        ("pyruvate_kinase", 2.1, "U/g", 5.5, 12.4)]
+    assert _labs("G6PD 2.1 U/g Hb (7.0-20.5)") == [("g6pd", 2.1, "U/g", 7.0, 20.5)]

@@ -50,6 +50,8 @@ _RATIO_DENOMINATOR = re.compile(r"/[munpu]?(?:mol|g)$")
 _CREATININE = re.compile(r"\s?(?:of\s)?(?:creatinine|creat|Cre|Cr)\b", re.IGNORECASE)
 #: A cell assay per mass of cell protein ("nmol/hr/mg protein"): the word belongs to the unit.
 _PROTEIN = re.compile(r"\s?(?:of\s)?(?:cell\s)?protein\b", re.IGNORECASE)
+#: A red cell enzyme per gram of haemoglobin ("G6PD 2.1 U/g Hb"): the word belongs to the unit.
+_HAEMOGLOBIN = re.compile(r"\s?(?:of\s)?(?:Hb|Hgb|haemoglobin|hemoglobin)\b", re.IGNORECASE)
 #: The cystinosis assay's unit, "nmol half-cystine/mg protein" ("1/2 cystine", "½-cystine"):
 #: amount of half-cystine per mass of cell protein, read as nmol/mg.
 _HALF_CYSTINE = re.compile(r"(?P<num>[munpµ]?mol)\s?(?:1/2|½|half)[-\s]?cystine\s?/\s?"
@@ -120,7 +122,8 @@ def _per_creatinine(t: str, label: str, code: str | None,
     the next analyte, and the range after it is the result's."""
     end = start + len(label)
     if code is not None and _RATIO_DENOMINATOR.search(code):
-        cr = _CREATININE.match(t, end) or _PROTEIN.match(t, end)
+        cr = _CREATININE.match(t, end) or _PROTEIN.match(t, end) or (
+            _HAEMOGLOBIN.match(t, end) if code.endswith("/g") else None)
         if cr:
             return t[start:cr.end()], code, start, cr.end()
     return label, code, start, end
