@@ -235,6 +235,7 @@ class ConceptRecognizer(PhraseVariants):
                     spans.append((i, i + n, tuple(window)))
         found += self._across_laterality(items, words)
         found += self._predicates(items, words)
+        found += self._absences(items, words)
         if self._coordination:
             found += self._coordinated(text, items, spans)
             found += self._inner_coordination(items, words, spans)

@@ -57,7 +57,10 @@ _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|eviden
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
     "mother": r"mothers?|mom|mum", "father": r"fathers?|dad", "sister": r"sisters?",
-    "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?", "parents": r"parents?",
+    "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?"
+    # the parents' child: "her parents lost their first child" (not "the child" herself)
+    r"|(?<=their )(?:first|second|third|eldest|oldest|elder|older|youngest|younger"
+    r"|previous|other|late) (?:child|baby)", "parents": r"parents?",
     # "my sister's little boy": a relative's child named as a boy or a girl
     "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?boys?",
     "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?girls?",

@@ -54,7 +54,7 @@ from osteodx.text.relatives import relative_sentences
 from osteodx.text.sentences import blank_emphasis, blank_running_heads
 from osteodx.text.spans import quote as _quote
 from osteodx.text.spans import span_note as _span
-from osteodx.text.stated_diagnosis import stated_diagnosis
+from osteodx.text.stated_diagnosis import doubted_label, stated_diagnosis
 from osteodx.text.suffixes import TEXT_SUFFIXES
 from osteodx.text.vitals import find_vital_signs
 from osteodx.text.vocabulary import recognizer_for
@@ -112,6 +112,7 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     questions = answered_questions(text)  # a transcript's "Any fits?" / "Never."
     questions += form_answers(text)  # a form's "Fits:  [ ] Yes  [x] No"
     stated: list[str] = []
+    doubted: list[str] = []
     for cm in found:
         m = cm.match
         if not cm.about_patient or not (onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)
@@ -132,6 +133,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
             excluded = asked.verdict == "denied"
         if not excluded and stated_diagnosis(text, m.start, m.end, cm.sentence):
             stated.append(_span(text, m.start, m.end))  # the answer, not a finding
+            continue
+        if not excluded and doubted_label(text, m.start, m.end, cm.sentence):
+            doubted.append(_span(text, m.start, m.end))  # "treated for 'rickets'"
             continue
         if not excluded:  # "dislocated my shoulder three times": recurrent dislocation
             m = m._replace(hpo_id=recurrent_form(text, m.start, m.end, m.hpo_id, onto))
@@ -279,6 +283,9 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
     if stated:
         notes.append(f"a stated diagnosis is not a finding: {'; '.join(dict.fromkeys(stated))} "
                      "not used for ranking")
+    if doubted:
+        notes.append(f"a label in quotes is doubted, not a finding: "
+                     f"{'; '.join(dict.fromkeys(doubted))} not used for ranking")
     genes = named_genes(text, {g for gs in kb.disease_genes.values() for g in gs})
     if genes:  # seen, and deliberately not used: the ranking is on phenotype only
         notes.append(f"the text names a genetic result ({', '.join(genes)}); genes, variants "

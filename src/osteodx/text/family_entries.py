@@ -38,6 +38,8 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
     (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
     teeth), not only the root or a whole organ system such as the skeleton."""
     affected, note = fs.affected, fs.note
+    if affected is False and _born_without(kb, fs.finding_text):
+        affected = True  # "her uncle was born without thumbs": the word says what is absent
     if affected and _UNCONNECTED.search(text, fs.start, fs.end):
         affected = None  # "... had difficulty conceiving; we do not think this is connected"
         note = "; ".join(filter(None, [note, f"thought unconnected: {fs.finding_text}"]))
@@ -52,6 +54,17 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
     return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
             "consanguineous": _CONSANGUINITY.get(fs.note), "similar": fs.similar,
             "source": span_note(text, fs.start, fs.end), "note": note}
+
+
+#: the words of a recognised absence: "without thumbs", "no radius", "lacks both patellae"
+_LACKING = re.compile(r"(?:without|no|lacks|lacking|lacked)\b", re.IGNORECASE)
+
+
+def _born_without(kb: KnowledgeBase, finding: str) -> bool:
+    """Whether the relative's "without" or "no" names a missing part (*Absent thumb*),
+    not the absence of a problem."""
+    return bool(finding) and any(_LACKING.match(m.text)
+                                 for m in recognizer_for(kb).find(finding))
 
 
 #: the writer judging a relative's condition unrelated to the patient's

@@ -157,6 +157,27 @@ def _add_relative(text: str, out: list[CueHit], h: CueHit) -> None:
     if out and out[-1].text.endswith("'s") and _AGE_WORDS.fullmatch(text, out[-1].end, h.start):
         out[-1] = _kin(text, out[-1], h)
         return
+    if h.cue.value in ("son", "daughter", "child") and out and out[-1].cue.value == "parents" \
+            and text.endswith(" their ", 0, h.start):
+        return  # "the parents brought their son": the patient
+    if h.cue.value in ("son", "daughter", "child", "children", "sibling") and (
+            parents_child := _PARENTS_CHILD.search(text, max(0, h.start - 60), h.start)) \
+            and (h.cue.value == "sibling" or not parents_child.group().endswith(
+                ("their ", "'s ", "' "))):
+        # "their first son died", "the parents' eldest daughter", "her parents lost their
+        # first child": the patient's sibling (the parents' cue is folded in); an order word
+        # is needed, for "the parents brought their son" is the patient
+        start = parents_child.start()
+        if out and out[-1].cue.value == "parents" and out[-1].start >= start - 40 and (
+                parents_child.group("their") is None or _LOST.fullmatch(
+                    text, out[-1].end, start)):
+            start = out.pop().start
+        elif parents_child.group("their") is not None and out and (
+                out[-1].cue.value != "parents"):
+            out.append(h)  # "her aunt lost their first son": whose "their" is unknown
+            return
+        out.append(_hit(start, h.end, text, relation_of("parents", h.cue.value) or "sibling"))
+        return
     if out and _OF_OWNER.fullmatch(text, out[-1].end, h.start) and h.cue.value in (
             "mother", "father"):
         out[-1] = _kin(text, h, out[-1])  # "the brother of the mother": a maternal uncle
@@ -207,6 +228,14 @@ _HAD_A = re.compile(r"(?:\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?)?"
                     r"|[2-9]))\s+(?:(?:healthy|affected|unaffected|young|grown-up|adult)\s+)?")
 _WHO = re.compile(r"(?:,?\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\)?,?)?\s+(?:who|that|with)\b"
                   r"|,?\s*\(?(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2}\b")
+#: a child of the parents, before its cue (view text): "their first ", "the parents' eldest ",
+#: "the couple's "
+_PARENTS_CHILD = re.compile(r"(?:(?P<their>\btheir)|\b(?:the )?(?:couple|parents|family)'s?)"
+                            r" (?:(?:first|second|third|eldest|oldest|elder|older|youngest"
+                            r"|younger|previous|other|late|firstborn|first-born|baby"
+                            r"|newborn|twin)\s)*$")
+#: "her parents lost their first child", "the parents had their first son in 2019"
+_LOST = re.compile(r" (?:lost|had|have|buried|mourned)(?: (?:also|already|previously|sadly))? ")
 #: "the brother of the mother", "the sister of his father"
 _OF_OWNER = re.compile(r"\s+of\s+(?:the|his|her|their)\s+")
 #: a relative telling of their own relative: "His mother tells me that her brother ..."

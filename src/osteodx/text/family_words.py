@@ -357,6 +357,10 @@ _KIN_OF = {**{(owner, child): "cousin" for owner in ("uncle", "aunt")
            **{(owner, "sister"): "great-aunt" for owner in ("grandfather", "grandmother")}}
 
 
+#: a parent's child: the patient's sibling ("their first son died at 2 months")
+_SIBLING_OF = {"son": "brother", "daughter": "sister", "child": "sibling", "children": "sibling"}
+
+
 def relation_of(owner: str, relative: str) -> str | None:
     """The patient's relation to *owner*'s *relative*, or None when no word says it:
     ("father", "sister") -> "paternal aunt"; ("paternal aunt", "son") -> "paternal cousin";
@@ -365,6 +369,8 @@ def relation_of(owner: str, relative: str) -> str | None:
     side = {"mother": "maternal", "father": "paternal"}.get(own, "")
     if not side and owner.startswith(("maternal ", "paternal ")):
         side = owner.split()[0]
+    if own in ("mother", "father", "parent", "parents") and relative in _SIBLING_OF:
+        return _SIBLING_OF[relative]  # "the mother's first son": a brother, on no side
     kin = _KIN.get((own in ("mother", "father", "parent"), relative)) or _KIN_OF.get(
         (own, relative))
     if kin is None:

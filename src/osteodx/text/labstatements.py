@@ -8,7 +8,9 @@ and renal function was normal", "normal bone specific ALP level"). Names are
 bound left to right, each to at most one value and each value to one name:
 
 1. a value after the name with a linking verb or sign ("was", "of", ":");
-2. else a value with a unit right before the name ("3.7 mg/dL phosphate");
+2. else a value with a unit right before the name ("3.7 mg/dL phosphate"), unless a
+   word that names it stands before that value and the name has its own value
+   right after it ("Protein 7 g/L Hb 120 g/L": 7 g/L is the protein's);
 3. else a value right after the name ("PTH 31.7 pg/mL"), unless a comma
    separates them and the value is written before another name.
 
@@ -31,6 +33,7 @@ that the caller can say so instead of dropping it silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from osteodx.text.labbinding import QUALITATIVE, Reading, Statement, _Binder, qualitative_outcome
@@ -80,7 +83,7 @@ def _bind_prose(b: _Binder, mentions: list[Mention]) -> None:
             b.numeric(i, q, value_first=False)
             continue
         q = b.before(i)
-        if q is not None:
+        if q is not None and not _owned_by_label(b, q, i):
             b.numeric(i, q, value_first=True)
             continue
         q = b.after(i, strong=False)
@@ -93,3 +96,17 @@ def _bind_prose(b: _Binder, mentions: list[Mention]) -> None:
     for i in range(len(mentions)):
         if i not in b.out:
             b.premodified(i)
+
+
+_LABEL_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*\)?:?[ \t]?$")
+_ADJACENT = re.compile(r"[ \t]?:?[ \t]?")
+
+
+def _owned_by_label(b: _Binder, q: Quantity, i: int) -> bool:
+    """Whether value *q* before mention *i* is a row of its own: written right after a
+    word the catalogue does not know ("Protein 7 g/L"), while the name has a value of
+    its own right after it ("Hb 120 g/L")."""
+    if not _LABEL_BEFORE.search(b.t, max(0, q.start - 40), q.start):
+        return False
+    nxt = b.after(i, strong=False)
+    return nxt is not None and bool(_ADJACENT.fullmatch(b.t, b.mentions[i].end, nxt.start))

@@ -153,6 +153,7 @@ _IRREGULAR = dict(  # irregular plurals: plural -> singular
         " cortices:cortex apices:apex vertices:vertex appendices:appendix cervices:cervix"
         " foramina:foramen lumina:lumen ganglia:ganglion diverticula:diverticulum septa:septum"
         " labia:labium crura:crus testes:testis women:woman men:man chalazia:chalazion"
+        " radii:radius femora:femur"
     ).split()
 )
 

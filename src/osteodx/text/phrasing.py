@@ -13,7 +13,9 @@ variant only ever yields a real HPO term:
 * nouns listed before "of" sharing the of-phrase's head noun ("cupping, fraying and
   splaying of the distal radial and ulnar metaphyses");
 * comma-separated and stacked modifiers sharing the noun ("short, broad femoral necks",
-  "low-set posteriorly rotated ears").
+  "low-set posteriorly rotated ears");
+* a part the patient was born without ("born without thumbs", "has no radius bones") as
+  its absence (*Absent thumb*), where the ontology names that absence.
 """
 
 from __future__ import annotations
@@ -67,6 +69,46 @@ _COPULA_LINKS = frozenset(norm_token(w) for w in "noted found shown thought felt
 _TO_BE = [norm_token("to"), norm_token("be")]
 _COPULAS = frozenset(norm_token(w) for w in "was were is are appeared appears appear seemed"
                      " seems seem looked looks became becomes become been".split())
+
+
+#: words that say a part is not there: "born without thumbs", "has no radii"
+_LACKING = frozenset(norm_token(w) for w in "without no lacks lacking lacked".split())
+_ABSENT = norm_token("absent")
+#: parts a newborn or a healthy person is "without": "born without teeth" is normal
+_NOT_ABSENCES = frozenset(norm_token(w) for w in "tooth hair problem complication".split())
+#: words that may follow the part and end its phrase ("without thumbs bilaterally")
+_PART_END = frozenset(norm_token(w) for w in "on at since from but which that who was were is"
+                      " are had has with bilaterally bilateral".split())
+_BONE = norm_token("bones")
+
+
+def _absences_only(entries: tuple[_Entry, ...] | None) -> tuple[_Entry, ...]:
+    """The entries written "Absent ..." ("Absent thumb", "Absent kidney" for *Renal
+    agenesis*): "no seizures" is no *Absence seizure*, though both fold to "absent"."""
+    return tuple(e for e in entries or () if any(
+        s.lower().startswith("absent ") for s in e.synonyms))
+
+
+def _phrase_ends(words: list[str], j: int) -> list[tuple[int, int]] | None:
+    """The further one-word parts of a list that ends the noun phrase before word *j*
+    ("thumbs and radii.": [radii]; "thumbs, and his ...": []), or None when a head noun
+    follows ("radius or ulna anomaly", "liver, spleen or kidneys palpable")."""
+    more: list[tuple[int, int]] = []
+    for _ in range(6):
+        if j >= len(words) or words[j] == _BREAK or words[j] in _PART_END:
+            return more
+        if words[j] not in _MARKERS:
+            return None
+        if words[j] == _COMMA and j + 1 < len(words) and words[j + 1] in ("and", "but"):
+            return more  # "without thumbs, and his hearing ...": a clause ends
+        j += 1
+        while j < len(words) and words[j] in _ARTICLES:
+            j += 1
+        if j >= len(words) or words[j] in _MARKERS:
+            return None
+        a, j = j, j + (2 if j + 1 < len(words) and words[j + 1] == _BONE else 1)
+        more.append((a, j))
+    return None
 
 
 def _plural(text: str, token: Token) -> bool:
@@ -323,6 +365,41 @@ class PhraseVariants:
                 entries = self._bag.get(tuple(sorted(window))) if b - a + 1 > n else None
                 if entries:
                     out.append(_Candidate(items[a].start, items[b].end, _BAG, entries))
+        return out
+
+    def _absences(self, items: list[Token], words: list[str]) -> list[_Candidate]:
+        """"born without thumbs" -> *Absent thumb*: the match spans "without", so that the
+        word does not negate it (a cue inside a match says nothing of it). The part must
+        end its phrase: "no thumb hypoplasia" and "no kidney stones" say nothing absent."""
+        out: list[_Candidate] = []
+        for i, w in enumerate(words):
+            if w not in _LACKING:
+                continue
+            a = i + 1
+            while a < len(words) and (words[a] in _ARTICLES or words[a] in _SIDES
+                                      or words[a] == "any"):
+                a += 1
+            for n in (1, 2):
+                part = words[a:a + n]
+                if len(part) < n or _MARKERS.intersection(part) \
+                        or not _NOT_ABSENCES.isdisjoint(part):
+                    break
+                end = a + n
+                if end < len(words) and words[end] == _BONE:
+                    end += 1  # "without the radius bones"
+                more = _phrase_ends(words, end)
+                if more is None:
+                    continue  # "no kidney stones", "no radius or ulna anomaly": another noun
+                key = (_ABSENT, *part)  # two words in their order: "no thumb hypoplasia" is
+                entries = _absences_only(self._lookup(key) if n == 1  # no bag
+                                         else self._ordered.get(key))
+                if entries:
+                    out.append(_Candidate(items[i].start, items[end - 1].end, _BAG, entries))
+                    for b, c in more:  # "without thumbs and radii": each part is absent
+                        other = _absences_only(self._lookup((_ABSENT, words[b])))
+                        if other:  # spanning the cue, outside the overlap resolution
+                            out.append(_Candidate(items[i].start, items[c - 1].end, _COORD,
+                                                  other))
         return out
 
     def _predicates(self, items: list[Token], words: list[str]) -> list[_Candidate]:

@@ -8,13 +8,17 @@ when a diagnosis cue ("diagnosis of", "diagnosed as/with", "confirmed the diagno
 comes before it in its clause *and* the words around it name a disease rather than a
 feature: a mode of inheritance before it, or "type 2", "syndrome", "disease" after it.
 "She was diagnosed with scoliosis at 12" stays a finding.
+
+A label the report puts in quotes after a labelling verb ("treated elsewhere for
+'rickets'", 'labelled as "cerebral palsy"') is doubted, not asserted: it is no finding
+either (:func:`doubted_label`).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["stated_diagnosis"]
+__all__ = ["doubted_label", "stated_diagnosis"]
 
 _CUE = re.compile(
     r"\b(?:diagnos[ie]s\s+(?:of|was|is|:)|diagnosed\s+(?:as|with)|(?:confirm|establish|made|"
@@ -45,3 +49,36 @@ def stated_diagnosis(text: str, start: int, end: int, sentence: tuple[int, int])
         return False
     return bool(_DISEASE_BEFORE.search(text, max(sentence[0], start - 60), start)
                 or _DISEASE_AFTER.match(text[end:min(sentence[1], end + 30)]))
+
+
+_QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
+#: a labelling verb before a quoted label: "treated for", "diagnosed with", "labelled as",
+#: "called", "told it was", "a diagnosis of"
+_LABELLED = re.compile(
+    r"\b(?:treated|managed|followed|investigated|seen|operated|diagnosed|labell?ed|called"
+    r"|termed|named|told|thought|presumed|misdiagnosed|referred)\b[^.;:!?]{0,30}"
+    r"|\bdiagnosis\s+(?:of|was)\s*$|\b(?:as|for|with)\s*$", re.IGNORECASE)
+
+
+def doubted_label(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Is the term at ``text[start:end]`` a label the report quotes to doubt it?
+
+    >>> s = "He was treated elsewhere for 'rickets' in 2019."
+    >>> i = s.index("rickets")
+    >>> doubted_label(s, i, i + 7, (0, len(s)))
+    True
+    >>> s = "Mother says 'his legs hurt' at night."
+    >>> i = s.index("legs")
+    >>> doubted_label(s, i, i + 9, (0, len(s)))
+    False
+    """
+    if start < 1 or end >= len(text):
+        return False
+    close = _QUOTES.get(text[start - 1])
+    if close is None or text[end] != close:
+        return False  # the quotes must hold the term alone: not a patient's quoted words
+    if re.match(r"\s+(?:diagnosis|label)\b", text[end + 1:end + 20], re.IGNORECASE):
+        return True  # "the 'rickets' diagnosis was wrong"
+    before = text[max(sentence[0], start - 60):start - 1]
+    return bool(_LABELLED.search(before)) and bool(re.search(r"\b(?:as|for|with|of|was|called"
+                                                                r"|termed|named)\s*$", before))
