@@ -47,10 +47,11 @@ def test_loinc_codes(code, key):
 
 
 def test_percentages_and_other_quantities_are_not_catalogued():
-    """RDW-SD (fL), the CD3 percentage and G6PD per volume are other assays (the CD4
-    percentage has its own analyte, cd4_percent)."""
-    for code in ("21000-5", "8124-0", "2357-2"):
+    """RDW-SD (fL) and G6PD per volume are other assays; the CD4 and CD3 percentages have
+    their own analytes (cd4_percent; cd3_percent, catalogue 2026.12.14), never the counts."""
+    for code in ("21000-5", "2357-2"):
         assert find_by_loinc(code) is None, code
+    assert find_by_loinc("8124-0").key == "cd3_percent"
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -165,6 +166,8 @@ def _read(text: str) -> list[tuple[str, float | None]]:
      [("iron", 30.0), ("tibc", 480.0), ("transferrin", 410.0)]),
     ("CD4 count 200/mm3 and CD19+ B cells 0 cells/uL.",
      [("cd4_t_cells", 200.0), ("cd19_b_cells", 0.0)]),
+    # the ratio is its own analyte (catalogue 2026.12.14), never a CD4 or CD8 count
+    ("The CD4/CD8 ratio was 0.5.", [("cd4_cd8_ratio", 0.5)]),
 ])
 def test_text_values(text, expected):
     assert _read(text) == expected
@@ -176,7 +179,6 @@ def test_text_values(text, expected):
     "He underwent HCT at 6 months.",                   # transplantation
     "Iron deficiency anaemia; Fe-deficiency was treated.",
     "Activated protein C resistance ratio 1.8.",
-    "The CD4/CD8 ratio was 0.5.",
 ])
 def test_look_alikes_are_not_read(text):
     assert _read(text) == []

@@ -195,12 +195,17 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                                                "description": f"sclerotic {rs.key}: {f.source}"}
                 spans[(f.hpo_id, False)] = f.source
             continue
-        for f in normal_region_findings(rs.key, onto, _span(text, rs.start, rs.end)):
+        normal_found = normal_region_findings(rs.key, onto, _span(text, rs.start, rs.end))
+        if rs.density_only:  # "ribs thin and irregular, of normal density": not sclerotic
+            sclerosis = sclerotic_region_finding(rs.key, onto, _span(text, rs.start, rs.end))
+            normal_found = [sclerosis] if sclerosis else []
+        for f in normal_found:
             key = (f.hpo_id, True)
             if key in features or (f.hpo_id, False) in features:
                 continue
+            what = f"{rs.key} density" if rs.density_only else rs.key
             features[key] = {"type": {"id": f.hpo_id, "label": f.label}, "excluded": True,
-                             "description": f"normal {rs.key} on imaging: {f.source}"}
+                             "description": f"normal {what} on imaging: {f.source}"}
             spans[key] = f.source
     slip_warnings: list[str] = []  # a height, weight or blood pressure that is a slip
     derived = [(g.hpo_id, g.excluded, g.start, g.end,

@@ -138,7 +138,10 @@ _BARE_RESULT = re.compile(r"(?i:[a-z][a-z-]{0,4}|[a-z][a-z-]*[0-9][a-z0-9-]*)(?:
 #: the parents' kinship as a piece of what is said of them: "(are) first cousins and healthy"
 _KIN_PIECE = re.compile(r"(?:(?:are|were)\s)?(?:(?:first|second|third"
                         r"|double|distant|1st|2nd|3rd)[- ]"
-                        r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related")
+                        r"(?:degree\s)?)?cousins(?: once removed)?|(?:(?:are|were)\s)?related"
+                        # "Abdul Karim (I-1) and Rokeya Begum (I-3), siblings, both well"
+                        r"|(?:(?:are|were)\s)?(?:(?:half-)?siblings|brothers|sisters"
+                        r"|brother and sister|sister and brother)")
 
 _CARRIER = re.compile(r"\b(?:obligate |possible |likely )?carriers?\b", re.IGNORECASE)
 
@@ -269,6 +272,17 @@ _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|ind
                          r"|means|argues?)\s(?:to|that|towards|for|an?)\b")
 
 
+#: a relative's name after "is": "Her father is Rafiqul and her mother is Shirin"
+_IS_NAMED = re.compile(r"\s*(?:is|was|named|called|,)\s+(?:[A-Z][a-z]+|[A-Z][a-z]+\s[A-Z][a-z]+)"
+                       r"\s*(?:and\b)?[\s.,;]*")
+
+
+#: who relatives are (asides, names, "and", the other parent): "(II-4, 26) and mother Shirin"
+_WHO_ONLY = re.compile(r"\([^()]*\)|\b[A-Z][a-z]+(?:'s)?\b|\b(?:and|mother|father|mum|dad)\b"
+                       r"|\b(?:I{1,3}|IV|VI{0,3})[-:]\d{1,2}\b|\d+|[,&().;:]")
+#: (what is left then says only how they are related: "are first cousins", "are siblings")
+
+
 #: a clause that doubts the statement before it, not a finding: "; this cannot be confirmed"
 _UNCONFIRMED = re.compile(r"(?:this|which|that|it)\s(?:cannot|can't|could not|couldn't|has not"
                           r"|hasn't|was not|wasn't|is not|isn't)(?:\sbe|\sbeen)?\s(?:confirmed"
@@ -286,6 +300,11 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     text = p.view.text
     raw = text[start if raw_start is None else raw_start : end]
     lead = start
+    said = ctx.original(p, start, end) if start < min(end, len(text)) else ""
+    if _IS_NAMED.fullmatch(said):
+        return None  # "her father is Rafiqul": who he is, not how he is
+    if said and _KIN_PIECE.fullmatch(" ".join(_WHO_ONLY.sub(" ", said).split()).lower()):
+        return None  # "(II-3, 32) and mother Shirin Akter (II-4, 26) are first cousins"
     start = _strip_lead(text, start, end)
     end = _strip_tail(text, start, end)
     tail = _SEEN_AT_END.search(text, start, end)

@@ -89,7 +89,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
                       # "is healthy and attends school": where a child goes, not a finding
-                      r"|(?:attends|goes to|is at|is in|started|starts) (?:a )?(?:mainstream "
+                      r"|(?:(?:attends|goes to|is at|is in|started|starts) )?(?:at |in )?(?:a )?"
+                      r"(?:mainstream "
                       r"|normal |regular |primary |secondary |nursery )?(?:school|nursery"
                       r"|college)"
                       # where the family comes from: "from the same town in Puerto Rico"

@@ -55,6 +55,7 @@ _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:norma
          r"|negative|elevated|increased|high|raised|low|decreased|reduced|abnormal|deranged"
          r"|impaired|positive|undetectable|undetected|suppressed")
 _ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
+          r"|strongly|weakly" \
           r"|significantly|persistently|very|extremely|profoundly|severely|clearly|found to be" \
           r"|noted to be) "
 #: Words that are a result by themselves after a name, with no verb ("magnesium,
@@ -63,7 +64,7 @@ _BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|
               r"|increased|high|low|decreased|reduced|undetectable|undetected|suppressed")
 _TAIL = re.compile(
     rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
-    rf"|appeared|(?P<now>is|are))\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
+    rf"|appeared|(?P<now>is|are|remains|remain|stays))\s|:\s?)(?:{_ADVERB})*(?P<q>{_QUAL})\b"
     rf"|(?:{_ADVERB})*(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)  # "ALP mildly raised"
 #: A sentence that speaks of a disease or a rule, not of this patient's result: "In XLH the
 #: phosphate is low", "ALP is usually elevated", "if the ACTH is low".
@@ -96,6 +97,16 @@ _NOT_A_RESULT = re.compile(
 _SAID = re.compile(r"(?<!\bnot )\b(?:elevated|increased|high|raised|low|decreased|reduced)\b"
                    r"(?![- ]normal)",
                    re.IGNORECASE)
+
+#: the report's word before the name: "a raised CSF protein (1.14 g/L)"
+_SAID_BEFORE = re.compile(r"(?<!\bnot )(?<!\bno )\b(?P<w>elevated|increased|high|raised|low"
+                          r"|decreased|reduced)\s"
+                          r"(?:(?:serum|plasma|blood|csf|urine|urinary|total|venous|fasting)\s)?$",
+                          re.IGNORECASE)
+#: ... or after the value: "lymphocytes were 0.9, which is low"
+_SAID_AFTER = re.compile(r",?\s(?:which|that) (?:is|was|were|are) (?:(?:very|quite|rather|slightly"
+                         r"|a bit|a little|too|really) )?(?P<w>elevated|increased|high|raised|low"
+                         r"|decreased|reduced)\b", re.IGNORECASE)
 
 #: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
 QUALITATIVE = {**dict.fromkeys(["normal", "unremarkable", "wnl", "negative", "nad"], "normal"),
@@ -244,9 +255,13 @@ class _Binder:
             st.flag = (flag[0], flag[1])
             st.end = max(st.end, flag[2])
         elif not value_first:  # "leptin was low at 0.4 ng/mL": the report's own word
-            said = _SAID.search(t, m.end, q.start)
+            said = _SAID.search(t, m.end, q.start) or _SAID_BEFORE.search(
+                t, max(0, m.start - 30), m.start) or _SAID_AFTER.match(t, st.end)
             if said is not None:
-                st.flag, st.said = (said.group(0), QUALITATIVE[said.group(0).lower()]), True
+                word = said.group("w") if "w" in said.groupdict() else said.group(0)
+                st.flag, st.said = (word, QUALITATIVE[word.lower()]), True
+                if said.end() > st.end and said.start() >= st.end:
+                    st.end = said.end()
         self.out[i] = st
 
     def _specimen_start(self, pos: int) -> int:

@@ -39,7 +39,10 @@ _PLAIN_RATIO = re.compile(r"[A-Za-zµμ]+/[A-Za-zµμ0-9.]+")  # "mEq/L": a unit
 #: Units that case reports print without a "/" ("88 fL", "13.8 s"), as UCUM.
 _BARE_UNITS = {"fL": "fL", "fl": "fL", "s": "s", "sec": "s", "secs": "s", "seconds": "s",
                # a blood gas's pressures ("pCO2 6.9 kPa"), a red cell's haemoglobin ("MCH 24 pg")
-               "kPa": "kPa", "mmHg": "mm[Hg]", "pg": "pg"}
+               "kPa": "kPa", "mmHg": "mm[Hg]", "pg": "pg",
+               # molar shorthand of research reports: "PPi 0.8 µM", "lactate 3 mM"
+               "mM": "mmol/L", "µM": "umol/L", "μM": "umol/L", "uM": "umol/L", "nM": "nmol/L",
+               "pM": "pmol/L"}
 _BARE_END = re.compile(r"(?=[\s,;.)\]]|$)")
 _HOURS = re.compile(r"\s?(?:h|hr|hrs|hours?)\b")
 #: "umol per mmol creatinine": a molar or mass ratio written out.

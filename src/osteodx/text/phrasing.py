@@ -51,6 +51,7 @@ _SIDES = frozenset({norm_token("right"), norm_token("left")})
 _ABNORMALITY = norm_token("abnormality")  # "disorder, bifid ribs" is no "abnormal ribs"
 _NEGATORS = frozenset({"no", "not", "without", "non", "nor", "never"})
 _INTENSIFIERS = frozenset(norm_token(w) for w in "very quite rather slightly mildly markedly a"
+                          " strongly weakly"
                           " little bit somewhat extremely moderately too really"
                           # time and change between a subject and its state: "her kneecap
                           # first dislocated", "his feet were becoming high-arched"

@@ -77,6 +77,24 @@ _SPARING = re.compile(r"\b(?:sparing|but not|except(?: for)?)\s+(?:(?:the|both|a
 _NORMAL_IN = re.compile(r"\bnormal\s(?:(?:in|of|for)\s)?(?:(?:height|size|shape|alignment"
                         r"|contour|morphology|outline|configuration|and|or)[\s,]+)*"
                         r"dens(?:e|ity|ities)\b")
+#: "density normal", "density is normal": the same, the other way round
+_DENSITY_NORMAL = re.compile(r"\bdens(?:ity|ities)\s(?:(?:is|was|are|were|appears?|remains?"
+                             r"|looks?)\s)?(?:(?:entirely|completely|quite|otherwise)\s)?normal\b")
+#: what a region's density being normal is said with: "(spared)" beside it is spared sclerosis
+_DENSITY_WORDS = re.compile(rf"{_NORMAL_IN.pattern}|{_DENSITY_NORMAL.pattern}"
+                            r"|\(spared\)|\bnot (?:osteo)?sclerotic\b")
+
+
+def _density_only(sentence: str) -> bool:
+    """Does a sentence say only that the bone's density is normal ("Ribs: thin and irregular;
+    normal density", "Skull vault: thin, normal density (spared)"), not that the region is?
+    Its shape may be abnormal: only the region's sclerosis is excluded."""
+    if not _DENSITY_WORDS.search(sentence):
+        return False
+    rest = _DENSITY_WORDS.sub(" ", sentence)
+    return not _NORMAL.search(rest) and not _SPARED.search(rest)
+
+
 #: a sentence about the skeleton on imaging (or about bone density itself); a physical
 #: examination ("spine straight", "reflexes normal in both feet") says nothing of sclerosis
 
@@ -134,6 +152,7 @@ class RegionStatement(NamedTuple):
     start: int  # the sentence's span
     end: int
     text: str
+    density_only: bool = False  # normal density only ("thin ribs of normal density")
 
 
 def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
@@ -148,7 +167,9 @@ def _verdicts(ctx: ContextAnalyser, p: ParsedSentence) -> dict[int, bool]:
         ci = _clause_of(p, m.start())
         normal = _NORMAL_IN.search(p.view.text, max(0, m.start() - 60), m.end())
         out[ci] = out.get(ci, True) and (a.negated or (normal is not None
-                                                      and normal.end() == m.end()))
+                                                      and normal.end() == m.end())
+                                         or _DENSITY_NORMAL.match(p.view.text, m.start())
+                                         is not None)
     for m in _SPARED.finditer(p.view.text):
         if ctx.assess_view(p, m.start(), m.end()).about_patient:
             out.setdefault(_clause_of(p, m.start()), True)
@@ -219,7 +240,9 @@ def find_region_statements(text: str, ctx: ContextAnalyser | None = None
         if not found and previous and previous[0] == i - 1 and len(overall) == 1 \
                 and _THERE.match(p.view.text) and ctx.sentences[i - 1].section == sentence.section:
             keys = {(k, next(iter(overall))): None for k in previous[1]}
+        density = _density_only(p.view.text)
         for key, normal in keys:
-            out.append(RegionStatement(key, normal, sentence.start, sentence.end, sentence.text))
+            out.append(RegionStatement(key, normal, sentence.start, sentence.end, sentence.text,
+                                       normal and density))
         previous = (i, list(dict.fromkeys(k for k, _ in keys))) if keys else None
     return out

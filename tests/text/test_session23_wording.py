@@ -1,0 +1,152 @@
+"""Wording of session 23: a part a patient is born without, a parents' first son, a label
+in quotes, a region of normal density, the report's own word on a result, and the
+relatives' identities in a pedigree letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.extract import extract_text
+
+_BOY = "A 6-year-old boy with short stature. "
+
+
+def _found(text: str, kb) -> dict[str, str]:
+    return {f.label: f.status for f in extract_text(text, kb, case_id="c").case.findings}
+
+
+def _family(text: str, kb) -> set[tuple[str, object]]:
+    return {(f["relation"], f["affected"]) for f in extract_text(text, kb, case_id="c").family}
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("He was born without thumbs.", {"Absent thumb"}),
+    ("He was born without the radius bones.", {"Absent radius"}),
+    ("She has absent radii.", {"Absent radius"}),
+    ("He has no thumbs.", {"Absent thumb"}),
+    ("Born without thumbs and radii.", {"Absent thumb", "Absent radius"}),
+    ("She lacks both patellae.", {"Patellar aplasia"}),
+    ("He was born without a left kidney.", {"Renal agenesis"}),
+])
+def test_a_part_born_without_is_its_absence(real_kb, text, labels):
+    found = _found(_BOY + text, real_kb)
+    assert all(found.get(label) == "observed" for label in labels), found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("There was no thumb hypoplasia.", "Absent thumb"),  # the part names another finding
+    ("No radius or ulna anomaly.", "Absent radius"),
+    ("No kidney stones.", "Renal agenesis"),
+    ("No liver, spleen or kidneys palpable.", "Renal agenesis"),
+    ("He was born without teeth.", "Absent teeth"),  # a newborn's normal
+    ("No seizures.", "Generalized non-motor (absence) seizure"),  # "absence" folds to "absent"
+])
+def test_no_and_without_still_negate_what_is_no_part(real_kb, text, absent):
+    assert absent not in _found(_BOY + text, real_kb)
+
+
+def test_no_seizures_still_excludes_seizure(real_kb):
+    assert _found(_BOY + "No seizures.", real_kb).get("Seizure") == "excluded"
+
+
+def test_a_relative_born_without_a_part_is_affected(real_kb):
+    got = _family("A 5-year-old boy was born without thumbs. His maternal uncle was born "
+                  "without thumbs. His father has no health problems.", real_kb)
+    assert got == {("uncle", True), ("father", False)}  # (the side is in the note)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Their first son was born with short stature and died at 2 months.", ("brother", True)),
+    ("The parents' first son was short and died at 2 months.", ("brother", True)),
+    ("The couple's eldest daughter is healthy.", ("sister", False)),
+    ("The mother's first son is short.", ("brother", True)),
+    ("Her parents lost their first child at 2 months with short stature.", ("sibling", True)),
+])
+def test_the_parents_first_child_is_a_sibling(real_kb, text, want):
+    assert want in _family(_BOY + text, real_kb)
+
+
+def test_the_parents_own_son_without_an_order_word_is_the_patient(real_kb):
+    got = _family(_BOY + "The parents brought their son for review; he is short.", real_kb)
+    assert not any(rel in ("son", "brother") for rel, _ in got), got
+
+
+def test_a_quoted_label_after_treated_for_is_doubted(real_kb):
+    doc = extract_text("A 6-year-old boy. He was treated elsewhere for 'rickets' in 2019. The "
+                       "\"rickets\" diagnosis was wrong. He has short stature.", real_kb,
+                       case_id="c")
+    labels = {f.label for f in doc.case.findings}
+    assert "Rickets" not in labels and "Short stature" in labels
+    assert any("a label in quotes is doubted" in w for w in doc.warnings)
+
+
+def test_a_patient_s_quoted_words_are_still_findings(real_kb):
+    found = _found("A 6-year-old boy. He was diagnosed with scoliosis in 2020. He has "
+                   "'short stature'.", real_kb)
+    assert found.get("Scoliosis") == "observed"
+
+
+def test_a_region_of_normal_density_excludes_only_its_sclerosis(real_kb):
+    doc = extract_text(
+        "A 16-year-old girl. Skeletal survey, site by site:\n"
+        "- Ribs: thin and irregular, ribbon-like, with undulation; normal density.\n"
+        "- Hands: short distal phalanges of all fingers; density normal (spared).\n"
+        "- Pelvis: normal.\n", real_kb, case_id="c")
+    found = {f.label: f.status for f in doc.case.findings}
+    assert found.get("Osteosclerosis of ribs") == "excluded"
+    assert "Abnormal rib morphology" not in found  # thin, irregular ribs: not normal ones
+    assert "Sclerosis of hand bone" not in found or found["Sclerosis of hand bone"] == "excluded"
+    assert found.get("Abnormality of the pelvis") in (None, "excluded")
+
+
+@pytest.mark.parametrize(("text", "analyte", "value", "flag"), [
+    ("Results: Protein 7 g/L Hb 120 g/L.", "haemoglobin", 120.0, None),
+    ("There was a raised CSF protein (1.14 g/L).", "csf_protein", 1.14, "high"),
+    ("Her lymphocytes were 0.9, which is low.", "lymphocytes", 0.9, "low"),
+    ("Not low calcium 2.4 mmol/L.", "calcium_total", 2.4, None),
+])
+def test_the_report_s_own_word_on_a_value(text, analyte, value, flag):
+    from osteodx.text.labs import extract_labs
+
+    got = [(x.analyte, x.value, x.flag) for x in extract_labs(text)]
+    assert (analyte, value, flag) in got, got
+
+
+def test_a_result_that_remains_elevated_is_read(real_kb):
+    from osteodx.text.labs import extract_labs
+
+    (lab,) = extract_labs("His TSH remains elevated despite full replacement.")
+    assert lab.analyte == "tsh" and lab.qualitative is not None
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("ANA strongly positive, speckled.", "Antinuclear antibody positivity"),
+    ("Anti-CCP positive.", "Anti-cyclic citrullinated peptide antibody positivity"),
+    ("Her teeth came through late.", "Delayed eruption of teeth"),
+])
+def test_new_wordings(real_kb, text, label):
+    assert _found(_BOY + text, real_kb).get(label) == "observed"
+
+
+def test_relatives_named_only_say_nothing_of_their_health(real_kb):
+    got = _family("Tasnim is a 2-year-old girl with microcephaly. Her father is Rafiqul and her "
+                  "mother is Shirin. Her father (II-3, 32) and mother (II-4, 26) are first "
+                  "cousins. Brother Rahat (III-1, 6 years) is healthy and at school.", real_kb)
+    assert ("father", True) not in got and ("mother", True) not in got
+    assert ("brother", False) in got and ("brother", True) not in got
+
+
+@pytest.mark.parametrize(("text", "ucum"), [
+    ("Plasma PPi 0.8 µM (2-5)", "umol/L"), ("lactate 3 mM", "mmol/L"), ("plasma PPi 0.8 uM", "umol/L"),
+])
+def test_molar_shorthand_is_a_unit(text, ucum):
+    from osteodx.text.labs import extract_labs
+
+    (lab,) = extract_labs(text)
+    assert lab.ucum == ucum
+
+
+def test_a_clock_time_is_no_molar_unit():
+    from osteodx.text.labs import extract_labs
+
+    assert extract_labs("Seen at 3 PM today.") == []
