@@ -97,14 +97,26 @@ def analyte_matches(expected: str, names: list[str], key: str | None = None) -> 
     or (session 15) names the catalogue analyte *key* the measurement was read as: "WCC"
     and "Leukocyte count", "1,25-dihydroxyvitamin D" and "1,25-(OH)2 vitamin D" (a lab hit
     also needs the value, so the pairing cannot credit a wrong reading)."""
-    if key and catalogue_key(expected) == key:
-        return True
+    if key and catalogue_key(expected) in (key, _count_of(key)):
+        return True  # (session 23: "CD3+ T cells ... %" read as the percent sibling, cd3_percent)
     exp = norm_analyte(expected)
     for name in names:
         got = norm_analyte(name)
         if got and (exp == got or exp in got or got in exp):
             return True
     return False
+
+
+def _count_of(key: str) -> str | None:
+    """The count analyte whose percentage *key* is ("cd3_percent" -> "cd3_t_cells")."""
+    from osteodx.labs.catalogue import load_catalogue
+
+    if not key.endswith("_percent"):
+        return None
+    head = key.split("_")[0]
+    return next((a.key for a in load_catalogue().analytes
+                 if a.key != key and a.key.split("_")[0] == head
+                 and not a.key.endswith(("_percent", "_ratio"))), None)
 
 
 def unit_factor(unit: str) -> tuple[float, str] | None:

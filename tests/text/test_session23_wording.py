@@ -137,7 +137,8 @@ def test_relatives_named_only_say_nothing_of_their_health(real_kb):
 
 
 @pytest.mark.parametrize(("text", "ucum"), [
-    ("Plasma PPi 0.8 µM (2-5)", "umol/L"), ("lactate 3 mM", "mmol/L"), ("plasma PPi 0.8 uM", "umol/L"),
+    ("Plasma PPi 0.8 µM (2-5)", "umol/L"), ("lactate 3 mM", "mmol/L"),
+    ("plasma PPi 0.8 uM", "umol/L"),
 ])
 def test_molar_shorthand_is_a_unit(text, ucum):
     from osteodx.text.labs import extract_labs
@@ -150,3 +151,37 @@ def test_a_clock_time_is_no_molar_unit():
     from osteodx.text.labs import extract_labs
 
     assert extract_labs("Seen at 3 PM today.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Phosphorus on the same dates was 4.8, 5.1 and 4.6 mg/dL (2.5-4.5).",
+     [("phosphate", 4.8, "mg/dL", 2.5), ("phosphate", 5.1, "mg/dL", 2.5),
+      ("phosphate", 4.6, "mg/dL", 2.5)]),
+    ("Intact PTH was 142, 168 and 96 pg/mL (15-65).",
+     [("pth_intact", 142.0, "pg/mL", 15.0), ("pth_intact", 168.0, "pg/mL", 15.0),
+      ("pth_intact", 96.0, "pg/mL", 15.0)]),
+    ("eGFR 72 (2021), 63 (2023) and 48 mL/min/1.73m2 (October 2027).",
+     [("egfr", 72.0, "mL/min/1.73m2", None), ("egfr", 63.0, "mL/min/1.73m2", None),
+      ("egfr", 48.0, "mL/min/1.73m2", None)]),
+    ("Time (min)   0     30    60\nGH (ug/L)    0.4   1.9   3.1\nPeak GH 3.1 ug/L.",
+     [("growth_hormone", 0.4, "ug/L", None), ("growth_hormone", 1.9, "ug/L", None),
+      ("growth_hormone", 3.1, "ug/L", None), ("growth_hormone_peak", 3.1, "ug/L", None)]),
+    # no list: the values have no unit, or each its own
+    ("Hb 120, platelets 300.", [("haemoglobin", 120.0, "g/L", None),
+                                ("platelets", 300.0, "10*9/L", None)]),
+    ("Calcium 2.1 mmol/L 2.3 2.4 were the results.", [("calcium_total", 2.1, "mmol/L", None)]),
+])
+def test_values_listed_after_one_name_share_its_unit(text, want):
+    from osteodx.text.labs import extract_labs
+
+    got = [(x.analyte, x.value, x.unit, x.reference_low)
+           for x in extract_labs(text, keep_duplicates=True)]
+    assert got == want
+
+
+def test_tc_before_a_count_is_the_total_leucocyte_count():
+    from osteodx.text.labs import extract_labs
+
+    got = [(x.analyte, x.value) for x in extract_labs("TC 9,800/cumm (6,000-17,500). "
+                                                       "TC 5.2 mmol/L.")]
+    assert got == [("leukocytes", 9800.0), ("cholesterol_total", 5.2)]

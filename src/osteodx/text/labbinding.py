@@ -32,6 +32,8 @@ _LINK = re.compile(
     # "Ammonia peak 118 umol/L", "Glucose (POC) 96 mg/dL"
     r"|peak|peaked|nadir|maximum|max|minimum|min|lowest|highest|at most|today|yesterday"
     r"|currently"
+    # "Phosphorus on the same dates was 4.8, 5.1 and 4.6 mg/dL"
+    r"|(?:on|at)\s(?:the\s)?(?:same|those|these)\s(?:dates?|days?|times?|visits?|occasions?)"
     # the date of the sample: "Ammonia 14/10/2027 212 umol/L", "urine calcium (15/09/27) 7.9"
     r"|(?:on\s)?\(?(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\)?"
     r"|\((?-i:POC|BM|CBG|VBG|ABG|fasting|random|venous|arterial|capillary)\)"

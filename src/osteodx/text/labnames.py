@@ -173,7 +173,21 @@ def find_mentions(norm: Normalised) -> list[Mention]:
     mentions = [_closed(t, Mention(s, e, n.target, t[s:e])) for s, e, n in taken]
     mentions = [f for f in (_in_fluid(t, m) for m in mentions)
                 if f is not None and not _another_assay(t, f)]
+    mentions = [_total_count(t, m) for m in mentions]
     return _elided(t, _merge_aliases(t, mentions))
+
+
+#: "TC 9,800/cumm": a total (leucocyte) count of a South Asian report, not total cholesterol
+_COUNT_AFTER = re.compile(r"\s?[:=-]?\s?\d[\d,]*(?:\.\d+)?\s?(?:/\s?(?:cumm|cmm|mm3|mm\^3|[uµμ]l)\b"
+                          r"|cells\b)", re.IGNORECASE)
+
+
+def _total_count(t: str, m: Mention) -> Mention:
+    """"TC" before a count per cubic millimetre is the total leucocyte count."""
+    if m.key != "cholesterol_total" or m.text.replace(".", "").upper() != "TC" \
+            or not _COUNT_AFTER.match(t, m.end):
+        return m
+    return Mention(m.start, m.end, load_catalogue().find_by_name("WBC") or m.target, m.text)
 
 
 #: A body fluid named right before an analyte ("CSF glucose", "24h urinary copper").

@@ -43,6 +43,7 @@ from osteodx.text.labserial import bind_serials
 from osteodx.text.labtables import _Table
 from osteodx.text.labtrends import bind_trends
 from osteodx.text.labunread import _Unread
+from osteodx.text.labvaluelists import bind_value_lists
 from osteodx.text.labvalues import Quantity
 
 __all__ = ["QUALITATIVE", "Reading", "Statement", "bind", "qualitative_outcome",
@@ -90,6 +91,7 @@ def _bind_prose(b: _Binder, mentions: list[Mention]) -> None:
         if q is not None:
             b.numeric(i, q, value_first=False)
     bind_serials(b)  # "Ca 1.52 mmol/L (02/08/2027), 1.79 (03/08)": the later dated values
+    bind_value_lists(b)  # "intact PTH was 142, 168 and 96 pg/mL (15-65)": the unit written once
     for i in range(len(mentions)):
         if i not in b.out:
             b.qualitative(i)
