@@ -185,3 +185,32 @@ def test_tc_before_a_count_is_the_total_leucocyte_count():
     got = [(x.analyte, x.value) for x in extract_labs("TC 9,800/cumm (6,000-17,500). "
                                                        "TC 5.2 mmol/L.")]
     assert got == [("leukocytes", 9800.0), ("cholesterol_total", 5.2)]
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("Owen is a 6-year-old boy with postaxial polydactyly. Family: Dad, Gareth (34), had an "
+     "extra finger removed as a baby; Gareth says his mother also had a sixth finger. Mum, "
+     "Claire, is well.", {("grandmother", True), ("mother", False)}, {("mother", True)}),
+    ("Andrei is a 6-year-old boy with seizures. His father Jan is well. Jan says his own father "
+     "never had fits.", {("grandfather", False)}, set()),
+    ("Andrei is a 6-year-old boy with seizures. Family: His parents, Ion and Elena, came from a "
+     "village near Iasi and are second cousins; both are well.", {("parents", False)},
+     {("parents", True)}),
+])
+def test_a_named_parent_telling_of_their_own_relatives(real_kb, text, want, not_want):
+    got = _family(text, real_kb)
+    assert want <= got and not (not_want & got), got
+
+
+def test_relatives_in_genetic_counselling_are_no_relatives(real_kb):
+    got = _family("A 30-year-old woman with bowed shins. Her daughter Fien is to be seen in "
+                  "clinic; counselling about a 50% recurrence risk for daughters and the severe "
+                  "outcome in sons.", real_kb)
+    assert not any(rel == "son" for rel, _ in got), got
+
+
+def test_the_childs_name_beside_the_writer_is_no_relative():
+    from osteodx.text.named_relatives import relative_names
+
+    assert relative_names("I'm Lily's mum (Lily Carter, she's 5). Mum, Claire, is well.") == {
+        "claire": "mother"}

@@ -183,7 +183,15 @@ def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: lis
         return True
     if _CONTACT_FIELD.search(p.view.text, 0, group[0].start):
         return True  # "NOK: Mother (present)": who came, not who is ill
+    if _COUNSELLING.search(p.view.text, clause.start, group[0].start):
+        return True  # "a 50% recurrence risk for daughters and the outcome in sons": anyone's
     return _informant(p, clause, group) is not None
+
+
+#: genetic counselling about relatives in general: "recurrence risk for daughters", "the
+#: severe outcome in sons", "offered to future children"
+_COUNSELLING = re.compile(r"\b(?:recurrence|risks?|chances?|counsell?ing|counsell?ed"
+                          r"|future)\b[^.;]*$")
 
 
 #: a header field naming a contact, an escort or a historian: "NOK:", "Accompanied by"

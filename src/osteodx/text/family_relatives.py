@@ -80,7 +80,8 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
             if h.cue.value in _CHILD and out and _WHO_HAS.fullmatch(text, out[-1].end, h.start):
                 continue  # "her sister, who has two healthy sons, is deaf": the sister's
                 # children, an aside; what the clause says is the sister's
-            owner = _named_owner(text, h, names) if names else None
+            owner = (_named_owner(text, h, names) or _named_teller(text, h, names)) \
+                if names else None
             if owner is not None:  # "Leila's sister", Leila the mother: a maternal aunt
                 out.append(_kin(text, owner, h))
                 continue
@@ -281,6 +282,22 @@ def _named_owner(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:
         return None
     start = h.start - len(m.group(0))
     return _hit(start, start + len(m.group(1)) + 2, text, names[_name_key(m.group(1))])
+
+
+#: a named relative telling of their own relative: "Jan says his own father ...", "Elena says
+#: her sister's son ..." (view text)
+_TELLER = re.compile(r"(?<![\w-])([a-z]{3,})\s+(?:says|said|tells? (?:me|us)|told (?:me|us)"
+                     r"|reports?|reported|recalls?|recalled|mentions?|mentioned|thinks|thought)"
+                     r"(?:\s+that)?\s+(?:his|her)\s+(?:own\s+|late\s+)?$")
+
+
+def _named_teller(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:
+    """"Jan says his own father ...", Jan the father: the owner as a relative's cue."""
+    m = _TELLER.search(text[max(0, h.start - 50):h.start])
+    if m is None or names.get(_name_key(m.group(1)), "parent") == "parent":
+        return None  # (a parent not said which: "his" tells the side, read elsewhere)
+    start = h.start - len(m.group(0))
+    return _hit(start, start + len(m.group(1)), text, names[_name_key(m.group(1))])
 
 
 #: a sentence that opens with a possessive before its first relative: "Her father died ..."

@@ -25,7 +25,9 @@ __all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_
 
 #: relations a name can be given to ("half-sister" is read as a sister)
 _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
-              r"|son|daughter|wife|husband)")
+              r"|son|daughter|wife|husband|dad|mum|mom)")
+#: the everyday words for a parent: "Dad, Gareth (34), had ..."
+_PARENT_WORD = {"dad": "father", "mum": "mother", "mom": "mother"}
 #: a relation with its side: "maternal uncle", "paternal half-brother"
 _SIDED_KIN = rf"(?:(?P<side>maternal|paternal)\s+)?(?:half-?\s?)?(?P<rel>{_KIN_WORDS})"
 #: a pedigree number: generation in Roman numerals, then the individual ("II-3", "III:1")
@@ -54,7 +56,8 @@ _NAMED_ASIDE = re.compile(rf"(?<![\w'])(?P<name>{_NAME}){_SURNAME}\s*\((?:[^()]{
 _PARENTS_NAMED = re.compile(rf"\b(?i:parents),?\s+(?P<a>{_NAME}){_SURNAME}(?:\s*\([^()]{{0,40}}\))?"
                             rf"\s+(?:and|&)\s+(?P<b>{_NAME})\b")
 #: "mother (Sadia, 28)", "the father (Imran)"
-_REL_ASIDE = re.compile(rf"(?i:\b(?P<rel>{_KIN_WORDS}))\s*\(\s*(?P<name>{_NAME}){_SURNAME}"
+#: (not "I'm Lily's mum (Lily Carter, 5)": the aside names the child whose mum writes)
+_REL_ASIDE = re.compile(rf"(?<!'s )(?i:\b(?P<rel>{_KIN_WORDS}))\s*\(\s*(?P<name>{_NAME}){_SURNAME}"
                         r"\s*[,;)]")
 #: a family-history list's entry: "- Mother: Carol, died aged 41", "Father: Ian, 62, is well"
 _NAMED_ENTRY = re.compile(rf"^[\s*•·-]*(?P<rel>(?i:{_KIN_WORDS}))\s?:\s+(?P<name>[A-Z][a-z]{{2,}})"
@@ -97,12 +100,12 @@ def relative_names(text: str) -> dict[str, str]:
     for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _NAMED_ASIDE, _REL_ASIDE,
                _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
         for m in rx.finditer(text):
+            rel = m.group("rel").lower()
+            rel = _PARENT_WORD.get(rel, rel)
             if m.groupdict().get("owner"):  # "Imran's sister Nazia": whose sister is known last
-                owned.append((name_key(m.group("owner")), m.group("rel").lower(),
-                              name_key(m.group("name"))))
+                owned.append((name_key(m.group("owner")), rel, name_key(m.group("name"))))
                 continue
             side = m.groupdict().get("side")
-            rel = m.group("rel").lower()
             if m.groupdict().get("my") and parent_narrator(text):
                 rel = child_relation(rel) or ""  # a parent's "my brother Dean": an uncle
                 if not rel:
