@@ -214,3 +214,48 @@ def test_the_childs_name_beside_the_writer_is_no_relative():
 
     assert relative_names("I'm Lily's mum (Lily Carter, she's 5). Mum, Claire, is well.") == {
         "claire": "mother"}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("I considered polyostotic fibrous dysplasia, but there is no ground-glass lesion.",
+     "Polyostotic fibrous dysplasia"),
+    ("Melorheostosis would not explain the skin.", "Melorheostosis"),
+])
+def test_a_diagnosis_the_writer_weighs_is_no_finding(real_kb, text, absent):
+    assert absent not in _found("A 31-year-old woman with skull hyperostosis. " + text, real_kb)
+
+
+def test_the_patient_s_finding_judged_by_the_writer_stays(real_kb):
+    found = _found("A 31-year-old woman. We considered her scoliosis mild. The spinal stenosis "
+                   "explains her claudication.", real_kb)
+    assert found.get("Scoliosis") == "observed" and found.get("Spinal canal stenosis") == \
+        "observed"
+
+
+def test_and_with_a_verb_of_its_own_ends_a_negation(real_kb):
+    found = _found("A 31-year-old woman. She also gets migraine without aura and has mild "
+                   "asthma.", real_kb)
+    assert found.get("Asthma") == "observed"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Her son Oisin, 3, was examined today and is normal.", ("son", False)),
+    ("My brother Tom was tested and doesn't have it.", ("brother", False)),
+])
+def test_seen_or_tested_says_nothing_of_health(real_kb, text, want):
+    assert want in _family("Niamh is a 31-year-old woman with asymmetric overgrowth. " + text,
+                           real_kb)
+
+
+def test_a_family_list_s_d_for_died_ends_no_sentence():
+    from osteodx.text.sentences import split_sentences
+
+    got = [s.text for s in split_sentences("Low vitamin D. She is well. Father - d. MI aged 70.")]
+    assert got == ["Low vitamin D.", "She is well.", "Father - d. MI aged 70."]
+
+
+def test_a_year_after_dx_is_no_age_of_onset(real_kb):
+    doc = extract_text("Past history:\n[x] T2DM (dx 2019, metformin)    [x] HTN\nA 58-year-old "
+                       "man.", real_kb, case_id="c")  # (was an invalid phenopacket: age 2019 y)
+    assert {f.label for f in doc.case.findings} >= {"Type II diabetes mellitus", "Hypertension"}
+    assert all(f.onset_years is None or f.onset_years[0] < 125 for f in doc.case.findings)

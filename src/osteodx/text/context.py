@@ -266,7 +266,10 @@ class ContextAnalyser:
             # at 3": a new subject, a new clause
         if direction == "forward" and _h_negates(h) and re.search(
                 r",\s+(?:and\s+)?(?:had|has|have|developed|develops|showed|shows|presented"
-                r"|presents|underwent|needed|needs|required|requires)\s", between):
+                r"|presents|underwent|needed|needs|required|requires)\s"
+                # "migraine without aura and has mild asthma": "and" with a verb of its own
+                r"|\sand\s+(?:also\s+)?(?:has|had|gets|got|developed|develops|shows|showed"
+                r"|suffers|suffered)\s", between):
             return False  # "never sat unsupported, had seizures from 2 months", "no fever,
             # developed a rash": a verb of its own after the comma, a new statement
         if direction == "forward" and _h_negates(h) and re.search(r",\s+and\s", between) \

@@ -241,6 +241,15 @@ _TABLE: list[tuple[str, Cue]] = [
     # "scoliosis is unlikely to progress": the finding is there; its course is unlikely
     (r"(?:(?:was|were|is|are|seems?|seemed) (?:very |highly )?)?unlikely to (?!be\b)[a-z]+",
      Cue("pseudo")),
+    # "I considered polyostotic fibrous dysplasia, but ...": the writer weighs a diagnosis
+    # (not "we considered her scoliosis mild": a judgement of the patient's finding)
+    (r"(?:i|we|they|he|she) (?:also |initially |first |briefly )?(?:considered|weighed"
+     r"|entertained|wondered about)(?! (?:her|his|their|the patient's|this)\b)",
+     Cue(_HYP, "forward", "trigger", limit=6)),
+    # "melorheostosis would not explain the skin": a candidate the writer sets aside (not
+    # "the stenosis explains his claudication": the patient's finding explaining another)
+    (r"(?:would|could|does|do|did|can|cannot|can't|doesn't|wouldn't|couldn't)(?: not)?"
+     r" (?:fully |alone |by itself )?explain", Cue(_HYP, "backward", "trigger", limit=4)),
     # "Osteopetrosis was considered, but ...": a diagnosis weighed, not a finding
     # (not "Scoliosis was considered mild": a judgement of the finding)
     (r"(?:was|were) (?:also |initially |first )?considered(?=\s*(?:[,.;:)]|$)"

@@ -88,6 +88,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|relationship|partner|husband|wife)"
                       # "My sister has two boys (who are healthy)": her children, not her health
                       r"|(?:an )?only child"
+                      # "was examined today and is normal": seen, not a finding
+                      r"|(?:(?:was|were|has been|have been) )?(?:examined|seen|assessed|reviewed"
+                      r"|tested"
+                      r"|checked)(?: (?:today|here|in (?:the )?clinic|by me|as well|too))?"
                       # "is healthy and attends school": where a child goes, not a finding
                       r"|(?:(?:attends|goes to|is at|is in|started|starts) )?(?:at |in )?(?:a )?"
                       r"(?:mainstream "

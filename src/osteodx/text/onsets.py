@@ -157,6 +157,10 @@ def _unit_of(tx: _Text, m: re.Match[str]) -> str | None:
     return unit
 
 
+#: the oldest age an onset may have (years): the phenopacket check's plausible bound
+_OLDEST = 125
+
+
 class OnsetStatement(NamedTuple):
     """An age at which something began, stated in ``text[start:end]``.
 
@@ -303,7 +307,9 @@ _ONSETS = [  # (pattern, kind) on the masked text
                 rf"(?:after|post\w*|later|ago|before|of\s(?:treatment|therapy|gestation))\b)",
                 re.IGNORECASE), "age"),
     # notes' "dx age 6", "dx at 6 y" (diagnosed)
-    (re.compile(rf"\bdx(?:'?d)?\s(?:at\s)?(?:age\s)?{_ABOUT}(?P<n>#+)(?![\w#])(?:\s?{_UNIT}\b)?",
+    # (not a year: "T2DM (dx 2019, metformin)")
+    (re.compile(rf"\bdx(?:'?d)?\s(?:at\s)?(?:age\s)?{_ABOUT}(?P<n>#{{1,3}})(?![\w#])"
+                rf"(?:\s?{_UNIT}\b)?",
                 re.IGNORECASE), "age"),
     # "at 4 years of age", "at about 3 months old"
     (re.compile(rf"\bat\s{_ABOUT}(?P<n>#+)\s?{_UNIT}\s(?:of\s)?(?:age|old)\b", re.IGNORECASE),
@@ -425,8 +431,8 @@ def find_onset_statements(text: str, age_years: float | None = None) -> list[Ons
                 continue
             read = _statement(tx, m, kind)
             taken.append(m.span())  # a normal age is no onset, nor part of another one
-            if read is None:
-                continue
+            if read is None or read[0] > _OLDEST:
+                continue  # (an age of no one: a year read as an age is never an onset)
             ev = tx.evidence(m.start(), m.end())
             out.append(OnsetStatement(round(read[0], 6), ev.start, ev.end, ev.text, read[1]))
     for m in _BARE_AGE.finditer(tx.masked) if age_years is not None else ():

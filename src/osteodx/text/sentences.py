@@ -229,6 +229,9 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             w = word.group(1).lower()
             if w in _ABBREVIATIONS or (w == "no" and following[:1].isdigit()):
                 continue
+            if w == "d" and re.search(r"[-\u2013:,]\s*d\.$", text[max(start, m.start() - 4):
+                                                                  m.end()]):
+                continue  # a family list's "Father - d. MI aged 70": died
             if w == "al" and following.lower().strip("\"'(") not in _SENTENCE_STARTERS:
                 continue
             if _TITLED_INITIAL.search(text, max(start, m.start() - 16), m.start() + 1):
