@@ -259,3 +259,14 @@ def test_a_year_after_dx_is_no_age_of_onset(real_kb):
                        "man.", real_kb, case_id="c")  # (was an invalid phenopacket: age 2019 y)
     assert {f.label for f in doc.case.findings} >= {"Type II diabetes mellitus", "Hypertension"}
     assert all(f.onset_years is None or f.onset_years[0] < 125 for f in doc.case.findings)
+
+
+def test_a_disease_that_does_not_fit_leaves_the_patient_s_findings(real_kb):
+    found = _found("A 13-year-old girl. Marfan syndrome does not fit her short stature.", real_kb)
+    assert found.get("Short stature") == "observed"
+
+
+def test_a_result_that_excludes_a_disease_negates_it(real_kb):
+    found = _found("A 13-year-old girl. Plasma total homocysteine 7.2 umol/L (5-15), which "
+                   "excludes homocystinuria.", real_kb)
+    assert found.get("Homocystinuria") == "excluded"

@@ -248,8 +248,13 @@ _TABLE: list[tuple[str, Cue]] = [
      Cue(_HYP, "forward", "trigger", limit=6)),
     # "melorheostosis would not explain the skin": a candidate the writer sets aside (not
     # "the stenosis explains his claudication": the patient's finding explaining another)
-    (r"(?:would|could|does|do|did|can|cannot|can't|doesn't|wouldn't|couldn't)(?: not)?"
-     r" (?:fully |alone |by itself )?explain", Cue(_HYP, "backward", "trigger", limit=4)),
+    # ("Marfan syndrome does not fit her short stature": the stature is hers)
+    (r"(?:would|could|does|do|did|can|cannot|can't|doesn't|wouldn't|couldn't|don't|didn't)"
+     r"(?: not)? (?:fully |alone |by itself )?(?:explain|fit|account for)(?!\w)",
+     Cue(_HYP, "backward", "trigger", limit=4)),
+    # "... 7.2 umol/L, which excludes homocystinuria": the result rules the disease out
+    (r"(?:which|this|that|it|and) (?:excludes|excluded|rules out|ruled out)",
+     Cue(_NEG, "forward", limit=5)),
     # "Osteopetrosis was considered, but ...": a diagnosis weighed, not a finding
     # (not "Scoliosis was considered mild": a judgement of the finding)
     (r"(?:was|were) (?:also |initially |first )?considered(?=\s*(?:[,.;:)]|$)"
