@@ -270,3 +270,20 @@ def test_a_result_that_excludes_a_disease_negates_it(real_kb):
     found = _found("A 13-year-old girl. Plasma total homocysteine 7.2 umol/L (5-15), which "
                    "excludes homocystinuria.", real_kb)
     assert found.get("Homocystinuria") == "excluded"
+
+
+@pytest.mark.parametrize(("text", "label", "status"), [
+    ("Polysomnography: central apnoea index 0.7/h, with no significant central apnoea.",
+     "Central apnea", "excluded"),
+    ("She has snored loudly every night, with mouth breathing.", "Loud snoring", "observed"),
+    ("She has snored loudly every night, with mouth breathing.", "Habitual mouth breathing",
+     "observed"),
+    ("I've never gone yellow.", "Jaundice", "excluded"),
+])
+def test_a_measure_named_after_a_finding_and_lay_words(real_kb, text, label, status):
+    assert _found("A 30-year-old woman. " + text, real_kb).get(label) == status
+
+
+def test_an_index_with_its_value_is_no_finding(real_kb):
+    found = _found("A 2-year-old girl. Obstructive apnoea-hypopnoea index 14.2/h.", real_kb)
+    assert "Apnea" not in found and "Hypopnea" not in found

@@ -31,6 +31,11 @@ _SERVICE_AFTER = re.compile(r"(?:\s*(?:&|and)\s*\w+)?(?:\s+(?:genetics?|oncology
                             r"|multidisciplinary|MDT))?\s+(?:clinic|service|unit|centre|center"
                             r"|department|team|nurse|specialist|ward|society|charity|outpatient"
                             r"|out-patient|OPD|consultation)s?\b", re.IGNORECASE)
+#: a measure named after a finding, with its value: "central apnoea index 0.7/h",
+#: "apnoea-hypopnoea index 14.2/h" (the value says whether there is a finding)
+_INDEX_AFTER = re.compile(r"(?:[-\u2013/](?:hypopnoea|hypopnea|apnoea|apnea))?\s+index\b"
+                          r"(?:\s*(?:\([A-Za-z]{2,6}\))?\s*(?:of|was|is|:|=)?\s*[<>]?\s*\d)",
+                          re.IGNORECASE)
 #: a procedure named like a finding: "settled after aspiration", "needle aspiration of"
 _PROCEDURE = re.compile(r"(?:\b(?:after|by|following|with|needle|fine[- ]needle|bone marrow"
                         r"|joint|pleural|therapeutic|diagnostic)\s+$)", re.IGNORECASE)
@@ -174,7 +179,7 @@ def not_a_finding(text: str, start: int, end: int, hpo_id: str) -> bool:
             or (text[start:end].lower() in _RESPONSE_WORDS
                 and _DRUG_BEFORE.search(text, max(0, start - 25), start) is not None) \
             or _SERVICE_BEFORE.search(text, max(0, start - 40), start) \
-            or _SERVICE_AFTER.match(text, end) \
+            or _SERVICE_AFTER.match(text, end) or _INDEX_AFTER.match(text, end) \
             or _TESTED_FOR.search(text, max(0, start - 60), start) \
             or _ALLERGY_REACTION.search(text, max(0, start - 70), start):
         return True
