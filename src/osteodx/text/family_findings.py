@@ -277,10 +277,10 @@ _IS_NAMED = re.compile(r"\s*(?:is|was|named|called|,)\s+(?:[A-Z][a-z]+|[A-Z][a-z
                        r"\s*(?:and\b)?[\s.,;]*")
 
 
-#: who relatives are (asides, names, "and", the other parent): "(II-4, 26) and mother Shirin"
+#: who relatives are (asides, names, "and", the other parent): "(II-4, 26) and mother Shirin";
+#: what is left may say only how they are related ("are first cousins", "are siblings")
 _WHO_ONLY = re.compile(r"\([^()]*\)|\b[A-Z][a-z]+(?:'s)?\b|\b(?:and|mother|father|mum|dad)\b"
                        r"|\b(?:I{1,3}|IV|VI{0,3})[-:]\d{1,2}\b|\d+|[,&().;:]")
-#: (what is left then says only how they are related: "are first cousins", "are siblings")
 
 
 #: a clause that doubts the statement before it, not a finding: "; this cannot be confirmed"
