@@ -49,6 +49,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -444,6 +445,9 @@ def main(argv: list[str] | None = None) -> int:
     (out / "scores.md").write_text(table + "\n")
     (out / "failures.md").write_text(f"# Failures: {args.round_dir}\n\n"
                                      + "\n".join(failure_section(r) for r in results))
+    if args.out is None:  # a temp dir keeps only the small reports: a round's rankings are ~60 MB
+        shutil.rmtree(out / "phenopackets")
+        (out / "diagnoses.json").unlink()
     print(f"\nfailures: {out / 'failures.md'}", file=sys.stderr)
     return 0
 
