@@ -51,6 +51,9 @@ from osteodx.labs.vitals import VITAL_LOINC
 
 __all__ = ["QUALITATIVE_CODES", "QUALITATIVE_LABELS", "hpo_findings", "interpret_measurements"]
 
+#: a catalogue unit that is an amount or mass per volume ("umol/L", "mg/dL")
+_AMOUNT_PER_VOLUME = re.compile(r"^[munpf]?(?:mol|g)/(?:[dmu]?L|l)$")
+
 
 def _sex(sex: str | None) -> str | None:
     s = (sex or "").strip().casefold()
@@ -295,6 +298,13 @@ class _One(Reading):
             return
         head = f"{analyte.display} {written}"
         ok = plausible(analyte, x, unit)
+        if ok is None and given.code == "%" and _AMOUNT_PER_VOLUME.match(analyte.unit):
+            # "fractional excretion ... of lysine 38 % (<2)": a per cent is no plasma lysine
+            self.warn(f"{analyte.display}: a per cent cannot be a concentration in "
+                      f"{analyte.unit} (a fraction of something else, such as a fractional "
+                      f"excretion); not interpreted")
+            r.text = f"{analyte.display} {fmt(x)} {given.text}: not interpreted"
+            return
         if ok is None:
             self.warn(f"{analyte.display}: unit {given.text} cannot be converted to "
                       f"{analyte.unit}; plausibility not checked")

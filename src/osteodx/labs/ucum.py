@@ -96,6 +96,8 @@ _LABEL_FIXES: tuple[tuple[str, Any], ...] = (
     (r"(?i)^(?:in|inch|inches)$", "[in_i]"), (r"(?i)^(?:lbs?|pounds?)$", "[lb_av]"),
     # French and Belgian counts: "0,2 G/l" (giga per litre), "4,5 T/l" (tera per litre)
     (r"^G/[lL]$", "10*9/L"), (r"^T/[lL]$", "10*12/L"),
+    # a Nordic count: "3.6 E9/l", "10E9/l" (10 to the 9th per litre)
+    (r"^(?:10)?E(\d{1,2})(?=/)", r"10*\1"),
     # French units: "UI/l" is IU per litre; "RU/mL", an assay's relative units (C-terminal FGF23)
     (r"(?<![A-Za-z\[])([munk]?)UI(?=/)", r"\1[IU]"), (r"^RU(?=/)", "{RU}"),
 )

@@ -75,6 +75,9 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:\snow)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
                 r"|\s?$)", re.IGNORECASE), "writer"),
+    # the patient writing: "I turned 41 in September", "I've just turned 30"
+    (re.compile(r"\bI(?:'ve|\shave)?\s(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?(?![\w#])",
+                re.IGNORECASE), "writer"),
     # a non-native writer's "now she has 6 years" (not "has 6 years of follow-up")
     (re.compile(r"\b(?:she|he)\s(?:now\s)?has\s(?:now\s)?(?P<n>#+)\s(?:years?|yrs?)\b"
                 r"(?!\s(?:of|history|since|ago|follow|experience|later|after|before)\b)",

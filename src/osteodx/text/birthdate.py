@@ -32,9 +32,10 @@ _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| the)?)[*_]*\s?
                     # a message's check: "Just checking Leo's DOB for the care plan - 03/03/2023?"
                     + r"|\bdob\b[^\n:.?]{1,40}?\s[-:]\s?" + _DATE.format(g="d2"), re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:telephone |video )?"
-                    r"(?:clinic|visit|review|consultation|assessment|admission|examination"
+                    r"(?:clinic|visit|review|consultation|assessment|admission|examination|exam"
+                    r"|study|scan|procedure"
                     r"|letter|meeting|mdt|discussion|call|service|encounter|attendance)"
-                    r"|(?:service|encounter|call) date"
+                    r"|(?:service|encounter|call|exam|examination|study|scan) date"
                     r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated|date"
                     # a discharge letter: "Discharged: 24/08/2027", "Discharge date: ..."
                     r"|discharged(?: on)?|discharge date|date of discharge"

@@ -192,6 +192,9 @@ _TABLE: list[tuple[str, Cue]] = [
     # "Normal amino acids argue against the main differentials (infection, NKH, ...)"
     (r"argue[sd]? against|arguing against|speaks? against|spoke against|militates? against",
      Cue(_NEG)),
+    # "the normal teeth distinguish it from the hypohidrotic dysplasias": a differential
+    (r"(?:distinguish|differentiate|separate)[sd]? (?:it|this|her|him|them|the \w+) from",
+     Cue(_HYP, "forward", "trigger", limit=8)),
     # -- generic statements about a disease (void for the patient unless anchored)
     (r"characteri[sz]ed by|(?:can|may|could|might)(?: also)?(?: be)? (?:seen|observed|found"
      r"|presented|present|occurred|occur|detected|noted|encountered|associated|involved"

@@ -36,7 +36,7 @@ from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
-from osteodx.text.narrator import diary_of, parent_narrator, patient_writes
+from osteodx.text.narrator import diary_of, parent_addressed, parent_narrator, patient_writes
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -180,8 +180,10 @@ def iso8601(years: float) -> str:
 def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     """Is a header age ("52M") or a heading age ("Re: Name (6 years)") where such lines put
     it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
-    if not where or where == "child":  # "Our daughter Maja is 3": the writer's child
+    if not where:
         return True
+    if where == "child":  # "Our daughter Maja is 3": the writer's child, the patient unless
+        return not patient_writes(tx.norm.original)  # the patient writes of her daughter
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
         return not parent_narrator(tx.norm.original)
     if where == "name_age":  # "Tom Harlow, 44, a bus driver", "Re: Mrs L. Petersen, 58"
@@ -296,6 +298,11 @@ _CHAT = re.compile(r"^\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-
                    r"{3}", re.MULTILINE)
 
 
+#: the patient writing of her own pregnancy: "when I was pregnant with her", "my pregnancies"
+_WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
+                            r"|\bmy\s(?:\w+\s)?pregnanc(?:y|ies)\b", re.IGNORECASE)
+
+
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     """Sex from the age's noun, else a word or label, else pronouns, else a karyotype."""
     if noun and noun in _FEMALE | _MALE and d.age_source is not None:
@@ -317,6 +324,10 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         d.sex_source, d.sex_evidence = tx.evidence(*m.span(group)), "explicit"
         return
     if patient_writes(tx.norm.original):  # "My dad has it too, on his chest": not hers
+        if (m := _WRITER_FEMALE.search(tx.norm.original)) is not None:
+            d.sex, d.sex_source = "FEMALE", Evidence(m.start(), m.end(), m.group())
+            d.sex_evidence = "explicit"
+            return
         _karyotype(tx, d)
         return
     pronouns = list(_PRONOUN.finditer(tx.masked))
@@ -427,7 +438,8 @@ _TITLE = re.compile(r"^\s*(?:(?:Dear|To:?)\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]"
 def second_person(text: str) -> bool:
     """Is *text* a letter to the patient ("Dear Sofia, ... you ...")? Its he and she are
     then the patient's relatives, and "you" is the patient."""
-    return bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
+    return (bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
+            and not parent_addressed(text))  # "Dear Fiona, ... Callum ... your brother"
 
 
 def _letter_to_patient(tx: _Text, d: Demographics) -> None:

@@ -91,23 +91,40 @@ from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
     _ARE_KIN,
     _BORN_TO,
+    _CO_INFORMANT,
     _CONSANG,
+    _CONTACT_FIELD,
+    _COUNSELLING,
     _GAPPED,
+    _GENDER,
     _IDENTITY_ONLY,
     _IN,
     _INFORMANT,
     _LINK,
+    _MODE_ONLY,
+    _NAME_AGE,
     _NOBODY,
     _NOT_SUBJECT,
     _OF_KIN,
     _OWN,
     _PATIENT_VERB,
+    _PLACE_OF,
+    _PLACE_PREP,
     _PLURAL,
+    _QUESTION,
     _SIDES,
     _THEY,
     _TOLD_OWN,
+    _VERB_FIRST,
 )
-from osteodx.text.narrator import parent_narrator, relation_for_child, the_child
+from osteodx.text.narrator import (
+    MY,
+    YOUR,
+    parent_addressed,
+    parent_narrator,
+    relation_for_child,
+    the_child,
+)
 from osteodx.text.sentences import clean_text
 
 __all__ = ["FamilyStatement", "find_family_statements"]
@@ -121,13 +138,18 @@ _KINSHIP_ONLY = re.compile(r"(?:are |were )?(?:(?:first|second|third|double|dist
 _Span = tuple[int, int, str]
 
 
-def _groups(p: ParsedSentence, rels: list[CueHit], lo: int, hi: int) -> list[list[CueHit]]:
-    """Relatives in ``[lo, hi)`` named together ("father, sister or brother")."""
+def _groups(p: ParsedSentence, rels: list[CueHit], lo: int, hi: int,
+            names: frozenset[str] = frozenset()) -> list[list[CueHit]]:
+    """Relatives in ``[lo, hi)`` named together ("father, sister or brother"; "his mother,
+    Zanele, and his sister": *names* are the relatives' first names, lower-cased)."""
     groups: list[list[CueHit]] = []
     for h in rels:
         if not lo <= h.start < hi:
             continue
-        if groups and _LINK.fullmatch(p.view.text, groups[-1][-1].end, h.start):
+        gap = p.view.text[groups[-1][-1].end : h.start] if groups else ""
+        if names and groups:
+            gap = re.sub(r"[a-z][a-z'-]+", lambda w: " " if w.group() in names else w.group(), gap)
+        if groups and _LINK.fullmatch(gap):
             groups[-1].append(h)
         else:
             groups.append([h])
@@ -168,9 +190,6 @@ def _continues(p: ParsedSentence, clause: Clause, rels: list[CueHit]) -> bool:
         clause.start <= h.start < clause.end for h in rels)
 
 
-#: a question, opened by its verb: "Should her brother be checked?", "Does my sister need ..."
-_QUESTION = re.compile(r"\W*(?:should|could|can|will|would|do|does|did|is|are|might|may"
-                       r"|must|shall)\b", re.IGNORECASE)
 
 
 def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: list[CueHit]) -> bool:
@@ -185,25 +204,21 @@ def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: lis
         return True  # "NOK: Mother (present)": who came, not who is ill
     if _COUNSELLING.search(p.view.text, clause.start, group[0].start):
         return True  # "a 50% recurrence risk for daughters and the outcome in sons": anyone's
+    if _PLACE_OF.match(p.view.text, group[-1].start) and _PLACE_PREP.search(
+            p.view.text[clause.start : group[0].start]):  # "he works in his uncle's bakery"
+        return True
     return _informant(p, clause, group) is not None
 
 
-#: genetic counselling about relatives in general: "recurrence risk for daughters", "the
-#: severe outcome in sons", "offered to future children"
-_COUNSELLING = re.compile(r"\b(?:recurrence|risks?|chances?|counsell?ing|counsell?ed"
-                          r"|future)\b[^.;]*$")
 
 
-#: a header field naming a contact, an escort or a historian: "NOK:", "Accompanied by"
-_CONTACT_FIELD = re.compile(r"\b(?:nok|next of kin|accompanied by|informant|historian"
-                            r"|(?:emergency )?contact|escort(?:ed by)?|consent(?:ed)? by)"
-                            r"\s*[:-]?\s*$")
 
 
 def _informant(p: ParsedSentence, clause: Clause, group: list[CueHit]) -> re.Match[str] | None:
     """"Mother noted slurred speech": the patient's history - unless she noted it "in
     herself"."""
-    m = _INFORMANT.match(p.view.text, group[-1].end, clause.end)
+    co = _CO_INFORMANT.match(p.view.text, group[-1].end, clause.end)  # "and teachers"
+    m = _INFORMANT.match(p.view.text, co.end() if co else group[-1].end, clause.end)
     if m and _OWN.search(p.view.text, m.end(), clause.end):
         return None
     if m and re.search(r"\b(?:told|informed)$", m.group()) and _TOLD_OWN.match(
@@ -226,13 +241,14 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
                       ) -> list[FamilyStatement]:
     """What one clause (and the subjectless clauses after it) says of one group."""
     clause, text = p.clauses[ci], p.view.text
-    if _skipped(ctx, p, clause, group):
-        return []
+    if _skipped(ctx, p, clause, group) or _MODE_ONLY.fullmatch(text, clause.start, clause.end):
+        return []  # (nor "Family history: X-linked inheritance.": a mode, read elsewhere)
     if (all(h.cue.value == "family members" for h in group)
             and text.startswith(":", clause.end)):
         # a heading: "Family history (pedigree drawn): - Mother ...", "FHx: negative"
         after = p.clauses[ci + 1] if ci + 1 < len(p.clauses) else None
-        if after is None or any(after.start <= h.start < after.end for h in rels):
+        if after is None or any(after.start <= h.start < after.end for h in rels) \
+                or _MODE_ONLY.fullmatch(text, after.start, after.end):
             return []
         return _statements(_finding(ctx, p, after.start, after.end), group, span)
     if any(m.start() <= group[0].start and group[-1].end <= m.end() and (
@@ -303,10 +319,6 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-#: a name and an age before a colon: "daughter Lea (17): well"
-_NAME_AGE = re.compile(r"[A-Z][a-z]+\s?\(\d{1,3}\)")
-#: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
-_VERB_FIRST = re.compile(r"[\s,]*(?:is|are|was|were|has|have|had|remains|remained)\b")
 
 
 def _joined(p: ParsedSentence, rels: list[CueHit], ci: int, lo: int) -> int:
@@ -388,16 +400,19 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     span = (p.sentence.start, p.sentence.end, p.sentence.text)
     consanguinity = _consanguinity(ctx, p, span)
     out: list[FamilyStatement] = []
-    rels = relation_hits(p, relative_names(ctx.text))
+    rels = relation_hits(p, named := relative_names(ctx.text))
+    names = frozenset(named)
     # "Dad's brother (Uncle Jim) had ...": the bracket names the relative just named
     rels = [h for k, h in enumerate(rels) if k == 0 or not re.fullmatch(
         r"\s*\(\s*", p.view.text[rels[k - 1].end:h.start])]
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
         rels = _from_child(p, rels, the_child(ctx.text))
+    elif parent_addressed(ctx.text):  # a letter to a mother: "your brother" is the uncle
+        rels = _from_child(p, rels, None, YOUR)
     rels = relatives_relative(ctx, i, p, rels)
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
-        groups = _groups(p, rels, clause.start, clause.end)
+        groups = _groups(p, rels, clause.start, clause.end, names)
         for k, group in enumerate(groups):
             nxt = groups[k + 1] if k + 1 < len(groups) else None
             out += _group_statements(ctx, p, ci, rels, group, nxt, span)
@@ -407,10 +422,11 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     return consanguinity + out
 
 
-def _from_child(p: ParsedSentence, rels: list[CueHit], child: str | None) -> list[CueHit]:
+def _from_child(p: ParsedSentence, rels: list[CueHit], child: str | None,
+                owner: re.Pattern[str] = MY) -> list[CueHit]:
     out = []
     for h in rels:
-        rel = relation_for_child(p.view.text, h.start, h.cue.value, child)
+        rel = relation_for_child(p.view.text, h.start, h.cue.value, child, owner)
         if rel == h.cue.value:
             out.append(h)
         elif rel is not None:
@@ -435,9 +451,6 @@ def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]
     return sorted([*rels, _hit(m.start(1), m.end(1), p.view.text, last.cue.value)])
 
 
-#: the pronoun a singular relative is continued with
-_GENDER = {**dict.fromkeys(("brother", "father", "son", "uncle", "grandfather", "husband"), "he"),
-           **dict.fromkeys(("sister", "mother", "daughter", "aunt", "grandmother", "wife"), "she")}
 
 
 # -- merging ------------------------------------------------------------------------------

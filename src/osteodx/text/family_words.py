@@ -98,9 +98,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|normal |regular |primary |secondary |nursery )?(?:school|nursery"
                       r"|college)"
                       # where the family comes from: "from the same town in Puerto Rico"
-                      r"|(?:(?:are |were |came |come |comes |moved here )?(?:originally )?from )?"
+                      # ("both families come from the Kainuu region")
+                      r"|(?:(?:both )?famil(?:y|ies) )?"
+                      r"(?:(?:are |were |came |come |comes |moved here )?(?:originally )?from )?"
                       r"(?:the same |a |an |the )?"
-                      r"(?:small |rural |same )?(?:town|village|area|region|city|island|community"
+                      r"(?:small |rural |same |[a-z]+ )?(?:town|village|area|region|city|island"
+                      r"|community"
                       r"|country)\b"
                       r"[\w\s,'-]{0,40}"
                       r"|(?:(?:has|have|had) )?(?:one|two|three|four|five|six|\d+) (?:boys?|girls?"
@@ -203,6 +206,8 @@ _INFORMANT = re.compile(
     r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
     r"|describes?|described|mentions?|mentioned|explains?|explained|brought|brings|observes"
     r"|observed|thinks|thought|believes|believed|feels|felt|worried|(?:is|was|became) concerned"
+    # "which his mother links to frustration": her explanation of the patient's behaviour
+    r"|links?|linked|attributes?|attributed|puts? (?:it|this|that) down|blames?|blamed"
     r"|sought|complains? that|complained that|told|tells|tell|tells? that|informed|informs"
     r"|(?:is|are|was|were|has been|have been|had been) (?:told|informed|advised|taught|shown)"
     # a relative worried about the patient: "Mum is anxious about his appearance", "his mum
@@ -443,3 +448,53 @@ _AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|re
 #: what a relative was told about herself: "(that) she has", "they were carriers"
 _TOLD_OWN = re.compile(r"\s+(?:(?:him|her|them|us|me)\s+)?(?:that\s+)?(?:she|he|they)\s+"
                        r"(?:has|have|had|is|was|were|carries|carried)\b")
+
+
+#: a relative's place or thing: "his uncle's bakery", "her grandmother's farm", after
+#: :data:`_PLACE_PREP`: a place, not the relative's health
+_PLACE_PREP = re.compile(r"\b(?:in|at|on|into|from|to|for|near|outside)\s(?:\w+\s)?$")
+_PLACE_OF = re.compile(r"[\w-]+'s\s(?!(?:mother|father|brother|sister|son|daughter|uncle|aunt"
+                       r"|cousin|grand\w+|husband|wife|side|family|parents?|children|child)\b)"
+                       r"[a-z]+")
+
+
+#: someone telling the history with the relatives: "his parents and teachers noticed ..."
+_CO_INFORMANT = re.compile(r"\s+(?:and|&)\s+(?:his\s|her\s|their\s|the\s)?(?:teachers?|nursery"
+                           r"(?: staff)?|school(?: staff)?|carers?|childminders?|gp|doctors?"
+                           r"|friends?|coach(?:es)?|colleagues?)\b")
+
+
+#: genetic counselling about relatives in general: "recurrence risk for daughters", "the
+#: severe outcome in sons", "offered to future children"
+_COUNSELLING = re.compile(r"\b(?:recurrence|risks?|chances?|counsell?ing|counsell?ed"
+                          r"|future)\b[^.;]*$")
+
+
+#: a header field naming a contact, an escort or a historian: "NOK:", "Accompanied by"
+_CONTACT_FIELD = re.compile(r"\b(?:nok|next of kin|accompanied by|informant|historian"
+                            r"|(?:emergency )?contact|escort(?:ed by)?|consent(?:ed)? by)"
+                            r"\s*[:-]?\s*$")
+
+
+#: a question, opened by its verb: "Should her brother be checked?", "Does my sister need ..."
+_QUESTION = re.compile(r"\W*(?:should|could|can|will|would|do|does|did|is|are|might|may"
+                       r"|must|shall)\b", re.IGNORECASE)
+
+
+#: a name and an age before a colon: "daughter Lea (17): well"
+_NAME_AGE = re.compile(r"[A-Z][a-z]+\s?\(\d{1,3}\)")
+
+
+#: a clause that opens with its verb: the subject came before ("..., who is 7, | is well")
+_VERB_FIRST = re.compile(r"[\s,]*(?:is|are|was|were|has|have|had|remains|remained)\b")
+
+
+#: a family history that is only a mode of inheritance: "Family history: X-linked inheritance."
+_MODE_ONLY = re.compile(r"\W*(?:an?\s)?(?:autosomal[\s-](?:dominant|recessive)|x-linked(?:[\s-]"
+                        r"(?:recessive|dominant))?|y-linked|mitochondrial|maternal|ad|ar|xlr|xld)"
+                        r"(?:\s(?:inheritance|pattern(?: of inheritance)?|transmission))?\W*")
+
+
+#: the pronoun a singular relative is continued with
+_GENDER = {**dict.fromkeys(("brother", "father", "son", "uncle", "grandfather", "husband"), "he"),
+           **dict.fromkeys(("sister", "mother", "daughter", "aunt", "grandmother", "wife"), "she")}

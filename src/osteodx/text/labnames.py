@@ -195,7 +195,9 @@ def _total_count(t: str, m: Mention) -> Mention:
 _FLUID = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)(?P<f>CSF|cerebrospinal fluid|urine|urinary"
                     r"|pleural(?: fluid)?"
                     r"|ascitic(?: fluid)?|peritoneal(?: fluid)?|synovial(?: fluid)?|sweat"
-                    r"|amniotic(?: fluid)?|vitreous|salivary|saliva|stool|faecal|fecal)\s$",
+                    r"|amniotic(?: fluid)?|vitreous|salivary|saliva|stool|faecal|fecal)\s$"
+                    # a Nordic specimen prefix: "U-beta2-microglobulin", "dU-Ca" (urine)
+                    r"|(?<![A-Za-z])(?P<u>(?-i:[dcf]?U))-$",
                     re.IGNORECASE)
 
 
@@ -228,7 +230,7 @@ def _in_fluid(t: str, m: Mention) -> Mention | None:
         found = _FLUID_EARLIER.search(t, max(0, m.start - 160), m.end)
         if found is None:
             return m
-    fluid = found.group("f").lower()
+    fluid = "urine" if found.groupdict().get("u") else found.group("f").lower()
     if fluid in ("urine", "urinary"):  # "urine Na 68" is urine sodium, "urinary copper" unread
         if m.target.specimen == "urine":
             return m

@@ -24,6 +24,7 @@ __all__ = ["is_dose_unit", "is_lab_unit", "read_unit"]
 _SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COUNT_UNIT = re.compile(
     rf"(?:[x×*]\s?)?10\s?(?:\^|\*|E)?\s?(?:\d{{1,2}}|[{_SUPER}]+)\s?/\s?(?:[µμu]?L|l|mm3|mm³)"
+    r"|E\d{1,2}\s?/\s?(?:[µμu]?L|l)\b"  # a Nordic count: "3.6 E9/l"
     r"|/\s?(?:[µμu]L|mm3|mm³|HPF|hpf)\b"
     # per cubic millimetre as Indian and older reports write it: "8,200/cumm", "/cu mm"
     r"|/\s?cu\.?\s?mm\b")

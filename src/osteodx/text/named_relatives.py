@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from osteodx.text.cues import Cue, CueHit, View
 from osteodx.text.family_words import relation_of
-from osteodx.text.narrator import child_relation, parent_narrator
+from osteodx.text.narrator import child_relation, parent_addressed, parent_narrator
 
 __all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_named_relatives"]
 
@@ -40,13 +40,16 @@ _NAME = (r"(?!(?:Mrs|Mr|Ms|Miss|Dr|Prof|Master|Mme|Mlle|Herr|Frau|Sr|Sra|Mother|
          r"[A-Z][a-z]{2,}")
 _SURNAME = r"(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))?"
 _NAMED_AFTER = re.compile(rf"(?:\b(?:[Hh]er|[Hh]is|[Tt]heir|(?P<owner>[A-Z][a-z]+)'s"
-                          rf"|(?P<my>[Mm]y|[Oo]ur)|[Tt]he|and|with)\s+(?:(?:elder|older|younger"
+                          rf"|(?P<my>[Mm]y|[Oo]ur)|(?P<your>[Yy]our)|[Tt]he|and|with)\s+(?:(?:elder|older|younger"
                           rf"|eldest|youngest|little|big|baby|twin|half-?)\s?)?|^[ \t*•·-]*"
                           rf"|(?<=[.;:] ))"
                           rf"(?P<rel>(?i:{_KIN_WORDS})),?"
                           rf"\s+(?P<name>{_NAME}){_SURNAME}\b(?=\s*[,(]|\s+(?:is|was|has|had"
                           r"|also|who|and|says|said|wants|wanted|thinks|thought|told|asked|asks"
                           r"|does|did|can|could|will|would)\b)", re.MULTILINE)
+#: "On Alan's side, his sister Kirsty": the side's owner is whose sister she is
+_SIDE_OWNED = re.compile(rf"\b[Oo]n\s+(?P<owner>[A-Z][a-z]+)'s\s+side,?\s+(?:his|her|their)\s+"
+                         rf"(?P<rel>(?i:{_KIN_WORDS})),?\s+(?P<name>{_NAME})\b")
 #: "Imran (father, 32)", "Sadia Bibi (28, mother)", "Ruby (his sister)"
 _NAMED_ASIDE = re.compile(rf"(?<![\w'])(?P<name>{_NAME}){_SURNAME}\s*\((?:[^()]{{0,20}}?[,;\s])?"
                           rf"(?:the\s+|her\s+|his\s+|their\s+)?(?P<rel>(?i:{_KIN_WORDS}))\b"
@@ -97,16 +100,20 @@ def relative_names(text: str) -> dict[str, str]:
     """
     found: dict[str, set[str]] = {}
     owned: list[tuple[str, str, str]] = []
-    for rx in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_ENTRY, _NAMED_ASIDE, _REL_ASIDE,
+    sides = [m.span() for m in _SIDE_OWNED.finditer(text)]
+    for rx in (_NAMED_AFTER, _SIDE_OWNED, _NAMED_BEFORE, _NAMED_ENTRY, _NAMED_ASIDE, _REL_ASIDE,
                _PEDIGREE_AFTER, _PEDIGREE_BEFORE):
         for m in rx.finditer(text):
+            if rx is not _SIDE_OWNED and any(a <= m.start() < b for a, b in sides):
+                continue  # "On Alan's side, his sister Kirsty": Alan's sister, read below
             rel = m.group("rel").lower()
             rel = _PARENT_WORD.get(rel, rel)
             if m.groupdict().get("owner"):  # "Imran's sister Nazia": whose sister is known last
                 owned.append((name_key(m.group("owner")), rel, name_key(m.group("name"))))
                 continue
             side = m.groupdict().get("side")
-            if m.groupdict().get("my") and parent_narrator(text):
+            if (m.groupdict().get("my") and parent_narrator(text)
+                    or m.groupdict().get("your") and parent_addressed(text)):
                 rel = child_relation(rel) or ""  # a parent's "my brother Dean": an uncle
                 if not rel:
                     continue  # "my son Alfie": the patient
@@ -224,15 +231,32 @@ def with_named_relatives(text: str, view: View, hits: list[CueHit], start: int, 
     ptosis", "II-4 had a fracture"), not where the name stands beside its relation word
     ("Leila, his aunt", "his mother (II-2)")."""
     added = []
+    names = relative_names(text)
+
+    def beside(a: int, b: int) -> bool:  # "parents, mikko and | sanna": other names too
+        gap = re.sub(r"[a-z][a-z'-]+", lambda w: " " if w.group() in names else w.group(),
+                     view.text[a:b])
+        return _BESIDE.fullmatch(gap) is not None
+
     for a, b, relation in named_mentions(text, start, end):
         vs, ve = view.at(a), view.at(b)
         if any(h.start < ve and vs < h.end for h in hits):
             continue
-        kin = relation.split()[-1]
-        if any(h.cue.kind == "relation" and (h.cue.value.split()[-1] == kin
+        kin = relation.split()[-1].removesuffix("s")  # "the parents, Mikko and Sanna"
+        other = [k for k, h in enumerate(hits) if h.cue.kind == "relation"
+                 and h.cue.value.split()[-1].removesuffix("s") != kin
+                 and relation != "family members"
+                 and h.end < vs and beside(h.end, vs)]
+        if other and not re.search(r"(?:'s|\b(?:my|our|your))\s*$",
+                                   view.text[: hits[other[-1]].start], re.IGNORECASE):
+            # "On Alan's side, his sister Kirsty": the name says whose sister she is
+            h = hits[other[-1]]
+            hits = [*hits[: other[-1]], h._replace(cue=h.cue._replace(value=relation)),
+                    *hits[other[-1] + 1:]]
+            continue
+        if any(h.cue.kind == "relation" and (h.cue.value.split()[-1].removesuffix("s") == kin
                                              or relation == "family members")
-               and (_BESIDE.fullmatch(view.text, h.end, vs)
-                    or _BESIDE.fullmatch(view.text, ve, h.start))
+               and (beside(h.end, vs) or beside(ve, h.start))
                for h in hits):
             continue
         # a first name marks whose words these are; only a pedigree number, a clinical

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["diary_of", "parent_narrator", "patient_writes", "child_relation", "relation_for_child",
-           "the_child", "writers_own", "MY"]
+__all__ = ["diary_of", "parent_addressed", "parent_narrator", "patient_writes", "child_relation",
+           "relation_for_child", "the_child", "writers_own", "MY", "YOUR"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -60,7 +60,8 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1,3}}\b"
                        rf"|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
-                       r" with)\s(?:this|it)\b|\bsince I was\b", re.IGNORECASE)
+                       r" with)\s(?:this|it)\b|\bsince I was\b"
+                       r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b", re.IGNORECASE)
 #: the writer's own words
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b")
 
@@ -162,25 +163,69 @@ def writers_own(text: str, sentence_start: int, start: int) -> bool:
 #: another writer's post in a thread: "--- Reply from SunnyDays_Mum:"
 _REPLY = re.compile(r"\b(?:reply|replies|response|answer) from\b|\breplied\b", re.IGNORECASE)
 #: the writer's spouse, the child's other parent: "my husband's dad"
-_SPOUSES = re.compile(r"\b(?:my|our)\s(?:ex-?)?(husband|wife)['\u2019]?s\s$", re.IGNORECASE)
+_SPOUSES = re.compile(r"\b(?:my|our|your)\s(?:ex-?)?(husband|wife)['\u2019]?s\s$", re.IGNORECASE)
 #: a relative of the child's other parent, from the child
 _IN_LAW = {"father": "grandfather", "mother": "grandmother", "parents": "grandparents",
            "brother": "uncle", "sister": "aunt", "nephew": "cousin", "niece": "cousin"}
 
 
-def relation_for_child(text: str, start: int, relation: str, child: str | None) -> str | None:
+#: "your" right before a relation word, in a letter to a parent ("your brother Euan")
+YOUR = re.compile(r"\byour\s(?:(?:younger|older|little|big|elder|eldest|youngest|late|own)\s)?$",
+                  re.IGNORECASE)
+#: the salutation's first name: "Dear Fiona," (not "Dear Dr Patel", "Dear Mrs Grant")
+_DEAR_NAME = re.compile(r"^\s*Dear\s+(?P<name>(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Madam|Colleague"
+                        r"|Doctor|All|Parents?)\b)[A-Z][a-z]+)\s*,", re.MULTILINE)
+#: the person a letter is about, on the line after the salutation: "Callum Grant (CHI ...)",
+#: "Re: Callum GRANT, DOB ..."
+_ABOUT = re.compile(r"\s*(?:Re:?\s*)?(?P<name>[A-Z][a-z]+)\s+[A-Z][A-Za-z'-]+(?:\s*[(,]|\s*$)",
+                    re.MULTILINE)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def parent_addressed(text: str) -> bool:
+    """Is the text a letter to a parent about their child ("Dear Fiona, ... Callum Grant
+    ... your brother Euan died at 19")? Its "you" is then the parent, "your brother" the
+    child's uncle, and the child is he or she. A letter to the patient names the patient
+    in the salutation; this one names someone else under it ("your son Luka" alone is no
+    sign: a patient may be written to about her son).
+
+    >>> parent_addressed("Dear Fiona,\\nCallum Grant (CHI 1)\\nYou told us ... you ... you "
+    ...                  "... your ... your ... you ... you ... your brother ... he is 2.")
+    True
+    >>> parent_addressed("Dear Sofia,\\nSofia Ramirez (DOB 1.2.2000)\\nYou ... you ... you "
+    ...                  "... your ... your ... you ... you ... your brother.")
+    False
+    """
+    if len(_YOU.findall(text)) < 8:
+        return False
+    dear = _DEAR_NAME.search(text)
+    if dear is None:
+        return False
+    line_end = text.find("\n", dear.end())
+    nxt = text[line_end + 1 : text.find("\n", line_end + 1)] if line_end >= 0 else ""
+    if not nxt.strip():  # a blank line between: the heading is the line after it
+        after = text.find("\n", line_end + 1)
+        nxt = text[after + 1 : text.find("\n", after + 1)] if after >= 0 else ""
+    about = _ABOUT.match(nxt)
+    return about is not None and about.group("name") != dear.group("name")
+
+
+def relation_for_child(text: str, start: int, relation: str, child: str | None,
+                       owner: re.Pattern[str] = MY) -> str | None:
     """In a parent's account, the child's relation for the *relation* named at
     ``text[start:]``: the writer's brother is the child's uncle, the writer's husband's dad
     the paternal grandfather, the writer's other child a sibling; *relation* itself when it
     is not the writer's relative; None when it is the child, cannot be placed, or belongs to
-    another writer of a thread ("Reply from ...: My daughter has ...").
+    another writer of a thread ("Reply from ...: My daughter has ..."). *owner* is the word
+    that makes a relative the writer's (:data:`MY`), or the addressee's (:data:`YOUR`).
 
     >>> relation_for_child("family: my husband's dad had glaucoma", 21, "father", "son")
     'paternal grandfather'
     >>> relation_for_child("our daughter is well", 4, "daughter", "son")
     'sister'
     """
-    mine = MY.search(text, max(0, start - 20), start) is not None
+    mine = owner.search(text, max(0, start - 20), start) is not None
     if mine and _REPLY.search(text, 0, start):
         return None
     spouse = _SPOUSES.search(text, max(0, start - 30), start)

@@ -1,0 +1,143 @@
+"""Wording of session 24 (round 48): muscle power written in brackets or in words, a
+differential the writer separates, sweating, a letter to a parent, the patient's own
+e-mail, an examination date, relatives named in apposition, informants and places, and
+new lay wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from osteodx.text.demographics import extract_demographics
+from osteodx.text.extract import extract_text
+from osteodx.text.narrator import parent_addressed
+from osteodx.text.power import find_power_grades
+
+_BOY = "A 6-year-old boy with short stature. "
+
+
+def _found(text: str, kb) -> dict[str, str]:
+    return {f.label: f.status for f in extract_text(text, kb, case_id="c").case.findings}
+
+
+def _family(text: str, kb) -> set[tuple[str, object]]:
+    return {(f["relation"], f["affected"]) for f in extract_text(text, kb, case_id="c").family}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Weak ankle dorsiflexion (3/5).", [("HP:0009027", False)]),
+    ("Neck flexors MRC 4-.", [("HP:0003722", False)]),
+    ("Proximal power normal.", [("HP:0003701", True)]),
+    ("Hip flexion strength is normal.", [("HP:0012515", True)]),
+    ("Reflexes: biceps normal, knee absent.", []),  # a reflex, not a grade
+])
+def test_power_in_brackets_after_mrc_and_in_words(text, want):
+    assert [(p.hpo_id, p.excluded) for p in find_power_grades(text)] == want
+
+
+def test_a_weak_distal_group_keeps_distal_weakness_from_exclusion():
+    """Ankle dorsiflexion is a distal lower-limb group though the HPO files foot dorsiflexor
+    weakness under limb weakness only: plantar flexion 5/5 does not exclude distal leg
+    weakness beside weak dorsiflexion."""
+    grades = find_power_grades("Weak ankle dorsiflexion (3/5); plantar flexion 5/5.")
+    assert ("HP:0009053", True) not in [(p.hpo_id, p.excluded) for p in grades]
+
+
+def test_a_differential_the_writer_separates_is_no_finding(real_kb):
+    found = _found("A 29-year-old woman with sparse hair. The normal teeth distinguish it "
+                   "from the hypohidrotic dysplasias.", real_kb)
+    assert "Hypohidrosis" not in found
+
+
+def test_sweating_normally_and_never_overheating(real_kb):
+    found = _found("A 29-year-old woman with sparse hair. She sweats normally and has never "
+                   "overheated.", real_kb)
+    assert found.get("Hypohidrosis") == "excluded"
+    assert found.get("Hyperhidrosis") == "excluded"
+    assert found.get("Heat intolerance") == "excluded"
+
+
+def test_hair_that_never_needed_cutting_is_no_self_harm(real_kb):
+    assert "Self-cutting" not in _found(
+        "A 29-year-old woman. Her hair never needed cutting as a child.", real_kb)
+
+
+_PARENT_LETTER = (
+    "Clinical Genetics Service\n\n24 November 2027\n\nDear Fiona,\n\nCallum Grant (CHI 1)\n\n"
+    "Thank you for coming to see us with Alan and Callum. Callum, who is now 2 years and 4 "
+    "months old, has a rare condition. You told us he was a floppy baby. He is not yet "
+    "sitting, he has dystonia and he bites his fingers. You noticed crystals in his "
+    "nappies. Your family: you told us that your brother Euan died at 19; "
+    "he had cerebral palsy and bit his fingers. Your mother is a carrier; she is well. "
+    "Your sister Morag does not carry the change. Your husband Alan is well. On Alan's side, "
+    "his sister Kirsty and her children are all well. Callum's big sister Ella (5) is "
+    "healthy. Please contact me if you have questions about your results.")
+
+
+def test_a_letter_to_a_parent_is_about_the_child(real_kb):
+    """"Dear Fiona" over "Callum Grant": the letter is to the mother, so "you" is not the
+    patient, the child's pronouns give his sex, and her relatives are his from her side."""
+    assert parent_addressed(_PARENT_LETTER)
+    ex = extract_text(_PARENT_LETTER, real_kb, case_id="c")
+    assert (ex.case.sex, ex.case.age_years) == ("MALE", pytest.approx(2 + 4 / 12))
+    family = [(f["relation"], f["affected"], f.get("note", "")) for f in ex.family]
+    assert {("uncle", True), ("grandmother", False), ("aunt", False),
+            ("sister", False)} <= {f[:2] for f in family}
+    assert [f[2] for f in family if f[0] == "aunt"] == ["", "paternal"]  # Morag, Kirsty
+
+
+def test_a_letter_to_the_patient_names_the_patient_under_the_salutation():
+    assert not parent_addressed(_PARENT_LETTER.replace("Callum Grant (CHI 1)",
+                                                       "Fiona Grant (CHI 1)"))
+
+
+def test_the_patient_s_own_email_gives_her_age_and_sex_not_her_daughter_s():
+    text = ("Dear Dr Patel, I've had migraines since I was a teenager. My daughter Lily is 9 "
+            "and hasn't had anything like it - we had flu when I was pregnant with her. I "
+            "turned 41 in September, in case you need it for the forms. My shoulder hurts "
+            "and my arm is weak and my hand is numb.")
+    d = extract_demographics(text)
+    assert (d.age_years, d.sex) == (41.0, "FEMALE")
+
+
+def test_an_examination_date_with_a_date_of_birth_gives_the_age():
+    d = extract_demographics("PATIENT: TREMBLAY, Chloe\nSEX: Female   DOB: 2027-06-14\n"
+                             "DATE OF EXAM: 2027-11-02\nSkeletal survey.")
+    assert d.age_years == pytest.approx(0.386, abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("His mother, Zanele, and his sister Ayanda, 7, are healthy.",
+     {("mother", False), ("sister", False)}),
+    ("Family: The parents, Mikko and Sanna, are healthy and not known to be related, but "
+     "both families come from the Kainuu region.", {("parents", False)}),
+])
+def test_relatives_named_in_apposition_share_what_follows(real_kb, text, want):
+    assert want <= _family(_BOY + text, real_kb)
+
+
+@pytest.mark.parametrize("text", [
+    "Since about age 11 his parents and teachers noticed that he misses conversation.",
+    "There have been periods of aggressive behaviour, which his mother links to frustration.",
+    "He works in his uncle's bakery.",
+    "Family history: X-linked inheritance.",
+])
+def test_informants_places_and_modes_are_no_relatives_findings(real_kb, text):
+    assert not {f for f in _family(_BOY + text, real_kb) if f[0] != "inheritance"}
+
+
+@pytest.mark.parametrize(("text", "label", "status"), [
+    ("He often vomits after meals.", "Vomiting", "observed"),
+    ("She has droopy eyelids.", "Ptosis", "observed"),
+    ("Her eyes are close together.", "Hypotelorism", "observed"),
+    ("He is short (156 cm).", "Short stature", "observed"),
+    ("The anterior rib ends are cupped.", "Anterior rib cupping", "observed"),
+    ("The rib ends are cupped.", "Cupped ribs", "observed"),
+    ("Sometimes he arches his back and neck right back.", "Opisthotonus", "observed"),
+    ("He has started biting his lips and fingers.", "Self-mutilation", "observed"),
+    ("He coughs on thin drinks.", "Dysphagia", "observed"),
+    ("Orange, sandy crystals in his nappies.", "Crystalluria", "observed"),
+    ("Hips located.", "Hip dislocation", "excluded"),
+    ("Heart size normal.", "Cardiomegaly", "excluded"),
+])
+def test_new_wordings(real_kb, text, label, status):
+    assert _found(_BOY + text, real_kb).get(label) == status
