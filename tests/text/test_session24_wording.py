@@ -141,3 +141,42 @@ def test_informants_places_and_modes_are_no_relatives_findings(real_kb, text):
 ])
 def test_new_wordings(real_kb, text, label, status):
     assert _found(_BOY + text, real_kb).get(label) == status
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the verb said once for two analytes
+    ("Plasma osmolality had risen from 292 to 303 mOsm/kg and sodium from 143 to 148 mmol/L.",
+     [("serum_osmolality", 292.0), ("serum_osmolality", 303.0), ("sodium", 143.0),
+      ("sodium", 148.0)]),
+    # values told with their times
+    ("Urine osmolality rose to 590 mOsm/kg at 15:00 and 712 mOsm/kg at 16:00.",
+     [("urine_osmolality", 590.0), ("urine_osmolality", 712.0)]),
+    # one value told as a change
+    ("Calcium rose to 2.9 mmol/L (2.2-2.6).", [("calcium_total", 2.9)]),
+    # "from" with no change told before it is no trend
+    ("She was seen from 2019 to 2021 and calcium from 2.1 to 2.4 mmol/L.", []),
+])
+def test_changes_told_in_words(text, want):
+    from osteodx.text.labs import extract_labs
+
+    assert [(x.analyte, x.value) for x in extract_labs(text)] == want
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Wide disc spaces.", "Increased intervertebral space"),
+    ("Prominent greater trochanters.", "Hyperplasia of the femoral trochanters"),
+    ("Marrow: binucleate erythroblasts.", "Multinucleated erythroblast"),
+    ("There is moderate hepatic iron overload.", "Elevated hepatic iron concentration"),
+    ("Weakness of the long finger extensors (4-).", "Weakness of long finger extensor muscles"),
+    ("Wasting of the anterior tibial compartment.", "Tibialis anterior muscle atrophy"),
+    ("Biopsy: type 1 fibre predominance.", "Type 1 muscle fiber predominance"),
+    ("Echo: mildly enlarged left atrium.", "Left atrial enlargement"),
+    ("Steppage gait; she cannot walk on her heels.", "Impaired heel-walking ability"),
+])
+def test_more_new_wordings(real_kb, text, label):
+    assert _found(_BOY + text, real_kb).get(label) == "observed"
+
+
+def test_normal_eye_tests_exclude_visual_impairment(real_kb):
+    assert _found(_BOY + "His hearing and eye tests were normal.", real_kb).get(
+        "Visual impairment") == "excluded"

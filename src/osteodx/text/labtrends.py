@@ -25,6 +25,11 @@ _FROM = re.compile(r"\s(?:has\s|have\s|had\s)?(?:fallen|fell|risen|rose|gone|wen
                    r"|decreased|increased|improved|climbed|come)(?:\s(?:down|up))?\sfrom\s",
                    re.IGNORECASE)
 _TO = re.compile(r"\s(?:to|and then|and)\s|,\s(?:and\s)?(?:then\s)?")
+#: "urine osmolality rose to 590 mOsm/kg at 15:00 and 712 at 16:00": the values' times
+_AT_TIME = re.compile(r"\s(?:at|by)\s\d{1,2}[:.]\d{2}(?:\s?h(?:rs?)?)?")
+#: the change told straight to the first value: "rose to 590", "fell to 12"
+_TO_FIRST = re.compile(r"\s(?:has\s|have\s|had\s)?(?:fallen|fell|risen|rose|dropped|decreased"
+                       r"|increased|climbed)\sto\s", re.IGNORECASE)
 
 
 def bind_trends(b: _Binder) -> None:
@@ -66,7 +71,11 @@ def _chain(b: _Binder, i: int) -> list[Quantity] | None:
     q = b._next_q(m.end)
     if q is None or not b._free(q) or q.start > b._next_mention_start(i):
         return None
-    told = _FROM.fullmatch(b.t, m.end, q.start) is not None  # "has fallen from 71 to 58"
+    gap = b.t[m.end:q.start]
+    told = (_FROM.fullmatch(gap) is not None  # "has fallen from 71 to 58"
+            or _TO_FIRST.fullmatch(gap) is not None
+            # "... had risen from 292 to 303 and sodium from 143 to 148": the verb said once
+            or gap == " from " and _FROM.search(b.t, max(0, m.start - 120), m.start) is not None)
     if not told and not _LINK.fullmatch(b.t[m.end:q.start]):
         return None
     chain = [q]
@@ -74,7 +83,7 @@ def _chain(b: _Binder, i: int) -> list[Quantity] | None:
         pos = chain[-1].end
         flag = read_flag(b.t, pos)  # "14.8 H -> 11.2 H"
         pos = flag[2] if flag else pos
-        if told and (dated := DATED.match(b.t, pos)) is not None:
+        if told and (dated := DATED.match(b.t, pos) or _AT_TIME.match(b.t, pos)) is not None:
             pos = dated.end()  # "climbed from 148 U/L on January 14, 2026 to 196 U/L ..."
         arrow = _ARROW.match(b.t, pos) or (_TO.match(b.t, pos) if told else None)
         if arrow is None:
@@ -85,7 +94,7 @@ def _chain(b: _Binder, i: int) -> list[Quantity] | None:
         if nxt.start < arrow.end():  # the arrow's ">" read as the value's comparator
             nxt = replace(nxt, start=nxt.number.start, comparator=None)
         chain.append(nxt)
-    if len(chain) < 2:
+    if len(chain) < 2 and _TO_FIRST.fullmatch(gap) is None:  # "calcium rose to 2.9": one
         return None
     last = chain[-1]
     if last.unit is None and not _unitless_ok(m, last, b.t[m.end:q.start], _ranged(b.t, last)):
