@@ -180,3 +180,40 @@ def test_more_new_wordings(real_kb, text, label):
 def test_normal_eye_tests_exclude_visual_impairment(real_kb):
     assert _found(_BOY + "His hearing and eye tests were normal.", real_kb).get(
         "Visual impairment") == "excluded"
+
+
+_WRITER = "I'm 47 now and my feet have been numb for years; I'm also deaf. "
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Mum's sister, Auntie Glenys, is 68 and has nothing wrong.", {("aunt", False)}),
+    ("My brother Huw is 44 and he's fine, but Dr Hughes wants to see him.",
+     {("brother", False)}),
+    ("Her dad, my Grandad Emlyn, was deaf.", {("grandfather", True)}),
+])
+def test_a_patient_s_email_about_the_family(real_kb, text, want):
+    """The patient's own e-mail: a doctor's plan or the writer's worry is no relative's
+    finding, "nothing wrong" is well, and "Her dad, my Grandad Emlyn" is the writer's
+    grandfather, not the father."""
+    assert _family(_WRITER + text, real_kb) == want
+
+
+def test_the_writer_s_worry_about_a_son_says_nothing_of_him(real_kb):
+    assert not _family(_WRITER + "My son Owen is 19, and I'm worried about him.", real_kb)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("I've always had high arches.", "Pes cavus"),
+    ("I've had quite a few falls this year.", "Frequent falls"),
+    ("My ankles are weak.", "Distal lower limb muscle weakness"),
+    ("She said my ankle reflexes are gone.", "Absent Achilles reflex"),
+    ("She said my calf muscles are wasted.", "Distal lower limb amyotrophy"),
+    ("My feet have been numb for years.", "Distal sensory impairment"),
+])
+def test_lay_words_of_a_neuropathy(real_kb, text, label):
+    assert _found("I'm 47 now. " + text, real_kb).get(label) == "observed"
+
+
+def test_pains_like_electric_shocks_are_no_circulatory_shock(real_kb):
+    found = _found("I'm 47 now. I get burning pains that come like electric shocks.", real_kb)
+    assert "Shock" not in found

@@ -64,9 +64,11 @@ _REL = {
     # "my sister's little boy": a relative's child named as a boy or a girl
     "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?boys?",
     "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?girls?",
-    "grandmother": r"grandmothers?",
-    "grandfather": r"grandfathers?", "grandparents": r"grandparents?",
-    "aunt": r"aunts?", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
+    # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys"
+    "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?",
+    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?",
+    "grandparents": r"grandparents?",
+    "aunt": r"aunts?|aunties?|aunty", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
     # a family-history line's grandparents: "PGM - very low uric acid", "MGF: gout"
     "paternal grandmother": r"pgm", "maternal grandmother": r"mgm",
     "paternal grandfather": r"pgf", "maternal grandfather": r"mgf",

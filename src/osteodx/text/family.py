@@ -6,8 +6,8 @@ or brother" tells the reader that the family could not be examined - not that th
 relatives are unaffected. :func:`find_family_statements` keeps the two apart:
 ``affected`` is True / False when the text says so and None when it only says a
 relative is absent, that a relative is *possibly* affected, or that the parents are
-(not) consanguineous. The engine weighs True / False for parents, so only a
-definite, first-hand statement about the relative's own health may set them.
+(not) consanguineous. The engine weighs True / False for parents, so only a definite,
+first-hand statement about the relative's own health may set them.
 
 Per clause (:mod:`osteodx.text.cues`), relatives named together ("her father and
 brother", "his mother and two sisters") form one subject. A possessive names one
@@ -85,6 +85,7 @@ from osteodx.text.family_findings import _finding, _Found, _strip_lead
 from osteodx.text.family_parents import both_well, parents_well_in_own_words
 from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
 from osteodx.text.family_relatives import relative_hit as _hit
+from osteodx.text.family_relatives import without_restated as _without_restated
 from osteodx.text.family_statement import CONSANG_NOTES as _CONSANG_NOTES
 from osteodx.text.family_statement import FamilyStatement
 from osteodx.text.family_subjects import clause_subject as _subject
@@ -402,9 +403,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     out: list[FamilyStatement] = []
     rels = relation_hits(p, named := relative_names(ctx.text))
     names = frozenset(named)
-    # "Dad's brother (Uncle Jim) had ...": the bracket names the relative just named
-    rels = [h for k, h in enumerate(rels) if k == 0 or not re.fullmatch(
-        r"\s*\(\s*", p.view.text[rels[k - 1].end:h.start])]
+    rels = _without_restated(p.view.text, rels)  # "Dad's brother (Uncle Jim)"
     if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
         rels = _from_child(p, rels, the_child(ctx.text))
     elif parent_addressed(ctx.text):  # a letter to a mother: "your brother" is the uncle

@@ -11,6 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence
+from osteodx.text.family_status import _NEUTRAL, _UNAFFECTED
 from osteodx.text.family_words import (
     _APPOSITION,
     _CONSANG,
@@ -22,11 +23,9 @@ from osteodx.text.family_words import (
     _IDENTITY_ONLY,
     _LEAD_MEASURE,
     _MEASURE_PREFIX,
-    _NEUTRAL,
     _OF_PATIENT,
     _SEEN_AT_END,
     _SIMILAR,
-    _UNAFFECTED,
     _UNASSESSED,
     _VALUE_RE,
     _VERB_CHAIN,

@@ -28,7 +28,8 @@ from osteodx.text.family_words import (
 from osteodx.text.named_relatives import PEDIGREE_ID, relative_names
 from osteodx.text.named_relatives import name_key as _name_key
 
-__all__ = ["relation_hits", "relative_hit", "relative_names", "relatives_relative"]
+__all__ = ["relation_hits", "relative_hit", "relative_names", "relatives_relative",
+           "without_restated"]
 
 #: "the son of a consanguineous couple", "a daughter of unrelated parents": the patient
 _CHILD = frozenset({"son", "daughter", "child", "children"})
@@ -328,3 +329,20 @@ def relatives_relative(ctx: ContextAnalyser, i: int, p: ParsedSentence, rels: li
     mark = CueHit(at, at + len(word), word, Cue("relation", "clause", owner.cue.value))
     kin = _kin(p.view.text, mark, rels[0])
     return rels if kin.cue.value == "family members" else [kin, *rels[1:]]
+
+
+def without_restated(text: str, rels: list[CueHit]) -> list[CueHit]:
+    """One hit for a relative named twice: "Dad's brother (Uncle Jim) had ..." (the bracket
+    names the relative just named: the first stays), "Her dad, my Grandad Emlyn, had ..."
+    (the writer renames the mother's father as their own: the second stays).
+
+    >>> from osteodx.text.family_relatives import relative_hit
+    >>> t = "her dad, my grandad emlyn, had bad feet"
+    >>> [h.cue.value for h in without_restated(t, [relative_hit(4, 7, t, "father"),
+    ...                                           relative_hit(12, 19, t, "grandfather")])]
+    ['grandfather']
+    """
+    return [h for k, h in enumerate(rels)
+            if not (k and re.fullmatch(r"\s*\(\s*", text[rels[k - 1].end:h.start]))
+            and not (k + 1 < len(rels)
+                     and re.fullmatch(r",\s*(?:my|our)\s+", text[h.end:rels[k + 1].start]))]

@@ -25,9 +25,14 @@ __all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_
 
 #: relations a name can be given to ("half-sister" is read as a sister)
 _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
-              r"|son|daughter|wife|husband|dad|mum|mom)")
-#: the everyday words for a parent: "Dad, Gareth (34), had ..."
-_PARENT_WORD = {"dad": "father", "mum": "mother", "mom": "mother"}
+              r"|son|daughter|wife|husband|dad|mum|mom|grandad|granddad|grandpa|grandma|gran"
+              r"|nan|nana|nanna|auntie)")
+#: the everyday words for a parent, grandparent or aunt: "Dad, Gareth (34), had ...", "my
+#: Grandad Emlyn", "Auntie Glenys"
+_PARENT_WORD = {"dad": "father", "mum": "mother", "mom": "mother", "grandad": "grandfather",
+                "granddad": "grandfather", "grandpa": "grandfather", "grandma": "grandmother",
+                "gran": "grandmother", "nan": "grandmother", "nana": "grandmother",
+                "nanna": "grandmother", "auntie": "aunt"}
 #: a relation with its side: "maternal uncle", "paternal half-brother"
 _SIDED_KIN = rf"(?:(?P<side>maternal|paternal)\s+)?(?:half-?\s?)?(?P<rel>{_KIN_WORDS})"
 #: a pedigree number: generation in Roman numerals, then the individual ("II-3", "III:1")
