@@ -217,3 +217,49 @@ def test_lay_words_of_a_neuropathy(real_kb, text, label):
 def test_pains_like_electric_shocks_are_no_circulatory_shock(real_kb):
     found = _found("I'm 47 now. I get burning pains that come like electric shocks.", real_kb)
     assert "Shock" not in found
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an uncle's or an aunt's children named after them: cousins
+    ("A boy of 8 with deafness. His maternal uncle Hossein (40) is healthy; his daughter Sara "
+     "(12) has deafness.", {("uncle", False), ("cousin", True)}),
+    ("A girl of 9 with falls. Her father, Mustafa (42), is well. Mustafa's sister Fatma (40) "
+     "and her two daughters are well.", {("aunt", False), ("cousin", False)}),
+    # well carriers, a half-sibling's other parent, "almost no"
+    ("A man of 30 with weakness. His parents are healthy heterozygous carriers.",
+     {("parents", False)}),
+    ("A girl of 4 with a heart defect. Madison's half-brother Jayden (8), from her mother's "
+     "first marriage, is healthy.", {("brother", False)}),
+    ("A woman with sparse eyebrows. The maternal grandmother, Anna (died at 81), had almost no "
+     "eyebrows.", {("grandmother", True)}),
+])
+def test_more_relatives(real_kb, text, want):
+    assert want <= _family(text, real_kb)
+
+
+@pytest.mark.parametrize(("text", "label", "status"), [
+    ("She has almost no eyebrows.", "Sparse eyebrow", "observed"),
+    ("There is hardly any hair on the scalp.", "Sparse hair", "observed"),
+    ("No teardrop cells.", "Dacryocytosis", "excluded"),
+    ("No cherry-red spot on fundoscopy.", "Cherry red spot of the macula", "excluded"),
+    ("Cramps at night.", "Muscle spasm", "observed"),
+    ("Marked hypertrophy of both calves.", "Calf muscle hypertrophy", "observed"),
+    ("Biopsy: fibre size variation.", "Increased variability in muscle fiber diameter",
+     "observed"),
+    ("Premature ossification of the capital femoral epiphyses.",
+     "Early ossification of capital femoral epiphyses", "observed"),
+    ("Mild metaphyseal spurring at the distal radii.", "Metaphyseal spurs", "observed"),
+    ("He has mild hay fever.", "Allergic rhinitis", "observed"),
+])
+def test_round_49_wordings(real_kb, text, label, status):
+    assert _found(_BOY + text, real_kb).get(label) == status
+
+
+def test_hay_fever_is_no_fever(real_kb):
+    assert "Low-grade fever" not in _found(_BOY + "He has mild hay fever.", real_kb)
+
+
+def test_british_fibre_is_fiber():
+    from osteodx.text.normalise import norm_token
+
+    assert norm_token("fibres") == norm_token("fibers") and norm_token("centre") == "center"

@@ -149,6 +149,8 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"normal (?:ranges?|values?|limits?)|reference (?:ranges?|values?|intervals?)"
      r"|(?:upper|lower) limit of normal|not only|not necessarily|no (?:significant )?change"
      r"|no increase|no further|not known|not certain|no doubt|without difficulty"
+     # "had almost no eyebrows": very few, not none - a sparse part, not an absent finding
+     r"|(?:almost|nearly|virtually|practically) no|(?:hardly|barely|scarcely) any"
      r"|(?:gram|antibody)[- ]negative"
      # "Haemolytic anaemia, direct antiglobulin test negative": the test is negative
      r"|(?:direct\s)?(?:antiglobulin|coombs'?|dat)(?:\stest)?\s(?:was\s|is\s)?negative",

@@ -288,6 +288,11 @@ _UNCONFIRMED = re.compile(r"(?:this|which|that|it)\s(?:cannot|can't|could not|co
                           r"|verified|substantiated|proven)\b")
 
 
+#: a well carrier: "healthy heterozygous carriers", "an unaffected obligate carrier"
+_WELL_CARRIER = re.compile(r"(?:an? |both )?(?:healthy|unaffected|asymptomatic|clinically well)"
+                           r"\s(?:(?:heterozygous|obligate|obligatory)\s)*carriers?\b")
+
+
 def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
              raw_start: int | None = None) -> _Found | None:
     """The finding in view span ``[start, end)``, or None when it is no affection statement.
@@ -313,6 +318,8 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
             or _UNCONFIRMED.match(text, start, end):
         return None  # "... consanguineous parents this points to a recessive defect"
     similar = bool(_SIMILAR.search(raw))
+    if _WELL_CARRIER.match(text, start, end):  # "are healthy heterozygous carriers"
+        return _Found(clean_text(ctx.original(p, start, end)), False, "", similar)
     votes = _votes(ctx, p, lead, start, end)
     if all(v is None for v in votes):
         pending = _UNASSESSED.search(text, lead, end)  # "not been assessed": before the strip

@@ -213,12 +213,22 @@ def _owner_by_pronoun(text: str, owner: CueHit, h: CueHit) -> bool:
     """Is *h* the relative of *owner*, named before it with the patient's pronoun: "Her
     father ...; his sister" (his, not hers: the father's), "His mother ...; her brother"?"""
     own = owner.cue.value.split()[-1]
+    if own in ("uncle", "aunt") and h.cue.value in ("son", "daughter", "children") and (
+            said := _CHILD_PRONOUN.search(text, max(0, h.start - 24), h.start)) is not None:
+        # "her paternal uncle Ali is healthy; his son Emre died at 16", "... aunt Fatma (40) and
+        # her two daughters are well": the uncle's or aunt's children, cousins
+        return said.group(1).lower() == _PRONOUN_OF[own]
     if own not in ("mother", "father"):
         return False
     said = text[max(0, h.start - 4):h.start].lower()
     patient = text[max(0, owner.start - 4):owner.start].lower()
     pron = _PRONOUN_OF[own]
     return said == f"{pron} " and patient in ("her ", "his ") and patient != said
+
+
+#: the possessive before a relative's children: "his son", "her two daughters"
+_CHILD_PRONOUN = re.compile(r"\b(his|her)\s(?:(?:two|three|four|five|\d|only|eldest|youngest|older"
+                            r"|younger|little|baby)\s)?$", re.IGNORECASE)
 
 
 #: "had a son who", "has two daughters": the relative's children (a count needs no "who")

@@ -50,7 +50,7 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:is|are|was|were|has|have) )?(?:moving|relocating|moved|relocated"
                       r"|emigrat\w+)\b[\w\s,'-]{0,80}"
                       # whose child: "a half-brother, Jack, 19, from Ian's second marriage"
-                      r"|(?:from|of|by) (?:[a-z]+'s |his |her |their |a |the )?(?:first|second"
+                      r"|(?:from|of|by) (?:(?:[a-z]+'s|his|her|their|a|the) ){0,2}(?:first|second"
                       r"|third|previous|earlier|later|other|another|new) (?:marriage"
                       r"|relationship|partner|husband|wife)"
                       # "My sister has two boys (who are healthy)": her children, not her health

@@ -209,7 +209,7 @@ def _singular(w: str) -> str:
 
 
 def _us_spelling(w: str) -> str:
-    """Fold British spellings onto American ones (tumour, oedema, haem-, -ise)."""
+    """Fold British spellings onto American ones (tumour, oedema, haem-, -ise, fibre)."""
     if "ae" in w:
         w = w.replace("ae", "e")
     if "oe" in w and len(w) > 4:
@@ -218,8 +218,8 @@ def _us_spelling(w: str) -> str:
         w = w[:-3] + "or"
     if len(w) >= 6:
         w = re.sub(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
-    if len(w) >= 5 and w.endswith("tre"):
-        w = w[:-3] + "ter"
+    if len(w) >= 5 and w.endswith(("tre", "bre")):
+        w = w[:-2] + "er"  # centre, fibre
     return w
 
 
