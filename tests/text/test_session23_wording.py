@@ -7,16 +7,12 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.extract import extract_text
+from tests.text.case_helpers import relatives, statuses
 
 _BOY = "A 6-year-old boy with short stature. "
 
 
-def _found(text: str, kb) -> dict[str, str]:
-    return {f.label: f.status for f in extract_text(text, kb, case_id="c").case.findings}
-
-
-def _family(text: str, kb) -> set[tuple[str, object]]:
-    return {(f["relation"], f["affected"]) for f in extract_text(text, kb, case_id="c").family}
+_found, _family = statuses, relatives
 
 
 @pytest.mark.parametrize(("text", "labels"), [

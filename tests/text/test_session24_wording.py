@@ -11,16 +11,12 @@ from osteodx.text.demographics import extract_demographics
 from osteodx.text.extract import extract_text
 from osteodx.text.narrator import parent_addressed
 from osteodx.text.power import find_power_grades
+from tests.text.case_helpers import relatives, statuses
 
 _BOY = "A 6-year-old boy with short stature. "
 
 
-def _found(text: str, kb) -> dict[str, str]:
-    return {f.label: f.status for f in extract_text(text, kb, case_id="c").case.findings}
-
-
-def _family(text: str, kb) -> set[tuple[str, object]]:
-    return {(f["relation"], f["affected"]) for f in extract_text(text, kb, case_id="c").family}
+_found, _family = statuses, relatives
 
 
 @pytest.mark.parametrize(("text", "want"), [
