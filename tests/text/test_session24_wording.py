@@ -259,3 +259,32 @@ def test_british_fibre_is_fiber():
     from osteodx.text.normalise import norm_token
 
     assert norm_token("fibres") == norm_token("fibers") and norm_token("centre") == "center"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A girl of 5 with snoring. She snores loudly and her mother has seen pauses in her "
+     "breathing.", set()),  # the mother tells what she saw
+    ("A man with weakness. His sister Anja, 43, is fit and has a normal CK.",
+     {("sister", False)}),
+])
+def test_round_50_relatives(real_kb, text, want):
+    assert _family(text, real_kb) == want
+
+
+def test_a_newborn_in_the_history_is_not_the_age():
+    d = extract_demographics("Child: Oliver HARRIS   Date of birth: 03/09/2019\n"
+                             "Date of report: 11/12/2027\nHe was a floppy newborn and sat late.")
+    assert d.age_years == pytest.approx(8.27, abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "label", "status"), [
+    ("I see double and my memory is fine.", "Diplopia", "observed"),
+    ("I see double and my memory is fine.", "Memory impairment", "excluded"),
+])
+def test_round_50_wordings(real_kb, text, label, status):
+    assert _found("I'm 34 now. " + text, real_kb).get(label) == status
+
+
+def test_heel_to_toe_walking_is_not_heel_walking(real_kb):
+    assert "Impaired heel-walking ability" not in _found(
+        _BOY + "He cannot walk heel to toe.", real_kb)

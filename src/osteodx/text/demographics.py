@@ -470,6 +470,11 @@ def extract_demographics(text: str) -> Demographics:
     dated = age_from_dates(text)  # more exact than a stated "17-year-old" that it agrees with
     if dated is not None and (d.age_years is None or d.age_years == int(dated[0]) >= 1
                               or (d.age_years == 0 and dated[0] < 1)  # "a newborn", dated
+                              # "he was a floppy newborn" in the history of an 8-year-old
+                              or (d.age_years == 0 and d.age_source is not None and re.search(
+                                  r"\b(?:was|were)\s(?:an?\s)?(?:\w+\s)?(?:newborn|neonate"
+                                  r"|baby|infant)\b", text[max(0, d.age_source.start - 12):
+                                                             d.age_source.end]))
                               or (d.age_source is not None
                                   and _PRONOUN_AGE.match(text, d.age_source.start))):
         # and surer than "he's 70 now" in a transcript: "he" may be anyone but the patient

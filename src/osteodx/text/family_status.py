@@ -23,6 +23,8 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:is|are|was|were|looks?|stays?|stayed) (?:completely |totally |all"
                          r" |perfectly )?clear\b"
                          r"|(?:perfectly |absolutely )?fine(?=\s*$)"
+                         # "His sister Anja, 43, is fit and has a normal CK" (not "fits")
+                         r"|(?:is|are|was|were|keeps?|kept) (?:very |perfectly )?fit(?: and well)?"
                          # a patient's e-mail: "Auntie Glenys is 68 and has nothing wrong"
                          r"|(?:(?:has|had|have) )?nothing (?:wrong|the matter)(?: with (?:him|her"
                          r"|them))?"

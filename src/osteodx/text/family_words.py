@@ -53,7 +53,9 @@ _HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|pr
                     r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to|allegedly|unconfirmed)\b")
 _INFORMANT = re.compile(
-    r"\W*(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b)|"
+    r"\W*(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b"
+    # "her mother has seen pauses in her breathing" (not "has seen a neurologist")
+    r"|(?:has|have|had) (?:also )?(?:seen|heard)\b(?! (?:a|an|the|her|his|their|my|dr)\b))|"
     r"\W*(?:(?:also|first|then|later|initially|always|often|had|have|has|never) )?(?:recalls?"
     r"|recalled|remembers?"
     r"|remembered|reports?|reported|notices?|noticed|notes|noted|says|said|states?|stated"
