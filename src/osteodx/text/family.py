@@ -118,6 +118,7 @@ from osteodx.text.family_words import (
     _TOLD_OWN,
     _VERB_FIRST,
 )
+from osteodx.text.named_relatives import blank_names
 from osteodx.text.narrator import (
     MY,
     YOUR,
@@ -149,7 +150,7 @@ def _groups(p: ParsedSentence, rels: list[CueHit], lo: int, hi: int,
             continue
         gap = p.view.text[groups[-1][-1].end : h.start] if groups else ""
         if names and groups:
-            gap = re.sub(r"[a-z][a-z'-]+", lambda w: " " if w.group() in names else w.group(), gap)
+            gap = blank_names(gap, names)
         if groups and _LINK.fullmatch(gap):
             groups[-1].append(h)
         else:

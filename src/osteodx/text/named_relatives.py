@@ -15,13 +15,15 @@ cue, as it treats "her aunt".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from osteodx.text.cues import Cue, CueHit, View
 from osteodx.text.family_words import relation_of
 from osteodx.text.narrator import child_relation, parent_addressed, parent_narrator
 
-__all__ = ["PEDIGREE_ID", "name_key", "named_mentions", "relative_names", "with_named_relatives"]
+__all__ = ["PEDIGREE_ID", "blank_names", "name_key", "named_mentions", "relative_names",
+           "with_named_relatives"]
 
 #: relations a name can be given to ("half-sister" is read as a sister)
 _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
@@ -229,6 +231,16 @@ _BESIDE = re.compile(r"[\s,(:]*(?:(?:the|her|his|their|maternal|paternal|and|[a-
 _PEDIGREE_NUMBER = re.compile(r"(?:i{1,3}|iv|vi{0,3})[-:\u2010\u2013]\d{1,2}")
 
 
+def blank_names(text: str, names: Collection[str]) -> str:
+    """*text* (lower-cased view text) with the relatives' first names blanked, so that
+    "mother, zanele, and his sister" reads as "mother,  , and his sister".
+
+    >>> blank_names("mother, zanele, and his sister", {"zanele"})
+    'mother,  , and his sister'
+    """
+    return re.sub(r"[a-z][a-z'-]+", lambda w: " " if w.group() in names else w.group(), text)
+
+
 def with_named_relatives(text: str, view: View, hits: list[CueHit], start: int, end: int
                          ) -> list[CueHit]:
     """The cues *hits* of the sentence ``text[start:end]`` (read through *view*), with a
@@ -239,9 +251,7 @@ def with_named_relatives(text: str, view: View, hits: list[CueHit], start: int, 
     names = relative_names(text)
 
     def beside(a: int, b: int) -> bool:  # "parents, mikko and | sanna": other names too
-        gap = re.sub(r"[a-z][a-z'-]+", lambda w: " " if w.group() in names else w.group(),
-                     view.text[a:b])
-        return _BESIDE.fullmatch(gap) is not None
+        return _BESIDE.fullmatch(blank_names(view.text[a:b], names)) is not None
 
     for a, b, relation in named_mentions(text, start, end):
         vs, ve = view.at(a), view.at(b)
