@@ -37,7 +37,14 @@ from osteodx.labs.complex_value import complex_value, split_complex
 from osteodx.labs.finite import non_finite
 from osteodx.labs.growth import growth_measure_for_loinc
 from osteodx.labs.plausibility import implausible_warning
-from osteodx.labs.ranges import Range, assumed_unit, case_range, catalogue_range, plausible
+from osteodx.labs.ranges import (
+    Range,
+    assumed_unit,
+    assumption_reason,
+    case_range,
+    catalogue_range,
+    plausible,
+)
 from osteodx.labs.reading import Reading, hpo_findings, unit_text
 from osteodx.labs.result import OUTCOME_WORDS, LabResult, LabWorkup, degree, fmt, range_text
 from osteodx.labs.unit_checks import (
@@ -265,7 +272,7 @@ class _One(Reading):
                 return
             # "Calcium 3.1" as extract writes it: assumed again, as the text reader does
             self.warn(f"{analyte.display}: no unit written for {fmt(x)}; unit assumed "
-                      f"{assumed}, the only catalogue unit in which it is plausible")
+                      f"{assumed}, {assumption_reason(analyte, x)}")
             given = parse_ucum(assumed)
             r.unit = assumed
         clash = label_clash(q.get("unit"), given)

@@ -22,7 +22,8 @@ from osteodx.labs.catalogue import Analyte
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.units import Unit, UnitError, convert, parse_ucum, parse_unit
 
-__all__ = ["Range", "assumed_unit", "case_range", "catalogue_range", "plausible"]
+__all__ = ["Range", "assumed_unit", "assumption_reason", "case_range", "catalogue_range",
+           "plausible"]
 
 Warn = Callable[[str], None]
 _EPS = 1e-9  # relative slack for bounds converted between units
@@ -76,13 +77,16 @@ def plausible(analyte: Analyte, x: float, unit: Unit) -> bool | None:
     return analyte.within_plausible(xc)
 
 
-def assumed_unit(analyte: Analyte, x: float) -> str | None:
+def assumed_unit(analyte: Analyte, x: float, *, near_reference: bool = True) -> str | None:
     """The catalogue unit (canonical or alternative) in which a value written
     without a unit is plausible, or None if there is none or more than one
     that would give different values ("Hb 138" is g/L, not g/dL; a count of
     6.2 is the same in 10*9/L and 10*3/uL; "calcium 2.4" is mmol/L, as 2.4 mg/dL
     is below calcium's plausible floor; "phosphate 1.2" is both 1.2 mg/dL and
-    1.2 mmol/L, so None)."""
+    1.2 mmol/L, so None). When several units are plausible, the one in which the value
+    lies within 50 times the limits of a catalogue reference range is taken if it is
+    the only one ("CK 412" is U/L: 412 ukat/L would be 130 times the upper limit); not with
+    ``near_reference=False``, as when a range printed without a unit can judge the value."""
     fits: dict[float, str] = {}
     for code in (analyte.unit, *analyte.alt_units):
         unit = parse_ucum(code)
@@ -90,7 +94,26 @@ def assumed_unit(analyte: Analyte, x: float) -> str | None:
             xc = _canonical(analyte, x, unit)
             assert xc is not None
             fits.setdefault(round(xc, 9), code)
+    if len(fits) > 1 and near_reference:  # "CK 412": 2 x the upper limit in U/L, 130 x in ukat/L;
+        fits = {xc: code for xc, code in fits.items() if _near_reference(analyte, xc)}
     return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def assumption_reason(analyte: Analyte, x: float) -> str:
+    """Why :func:`assumed_unit` chose its unit, for the warning that says so."""
+    n = sum(bool(plausible(analyte, x, parse_ucum(c))) for c in (analyte.unit, *analyte.alt_units))
+    return ("the only catalogue unit in which it is plausible" if n <= 1 else
+            f"the only catalogue unit in which it lies within {_NEAR:g} times the limits of a "
+            f"catalogue reference range")
+
+
+_NEAR = 50.0  # how far outside a reference range a result written without a unit may lie
+
+
+def _near_reference(analyte: Analyte, xc: float) -> bool:
+    """Is a canonical value within ``_NEAR`` times the limits of some catalogue band?"""
+    return any((b.low is None or xc >= b.low / _NEAR) and (b.high is None or xc <= b.high * _NEAR)
+               for b in analyte.reference_ranges)
 
 
 def _range_plausible(analyte: Analyte, low: float, high: float, unit: Unit) -> bool | None:

@@ -92,6 +92,11 @@ _SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present
                              r"|the index|the|that) (?!case)\w+|[0-9].*)$")
 
 
+#: a search for a finding, which a later "there are none" / "found none" answers
+_SEARCH = re.compile(r"(?:checks?|checked|looked|looking|screened|tested|to (?:look|check|search"
+                     r"|test|screen)) for")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Assertion:
     """What the text says about one span. Cue fields hold the cue as written (line-break
@@ -206,6 +211,11 @@ class ContextAnalyser:
         # a cue inside the concept ("Absent radius") says nothing about it
         hits = [h for h in p.hits
                 if clause.start <= h.start < clause.end and (h.end <= vs or h.start >= ve)]
+        search = [h for h in hits if h.cue.kind == "hypothetical" and h.end <= vs
+                  and _SEARCH.fullmatch(h.text)]
+        found_none = [h for h in p.hits if h.cue.value == "none found" and h.start >= ve]
+        if search and found_none:  # "checked for cataracts ... and there are none": a search
+            hits = [h for h in hits if h not in search and h not in found_none] + found_none[:1]
         fields: dict[str, object] = {}
         for kind, flag, cue_field in (("negation", "negated", "negation_cue"),
                                       ("uncertainty", "uncertain", "uncertainty_cue")):

@@ -142,6 +142,11 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"nkda|nka|nkfa|no known (?:drug |food )?allergies"
      r"|(?<=: )(?:none|nil)(?: (?:known|reported|documented|noted))?(?=\s*(?:[.;]|$))",
      Cue(_NEG, "backward", limit=3)),
+    # a search's empty result: "checked for cataracts ... and there are none", "looked for
+    # café-au-lait spots but found none"
+    (r"(?:and |but )?(?:there (?:are|were|was|is) none|(?:found|saw|see|could find) none"
+     r"|none (?:were|was|are|is) (?:found|seen))(?=\s*(?:[.;,]|$))",
+     Cue(_NEG, "backward", "none found")),
     # "Gait NAD", "LFTs NAD": no abnormality detected
     (rf"(?:{_AUX} )?(?:nad|nil of note|no abnormalit(?:y|ies) (?:detected|seen|found))",
      Cue(_NEG, "backward", "normal")),
@@ -281,7 +286,7 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|screen(?:ing|ed)? for|to (?:look|check|search|test|screen) for"
      # a plan: "Annual spine check for scoliosis", "monitoring for cataract"
      r"|(?:checks?|checked|monitor(?:ing|ed)?|watch(?:ing)?|surveillance) for"
-     r"|looking for|tested for|to (?:assess|evaluate) for|in search of",
+     r"|look(?:ing|ed) for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
     # "for tumor surveillance": watched for, not found (not "found on surveillance")
     (r"(?<!on )(?<!at )(?<!by )(?<!in )(?<!during )(?<!via )(?<!routine )surveillance",

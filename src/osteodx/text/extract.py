@@ -383,7 +383,24 @@ def _whole_disease_name(text: str, start: int, end: int, kb: KnowledgeBase) -> b
                   (before.group(1), core, after.group(1)) if before and after else None):
         if words is not None and _plain(" ".join(words)) in names:
             return True
-    return False
+    return after is not None and _NAMED_ADJECTIVE.fullmatch(core) is not None and \
+        _plain(f"{core} {after.group(1)}") in _numbered_two_word_names(kb)
+
+
+#: an adjective finding that opens a numbered disease's two-word name ("myotonic dystrophy")
+_NAMED_ADJECTIVE = re.compile(r"[A-Za-z]+(?:ic|al|ous|ive|ar|oid)")
+
+
+def _numbered_two_word_names(kb: KnowledgeBase) -> frozenset[str]:
+    """Two-word names of numbered diseases ("Myotonic dystrophy 1" -> "myotonic dystrophy"):
+    "because of myotonic dystrophy" names the disease, not the finding *Myotonia*."""
+    names = kb.derived.get("disease_names_two_numbered")
+    if names is None:
+        names = kb.derived["disease_names_two_numbered"] = frozenset(
+            " ".join(w) for label, w in zip(kb.disease_labels, _plain_disease_words(kb),
+                                            strict=True)
+            if len(w) == 2 and re.search(r"\d", label))
+    return names
 
 
 def _inside_longer(start: int, end: int, spans: list[tuple[int, int]], text: str) -> bool:

@@ -321,8 +321,6 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
     return out
 
 
-
-
 def _joined(p: ParsedSentence, rels: list[CueHit], ci: int, lo: int) -> int:
     """The last clause of a finding from ``lo`` in clause ``ci``: a clause left with only
     verbs ("has not | yet been tested") runs on into the subjectless clause after it."""
@@ -467,7 +465,11 @@ def _rank(s: FamilyStatement) -> int:
 def _merge(statements: list[FamilyStatement]) -> list[FamilyStatement]:
     """One statement per relation (and one for consanguinity); see the module docstring."""
     by_key: dict[tuple[str, str, bool], list[FamilyStatement]] = {}
+    sided = {(s.relation, s.start, s.end, s.affected) for s in statements
+             if s.note.startswith(_SIDES)}
     for s in statements:
+        if not s.note and (s.relation, s.start, s.end, s.affected) in sided:
+            continue  # "Mum's sister, Auntie Jean": one maternal aunt, named twice
         side = s.note.split(";")[0] if s.note.startswith(_SIDES) else ""
         by_key.setdefault((s.relation, side, s.note in _CONSANG_NOTES), []).append(s)
     out = []

@@ -103,7 +103,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"[()]|,|\b(?:and|with|but)\b|(?<![\w/])w/(?!o\b)", text[:end]):
         if m.start() < start:
             continue
-        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        # (a piece may start inside a parenthesis: "Mum (Karen, 56) has it too, ...")
+        depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(), 0))
         if depth == 0 and m.group() not in "()":
             out.append((lo, m.start()))
             lo = m.end()

@@ -60,7 +60,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # "was examined today and is normal": seen, not a finding
                       r"|(?:(?:was|were|has been|have been) )?(?:examined|seen|assessed|reviewed"
                       r"|tested"
-                      r"|checked)(?: (?:today|here|in (?:the )?clinic|by me|as well|too))?"
+                      r"|checked)(?: (?:today|here|in (?:the )?clinic|by me|as well|too|recently"
+                      r"|yesterday|(?:last|this) (?:week|month|year)))?"
                       # "is healthy and attends school": where a child goes, not a finding
                       r"|(?:(?:attends|goes to|is at|is in|started|starts) )?(?:at |in )?(?:a )?"
                       r"(?:mainstream "
@@ -110,6 +111,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       # succinylacetone", "has had her eyes checked", "both had ECGs and echos"
                       r"|(?:(?:i|we|they|she|he) )?(?:checked|tested|screened|examined|scanned)"
                       r" (?:his|her|their|the) [a-z0-9 -]{1,40}"
+                      # "they tested her last week" (the result comes next: ", negative")
+                      r"|(?:(?:i|we|they|she|he) )?(?:checked|tested|screened|examined|scanned)"
+                      r" (?:him|her|them)(?: (?:last|this) (?:week|month|year)| today"
+                      r"| yesterday| recently| too| as well)?"
+                      # the writer's relief: "negative, thank God"
+                      r"|thank (?:god|goodness|heavens)|thankfully|luckily|fortunately|phew"
                       r"|(?:(?:has|have) )?had (?:his|her|their) [a-z -]{1,30} (?:checked|tested"
                       r"|examined|screened|scanned|looked at)(?: too| also)?"
                       r"|(?:(?:both |all )?(?:has|have|had) )?(?:an? )?(?:ecgs?|echos?"

@@ -50,7 +50,7 @@ from osteodx.labs.codes import (
     unit_class,
 )
 from osteodx.labs.plausibility import implausible_warning
-from osteodx.labs.ranges import assumed_unit
+from osteodx.labs.ranges import assumed_unit, assumption_reason
 from osteodx.labs.result import fmt, range_text
 from osteodx.labs.ucum import UnitError, parse_ucum
 from osteodx.labs.unit_checks import equivalents_refused, foreign_ratio, in_equivalents
@@ -395,10 +395,12 @@ def _assume_unit(lab: TextLab, a: Analyte) -> bool:
     """Read a value written without a unit ("Hb 138", "WCC 6.2", "eGFR 43", as
     British reports do) in the one catalogue unit that makes it plausible; a
     range printed without a unit is read in it too. Never a guess between
-    two plausible units ("creatinine 98" could be umol/L or mg/L): False."""
+    two plausible units ("creatinine 98" could be umol/L or mg/L): False, unless
+    only one puts it near a reference range ("CK 412": U/L, not ukat/L)."""
     if lab.value is None:
         return False
-    code = assumed_unit(a, lab.value)
+    printed = lab.reference_low is not None or lab.reference_high is not None
+    code = assumed_unit(a, lab.value, near_reference=not printed)  # "CRP 12 (<5)": the range
     if code is None:
         return False
     lab.unit, lab.ucum = code, code
@@ -410,7 +412,7 @@ def _assume_unit(lab: TextLab, a: Analyte) -> bool:
     else:
         lab.unit_assumed = True
         lab.warnings.append(f"{a.display}: no unit written for {fmt(lab.value)}; unit assumed "
-                            f"{code}, the only catalogue unit in which it is plausible")
+                            f"{code}, {assumption_reason(a, lab.value)}")
     return True
 
 

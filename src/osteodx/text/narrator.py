@@ -79,7 +79,34 @@ def parent_narrator(text: str) -> bool:
     own = _SELF_AGE.search(text)
     if own is not None and own.start() < parent.start():
         return False
+    if _tells_own_body(text):
+        return False  # "my legs go rigid ... Our daughter Isla is 3 and they tested her"
     return len(re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
+
+
+_BODY = (r"(?:muscles?|legs?|arms?|hands?|fingers?|thumbs?|feet|foot|toes?|knees?|hips?|back"
+         r"|neck|shoulders?|eyes?|eyelids?|eyesight|vision|skin|hair|nails?|joints?|head|chest"
+         r"|heart|stomach|tummy|belly|ears?|hearing|teeth|mouth|face|thighs?|calf|calves|ankles?"
+         r"|wrists?|elbows?|bones?|kidneys?|liver|spine|periods|balance|speech|memory|bowels?"
+         r"|bladder|breathing|weight)")
+_OWN_BODY = re.compile(rf"\bmy\s(?:(?:left|right|lower|upper|top|whole|own)\s)?{_BODY}\b",
+                       re.IGNORECASE)
+_THIRD_BODY = re.compile(rf"\b(?:his|her|their)\s(?:(?:left|right|lower|upper|top|whole|own)"
+                         rf"\s)?{_BODY}\b", re.IGNORECASE)
+
+
+def _tells_own_body(text: str) -> bool:
+    """Does the writer tell of their own body far more than of anyone else's ("my legs go
+    rigid", "my hands", "my top eyelids")? Then a child named in passing ("Our daughter Isla
+    is 3 and they tested her") is the patient's child, not the patient.
+
+    >>> _tells_own_body("My legs go stiff, my hands lock and my eyelids lag. Our son is 3.")
+    True
+    >>> _tells_own_body("Our son's legs are stiff; his hands lock and his eyes lag. My back aches.")
+    False
+    """
+    own = len(_OWN_BODY.findall(text))
+    return own >= 3 and own >= 2 * len(_THIRD_BODY.findall(text))
 
 
 def patient_writes(text: str) -> bool:
@@ -93,7 +120,7 @@ def patient_writes(text: str) -> bool:
     False
     """
     return (not parent_narrator(text) and _SELF_AGE.search(text) is not None
-            and len(_FIRST_PERSON.findall(text)) >= 6)
+            and (len(_FIRST_PERSON.findall(text)) >= 6 or _tells_own_body(text)))
 
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."
