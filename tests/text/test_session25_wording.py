@@ -95,3 +95,90 @@ def test_ck_written_without_a_unit_in_an_email_is_read(real_kb):
                         case_id="c").case.measurements
     assert [(m["assay"]["label"], m["value"]["quantity"]["value"]) for m in labs] == [
         ("Creatine kinase", 412.0)]
+
+
+# -- round 52's messages (patients, parents, a grandparent, a son), after their first reading
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("I'll be 35 next month and I have had attacks for years. My son is 6.", 34),
+    ("I'm 23 (24 in February). Blood in my urine was found when I was 6.", 23),
+    ("I'm Amy's dad and I wanted to write it all down for you. Amy is in Year 9 and turned 14 in "
+     "January. My worry is her foot.", 14),
+    ("I am the mother of Valentina Quintero. My English is not good. The skin of my daughter is "
+     "red. Valentina have 6 years and 4 months.", 6 + 4 / 12),
+    ("I'm writing about our grandson, Alfie Evans. His mum is our daughter Kelly (26). Alfie is "
+     "three and a half.", 3.5),
+    ("My mother, Margaret Ross, has an appointment with you. Mum is 74 and lives on her own; I'm "
+     "her son Hamish (49).", 74),
+])
+def test_ages_in_messages(text, age):
+    assert extract_demographics(text).age_years == pytest.approx(age, abs=0.01)
+
+
+def test_an_email_s_sent_date_and_a_date_of_birth_give_the_age():
+    text = ("Sent: Saturday 9 October 2027 21:47\nSubject: Our daughter Riona, date of birth "
+            "21/05/2027\n\nShe is floppy and we are worried about our daughter.")
+    assert extract_demographics(text).age_years == pytest.approx(141 / 365.25, abs=0.003)
+
+
+def test_a_grandparent_is_no_parent_narrator():
+    assert not parent_narrator("We are raising our grandson, Alfie. His mum is our daughter "
+                               "Kelly. I think he cannot see well and we worry.")
+
+
+def test_a_patient_s_periods_give_her_sex():
+    text = ("I'm 20 and my periods have always been heavy. I bruise easily, my nose bleeds for "
+            "ages and I get tired. My mum says I should ask you.")
+    assert extract_demographics(text).sex == "FEMALE"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("I'm 45. My brother Wei Ming (41) had an echo and it was normal.", ("brother", False)),
+    ("I'm 45. My son Jun Hao (16) had an echo last month, normal, and is waiting for the gene "
+     "test.", ("son", False)),
+    ("I'm 23. My brother Marco (20) had his urine checked and it was clear.", ("brother", False)),
+    ("Our daughter Riona is 4 months and very floppy. My husband Cathal (33) and I (30) are both "
+     "well.", ("parents", False)),
+    ("i'm 20 and i think i bleed too much. my nan apparently bled for England after her "
+     "hysterectomy. dad's fine, never bleeds.", ("grandmother", True)),
+])
+def test_relatives_in_messages(real_kb, text, want):
+    assert want in _family(text, real_kb)
+
+
+def test_dictated_punctuation_and_other_people_in_a_patient_s_account(real_kb):
+    text = ("so here goes I am 29 years old I've had thrush in my mouth my whole life and my "
+            "periods didn't start until I was nearly 17 I also get eczema type rashes on my arms "
+            "period I have had diarrhea on and off for years and going gluten free didn't help "
+            "I'm tired all the time new paragraph family history my dad Gary who's 58 has had "
+            "thrush his whole life period and he's hypothyroid too but no one looked into it")
+    found = _found(text, real_kb)
+    assert found.get("Eczematoid dermatitis") == "observed"
+    assert found.get("Fatigue") == "observed"
+    assert "Hypothyroidism" not in found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("I throw up for a day or two after each attack.", "Vomiting"),
+    ("They say my kidneys are failing.", "Renal insufficiency"),
+    ("His eyes were always wobbling from side to side.", "Nystagmus"),
+    ("He was registered as severely sight impaired.", "Blindness"),
+    ("She has a small hole between the top chambers of her heart.", "Atrial septal defect"),
+    ("I'm very short-sighted.", "Myopia"),
+    ("The corners of my mouth crack.", "Angular cheilitis"),
+])
+def test_lay_words_of_round_52(real_kb, text, label):
+    assert _found("A 30-year-old. " + text, real_kb).get(label) == "observed"
+
+
+def test_short_sighted_is_no_short_stature_and_tired_as_a_trigger_is_no_fatigue(real_kb):
+    found = _found("A 30-year-old. I'm very short-sighted. Her neck pulls to the left, "
+                   "especially when she's tired.", real_kb)
+    assert "Short stature" not in found and "Fatigue" not in found
+
+
+def test_a_lab_named_in_brackets_is_read(real_kb):
+    labs = extract_text("i'm 20. - my iron (ferritin) is 6, GP said that's really low", real_kb,
+                        case_id="c").case.measurements
+    assert [(m["assay"]["label"], m["value"]["quantity"]["value"]) for m in labs] == [
+        ("Ferritin", 6.0)]

@@ -74,7 +74,11 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
                 r"(?:\snow)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
-                r"|\s?$)", re.IGNORECASE), "writer"),
+                r"|\s?$|\s\()", re.IGNORECASE), "writer"),  # "I'm 23 (24 in February)"
+    # the patient writing: "I'll be 35 next month" (34 now)
+    (re.compile(r"\bI(?:'ll|\swill)\sbe\s(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?\s"
+                r"(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?(?:weeks?|days?)"
+                r"|(?-i:[A-Z])[a-z]+))\b", re.IGNORECASE), "writer"),
     # the patient writing: "I turned 41 in September", "I've just turned 30"
     (re.compile(r"\bI(?:'ve|\shave)?\s(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?(?![\w#])",
                 re.IGNORECASE), "writer"),
@@ -90,10 +94,18 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 re.IGNORECASE), "child"),
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:has\s)?(?:just\s)?turned)\s(?:now\s)?"
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:is\s[\w\s#]{1,30}?\sand\s)?(?:has\s)?"
+                r"(?:just\s)?turned)\s(?:now\s)?"  # "Amy is in Year 9 and turned 14 in January"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
+    # ... in a non-native parent's words: "Valentina have 6 years and 4 months."
+    (re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:now\s)?ha(?:s|ve)\s(?:now\s)?(?P<n>#+)\s"
+                rf"(?:years?|yrs?)\b{_MONTHS}?(?=\s?[.,;]|\s?$)", re.IGNORECASE), "named_child"),
+    # a son or daughter writing about the patient, a parent: "Mum is 74 and lives on her own"
+    (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\sis\s(?:now\s)?"
+                r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but)\s)",
+                re.IGNORECASE), "parent_patient"),
     # a letter naming the patient with an age: "about Tom Harlow, 44, a bus driver",
     # "Re: Hannah WARD, now 19, student at ..."
     # "Re: Mrs Lorraine Petersen, 58", "Patient: Callum REEVES, 19 M, hospital no. ..."

@@ -54,8 +54,21 @@ from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
 from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
+from osteodx.text.experiencer_words import (
+    _ALSO_IN,
+    _HISTORY_OF,
+    _INFORMANT_AFTER,
+    _INTRODUCED,
+    _KIN_SEX,
+    _NOT_SUBJECT,
+    _POSSESSIVE_OPENER,
+    _POSSESSIVE_SEX,
+    _PRONOUN_SEX,
+    _REPORTS,
+    _SUBJECT_ANCHOR,
+)
 from osteodx.text.named_relatives import with_named_relatives
-from osteodx.text.narrator import MY, the_child
+from osteodx.text.narrator import MY, patient_writes, the_child
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
     Sentence,
@@ -68,30 +81,9 @@ __all__ = ["Assertion", "ContextAnalyser", "ContextMatch", "ParsedSentence", "an
            "context_of"]
 
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[,;]")
-_NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like)(?: (?:her|his|their|the|a|an"
-                          # "paler than his parents and sister": each relative of the list
-                          r"|its|both))? (?:[a-z]+(?:,| and| or) )*$")
-_INTRODUCED = re.compile(r"(?:in|of|among|for)(?: (?:her|his|their|the|both|all|the patient's"
-                         r"|the proband's|a|an))? $")
-#: "family history of (early) ...": what follows is the relatives' condition
-_HISTORY_OF = re.compile(r"(?:family\s(?:history|hx)|fhx)\s+of\s+(?:[\w-]+\s+){0,3}",
-                         re.IGNORECASE)
-#: a relative said to share the patient's findings: "..., a similar picture in his sister"
-_ALSO_IN = re.compile(r"\b(?:similar|same|also|too|likewise|as in|like)\b")
 #: a semi-quantitative result between a finding and a later "negative"/"normal" (a lab table's
 #: reference column): "Urine glucose 3+ Negative", "Ketones ++ (normal: negative)"
 _RESULT_BETWEEN = re.compile(r"(?:^|\s)(?:[0-9]\+|\+{1,4}|positive|trace)(?=\s|$|[,;)])")
-#: a relative who tells what they saw: "mum noticed ...", "her mother first noticed ..."
-_INFORMANT_AFTER = re.compile(
-    # "the parents never saw red urine": the patient's, as they saw it (not "saw a doctor")
-    r"\s(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b|"
-    r"(?:(?:also|first|then|had|has|have|later|initially|never)\s)?(?:noticed|notices?"
-    r"|reported|reports?|says|say|said|describes?|described|recalls?|recalled|observed|observes?"
-    r"|remembers?|remembered|brought (?:her|him) (?:in|to))\b)")  # "parents report": plural
-_SUBJECT_ANCHOR = re.compile(r"(?:she|he|herself|himself|(?:our|this|the present|the current"
-                             r"|the index|the|that) (?!case)\w+|[0-9].*)$")
-
-
 #: a search for a finding, which a later "there are none" / "found none" answers
 _SEARCH = re.compile(r"(?:checks?|checked|looked|looking|screened|tested|to (?:look|check|search"
                      r"|test|screen)) for")
@@ -166,6 +158,9 @@ class ContextAnalyser:
         self._parsed: dict[int, ParsedSentence] = {}
         #: in a parent's account, the word naming the patient ("my son ..."): not a relative
         self._child = the_child(text)
+        #: the patient's own account: "he" and "she" are other people ("my dad Gary ... and
+        #: he's hypothyroid too")
+        self._own_account = patient_writes(text)
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self._starts, pos) - 1
@@ -332,7 +327,12 @@ class ContextAnalyser:
                 before.append((h, h.cue.value))
             elif (h.cue.kind == "anchor" and _SUBJECT_ANCHOR.match(h.text)
                   and not _NOT_SUBJECT.search(text, 0, h.start)):
-                before.append((h, "patient"))
+                if h.text in ("she's", "he's") and not self._own_account:
+                    continue  # (a subject only in the patient's own account, below)
+                pronoun = h.text in ("she", "he", "she's", "he's", "herself", "himself")
+                if pronoun and self._own_account and _REPORTS.match(text, h.end):
+                    continue  # "she said that's diabetes": the doctor tells of the patient
+                before.append((h, "other" if pronoun and self._own_account else "patient"))
             elif h.cue.kind == "other":
                 before.append((h, "other"))
         if before:
@@ -426,17 +426,6 @@ class ContextAnalyser:
         if last is None or _KIN_SEX.get(last.cue.value.split()[-1]) != sex:
             return None
         return last
-
-
-#: a subject pronoun and the sex of the relative it may continue
-_PRONOUN_SEX = {"he": "male", "she": "female"}
-_POSSESSIVE_SEX = {"his": "male", "her": "female"}
-#: a clause that opens with a possessive: "his skull is normal"
-_POSSESSIVE_OPENER = re.compile(r"\W*(his|her)\s")
-_KIN_SEX = {**dict.fromkeys(["father", "brother", "son", "uncle", "grandfather", "nephew"],
-                            "male"),
-            **dict.fromkeys(["mother", "sister", "daughter", "aunt", "grandmother", "niece"],
-                            "female")}
 
 
 #: between a finding and the relative who has it: "cancer in her mother", "that of his father"

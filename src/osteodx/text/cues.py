@@ -288,6 +288,10 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|(?:checks?|checked|monitor(?:ing|ed)?|watch(?:ing)?|surveillance) for"
      r"|look(?:ing|ed) for|tested for|to (?:assess|evaluate) for|in search of",
      Cue(_HYP, "clause", "conditional")),
+    # a state that sets off a sign: "especially when he's tired", "worse when I'm cold"
+    (r"(?:when|whenever|if|once) (?:he|she|i|they|you|we)(?:'s|'m|'re| is| am| are| gets?"
+     r"| becomes?| feels?)(?= (?:very |really |a bit |too )?(?:tired|stressed|cold|hot|upset"
+     r"|excited|anxious|unwell|ill|sick)\b)", Cue(_HYP, "forward", "trigger", limit=1)),
     # "for tumor surveillance": watched for, not found (not "found on surveillance")
     (r"(?<!on )(?<!at )(?<!by )(?<!in )(?<!during )(?<!via )(?<!routine )surveillance",
      Cue(_HYP, "backward", "conditional", limit=2)),
@@ -308,7 +312,7 @@ _TABLE: list[tuple[str, Cue]] = [
      r"|disorder))", Cue("other", "clause")),
     (r"(?:our|this|the present|the current|the index|the|that) (?:patient|girl|boy|child"
      r"|proband|woman|man|infant|neonate|lady|baby|adolescent)(?:'s)?|(?:our|this|the present"
-     r"|the current) case|patient's|she|he|her|his|him|herself|himself"
+     r"|the current) case|patient's|she|he|she's|he's|her|his|him|herself|himself"
      r"|[0-9]+[- ]?(?:year|month|week|day)s?[- ]?old", Cue("anchor", "clause")),
     # -- clause terminators
     (r"but|however|although|though|except|apart from|aside from|other than|whereas|while"

@@ -36,7 +36,14 @@ from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
-from osteodx.text.narrator import diary_of, parent_addressed, parent_narrator, patient_writes
+from osteodx.text.iso_age import iso8601
+from osteodx.text.narrator import (
+    diary_of,
+    parent_addressed,
+    parent_narrator,
+    patient_writes,
+    writes_about_parent,
+)
 from osteodx.text.onsets import (
     _ABOUT,
     _DURATION,
@@ -158,25 +165,6 @@ class Demographics:
         return None if self.onset_age_years is None else iso8601(self.onset_age_years)
 
 
-def iso8601(years: float) -> str:
-    """An age in years as an ISO 8601 duration, to the day.
-
-    >>> iso8601(16), iso8601(2.5), iso8601(0.25), iso8601(10 / 365.25), iso8601(0)
-    ('P16Y', 'P2Y6M', 'P3M', 'P10D', 'P0D')
-    """
-    days_total = round(years * 365.25)
-    y = int(years + 1e-9)
-    months = round((years - y) * 12, 6)
-    if abs(months - round(months)) < 1e-3:
-        m = int(round(months))
-        y, m = (y + 1, 0) if m == 12 else (y, m)
-        out = "P" + (f"{y}Y" if y else "") + (f"{m}M" if m else "")
-        return out if out != "P" else "P0D"
-    if days_total % 7 == 0 and years < 1:
-        return f"P{days_total // 7}W"
-    return f"P{days_total}D" if years < 1 else f"P{y}Y{round((years - y) * 365.25)}D"
-
-
 def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     """Is a header age ("52M") or a heading age ("Re: Name (6 years)") where such lines put
     it? A bare "52M" elsewhere is too often something else ("an 8F catheter", "101 F")."""
@@ -185,7 +173,9 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     if where == "child":  # "Our daughter Maja is 3": the writer's child, the patient unless
         return not patient_writes(tx.norm.original)  # the patient writes of her daughter
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
-        return not parent_narrator(tx.norm.original)
+        return not parent_narrator(tx.norm.original) and not writes_about_parent(tx.norm.original)
+    if where == "parent_patient":  # "Mum is 74" in her son's letter about her
+        return writes_about_parent(tx.norm.original)
     if where == "name_age":  # "Tom Harlow, 44, a bus driver", "Re: Mrs L. Petersen, 58"
         rest = tx.masked[m.end():max(m.end(), tx.line_end(m.end()))]
         return re.match(r"\s*(?:,|$|(?:years?|yrs?)\b)", rest) is not None
@@ -193,9 +183,13 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         name = m.group("name")
         if (diary_of(tx.norm.original) or "").lower() == name.lower():
             return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
+        if re.search(rf"\b(?:my|our)\sgrand(?:son|daughter|child),?\s{re.escape(name)}\b",
+                     tx.norm.original):
+            return True  # "our grandson, Alfie Evans ... Alfie is three and a half"
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
-            rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b", tx.norm.original) is not None
+            rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
+            rf"|dad)\sof\s{re.escape(name)}\b", tx.norm.original) is not None
     if where == "heading_name":  # "Sofia, who is eleven" when the letter is about Sofia
         return re.search(rf"^[ \t*_]*(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?(?:(?:mr|mrs"
                          rf"|ms|miss|master)\.?\s)?{re.escape(m.group('name'))}\b",
@@ -265,6 +259,8 @@ def _age(tx: _Text, d: Demographics) -> str | None:
             extra = tx.value(m, "m")
             if extra is not None:  # "4 years and 2 months old"
                 years += extra / 12
+        if m.groupdict().get("next"):  # "I'll be 35 next month": 34 now
+            years -= 1
         d.age_years = round(years, 6)
         if where == "heading":  # quote the age in the parentheses, not the name
             d.age_source = tx.evidence(m.start("n"), m.end() - 1)
@@ -300,7 +296,8 @@ _CHAT = re.compile(r"^\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-
 
 #: the patient writing of her own pregnancy: "when I was pregnant with her", "my pregnancies"
 _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
-                            r"|\bmy\s(?:\w+\s)?pregnanc(?:y|ies)\b", re.IGNORECASE)
+                            r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
+                            r"|uterus|ovaries)\b", re.IGNORECASE)  # "my periods are heavy"
 
 
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:

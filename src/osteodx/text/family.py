@@ -19,11 +19,12 @@ the side ("maternal uncle", "grandmother from the father side") leads the note
 ("The parents were not tested; they and his two sisters have no similar symptoms"),
 and "(no similar features / no one else) in the family" speaks of family members.
 
-A negation right before the relatives with nothing after ("no father, sister or
-brother") gives ``affected=None`` with note "no such relative". Otherwise the rest
-of the clause after the verb ("did not have ...") is the finding, cut where a gapped
-relative starts ("her father is 178 cm and her mother 157 cm"). A relative after the
-finding ("... was seen in her sister") works the same way. The finding is read in pieces (split at
+A negation right before the relatives with nothing after ("no father, sister or brother")
+gives ``affected=None`` with note "no such relative". Otherwise the rest of the clause after
+the verb ("did not have ...") is the finding, cut where a gapped relative starts ("her father
+is 178 cm and her mother 157 cm"). A relative after the finding ("... was seen in her
+sister") works the same way; a test's result in a clause of its own is the test's ("My
+brother had an echo and it was normal"). The finding is read in pieces (split at
 ",", "and", "with", "but"): the relative is affected when one piece is affirmed,
 unaffected when every piece is negated or says "healthy", "normal", "well",
 "unremarkable", "negative", "developing normally"; a hedge ("possibly had",
@@ -88,6 +89,7 @@ from osteodx.text.family_relatives import relative_hit as _hit
 from osteodx.text.family_relatives import without_restated as _without_restated
 from osteodx.text.family_statement import CONSANG_NOTES as _CONSANG_NOTES
 from osteodx.text.family_statement import FamilyStatement
+from osteodx.text.family_status import test_result
 from osteodx.text.family_subjects import clause_subject as _subject
 from osteodx.text.family_words import (
     _ARE_KIN,
@@ -192,8 +194,6 @@ def _continues(p: ParsedSentence, clause: Clause, rels: list[CueHit]) -> bool:
         clause.start <= h.start < clause.end for h in rels)
 
 
-
-
 def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: list[CueHit]) -> bool:
     """The disease in general, other patients' relatives, or a relative telling the history."""
     if ctx.assess_view(p, group[0].start, group[-1].end).hypothetical:
@@ -210,10 +210,6 @@ def _skipped(ctx: ContextAnalyser, p: ParsedSentence, clause: Clause, group: lis
             p.view.text[clause.start : group[0].start]):  # "he works in his uncle's bakery"
         return True
     return _informant(p, clause, group) is not None
-
-
-
-
 
 
 def _informant(p: ParsedSentence, clause: Clause, group: list[CueHit]) -> re.Match[str] | None:
@@ -312,6 +308,8 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
                 k += 1  # "..., who is seven, | is completely healthy"
                 found = _finding(ctx, p, after.start, after.end)
     out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
+    if k + 1 < len(p.clauses) and (r := test_result(p, p.clauses[k + 1])) is not None:
+        return out + _statements(_finding(ctx, p, *r), group, span)  # "| and it was normal"
     if found is None and not (k + 1 < len(p.clauses) and p.clauses[k + 1].subjectless):
         return []
     k += 1
@@ -447,8 +445,6 @@ def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]
     if word != "they" and _GENDER.get(kin) != word:
         return rels
     return sorted([*rels, _hit(m.start(1), m.end(1), p.view.text, last.cue.value)])
-
-
 
 
 # -- merging ------------------------------------------------------------------------------

@@ -155,6 +155,7 @@ def _piece_affected(ctx: ContextAnalyser, p: ParsedSentence, a: int, b: int) -> 
     if paren and paren.start() > 0 and _NEUTRAL.fullmatch(paren.group(1).strip()):
         b = a + paren.start()  # "first cousins (Pakistani origin)": the aside says nothing
     piece = re.sub(r"^[0-9]+\s*[:,–-]\s*", "", text[a:b])  # "5: I examined him": age first
+    piece = re.sub(r"^[0-9]{1,3}\)\s*(?:both\s|all\s)?", "", piece)  # "(Rosa, 54, ... 58) both"
     piece = re.sub(r",?\s(?:in|on|from)\s(?:19|20)[0-9]{2}$", "", piece)  # "HbA1c 36 in 2023"
     # "height of the father 172 cm": whose value it is says nothing of health
     piece = _WHOSE.sub("", piece)
@@ -266,7 +267,9 @@ _NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?(?:\s?\(\d{1,3}\))
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
-                        r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
+                        # "Eetu (7) is", "Wei Ming (41) had"
+                        r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+){0,2}"
+                        r"(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
 #: a clause that interprets the case rather than saying how the relatives are
 _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|indicates?|implies"
                          r"|means|argues?)\s(?:to|that|towards|for|an?)\b")

@@ -43,9 +43,12 @@ def both_well(sentence: Sentence, found: list[FamilyStatement],
 #: a parent writing of both parents: "Me and Jo are both healthy", "Jo and I are fine"
 _WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
                       r"|(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
-                      r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i))"
-                      r" (?:are|were) (?:both )?(?:healthy|well|fine|unaffected)\b",
-                      re.IGNORECASE)
+                      r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
+                      # "My husband Cathal (33) and I (30) are both well", "We are both healthy"
+                      r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
+                      r"(?:me|i)(?: \(\d{1,2}\))?|we)"
+                      r" (?:are|were) (?:both )?(?:healthy|well|fine|unaffected)\b"
+                      r"|\bwe're both (?:healthy|well|fine)\b", re.IGNORECASE)
 
 
 def parents_well_in_own_words(text: str, sentence: Sentence,

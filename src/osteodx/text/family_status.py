@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from osteodx.text.context import ParsedSentence
+from osteodx.text.cues import Clause
 from osteodx.text.family_words import _NUMBER_WORD
 
-__all__ = ["_NEUTRAL", "_UNAFFECTED"]
+__all__ = ["_NEUTRAL", "_UNAFFECTED", "test_result"]
 
 _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
                          # notes' "NAD": no abnormality detected
@@ -115,6 +117,9 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:i|we|they|she|he) )?(?:checked|tested|screened|examined|scanned)"
                       r" (?:him|her|them)(?: (?:last|this) (?:week|month|year)| today"
                       r"| yesterday| recently| too| as well)?"
+                      # a test still to come: "is waiting for the gene test"
+                      r"|(?:(?:is|are) )?(?:still )?waiting for (?:the |a |an |his |her |their )?"
+                      r"[\w -]{1,30}"
                       # the writer's relief: "negative, thank God"
                       r"|thank (?:god|goodness|heavens)|thankfully|luckily|fortunately|phew"
                       r"|(?:(?:has|have) )?had (?:his|her|their) [a-z -]{1,30} (?:checked|tested"
@@ -179,3 +184,16 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       rf"(?:{_NUMBER_WORD}|[0-9]+)(?: and a half)?"
                       r"(?: (?:years?|months?|weeks?)(?: old)?)?"
                       r"|(?:originally |both )?(?:from|born in) [a-z -]{1,30})")
+
+
+#: the result of a relative's test told as a clause of its own: "had an echo | and it was normal"
+_TEST_RESULT = re.compile(r"[\s,]*(?:and|but)?\s*(?:it|they|both|all)\s(?:was|were|is|are"
+                          r"|came back)\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable)"
+                          r"(?=[\s.,;]|$)")
+
+
+def test_result(p: ParsedSentence, clause: Clause) -> tuple[int, int] | None:
+    """The view span of "and it was normal" opening *clause*, or None: the result of the
+    test the clause before it names ("My brother had an echo and it was normal")."""
+    m = _TEST_RESULT.match(p.view.text, clause.start, clause.end)
+    return None if m is None else (m.start(), m.end())

@@ -26,6 +26,7 @@ _STRONG = (r"was|were|is|are|of|at|measured|found|noted|showed|revealed|had|rema
 _LINK = re.compile(
     rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly|very|extremely|grossly"
+    r"|long|prolonged"  # "the clotting one (APTT) a bit long, 41"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|then"
     # a parent's or a letter's words: "His platelets are a bit low at 118", "a little high"
     r"|a bit|a little|quite|rather|somewhat|fairly|really"
@@ -38,6 +39,8 @@ _LINK = re.compile(
     r"|(?:on\s)?\(?(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\)?"
     r"|\((?-i:POC|BM|CBG|VBG|ABG|fasting|random|venous|arterial|capillary)\)"
     r"|\((?-i:[A-Za-z][a-z \-]{1,24})\)|\(|:|=|(?<=\s)[-–—](?=\s)"
+    # the name was the bracket: "my iron (ferritin) is 6"
+    r"|^\)"
     # the method in capitals: "eGFR (CKD-EPI) 42"
     r"|\((?-i:[A-Z][A-Z0-9\-]{1,11})\)"
     # an apposition that explains the name: "Your CK, a muscle enzyme, was 388 U/L"
@@ -365,14 +368,18 @@ def _per_day(m: Mention, q: Quantity) -> bool:
     return "(24.h)" in unit and q.ucum is not None and q.ucum.endswith("/(24.h)")
 
 
+_STATUS_BRACKET = re.compile(r"\b(?:normal|high|low|raised|elevated|reduced|borderline)\s?\($",
+                             re.IGNORECASE)
+
+
 def _unitless_ok(m: Mention, q: Quantity, gap: str, ranged: bool = False) -> bool:
     """May a value without a unit be this name's? Not a bare "(5)"; after a
     one- or two-letter name ("Na 139", "P 3") only if exactly one catalogue
     unit makes it plausible, as British reports write "Na 139, K 4.9", or if
     the value's own reference range follows ("Mg 0.79 (0.70-1.00)", "CK 486
     (25-200)": the range, in the value's unit, is what it is judged against)."""
-    if q.comparator is None and "(" in _QUALIFIER.sub("", gap):
-        return False
+    if q.comparator is None and "(" in _QUALIFIER.sub("", gap) and not _STATUS_BRACKET.search(gap):
+        return False  # (but "CK normal (110)": the status, then its value)
     if len(m.text) > 2 or ranged:
         return True
     return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None

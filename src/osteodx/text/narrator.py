@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["diary_of", "parent_addressed", "parent_narrator", "patient_writes", "child_relation",
-           "relation_for_child", "the_child", "writers_own", "MY", "YOUR"]
+           "relation_for_child", "the_child", "writers_own", "writes_about_parent", "MY", "YOUR"]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -61,7 +61,31 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        rf"|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
                        r" with)\s(?:this|it)\b|\bsince I was\b"
-                       r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b", re.IGNORECASE)
+                       r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
+                       r"|\bI(?:'ll|\swill)\sbe\s\d{1,3}\s(?:next|in)\b", re.IGNORECASE)
+#: a son or daughter writing about a parent, the patient: "I'm her son Hamish", "My mother,
+#: Margaret Ross, has an appointment with you"
+_ABOUT_PARENT = re.compile(r"\bI(?:'m|\sam)\s(?:her|his)\s(?:son|daughter)\b|\b(?:writing|write)\s"
+                           r"(?:to\syou\s)?(?:about|on\sbehalf\sof)\smy\s(?:mother|father|mum|mom"
+                           r"|dad)\b|\bmy\s(?:mother|father|mum|mom|dad)(?:,?\s(?-i:[A-Z][a-z]+)"
+                           r"(?:\s(?-i:[A-Z][a-z]+))?,?)?\s(?:has\san\sappointment|is\sdue\sto\ssee"
+                           r"|is\sseeing\syou|was\sreferred|is\sbeing\sseen)", re.IGNORECASE)
+
+
+def writes_about_parent(text: str) -> bool:
+    """Is the text a son's or daughter's account of their parent, the patient?
+
+    >>> writes_about_parent("My mother, Margaret Ross, has an appointment with you.")
+    True
+    >>> writes_about_parent("My mother has diabetes too. I'm 34.")
+    False
+    """
+    return _ABOUT_PARENT.search(text) is not None
+
+
+#: a grandparent writing about a grandchild: "our grandson, Alfie Evans"
+_GRANDPARENT = re.compile(r"\b(?:my|our)\s(?:grandson|granddaughter|grandchild|grandbaby)\b",
+                          re.IGNORECASE)
 #: the writer's own words
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b")
 
@@ -76,6 +100,9 @@ def parent_narrator(text: str) -> bool:
     parent = _PARENT.search(text)
     if parent is None:
         return False
+    grand = _GRANDPARENT.search(text)
+    if grand is not None and grand.start() < parent.start():
+        return False  # "our grandson, Alfie ... His mum is our daughter Kelly": a grandparent
     own = _SELF_AGE.search(text)
     if own is not None and own.start() < parent.start():
         return False

@@ -157,7 +157,8 @@ def _a_name(text: str, start: int, end: int) -> bool:
 #: a lab flag ending a line, read with the next line's first word ("H" / "Haemoglobin")
 _FLAG_LINE_END = re.compile(r"(?:H|L|HH|LL|N)[ \t]*\n")
 #: "acne-like scars", "Marfan-like habitus": a resemblance, not the finding itself
-_LIKE_AFTER = re.compile(r"-like\b", re.IGNORECASE)
+#: a compound the match only begins: "eczema-like", "short-sighted" (myopia, not short stature)
+_LIKE_AFTER = re.compile(r"-(?:like|sighted)\b", re.IGNORECASE)
 #: "colchicine-unresponsive", "steroid-resistant": a response to a drug, not a finding
 _DRUG_BEFORE = re.compile(r"[a-z]{4,}-$", re.IGNORECASE)
 _RESPONSE_WORDS = frozenset({"unresponsive", "responsive", "resistant", "refractory"})

@@ -219,10 +219,12 @@ def _background(s: Section) -> bool:
 def _boundaries(text: str, start: int, end: int) -> list[int]:
     """Positions in ``text[start:end]`` after which a sentence ends."""
     cuts: list[int] = []
+    lower_writer = len(_PRONOUN_I.findall(text)) >= 3  # "dad's fine. my brother ..."
     for m in _TERMINAL.finditer(text, start, end):
         nxt = re.compile(r"\s*(\S+)").match(text, m.end(), end)
         following = nxt.group(1) if nxt else ""
-        if following and following[0].islower() and not _LOWER_I.fullmatch(following):
+        if following and following[0].islower() and not _LOWER_I.fullmatch(following) \
+                and not (lower_writer and following[0].isalpha()):
             continue  # (a teenager's lower-case "i" still starts a sentence: "no pain. i have")
         word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
         if word and m.group()[0] == "." and word.end() == m.start() + 1:
@@ -246,6 +248,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     return sorted(set(cuts))
 
 
+#: a writer who writes "i" for "I" (and so starts sentences in lower case too)
+_PRONOUN_I = re.compile(r"(?<![\w.'’-])i(?:['’](?:m|ve|d|ll))?(?=\s)")
 #: the pronoun "I" written in lower case ("i", "i'm", "ive", "im")
 _LOWER_I = re.compile(r"i(?:['’](?:m|ve|d|ll)|ve|m)?[,.]?")
 #: a name's initial after a title or another initial: "Mr. K.", "Mrs K.", "Dr. A. B."
