@@ -182,3 +182,57 @@ def test_a_lab_named_in_brackets_is_read(real_kb):
                         case_id="c").case.measurements
     assert [(m["assay"]["label"], m["value"]["quantity"]["value"]) for m in labs] == [
         ("Ferritin", 6.0)]
+
+
+# -- round 53's messages (a teenager, a wife, a timeline, an app translation, a forum post ...)
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("My name is Layla and I turn 17 in three weeks. My mom said I should write this myself.", 16),
+    ("I am writing on behalf of my husband, Tom, who has an appointment with you. Tom turned 52 "
+     "in June. We have been married 27 years.", 52),
+    ("My history in dates\nWritten 2 March 2026 by Faizal Rahman (born 14 August 1991)\n\nMy "
+     "wife said I should write it all down.", 12619 / 365.25),
+    ("Writes to you the mother of Sofiia Kovalenko. My English is bad, sorry. Sofiia has now 7 "
+     "months and 10 days. I am 31 and my husband is 34.", 7 / 12 + 10 / 365.25),
+    ("Title: 28M, diagnosed with ARVC after my brother died\n\nHi all, long-time lurker.", 28),
+    ("I am Kayden's foster carer. He had his sixth birthday with us in January.", 6),
+])
+def test_ages_in_more_messages(text, age):
+    assert extract_demographics(text).age_years == pytest.approx(age, abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "sex"), [
+    ("I turn 17 in three weeks and as a girl who plays volleyball my knees matter. I have lumps "
+     "in my hips and my elbow.", "FEMALE"),
+    ("Dear Dr Ali, I hope you remember me; you looked after me for years. I turned 33 in May. I "
+     "bled after my circumcision and my gums bleed. You said I should write. Thank you for "
+     "everything you did; you were kind and you listened. I hope you are well and your family "
+     "too. You can reply to me here.", "MALE"),
+    ("Our son Oliver is seven and I am angry. His left eye turned in when he was two and his "
+     "vision is poor. My mother has been blind in her right eye since she was a girl. The "
+     "consultant said she would laser him. She called it FEVR.", "MALE"),
+])
+def test_sex_in_more_messages(text, sex):
+    assert extract_demographics(text).sex == sex
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("I'm 16. My little sister Noor is 9 and she's fine so far.", ("sister", False)),
+    ("Our son Emil is sick and we worry. Lars and I (both 33) are not related and are healthy.",
+     ("parents", False)),
+    ("Our daughter Aisha is ill and I worry about her. Her brother Zain, he's fourteen, Mr Patel "
+     "checked his eyes and they're completely normal.", ("brother", False)),
+    ("Our son Oliver is ill and I am angry. My wife Lucy (36) was examined and her eyes are "
+     "normal.", ("mother", False)),
+    ("Our daughter Mia is ill and I am worried. My husband is healthy.", ("father", False)),
+])
+def test_relatives_in_more_messages(real_kb, text, want):
+    assert want in _family(text, real_kb)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 28. The coroner told Mum and Dad the rest of the family should get checked.",
+    "She is 40 and has seizures. Her husband is healthy.",  # a spouse is no blood relative
+])
+def test_relatives_told_and_spouses_say_nothing(real_kb, text):
+    assert not _family(text, real_kb)

@@ -12,7 +12,7 @@ import re
 
 from osteodx.text.onsets import _N, _UNIT
 
-__all__ = ["AGE_PATTERNS"]
+__all__ = ["AGE_PATTERNS", "ORDINALS"]
 
 _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
           "|infant|neonate|newborn|toddler|adolescent|teenager|baby|individual|person|proband"
@@ -75,10 +75,16 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:\snow)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
                 r"|\s?$|\s\()", re.IGNORECASE), "writer"),  # "I'm 23 (24 in February)"
-    # the patient writing: "I'll be 35 next month" (34 now)
-    (re.compile(r"\bI(?:'ll|\swill)\sbe\s(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?\s"
-                r"(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?(?:weeks?|days?)"
-                r"|(?-i:[A-Z])[a-z]+))\b", re.IGNORECASE), "writer"),
+    # the patient writing: "I'll be 35 next month", "I turn 17 in three weeks" (34, 16 now)
+    (re.compile(r"\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|\sam\sturning)\s(?P<n>#+)"
+                r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
+                r"|#+\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
+     "writer"),
+    # a birthday just had: "He had his sixth birthday with us in January"
+    (re.compile(r"\b(?:he|she|I)\s(?:has\s|have\s)?(?:just\s)?(?:had|celebrated)\s(?:his|her|my)\s"
+                r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+                r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+                r"|nineteenth|twentieth)\sbirthday\b", re.IGNORECASE), ""),
     # the patient writing: "I turned 41 in September", "I've just turned 30"
     (re.compile(r"\bI(?:'ve|\shave)?\s(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?(?![\w#])",
                 re.IGNORECASE), "writer"),
@@ -99,9 +105,11 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
-    # ... in a non-native parent's words: "Valentina have 6 years and 4 months."
+    # ... in a non-native parent's words: "Valentina have 6 years and 4 months.", "Sofiia has
+    # now 7 months and 10 days."
     (re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:now\s)?ha(?:s|ve)\s(?:now\s)?(?P<n>#+)\s"
-                rf"(?:years?|yrs?)\b{_MONTHS}?(?=\s?[.,;]|\s?$)", re.IGNORECASE), "named_child"),
+                rf"(?:(?:years?|yrs?)\b{_MONTHS}?|(?P<u>months?)(?:\s(?:and\s)?(?P<days>#+)\sdays?)?)"
+                rf"(?=\s?[.,;]|\s?$)", re.IGNORECASE), "named_child"),
     # a son or daughter writing about the patient, a parent: "Mum is 74 and lives on her own"
     (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\sis\s(?:now\s)?"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but)\s)",
@@ -157,3 +165,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(rf"\b(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?[^():;,\n]{{1,60}}?,\s"
                 rf"(?:aged?\s)?(?P<n>#+)\s?{_UNIT}\b{_MONTHS}?", re.IGNORECASE), "heading"),
 ]
+
+#: an ordinal birthday's age: "his sixth birthday" -> 6
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}

@@ -44,6 +44,8 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     # "Seen in the young adult endocrine clinic on 12/11/2025"
                     r"|seen\s(?:in|at|by)\s[^.\n:]{0,50}?\s(?=on\s)"
                     # a letter's header: "Clinic: 16/11/2027", "Appointment: ..."
+                    # a line opening with its date: "Written 2 March 2026 by Faizal Rahman"
+                    r"|(?<![^\n])[ \t]*(?:written|dated)(?=\s)"
                     # ... and an e-mail's: "Sent: Saturday 9 October 2027 21:47"
                     r"|(?<![\w ])(?:clinic|appointment|consultation|visit|review|attended|sent)"
                     r"(?=[*_]*\s?:))"

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
+from osteodx.text.age_patterns import ORDINALS
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
 from osteodx.text.iso_age import iso8601
 from osteodx.text.narrator import (
@@ -42,6 +43,7 @@ from osteodx.text.narrator import (
     parent_addressed,
     parent_narrator,
     patient_writes,
+    the_child,
     writes_about_parent,
 )
 from osteodx.text.onsets import (
@@ -56,6 +58,7 @@ from osteodx.text.onsets import (
     _years,
     find_onset_statements,
 )
+from osteodx.text.writer_sex import writer_sex
 
 __all__ = ["Demographics", "Evidence", "OnsetStatement", "extract_demographics",
            "find_onset_statements", "iso8601"]
@@ -78,7 +81,7 @@ _HANDOVER_REST = re.compile(r"\s*(?:[,;]\s*\d+(?:\.\d+)?\s?(?:kg|g|cm)\b[^\n]*)?
 _OBSTETRIC_AFTER = re.compile(r"[\s,;:-]*(?:G#+\s?P#+|gravida|primigravida|multigravida)\b",
                               re.IGNORECASE)
 #: markup or a label before a header age on its line: "", "- ", "**Pt:** ", "Patient - "
-_HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re)[*_]*\s?[:=-]"
+_HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re|title)[*_]*\s?[:=-]"
                             # the name before the age: "Pt: Kwame A.   38M"
                             r"[*_]*\s?(?:(?-i:[A-Z])[\w'.-]*\s+){0,4})?", re.IGNORECASE)
 #: an age at an event, not the patient's: "since she was about 10 years old", "at 3 years of
@@ -119,10 +122,13 @@ _SEX_HEADER = re.compile(
     re.IGNORECASE | re.MULTILINE)
 #: "hoarse, like a man": a comparison, not the patient's sex
 _SIMILE = re.compile(r"\b(?:like|as)\s$", re.IGNORECASE)
+_WHEN_WAS = re.compile(r"\b(?:since|when|as|until)\s(?:she|he|they)\swas\s(?:(?:a|an)\s)?"
+                       r"(?:\w+\s)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?P<f>she|her|hers|herself)\b|\b(?P<m>he|him|his|himself)\b",
                       re.IGNORECASE)
 #: a parent's report of the doctor: "she said", "she wants an EEG", "she measured his head"
 _REPORTER = re.compile(r"\s(?:said|says|asked|asks|wants|wanted|wrote|writes|measured|checked"
+                       r"|called|calls|found|showed|examined|diagnosed|explained"
                        r"|examined|explained|mentioned|suggested|referred|thinks|thought"
                        r"|reckons|told)\b", re.IGNORECASE)
 #: a karyotype, mosaics included: "46,XY", "46, XX", "45,X", "47,XXY", "45,X/46,XY"; not
@@ -183,9 +189,10 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         name = m.group("name")
         if (diary_of(tx.norm.original) or "").lower() == name.lower():
             return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
-        if re.search(rf"\b(?:my|our)\sgrand(?:son|daughter|child),?\s{re.escape(name)}\b",
-                     tx.norm.original):
-            return True  # "our grandson, Alfie Evans ... Alfie is three and a half"
+        if re.search(rf"\b(?:my|our)\s(?:grand(?:son|daughter|child)|husband|wife|partner),?"
+                     rf"\s{re.escape(name)}\b", tx.norm.original):
+            return True  # "our grandson, Alfie Evans ... Alfie is three and a half", "on behalf
+            # of my husband, Tom ... Tom turned 52 in June"
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
             rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
@@ -228,7 +235,7 @@ def _age(tx: _Text, d: Demographics) -> str | None:
         found += [(m.start(), m, where) for m in rx.finditer(tx.masked)]
     for _, m, where in sorted(found, key=lambda f: f[0]):
         noun = (m.groupdict().get("noun") or "").lower()
-        value = tx.value(m)
+        value = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or tx.value(m)
         if value is None or _RELATIVES.fullmatch(noun or "-") or not _placed(tx, m, where):
             continue
         s, _ = tx.sentence(m.start())
@@ -261,6 +268,8 @@ def _age(tx: _Text, d: Demographics) -> str | None:
                 years += extra / 12
         if m.groupdict().get("next"):  # "I'll be 35 next month": 34 now
             years -= 1
+        if m.groupdict().get("days"):  # "7 months and 10 days"
+            years += (tx.value(m, "days") or 0) / 365.25
         d.age_years = round(years, 6)
         if where == "heading":  # quote the age in the parentheses, not the name
             d.age_source = tx.evidence(m.start("n"), m.end() - 1)
@@ -295,11 +304,6 @@ _CHAT = re.compile(r"^\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-
 
 
 #: the patient writing of her own pregnancy: "when I was pregnant with her", "my pregnancies"
-_WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
-                            r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
-                            r"|uterus|ovaries)\b", re.IGNORECASE)  # "my periods are heavy"
-
-
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     """Sex from the age's noun, else a word or label, else pronouns, else a karyotype."""
     if noun and noun in _FEMALE | _MALE and d.age_source is not None:
@@ -313,19 +317,26 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         s, _ = tx.sentence(m.start())
         if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()):
             continue
-        if _SIMILE.search(tx.masked, max(0, m.start() - 6), m.start()):
-            continue
+        if _SIMILE.search(tx.masked, max(0, m.start() - 6), m.start()) or _WHEN_WAS.search(
+                tx.masked, max(s, m.start() - 40), m.start()):
+            continue  # (nor "blind since she was a girl": a time of life, anyone's)
         group = next(g for g in ("noun", "adj", "label") if g in m.re.groupindex and m.group(g))
         word = m.group(group).lower()
         d.sex = "FEMALE" if word in _FEMALE else "MALE"
         d.sex_source, d.sex_evidence = tx.evidence(*m.span(group)), "explicit"
         return
     if patient_writes(tx.norm.original):  # "My dad has it too, on his chest": not hers
-        if (m := _WRITER_FEMALE.search(tx.norm.original)) is not None:
-            d.sex, d.sex_source = "FEMALE", Evidence(m.start(), m.end(), m.group())
-            d.sex_evidence = "explicit"
+        if (found := writer_sex(tx.norm.original)) is not None:
+            (d.sex, m), d.sex_evidence = found, "explicit"
+            d.sex_source = Evidence(m.start(), m.end(), m.group())
             return
         _karyotype(tx, d)
+        return
+    child = the_child(tx.norm.original)  # a parent's "my son Oliver": not the doctor's "she"
+    named = child and re.search(rf"\b(?:my|our)\s(?:\w+\s)?{child}\b", tx.norm.original, re.I)
+    if named:
+        d.sex, d.sex_evidence = ("MALE" if child == "son" else "FEMALE"), "explicit"
+        d.sex_source = Evidence(named.start(), named.end(), named.group())
         return
     pronouns = list(_PRONOUN.finditer(tx.masked))
     if parent_narrator(tx.norm.original) or _CHAT.search(tx.norm.original):
@@ -436,7 +447,8 @@ def second_person(text: str) -> bool:
     """Is *text* a letter to the patient ("Dear Sofia, ... you ...")? Its he and she are
     then the patient's relatives, and "you" is the patient."""
     return (bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
-            and not parent_addressed(text))  # "Dear Fiona, ... Callum ... your brother"
+            and not parent_addressed(text)  # "Dear Fiona, ... Callum ... your brother"
+            and not patient_writes(text))  # "Dear Dr Ali, you looked after me ... I turned 33"
 
 
 def _letter_to_patient(tx: _Text, d: Demographics) -> None:

@@ -47,7 +47,10 @@ _WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) an
                       # "My husband Cathal (33) and I (30) are both well", "We are both healthy"
                       r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
                       r"(?:me|i)(?: \(\d{1,2}\))?|we)"
-                      r" (?:are|were) (?:both )?(?:healthy|well|fine|unaffected)\b"
+                      # "Lars and I (both 33) are not related and are healthy"
+                      r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?"
+                      r" (?:are|were) (?:not related,? and (?:are )?)?(?:both )?"
+                      r"(?:healthy|well|fine|unaffected)\b"
                       r"|\bwe're both (?:healthy|well|fine)\b", re.IGNORECASE)
 
 
@@ -55,9 +58,9 @@ def parents_well_in_own_words(text: str, sentence: Sentence,
                               found: list[FamilyStatement]) -> list[FamilyStatement]:
     """Both parents unaffected when a parent writing about the child says "Me and Jo are both
     healthy" (and the sentence says nothing else of the parents)."""
-    if any(s.relation in ("parents", "mother", "father") and s.note not in CONSANG_NOTES
-           for s in found):
-        return []
+    said = {s.relation for s in found if s.note not in CONSANG_NOTES}
+    if "parents" in said or {"mother", "father"} <= said:
+        return []  # (one parent read - "My husband Cathal and I are both well" - is not both)
     m = _WE_WELL.search(sentence.text)
     if m is None or not parent_narrator(text):
         return []

@@ -18,7 +18,8 @@ __all__ = ["_NEUTRAL", "_UNAFFECTED", "test_result"]
 _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|not affected"
                          # notes' "NAD": no abnormality detected
                          r"|nad|no abnormalit(?:y|ies)(?: (?:detected|found|seen))?"
-                         r"|(?:is|are|was|were|seems?|looks?|doing) (?:perfectly )?fine"
+                         r"|(?:is|are|was|were|seems?|looks?|doing|'s|'re|’s|’re) (?:perfectly "
+                         r"|totally |completely |absolutely )?fine"
                          # "doing great at school", "doing really well"
                          r"|doing (?:really |very |so )?(?:great|brilliantly|fine)\b"
                          # "My brother's skin is completely clear"
@@ -111,8 +112,11 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|in clinic|by (?:the |a |an |our )?[a-z]+(?: [a-z]+)?))?"
                       # a test done, its result still to be said: "we checked her urine
                       # succinylacetone", "has had her eyes checked", "both had ECGs and echos"
-                      r"|(?:(?:i|we|they|she|he) )?(?:checked|tested|screened|examined|scanned)"
-                      r" (?:his|her|their|the) [a-z0-9 -]{1,40}"
+                      r"|(?:(?:i|we|they|she|he|(?:dr|mr|mrs|ms|miss)\.? [a-z]+|the [a-z]+) )?"
+                      r"(?:checked|tested|screened|examined|scanned) (?:his|her|their|the)"
+                      r" [a-z0-9 -]{1,40}"
+                      # an age in words: "Her brother Zain, he's fourteen, ..."
+                      rf"|(?:he|she)(?:'s| is) {_NUMBER_WORD}"
                       # "they tested her last week" (the result comes next: ", negative")
                       r"|(?:(?:i|we|they|she|he) )?(?:checked|tested|screened|examined|scanned)"
                       r" (?:him|her|them)(?: (?:last|this) (?:week|month|year)| today"
@@ -187,9 +191,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
 
 
 #: the result of a relative's test told as a clause of its own: "had an echo | and it was normal"
-_TEST_RESULT = re.compile(r"[\s,]*(?:and|but)?\s*(?:it|they|both|all)\s(?:was|were|is|are"
-                          r"|came back)\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable)"
-                          r"(?=[\s.,;]|$)")
+_TEST_RESULT = re.compile(r"[\s,]*(?:and|but)?\s*(?:it|they|both|all|(?:his|her|their)\s(?:eyes"
+                          r"|retinas?|skin|heart|kidneys|urine|hearing|bloods?|tests?|results?"
+                          r"|scans?|echo|x-rays?|ecg))(?:\s(?:was|were|is|are|came back)|'s|'re)"
+                          r"\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable)(?=[\s.,;]|$)")
 
 
 def test_result(p: ParsedSentence, clause: Clause) -> tuple[int, int] | None:

@@ -25,7 +25,9 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _BEFORE_KIN = (r"(?:healthy|unaffected|unrelated|related|consanguineous|non-? ?consanguineous"
                r"|young|older|elderly|two|both|(?:first|second)[- ]cousin"
                r"|(?i:[a-z]{3,}(?:ese|ian|an|ish|i|ic)))")  # a nationality: "Japanese", "Pakistani"
-_NOT_SUBJECT = re.compile(rf"(?:from|to|by|with|of|for|than|like|without)(?: {_DET})?:? "
+_NOT_SUBJECT = re.compile(r"(?:from|to|by|with|of|for|than|like|without"
+                          # "The coroner told Mum and Dad ...": told, not telling of themselves
+                          rf"|told|informed|advised|reassured|rang|phoned|emailed)(?: {_DET})?:? "
                           # "the third child of III-4 (father, 34) and III-5 (mother, 29)"
                           r"(?:(?:i{1,3}|iv|vi{0,3})[-:]\d{1,2} \()?$")
 #: relatives described after "of" ("the second child of healthy, non-consanguineous Japanese

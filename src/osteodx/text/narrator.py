@@ -27,6 +27,9 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|[A-Z][a-z]+'s) (?:mum|mom|mother|dad|father|parents?)\b"
                      # "This is Sophie's mum, Kelly.", "I am Leo's father", "it's Gulay Demir Elif
                      # Demir's mum" (her name, then the child's)
+                     # "Writes to you the mother of Sofiia Kovalenko", "I am the father of Leo"
+                     r"|\b(?:i am |i'm |writes? (?:to you )?)?the (?:mother|father|mum|mom|dad"
+                     r"|parents) of (?-i:[A-Z][a-z]+)"
                      r"|\b(?:this is|it's|i am|i'm) (?-i:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)'s (?:mum"
                      r"|mom|mother|dad|father)\b"
                      # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
@@ -62,7 +65,8 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
                        r" with)\s(?:this|it)\b|\bsince I was\b"
                        r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
-                       r"|\bI(?:'ll|\swill)\sbe\s\d{1,3}\s(?:next|in)\b", re.IGNORECASE)
+                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning)\s\d{1,3}\s(?:next|in)\b",
+                       re.IGNORECASE)
 #: a son or daughter writing about a parent, the patient: "I'm her son Hamish", "My mother,
 #: Margaret Ross, has an appointment with you"
 _ABOUT_PARENT = re.compile(r"\bI(?:'m|\sam)\s(?:her|his)\s(?:son|daughter)\b|\b(?:writing|write)\s"

@@ -1,0 +1,31 @@
+"""The sex of a patient who writes about themself, from words only a woman or a man writes of
+their own body or life ("my periods", "my circumcision", "as a girl who plays volleyball")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["writer_sex"]
+
+_WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
+                            r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
+                            r"|uterus|ovaries)\b"  # "my periods are heavy"
+                            r"|\bas\sa\s(?:\w+\s)?(?:girl|woman)\b", re.IGNORECASE)
+_WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
+                          r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b", re.IGNORECASE)
+
+
+def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
+    """("FEMALE" | "MALE", the words) when the writer's own words give their sex.
+
+    >>> writer_sex("My periods have always been heavy.")[0]
+    'FEMALE'
+    >>> writer_sex("I bled after my circumcision.")[0]
+    'MALE'
+    >>> writer_sex("I bruise easily.") is None
+    True
+    """
+    for rx, sex in ((_WRITER_FEMALE, "FEMALE"), (_WRITER_MALE, "MALE")):
+        if (m := rx.search(text)) is not None:
+            return sex, m
+    return None
