@@ -68,7 +68,7 @@ from osteodx.text.experiencer_words import (
     _SUBJECT_ANCHOR,
 )
 from osteodx.text.named_relatives import with_named_relatives
-from osteodx.text.narrator import MY, patient_writes, the_child
+from osteodx.text.narrator import MY, patient_writes, tells_own_body, the_child
 from osteodx.text.sentences import (
     LITERATURE_SECTIONS,
     Sentence,
@@ -160,7 +160,7 @@ class ContextAnalyser:
         self._child = the_child(text)
         #: the patient's own account: "he" and "she" are other people ("my dad Gary ... and
         #: he's hypothyroid too")
-        self._own_account = patient_writes(text)
+        self._own_account = patient_writes(text) and tells_own_body(text)  # (not a sister's)
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect_right(self._starts, pos) - 1

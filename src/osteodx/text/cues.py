@@ -69,8 +69,6 @@ _REL = {
     "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?",
     "grandparents": r"grandparents?",
     "aunt": r"aunts?|aunties?|aunty", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    # the patient's spouse (no blood relative), or, in a parent's account, the other parent
-    "husband": r"husband(?!['’]s)", "wife": r"wife(?!['’]s)",  # ("my husband's dad": his)
     # a family-history line's grandparents: "PGM - very low uric acid", "MGF: gout"
     "paternal grandmother": r"pgm", "maternal grandmother": r"mgm",
     "paternal grandfather": r"pgf", "maternal grandfather": r"mgf",

@@ -495,4 +495,4 @@ def find_family_statements(text: str, ctx: ContextAnalyser | None = None
         found += parents_well_in_own_words(ctx.text, ctx.sentences[i], found)
         out += found
         before = found
-    return _merge([s for s in out if s.relation not in ("husband", "wife")])  # a spouse
+    return _merge(out)

@@ -61,8 +61,21 @@ def parents_well_in_own_words(text: str, sentence: Sentence,
     said = {s.relation for s in found if s.note not in CONSANG_NOTES}
     if "parents" in said or {"mother", "father"} <= said:
         return []  # (one parent read - "My husband Cathal and I are both well" - is not both)
-    m = _WE_WELL.search(sentence.text)
-    if m is None or not parent_narrator(text):
+    if not parent_narrator(text):
         return []
-    return [FamilyStatement("parents", False, m.group(), sentence.start, sentence.end,
-                            sentence.text)]
+    if (m := _WE_WELL.search(sentence.text)) is not None:
+        return [FamilyStatement("parents", False, m.group(), sentence.start, sentence.end,
+                                sentence.text)]
+    if (m := _SPOUSE_WELL.search(sentence.text)) is not None and not said & {"mother", "father"}:
+        parent = "father" if m.group(1).lower() == "husband" else "mother"
+        return [FamilyStatement(parent, False, m.group(), sentence.start, sentence.end,
+                                sentence.text)]
+    return []
+
+
+#: a parent writing of the other parent: "My wife Lucy (36) was examined and her eyes are
+#: normal", "My husband is healthy"
+_SPOUSE_WELL = re.compile(r"\bmy (husband|wife)(?:,? (?-i:[A-Z][a-z]+),?)?(?: \(\d{1,2}\))? "
+                          r"(?:is|was|has been) (?:(?:examined|checked|tested|seen)"
+                          r"(?: [a-z ]{0,20}?)? and (?:his|her) [a-z]+ (?:is|are|was|were) )?(?:completely |totally "
+                          r"|perfectly )?(?:healthy|well|fine|normal|unaffected)\b", re.IGNORECASE)

@@ -18,8 +18,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["diary_of", "parent_addressed", "parent_narrator", "patient_writes", "child_relation",
-           "relation_for_child", "the_child", "writers_own", "writes_about_parent", "MY", "YOUR"]
+__all__ = [
+    "diary_of",
+    "parent_addressed",
+    "parent_narrator",
+    "patient_writes",
+    "child_relation",
+    "relation_for_child",
+    "the_child",
+    "writers_own",
+    "writes_about_parent",
+    "tells_own_body",
+    "MY",
+    "YOUR",
+]
 
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
@@ -110,7 +122,7 @@ def parent_narrator(text: str) -> bool:
     own = _SELF_AGE.search(text)
     if own is not None and own.start() < parent.start():
         return False
-    if _tells_own_body(text):
+    if tells_own_body(text):
         return False  # "my legs go rigid ... Our daughter Isla is 3 and they tested her"
     return len(re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
 
@@ -126,14 +138,14 @@ _THIRD_BODY = re.compile(rf"\b(?:his|her|their)\s(?:(?:left|right|lower|upper|to
                          rf"\s)?{_BODY}\b", re.IGNORECASE)
 
 
-def _tells_own_body(text: str) -> bool:
+def tells_own_body(text: str) -> bool:
     """Does the writer tell of their own body far more than of anyone else's ("my legs go
     rigid", "my hands", "my top eyelids")? Then a child named in passing ("Our daughter Isla
     is 3 and they tested her") is the patient's child, not the patient.
 
-    >>> _tells_own_body("My legs go stiff, my hands lock and my eyelids lag. Our son is 3.")
+    >>> tells_own_body("My legs go stiff, my hands lock and my eyelids lag. Our son is 3.")
     True
-    >>> _tells_own_body("Our son's legs are stiff; his hands lock and his eyes lag. My back aches.")
+    >>> tells_own_body("Our son's legs are stiff; his hands lock and his eyes lag. My back aches.")
     False
     """
     own = len(_OWN_BODY.findall(text))
@@ -151,7 +163,7 @@ def patient_writes(text: str) -> bool:
     False
     """
     return (not parent_narrator(text) and _SELF_AGE.search(text) is not None
-            and (len(_FIRST_PERSON.findall(text)) >= 6 or _tells_own_body(text)))
+            and (len(_FIRST_PERSON.findall(text)) >= 6 or tells_own_body(text)))
 
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."
