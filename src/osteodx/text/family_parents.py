@@ -77,5 +77,6 @@ def parents_well_in_own_words(text: str, sentence: Sentence,
 #: normal", "My husband is healthy"
 _SPOUSE_WELL = re.compile(r"\bmy (husband|wife)(?:,? (?-i:[A-Z][a-z]+),?)?(?: \(\d{1,2}\))? "
                           r"(?:is|was|has been) (?:(?:examined|checked|tested|seen)"
-                          r"(?: [a-z ]{0,20}?)? and (?:his|her) [a-z]+ (?:is|are|was|were) )?(?:completely |totally "
-                          r"|perfectly )?(?:healthy|well|fine|normal|unaffected)\b", re.IGNORECASE)
+                          r"(?: [a-z ]{0,20}?)? and (?:his|her) [a-z]+ (?:is|are|was|were) )?"
+                          r"(?:completely |totally |perfectly )?(?:healthy|well|fine|normal"
+                          r"|unaffected)\b", re.IGNORECASE)
