@@ -2,20 +2,18 @@
 
 A phenopacket needs the patient's age and sex, and onset ages are derived
 from "a 16-year old girl ... back pain for 1 year" (onset at about 15). The
-first explicit statement about the patient wins: case reports state age and
-sex in their first sentence about the case, and later ages belong to
-relatives ("her mother, aged 45", "a 45-year-old brother"), which are skipped,
-and so are ages at an event ("since she was 10 years old", "at 3 years of age",
-"L THR 2021 (aged 49)"). Notes and letters put age and sex in a header ("52M,
-retired", "Re: Poppy HARRIS (6 years 3 months)", "Baby boy of Sarah T."), read only
-at the start of their line. Pronouns ("she", "her") decide the sex only when nothing
-explicit does, and are marked as weak evidence; a karyotype ("46,XY") is weaker still.
-A duration counts only in a sentence about the complaint ("history", "complained",
-"pain", "presented", ...), not about treatment ("was treated with calcitriol for 6
-months"). Onset statements per finding are read by :mod:`osteodx.text.onsets`.
+first explicit statement about the patient wins: case reports state age and sex in their
+first sentence about the case, and later ages belong to relatives ("her mother, aged 45", "a
+45-year-old brother"), which are skipped, and so are ages at an event ("since she was 10
+years old", "at 3 years of age", "L THR 2021 (aged 49)"). Notes and letters put age and sex
+in a header ("52M, retired", "Re: Poppy HARRIS (6 years 3 months)", "Baby boy of Sarah
+T."), read only at the start of their line. Pronouns ("she", "her") decide the sex only when
+nothing explicit does, and are weak evidence; a karyotype ("46,XY") is weaker still. A
+duration counts only in a sentence about the complaint ("history", "complained", "pain",
+"presented", ...), not about treatment ("was treated with calcitriol for 6 months"). Onset
+statements per finding are read by :mod:`osteodx.text.onsets`.
 
-Every value keeps the span of the original text it came from
-(``text[e.start:e.end] == e.text``); numbers may be words ("one year").
+Every value keeps its span of the original text (``text[e.start:e.end] == e.text``).
 
 >>> d = extract_demographics("A 16-year old girl had diffuse back pain for 1 year.")
 >>> d.age_years, d.sex, d.duration_years, d.onset_age_years, d.age_iso8601
