@@ -26,7 +26,9 @@ from osteodx.engine.finding_vectors import (
     _curated_absences,
     _opposite_findings,
     _update,
+    absence_terms,
     column_maxima,
+    opposites_of,
     too_general,
 )
 from osteodx.engine.params import ModelParameters
@@ -100,14 +102,17 @@ def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
         a = anc[sel]
         flat, vals, lengths = _gather(kb.implied, a, owner[sel], n)
         np.maximum.at(lr, flat, vals * np.repeat(p.ancestor_discount / bg[a], lengths))
-        code[lr > np.repeat(floors, n)] = M.COMMON_ANCESTOR
+        # every position above its row's floor, in place (NO_MATCH is 0, True is 1)
+        np.greater(lr.reshape(t, n), floors[:, None], out=code.reshape(t, n).view(bool))
+        code *= np.int8(M.COMMON_ANCESTOR)
     sel = other & annotated
     if sel.any():
         a = anc[sel]
         flat, vals, lengths = _gather(kb.direct, a, owner[sel], n)
-        best = np.full(t * n, -np.inf)
+        best = np.empty(t * n)  # read only where written: at the gathered positions
+        best[flat] = -np.inf
         np.maximum.at(best, flat, vals * np.repeat(p.specific_discount / bg[a], lengths))
-        win = np.flatnonzero(best >= lr)
+        win = flat[best[flat] >= lr[flat]]  # repeats write the same value twice
         lr[win] = best[win]
         code[win] = M.FINDING_MORE_SPECIFIC
     slot = np.arange(t)
@@ -117,10 +122,11 @@ def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
         _update(lr, code, None, flat, vals / np.repeat(bg[qs], lengths), c, -1, ties=ties)
     lr2, code2 = lr.reshape(t, n), code.reshape(t, n)
     for k, q in enumerate(qs.tolist()):  # rare, and written for one finding's row
-        if kb.negation_in_ancestors[q]:
+        if absence_terms(kb, q, False):
             rows, _ = kb.implied.column(q)
             _curated_absences(kb, q, rows, lr2[k], code2[k], None, p.negated_lr, M.NEGATED)
-        _opposite_findings(kb, q, p, float(floors[k]), lr2[k], code2[k], None)
+        if opposites_of(kb, q):
+            _opposite_findings(kb, q, p, float(floors[k]), lr2[k], code2[k], None)
 
     hit = np.flatnonzero(code != M.NO_MATCH)
     bases = np.log10(floors) * weights[M.NO_MATCH]
@@ -147,11 +153,11 @@ def _excluded_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
                               / np.repeat(denom, lengths))
     lr2 = lr.reshape(t, n)
     for k, q in enumerate(qs.tolist()):
-        if kb.negation_in_ancestors[q]:
+        if absence_terms(kb, q, True):
             rows, _ = kb.implied.column(q)
             _curated_absences(kb, q, rows, lr2[k], None, None,
                               p.excluded_negated_lr / denom[k], M.EXCLUDED_NEGATED, exact=True)
-    hit = np.flatnonzero(lr != np.repeat(base_lr, n))
+    hit = np.flatnonzero(lr2 != base_lr[:, None])
     return _split(hit, np.log10(lr[hit]), np.log10(base_lr), n, t)
 
 

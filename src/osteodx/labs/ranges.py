@@ -77,7 +77,8 @@ def plausible(analyte: Analyte, x: float, unit: Unit) -> bool | None:
     return analyte.within_plausible(xc)
 
 
-def assumed_unit(analyte: Analyte, x: float, *, near_reference: bool = True) -> str | None:
+def assumed_unit(analyte: Analyte, x: float, *, near_reference: bool = True,
+                 said_normal: bool = False) -> str | None:
     """The catalogue unit (canonical or alternative) in which a value written
     without a unit is plausible, or None if there is none or more than one
     that would give different values ("Hb 138" is g/L, not g/dL; a count of
@@ -86,7 +87,9 @@ def assumed_unit(analyte: Analyte, x: float, *, near_reference: bool = True) -> 
     1.2 mmol/L, so None). When several units are plausible, the one in which the value
     lies within 50 times the limits of a catalogue reference range is taken if it is
     the only one ("CK 412" is U/L: 412 ukat/L would be 130 times the upper limit); not with
-    ``near_reference=False``, as when a range printed without a unit can judge the value."""
+    ``near_reference=False``, as when a range printed without a unit can judge the value.
+    A value the text calls normal (*said_normal*: "CK normal (110)") is read, among several
+    plausible units, in the only one that puts it inside a catalogue reference range."""
     fits: dict[float, str] = {}
     for code in (analyte.unit, *analyte.alt_units):
         unit = parse_ucum(code)
@@ -96,23 +99,29 @@ def assumed_unit(analyte: Analyte, x: float, *, near_reference: bool = True) -> 
             fits.setdefault(round(xc, 9), code)
     if len(fits) > 1 and near_reference:  # "CK 412": 2 x the upper limit in U/L, 130 x in ukat/L;
         fits = {xc: code for xc, code in fits.items() if _near_reference(analyte, xc)}
+    if len(fits) > 1 and said_normal:  # "CK normal (110)": 110 U/L, not 110 ukat/L
+        fits = {xc: code for xc, code in fits.items() if _near_reference(analyte, xc, 1.0)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def assumption_reason(analyte: Analyte, x: float) -> str:
     """Why :func:`assumed_unit` chose its unit, for the warning that says so."""
     n = sum(bool(plausible(analyte, x, parse_ucum(c))) for c in (analyte.unit, *analyte.alt_units))
-    return ("the only catalogue unit in which it is plausible" if n <= 1 else
-            f"the only catalogue unit in which it lies within {_NEAR:g} times the limits of a "
+    if n <= 1:
+        return "the only catalogue unit in which it is plausible"
+    if assumed_unit(analyte, x) is None:  # chosen by the word "normal"
+        return "the only catalogue unit in which it lies inside a catalogue reference range, " \
+               "as the text calls it normal"
+    return (f"the only catalogue unit in which it lies within {_NEAR:g} times the limits of a "
             f"catalogue reference range")
 
 
 _NEAR = 50.0  # how far outside a reference range a result written without a unit may lie
 
 
-def _near_reference(analyte: Analyte, xc: float) -> bool:
-    """Is a canonical value within ``_NEAR`` times the limits of some catalogue band?"""
-    return any((b.low is None or xc >= b.low / _NEAR) and (b.high is None or xc <= b.high * _NEAR)
+def _near_reference(analyte: Analyte, xc: float, near: float = _NEAR) -> bool:
+    """Is a canonical value within *near* times the limits of some catalogue band?"""
+    return any((b.low is None or xc >= b.low / near) and (b.high is None or xc <= b.high * near)
                for b in analyte.reference_ranges)
 
 

@@ -74,6 +74,7 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
                 r"(?:\snow)?"
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
+                r"|\sas\sI\s(?:write|type|speak)\b|\sat\sthe\s(?:moment|time\sof\swriting)\b"
                 r"|\s?$|\s\()", re.IGNORECASE), "writer"),  # "I'm 23 (24 in February)"
     # the patient writing: "I'll be 35 next month", "I turn 17 in three weeks" (34, 16 now)
     (re.compile(r"\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|\sam\sturning)\s(?P<n>#+)"
@@ -105,6 +106,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
+    # Indian English "completed N years" (turned N): "Arjun completed 6 years on Deepavali day"
+    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:has\s)?(?:just\s)?completed\s(?P<n>#+)\s"
+                r"(?:years?|yrs?)(?:\sof\sage)?(?!\s(?:of|in|at|with|since|ago|course)\b)",
+                re.IGNORECASE), "named_child"),
     # ... in a non-native parent's words: "Valentina have 6 years and 4 months.", "Sofiia has
     # now 7 months and 10 days."
     (re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:now\s)?ha(?:s|ve)\s(?:now\s)?(?P<n>#+)\s"

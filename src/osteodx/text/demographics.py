@@ -38,9 +38,11 @@ from osteodx.text.birthdate import age_after_birth_date, age_from_dates
 from osteodx.text.iso_age import iso8601
 from osteodx.text.narrator import (
     diary_of,
-    parent_addressed,
+    heading_names,
+    other_child,
     parent_narrator,
     patient_writes,
+    second_person,
     the_child,
     writes_about_parent,
 )
@@ -175,7 +177,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
     if not where:
         return True
     if where == "child":  # "Our daughter Maja is 3": the writer's child, the patient unless
-        return not patient_writes(tx.norm.original)  # the patient writes of her daughter
+        # the patient writes of her daughter, or the account is of a son
+        return not patient_writes(tx.norm.original) and not other_child(tx.norm.original, m[0])
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
         return not parent_narrator(tx.norm.original) and not writes_about_parent(tx.norm.original)
     if where == "parent_patient":  # "Mum is 74" in her son's letter about her
@@ -191,14 +194,14 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
                      rf"\s{re.escape(name)}\b", tx.norm.original):
             return True  # "our grandson, Alfie Evans ... Alfie is three and a half", "on behalf
             # of my husband, Tom ... Tom turned 52 in June"
+        if heading_names(tx.norm.original, name):
+            return True  # "Patient: Master Arjun Venkatesh ... Arjun completed 6 years"
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
             rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
             rf"|dad)\sof\s{re.escape(name)}\b", tx.norm.original) is not None
     if where == "heading_name":  # "Sofia, who is eleven" when the letter is about Sofia
-        return re.search(rf"^[ \t*_]*(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?(?:(?:mr|mrs"
-                         rf"|ms|miss|master)\.?\s)?{re.escape(m.group('name'))}\b",
-                         tx.norm.original, re.IGNORECASE | re.MULTILINE) is not None
+        return heading_names(tx.norm.original, m.group("name"))
     if m.end() > tx.line_end(m.start()):
         return False  # a heading is one line
     prefix = tx.line_prefix(m.start())
@@ -313,8 +316,10 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
                    key=lambda m: m.start())
     for m in found:
         s, _ = tx.sentence(m.start())
-        if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()):
-            continue
+        if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()) or (
+                m[0][:4].lower() in ("the ", "that")
+                and patient_writes(tx.norm.original)):
+            continue  # (nor, in the patient's own account, "the man at the Infirmary")
         if _SIMILE.search(tx.masked, max(0, m.start() - 6), m.start()) or _WHEN_WAS.search(
                 tx.masked, max(s, m.start() - 40), m.start()):
             continue  # (nor "blind since she was a girl": a time of life, anyone's)
@@ -425,10 +430,7 @@ def _duration(tx: _Text, d: Demographics) -> None:
         d.onset_source = d.duration_source
 
 
-#: a letter written to the patient: "Dear Sofia, ... You are 31. When you were 13 ..."
-_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-_DEAR = re.compile(r"^\s*Dear\b", re.MULTILINE)
-#: "You are 31.", "you are now 31 years old"
+#: in a letter to the patient: "You are 31.", "you are now 31 years old"
 _YOU_ARE = re.compile(r"\b(?-i:Y)ou(?:'re|\sare)\s(?:now\s)?(?P<n>#+)(?:\s(?:years?|yrs?)"
                       r"(?:\s(?:old|of\sage))?)?(?=\s?[.,;]|\s(?:and|with)\b)", re.IGNORECASE)
 #: a bare age said of "he" or "she", whoever that is: "He's 70 now" (not "He is 16 years
@@ -439,14 +441,6 @@ _PRONOUN_AGE = re.compile(rf"(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?:\d+
                           r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s)", re.IGNORECASE)
 #: the addressee's title: "Ms Sofia Markovic", "Dear Mr Jones", "To: Ms Amira H."
 _TITLE = re.compile(r"^\s*(?:(?:Dear|To:?)\s+)?(?P<t>Mrs|Ms|Miss|Mr)\.?\s+[A-Z]", re.MULTILINE)
-
-
-def second_person(text: str) -> bool:
-    """Is *text* a letter to the patient ("Dear Sofia, ... you ...")? Its he and she are
-    then the patient's relatives, and "you" is the patient."""
-    return (bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
-            and not parent_addressed(text)  # "Dear Fiona, ... Callum ... your brother"
-            and not patient_writes(text))  # "Dear Dr Ali, you looked after me ... I turned 33"
 
 
 def _letter_to_patient(tx: _Text, d: Demographics) -> None:

@@ -82,7 +82,7 @@ import re
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
-from osteodx.text.family_findings import _finding, _Found, _strip_lead
+from osteodx.text.family_findings import TEST_DONE, _finding, _Found, _strip_lead
 from osteodx.text.family_parents import both_well, parents_well_in_own_words
 from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
 from osteodx.text.family_relatives import relative_hit as _hit
@@ -290,6 +290,7 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
         k = _joined(p, rels, ci, lo)
         end = p.clauses[k].end
     found = _finding(ctx, p, lo, end, raw_start=clause.start)
+    last = k  # the clause the finding ends in
     named = ctx.original(p, lo, end).strip(" ,") if found is not None else ""
     if found is not None and (_IDENTITY_ONLY.fullmatch(named) or (  # "Lea (17): well"
             _IDENTITY_ONLY.fullmatch(re.sub(r"^[\s,;.)]+|[\s,;.]+$", "", named))
@@ -307,9 +308,14 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
             if found is None and after is not None and _VERB_FIRST.match(text, after.start):
                 k += 1  # "..., who is seven, | is completely healthy"
                 found = _finding(ctx, p, after.start, after.end)
+                last = k + 1
     out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
-    if k + 1 < len(p.clauses) and (r := test_result(p, p.clauses[k + 1])) is not None:
-        return out + _statements(_finding(ctx, p, *r), group, span)  # "| and it was normal"
+    if last + 1 < len(p.clauses) and (r := test_result(p, p.clauses[last + 1])) is not None:
+        result = _finding(ctx, p, *r)  # "| and it was normal"
+        if found is not None and found.affected and result is not None \
+                and result.affected is False and TEST_DONE.search(found.text.lower()):
+            out = []  # "had her thyroid checked last week": the test, not a finding
+        return out + _statements(result, group, span)
     if found is None and not (k + 1 < len(p.clauses) and p.clauses[k + 1].subjectless):
         return []
     k += 1

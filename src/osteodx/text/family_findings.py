@@ -234,6 +234,10 @@ _RESULT_AGAIN = re.compile(r"(?:absent|present|not (?:found|detected|present)|ne
 #: a summary that the relative is well, whatever else is said of them
 _NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|issues|concerns"
                           r"|complaints|symptoms)\b")
+#: a test done, its result said apart: "had a full cardiology check-up last year", "was tested
+#: as a baby", "had her thyroid checked last week"
+TEST_DONE = re.compile(r"\b(?:tested|checked|screened|examined|scanned|check-?ups?|tests?|scans?"
+                       r"|echos?|ecgs?|x-rays?)\b")
 #: a query mark before a word hedges it: "died aged 45, ?brain haemorrhage", "(FHx ?SAH)"
 _QUERY = re.compile(r"(?:^|[\s,(])\?\s?[a-z]")
 #: "normal" opening a list: "normal vision, ...", "completely normal eyes and teeth"
@@ -336,6 +340,10 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     affected = any(votes)
     if affected and _NO_PROBLEMS.search(text, start, end):
         affected = False  # "has straight legs and no problems": a summary that she is well
+    if affected and False in votes and all(
+            not v or TEST_DONE.search(text, a, b)
+            for v, (a, b) in zip(votes, _pieces(text, start, end), strict=True)):
+        affected = False  # "had a full check-up last year and everything was normal"
     last = max(start, text.rfind(" ", start, end) + 1)
     finding = clean_text(ctx.original(p, start, end))
     doubted = _UNCONFIRMED.match(text, re.match(r"[\s;,]*(?:but\s|although\s)?", text[end:]).end()

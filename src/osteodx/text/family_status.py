@@ -25,7 +25,11 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          # "My brother's skin is completely clear"
                          r"|(?:is|are|was|were|looks?|stays?|stayed) (?:completely |totally |all"
                          r" |perfectly )?clear\b"
-                         r"|(?:perfectly |absolutely )?fine(?=\s*$)"
+                         r"|(?:perfectly |absolutely )?fine(?:\s(?:too|as well|also))?(?=\s*$)"
+                         # "has never had any problems at all"; Irish "both grand" (fine)
+                         r"|(?:never|not) (?:had|has|have) any (?:problems?|issues|trouble"
+                         r"|symptoms)"
+                         r"|(?:is|are|'s|'re|’s|’re) (?:both |all )?grand(?=\s*$)"
                          # "His sister Anja, 43, is fit and has a normal CK" (not "fits")
                          r"|(?:is|are|was|were|keeps?|kept) (?:very |perfectly )?fit(?: and well)?"
                          # a patient's e-mail: "Auntie Glenys is 68 and has nothing wrong"
@@ -64,7 +68,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:was|were|has been|have been) )?(?:examined|seen|assessed|reviewed"
                       r"|tested"
                       r"|checked)(?: (?:today|here|in (?:the )?clinic|by me|as well|too|recently"
-                      r"|yesterday|(?:last|this) (?:week|month|year)))?"
+                      r"|yesterday|(?:last|this) (?:week|month|year)|(?:in|during) (?:her |the )?"
+                      r"pregnancy|at birth|as an? (?:baby|newborn|infant|child|teenager)))?"
                       # "is healthy and attends school": where a child goes, not a finding
                       r"|(?:(?:attends|goes to|is at|is in|started|starts) )?(?:at |in )?(?:a )?"
                       r"(?:mainstream "
@@ -109,7 +114,8 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:i|we) (?:examined|saw|reviewed|met|assessed) (?:him|her|them)"
                       r"(?: (?:today|too|also|in clinic))?"
                       r"|(?:examined|seen|reviewed|assessed|checked)(?: (?:today|too|also"
-                      r"|in clinic|by (?:the |a |an |our )?[a-z]+(?: [a-z]+)?))?"
+                      r"|in clinic|by (?:the |a |an |our )?[a-z]+(?: [a-z]+)?|(?:in|during) "
+                      r"(?:her |the )?pregnancy|at birth|as an? (?:baby|newborn|infant|child)))?"
                       # a test done, its result still to be said: "we checked her urine
                       # succinylacetone", "has had her eyes checked", "both had ECGs and echos"
                       r"|(?:(?:i|we|they|she|he|(?:dr|mr|mrs|ms|miss)\.? [a-z]+|the [a-z]+) )?"
@@ -144,6 +150,13 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|counsell?ing)(?: only| purposes)?"
                       r"|(?:(?:were|was|have been|has been) )?(?:given|advised|counsell?ed"
                       r"|reassured|shown|taught|updated)\b.{0,160}"
+                      # what the relative did for the patient: "Mum took me to the GP",
+                      # "called me her Jekyll and Hyde girl", "kept a calendar of them"
+                      r"|(?:(?:has|had|always|often|then|first) )?(?:called|took|brought|drove"
+                      r"|carried|rushed|sent|helped|made|let|held) (?:me|us)\b"
+                      r"(?:(?!\b(?:because|as|since|who|when|after)\b).){0,100}"
+                      r"|(?:(?:has|had|always) )?kept (?:a |an )?(?:calendar|diary|record|log"
+                      r"|notebook|list|chart)s?\b.{0,60}"
                       r"|(?:i'd|i would|we'd|we would|i'll|we'll|i will|we will|i shall|we shall)"
                       r" (?:like|want|ask|arrange|refer|offer|see|talk|discuss)\b.{0,160}"
                       # a name and an age: "Isla (3)", "Ellie's 12"; a normal build or hair
@@ -191,14 +204,19 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
 
 
 #: the result of a relative's test told as a clause of its own: "had an echo | and it was normal"
-_TEST_RESULT = re.compile(r"[\s,]*(?:and|but)?\s*(?:it|they|both|all|(?:his|her|their)\s(?:eyes"
-                          r"|retinas?|skin|heart|kidneys|urine|hearing|bloods?|tests?|results?"
-                          r"|scans?|echo|x-rays?|ecg))(?:\s(?:was|were|is|are|came back)|'s|'re)"
-                          r"\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable)(?=[\s.,;]|$)")
+_TEST_RESULT = re.compile(r"[\s,]*(?:(?:because of|due to|after|following) [a-z\s]{1,30}?\s)?"
+                          r"(?P<result>(?:and|but)?\s*(?:it|they|both(?: of them)?|all|everything"
+                          # "her calcium is normal", "his heart rhythm was fine"
+                          r"|(?:his|her|their)\s(?!(?:husband|wife|partner|sons?|daughters?|children"
+                          r"|kids|mother|father|mum|dad|brothers?|sisters?|boys?|girls?|baby)\b)"
+                          r"[a-z]+(?:\s[a-z]+)?)"
+                          r"(?:\s(?:was|were|is|are|came back)|'s|'re)"
+                          r"\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable|healthy|well)"
+                          r"(?=[\s.,;]|$))")
 
 
 def test_result(p: ParsedSentence, clause: Clause) -> tuple[int, int] | None:
     """The view span of "and it was normal" opening *clause*, or None: the result of the
     test the clause before it names ("My brother had an echo and it was normal")."""
     m = _TEST_RESULT.match(p.view.text, clause.start, clause.end)
-    return None if m is None else (m.start(), m.end())
+    return None if m is None else (m.start("result"), m.end())

@@ -111,12 +111,17 @@ _GENETIC = re.compile(
     r"|pi\*?[mszf]{2}"
     r"|homozyg\w*|hemizyg\w*|de novo|inherited|transmitted|segregat\w*|(?:mutation|variant|gene)"
     r"|premutations?|(?:full|pre)-mutations?|repeats?|expansions?"
-    r"-(?:positive|negative)|sequence (?:change|alteration)s?)\b")
+    r"-(?:positive|negative)|sequence (?:change|alteration)s?"
+    # a patient's words: "has the same gene change", "has only one copy" (a carrier)
+    r"|gene (?:change|fault|error|spelling mistake)s?"
+    r"|(?:one|two|both) (?:faulty |bad |altered |changed |affected )?cop(?:y|ies))\b")
 #: the words a genetic result may have besides its genetic terms ("was found to", "absent in")
 _GENOTYPE_WORDS = frozenset(
     "the a an same this that these identical familial causative pathogenic likely novel known "
     "disease-causing causal germline mosaic somatic monoallelic biallelic also both either "
     "neither nor not no only too was were is are be been being has have had did does do later "
+    # a patient's words: "the same gene change", "only one copy"
+    "change changes fault faulty copy copies "
     "subsequently found shown proven confirmed identified detected present absent observed seen "
     "in for to of on by from at as well tested testing test genetic genetically genetics "
     "molecular negative positive sanger sequencing analysis revealed showed demonstrated "

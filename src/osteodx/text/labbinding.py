@@ -24,7 +24,7 @@ _FILLER = (r"serum|plasma|blood|urine|urinary|total|level|levels|concentration|c
 _STRONG = (r"was|were|is|are|of|at|measured|found|noted|showed|revealed|had|remained|reached"
            r"|measuring|with")
 _LINK = re.compile(
-    rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|to|be|been|elevated|increased|raised|decreased"
+    rf"\s?(?:,\s?)?(?:(?:{_FILLER}|{_STRONG}|tests?|to|be|been|elevated|increased|raised|decreased"
     r"|reduced|low|high|normal|borderline|slightly|mildly|moderately|markedly|significantly|very|extremely|grossly"
     r"|long|prolonged"  # "the clotting one (APTT) a bit long, 41"
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|then"
@@ -100,7 +100,8 @@ _NOT_A_RESULT = re.compile(
 
 #: A word between a name and its value that judges it ("was low at", "raised to").
 _SAID = re.compile(r"(?<!\bnot )\b(?:elevated|increased|high|raised|low|decreased|reduced)\b"
-                   r"(?![- ]normal)",
+                   r"(?![- ]normal)"
+                   r"|(?<!\bnot )\bnormal(?=\s?\()",  # "his CK was normal (110)"
                    re.IGNORECASE)
 
 #: the report's word before the name: "a raised CSF protein (1.14 g/L)"
@@ -382,7 +383,9 @@ def _unitless_ok(m: Mention, q: Quantity, gap: str, ranged: bool = False) -> boo
         return False  # (but "CK normal (110)": the status, then its value)
     if len(m.text) > 2 or ranged:
         return True
-    return isinstance(m.target, Analyte) and assumed_unit(m.target, q.value) is not None
+    normal = re.search(r"\bnormal\b", gap, re.IGNORECASE) is not None  # "CK normal (110)"
+    return isinstance(m.target, Analyte) and \
+        assumed_unit(m.target, q.value, said_normal=normal) is not None
 
 
 def _unit_possible(code: str | None, target: object) -> bool:

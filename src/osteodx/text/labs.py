@@ -400,7 +400,8 @@ def _assume_unit(lab: TextLab, a: Analyte) -> bool:
     if lab.value is None:
         return False
     printed = lab.reference_low is not None or lab.reference_high is not None
-    code = assumed_unit(a, lab.value, near_reference=not printed)  # "CRP 12 (<5)": the range
+    code = assumed_unit(a, lab.value, near_reference=not printed,  # "CRP 12 (<5)": the range
+                        said_normal=lab.flag == "normal")
     if code is None:
         return False
     lab.unit, lab.ucum = code, code

@@ -20,9 +20,12 @@ from functools import lru_cache
 
 __all__ = [
     "diary_of",
+    "heading_names",
+    "other_child",
     "parent_addressed",
     "parent_narrator",
     "patient_writes",
+    "second_person",
     "child_relation",
     "relation_for_child",
     "the_child",
@@ -77,7 +80,10 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
                        r" with)\s(?:this|it)\b|\bsince I was\b"
                        r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
-                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning)\s\d{1,3}\s(?:next|in)\b",
+                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning)\s\d{1,3}\s(?:next|in)\b"
+                       # a form filled in by the patient: "(completed by the applicant in his
+                       # own words)"
+                       r"|\b(?:applicant|patient|claimant)\sin\s(?:his|her|their)\sown\swords\b",
                        re.IGNORECASE)
 #: a son or daughter writing about a parent, the patient: "I'm her son Hamish", "My mother,
 #: Margaret Ross, has an appointment with you"
@@ -196,6 +202,49 @@ def the_child(text: str) -> str | None:
     if she >= 3 * max(he, 1):
         return "daughter"
     return named[0]
+
+
+#: a letter written to the patient: "Dear Sofia, ... You are 31. When you were 13 ..." (not
+#: "Dear Dr Whitaker", a letter to a doctor)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_DEAR = re.compile(r"^\s*Dear\b(?!\s+(?:Dr|Doctor|Prof|Professor|Sir|Madam|Colleagues?|Team"
+                   r"|All|Consultant)\b)", re.MULTILINE)
+
+
+def second_person(text: str) -> bool:
+    """Is *text* a letter to the patient ("Dear Sofia, ... you ...")? Its he and she are
+    then the patient's relatives, and "you" is the patient."""
+    return (bool(_DEAR.search(text)) and len(_YOU.findall(text)) >= 8
+            and not parent_addressed(text)  # "Dear Fiona, ... Callum ... your brother"
+            and not patient_writes(text))  # "Dear Dr Ali, you looked after me ... I turned 33"
+
+
+def heading_names(text: str, name: str) -> bool:
+    """Does a heading line name *name* as the patient ("Re: Sofia ...", "Patient: Master
+    Arjun Venkatesh")?"""
+    return re.search(rf"^[ \t*_]*(?:re|patient|pt|name|subject)[*_]*\s?:[*_]*\s?(?:(?:mr|mrs"
+                     rf"|ms|miss|master)\.?\s)?{re.escape(name)}\b",
+                     text, re.IGNORECASE | re.MULTILINE) is not None
+
+
+def other_child(text: str, said: str) -> bool:
+    """Is *said* ("Our daughter Divya is 9 years") about a child other than the patient: a
+    daughter in a parent's account of a son (or the other way round), or a child whose name
+    is not the one a heading gives the patient? Then it is a sibling's age."""
+    m = re.search(r"\b(son|boy|daughter|girl)\b(?:\s(?-i:([A-Z][a-z]+)))?", said, re.IGNORECASE)
+    if m is None:
+        return False
+    head = _PATIENT_HEADING.search(text)
+    if m.group(2) and head is not None and head.group(1) != m.group(2):
+        return True  # "Patient: Master Arjun V." ... "Our daughter Divya is 9 years"
+    child = the_child(text)
+    return child is not None and (m.group(1).lower() in ("son", "boy")) != (child == "son")
+
+
+#: the patient's first name in a heading: "Patient: Master Arjun Venkatesh", "Re: Sofia M."
+_PATIENT_HEADING = re.compile(r"^[ \t*_]*(?:patient|pt|(?:patient|child)'?s? name)[*_]*\s?:[*_]*"
+                              r"\s?(?:(?:mr|mrs|ms|miss|master)\.?\s)?(?-i:([A-Z][a-z]+))\b",
+                              re.IGNORECASE | re.MULTILINE)
 
 
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)

@@ -10,9 +10,16 @@ __all__ = ["writer_sex"]
 _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
                             r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
                             r"|uterus|ovaries)\b"  # "my periods are heavy"
-                            r"|\bas\sa\s(?:\w+\s)?(?:girl|woman)\b", re.IGNORECASE)
+                            r"|\bas\sa\s(?:\w+\s)?(?:girl|woman)\b"
+                            # a form: "(completed by the applicant in her own words)"; the
+                            # writer's title: "From: Mrs Lorna McIntyre"
+                            r"|\bin\sher\sown\swords\b"
+                            r"|(?:^[ \t]*|,[ \t])from:?[ \t]+(?:mrs|ms|miss)\b",
+                            re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
-                          r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b", re.IGNORECASE)
+                          r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
+                          r"|\bin\shis\sown\swords\b|(?:^[ \t]*|,[ \t])from:?[ \t]+mr\b\.?",
+                          re.IGNORECASE | re.MULTILINE)
 
 
 def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
@@ -22,6 +29,10 @@ def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
     'FEMALE'
     >>> writer_sex("I bled after my circumcision.")[0]
     'MALE'
+    >>> writer_sex("To the heart clinic, from Mrs Dorothy Wainwright")[0]
+    'FEMALE'
+    >>> writer_sex("From: Mrs Lorna McIntyre, Paisley")[0]
+    'FEMALE'
     >>> writer_sex("I bruise easily.") is None
     True
     """
