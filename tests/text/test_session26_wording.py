@@ -132,3 +132,90 @@ def test_normal_chooses_among_plausible_units():
     ck = next(a for a in load_catalogue().analytes if "CK" in a.names)
     assert assumed_unit(ck, 110.0) is None  # 110 U/L or 110 ukat/L: both near a range
     assert assumed_unit(ck, 110.0, said_normal=True) == "U/L"
+
+
+def test_a_condition_runs_on_over_the_clauses_that_share_its_subject():
+    from osteodx.text.context import context_of
+
+    text = "If she has a temperature, is vomiting or won't feed: ring us."
+    ctx = context_of(text)
+    at = text.index("vomiting")
+    assert ctx.assess(at, at + len("vomiting")).hypothetical
+
+
+def test_a_clause_with_its_own_subject_ends_the_condition():
+    from osteodx.text.context import context_of
+
+    text = "If she has a temperature, she is vomiting."  # (an odd sentence, but no condition
+    ctx = context_of(text)  # runs into a clause with a subject of its own)
+    at = text.index("vomiting")
+    assert not ctx.assess(at, at + len("vomiting")).hypothetical
+    plain = "She had a temperature, was vomiting and would not feed."
+    at = plain.index("vomiting")
+    assert not context_of(plain).assess(at, at + len("vomiting")).hypothetical
+
+
+def test_nobody_on_that_side_is_the_family_not_the_patient():
+    from osteodx.text.context import context_of
+
+    text = "Her eyelids droop. Nobody on that side has any eye or eyelid problems."
+    at = text.index("eyelid problems")
+    got = context_of(text).assess(at, at + len("eyelid problems"))
+    assert got.negated or got.experiencer != "patient"
+
+
+def test_mummy_and_daddy_are_the_parents():
+    assert _status("My daddy has the same rash.") == [("father", True)]
+    got = find_family_statements("My mummy's elder sister had a child with bad skin.")
+    assert [(s.relation, s.note) for s in got] == [("aunt", "maternal")]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("His hearing test in the hospital was a pass.", "hearing test"),
+    ("The murmur was nothing to worry about.", "murmur"),
+])
+def test_a_lay_verdict_of_normal(text, term):
+    from osteodx.text.context import context_of
+
+    at = text.index(term)
+    assert context_of(text).assess(at, at + len(term)).negated
+
+
+def test_nothing_like_is_no_verdict():
+    from osteodx.text.context import context_of
+
+    text = "It was nothing like his rash."
+    at = text.index("rash")
+    assert not context_of(text).assess(at, at + 4).negated
+
+
+def test_the_writer_was_71_in_june():
+    text = ("I am Margaret Hollis. I was 71 in June. I'm writing it down because I forget things. "
+            "My eyes water and my legs swell. My daughter Sue (45) has it too.")
+    assert extract_demographics(text).age_years == 71
+
+
+def test_a_chat_that_names_the_baby_again_and_again():
+    text = ("Tue 09:14 Gemma: Scan at 32 weeks, not enough water round him.\n"
+            "Sat 22:03 Gemma: He's here!! Alfie 6lb 1oz.\n"
+            "Mon 18:37 Gemma: Alfie is all puffy, they're keeping him in.\n"
+            "Fri 11:30 Gemma: Alfie is 16 weeks today. Kidneys have stopped.\n"
+            "Mon 16:12 Gemma: Lily's wee was tested, clear. She's 4 and bossy.")
+    got = extract_demographics(text).age_years
+    assert got is not None and abs(got - 16 * 7 / 365.25) < 0.01
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("She is born the 14/02/2017 and I write this the 3 of November of 2025.", 8),
+    ("Date of birth: 02/05/2012\nDate form signed: 15/09/2025", 13),
+])
+def test_a_writer_s_or_a_form_s_date(text, years):
+    got = age_from_dates(text)
+    assert got is not None and int(got[0]) == years
+
+
+def test_twins_share_their_birthday():
+    text = ("I am writing about my daughter Isla. Isla and Theo are non-identical twins. They "
+            "turned seven in the summer holidays. Her skin is red and blotchy.")
+    assert extract_demographics(text).age_years == 7
+    assert extract_demographics("They turned seven in the summer.").age_years is None

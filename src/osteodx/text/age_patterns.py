@@ -86,6 +86,12 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
                 r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                 r"|nineteenth|twentieth)\sbirthday\b", re.IGNORECASE), ""),
+    # twins' shared birthday: "Isla and Theo are twins. They turned seven in the summer"
+    (re.compile(r"\b(?:they|the\stwins)\s(?:both\s)?(?:have\s)?(?:just\s)?turned\s(?P<n>#+)"
+                r"(?:\s(?:years?|yrs?))?(?![\w#])", re.IGNORECASE), "twins"),
+    # the patient writing: "I was 71 in June" (a birthday this year)
+    (re.compile(r"\bI\swas\s(?P<n>#+)\sin\s(?-i:January|February|March|April|May|June|July"
+                r"|August|September|October|November|December)\b", re.IGNORECASE), "writer"),
     # the patient writing: "I turned 41 in September", "I've just turned 30"
     (re.compile(r"\bI(?:'ve|\shave)?\s(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?(?![\w#])",
                 re.IGNORECASE), "writer"),
@@ -104,7 +110,8 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:is\s[\w\s#]{1,30}?\sand\s)?(?:has\s)?"
                 r"(?:just\s)?turned)\s(?:now\s)?"  # "Amy is in Year 9 and turned 14 in January"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
-                r"|(?P<u>months?|mos?))(?:\sold)?)?(?:\snow)?(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
+                r"|(?P<u>months?|mos?|weeks?|wks?))(?:\sold)?)?(?:\s(?:now|today))?"
+                r"(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
     # Indian English "completed N years" (turned N): "Arjun completed 6 years on Deepavali day"
     (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:has\s)?(?:just\s)?completed\s(?P<n>#+)\s"

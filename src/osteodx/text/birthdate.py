@@ -25,7 +25,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 #: weekday may lead ("Fri 17 Sep 2027")
 _DATE = (r"(?P<{g}>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)?"
          r"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-         r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{") + r",?\s\d{{4}}"
+         r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{")
+         + r",?\s(?:of\s)?\d{{4}}"  # (a Spanish writer's "3 of November of 2025")
          r"|" + _MONTH + r"\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}))")
 _BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| the)?)[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d")
@@ -38,7 +39,9 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     r"|(?:service|encounter|call|exam|examination|study|scan) date"
                     r"|visit date|review date|(?:mdt|meeting) date|date seen|dictated"
                     # a form's: "Date completed: 20/10/2025", "Date signed: ..."
-                    r"|date (?:completed|signed|written|submitted|filled(?: in)?)|date"
+                    r"|date (?:form )?(?:completed|signed|written|submitted|filled(?: in)?)"
+                    # a writer's own words: "I write this the 3 of November 2025"
+                    r"|(?:i|we) (?:write|am writing|'m writing) (?:this|to you)(?: on| the)?|date"
                     # a discharge letter: "Discharged: 24/08/2027", "Discharge date: ..."
                     r"|discharged(?: on)?|discharge date|date of discharge"
                     # a record's export: "Generated: 05/24/2027 09:14", "Printed on ..."

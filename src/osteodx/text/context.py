@@ -53,6 +53,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from osteodx.text.concepts import ConceptMatch
+from osteodx.text.conditionals import opening_condition
 from osteodx.text.cues import Clause, Cue, CueHit, View, clauses, find_cues
 from osteodx.text.experiencer_words import (
     _ALSO_IN,
@@ -227,6 +228,8 @@ class ContextAnalyser:
         hyp = [h for h in hits if h.cue.kind == "hypothetical" and (
             h.cue.value == "conditional" or not anchored_clause or h.start < vs)
             and (h.cue.value != "trigger" or self._reaches(p, h, clause, vs, ve))]
+        if not hyp and (cond := opening_condition(p.view.text, p.hits, p.clauses, ci)):
+            hyp = [cond]  # "If she has a temperature, | is vomiting or won't feed: ring us"
         if hyp:
             fields.update(hypothetical=True, hypothetical_cue=self._cue(p, hyp[0]))
         elif p.sentence.section in LITERATURE_SECTIONS and not p.anchored:

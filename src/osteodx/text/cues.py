@@ -56,7 +56,8 @@ _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|eviden
          r"|visible|demonstrated|documented|recorded|appreciated|reported)")
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
-    "mother": r"mothers?|mom|mum", "father": r"fathers?|dad", "sister": r"sisters?",
+    "mother": r"mothers?|mom|mum|mummy|mommy", "father": r"fathers?|dad|daddy",
+    "sister": r"sisters?",
     "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?"
     # the parents' child: "her parents lost their first child" (not "the child" herself)
     r"|(?<=their )(?:first|second|third|eldest|oldest|elder|older|youngest|younger"
@@ -90,7 +91,10 @@ _REL = {
                       r"(?: of (?:the|her|his|their) family)?"
                       # "Nobody else in the family has ...": the subject is the family
                       r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"
-                      r"|among) (?:the|this|her|his|their|our) (?:family|kindred)",
+                      r"|among) (?:the|this|her|his|their|our) (?:family|kindred)"
+                      # "nobody on that side has any eye problems": that side of the family
+                      r"|(?:nobody|no ?one|anyone|someone|everyone)(?: else)? on (?:that|this"
+                      r"|the other|either|both|his|her|their|our|my) sides?",
 }
 
 _NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical"
@@ -135,7 +139,10 @@ _TABLE: list[tuple[str, Cue]] = [
      r" (?:absolutely |perfectly |completely )?fine|(?:(?<=hearing's )|(?<=hearing’s )"
      r"|(?<=vision's )|(?<=vision’s )|(?<=eyesight's )|(?<=eyesight’s ))fine"
      r"|(?:was|were) (?:tested|checked|examined|assessed)\b(?! for\b)[a-z ]{0,30}? and (?:was|were)"
-     r" (?:absolutely |perfectly |completely )?(?:fine|normal)",
+     r" (?:absolutely |perfectly |completely )?(?:fine|normal)"
+     # a lay verdict: "his hearing test was a pass", "the murmur ... was nothing"
+     r"|(?:was|were) a pass\b|(?:was|were|turned out to be) nothing(?: (?:to worry about"
+     r"|serious|significant|of concern))?(?=\s*(?:[.;,]|$))",
      Cue(_NEG, "backward", "normal")),
     (r"normal|unremarkable", Cue(_NEG, "near", "normal", limit=3)),
     # "Allergies: NKDA" (no known drug allergies), "Scoliosis: none", "Seizures: nil"

@@ -181,6 +181,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return not patient_writes(tx.norm.original) and not other_child(tx.norm.original, m[0])
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
         return not parent_narrator(tx.norm.original) and not writes_about_parent(tx.norm.original)
+    if where == "twins":  # "They turned seven": the twins', one of them the patient
+        return re.search(r"\btwins?\b", tx.norm.original, re.IGNORECASE) is not None
     if where == "parent_patient":  # "Mum is 74" in her son's letter about her
         return writes_about_parent(tx.norm.original)
     if where == "name_age":  # "Tom Harlow, 44, a bus driver", "Re: Mrs L. Petersen, 58"
@@ -194,8 +196,10 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
                      rf"\s{re.escape(name)}\b", tx.norm.original):
             return True  # "our grandson, Alfie Evans ... Alfie is three and a half", "on behalf
             # of my husband, Tom ... Tom turned 52 in June"
-        if heading_names(tx.norm.original, name):
-            return True  # "Patient: Master Arjun Venkatesh ... Arjun completed 6 years"
+        if heading_names(tx.norm.original, name) or len(re.findall(
+                rf"\b{re.escape(name)}\b(?!:)", tx.norm.original)) >= 3:
+            return True  # "Patient: Master Arjun V. ... Arjun completed 6 years"; a chat
+            # that names Alfie again and again
         return parent_narrator(tx.norm.original) and re.search(
             rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
             rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"

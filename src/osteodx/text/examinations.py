@@ -24,7 +24,8 @@ from osteodx.text.context import ContextAnalyser, context_of
 
 __all__ = ["NormalExamination", "examinations", "find_normal_examinations"]
 
-_NORMAL_CUE = re.compile(r"normal|unremarkable|nad|nil of note|no abnormalit|\bfine\b",
+_NORMAL_CUE = re.compile(r"normal|unremarkable|nad|nil of note|no abnormalit|\bfine\b"
+                         r"|\ba pass\b|\bnothing\b",  # "was a pass", "was nothing"
                          re.IGNORECASE)
 
 

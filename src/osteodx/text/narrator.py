@@ -81,6 +81,7 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r" with)\s(?:this|it)\b|\bsince I was\b"
                        r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
                        r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning)\s\d{1,3}\s(?:next|in)\b"
+                       r"|\bI\swas\s\d{1,3}\sin\s(?-i:[A-Z][a-z]+)\b"  # "I was 71 in June"
                        # a form filled in by the patient: "(completed by the applicant in his
                        # own words)"
                        r"|\b(?:applicant|patient|claimant)\sin\s(?:his|her|their)\sown\swords\b",
