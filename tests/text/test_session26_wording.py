@@ -219,3 +219,24 @@ def test_twins_share_their_birthday():
             "turned seven in the summer holidays. Her skin is red and blotchy.")
     assert extract_demographics(text).age_years == 7
     assert extract_demographics("They turned seven in the summer.").age_years is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Mateo's sister Sofía (8) was tested and is normal.", ("sister", False)),
+    ("My older sister Elif (23) has nothing.", ("sister", False)),
+    ("Our sons, 31 and 28, are well so far but they are frightened.", ("son", False)),
+    ("Grandma Pat, 68, has wear-and-tear arthritis in her knees but nothing like this.",
+     ("grandmother", False)),
+    ("My mum, 66, had psoriasis but that's not the same thing at all.", ("mother", False)),
+    ("Declan's father had a pacemaker at 80, but the cardiologist says that's just age.",
+     ("father", False)),
+    ("My mother, who is 63, had bad gums young, but she smoked, so who knows.",
+     ("mother", None)),
+])
+def test_well_another_condition_or_a_doubt(text, want):
+    assert _status(text) == [want]
+
+
+def test_another_condition_said_of_the_next_relative_is_hers():
+    got = _status("Her mother has fractures, and her aunt had it but nothing like this.")
+    assert ("mother", True) in got and ("aunt", False) in got

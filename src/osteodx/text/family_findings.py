@@ -33,7 +33,7 @@ from osteodx.text.family_words import (
 from osteodx.text.sentences import clean_text
 
 #: a first name in apposition ("Brother, Noah, 5: ...")
-_NAME = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?")
+_NAME = re.compile(r"[A-Z][^\W\d_A-Z]{1,14}(?:-[A-Za-z][a-z]+)?")
 _WHOSE = re.compile(r"\s*\bof\s+(?:the|her|his|their)\s+(?:father|mother|dad|mum|mom|parents?"
                     r"|brother|sister|sibling)\b")
 
@@ -238,6 +238,23 @@ _NO_PROBLEMS = re.compile(r"\bno (?:(?:health|medical|similar) )?(?:problems?|is
 #: as a baby", "had her thyroid checked last week"
 TEST_DONE = re.compile(r"\b(?:tested|checked|screened|examined|scanned|check-?ups?|tests?|scans?"
                        r"|echos?|ecgs?|x-rays?)\b")
+#: what the writer says is another condition: "but nothing like this", "but that's not the same
+#: thing at all", "but the cardiologist says that's just age"
+_NOT_THE_SAME = re.compile(r"(?:\bbut\s)?\b(?:nothing|not(?:hing)?\sanything)\slike\s"
+                           r"(?:this|hers|his|it|that)\b|\b(?:that's|that\sis|it's|it\sis|that\swas|it\swas)\s"
+                           r"(?:not|n't)\s(?:the\s)?same(?:\sthing|\scondition)?\b"
+                           r"|\b(?:that's|that\sis|it's|it\sis)\sjust\s(?:old\s)?age\b")
+def _other_condition(text: str, start: int, end: int) -> bool:
+    """Does the writer say, in this statement or a clause after it, that the relative's
+    condition is another one ("had psoriasis | but that's not the same thing at all")? Not
+    past another relative ("..., and her aunt had it but nothing like this")."""
+    m = _NOT_THE_SAME.search(text, start)
+    return m is not None and (m.start() < end or not re.search(
+        r"(?:\band|,)\s+(?:her|his|my|their|the|our)\s", text[end:m.start()]))
+
+
+#: the writer's doubt closing the sentence: "..., but she smoked, so who knows."
+_WHO_KNOWS = re.compile(r"\bwho knows\W*$")
 #: a query mark before a word hedges it: "died aged 45, ?brain haemorrhage", "(FHx ?SAH)"
 _QUERY = re.compile(r"(?:^|[\s,(])\?\s?[a-z]")
 #: "normal" opening a list: "normal vision, ...", "completely normal eyes and teeth"
@@ -265,14 +282,14 @@ def _lab_names() -> frozenset[str]:
 
     return frozenset(n.name.lower() for n in name_index())
 #: a first name with its age in brackets: "Isla (3)"
-_NAME_WITH_AGE = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?\s?\(\d{1,3}\)")
+_NAME_WITH_AGE = re.compile(r"[A-Z][^\W\d_A-Z]{1,14}(?:-[A-Za-z][a-z]+)?\s?\(\d{1,3}\)")
 #: a first name, with its age in brackets or not: "Zeynep (60)", "Mehmet"
-_NAME_AGED = re.compile(r"[A-Z][a-z]{1,14}(?:-[A-Za-z][a-z]+)?(?:\s?\(\d{1,3}\))?")
+_NAME_AGED = re.compile(r"[A-Z][^\W\d_A-Z]{1,14}(?:-[A-Za-z][a-z]+)?(?:\s?\(\d{1,3}\))?")
 #: a first name and an age in brackets opening a relative's statement: "Eetu (7) "
 _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|His|Their|The"
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
                         # "Eetu (7) is", "Wei Ming (41) had"
-                        r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+){0,2}"
+                        r"[A-Z][^\W\d_A-Z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][^\W\d_A-Z]+){0,2}"
                         r"(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
 #: a clause that interprets the case rather than saying how the relatives are
 _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|indicates?|implies"
@@ -338,8 +355,9 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
             return _Found(clean_text(ctx.original(p, start, end)), None, "genotype only")
         return None  # "178 cm", "alive", "non-consanguineous"
     affected = any(votes)
-    if affected and _NO_PROBLEMS.search(text, start, end):
-        affected = False  # "has straight legs and no problems": a summary that she is well
+    if affected and (_NO_PROBLEMS.search(text, start, end) or _other_condition(text, start, end)):
+        affected = False  # "has straight legs and no problems": a summary that she is well;
+        # "had psoriasis but that's not the same thing at all": another condition
     if affected and False in votes and all(
             not v or TEST_DONE.search(text, a, b)
             for v, (a, b) in zip(votes, _pieces(text, start, end), strict=True)):
@@ -348,7 +366,7 @@ def _finding(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int,
     finding = clean_text(ctx.original(p, start, end))
     doubted = _UNCONFIRMED.match(text, re.match(r"[\s;,]*(?:but\s|although\s)?", text[end:]).end()
                                  + end)  # "...; this cannot be confirmed"
-    if _HEDGE.search(raw) or _QUERY.search(raw) or doubted or \
+    if _HEDGE.search(raw) or _QUERY.search(raw) or doubted or _WHO_KNOWS.search(text, start) or \
             ctx.assess_view(p, last, end).uncertain:
         note = "possibly affected" if affected else "possibly unaffected"
         return _Found(finding, None, note, similar)

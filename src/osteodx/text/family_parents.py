@@ -46,10 +46,14 @@ _WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) an
                       r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
                       # "My husband Cathal (33) and I (30) are both well", "We are both healthy"
                       r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
-                      r"(?:me|i)(?: \(\d{1,2}\))?|we)"
+                      r"(?:me|i)(?: \(\d{1,2}\))?|we"
+                      # "Me (34) and my wife Nadia (31) aren't related, both healthy"
+                      r"|(?:me|i)(?: \(\d{1,2}\))? and my (?:husband|wife|partner)"
+                      r"(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))?)"
                       # "Lars and I (both 33) are not related and are healthy"
                       r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?"
-                      r" (?:are|were) (?:not related,? and (?:are )?)?(?:both )?"
+                      r" (?:(?:are|were) (?:not related,? and (?:are )?)?|(?:aren't|are not|weren't"
+                      r"|were not) related,? (?:and (?:are )?)?)(?:both )?"
                       r"(?:healthy|well|fine|unaffected)\b"
                       r"|\bwe're both (?:healthy|well|fine)\b", re.IGNORECASE)
 

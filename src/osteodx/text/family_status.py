@@ -30,6 +30,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:never|not) (?:had|has|have) any (?:problems?|issues|trouble"
                          r"|symptoms)"
                          r"|(?:is|are|'s|'re|’s|’re) (?:both |all )?grand(?=\s*$)"
+                         r"|(?:has|have|had) nothing(?=\s*$)"  # "My sister Elif (23) has nothing"
                          # "His sister Anja, 43, is fit and has a normal CK" (not "fits")
                          r"|(?:is|are|was|were|keeps?|kept) (?:very |perfectly )?fit(?: and well)?"
                          # a patient's e-mail: "Auntie Glenys is 68 and has nothing wrong"
@@ -150,6 +151,10 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|counsell?ing)(?: only| purposes)?"
                       r"|(?:(?:were|was|have been|has been) )?(?:given|advised|counsell?ed"
                       r"|reassured|shown|taught|updated)\b.{0,160}"
+                      # a feeling, not a finding: "they are frightened", "she's worried"
+                      r"|(?:(?:(?:they|he|she|we) )?(?:are|is|was|were|'re|'s|feels?|felt) )?"
+                      r"(?:very |so |really |quite )?(?:frightened|scared|worried|upset|anxious"
+                      r"|nervous)|(?:they|he|she|we) (?:are|is|were|was)"
                       # what the relative did for the patient: "Mum took me to the GP",
                       # "called me her Jekyll and Hyde girl", "kept a calendar of them"
                       r"|(?:(?:has|had|always|often|then|first) )?(?:called|took|brought|drove"
@@ -205,12 +210,15 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
 
 #: the result of a relative's test told as a clause of its own: "had an echo | and it was normal"
 _TEST_RESULT = re.compile(r"[\s,]*(?:(?:because of|due to|after|following) [a-z\s]{1,30}?\s)?"
-                          r"(?P<result>(?:and|but)?\s*(?:it|they|both(?: of them)?|all|everything"
+                          r"(?P<result>(?:(?:and|but)?\s*(?:it|they|both(?: of them)?|all"
+                          r"|everything"
                           # "her calcium is normal", "his heart rhythm was fine"
                           r"|(?:his|her|their)\s(?!(?:husband|wife|partner|sons?|daughters?|children"
                           r"|kids|mother|father|mum|dad|brothers?|sisters?|boys?|girls?|baby)\b)"
                           r"[a-z]+(?:\s[a-z]+)?)"
                           r"(?:\s(?:was|were|is|are|came back)|'s|'re)"
+                          # ... or the tested relative's own: "was tested | and is normal"
+                          r"|(?:and|but)\s(?:is|was|are|were|came back))"
                           r"\s(?:\w+\s)?(?:normal|clear|fine|negative|unremarkable|healthy|well)"
                           r"(?=[\s.,;]|$))")
 
