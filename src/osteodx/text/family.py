@@ -57,10 +57,9 @@ Not affection statements, so no statement at all:
   "from", "to", "by", "with", "of" ("born to healthy parents", "investigation of
   her family").
 
-Consanguinity ("non-consanguineous", "first cousins", "no consanguinity") is about
-the parents' relationship, not their health: it is a separate statement
-``("parents", None, ..., note="consanguineous" | "not consanguineous")`` that
-never counts as affected.
+Consanguinity ("non-consanguineous", "first cousins", "no consanguinity") is about the parents'
+relationship, not their health: a separate statement ``("parents", None, ...,
+note="consanguineous" | "not consanguineous")`` that never counts as affected.
 
 Merging: one statement per relation (and one consanguinity statement). The
 strongest status wins: affected > unaffected > possibly affected/unaffected >
@@ -82,7 +81,7 @@ import re
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
-from osteodx.text.family_findings import TEST_DONE, _finding, _Found, _strip_lead
+from osteodx.text.family_findings import _finding, _Found, _strip_lead, test_then_result
 from osteodx.text.family_parents import both_well, parents_well_in_own_words
 from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
 from osteodx.text.family_relatives import relative_hit as _hit
@@ -309,13 +308,10 @@ def _group_statements(ctx: ContextAnalyser, p: ParsedSentence, ci: int, rels: li
                 k += 1  # "..., who is seven, | is completely healthy"
                 found = _finding(ctx, p, after.start, after.end)
                 last = k + 1
-    out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
     if last + 1 < len(p.clauses) and (r := test_result(p, p.clauses[last + 1])) is not None:
-        result = _finding(ctx, p, *r)  # "| and it was normal"
-        if found is not None and found.affected and result is not None \
-                and result.affected is False and TEST_DONE.search(found.text.lower()):
-            out = []  # "had her thyroid checked last week": the test, not a finding
-        return out + _statements(result, group, span)
+        found, result = test_then_result(ctx, p, found, r)  # "| and it was normal"
+        return _statements(found, group, span) + _statements(result, group, span)
+    out = _statements(found, group, span)  # none for "is 48": the clauses after may say more
     if found is None and not (k + 1 < len(p.clauses) and p.clauses[k + 1].subjectless):
         return []
     k += 1

@@ -244,6 +244,18 @@ _NOT_THE_SAME = re.compile(r"(?:\bbut\s)?\b(?:nothing|not(?:hing)?\sanything)\sl
                            r"(?:this|hers|his|it|that)\b|\b(?:that's|that\sis|it's|it\sis|that\swas|it\swas)\s"
                            r"(?:not|n't)\s(?:the\s)?same(?:\sthing|\scondition)?\b"
                            r"|\b(?:that's|that\sis|it's|it\sis)\sjust\s(?:old\s)?age\b")
+def test_then_result(ctx: ContextAnalyser, p: ParsedSentence, found: _Found | None,
+                     result_span: tuple[int, int]) -> tuple[_Found | None, _Found | None]:
+    """A relative's test, then its result in a clause of its own ("had her thyroid checked
+    last week | and it was normal"): the result, and the test only if it says more than
+    that a test was done."""
+    result = _finding(ctx, p, *result_span)
+    if found is not None and found.affected and result is not None \
+            and result.affected is False and TEST_DONE.search(found.text.lower()):
+        found = None  # the test, not a finding
+    return found, result
+
+
 def _other_condition(text: str, start: int, end: int) -> bool:
     """Does the writer say, in this statement or a clause after it, that the relative's
     condition is another one ("had psoriasis | but that's not the same thing at all")? Not
