@@ -100,7 +100,7 @@ def test_ck_written_without_a_unit_in_an_email_is_read(real_kb):
 # -- round 52's messages (patients, parents, a grandparent, a son), after their first reading
 
 @pytest.mark.parametrize(("text", "age"), [
-    ("I'll be 35 next month and I have had attacks for years. My son is 6.", 34),
+    ("I'll be 35 next month and I have had attacks for years. My son is 6.", 35 - 1 / 12),
     ("I'm 23 (24 in February). Blood in my urine was found when I was 6.", 23),
     ("I'm Amy's dad and I wanted to write it all down for you. Amy is in Year 9 and turned 14 in "
      "January. My worry is her foot.", 14),
@@ -187,7 +187,8 @@ def test_a_lab_named_in_brackets_is_read(real_kb):
 # -- round 53's messages (a teenager, a wife, a timeline, an app translation, a forum post ...)
 
 @pytest.mark.parametrize(("text", "age"), [
-    ("My name is Layla and I turn 17 in three weeks. My mom said I should write this myself.", 16),
+    ("My name is Layla and I turn 17 in three weeks. My mom said I should write this myself.",
+     17 - 21 / 365.25),
     ("I am writing on behalf of my husband, Tom, who has an appointment with you. Tom turned 52 "
      "in June. We have been married 27 years.", 52),
     ("My history in dates\nWritten 2 March 2026 by Faizal Rahman (born 14 August 1991)\n\nMy "

@@ -12,7 +12,7 @@ import re
 
 from osteodx.text.onsets import _N, _UNIT
 
-__all__ = ["AGE_PATTERNS", "ORDINALS"]
+__all__ = ["AGE_PATTERNS", "ORDINALS", "years_until"]
 
 _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
           "|infant|neonate|newborn|toddler|adolescent|teenager|baby|individual|person|proband"
@@ -76,10 +76,11 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:\s?\((?P<noun>female|male|(?-i:F|M))\))?(?=\s?[).,;]|\s(?:and|but|with)\b"
                 r"|\sas\sI\s(?:write|type|speak)\b|\sat\sthe\s(?:moment|time\sof\swriting)\b"
                 r"|\s?$|\s\()", re.IGNORECASE), "writer"),  # "I'm 23 (24 in February)"
-    # the patient writing: "I'll be 35 next month", "I turn 17 in three weeks" (34, 16 now)
-    (re.compile(r"\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|\sam\sturning)\s(?P<n>#+)"
+    # the patient writing: "I'll be 35 next month", "I turn 17 in three weeks", "I'm 13 in two
+    # weeks" (34, 16, 12 now)
+    (re.compile(r"\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|\sam\sturning|'m|\sam)\s(?P<n>#+)"
                 r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
-                r"|#+\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
+                r"|(?P<k>#+)\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
      "writer"),
     # a birthday just had: "He had his sixth birthday with us in January"
     (re.compile(r"\b(?:he|she|I)\s(?:has\s|have\s)?(?:just\s)?(?:had|celebrated)\s(?:his|her|my)\s"
@@ -111,8 +112,12 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:just\s)?turned)\s(?:now\s)?"  # "Amy is in Year 9 and turned 14 in January"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?|weeks?|wks?))(?:\sold)?)?(?:\s(?:now|today))?"
-                r"(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s"
+                r"(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s(?:the\s)?"  # "in the October half term"
                 r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
+    # the weeks since the birth: "It has been 43 weeks since Ezra was born"
+    (re.compile(r"\bit(?:\shas|'s|\sis)\s(?:now\s)?(?:been\s)?(?:just\s)?(?P<n>#+)\s"
+                r"(?P<u>weeks?|months?|days?)\ssince\s(?:(?-i:[A-Z])[a-z]+|he|she)\s(?:was\s)?born\b",
+                re.IGNORECASE), ""),
     # Indian English "completed N years" (turned N): "Arjun completed 6 years on Deepavali day"
     (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:has\s)?(?:just\s)?completed\s(?P<n>#+)\s"
                 r"(?:years?|yrs?)(?:\sof\sage)?(?!\s(?:of|in|at|with|since|ago|course)\b)",
@@ -123,6 +128,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"(?:(?:years?|yrs?)\b{_MONTHS}?|(?P<u>months?)(?:\s(?:and\s)?(?P<days>#+)\sdays?)?)"
                 rf"(?=\s?[.,;]|\s?$)", re.IGNORECASE), "named_child"),
     # a son or daughter writing about the patient, a parent: "Mum is 74 and lives on her own"
+    # "My dad is called Sergei and he is 44" (a young carer's form)
+    (re.compile(r"\bmy\s(?:mother|father|mum|mom|dad)\sis\s(?:called|named)\s(?-i:[A-Z])[a-z]+"
+                r"(?:\s(?-i:[A-Z])[a-z]+)?,?\s(?:and\s)?(?:he|she)(?:\sis|'s)\s(?:now\s)?(?P<n>#+)"
+                r"(?=\s?[).,;]|\s(?:and|but)\s)", re.IGNORECASE), "parent_patient"),
     (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\sis\s(?:now\s)?"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but)\s)",
                 re.IGNORECASE), "parent_patient"),
@@ -182,3 +191,22 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
 ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+
+
+_UNTIL = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
+
+
+def years_until(said: str, count: float | None) -> float:
+    """How long until the birthday of "I'm 13 in two weeks" (*said* "in ## weeks", *count*
+    2) or "I'll be 35 next month", in years; a whole year when the words give no span ("in
+    June"), so that the age is the one before the birthday.
+
+    >>> round(years_until("in ## weeks", 2), 4), years_until("next month", None)
+    (0.0383, 0.08333333333333333)
+    >>> years_until("in June", None)
+    1.0
+    """
+    m = re.search(r"(day|week|month)s?\b", said)
+    if m is None:
+        return 1.0
+    return (count if count is not None and "#" in said else 1.0) * _UNTIL[m.group(1)]

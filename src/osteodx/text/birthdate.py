@@ -28,7 +28,10 @@ _DATE = (r"(?P<{g}>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)?"
          r"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH.replace("{", "{{")
          + r",?\s(?:of\s)?\d{{4}}"  # (a Spanish writer's "3 of November of 2025")
          r"|" + _MONTH + r"\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}))")
-_BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| the)?)[*_]*\s?[:=-]?[*_]*\s?"
+_BIRTH = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth(?: is| was)?|born(?: on| the)?"
+                    # a day's name first: "born on Canada Day, July 1, 2025"
+                    r"(?:(?<=on) (?:a |the )?(?-i:[A-Z])[a-z']+(?: (?-i:[A-Z])?[a-z']+){0,2},)?)"
+                    r"[*_]*\s?[:=-]?[*_]*\s?"
                     + _DATE.format(g="d")
                     # a message's check: "Just checking Leo's DOB for the care plan - 03/03/2023?"
                     + r"|\bdob\b[^\n:.?]{1,40}?\s[-:]\s?" + _DATE.format(g="d2"), re.IGNORECASE)

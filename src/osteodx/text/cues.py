@@ -68,7 +68,9 @@ _REL = {
     # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys"
     "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?",
     "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?",
-    "grandparents": r"grandparents?",
+    "grandparents": r"grandparents?", "great-uncle": r"great[- ]uncles?", "great-aunt":
+    r"great[- ]aunt(?:ie|y)?s?", "great-grandmother": r"great[- ]grand(?:mothers?|ma)",
+    "great-grandfather": r"great[- ]grand(?:fathers?|pa|dad)",
     "aunt": r"aunts?|aunties?|aunty", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
     # a family-history line's grandparents: "PGM - very low uric acid", "MGF: gout"
     "paternal grandmother": r"pgm", "maternal grandmother": r"mgm",

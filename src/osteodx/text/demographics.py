@@ -33,18 +33,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
-from osteodx.text.age_patterns import ORDINALS
+from osteodx.text.age_patterns import ORDINALS, years_until
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
 from osteodx.text.iso_age import iso8601
 from osteodx.text.narrator import (
-    diary_of,
     heading_names,
+    names_the_patient,
     other_child,
     parent_narrator,
     patient_writes,
     second_person,
     the_child,
     writes_about_parent,
+    writes_as_carer,
 )
 from osteodx.text.onsets import (
     _ABOUT,
@@ -70,6 +71,8 @@ _MALE = {"boy", "man", "male", "gentleman", "m", "schoolboy", "mr"}
 _RELATIVES = re.compile(r"\b(?:mother|father|sister|brother|siblings?|son|daughter|husband|wife"
                         r"|parents?|grandmother|grandfather|aunt|uncle|cousin|twin|niece|nephew"
                         r"|relatives?|mom|dad|maternal|paternal)\b", re.IGNORECASE)
+#: the writer saying what they are or were: "I'm a", "I am an", "as a", "since I was a"
+_I_AM_A = re.compile(r"\b(?:I(?:'m|\sam|\swas)|as)\s(?:\w+\s)?$", re.IGNORECASE)
 #: a line labelled with a relative: "Mother: Priya SHARMA-COLE, 31"
 _RELATIVE_LABEL = re.compile(rf"\s*(?:{_RELATIVES.pattern})\s*:", re.IGNORECASE)
 #: a relative named in a sentence: a kinship word or a pedigree number ("II-3")
@@ -85,10 +88,10 @@ _HEADER_PREFIX = re.compile(r"[\s*_#>-]*(?:(?:patient|pt|subject|case|name|re|ti
                             # the name before the age: "Pt: Kwame A.   38M"
                             r"[*_]*\s?(?:(?-i:[A-Z])[\w'.-]*\s+){0,4})?", re.IGNORECASE)
 #: an age at an event, not the patient's: "since she was about 10 years old", "at 3 years of
-#: age", "when aged 5", "Since 2 years old"
+#: age", "when aged 5", "Since 2 years old", "when I was 6 weeks old"
 _EVENT_BEFORE = re.compile(rf"\b(?:since|from|until|till|when|by|before|after|at|diagnosed"
                            rf"|detected|identified|noticed|started|treated|operated|confirmed)\s"
-                           rf"(?:{_SHE_WAS})?{_ABOUT}$", re.IGNORECASE)
+                           rf"(?:{_SHE_WAS}|I\s(?:was|am)\s)?{_ABOUT}$", re.IGNORECASE)
 #: an age at a dated past event: "L THR 2021 (aged 49)", "in 1990, aged 18", "(aged 61, 2019)"
 #: (not the year of a full date: "Discharge: 06/14/2024 Age at discharge: 12 days")
 _YEAR_BEFORE = re.compile(r"(?<![/.-])\b(?:19|20)\d\d\s?[,(]?\s?(?:in\s)?$")
@@ -180,7 +183,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         # the patient writes of her daughter, or the account is of a son
         return not patient_writes(tx.norm.original) and not other_child(tx.norm.original, m[0])
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
-        return not parent_narrator(tx.norm.original) and not writes_about_parent(tx.norm.original)
+        return not parent_narrator(tx.norm.original) and not writes_about_parent(
+            tx.norm.original) and not writes_as_carer(tx.norm.original)  # "I'm the au pair"
     if where == "twins":  # "They turned seven": the twins', one of them the patient
         return re.search(r"\btwins?\b", tx.norm.original, re.IGNORECASE) is not None
     if where == "parent_patient":  # "Mum is 74" in her son's letter about her
@@ -189,21 +193,7 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         rest = tx.masked[m.end():max(m.end(), tx.line_end(m.end()))]
         return re.match(r"\s*(?:,|$|(?:years?|yrs?)\b)", rest) is not None
     if where == "named_child":  # "Theo is two and a half now" in "written by Theo's mum"
-        name = m.group("name")
-        if (diary_of(tx.norm.original) or "").lower() == name.lower():
-            return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
-        if re.search(rf"\b(?:my|our)\s(?:grand(?:son|daughter|child)|husband|wife|partner),?"
-                     rf"\s{re.escape(name)}\b", tx.norm.original):
-            return True  # "our grandson, Alfie Evans ... Alfie is three and a half", "on behalf
-            # of my husband, Tom ... Tom turned 52 in June"
-        if heading_names(tx.norm.original, name) or len(re.findall(
-                rf"\b{re.escape(name)}\b(?!:)", tx.norm.original)) >= 3:
-            return True  # "Patient: Master Arjun V. ... Arjun completed 6 years"; a chat
-            # that names Alfie again and again
-        return parent_narrator(tx.norm.original) and re.search(
-            rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
-            rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
-            rf"|dad)\sof\s{re.escape(name)}\b", tx.norm.original) is not None
+        return names_the_patient(tx.norm.original, m.group("name"))
     if where == "heading_name":  # "Sofia, who is eleven" when the letter is about Sofia
         return heading_names(tx.norm.original, m.group("name"))
     if m.end() > tx.line_end(m.start()):
@@ -272,7 +262,7 @@ def _age(tx: _Text, d: Demographics) -> str | None:
             if extra is not None:  # "4 years and 2 months old"
                 years += extra / 12
         if m.groupdict().get("next"):  # "I'll be 35 next month": 34 now
-            years -= 1
+            years -= years_until(m.group("next"), tx.value(m, "k"))
         if m.groupdict().get("days"):  # "7 months and 10 days"
             years += (tx.value(m, "days") or 0) / 365.25
         d.age_years = round(years, 6)
@@ -321,9 +311,11 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     for m in found:
         s, _ = tx.sentence(m.start())
         if _RELATIVES.search(tx.masked, max(s, m.start() - 30), m.start()) or (
-                m[0][:4].lower() in ("the ", "that")
+                re.match(r"(?:the|that|a|an)\s", m[0], re.IGNORECASE)
+                and not _I_AM_A.search(tx.masked, max(s, m.start() - 20), m.start())
                 and patient_writes(tx.norm.original)):
-            continue  # (nor, in the patient's own account, "the man at the Infirmary")
+            continue  # (nor, in the patient's own account, "the man at the Infirmary", "a
+            # lady called Mrs Pascoe"; but "I'm a 29-year-old woman")
         if _SIMILE.search(tx.masked, max(0, m.start() - 6), m.start()) or _WHEN_WAS.search(
                 tx.masked, max(s, m.start() - 40), m.start()):
             continue  # (nor "blind since she was a girl": a time of life, anyone's)

@@ -120,15 +120,9 @@ from osteodx.text.family_words import (
     _VERB_FIRST,
 )
 from osteodx.text.named_relatives import blank_names
-from osteodx.text.narrator import (
-    MY,
-    YOUR,
-    parent_addressed,
-    parent_narrator,
-    relation_for_child,
-    the_child,
-)
+from osteodx.text.narrator import parent_narrator
 from osteodx.text.sentences import clean_text
+from osteodx.text.writer_view import from_writer
 
 __all__ = ["FamilyStatement", "find_family_statements"]
 
@@ -403,10 +397,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
     rels = relation_hits(p, named := relative_names(ctx.text))
     names = frozenset(named)
     rels = _without_restated(p.view.text, rels)  # "Dad's brother (Uncle Jim)"
-    if parent_narrator(ctx.text):  # a mother's account: "my brother" is the child's uncle
-        rels = _from_child(p, rels, the_child(ctx.text))
-    elif parent_addressed(ctx.text):  # a letter to a mother: "your brother" is the uncle
-        rels = _from_child(p, rels, None, YOUR)
+    rels = from_writer(ctx.text, p.view.text, rels, names)  # a parent's "my brother": uncle
     rels = relatives_relative(ctx, i, p, rels)
     for ci, clause in enumerate(p.clauses):
         rels = _they(p, rels, clause)
@@ -418,18 +409,6 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
         out = [s for s in out if not (m := _KINSHIP_ONLY.match(s.finding_text)) or (
             s.affected is False and re.match(r"\s*(?:,|and\b|but\b)", s.finding_text[m.end():]))]
     return consanguinity + out
-
-
-def _from_child(p: ParsedSentence, rels: list[CueHit], child: str | None,
-                owner: re.Pattern[str] = MY) -> list[CueHit]:
-    out = []
-    for h in rels:
-        rel = relation_for_child(p.view.text, h.start, h.cue.value, child, owner)
-        if rel == h.cue.value:
-            out.append(h)
-        elif rel is not None:
-            out.append(_hit(h.start, h.end, p.view.text, rel))
-    return out
 
 
 def _they(p: ParsedSentence, rels: list[CueHit], clause: Clause) -> list[CueHit]:

@@ -217,6 +217,11 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     for k in range(len(pieces) - 2, -1, -1):
         if votes[k + 1] is False and _GERUND.fullmatch(text[slice(*pieces[k])].strip()):
             votes[k] = False
+    for k, (a, b) in enumerate(pieces):  # "Mum and Dad each carry it | and I got both":
+        if k and re.match(r"(?:(?:so|and|but|then)\s)?i\b(?!-)", text[a:]):  # the writer's
+            votes[k] = None  # own lot, not theirs
+        elif _KIN_ONLY.fullmatch(text, a, b):  # "... help a lot with Dad | and with my brother"
+            votes[k] = None
     first = next((k for k, v in enumerate(votes) if v is not None), None)  # (after a name)
     if first is not None and votes[first] is False and _NORMAL_LEAD.search(
             text, pieces[first][0], pieces[first][1]):
@@ -228,7 +233,12 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
-#: a word that only says whether the genetic result named before was found in them
+#: a relative named and nothing more: "dad", "my little brother misha" (view text)
+_KIN_ONLY = re.compile(r"\s*(?:(?:my|his|her|their|our|the)\s)?(?:(?:little|big|younger|older|baby"
+                       r"|elder)\s)?(?:mum|mom|dad|mother|father|brother|sister|son|daughter|nan"
+                       r"|gran|granny|grandma|grandpa|grandad|aunt|auntie|uncle|cousin)(?:\s[a-z]+)?"
+                       r"\s*")
+
 _RESULT_AGAIN = re.compile(r"(?:absent|present|not (?:found|detected|present)|negative"
                            r"|positive)")
 #: a summary that the relative is well, whatever else is said of them
@@ -243,7 +253,10 @@ TEST_DONE = re.compile(r"\b(?:tested|checked|screened|examined|scanned|check-?up
 _NOT_THE_SAME = re.compile(r"(?:\bbut\s)?\b(?:nothing|not(?:hing)?\sanything)\slike\s"
                            r"(?:this|hers|his|it|that)\b|\b(?:that's|that\sis|it's|it\sis|that\swas|it\swas)\s"
                            r"(?:not|n't)\s(?:the\s)?same(?:\sthing|\scondition)?\b"
-                           r"|\b(?:that's|that\sis|it's|it\sis)\sjust\s(?:old\s)?age\b")
+                           r"|\b(?:that's|that\sis|it's|it\sis)\sjust\s(?:old\s)?age\b"
+                           # "but the doctor said this is a different thing"
+                           r"|\b(?:this|that|it)(?:\sis|'s|\swas)\s(?:a\s)?(?:different|separate"
+                           r"|unrelated|another)\s(?:thing|condition|problem|disease|illness)\b")
 def test_then_result(ctx: ContextAnalyser, p: ParsedSentence, found: _Found | None,
                      result_span: tuple[int, int]) -> tuple[_Found | None, _Found | None]:
     """A relative's test, then its result in a clause of its own ("had her thyroid checked
@@ -302,7 +315,8 @@ _NAME_LEAD = re.compile(r"(?!(?:There|This|That|These|Those|It|He|She|They|Her|H
                         r"|Which|Who|What|One|Both|All|Each|Neither|None|Nobody)\b)"
                         # "Eetu (7) is", "Wei Ming (41) had"
                         r"[A-Z][^\W\d_A-Z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][^\W\d_A-Z]+){0,2}"
-                        r"(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are)\b)")
+                        r"(?:\s\(\d+[^()]{0,10}\))?\s(?=(?:is|was|has|had|are|both|each"
+                        r"|carr(?:y|ies|ied)|lives?|works?)\b)")  # "Callum (34) both carry"
 #: a clause that interprets the case rather than saying how the relatives are
 _INTERPRETS = re.compile(r"(?:(?:this|which|that|it)\s)?(?:points?|suggests?|indicates?|implies"
                          r"|means|argues?)\s(?:to|that|towards|for|an?)\b")

@@ -36,6 +36,10 @@ _CHILD = frozenset({"son", "daughter", "child", "children"})
 _CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
                        r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
 
+#: "the father of a boy named Mateo", "mother of two": the writer introducing themself
+_PARENT_OF = re.compile(r"\s+of\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:little|young|baby"
+                        r"|beautiful|lovely|wonderful|\d+-year-old)\s+)?(?:boys?|girls?|sons?|daughters?"
+                        r"|child(?:ren)?|bab(?:y|ies)|kids?|twins)\b")
 #: before "brother" / "sister": a kinship said of others ("... are brother and sister")
 _ARE_SIBLINGS = re.compile(r"\b(?:are|were)\s+(?:(?:half-)?(?:brother|sister)\s+and\s+)?"
                            r"(?:half-)?$")
@@ -59,6 +63,9 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
         if h.cue.kind == "relation":
             if "named" in h.cue.also:
                 continue  # "Derek remarried": a first name alone says whose words, not kin news
+            if text[h.start - 1:h.start] in ("\"", "\u201c") and text[h.end:h.end + 1] in (
+                    "\"", "\u201d"):
+                continue  # "He says only \"mama\" and \"nana\"": a word he says
             if _NOBODY_CUE.match(h.text):
                 continue  # "nobody (else) in the family": read by _family_hits / _nobody
             if h.cue.value == "cousin" and any(a <= h.start < b for a, b in consang):
@@ -76,6 +83,8 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
                         o.start - h.end < 20 or o.start < _aside_end(text, aside))
                     for o in p.hits):
                 continue  # "Her brother (his uncle)": the aside says whose relative
+            if h.cue.value in ("father", "mother", "parents") and _PARENT_OF.match(text, h.end):
+                continue  # "I am ... the father of a boy named Mateo": the writer
             if h.cue.value in _CHILD and _CHILD_OF.match(text, h.end):
                 continue  # "in the son of a consanguineous couple" is the patient
             if h.cue.value in _CHILD and out and _WHO_HAS.fullmatch(text, out[-1].end, h.start):
@@ -283,7 +292,10 @@ relative_hit = _hit
 
 #: a named relative's possessive before a relation: "leila's ", "ii-2's older " (view text)
 _OWNER_NAME = re.compile(rf"(?<![\w-])([a-z]{{3,}}|{PEDIGREE_ID.lower()})'s\s(?:(?:only|other|older"
-                         r"|younger|elder|eldest|youngest|little|big|twin|half-?)\s?)?$")
+                         r"|younger|elder|eldest|youngest|little|big|twin|half-?)\s?)?"
+                         # "Darrell's brother and sister": the owner's, both
+                         r"(?:(?:brothers?|sisters?|parents|mother|father|mum|dad|aunt|uncle)"
+                         r"\s(?:and|&)\s)?$")
 
 
 def _named_owner(text: str, h: CueHit, names: dict[str, str]) -> CueHit | None:

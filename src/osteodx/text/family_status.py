@@ -26,6 +26,9 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r"|(?:is|are|was|were|looks?|stays?|stayed) (?:completely |totally |all"
                          r" |perfectly )?clear\b"
                          r"|(?:perfectly |absolutely )?fine(?:\s(?:too|as well|also))?(?=\s*$)"
+                         # a test's result: "was tested and is clear"; "does not carry it"
+                         r"|(?:all )?clear(?=\s*$)|(?:does|did) ?(?:not|n't) carry (?:it|the"
+                         r" (?:gene|change|variant|mutation))"
                          # "has never had any problems at all"; Irish "both grand" (fine)
                          r"|(?:never|not) (?:had|has|have) any (?:problems?|issues|trouble"
                          r"|symptoms)"
@@ -160,10 +163,26 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:has|had|always|often|then|first) )?(?:called|took|brought|drove"
                       r"|carried|rushed|sent|helped|made|let|held) (?:me|us)\b"
                       r"(?:(?!\b(?:because|as|since|who|when|after)\b).){0,100}"
+                      # where they live, travel, work: "Jason (19) live with me", "Nan (89) is
+                      # coming!", "works nights at the hospital" (no news of health)
+                      r"|(?:(?:who|and) )?(?:lives?|living|lived|stays?|staying)(?: with (?:me|us"
+                      r"|him|her|them)\b.{0,30})?|(?:me|us|him|her|them|yet|still|now)"
+                      r"|(?:(?:is|are|'s|was|were) )?(?:coming|visiting|flying"
+                      r"|travell?ing|driving)(?: (?:over|down|up|in|too|as well))?\W*"
+                      r"|works? (?:nights|days|shifts|full[- ]time|part[- ]time|at|in|as|for)\b"
+                      r"[^;]{0,120}"
+                      # why someone else cares for the child: "who isn't well enough to look
+                      # after him" (the relative's own troubles, not the patient's condition)
+                      r"|(?:who )?(?:is|was|isn't|wasn't|is not|was not|'s not|are not|aren't)"
+                      r" (?:not )?(?:well|able|fit|old) enough to (?:look after|care for|raise"
+                      r"|cope with|manage) (?:him|her|them|the (?:baby|children|kids))\b.{0,40}"
                       r"|(?:(?:has|had|always) )?kept (?:a |an )?(?:calendar|diary|record|log"
                       r"|notebook|list|chart)s?\b.{0,60}"
                       r"|(?:i'd|i would|we'd|we would|i'll|we'll|i will|we will|i shall|we shall)"
                       r" (?:like|want|ask|arrange|refer|offer|see|talk|discuss)\b.{0,160}"
+                      # who the relative is, restated: "His mum is our daughter Kelly (26)"
+                      r"|(?:my|our) (?:(?:eldest|oldest|youngest|older|younger|only) )?(?:son"
+                      r"|daughter)(?: [a-z]{2,15})?(?: \([0-9]{1,3}\))?"
                       # a name and an age: "Isla (3)", "Ellie's 12"; a normal build or hair
                       r"|[a-z]{2,15} \([0-9]{1,3}\)|[a-z]{2,15}'s [0-9]{1,3}"
                       r"|(?:(?:is|are|was|were) )?(?:slim|slender)|(?:(?:has|have) )?straight hair"
@@ -179,9 +198,12 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:(?:has|have) )?(?:asked|enquired|inquired) (?:about|for) .{0,80}"
 
                       # a procedure done says no status: "was screened with MRI"
-                      r"|(?:screened|tested|imaged|scanned|investigated)(?: with [a-z -]{1,20})?"
+                      r"|(?:(?:was|were|been) )?(?:screened|tested|imaged|scanned|investigated"
+                      r"|checked|examined)(?: with [a-z -]{1,20})?"
                       # the test itself: "screened with | MRI"
-                      r"|(?:an? |the )?(?:mri|ct|ultrasound|x-?rays?|echo|ecg|eeg|scans?|biopsy"
+                      r"|(?:(?:had|has|have) )?(?:an? |the )?(?:gene |genetic |dna |blood )?tests?"
+                      r"|(?:an? |the )?(?:(?:heart|brain|kidney|eye|bone|chest|head|liver) )?"
+                      r"(?:mri|ct|ultrasound|x-?rays?|echo|ecg|eeg|scans?|biopsy"
                       r"|audiogram|genetic testing)(?: scans?)?"
                       # ordinary life events say no status: "has two children", "had her first
                       # period at 13", "has started puberty"
@@ -195,6 +217,9 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:has\s|had\s)?(?:started|entered|begun|began)\spuberty"
                       # where the family comes from: "Nigerian ancestry", "originally from Goa"
                       r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
+                      # "both families trace back to Donegal"
+                      r"|(?:both |the )?(?:famil(?:y|ies)|sides?) (?:trace|traces|go|goes|come"
+                      r"|comes) back to [\w\s',-]{1,60}"
                       # "of Scottish and Nigerian background" split at "and": "of scottish"
                       r"|of [a-z]+(?:an|ese|ish|i)"
                       # a growth centile in the normal range: "is on the 50th centile"

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from osteodx.text.cues import Cue, CueHit, View
 from osteodx.text.family_words import relation_of
+from osteodx.text.grandparent import grandchild_relation, grandparent_narrator
 from osteodx.text.narrator import child_relation, parent_addressed, parent_narrator
 
 __all__ = ["PEDIGREE_ID", "blank_names", "name_key", "named_mentions", "relative_names",
@@ -124,6 +125,10 @@ def relative_names(text: str) -> dict[str, str]:
                 rel = child_relation(rel) or ""  # a parent's "my brother Dean": an uncle
                 if not rel:
                     continue  # "my son Alfie": the patient
+            elif m.groupdict().get("my") and grandparent_narrator(text):
+                rel = grandchild_relation(text, rel, name_key(m.group("name"))) or ""
+                if not rel:
+                    continue  # a grandparent's "my brother Tom": no near relative
             name = name_key(m.group("name"))
             found.setdefault(name, set()).add(f"{side.lower()} {rel}" if side else rel)
     for m in _PARENTS_NAMED.finditer(text):  # "her parents, Lisa and Dan": which is which?

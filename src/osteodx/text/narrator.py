@@ -21,6 +21,7 @@ from functools import lru_cache
 __all__ = [
     "diary_of",
     "heading_names",
+    "names_the_patient",
     "other_child",
     "parent_addressed",
     "parent_narrator",
@@ -31,6 +32,8 @@ __all__ = [
     "the_child",
     "writers_own",
     "writes_about_parent",
+    "parent_written_about",
+    "writes_as_carer",
     "tells_own_body",
     "MY",
     "YOUR",
@@ -47,6 +50,10 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|parents) of (?-i:[A-Z][a-z]+)"
                      r"|\b(?:this is|it's|i am|i'm) (?-i:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)'s (?:mum"
                      r"|mom|mother|dad|father)\b"
+                     # the parent who passed it on: "the gene test found a duplication of PLP1.
+                     # It came through my side."
+                     r"|\b(?:it|this|the\s(?:gene|change|variant|duplication|deletion))\s(?:came"
+                     r"|comes|was\spassed\sdown)\s(?:through|from|down)\s(?:my|our)\sside\b"
                      # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
                      r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
 _DIARY = re.compile(r"\A\W*(?P<name>[A-Za-z]+)'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
@@ -80,7 +87,7 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
                        r" with)\s(?:this|it)\b|\bsince I was\b"
                        r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
-                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning)\s\d{1,3}\s(?:next|in)\b"
+                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|'m)\s\d{1,3}\s(?:next|in)\b"
                        r"|\bI\swas\s\d{1,3}\sin\s(?-i:[A-Z][a-z]+)\b"  # "I was 71 in June"
                        # a form filled in by the patient: "(completed by the applicant in his
                        # own words)"
@@ -92,7 +99,10 @@ _ABOUT_PARENT = re.compile(r"\bI(?:'m|\sam)\s(?:her|his)\s(?:son|daughter)\b|\b(
                            r"(?:to\syou\s)?(?:about|on\sbehalf\sof)\smy\s(?:mother|father|mum|mom"
                            r"|dad)\b|\bmy\s(?:mother|father|mum|mom|dad)(?:,?\s(?-i:[A-Z][a-z]+)"
                            r"(?:\s(?-i:[A-Z][a-z]+))?,?)?\s(?:has\san\sappointment|is\sdue\sto\ssee"
-                           r"|is\sseeing\syou|was\sreferred|is\sbeing\sseen)", re.IGNORECASE)
+                           r"|is\sseeing\syou|was\sreferred|is\sbeing\sseen)"
+                           # a young carer: "Who do you look after? My dad", "I care for my mum"
+                           r"|\b(?:look(?:s|ing)?\safter|car(?:e|es|ing)\sfor)\??\s(?:my\s)?"
+                           r"(?:mother|father|mum|mom|dad)\b(?!'s)", re.IGNORECASE)
 
 
 def writes_about_parent(text: str) -> bool:
@@ -104,6 +114,23 @@ def writes_about_parent(text: str) -> bool:
     False
     """
     return _ABOUT_PARENT.search(text) is not None
+
+
+def parent_written_about(text: str) -> str | None:
+    """In a son's or daughter's account of a parent, which parent is the patient ("mother"
+    or "father"); None when the text is no such account or does not say.
+
+    >>> parent_written_about("Who do you look after? My dad"), parent_written_about("I'm 9.")
+    ('father', None)
+    """
+    m = _ABOUT_PARENT.search(text)
+    if m is None:
+        return None
+    word = re.search(r"\b(?:(mother|mum|mom)|(father|dad))\b|\b(her)\s(?:son|daughter)\b"
+                     r"|\b(his)\s(?:son|daughter)\b", m.group(), re.IGNORECASE)
+    if word is None:
+        return None
+    return "mother" if word.group(1) or word.group(3) else "father"
 
 
 #: a grandparent writing about a grandchild: "our grandson, Alfie Evans"
@@ -159,6 +186,27 @@ def tells_own_body(text: str) -> bool:
     return own >= 3 and own >= 2 * len(_THIRD_BODY.findall(text))
 
 
+#: the writer looks after the patient as their job or role: "I am the au pair of the Keane
+#: family", "I'm his childminder"
+_CARER_ROLE = re.compile(r"\bI(?:'m|\sam)\s(?:now\s)?(?:the|their|his|her|a|an)\s(?:\w+\s)?"
+                         r"(?:au\s?pair|nanny|childminder|babysitter|key\sworker|social\sworker"
+                         r"|teaching\sassistant|foster\s(?:carer|parent|mum|mom|dad|mother|father)"
+                         r"|(?:special\s)?guardian|childcare\sworker|support\sworker)\b",
+                         re.IGNORECASE)
+
+
+def writes_as_carer(text: str) -> bool:
+    """Does the writer say they look after the patient as their role ("I am the au pair of
+    the Keane family")? Their own age ("I am 23") is then not the patient's.
+
+    >>> writes_as_carer("My name is Thiago, I am 23 and I am the au pair of the Keane family.")
+    True
+    >>> writes_as_carer("I am 23 and I look after myself.")
+    False
+    """
+    return _CARER_ROLE.search(text) is not None
+
+
 def patient_writes(text: str) -> bool:
     """Is the text the patient's own account ("I'm thirty-one and I've had this since I was
     about 14")? Its he and she are then other people (her father, her son).
@@ -169,7 +217,8 @@ def patient_writes(text: str) -> bool:
     >>> patient_writes("She is 31. I examined her; her father has it too.")
     False
     """
-    return (not parent_narrator(text) and _SELF_AGE.search(text) is not None
+    return (not parent_narrator(text) and not writes_as_carer(text)
+            and _SELF_AGE.search(text) is not None
             and (len(_FIRST_PERSON.findall(text)) >= 6 or tells_own_body(text)))
 
 
@@ -353,3 +402,30 @@ def relation_for_child(text: str, start: int, relation: str, child: str | None,
         side = "paternal" if spouse.group(1).lower() == "husband" else "maternal"
         return f"{side} {_IN_LAW[relation]}"
     return child_relation(relation, child) if mine else relation
+
+
+def names_the_patient(text: str, name: str) -> bool:
+    """Is *name*, given an age in *text* ("Theo is two and a half now"), the patient's? When
+    the notes are headed with it, the writer calls them their grandchild or spouse, a heading
+    names them, the text names them three times or more, or a parent's account names them as
+    the writer's child.
+
+    >>> names_the_patient("Written by Theo's mum. I think Theo is two and a half. My worry is "
+    ...                   "his speech and I am tired.", "Theo")
+    True
+    >>> names_the_patient("Dr Smith saw me. Theo is two.", "Theo")
+    False
+    """
+    if (diary_of(text) or "").lower() == name.lower():
+        return True  # "ISLA'S DIARY - to show Dr Banerjee": a parent's notes on Isla
+    if re.search(rf"\b(?:my|our)\s(?:grand(?:son|daughter|child)|husband|wife|partner),?"
+                 rf"\s{re.escape(name)}\b", text):
+        return True  # "our grandson, Alfie Evans ... Alfie is three and a half", "on behalf
+        # of my husband, Tom ... Tom turned 52 in June"
+    if heading_names(text, name) or len(re.findall(rf"\b{re.escape(name)}\b(?!:)", text)) >= 3:
+        return True  # "Patient: Master Arjun V. ... Arjun completed 6 years"; a chat
+        # that names Alfie again and again
+    return parent_narrator(text) and re.search(
+        rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
+        rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
+        rf"|dad)\sof\s{re.escape(name)}\b", text) is not None

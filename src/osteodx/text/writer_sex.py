@@ -14,11 +14,18 @@ _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\
                             # a form: "(completed by the applicant in her own words)"; the
                             # writer's title: "From: Mrs Lorna McIntyre"
                             r"|\bin\sher\sown\swords\b"
-                            r"|(?:^[ \t]*|,[ \t])from:?[ \t]+(?:mrs|ms|miss)\b",
+                            r"|(?:^[ \t]*|,[ \t])from:?[ \t]+(?:mrs|ms|miss)\b"
+                            # a signature with a maiden name: "Deirdre Kowalski, née Boyle"
+                            r"|,?[ \t]n[ée]e[ \t]+(?-i:[A-Z])"
+                            r"|\A\s*(?:mrs|ms|miss)\.?[ \t]+(?-i:[A-Z])"  # a letterhead
+                            r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:lady|miss)\b",
                             re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
                           r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
-                          r"|\bin\shis\sown\swords\b|(?:^[ \t]*|,[ \t])from:?[ \t]+mr\b\.?",
+                          r"|\bin\shis\sown\swords\b|(?:^[ \t]*|,[ \t])from:?[ \t]+mr\b\.?"
+                          r"|\A\s*mr\.?[ \t]+(?-i:[A-Z])"  # a letterhead: "Mr Wai-Keung Lam"
+                          # "Mrs Pascoe ... calls me \"young man\""
+                          r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:man|lad|sir)\b",
                           re.IGNORECASE | re.MULTILINE)
 
 
@@ -33,6 +40,10 @@ def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
     'FEMALE'
     >>> writer_sex("From: Mrs Lorna McIntyre, Paisley")[0]
     'FEMALE'
+    >>> writer_sex("Warmly,\\nDeirdre Kowalski, née Boyle")[0]
+    'FEMALE'
+    >>> writer_sex("Mr Kenny Lam\\nFlat 3, Leeds")[0]
+    'MALE'
     >>> writer_sex("I bruise easily.") is None
     True
     """

@@ -1,0 +1,84 @@
+"""Relatives named from the writer's side, re-read from the patient's.
+
+A parent's "my brother" is the patient's uncle (:mod:`osteodx.text.narrator`), a letter to a
+mother's "your brother" likewise, and a grandparent's "our son" an uncle or the father
+(:mod:`osteodx.text.grandparent`). :mod:`osteodx.text.family` asks this module once per
+sentence, so that every later step reads relatives as the patient's.
+
+>>> from osteodx.text.cues import Cue, CueHit
+>>> report = "I am writing about my son Leo. My brother died young. I think he is ill."
+>>> hit = CueHit(3, 10, "brother", Cue("relation", "clause", "brother"))
+>>> [h.cue.value for h in from_writer(report, "my brother died young.", [hit])]
+['uncle']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from osteodx.text.cues import Cue, CueHit
+from osteodx.text.grandparent import from_grandchild, grandparent_narrator
+from osteodx.text.narrator import (
+    MY,
+    YOUR,
+    parent_addressed,
+    parent_narrator,
+    parent_written_about,
+    relation_for_child,
+    the_child,
+)
+
+__all__ = ["from_writer"]
+
+
+def from_writer(report: str, text: str, rels: list[CueHit], names: Collection[str] = ()
+                ) -> list[CueHit]:
+    """The relation cues *rels* of the sentence *text* (view text) of *report*, each as the
+    patient's relative; the writer's relatives that cannot be placed are dropped. *names*
+    are the relatives' lower-cased first names."""
+    if parent_narrator(report):  # a mother's account: "my brother" is the child's uncle
+        return _from_child(text, rels, the_child(report), MY)
+    if parent_addressed(report):  # a letter to a mother: "your brother" is the uncle
+        return _from_child(text, rels, None, YOUR)
+    if grandparent_narrator(report):  # "His mum is our daughter ... our son": an uncle
+        return from_grandchild(report, text, rels, names)
+    if (parent := parent_written_about(report)) is not None:  # a young carer's "my dad"
+        return _from_parent(rels, parent)
+    return rels
+
+
+#: a child writing about their father: the writer's relatives -> the father's
+_FROM_PARENT = {"brother": "son", "sister": "daughter", "aunt": "sister", "uncle": "brother",
+                "grandmother": "mother", "grandfather": "father", "grandparents": "parents"}
+
+
+def _from_parent(rels: list[CueHit], parent: str) -> list[CueHit]:
+    """The relation cues of a child's account of *parent* ("mother" or "father"), the
+    patient: the writer's brother is the patient's son, "Dad's sister" his sister; the
+    writer's other parent and that parent's side are no blood relatives of the patient, and a
+    grandparent or cousin not said to be on the patient's side cannot be placed."""
+    own = "paternal" if parent == "father" else "maternal"
+    out = []
+    for h in rels:
+        side, _, kin = h.cue.value.rpartition(" ")
+        if side in ("maternal", "paternal") and side != own:
+            continue  # the other parent's family
+        rel = _FROM_PARENT.get(kin) if side == own or kin in ("brother", "sister") else None
+        if kin == "family members":
+            rel = kin
+        if rel is not None:
+            out.append(CueHit(h.start, h.end, h.text, Cue("relation", "clause", rel)))
+    return out
+
+
+def _from_child(text: str, rels: list[CueHit], child: str | None, owner: re.Pattern[str]
+                ) -> list[CueHit]:
+    out = []
+    for h in rels:
+        rel = relation_for_child(text, h.start, h.cue.value, child, owner)
+        if rel == h.cue.value:
+            out.append(h)
+        elif rel is not None:
+            out.append(CueHit(h.start, h.end, text[h.start:h.end], Cue("relation", "clause", rel)))
+    return out
