@@ -63,8 +63,8 @@ _REL = {
     r"|(?<=their )(?:first|second|third|eldest|oldest|elder|older|youngest|younger"
     r"|previous|other|late) (?:child|baby)", "parents": r"parents?",
     # "my sister's little boy": a relative's child named as a boy or a girl
-    "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?boys?",
-    "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?girls?",
+    "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:boys?|lads?)",
+    "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:girls?|lass)",
     # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys"
     "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?",
     "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?",

@@ -48,7 +48,10 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
         theirs = {m.hpo_id for m in recognizer_for(kb).find(fs.finding_text)
                   if onto.is_a(m.hpo_id, PHENOTYPIC_ABNORMALITY)}
         related = any(_related(kb, t, o) for t in theirs for o in observed)
-        if theirs and not related:  # nothing recognised: no grounds to judge
+        if not theirs and _SAID_WELL.search(fs.finding_text):
+            affected = False  # "Maya is 4 and healthy, she's in the Wombats room": well, and
+            # nothing else said of her health
+        elif theirs and not related:  # nothing recognised: no grounds to judge
             affected = None
             note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
     return {"relation": fs.relation, "affected": affected, "finding": fs.finding_text,
@@ -56,6 +59,9 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
             "source": span_note(text, fs.start, fs.end), "note": note}
 
 
+#: the writer saying a relative is well ("healthy", "fine", "well", "no symptoms")
+_SAID_WELL = re.compile(r"\b(?:healthy|fine|(?<!as )well|unaffected|no (?:symptoms|problems))\b",
+                        re.IGNORECASE)
 #: the words of a recognised absence: "without thumbs", "no radius", "lacks both patellae"
 _LACKING = re.compile(r"(?:without|no|lacks|lacking|lacked)\b", re.IGNORECASE)
 

@@ -222,6 +222,8 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
             votes[k] = None  # own lot, not theirs
         elif _KIN_ONLY.fullmatch(text, a, b):  # "... help a lot with Dad | and with my brother"
             votes[k] = None
+        elif k and votes[k - 1] is None and _CAME_FROM.match(text, pieces[k - 1][0]):
+            votes[k] = None  # "came from Oulu, | Finland in 1996": the place goes on
     first = next((k for k, v in enumerate(votes) if v is not None), None)  # (after a name)
     if first is not None and votes[first] is False and _NORMAL_LEAD.search(
             text, pieces[first][0], pieces[first][1]):
@@ -233,6 +235,8 @@ def _votes(ctx: ContextAnalyser, p: ParsedSentence, lead: int, start: int, end: 
     return votes
 
 
+#: where the family came from: "came from oulu" (view text)
+_CAME_FROM = re.compile(r"(?:came|come|moved|emigrated|immigrated)(?: here| over)? from\b")
 #: a relative named and nothing more: "dad", "my little brother misha" (view text)
 _KIN_ONLY = re.compile(r"\s*(?:(?:my|his|her|their|our|the)\s)?(?:(?:little|big|younger|older|baby"
                        r"|elder)\s)?(?:mum|mom|dad|mother|father|brother|sister|son|daughter|nan"

@@ -217,6 +217,15 @@ _NEUTRAL = re.compile(r"(?:alive|living|young|married|adopted|deceased|(?:not |u
                       r"|(?:has\s|had\s)?(?:started|entered|begun|began)\spuberty"
                       # where the family comes from: "Nigerian ancestry", "originally from Goa"
                       r"|[a-z -]{0,30}(?:ancestry|descent|origin|heritage|ethnicity|background)"
+                      # "Our parents came from Oulu, Finland in 1996"; "is pregnant and has been
+                      # referred" (a pregnancy and a referral are no finding of hers)
+                      r"|(?:came|come|moved|emigrated|immigrated)(?: here| over)? from"
+                      r" [\w\s,'-]{1,40}"
+                      r"|(?:(?:is|was) )?(?:pregnant|expecting)(?: again| with \w+)?"
+                      r"|(?:(?:has|have|had) been |was |were )?referred(?: \w+){0,3}"
+                      # why someone else writes: "who is too tired to write"
+                      r"|(?:(?:who (?:is|was) )?too )?(?:tired|busy|upset|exhausted) to"
+                      r" (?:write|call|come|talk)\b.{0,30}"
                       # "both families trace back to Donegal"
                       r"|(?:both |the )?(?:famil(?:y|ies)|sides?) (?:trace|traces|go|goes|come"
                       r"|comes) back to [\w\s',-]{1,60}"

@@ -295,9 +295,17 @@ _AUTHOR_BEFORE = re.compile(r"\b(?:written|told|given|provided|reported) by (?:[
                             # the writer introducing themselves: "This is Sophie's mum, Kelly."
                             r"|\b(?:this is|it's|i am|i'm) (?:[A-Z][a-z]+'s |his |her |their )$"
                             # "it's Gulay Demir Elif Demir's mum": her name, then the child's
-                            r"|\b(?:this is|it's|i am|i'm) (?:[a-z]+ ){1,3}[a-z]+'s $",
+                            r"|\b(?:this is|it's|i am|i'm) (?:[a-z]+ ){1,3}[a-z]+'s $"
+                            # who filled in the form: "From: Donna Wright (Maisie Wright's mum",
+                            # "(completed by: Satu Laine, sister", "typed up by me (Kate, his
+                            # daughter"
+                            r"|\b(?:from|(?:completed|filled in|filled out|typed up|written|sent"
+                            r"|signed) by):? (?:me )?\(?(?:[a-z]+ ){0,3}\(?(?:[a-z]+ ){0,3}?"
+                            r"(?:[a-z]+'s |[a-z]+, (?:his |her |their |the )?)$",
                             re.IGNORECASE)
 _AUTHOR_AFTER = re.compile(r"\s?(?:'s)?\s?(?:account|story|letter|notes|diary|report|words"
+                           # the writer: "(Dad writing, Priya will check it)"
+                           r"|writing|typing|here(?= (?:again|writing|with))"
                            # an occasion or a place of the relative's: "at his brothers wedding"
                            r"|wedding|funeral|birthday|party|house|home|graduation|christening"
                            # a thing of the relative's: "she holds her mother's arm at dusk"

@@ -55,14 +55,19 @@ _SIDES = (
         rf"|\b(?:my|our)\s{_ORDER}daughter{_named('b')},?\s(?:is\s)?(?:his|her|their"
         rf"|(?-i:[A-Z][a-z]+)'s)\s{_MOTHER}\b"
         r"|\b(?:my|our)\s(?:daughter's|daughters)\s(?:(?:little|baby|only|eldest|youngest)\s)?"
-        r"(?:son|daughter|boy|girl|child|baby)\b", re.IGNORECASE)),
+        r"(?:son|daughter|boy|girl|child|baby)\b"
+        # "my daughter Inês (34) and her husband Tiago": she is the mother
+        r"|\b(?:my|our)\sdaughter(?:,?\s(?-i:[A-Z])\w+)?(?:\s\(\d+\))?,?\sand\sher\s(?:husband"
+        r"|partner)\b", re.IGNORECASE)),
     ("paternal", re.compile(
         rf"\b(?:his|her|their|(?-i:[A-Z][a-z]+)'s)\s{_FATHER}\s(?:is|was)\s(?:my|our)\s{_ORDER}"
         rf"son{_named('a')}"
         rf"|\b(?:my|our)\s{_ORDER}son{_named('b')},?\s(?:is\s)?(?:his|her|their"
         rf"|(?-i:[A-Z][a-z]+)'s)\s{_FATHER}\b"
         r"|\b(?:my|our)\s(?:son's|sons)\s(?:(?:little|baby|only|eldest|youngest)\s)?"
-        r"(?:son|daughter|boy|girl|child|baby)\b", re.IGNORECASE)),
+        r"(?:son|daughter|boy|girl|child|baby)\b"
+        r"|\b(?:my|our)\sson(?:,?\s(?-i:[A-Z])\w+)?(?:\s\(\d+\))?,?\sand\shis\s(?:wife"
+        r"|partner)\b", re.IGNORECASE)),
 )
 #: the writer's relative -> the grandchild's, given the side of the writers' child who is
 #: the parent ("son"/"daughter" are placed by :func:`grandchild_relation`)

@@ -50,6 +50,11 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|parents) of (?-i:[A-Z][a-z]+)"
                      r"|\b(?:this is|it's|i am|i'm) (?-i:(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+)'s (?:mum"
                      r"|mom|mother|dad|father)\b"
+                     # a form's "Completed by: Mum (Rachel Dixon)"; "(Dad writing, Priya ...)"
+                     r"|\b(?:completed|filled\sin|filled\sout|written)\sby:?\s(?:mum|mom|mother"
+                     r"|dad|father)\b|\b(?:mum|mom|dad)\swriting\b"
+                     # a sender's label: "From: Donna Wright (Maisie Wright's mum, 10RH)"
+                     r"|\((?-i:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)'s (?:mum|mom|mother|dad|father)\b"
                      # the parent who passed it on: "the gene test found a duplication of PLP1.
                      # It came through my side."
                      r"|\b(?:it|this|the\s(?:gene|change|variant|duplication|deletion))\s(?:came"

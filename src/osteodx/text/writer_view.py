@@ -38,11 +38,11 @@ def from_writer(report: str, text: str, rels: list[CueHit], names: Collection[st
     patient's relative; the writer's relatives that cannot be placed are dropped. *names*
     are the relatives' lower-cased first names."""
     if parent_narrator(report):  # a mother's account: "my brother" is the child's uncle
-        return _from_child(text, rels, the_child(report), MY)
+        return _and_i(text, _from_child(text, rels, the_child(report), MY), _OTHER_PARENT)
     if parent_addressed(report):  # a letter to a mother: "your brother" is the uncle
         return _from_child(text, rels, None, YOUR)
     if grandparent_narrator(report):  # "His mum is our daughter ... our son": an uncle
-        return from_grandchild(report, text, rels, names)
+        return _and_i(text, from_grandchild(report, text, rels, names), _OTHER_GRANDPARENT)
     if (parent := parent_written_about(report)) is not None:  # a young carer's "my dad"
         return _from_parent(rels, parent)
     return rels
@@ -70,6 +70,26 @@ def _from_parent(rels: list[CueHit], parent: str) -> list[CueHit]:
         if rel is not None:
             out.append(CueHit(h.start, h.end, h.text, Cue("relation", "clause", rel)))
     return out
+
+
+#: the writer named after a relative: "my husband Dan (42) and I (40) are both carriers",
+#: "Maisie's dad Lee (44) and I (41)", "My wife Graça (69) and I are well"
+_AND_I = re.compile(r"(?:\s[\w'-]+)?(?:\s?\([^()]{1,20}\))?,?\sand\s(?P<i>i|me)\b")
+_OTHER_PARENT = {"father": "mother", "mother": "father"}
+_OTHER_GRANDPARENT = {f"{side}{a}": f"{side}{b}" for side in ("maternal ", "paternal ", "")
+                      for a, b in (("grandfather", "grandmother"), ("grandmother", "grandfather"))}
+
+
+def _and_i(text: str, rels: list[CueHit], other: dict[str, str]) -> list[CueHit]:
+    """The writer as a relative too, where they name themself beside their partner: in a
+    parent's account "her dad Lee and I" are both parents."""
+    out = list(rels)
+    for h in rels:
+        if h.cue.value in other and (m := _AND_I.match(text, h.end)) is not None and not any(
+                o.start < m.end() and o.end > h.end for o in rels):
+            out.append(CueHit(m.start("i"), m.end("i"), m.group("i"),
+                              Cue("relation", "clause", other[h.cue.value])))
+    return sorted(out)
 
 
 def _from_child(text: str, rels: list[CueHit], child: str | None, owner: re.Pattern[str]
