@@ -77,3 +77,20 @@ def test_a_relative_said_well_but_with_a_finding_stays_affected(real_kb):
             "but has loose skin too.")
     fam = extract_text(text, real_kb, case_id="c").family
     assert [f["affected"] for f in fam if f["relation"] == "sister"] == [True]
+
+
+def test_a_grandparents_own_age_and_the_grandsons_sex():
+    from osteodx.text.demographics import extract_demographics
+
+    text = ("I write from Lisbon about our first grandson, Tomás. I am 71 and a retired engineer."
+            " We are worried and I hope you can help. Tomás was born 14 August 2025.\n"
+            "Date: 2 March 2026")
+    d = extract_demographics(text)
+    assert d.age_years != 71.0 and d.sex == "MALE"
+
+
+def test_an_age_then_the_next_birthday_in_brackets():
+    from osteodx.text.demographics import extract_demographics
+
+    text = "Here is everything about Hannah. She's 10 (she'll be 11 in August) and this is camp."
+    assert extract_demographics(text).age_years == 10.0

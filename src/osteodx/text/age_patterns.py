@@ -65,7 +65,9 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # (not a guess: "everyone thinks he's 7")
     (re.compile(r"(?<!thinks\s)(?<!think\s)(?<!thought\s)(?<!guess\s)(?<!guessed\s)"
                 r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
-                r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s))",
+                # "She's 10 (she'll be 11 in August)"
+                r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s)"
+                r"|\s\((?:s?he|she)(?:'ll|\swill)\sbe\b)",
                 re.IGNORECASE), ""),
     # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
     (re.compile(r"\b(?:she|he)\s(?:has\s)?(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?"

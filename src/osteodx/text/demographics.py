@@ -35,6 +35,7 @@ from typing import Literal
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
 from osteodx.text.age_patterns import ORDINALS, years_until
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
+from osteodx.text.grandparent import grandparent_narrator
 from osteodx.text.iso_age import iso8601
 from osteodx.text.narrator import (
     heading_names,
@@ -184,7 +185,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return not patient_writes(tx.norm.original) and not other_child(tx.norm.original, m[0])
     if where == "writer":  # "I'm 29": the patient's age unless a parent is writing
         return not parent_narrator(tx.norm.original) and not writes_about_parent(
-            tx.norm.original) and not writes_as_carer(tx.norm.original)  # "I'm the au pair"
+            tx.norm.original) and not writes_as_carer(tx.norm.original) \
+            and not grandparent_narrator(tx.norm.original)  # "I'm the au pair", "I am 71"
     if where == "twins":  # "They turned seven": the twins', one of them the patient
         return re.search(r"\btwins?\b", tx.norm.original, re.IGNORECASE) is not None
     if where == "parent_patient":  # "Mum is 74" in her son's letter about her
@@ -333,6 +335,10 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         return
     child = the_child(tx.norm.original)  # a parent's "my son Oliver": not the doctor's "she"
     named = child and re.search(rf"\b(?:my|our)\s(?:\w+\s)?{child}\b", tx.norm.original, re.I)
+    if not named and grandparent_narrator(tx.norm.original):  # "our first grandson"
+        named = re.search(r"\b(?:my|our)\s(?:\w+\s)?grand(son|daughter)\b", tx.norm.original,
+                          re.IGNORECASE)
+        child = named.group(1).lower() if named else child
     if named:
         d.sex, d.sex_evidence = ("MALE" if child == "son" else "FEMALE"), "explicit"
         d.sex_source = Evidence(named.start(), named.end(), named.group())

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from osteodx.text.grandparent import grandparent_narrator
+
 __all__ = [
     "diary_of",
     "heading_names",
@@ -223,7 +225,7 @@ def patient_writes(text: str) -> bool:
     False
     """
     return (not parent_narrator(text) and not writes_as_carer(text)
-            and _SELF_AGE.search(text) is not None
+            and not grandparent_narrator(text) and _SELF_AGE.search(text) is not None
             and (len(_FIRST_PERSON.findall(text)) >= 6 or tells_own_body(text)))
 
 
