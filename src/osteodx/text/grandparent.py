@@ -31,7 +31,7 @@ __all__ = ["from_grandchild", "grandchild_relation", "grandchild_side", "grandpa
 #: the writer names the patient as their grandchild: "our grandson, Alfie Evans"
 _GRANDCHILD = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|only|first)\s)?"
                          r"(?:grandson|granddaughter|grandchild|grandbaby|grandkid|grandboy"
-                         r"|granddaughter)\b", re.IGNORECASE)
+                         r"|grandgirl)\b", re.IGNORECASE)
 #: the writer names the patient as their own child: a parent's account, read elsewhere
 _OWN_CHILD = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|only)\s)?"
                         r"(?:son|daughter|boy|girl|child)\b", re.IGNORECASE)
