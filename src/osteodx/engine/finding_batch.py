@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from osteodx.engine import match as M
+from osteodx.engine.compact import entries_of
 from osteodx.engine.finding_vectors import (
     _curated_absences,
     _opposite_findings,
@@ -34,7 +35,7 @@ from osteodx.engine.finding_vectors import (
 from osteodx.engine.params import ModelParameters
 from osteodx.kb.knowledge_base import CscMatrix, KnowledgeBase
 
-__all__ = ["sparse_logs_many", "BLOCK"]
+__all__ = ["sparse_logs_many", "dense_logs_many", "BLOCK"]
 
 #: findings scored in one block (a block holds 2 x BLOCK x diseases values)
 BLOCK = 32
@@ -51,9 +52,34 @@ def sparse_logs_many(kb: KnowledgeBase, terms: list[tuple[int, bool]],
         for start in range(0, len(slots), BLOCK):
             part = slots[start:start + BLOCK]
             qs = np.array([terms[k][0] for k in part], dtype=np.intp)
-            block = (_excluded_block if excluded else _observed_block)(kb, qs, params, weights)
+            if excluded:
+                lr, base_lr = _excluded_block(kb, qs, params)
+                block = _excluded_sparse(lr, base_lr, kb.n_diseases)
+            else:
+                lr, code, floors = _observed_block(kb, qs, params)
+                block = _observed_sparse(lr, code, floors, weights, kb.n_diseases)
             out.update(zip(part, block, strict=True))
     return [out[k] for k in range(len(terms))]
+
+
+def dense_logs_many(kb: KnowledgeBase, terms: list[int], excluded: bool,
+                    params: ModelParameters, weights: np.ndarray, block: int = BLOCK
+                    ) -> np.ndarray:
+    """Each finding's weighted log10 LR over every disease of *kb*, one row per term, as
+    :func:`osteodx.engine.finding_vectors.view_fix` computes them one at a time: for a
+    knowledge base of few diseases (a sex view's changed ones), where every row is short."""
+    n = kb.n_diseases
+    out = np.empty((len(terms), n))
+    for start in range(0, len(terms), block):
+        qs = np.array(terms[start:start + block], dtype=np.intp)
+        rows = out[start:start + len(qs)]
+        if excluded:
+            lr, _ = _excluded_block(kb, qs, params)
+            np.log10(lr.reshape(len(qs), n), out=rows)
+        else:
+            lr, code, _ = _observed_block(kb, qs, params)
+            rows[...] = (np.log10(lr) * weights.take(code)).reshape(len(qs), n)
+    return out
 
 
 def _ranges(ptr: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -73,12 +99,15 @@ def _gather(m: CscMatrix, cols: np.ndarray, owner: np.ndarray, n: int
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Block positions (``owner * n + disease``) and values of columns *cols*, and each
     column's length (to spread a per-column factor with ``np.repeat``)."""
-    pos, lengths = _ranges(m.ptr, cols)
-    return np.repeat(owner * n, lengths) + m.rows[pos], m.vals[pos], lengths
+    ptr, rows, vals = entries_of(m)
+    pos, lengths = _ranges(ptr, cols)
+    return np.repeat(owner * n, lengths) + rows[pos], vals[pos], lengths
 
 
-def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
-                    weights: np.ndarray) -> list[Sparse]:
+def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The block's LRs and match codes (flattened, one row of diseases per finding) and
+    each finding's unmatched floor."""
     n, t = kb.n_diseases, len(qs)
     onto = kb.ontology
     bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
@@ -127,29 +156,33 @@ def _observed_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
             _curated_absences(kb, q, rows, lr2[k], code2[k], None, p.negated_lr, M.NEGATED)
         if opposites_of(kb, q):
             _opposite_findings(kb, q, p, float(floors[k]), lr2[k], code2[k], None)
+    return lr, code, floors
 
+
+def _observed_sparse(lr: np.ndarray, code: np.ndarray, floors: np.ndarray,
+                     weights: np.ndarray, n: int) -> list[Sparse]:
+    t = len(floors)
     hit = np.flatnonzero(code != M.NO_MATCH)
     bases = np.log10(floors) * weights[M.NO_MATCH]
     vals = np.log10(lr[hit]) * weights.take(code[hit])
     return _split(hit, vals, bases, n, t)
 
 
-def _excluded_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
-                    weights: np.ndarray) -> list[Sparse]:
+def _excluded_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """The block's LRs (flattened) and each finding's plain ``1 / (1 - w b)``."""
     n, t = kb.n_diseases, len(qs)
     w = p.excluded_weight
     denom = 1.0 - w * kb.background[qs]
     base_lr = 1.0 / denom
     lr = np.repeat(base_lr, n)
     slot = np.arange(t)
-    pos, lengths = _ranges(kb.implied.ptr, qs)
-    flat = np.repeat(slot * n, lengths) + kb.implied.rows[pos]
-    lr[flat] = ((1.0 - w * np.minimum(kb.implied.vals[pos], 1.0) ** p.excluded_exponent)
+    flat, vals, lengths = _gather(kb.implied, qs, slot, n)
+    lr[flat] = ((1.0 - w * np.minimum(vals, 1.0) ** p.excluded_exponent)
                 / np.repeat(denom, lengths))
-    pos, lengths = _ranges(kb.curated.ptr, qs)
-    if len(pos):
-        flat = np.repeat(slot * n, lengths) + kb.curated.rows[pos]
-        lr[flat] = np.minimum(lr[flat], (1.0 - p.curated_excluded_weight * kb.curated.vals[pos])
+    flat, vals, lengths = _gather(kb.curated, qs, slot, n)
+    if len(flat):
+        lr[flat] = np.minimum(lr[flat], (1.0 - p.curated_excluded_weight * vals)
                               / np.repeat(denom, lengths))
     lr2 = lr.reshape(t, n)
     for k, q in enumerate(qs.tolist()):
@@ -157,7 +190,12 @@ def _excluded_block(kb: KnowledgeBase, qs: np.ndarray, p: ModelParameters,
             rows, _ = kb.implied.column(q)
             _curated_absences(kb, q, rows, lr2[k], None, None,
                               p.excluded_negated_lr / denom[k], M.EXCLUDED_NEGATED, exact=True)
-    hit = np.flatnonzero(lr2 != base_lr[:, None])
+    return lr, base_lr
+
+
+def _excluded_sparse(lr: np.ndarray, base_lr: np.ndarray, n: int) -> list[Sparse]:
+    t = len(base_lr)
+    hit = np.flatnonzero(lr.reshape(t, n) != base_lr[:, None])
     return _split(hit, np.log10(lr[hit]), np.log10(base_lr), n, t)
 
 

@@ -32,6 +32,7 @@ from osteodx.ontology.graph import PHENOTYPIC_ABNORMALITY
 
 __all__ = ["observed_lr", "excluded_lr", "absence_terms", "finding_lr", "sparse_logs", "view_fix",
            "unmatched_floor", "column_maxima", "too_general", "match_weights", "reads_changed",
+           "reads_changed_all",
            "opposites_of"]
 
 _ALL_ROOT = "HP:0000001"
@@ -308,6 +309,32 @@ def reads_changed(kb: KnowledgeBase, q: int, excluded: bool, p: ModelParameters,
                     & (top_direct[a] * (p.specific_discount / bg[a]) > floor))).any():
         return True
     return any(implied[j] for j in opposites_of(kb, q))
+
+
+def reads_changed_all(kb: KnowledgeBase, p: ModelParameters, direct: np.ndarray,
+                      implied: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`reads_changed` of every term at once: ``(observed, excluded)`` masks over
+    the ontology's terms (a table of every term's fixes asks it of each)."""
+    onto = kb.ontology
+    n = len(onto)
+    counts = np.diff(onto.anc_ptr)
+    anc = onto.anc_idx
+    owner = np.repeat(np.arange(n), counts)
+    floors = np.maximum(p.unmatched_lr, np.minimum(1.0, p.unmatched_scale * kb.background))
+    floor_of = floors[owner]
+    bg = kb.background ** p.background_exponent if p.background_exponent != 1.0 \
+        else kb.background
+    top_direct, top_implied = column_maxima(kb)
+    via_implied = implied[anc] & (kb.ic[anc] >= p.min_ancestor_ic) & (
+        top_implied[anc] * (p.ancestor_discount / bg[anc]) > floor_of) & (anc != owner)
+    via_direct = direct[anc] & ((anc == owner) | (
+        ~too_general(kb)[anc] & (top_direct[anc] * (p.specific_discount / bg[anc]) > floor_of)))
+    observed = implied.copy()
+    observed[owner[via_implied | via_direct]] = True
+    for q in np.flatnonzero(~observed).tolist():
+        if any(implied[j] for j in opposites_of(kb, q)):
+            observed[q] = True
+    return observed, implied.copy()
 
 
 def finding_lr(kb: KnowledgeBase, q: int, excluded: bool, params: ModelParameters) -> np.ndarray:

@@ -34,7 +34,9 @@ from pathlib import Path
 
 import numpy as np
 
-from osteodx.engine.finding_vectors import match_weights, reads_changed, sparse_logs, view_fix
+from osteodx.engine.compact import compact
+from osteodx.engine.finding_batch import dense_logs_many, sparse_logs_many
+from osteodx.engine.finding_vectors import match_weights, reads_changed_all
 from osteodx.engine.params import ModelParameters
 from osteodx.engine.sex_view import SEX_VIEW_BASE, changed_subset, for_sex, restrict, view_sex
 from osteodx.kb import cache
@@ -171,8 +173,11 @@ def compute_fix_tables(kb: KnowledgeBase, params: ModelParameters,
         return {}
     subsets = {sex: changed_subset(v) for sex, v in views.items()}
     union = np.unique(np.concatenate([s[1] for s in subsets.values()]))
-    work = _Work(views, subsets, restrict(kb, union), union,
+    work = _Work(views, subsets, {sex: compact(s[0]) for sex, s in subsets.items()},
+                 compact(restrict(kb, union)), union,
                  {sex: np.searchsorted(union, s[1]) for sex, s in subsets.items()},
+                 {sex: reads_changed_all(v, params, subsets[sex][2], subsets[sex][3])
+                  for sex, v in views.items()},
                  params, match_weights(params))
     n, jobs = len(kb.ontology), _jobs(jobs)
     if jobs > 1:
@@ -203,38 +208,60 @@ _Found = dict[str, tuple[list[int], list[np.ndarray], list[np.ndarray]]]
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    """What every term's fix is worked out from."""
+    """What every term's fix is worked out from: the restricted views compacted
+    (:func:`osteodx.engine.compact.compact`), so that blocks of terms are scored at once."""
 
     views: dict[str, KnowledgeBase]
     subsets: dict[str, tuple]  # sex -> changed_subset(view)
-    base_subset: KnowledgeBase  # the base restricted to the diseases either view changes
+    compacted: dict[str, KnowledgeBase]  # sex -> its subset, compacted
+    base_subset: KnowledgeBase  # the base restricted to the diseases either view changes, compacted
     union: np.ndarray  # those diseases
     where: dict[str, np.ndarray]  # sex -> positions of its changed diseases in union
+    reads: dict[str, tuple[np.ndarray, np.ndarray]]  # sex -> reads_changed_all(view)
     params: ModelParameters
     weights: np.ndarray
 
     def fixes(self, terms: range) -> _Found:
         p, w = self.params, self.weights
         found: _Found = {sex: ([], [], []) for sex in self.views}
-        for q in terms:
+        for start in range(0, len(terms), _TERMS_AT_ONCE):
+            part = terms[start:start + _TERMS_AT_ONCE]
             for excluded in (False, True):
-                needs = [sex for sex, v in self.views.items()
-                         if reads_changed(v, q, excluded, p, self.subsets[sex][2],
-                                          self.subsets[sex][3])]
-                if not needs:
-                    continue
-                b, rows, excess = sparse_logs(self.base_subset, q, excluded, p, w)
-                now = np.full(len(self.union), b)
-                now[rows] += excess
-                for sex in needs:
-                    sub, idx, _, _ = self.subsets[sex]
-                    fix = view_fix(sub, q, excluded, p, w, now[self.where[sex]], idx)
-                    if fix is not None:
-                        keys, idxs, deltas = found[sex]
-                        keys.append(2 * q + int(excluded))
-                        idxs.append(fix[0])
-                        deltas.append(fix[1])
+                self._fixes_of(part, excluded, p, w, found)
         return found
+
+    def _fixes_of(self, terms: range, excluded: bool, p: ModelParameters, w: np.ndarray,
+                  found: _Found) -> None:
+        needs = {sex: [q for q in terms if self.reads[sex][int(excluded)][q]]
+                 for sex in self.views}
+        scored = sorted({q for qs in needs.values() for q in qs})
+        if not scored:
+            return
+        # the base's values, as sparse_logs gives them (base + excess, added in that order)
+        now = np.empty((len(scored), len(self.union)))
+        for k, (b, rows, excess) in enumerate(sparse_logs_many(
+                self.base_subset, [(q, excluded) for q in scored], p, w)):
+            now[k] = b
+            now[k, rows] += excess
+        slot = {q: k for k, q in enumerate(scored)}
+        for sex, qs in needs.items():
+            if not qs:
+                continue
+            idx = self.subsets[sex][1]
+            logs = dense_logs_many(self.compacted[sex], qs, excluded, p, w, block=_TERMS_AT_ONCE)
+            base = now[[slot[q] for q in qs]][:, self.where[sex]]
+            keys, idxs, deltas = found[sex]
+            for q, row, was in zip(qs, logs, base, strict=True):
+                differs = np.flatnonzero(np.abs(row - was) > 1e-12)  # as view_fix tests
+                if len(differs):
+                    keys.append(2 * q + int(excluded))
+                    idxs.append(idx[differs])
+                    deltas.append(row[differs] - was[differs])
+
+
+#: terms scored in one block when the tables are worked out (a block holds this many rows
+#: of a few hundred diseases)
+_TERMS_AT_ONCE = 256
 
 
 _FORKED: dict[str, _Work] = {}
