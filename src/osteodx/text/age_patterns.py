@@ -28,7 +28,11 @@ _MONTHS = r"(?:,?\s?(?:and\s)?(?P<m>#+)(?:\s?(?:months?|mos?|mths?)\b|\s?m\b))"
 _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today's)\s)?"
               r"(?:visit|assessment|presentation|examination|exam|evaluation|review|consultation"
               r"|referral|admission|discharge|clinic|encounter|appointment|report|writing"
-              r"|test|testing|scan|meeting|mdt|discussion)")
+              r"|test|testing|scan|meeting|mdt|discussion"
+              # a form's "Age on the day of travel", "Age at registration"
+              r"|(?:day|date)\sof\s(?:the\s)?(?:travel|flight|trip|departure|camp|event"
+              r"|application|registration|enrolment|enrollment)"
+              r"|travel|departure|application|registration|enrolment|enrollment)")
 AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
     (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"

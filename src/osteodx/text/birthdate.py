@@ -9,6 +9,8 @@ so the age is never a silent guess.
 2.277892
 >>> age_from_dates("Date of birth 2010-03-05; clinic date 2024-03-04")[0]
 13.998631
+>>> age_from_dates("Date: 14 March 2026. Hannah was born on Canada Day last year.")[0]
+0.70089
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     of birth and visit date, or they make no sense (a visit before birth, over 120 years)."""
     birth = _BIRTH.search(text)
     if birth is None:
-        return None
+        return _holiday_age(text)
     g = "d" if birth.group("d") else "d2"
     visits = [m for m in _VISIT.finditer(text) if m.start("d") != birth.start(g)]
     if not visits:  # a message thread: the date stamp of the message that gives the birth date
@@ -138,6 +140,47 @@ def age_from_dates(text: str) -> tuple[float, int, int, str] | None:
     elif born[1] or visit[1]:
         note += " (numeric dates read day/month/year)"
     return years, birth.start(), birth.end(), note
+
+
+#: fixed-date days a parent may say a child was born on, lower case -> (month, day)
+HOLIDAYS = {
+    "new year's day": (1, 1), "burns night": (1, 25), "australia day": (1, 26),
+    "groundhog day": (2, 2), "waitangi day": (2, 6), "valentine's day": (2, 14),
+    "leap day": (2, 29), "st david's day": (3, 1), "st patrick's day": (3, 17),
+    "st george's day": (4, 23), "anzac day": (4, 25), "may day": (5, 1),
+    "juneteenth": (6, 19), "midsummer's day": (6, 24), "canada day": (7, 1),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
+    "bastille day": (7, 14), "halloween": (10, 31), "bonfire night": (11, 5),
+    "guy fawkes night": (11, 5), "remembrance day": (11, 11), "armistice day": (11, 11),
+    "veterans day": (11, 11), "st andrew's day": (11, 30), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "hogmanay": (12, 31),
+}
+_HOLIDAY_BIRTH = re.compile(
+    r"\bborn on (?P<h>" + "|".join(sorted((re.escape(h).replace("'", "['\u2019]?")
+                                           for h in HOLIDAYS), key=len, reverse=True))
+    + r")(?:,?\s(?:(?P<rel>last|this)\syear|(?:in\s)?(?P<y>(?:19|20)\d{2})))", re.IGNORECASE)
+
+
+def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
+    """"Hannah was born on Canada Day last year" and a visit date: the age, noted."""
+    m = _HOLIDAY_BIRTH.search(text)
+    visit = next((v for v in _VISIT.finditer(text)), None) if m else None
+    seen = _parse(visit.group("d")) if visit is not None else None
+    if m is None or seen is None:
+        return None
+    name = re.sub(r"[’]", "'", m.group("h").lower())
+    month, day = HOLIDAYS.get(name, HOLIDAYS.get(name.replace("'", ""), (0, 0)))
+    year = int(m.group("y")) if m.group("y") else seen[0].year - (m.group("rel").lower() == "last")
+    try:
+        born = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if born > seen[0]:
+        return None
+    years = round((seen[0] - born).days / 365.25, 6)
+    return years, m.start(), m.end(), (f"age {years:.2f} y from birth on {m.group('h')} "
+                                       f"({born.isoformat()}) and visit date {visit.group('d')}")
 
 
 #: a message thread's date stamp: "[14/10/2027, 09:10] Becky: ..."

@@ -268,7 +268,9 @@ class ContextAnalyser:
         if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
             return False  # "speech not clear (dysarthria)": the aside names what is wrong
         if direction == "forward" and _h_negates(h) and re.search(
-                r"(?:,|\s[-\u2013\u2014])\s+(?:and\s+)?(?:he|she|they|we|i)(?:\s|'[a-z]{1,2}\s)",
+                r"(?:,|\s[-\u2013\u2014])\s+(?:and\s+)?(?:he|she|they|we|i)(?:\s|'[a-z]{1,2}\s)"
+                # "didn't agree with my stomach and I bled from it, black stools"
+                r"|\sand\s+(?:then\s+)?(?:he|she|they|we|i)\s",
                 between):
             return False  # "he does not walk, he says no words", "he doesn't sleep - he's up
             # at 3": a new subject, a new clause

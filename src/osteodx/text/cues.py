@@ -56,7 +56,8 @@ _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|eviden
          r"|visible|demonstrated|documented|recorded|appreciated|reported)")
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
-    "mother": r"mothers?|mom|mum|mummy|mommy", "father": r"fathers?|dad|daddy",
+    "mother": r"mothers?|mom|mum|mummy|mommy|mam|mammy|mama|mamma",
+    "father": r"fathers?|dad|daddy|papa",
     "sister": r"sisters?",
     "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?"
     # the parents' child: "her parents lost their first child" (not "the child" herself)
@@ -65,9 +66,9 @@ _REL = {
     # "my sister's little boy": a relative's child named as a boy or a girl
     "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:boys?|lads?)",
     "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:girls?|lass)",
-    # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys"
-    "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?",
-    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?",
+    # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys", Welsh "Nain"
+    "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?|nain",
+    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?|taid",
     "grandparents": r"grandparents?", "great-uncle": r"great[- ]uncles?", "great-aunt":
     r"great[- ]aunt(?:ie|y)?s?", "great-grandmother": r"great[- ]grand(?:mothers?|ma)",
     "great-grandfather": r"great[- ]grand(?:fathers?|pa|dad)",

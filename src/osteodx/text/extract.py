@@ -271,7 +271,8 @@ def extract_text(text: str, kb: KnowledgeBase, *, case_id: str,
                          f"{kind}; the negation ({spans[key]}) must be about a narrower site, "
                          "kind or time")
     share_onsets(features, onto)  # "poor hearing since age 8" dates "mixed hearing loss"
-    family = [family_entry(fs, text, kb, observed) for fs in find_family_statements(text)]
+    family = [e for fs in find_family_statements(text)
+              if (e := family_entry(fs, text, kb, observed)) is not None]
     family += [{"relation": "inheritance", "affected": None, "mode": s.hpo_id, "note": s.label,
                 "source": _span(text, s.start, s.end)} for s in find_stated_inheritance(text)]
     doc = _phenopacket(case_id, demo, list(features.values()), labs, family, kb.hpo_version)

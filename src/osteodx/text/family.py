@@ -338,6 +338,14 @@ def _nobody(ctx: ContextAnalyser, p: ParsedSentence, start: int, end: int) -> _F
 _WE_PARENTS = re.compile(r"(?:\b(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
                          r"|\b(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
                          r"|\bwe) (?:are|were) $")
+#: the writer and a spouse: "My wife Anna and I are" (the parents, in a parent's account)
+_SPOUSE_AND_I = re.compile(r"(?:\b(?:my|our) (?:wife|husband|partner)(?: [a-z]+)? and (?:me|i)"
+                           r"|\b(?:me|i) and my (?:wife|husband|partner)(?: [a-z]+)?)"
+                           r" (?:are|were) $")
+#: a parent and one other named person: "Dermot and I are" (in a parent's account, the other
+#: parent)
+_NAME_AND_I = re.compile(r"(?:^|[.;:!?]\s*|\b(?:family|history)\W+)(?-i:[A-Z][a-z]{2,})"
+                         r" and (?:I|me) (?:are|were) $")
 
 
 #: the parents named before "are first cousins": "parents", "couple", "Mum and Dad"
@@ -375,6 +383,10 @@ def _consanguinity(ctx: ContextAnalyser, p: ParsedSentence, span: _Span) -> list
         if m.group("pos") and "cousin" in m.group() and not _THE_PARENTS.search(
                 p.view.text[: m.end()]) and not _both_parents(p.view.text[: m.start()]) \
                 and not _WE_PARENTS.search(p.view.text[: m.start()]) \
+                and not (_SPOUSE_AND_I.search(p.view.text[: m.start()])
+                         and parent_narrator(ctx.text)) \
+                and not (_NAME_AND_I.search(ctx.original(p, 0, m.start()))
+                         and parent_narrator(ctx.text)) \
                 and not _named_parents(ctx.text, p.view.text[: m.start()]):
             continue  # "her cousins were affected" is about cousins (not "me and her dad are
             # first cousins": a parent writing of the parents)

@@ -27,7 +27,7 @@ _CONSANGUINITY = {"consanguineous": True, "not consanguineous": False}
 
 
 def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
-                 observed: list[str]) -> dict[str, Any]:
+                 observed: list[str]) -> dict[str, Any] | None:
     """One family statement; a relative with a *different* condition is not "affected".
 
     "Her brother has the same bone disease" or "her mother also has scoliosis" (the
@@ -36,7 +36,11 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
     status is unknown and the note names the other condition. Related: a term of the
     relative's and an observed finding of the patient's share an informative ancestor
     (kidney failure and proteinuria; early loss of a milk tooth and premature loss of
-    teeth), not only the root or a whole organ system such as the skeleton."""
+    teeth), not only the root or a whole organ system such as the skeleton.
+
+    A relative "affected" only by what the recogniser does not read and by no word of health
+    ("drives up from Aviemore every Tuesday", "learning to drive") gives no entry at all
+    (``None``), or an unaffected one when the statement also says she is well."""
     affected, note = fs.affected, fs.note
     if affected is False and _born_without(kb, fs.finding_text):
         affected = True  # "her uncle was born without thumbs": the word says what is absent
@@ -51,6 +55,14 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
         if not theirs and _SAID_WELL.search(fs.finding_text):
             affected = False  # "Maya is 4 and healthy, she's in the Wombats room": well, and
             # nothing else said of her health
+        elif not theirs and not _HEALTH.search(fs.finding_text) \
+                and not _lab_name_in(fs.finding_text) \
+                and not (len(fs.finding_text.split()) <= 4  # a cut-short finding ("aged"):
+                         and _HEALTH.search(text, fs.start, fs.end)):  # the sentence judges
+            if _SAID_WELL.search(text, fs.start, fs.end) or _NORMAL.search(text, fs.start, fs.end):
+                affected = False  # "Mum and Dad are both fine and have been amazing"
+            else:
+                return None  # "Granny Morag drives up every Tuesday": nothing of health
         elif theirs and not related:  # nothing recognised: no grounds to judge
             affected = None
             note = "; ".join(filter(None, [note, f"other condition: {fs.finding_text}"]))
@@ -62,6 +74,60 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
 #: the writer saying a relative is well ("healthy", "fine", "well", "no symptoms")
 _SAID_WELL = re.compile(r"\b(?:healthy|fine|(?<!as )well|unaffected|no (?:symptoms|problems))\b",
                         re.IGNORECASE)
+#: words of health, illness or the body: a relative's statement with none of them, and with no
+#: finding the recogniser reads, says nothing of her health ("is learning to drive")
+_HEALTH = re.compile(
+    r"\b(?:it|(?:this|that)(?!\s(?:year|month|week|time|morning|summer|winter|spring|autumn"
+    r"|weekend|christmas|way))|same|similar|too|also|either|affected|condition|disease|disorder"
+    r"|syndrome|problems?|trouble|issues?|ill(?:ness)?|sick|unwell|poorly|cancer|tumou?r|growth"
+    r"|lumps?|bony|diagnos\w*|surger\w*|operat\w*|hospital\w*|died|dead|death|passed away"
+    r"|killed|stillb\w*|miscarr\w*|deaf|blind|wheelchair|crutches|pains?|aches?|sore|cramps?"
+    # the body
+    r"|bones?|joints?|heart|kidneys?|liver|lungs?|brain|eyes?|ears?|skin|blood|teeth|tooth|hair"
+    r"|nails?|gland|spine|back|legs?|arms?|hands?|feet|foot|fingers?|toes?|head|face|chest"
+    r"|stomach|tummy|belly|bowels?|bladder|womb|breasts?|knees?|hips?|shoulders?|elbows?"
+    r"|wrists?|ankles?|neck|throat|mouth|tongue|lips?|nose|jaw|aort\w*|valves?|arter\w*"
+    r"|vessels?|veins?|nerves?|muscles?|tendons?|thighs?|calf|calves|pelvis|ribs?|skull|colon"
+    r"|gut|spleen|thyroid|pituitary|adrenal|pancrea\w*|prostate|ovar\w*|testic\w*|urine|wee"
+    r"|periods?|hormones?"
+    # how it is, and what was done
+    r"|weak\w*|tired|fits?|seizures?|fractur\w*|broke\w*|stroke|attack|pressure|sugar|diabet\w*"
+    r"|glasses|hearing|sight|walk\w*|speech|talk\w*|learning|slow|small|short|tall|big|heavy"
+    r"|thin|low|high|raised|elevated|abnormal|reduced|increased|decreased|enlarged|swollen"
+    r"|grey|gray|bald\w*|elastic|stretchy|cysts?|ulcers?|fevers?|temperature|vomit\w*"
+    r"|diarrh\w*|constipat\w*|thrush|fung\w*|removed|replaced|replacement|pacemaker"
+    r"|implant\w*|stent|bypass|chemo\w*|transplant\w*|dialysis|medicines?|medication|tablets"
+    r"|pills|drugs?|takes|taking|treat\w*|insulin|inhaler|injections?|jabs?|therapy|steroids?"
+    r"|doctors?|paediatrician|pediatrician|consultant|specialist|gp"
+    r"|asthma|allerg\w*|an(?:a)?emi\w*|migraines?|headaches?|depress\w*|anxi\w*|autis\w*"
+    r"|adhd|dyslexi\w*|carrier|gene|genetic|variant|mutation|fmf|itp|ibs|copd|tb|hiv|ocd|ptsd"
+    r"|t[12]dm|ckd|uti|tia|sle|mnd|pcos|af|svt|pots|eds"
+    r"|symptoms?|signs?|features?|bleed\w*|bruis\w*|infections?|cough\w*|breath\w*"
+    r"|smok\w*|drink\w*|alcohol|obes\w*|overweight|weight|height|pregnan\w*|born|birth"
+    r"|infertil\w*|disabilit\w*|disabled|special needs|care home|nursing|dementia"
+    r"|memory|mental|psychiatric|schizo\w*|bipolar|epilep\w*|palsy|paralys\w*|numb\w*"
+    r"|swell\w*|rash|itch\w*|spots?|marks?|clots?|dvt|gout|arthritis|stiff\w*|curv\w*"
+    r"|bent|bow\w*|crooked|flat|loose|double[- ]jointed|bendy|floppy|clumsy|falls?|fell|bled"
+    r"|hyper\w+|hypo\w+|drown\w*|trait|sparing|drunk|poison\w*|reaction|appendix"
+    r"|an(?:a)?esthe\w*|tripp\w*|stumbl\w*|shortest|smallest|tallest|mild\w*|severe\w*|marked"
+    r"|lost\s(?:a|an|her|his|their|our|one|two|three)\s(?:\w+\s)?(?:son|daughter|child|children"
+    r"|baby|babies|boy|girl|pregnancy)"
+    # conditions named after a person: "what everyone called Parkinson's"
+    r"|(?:parkinson|alzheimer|huntington|crohn|addison|cushing|graves|hashimoto|marfan|down"
+    r"|turner|paget|raynaud|hodgkin|wilson|gaucher|fabry|pompe|duchenne|becker|charcot"
+    r"|friedreich|tourette|asperger|kawasaki|bell|perthes|osgood|scheuermann)'?s?"
+    # medical word endings: "hysterectomy", "colostomy", "arthritis", "lymphoma", "cardiology"
+    r"|\w+(?:ectomy|otomy|ostomy|itis|osis|a?emia|pathy|algia|oma|plasty|ology|ologist))\b",
+    re.IGNORECASE)
+def _lab_name_in(finding: str) -> bool:
+    """A lab's name in a relative's statement: "his paediatrician found a low TSH"."""
+    from osteodx.text.family_findings import lab_name_pattern
+
+    return lab_name_pattern().search(finding) is not None
+
+
+#: "has perfectly normal blood": said of a relative whose statement names no finding
+_NORMAL = re.compile(r"\bnormal\b", re.IGNORECASE)
 #: the words of a recognised absence: "without thumbs", "no radius", "lacks both patellae"
 _LACKING = re.compile(r"(?:without|no|lacks|lacking|lacked)\b", re.IGNORECASE)
 
@@ -75,7 +141,10 @@ def _born_without(kb: KnowledgeBase, finding: str) -> bool:
 
 #: the writer judging a relative's condition unrelated to the patient's
 _UNCONNECTED = re.compile(r"\b(?:not|unlikely to be|doubt (?:that )?(?:this|it) is)\s"
-                          r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b",
+                          r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b"
+                          # "his is from his diabetes, nothing to do with mine"
+                          r"|\bnothing to do with (?:mine|hers|his|ours|this|it|(?:my|her|his"
+                          r"|our) (?:condition|illness|disease|problem))\b",
                           re.IGNORECASE)
 
 

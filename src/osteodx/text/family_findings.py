@@ -303,6 +303,19 @@ _WHEN_AFTER = re.compile(r"(?:\s+(?:when (?:tested|checked|seen)|(?:last|this|ea
                          r"|june|july|august|september|october|november|december)|recently))+$")
 
 
+#: catalogue synonyms that are everyday words ("got" for SGOT)
+_EVERYDAY = frozenset("got ace fix sun pea fib arg orn una lys cre tnt trom mono parc pra ica tca"
+                      " glu sbt trp".split())
+
+
+@cache
+def lab_name_pattern() -> re.Pattern[str]:
+    """Any lab catalogue name of three characters or more, as a word (case ignored)."""
+    names = sorted((n for n in _lab_names() if len(n) >= 3 and n not in _EVERYDAY),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+
+
 @cache
 def _lab_names() -> frozenset[str]:
     """Every lab catalogue name, lower-cased: what a relative's "normal calcium and PTH" is

@@ -55,6 +55,13 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      # a form's "Completed by: Mum (Rachel Dixon)"; "(Dad writing, Priya ...)"
                      r"|\b(?:completed|filled\sin|filled\sout|written)\sby:?\s(?:mum|mom|mother"
                      r"|dad|father)\b|\b(?:mum|mom|dad)\swriting\b"
+                     # a form filled in and signed by a parent: "Completed by: Jacob Friesen
+                     # (dad)", "Signed: Imran Arshad (father)", "father (Imran Arshad,
+                     # completing this form)"
+                     r"|\b(?:completed\sby|signed|signature):?\s(?-i:(?:[A-Z][a-z]+\s){1,3})"
+                     r"\((?:mum|mom|mother|dad|father)\)"
+                     r"|\b(?:mother|father|mum|mom|dad)\s\((?-i:(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),"
+                     r"\s(?:completing|filling\sin|writing)\sthis\s(?:form|letter)\)"
                      # a sender's label: "From: Donna Wright (Maisie Wright's mum, 10RH)"
                      r"|\((?-i:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)'s (?:mum|mom|mother|dad|father)\b"
                      # the parent who passed it on: "the gene test found a duplication of PLP1.

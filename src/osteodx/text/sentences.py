@@ -89,7 +89,7 @@ _CAPTION_MAX = 2000
 #: words that a full stop follows without ending the sentence ("Fig. 1", "e.g. x")
 _ABBREVIATIONS = frozenset(
     "fig figs tab tabs eq eqs ref refs e.g i.e cf vs viz dr mr mrs ms prof approx ca st jr sr"
-    " dept univ vol pp resp incl esp nos".split()
+    " dept univ vol pp resp incl esp nos co".split()  # (an Irish county: "Co. Tyrone")
 )
 #: "et al." ends a sentence only before a word that commonly starts one
 _SENTENCE_STARTERS = frozenset(
@@ -258,7 +258,7 @@ _TITLED_INITIAL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b[A-Z]\.)\s[A
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
 _CONTINUES = re.compile(r"(?:[,\-(/&]|\b(?:and|or|of|with|without|the|a|an|to|in|for|by|at|on"
-                        r"|from|as|no|not|was|were|is|are|had|has|showed|revealed))$", re.I)
+                        r"|from|as|no|not|was|were|is|are|had|has|showed|revealed|aged))$", re.I)
 _SHORT_LINE = 60
 #: a message of a chat export, opened by its time stamp and sender
 _MESSAGE = re.compile(r"\[[^\]\n]{4,24}\]\s*[A-Z][\w .'-]{0,30}:")
@@ -279,6 +279,8 @@ def _list_lines(text: str, start: int, end: int) -> list[int]:
             continue
         if not line or not (text[m.end()].isupper() or text[m.end()].isdigit()):
             continue
+        if re.match(r"\d+,\s", text[m.end():m.end() + 8]):
+            continue  # a wrapped "aged\n61, had been told": an age goes on, no list item
         if (len(line) < _SHORT_LINE or line.endswith(":")) and not _CONTINUES.search(line):
             cuts.append(m.start())
     return cuts

@@ -11,6 +11,9 @@ _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\
                             r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
                             r"|uterus|ovaries)\b"  # "my periods are heavy"
                             r"|\bas\sa\s(?:\w+\s)?(?:girl|woman)\b"
+                            # "I am a mum of two", "as a mother to three boys"
+                            r"|\b(?:I\sam|I'm|as)\sa\s(?:\w+\s)?(?:mum|mom|mother|wife|grandmother"
+                            r"|nan|granny)\s(?:of|to)\b"
                             # a form: "(completed by the applicant in her own words)"; the
                             # writer's title: "From: Mrs Lorna McIntyre"
                             r"|\bin\sher\sown\swords\b"
@@ -22,6 +25,8 @@ _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\
                             re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
                           r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
+                          r"|\b(?:I\sam|I'm|as)\sa\s(?:\w+\s)?(?:dad|father|husband|grandfather"
+                          r"|grandad|granddad)\s(?:of|to)\b"
                           r"|\bin\shis\sown\swords\b|(?:^[ \t]*|,[ \t])from:?[ \t]+mr\b\.?"
                           r"|\A\s*mr\.?[ \t]+(?-i:[A-Z])"  # a letterhead: "Mr Wai-Keung Lam"
                           # "Mrs Pascoe ... calls me \"young man\""
@@ -44,6 +49,8 @@ def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
     'FEMALE'
     >>> writer_sex("Mr Kenny Lam\\nFlat 3, Leeds")[0]
     'MALE'
+    >>> writer_sex("I am a mum of two, I live in Belmont.")[0]
+    'FEMALE'
     >>> writer_sex("I bruise easily.") is None
     True
     """
