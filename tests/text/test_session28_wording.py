@@ -115,3 +115,23 @@ def test_a_new_subject_ends_a_negation(real_kb):
 ])
 def test_lay_words(real_kb, text, label):
     assert statuses(text, real_kb).get(label) == "observed"
+
+
+def test_contractions_written_without_an_apostrophe_negate(real_kb):
+    got = statuses("things i DONT have: ive never fainted, no rashes, my feet arent numb and i "
+                   "dont get pins and needles", real_kb)
+    assert got.get("Paresthesia") == "excluded"
+    assert statuses("i dont get headaches", real_kb).get("Headache") == "excluded"
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("His CK was 1,150, which she said is high.", "high"),
+    ("My A1c is 7.4, which my endocrinologist says is still too high.", "high"),
+    ("His CRP was 86 in October, which they said was high.", "high"),
+    ("Lymphocytes were 0.9, which is low.", "low"),
+])
+def test_a_flag_someone_said_after_the_value(text, flag):
+    from osteodx.text.labs import extract_labs
+
+    labs = extract_labs(text)
+    assert len(labs) == 1 and labs[0].flag == flag

@@ -110,8 +110,8 @@ _TABLE: list[tuple[str, Cue]] = [
     (r"non(?=-[a-z])", Cue(_NEG, limit=1)),
     (r"no|not|without|never|neither|nor|none(?!\s*(?:[.;]|$))(?! (?:known|reported|documented"
      r"|noted)\s*(?:[.;]|$))|cannot|can't|didn't|doesn't"
-     r"|don't|wasn't|weren't"
-     r"|isn't|aren't|hasn't|haven't|hadn't", Cue(_NEG)),
+     r"|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't"
+     r"|dont|doesnt|didnt|isnt|arent|wasnt|hasnt|havent|cant", Cue(_NEG)),
     (r"(?:did|does|do) not (?:show|reveal|demonstrate|exhibit|have|develop|present with"
      r"|complain of|experience|display|suffer from)(?: any)?", Cue(_NEG)),
     (r"there (?:was|were|is|are|has been|have been) no", Cue(_NEG)),

@@ -57,7 +57,7 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
             # nothing else said of her health
         elif not theirs and not _HEALTH.search(fs.finding_text) \
                 and not _lab_name_in(fs.finding_text) \
-                and not (len(fs.finding_text.split()) <= 4  # a cut-short finding ("aged"):
+                and not (len(fs.finding_text.split()) <= 3  # a cut-short finding ("aged"):
                          and _HEALTH.search(text, fs.start, fs.end)):  # the sentence judges
             if _SAID_WELL.search(text, fs.start, fs.end) or _NORMAL.search(text, fs.start, fs.end):
                 affected = False  # "Mum and Dad are both fine and have been amazing"

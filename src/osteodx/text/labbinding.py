@@ -113,8 +113,12 @@ _SAID_BEFORE = re.compile(r"(?<!\bnot )(?<!\bno )\b(?P<w>elevated|increased|high
                           r"(?:(?:serum|plasma|blood|csf|urine|urinary|total|venous|fasting)\s)?$",
                           re.IGNORECASE)
 #: ... or after the value: "lymphocytes were 0.9, which is low"
-_SAID_AFTER = re.compile(r",?\s(?:which|that) (?:is|was|were|are) (?:(?:very|quite|rather|slightly"
-                         r"|a bit|a little|too|really) )?(?P<w>elevated|increased|high|raised|low"
+#: (and "which she said is high", "which my endocrinologist says is still too high")
+_SAID_AFTER = re.compile(r"(?:\s(?:in|on|last|this)\s[A-Za-z]+)?"  # "86 in October, which ..."
+                         r",?\s(?:which|that) (?:(?:she|he|they|we|i|(?:the|my|her|his|our) \w+)"
+                         r" (?:said|says|told (?:us|me|him|her)) )?(?:is|was|were|are) (?:still )?"
+                         r"(?:(?:very|quite|rather|slightly|a bit|a little|too|really|far too)"
+                         r" )?(?P<w>elevated|increased|high|raised|low"
                          r"|decreased|reduced)\b", re.IGNORECASE)
 
 #: Qualitative word -> outcome ("positive" is settled per analyte by the caller).
