@@ -121,9 +121,9 @@ _HEALTH = re.compile(
     re.IGNORECASE)
 def _lab_name_in(finding: str) -> bool:
     """A lab's name in a relative's statement: "his paediatrician found a low TSH"."""
-    from osteodx.text.family_findings import lab_name_pattern
+    from osteodx.text.family_findings import names_a_lab
 
-    return lab_name_pattern().search(finding) is not None
+    return names_a_lab(finding)
 
 
 #: "has perfectly normal blood": said of a relative whose statement names no finding
