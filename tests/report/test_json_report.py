@@ -41,15 +41,22 @@ def test_a_stray_non_finite_float_is_written_as_null_and_named(toy_kb):
                                         "labs[0].range[1]: not a finite number; written as null"]
 
 
-def test_the_report_is_json_dumps_to_the_byte_in_slices(monkeypatch):
-    """Joined a slice at a time (a report of thousands of findings would otherwise hold
-    six times its size), the text is exactly ``json.dumps``'s."""
+def test_the_report_is_indented_to_its_outline_with_one_record_a_line():
+    """Indented, the report reads back as the same data; its outline (sections,
+    candidates, their lists) is indented and each deeper record is one line. Without an
+    indent it is exactly ``json.dumps``'s compact text."""
     from osteodx.report import json_report
 
-    data = {"a": [1.5, "∝ ö", {"b": None, "c": [True, False]}], "d": list(range(50))}
-    monkeypatch.setattr(json_report, "_JOIN", 3)
-    for indent in (2, None):
-        assert json_report._dumps(data, indent) == json.dumps(
-            data, indent=indent, ensure_ascii=False, allow_nan=False)
+    record = {"hpo_id": "HP:1", "label": "∝ ö", "log10_lr": 1.5, "tags": [True, None]}
+    data = {"a": [{"list": [record, record], "n": 2, 3: "key"}], "empty": [], "d": {}}
+    text = json_report._dumps(data, 2)
+    assert json.loads(text) == json.loads(json.dumps(data))
+    lines = text.splitlines()
+    one_line = json.dumps(record, ensure_ascii=False)
+    assert lines.count("        " + one_line + ",") == 1
+    assert lines.count("        " + one_line) == 1
+    assert '      "3": "key"' in lines and '  "empty": [],' in lines
+    assert json_report._dumps(data, None) == json.dumps(
+        data, ensure_ascii=False, allow_nan=False)
     with pytest.raises(ValueError):
         json_report._dumps({"x": float("nan")}, 2)
