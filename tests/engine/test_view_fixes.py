@@ -216,3 +216,23 @@ def test_loading_through_the_cache_works_the_table_out_once(tmp_path, monkeypatc
     monkeypatch.setattr(view_fixes, "_read", fail)
     kb = load_mod.load_knowledge_base(TOY, supplement="none", packs=False)
     assert view_fixes._MEMO not in kb.derived  # read only when a batch needs it
+
+
+def _jobs_in_child(queue) -> None:
+    queue.put(view_fixes._jobs(None))
+
+
+def test_a_child_process_forks_no_pool_of_its_own():
+    """A batch's worker works its fixes out alone: forking again from a process that runs
+    threads, with every worker doing the same, is what a batch must not do."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    assert view_fixes._jobs(3) == 3  # the main process may fork
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_jobs_in_child, args=(queue,))
+    child.start()
+    child.join(30)
+    assert queue.get(timeout=5) == 1

@@ -276,7 +276,10 @@ def _fixes_of_share(share: tuple[int, int]) -> _Found:
 
 def _jobs(jobs: int | None) -> int:
     if ("fork" not in multiprocessing.get_all_start_methods()
-            or multiprocessing.current_process().daemon):  # a pool's worker has no children
+            or multiprocessing.parent_process() is not None):
+        # a worker (of this pool, or of a batch's) forks no pool of its own: forking a
+        # process that runs threads (a batch worker's) can leave the copy without a lock
+        # it needs, and a first build in every worker at once overloads the machine
         return 1
     if jobs is None:
         jobs = min(MAX_JOBS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
