@@ -12,7 +12,7 @@ import re
 
 from osteodx.text.onsets import _N, _UNIT
 
-__all__ = ["AGE_PATTERNS", "ORDINALS", "years_until"]
+__all__ = ["AGE_PATTERNS", "ORDINALS", "not_the_patients", "years_until"]
 
 _NOUNS = ("girl|boy|woman|man|female|male|lady|gentleman|schoolgirl|schoolboy|patient|child"
           "|infant|neonate|newborn|toddler|adolescent|teenager|baby|individual|person|proband"
@@ -88,6 +88,12 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
                 r"|(?P<k>#+)\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
      "writer"),
+    # another writer's account: "she'll be 35 in June", "he turns 8 next month" (34 and 7 now;
+    # read unless the patient writes: then she is someone else)
+    (re.compile(r"\b(?:she|he)(?:'ll\sbe|\swill\sbe|\sturns|'s\sturning|\sis\sturning)\s(?P<n>#+)"
+                r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
+                r"|(?P<k>#+)\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
+     "child"),
     # a birthday just had: "He had his sixth birthday with us in January"
     (re.compile(r"\b(?:he|she|I)\s(?:has\s|have\s)?(?:just\s)?(?:had|celebrated)\s(?:his|her|my)\s"
                 r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
@@ -108,29 +114,31 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 re.IGNORECASE), ""),
     # a parent's account: "Our daughter Maja is three and a half", "my son is 4"
     (re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
-                r"(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?\s(?:is|'s)\s"
+                r"(?:step-?)?(?:son|daughter|boy|girl|child)(?:\s(?-i:[A-Z][a-z]+))?"
+                r"(?:\s(?:is|'s)|,\swho\sis)\s"
                 r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$"
                 r"|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s|#))",
                 re.IGNORECASE), "child"),
     # a parent's account naming the child: "Theo is two and a half now." (read only when the
     # text is a parent's own account and the name is the one in "written by Theo's mum")
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:is|(?:is\s[\w\s#]{1,30}?\sand\s)?(?:has\s)?"
+    (re.compile(r"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\s(?:is|(?:is\s[\w\s#]{1,30}?\sand\s)?(?:has\s)?"
                 r"(?:just\s)?turned)\s(?:now\s)?"  # "Amy is in Year 9 and turned 14 in January"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?"
                 r"|(?P<u>months?|mos?|weeks?|wks?))(?:\sold)?)?(?:\s(?:now|today))?"
                 r"(?=\s?[.,;(]|(?<=#)\s(?:in|on|last)\s(?:the\s)?"  # "in the October half term"
-                r"(?-i:[A-Z])|\slast\s)", re.IGNORECASE), "named_child"),
+                r"(?-i:[A-Z])|\slast\s|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s|#))",
+                re.IGNORECASE), "named_child"),
     # the weeks since the birth: "It has been 43 weeks since Ezra was born"
     (re.compile(r"\bit(?:\shas|'s|\sis)\s(?:now\s)?(?:been\s)?(?:just\s)?(?P<n>#+)\s"
                 r"(?P<u>weeks?|months?|days?)\ssince\s(?:(?-i:[A-Z])[a-z]+|he|she)\s(?:was\s)?born\b",
                 re.IGNORECASE), ""),
     # Indian English "completed N years" (turned N): "Arjun completed 6 years on Deepavali day"
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:has\s)?(?:just\s)?completed\s(?P<n>#+)\s"
+    (re.compile(r"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\s(?:has\s)?(?:just\s)?completed\s(?P<n>#+)\s"
                 r"(?:years?|yrs?)(?:\sof\sage)?(?!\s(?:of|in|at|with|since|ago|course)\b)",
                 re.IGNORECASE), "named_child"),
     # ... in a non-native parent's words: "Valentina have 6 years and 4 months.", "Sofiia has
     # now 7 months and 10 days."
-    (re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s(?:now\s)?ha(?:s|ve)\s(?:now\s)?(?P<n>#+)\s"
+    (re.compile(rf"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\s(?:now\s)?ha(?:s|ve)\s(?:now\s)?(?P<n>#+)\s"
                 rf"(?:(?:years?|yrs?)\b{_MONTHS}?|(?P<u>months?)(?:\s(?:and\s)?(?P<days>#+)\sdays?)?)"
                 rf"(?=\s?[.,;]|\s?$)", re.IGNORECASE), "named_child"),
     # a son or daughter writing about the patient, a parent: "Mum is 74 and lives on her own"
@@ -141,6 +149,11 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\sis\s(?:now\s)?"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but)\s)",
                 re.IGNORECASE), "parent_patient"),
+    # a husband, wife or partner writing about the patient: "My husband Tom is 45 and ..."
+    (re.compile(r"\bmy\s(?:husband|wife|partner)(?:,?\s(?-i:[A-Z][a-z]+),?)?\s(?:is|'s)\s"
+                r"(?:now\s|just\s)?(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s?$"
+                r"|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s|#))", re.IGNORECASE),
+     "spouse_patient"),
     # a letter naming the patient with an age: "about Tom Harlow, 44, a bus driver",
     # "Re: Hannah WARD, now 19, student at ..."
     # "Re: Mrs Lorraine Petersen, 58", "Patient: Callum REEVES, 19 M, hospital no. ..."
@@ -152,7 +165,7 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 r"(?P<noun>female|male|F|M)\b", re.IGNORECASE), ""),
     # the patient the letter is about, named in its heading: "I saw Sofia, who is eleven and a
     # half, in clinic" after "Re: Sofia RAMIREZ"
-    (re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)),?\s(?:who|that)\s(?:is|'s)\s(?:now\s)?(?P<n>#+)"
+    (re.compile(r"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)),?\s(?:who|that)\s(?:is|'s)\s(?:now\s)?(?P<n>#+)"
                 r"(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but|in|with)\s)",
                 re.IGNORECASE), "heading_name"),
     # a translated Romance letter: "male sex, of years 27", "born the 03.05.2000, of years 27"
@@ -200,6 +213,27 @@ ORDINALS = {w: i + 1 for i, w in enumerate(
 
 
 _UNTIL = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
+
+
+_OTHER_AGE = re.compile(r"\b(?:bone|skeletal|dental|height|mental|gestational)[\s-]age\b",
+                        re.IGNORECASE)
+#: an age the patient is compared with: "the height of an eight- or nine-year-old", "the size
+#: of a four-year-old", "like a 70-year-old"
+_COMPARED = re.compile(r"\b(?:(?:height|size|bones?|weight|build|body|level|mind|skills|reading"
+                       r"|speech|strength)\sof|like|than)\s(?:an?\s|the\saverage\s)?"
+                       r"(?:[\w#]+-?\s(?:or|to)\s)?$", re.IGNORECASE)
+
+
+def not_the_patients(masked: str, start: int, sentence_start: int) -> bool:
+    """Is the age at *start* of *masked* text another measure ("Bone age: 7 years") or an
+    age the patient is compared with ("the height of an eight- or nine-year-old child")?
+
+    >>> t = "she was the height of an eight- or nine-year-old child"
+    >>> not_the_patients(t, t.index("nine"), 0), not_the_patients(t[-22:], 2, 0)
+    (True, False)
+    """
+    return (_OTHER_AGE.search(masked, max(0, start - 20), start + 4) is not None
+            or _COMPARED.search(masked, max(sentence_start, start - 40), start) is not None)
 
 
 def years_until(said: str, count: float | None) -> float:

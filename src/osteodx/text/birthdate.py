@@ -56,6 +56,8 @@ _VISIT = re.compile(r"\b(?:seen|clinic date|date(?: and time)? of (?:the )?(?:te
                     # a letter's header: "Clinic: 16/11/2027", "Appointment: ..."
                     # a line opening with its date: "Written 2 March 2026 by Faizal Rahman"
                     r"|(?<![^\n])[ \t]*(?:written|dated)(?=\s)"
+                    # ... with the place: "Written at Abuja, 14th January 2026"
+                    r"|(?<![^\n])[ \t]*(?:written|signed|dated)\s(?:at|in)\s[A-Z][\w .'-]{1,40},"
                     # ... and an e-mail's: "Sent: Saturday 9 October 2027 21:47"
                     r"|(?<![\w ])(?:clinic|appointment|consultation|visit|review|attended|sent)"
                     r"(?=[*_]*\s?:))"
@@ -159,7 +161,11 @@ HOLIDAYS = {
 _HOLIDAY_BIRTH = re.compile(
     r"\bborn on (?P<h>" + "|".join(sorted((re.escape(h).replace("'", "['\u2019]?")
                                            for h in HOLIDAYS), key=len, reverse=True))
-    + r")(?:,?\s(?:(?P<rel>last|this)\syear|(?:in\s)?(?P<y>(?:19|20)\d{2})))", re.IGNORECASE)
+    + r")(?:,?\s(?:(?P<rel>last|this)\syear|(?:in\s)?(?P<y>(?:19|20)\d{2})))?", re.IGNORECASE)
+#: a baby's words: a holiday birth with no year is then the last such day ("Eli was born on
+#: Christmas Eve" in a grandmother's letter of April)
+_BABY_WORDS = re.compile(r"\b(?:baby|babies|grandbaby|newborn|infant|\d+\s(?:weeks?|months?)"
+                         r"\sold|feeds?|nappies|diapers|ounces?)\b", re.IGNORECASE)
 
 
 def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
@@ -171,9 +177,14 @@ def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
         return None
     name = re.sub(r"[’]", "'", m.group("h").lower())
     month, day = HOLIDAYS.get(name, HOLIDAYS.get(name.replace("'", ""), (0, 0)))
-    year = int(m.group("y")) if m.group("y") else seen[0].year - (m.group("rel").lower() == "last")
+    if not (m.group("y") or m.group("rel")) and not _BABY_WORDS.search(text):
+        return None  # "I was born on Christmas Eve": which year?
+    year = int(m.group("y")) if m.group("y") else seen[0].year - (
+        (m.group("rel") or "").lower() == "last")
     try:
         born = dt.date(year, month, day)
+        if not (m.group("y") or m.group("rel")) and born > seen[0]:
+            born = dt.date(year - 1, month, day)  # the last one before the letter
     except ValueError:
         return None
     if born > seen[0]:

@@ -57,8 +57,8 @@ _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|eviden
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
 _REL = {
     "mother": r"mothers?|mom|mum|mummy|mommy|mam|mammy|mama|mamma",
-    "father": r"fathers?|dad|daddy|papa",
-    "sister": r"sisters?",
+    "father": r"fathers?|dad|daddy|papa|(?:(?<=my )|(?<=our )|(?<=his )|(?<=her )"
+              r"|(?<=their ))da(?=\W)", "sister": r"sisters?",  # Irish, Scots "their da"
     "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?"
     # the parents' child: "her parents lost their first child" (not "the child" herself)
     r"|(?<=their )(?:first|second|third|eldest|oldest|elder|older|youngest|younger"
@@ -68,7 +68,7 @@ _REL = {
     "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:girls?|lass)",
     # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys", Welsh "Nain"
     "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?|nain",
-    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?|taid",
+    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?|grandas?|taid",
     "grandparents": r"grandparents?", "great-uncle": r"great[- ]uncles?", "great-aunt":
     r"great[- ]aunt(?:ie|y)?s?", "great-grandmother": r"great[- ]grand(?:mothers?|ma)",
     "great-grandfather": r"great[- ]grand(?:fathers?|pa|dad)",

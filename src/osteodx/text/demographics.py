@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from osteodx.text.age_patterns import AGE_PATTERNS as _AGE
-from osteodx.text.age_patterns import ORDINALS, years_until
+from osteodx.text.age_patterns import ORDINALS, not_the_patients, years_until
 from osteodx.text.birthdate import age_after_birth_date, age_from_dates
 from osteodx.text.grandparent import grandparent_narrator
 from osteodx.text.iso_age import iso8601
@@ -60,6 +60,7 @@ from osteodx.text.onsets import (
     _years,
     find_onset_statements,
 )
+from osteodx.text.spouse import spouse_narrator, spouse_sex
 from osteodx.text.writer_sex import writer_sex
 
 __all__ = ["Demographics", "Evidence", "OnsetStatement", "extract_demographics",
@@ -106,8 +107,6 @@ _NEWBORN = re.compile(r"(?<!\bas )(?<!\bwhen )(?<!\bsince )(?<!\bfrom )"  # "ope
                       r"|metabolic|pulse|hip|eye|jaundice)\b)", re.IGNORECASE)
 #: "Baby boy of Sarah T.", "Baby girl JONES": how a newborn is named before a given name
 _BABY = re.compile(r"\bbaby\s(?P<noun>girl|boy)\b", re.IGNORECASE)
-_NOT_THE_PATIENTS = re.compile(r"\b(?:bone|skeletal|dental|height|mental|gestational)[\s-]age\b",
-                               re.IGNORECASE)
 _SEX_NOUN = re.compile(r"\b(?:a|an|the|this|our|that)\s(?:[a-z-]+\s){0,3}?(?P<adj>)"
                        r"(?P<noun>girl|boy|woman|man|lady|gentleman|female|male)\b(?!\s?(?:"
                        r"relatives?|siblings?|members?|patients? (?:were|are)|predominance))",
@@ -191,6 +190,8 @@ def _placed(tx: _Text, m: re.Match[str], where: str) -> bool:
         return re.search(r"\btwins?\b", tx.norm.original, re.IGNORECASE) is not None
     if where == "parent_patient":  # "Mum is 74" in her son's letter about her
         return writes_about_parent(tx.norm.original)
+    if where == "spouse_patient":  # "My husband is 45" in his wife's letter about him
+        return spouse_narrator(tx.norm.original) is not None
     if where == "name_age":  # "Tom Harlow, 44, a bus driver", "Re: Mrs L. Petersen, 58"
         rest = tx.masked[m.end():max(m.end(), tx.line_end(m.end()))]
         return re.match(r"\s*(?:,|$|(?:years?|yrs?)\b)", rest) is not None
@@ -250,8 +251,8 @@ def _age(tx: _Text, d: Demographics) -> str | None:
             continue  # "32 y/o G1P0": the mother's age in a newborn's notes
         if not where and _at_event(tx, m):
             continue
-        if _NOT_THE_PATIENTS.search(tx.masked, max(0, m.start() - 20), m.start() + 4):
-            continue  # "Bone age: 7 years", "chronological age" is fine
+        if not_the_patients(tx.masked, m.start(), s):
+            continue  # "Bone age: 7 years", "the height of a nine-year-old"
         unit = m.groupdict().get("u")
         years = _years(value, unit)
         if m.groupdict().get("den"):  # "14/12": months, "3/52": weeks, "5/7": days
@@ -300,7 +301,6 @@ _CHAT = re.compile(r"^\s*(?:\[[^\]\n]{4,20}\]\s*)?[A-Z][a-z]+(?:\s[0-9]{1,2}:[0-
                    r"{3}", re.MULTILINE)
 
 
-#: the patient writing of her own pregnancy: "when I was pregnant with her", "my pregnancies"
 def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
     """Sex from the age's noun, else a word or label, else pronouns, else a karyotype."""
     if noun and noun in _FEMALE | _MALE and d.age_source is not None:
@@ -326,11 +326,13 @@ def _sex(tx: _Text, d: Demographics, noun: str | None) -> None:
         d.sex = "FEMALE" if word in _FEMALE else "MALE"
         d.sex_source, d.sex_evidence = tx.evidence(*m.span(group)), "explicit"
         return
-    if patient_writes(tx.norm.original):  # "My dad has it too, on his chest": not hers
-        if (found := writer_sex(tx.norm.original)) is not None:
-            (d.sex, m), d.sex_evidence = found, "explicit"
-            d.sex_source = Evidence(m.start(), m.end(), m.group())
-            return
+    own = patient_writes(tx.norm.original)  # "My dad has it too, on his chest": not hers
+    # the writer's own words of her sex, or a spouse's "on behalf of my husband"
+    if (found := (writer_sex if own else spouse_sex)(tx.norm.original)) is not None:
+        (d.sex, m), d.sex_evidence = found, "explicit"
+        d.sex_source = Evidence(m.start(), m.end(), m.group())
+        return
+    if own:
         _karyotype(tx, d)
         return
     child = the_child(tx.norm.original)  # a parent's "my son Oliver": not the doctor's "she"

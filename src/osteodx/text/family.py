@@ -81,6 +81,7 @@ import re
 
 from osteodx.text.context import ContextAnalyser, ParsedSentence, context_of
 from osteodx.text.cues import Clause, CueHit
+from osteodx.text.family_agree import agreeing
 from osteodx.text.family_findings import _finding, _Found, _strip_lead, test_then_result
 from osteodx.text.family_parents import both_well, parents_well_in_own_words
 from osteodx.text.family_relatives import relation_hits, relative_names, relatives_relative
@@ -417,6 +418,7 @@ def _sentence_statements(ctx: ContextAnalyser, i: int) -> list[FamilyStatement]:
         for k, group in enumerate(groups):
             nxt = groups[k + 1] if k + 1 < len(groups) else None
             out += _group_statements(ctx, p, ci, rels, group, nxt, span)
+    out += agreeing(p.view.text, rels, out, span)  # "My dad is fine, and so is my brother"
     if consanguinity:  # "The parents are first cousins (the fathers of both are brothers)"
         out = [s for s in out if not (m := _KINSHIP_ONLY.match(s.finding_text)) or (
             s.affected is False and re.match(r"\s*(?:,|and\b|but\b)", s.finding_text[m.end():]))]

@@ -57,6 +57,7 @@ def family_entry(fs: FamilyStatement, text: str, kb: KnowledgeBase,
             # nothing else said of her health
         elif not theirs and not _HEALTH.search(fs.finding_text) \
                 and not _lab_name_in(fs.finding_text) \
+                and not _names_a_disease(kb, fs.finding_text) \
                 and not (len(fs.finding_text.split()) <= 3  # a cut-short finding ("aged"):
                          and _HEALTH.search(text, fs.start, fs.end)):  # the sentence judges
             if _SAID_WELL.search(text, fs.start, fs.end) or _NORMAL.search(text, fs.start, fs.end):
@@ -126,6 +127,53 @@ def _lab_name_in(finding: str) -> bool:
     return names_a_lab(finding)
 
 
+#: everyday words that also name diseases ("Cross syndrome", "Diamond-Blackfan anemia")
+_EVERYDAY_IN_LABELS = frozenset({
+    "first", "other", "from", "form", "self", "single", "cross", "core", "lower", "upper",
+    "person", "rapid", "soft", "diamond", "american", "african", "european", "silver", "white",
+    "black", "brown", "green", "gray", "grey", "blue", "red", "yellow", "golden", "late",
+    "early", "acquired", "male", "female", "young", "adult", "kids", "baby", "child", "dogs",
+    "house", "stone", "stones", "lines", "line", "face", "bird", "cats", "cat", "water",
+    "sugar", "pure", "simple", "classic", "common", "multiple", "major", "minor", "mixed",
+    "partial", "complete", "total", "plus", "like", "type", "types", "with", "without",
+    "that", "this", "their", "there", "were", "been", "have", "after", "over", "under",
+    "normal", "good", "long", "lost", "light", "dark", "gift", "twin", "twins", "three",
+    "four", "five", "seven", "eight", "nine", "ten", "days", "week", "weeks", "year", "years",
+})
+
+
+def _names_a_disease(kb: KnowledgeBase, finding: str) -> bool:
+    """Is the relative's finding, in three words or fewer, made of words that name diseases
+    in the knowledge base ("her sister has lupus", "had psoriasis"), which the recogniser,
+    reading phenotypes, does not read? ("does the night ones" is not: "does", "ones";
+    a capitalised name, "Gordon", is no disease word.)"""
+    words = _disease_words(kb)
+    named = [w for w in re.findall(r"[A-Za-z]+", finding) if w.lower() not in _FILLERS]
+    return 0 < len(named) <= 3 and all(
+        w in words and w not in _EVERYDAY_IN_LABELS for w in named)
+
+
+#: little words a disease's name may hold ("lupus", "the sugar diabetes")
+_FILLERS = frozenset({"a", "an", "the", "of", "and", "bad", "mild", "some", "too", "also"})
+
+
+#: the last knowledge base asked about, and its disease words
+_DISEASE_WORDS: list[tuple[object, frozenset[str]]] = []
+
+
+def _disease_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Lower-case words of four letters or more in two disease names or more."""
+    if _DISEASE_WORDS and _DISEASE_WORDS[0][0] is kb.disease_labels:
+        return _DISEASE_WORDS[0][1]
+    seen: dict[str, int] = {}
+    for label in kb.disease_labels:
+        for w in set(re.findall(r"[a-z]{4,}", label.lower())):
+            seen[w] = seen.get(w, 0) + 1
+    words = frozenset(w for w, n in seen.items() if n >= 2)
+    _DISEASE_WORDS[:] = [(kb.disease_labels, words)]
+    return words
+
+
 #: "has perfectly normal blood": said of a relative whose statement names no finding
 _NORMAL = re.compile(r"\bnormal\b", re.IGNORECASE)
 #: the words of a recognised absence: "without thumbs", "no radius", "lacks both patellae"
@@ -144,7 +192,7 @@ _UNCONNECTED = re.compile(r"\b(?:not|unlikely to be|doubt (?:that )?(?:this|it) 
                           r"(?:\w+\s){0,3}?(?:connected|related|linked|relevant)\b"
                           # "his is from his diabetes, nothing to do with mine"
                           r"|\bnothing to do with (?:mine|hers|his|ours|this|it|(?:my|her|his"
-                          r"|our) (?:condition|illness|disease|problem))\b",
+                          r"|our|(?-i:[A-Z][a-z]+)'s) (?:condition|illness|disease|problem))\b",
                           re.IGNORECASE)
 
 

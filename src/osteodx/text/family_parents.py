@@ -58,6 +58,26 @@ _WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) an
                       r"|\bwe're both (?:healthy|well|fine)\b", re.IGNORECASE)
 
 
+#: the writer and the other parent, named: "Gary and I", "my husband and I", "Me (34) and
+#: my wife Nadia (31)"
+_THE_TWO_OF_US = (r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
+                  r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
+                  r"(?:me|i)(?: \(\d{1,2}\))?"
+                  r"|(?:me|i)(?: \(\d{1,2}\))? and my (?:husband|wife|partner)"
+                  r"(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))?)")
+#: ... said well after what they carry: "Gary and I both carry it without any symptoms",
+#: "my husband and I each carry one copy of the faulty gene and are perfectly healthy",
+#: "My wife Ngozi and I are of normal height"; "Neither of us has any symptoms"
+_CARRY_WELL = re.compile(
+    _THE_TWO_OF_US + r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?"
+    r"(?:(?!\b(?:not|never|no|isn't|aren't|wasn't|weren't|but)\b)[^.;!?]){0,80}?"
+    r"(?:\b(?:are|were|both|each|and)\s(?:(?:both|perfectly|totally|completely|entirely"
+    r"|quite)\s)?(?:healthy|well|fine|unaffected|of\snormal\s(?:height|size|build|stature))"
+    r"|\bwithout\s(?:any\s)?(?:symptoms|problems|signs))\b"
+    r"|\bneither\sof\sus\s(?:has|have|had)\s(?:any\s)?(?:symptoms|problems|signs)\b",
+    re.IGNORECASE)
+
+
 def parents_well_in_own_words(text: str, sentence: Sentence,
                               found: list[FamilyStatement]) -> list[FamilyStatement]:
     """Both parents unaffected when a parent writing about the child says "Me and Jo are both
@@ -67,7 +87,7 @@ def parents_well_in_own_words(text: str, sentence: Sentence,
         return []  # (one parent read - "My husband Cathal and I are both well" - is not both)
     if not parent_narrator(text):
         return []
-    if (m := _WE_WELL.search(sentence.text)) is not None:
+    if (m := _WE_WELL.search(sentence.text) or _CARRY_WELL.search(sentence.text)) is not None:
         return [FamilyStatement("parents", False, m.group(), sentence.start, sentence.end,
                                 sentence.text)]
     if (m := _SPOUSE_WELL.search(sentence.text)) is not None and not said & {"mother", "father"}:

@@ -36,10 +36,12 @@ _CHILD = frozenset({"son", "daughter", "child", "children"})
 _CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
                        r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
 
-#: "the father of a boy named Mateo", "mother of two": the writer introducing themself
-_PARENT_OF = re.compile(r"\s+of\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:little|young|baby"
-                        r"|beautiful|lovely|wonderful|\d+-year-old)\s+)?(?:boys?|girls?|sons?|daughters?"
-                        r"|child(?:ren)?|bab(?:y|ies)|kids?|twins)\b")
+#: "the father of a boy named Mateo", "mother of two": the writer introducing themself;
+#: "(other) parents of kids with photosensitivity": other families
+_PARENT_OF = re.compile(r"\s+of\s+(?:(?:kids|children|babies|boys|girls|teens|teenagers)\s"
+                        r"(?:with|who)\b|(?:a|an|one|two|three|four|\d)\s+(?:(?:little|young"
+                        r"|baby|beautiful|lovely|wonderful|\d+-year-old)\s+)?(?:boys?|girls?"
+                        r"|sons?|daughters?|child(?:ren)?|bab(?:y|ies)|kids?|twins)\b)")
 #: before "brother" / "sister": a kinship said of others ("... are brother and sister")
 _ARE_SIBLINGS = re.compile(r"\b(?:are|were)\s+(?:(?:half-)?(?:brother|sister)\s+and\s+)?"
                            r"(?:half-)?$")

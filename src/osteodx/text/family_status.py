@@ -32,7 +32,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          # "has never had any problems at all"; Irish "both grand" (fine)
                          r"|(?:never|not) (?:had|has|have) any (?:problems?|issues|trouble"
                          r"|symptoms)"
-                         r"|(?:is|are|'s|'re|’s|’re) (?:both |all )?grand(?=\s*$)"
+                         r"|(?:(?:is|are|'s|'re|’s|’re|and) (?:both |all )?|^)grand(?=\s*$)"
                          r"|(?:has|have|had) nothing(?=\s*$)"  # "My sister Elif (23) has nothing"
                          # "His sister Anja, 43, is fit and has a normal CK" (not "fits")
                          r"|(?:is|are|was|were|keeps?|kept) (?:very |perfectly )?fit(?: and well)?"

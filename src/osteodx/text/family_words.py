@@ -51,8 +51,8 @@ _VERB_CHAIN = re.compile(
 _SEEN_AT_END = re.compile(r"\s+(?:was|were|is|are)(?: also)? (?:seen|found|noted|present|observed"
                           r"|detected|shown|identified|suspected|possible|likely|probable"
                           r"|presumed|diagnosed|confirmed|reported|described)$")
-_HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|likely|suspected|suspicion|presumed|presumably"
-                    r"|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
+_HEDGE = re.compile(r"\b(?:possibl[ey]|probabl[ey]|(?:un)?likely|suspected|suspicion|presumed"
+                    r"|presumably|perhaps|may|might|could(?! not)|questionabl[ey]|uncertain|unclear"
                     r"|doubtful|query|thought to|believed to|allegedly|unconfirmed)\b")
 _INFORMANT = re.compile(
     r"\W*(?:(?:have |has )?never (?:saw|seen)\b|witnessed\b"

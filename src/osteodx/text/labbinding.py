@@ -30,6 +30,8 @@ _LINK = re.compile(
     r"|severely|initially|also|only|approximately|about|around|nearly|almost|still|then"
     # a parent's or a letter's words: "His platelets are a bit low at 118", "a little high"
     r"|a bit|a little|quite|rather|somewhat|fairly|really"
+    # "far too high at 812", "way too low", "sky high, 24,000", "his lipase sky-high at 2,400"
+    r"|far|way|sky[- ]high|sky"
     # "Ammonia peak 118 umol/L", "Glucose (POC) 96 mg/dL"
     r"|peak|peaked|nadir|maximum|max|minimum|min|lowest|highest|at most|today|yesterday"
     r"|currently|too|as well|last (?:week|month|time|year)|this (?:week|month|morning)"
@@ -62,7 +64,8 @@ _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:norma
          r" (?:range|ranges|limits?|interval)|in the normal range|normal|unremarkable|WNL"
          r"|negative|elevated|increased|high|raised|low|decreased|reduced|abnormal|deranged"
          r"|impaired|positive|undetectable|undetected|suppressed")
-_ADVERB = r"(?:all|also|both|still|entirely|completely|again|slightly|mildly|moderately|markedly" \
+_ADVERB = r"(?:all|also|both|still|always|entirely|completely|again|slightly|mildly|moderately" \
+          r"|markedly" \
           r"|strongly|weakly" \
           r"|significantly|persistently|very|extremely|profoundly|severely|clearly|found to be" \
           r"|noted to be) "

@@ -22,18 +22,20 @@ from osteodx.text.cues import Cue, CueHit, View
 from osteodx.text.family_words import relation_of
 from osteodx.text.grandparent import grandchild_relation, grandparent_narrator
 from osteodx.text.narrator import child_relation, parent_addressed, parent_narrator
+from osteodx.text.spouse import spouse_narrator
 
 __all__ = ["PEDIGREE_ID", "blank_names", "name_key", "named_mentions", "relative_names",
            "with_named_relatives"]
 
 #: relations a name can be given to ("half-sister" is read as a sister)
 _KIN_WORDS = (r"(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin"
-              r"|son|daughter|wife|husband|dad|mum|mom|grandad|granddad|grandpa|grandma|gran"
+              r"|son|daughter|wife|husband|dad|da|mum|mom|grandad|granddad|grandpa|granda|grandma|gran"
               r"|nan|nana|nanna|auntie)")
 #: the everyday words for a parent, grandparent or aunt: "Dad, Gareth (34), had ...", "my
 #: Grandad Emlyn", "Auntie Glenys"
-_PARENT_WORD = {"dad": "father", "mum": "mother", "mom": "mother", "grandad": "grandfather",
-                "granddad": "grandfather", "grandpa": "grandfather", "grandma": "grandmother",
+_PARENT_WORD = {"dad": "father", "da": "father", "mum": "mother", "mom": "mother",
+                "grandad": "grandfather", "granda": "grandfather", "granddad": "grandfather",
+                "grandpa": "grandfather", "grandma": "grandmother",
                 "gran": "grandmother", "nan": "grandmother", "nana": "grandmother",
                 "nanna": "grandmother", "auntie": "aunt"}
 #: a relation with its side: "maternal uncle", "paternal half-brother"
@@ -125,6 +127,9 @@ def relative_names(text: str) -> dict[str, str]:
                 rel = child_relation(rel) or ""  # a parent's "my brother Dean": an uncle
                 if not rel:
                     continue  # "my son Alfie": the patient
+            elif m.groupdict().get("my") and rel in ("husband", "wife", "partner") \
+                    and spouse_narrator(text) == rel:
+                continue  # "on behalf of my husband Tom": Tom is the patient
             elif m.groupdict().get("my") and grandparent_narrator(text):
                 rel = grandchild_relation(text, rel, name_key(m.group("name"))) or ""
                 if not rel:

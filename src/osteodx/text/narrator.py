@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from osteodx.text.grandparent import grandparent_narrator
+from osteodx.text.spouse import outranks_parent
 
 __all__ = [
     "diary_of",
@@ -29,6 +30,7 @@ __all__ = [
     "parent_narrator",
     "patient_writes",
     "second_person",
+    "stepparent_narrator",
     "child_relation",
     "relation_for_child",
     "the_child",
@@ -41,6 +43,11 @@ __all__ = [
     "YOUR",
 ]
 
+#: a stepparent writing: "my stepson Liam", "I'm Liam's stepmum", "stepfather of"
+_STEP = (r"\b(?:my|our)\sstep-?(?:son|daughter|child|kids?)\b|\b(?:i\sam|i'm|as)\s"
+         r"(?:(?-i:[A-Z][a-z]+)'s|his|her|their)\sstep-?(?:mum|mom|mother|dad|father|parent)\b|\bstep-?(?:mum|mom"
+         r"|mother|dad|father|parent)\sof\b")
+_STEP_RX = re.compile(_STEP, re.IGNORECASE)
 #: the writer names the patient as their child
 _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
                      r"(?:son|daughter|baby|boy|girl|child)\b|\bwritten by (?:his|her|their"
@@ -69,7 +76,9 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|\b(?:it|this|the\s(?:gene|change|variant|duplication|deletion))\s(?:came"
                      r"|comes|was\spassed\sdown)\s(?:through|from|down)\s(?:my|our)\sside\b"
                      # a parent's notes headed with the child's name: "ISLA'S DIARY - to show ..."
-                     r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
+                     r"|\A\W*[A-Za-z]+'s (?:diary|notes|journal|log)\b"
+                     # a stepparent: "my stepson Liam", "I am Liam's stepmum"
+                     rf"|{_STEP}", re.IGNORECASE)
 _DIARY = re.compile(r"\A\W*(?P<name>[A-Za-z]+)'s (?:diary|notes|journal|log)\b", re.IGNORECASE)
 
 
@@ -170,6 +179,8 @@ def parent_narrator(text: str) -> bool:
     own = _SELF_AGE.search(text)
     if own is not None and own.start() < parent.start():
         return False
+    if outranks_parent(text, parent.start()):
+        return False  # "on behalf of my husband ... Our daughter Leyla is 4 and healthy"
     if tells_own_body(text):
         return False  # "my legs go rigid ... Our daughter Isla is 3 and they tested her"
     return len(re.findall(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b", text)) >= 3
@@ -238,9 +249,19 @@ def patient_writes(text: str) -> bool:
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."
 _THE_CHILD = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|younger|only)\s)?"
-                        r"(son|daughter)\b", re.IGNORECASE)
+                        r"(?:step-?)?(son|daughter)\b", re.IGNORECASE)
 #: the writer's other child, as the patient's sibling
 _SIBLING_OF = {("son", "daughter"): "sister", ("daughter", "son"): "brother"}
+
+
+def stepparent_narrator(text: str) -> bool:
+    """Is the text a stepparent's account ("my stepson Liam")? The writer's own parents,
+    brothers and sisters are then no blood relatives of the child.
+
+    >>> stepparent_narrator("I'm writing about my stepson Liam. I am worried and my mum is.")
+    True
+    """
+    return parent_narrator(text) and _STEP_RX.search(text) is not None
 
 
 def the_child(text: str) -> str | None:
@@ -440,6 +461,6 @@ def names_the_patient(text: str, name: str) -> bool:
         return True  # "Patient: Master Arjun V. ... Arjun completed 6 years"; a chat
         # that names Alfie again and again
     return parent_narrator(text) and re.search(
-        rf"\b{re.escape(name)}'s\s(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
-        rf"(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
+        rf"\b{re.escape(name)}'s\s(?:step-?)?(?:mum|mom|mother|dad|father|parents)\b|\b(?:my|our)\s"
+        rf"(?:step-?)?(?:son|daughter|boy|girl|child)\s{re.escape(name)}\b|\b(?:the\s)?(?:mother|father|mum"
         rf"|dad)\sof\s{re.escape(name)}\b", text) is not None

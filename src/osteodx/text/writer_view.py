@@ -26,8 +26,10 @@ from osteodx.text.narrator import (
     parent_narrator,
     parent_written_about,
     relation_for_child,
+    stepparent_narrator,
     the_child,
 )
+from osteodx.text.spouse import spouse_narrator, spouse_relation
 
 __all__ = ["from_writer"]
 
@@ -38,14 +40,25 @@ def from_writer(report: str, text: str, rels: list[CueHit], names: Collection[st
     patient's relative; the writer's relatives that cannot be placed are dropped. *names*
     are the relatives' lower-cased first names."""
     if parent_narrator(report):  # a mother's account: "my brother" is the child's uncle
+        if stepparent_narrator(report):  # a stepmother's brother is no kin of the child
+            rels = [h for h in rels if not (h.cue.value in _BLOOD_OF_WRITER
+                                            and MY.search(text, max(0, h.start - 20), h.start))]
         return _and_i(text, _from_child(text, rels, the_child(report), MY), _OTHER_PARENT)
     if parent_addressed(report):  # a letter to a mother: "your brother" is the uncle
         return _from_child(text, rels, None, YOUR)
+    if (spouse := spouse_narrator(report)) is not None:  # a wife's "my brother": no kin
+        return _from_spouse(text, rels, spouse)
     if grandparent_narrator(report):  # "His mum is our daughter ... our son": an uncle
         return _and_i(text, from_grandchild(report, text, rels, names), _OTHER_GRANDPARENT)
     if (parent := parent_written_about(report)) is not None:  # a young carer's "my dad"
         return _from_parent(rels, parent)
     return rels
+
+
+#: the writer's own kin, no blood relatives of a stepchild (her husband, his father, is)
+_BLOOD_OF_WRITER = frozenset({"mother", "father", "parents", "brother", "sister", "sibling",
+                              "siblings", "grandmother", "grandfather", "grandparents", "aunt",
+                              "uncle", "cousin", "nephew", "niece"})
 
 
 #: a child writing about their father: the writer's relatives -> the father's
@@ -101,4 +114,15 @@ def _from_child(text: str, rels: list[CueHit], child: str | None, owner: re.Patt
             out.append(h)
         elif rel is not None:
             out.append(CueHit(h.start, h.end, text[h.start:h.end], Cue("relation", "clause", rel)))
+    return out
+
+
+def _from_spouse(text: str, rels: list[CueHit], spouse: str) -> list[CueHit]:
+    """The relation cues of a spouse's letter (:func:`osteodx.text.spouse.spouse_relation`):
+    the writer's own relatives dropped, the patient's kept."""
+    out = []
+    for h in rels:
+        rel = spouse_relation(text, h.start, h.cue.value, spouse)
+        if rel is not None:
+            out.append(h)
     return out
