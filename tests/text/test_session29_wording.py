@@ -211,3 +211,18 @@ def test_a_value_after_far_too_high_or_sky_high(real_kb, sentence, analyte):
     got = {m["assay"]["label"]: m for m in extract_text(
         "He is 10. " + sentence, real_kb, case_id="c").phenopacket.get("measurements", [])}
     assert analyte in got and "quantity" in got[analyte]["value"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I am 19 and my legs are weak. Mum and Dad visited with my sister Tayla (22). Tayla is "
+     "fine, tested, not even a carrier.", ("sister", False)),
+    ("I am 19 and my legs are weak. My aunt Leila (45) lives in Leeds. Leila has it too.",
+     ("aunt", True)),
+])
+def test_a_named_relatives_status_said_right_after_the_name(real_kb, text, expected):
+    assert expected in relatives(text, real_kb)
+
+
+def test_a_named_relatives_news_that_is_no_status_gives_no_entry(real_kb):
+    text = "I am 19 and my legs are weak. My uncle Derek (50) lives in Leeds. Derek remarried."
+    assert not any(r == "uncle" for r, _ in relatives(text, real_kb))

@@ -36,6 +36,12 @@ _CHILD = frozenset({"son", "daughter", "child", "children"})
 _CHILD_OF = re.compile(r"\s+of\s+(?:a|an|the|two|his|her|their|healthy|unrelated|related"
                        r"|consanguineous|non-? ?consanguineous|first[- ]cousins?)\b")
 
+#: a named relative's status said right after the name (view text): "tayla is fine", "leila has
+#: it too", "dermot was completely unaffected", "aoife is well, tested"
+_NAMED_STATUS = re.compile(r"(?:\s\(\d{1,2}\))?,?\s(?:is|was|has|had|'s)\s(?:also\s|too\s|always\s"
+                           r"|been\s)?(?:(?:completely|perfectly|totally|absolutely|entirely)\s)?"
+                           r"(?:fine|healthy|well|unaffected|normal|clear|grand|affected|the\ssame"
+                           r"|it\stoo|it\sas\swell|it\salso)\b")
 #: "the father of a boy named Mateo", "mother of two": the writer introducing themself;
 #: "(other) parents of kids with photosensitivity": other families
 _PARENT_OF = re.compile(r"\s+of\s+(?:(?:kids|children|babies|boys|girls|teens|teenagers)\s"
@@ -63,8 +69,9 @@ def relation_hits(p: ParsedSentence, names: dict[str, str] | None = None) -> lis
     out: list[CueHit] = []
     for h in p.hits:
         if h.cue.kind == "relation":
-            if "named" in h.cue.also:
-                continue  # "Derek remarried": a first name alone says whose words, not kin news
+            if "named" in h.cue.also and not _NAMED_STATUS.match(text, h.end):
+                continue  # "Derek remarried": a first name alone says whose words, not kin
+                # news; but "Tayla is fine", "Leila has it too" say how the relative is
             if text[h.start - 1:h.start] in ("\"", "\u201c") and text[h.end:h.end + 1] in (
                     "\"", "\u201d"):
                 continue  # "He says only \"mama\" and \"nana\"": a word he says
