@@ -95,14 +95,6 @@ def test_a_relative_with_news_that_is_not_health_still_gives_no_entry(real_kb):
     assert not any(r == "brother" for r, _ in relatives(text, real_kb))
 
 
-@pytest.mark.parametrize(("text", "years"), [
-    ("I'm writing about our daughter Mia, who is 6. She has had seizures since she was two "
-     "and she is very clumsy. I am worried and my wife is too.", 6.0),
-    ("Written by Liam's stepmum. Liam is 12 and he has broken his arm four times. I think "
-     "Liam is brave, and Liam is tired.", 12.0),
-])
-def test_ages_said_with_who_is_or_and(text, years):
-    assert extract_demographics(text).age_years == years
 
 
 _STEP = ("Dear Dr Okafor,\nI'm writing about my stepson Liam, who is 12. I have been his stepmum "
@@ -155,6 +147,11 @@ def test_a_scottish_granda_is_a_grandfather(real_kb):
 
 
 @pytest.mark.parametrize(("text", "years"), [
+    # "who is 6", "is 12 and he has ..."
+    ("I'm writing about our daughter Mia, who is 6. She has had seizures since she was two "
+     "and she is very clumsy. I am worried and my wife is too.", 6.0),
+    ("Written by Liam's stepmum. Liam is 12 and he has broken his arm four times. I think "
+     "Liam is brave, and Liam is tired.", 12.0),
     # a husband's voice note: "she'll be 35 in June"
     ("Hi, it's Declan, Gráinne Hegarty's husband. She'll be 35 in June. She has seizures and "
      "her legs are stiff, she falls, she is tired.", 34.0),
