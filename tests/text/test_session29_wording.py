@@ -223,3 +223,25 @@ def test_a_named_relatives_status_said_right_after_the_name(real_kb, text, expec
 def test_a_named_relatives_news_that_is_no_status_gives_no_entry(real_kb):
     text = "I am 19 and my legs are weak. My uncle Derek (50) lives in Leeds. Derek remarried."
     assert not any(r == "uncle" for r, _ in relatives(text, real_kb))
+
+
+def test_a_widower_writing_of_his_late_wife():
+    text = ("Re: my late wife, Siân Evans, and our children\nI am 53. Siân died in November. "
+            "It began when she was 44: she would stumble, her hands lost their coordination, "
+            "her speech went slurred and her legs became weak.")
+    assert spouse_narrator(text) == "wife"
+    assert extract_demographics(text).sex == "FEMALE"
+
+
+def test_a_widow_writing_of_her_own_symptoms_is_no_spouse_letter():
+    text = ("I am 67 and I write about myself, not my late husband. My eyelids droop, my skin "
+            "hangs loose, I have numb hands and I get dry eyes. He was your patient.")
+    assert spouse_narrator(text) is None
+
+
+@pytest.mark.parametrize(("said", "sex"), [("from me (mom)", "FEMALE"),
+                                           ("from me (dad)", "MALE")])
+def test_the_writer_says_which_parent_she_or_he_is(said, sex):
+    text = (f"I'm 36 and I have had tumours in my neck since I was 30. My kids would get it {said}"
+            ", so they will be tested. I have had surgery twice and my blood pressure is high.")
+    assert extract_demographics(text).sex == sex

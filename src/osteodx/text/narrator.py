@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from osteodx.text.grandparent import grandparent_narrator
-from osteodx.text.spouse import outranks_parent
+from osteodx.text.spouse import outranks_parent, spouse_sign
 
 __all__ = [
     "diary_of",
@@ -243,7 +243,8 @@ def patient_writes(text: str) -> bool:
     False
     """
     return (not parent_narrator(text) and not writes_as_carer(text)
-            and not grandparent_narrator(text) and _SELF_AGE.search(text) is not None
+            and not grandparent_narrator(text) and spouse_sign(text) is None
+            and _SELF_AGE.search(text) is not None
             and (len(_FIRST_PERSON.findall(text)) >= 6 or tells_own_body(text)))
 
 

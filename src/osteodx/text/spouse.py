@@ -46,6 +46,8 @@ _SELF = re.compile(r"\bI(?:'m|\sam)\s(?:now\s)?\d{1,3}\b|\bI(?:'ve|\shave)\s(?:h
 #: "my husband Tom is 45", "my wife's 38": the spouse's age, with nothing of the writer's own
 _SPOUSE_AGE = re.compile(rf"\bmy\s{_SPOUSE.format(n=1)}(?:,?\s{_NAME},?)?\s(?:is|'s)\s(?:now\s)?"
                          r"\d{2}\b", re.IGNORECASE)
+#: "my late wife, Siân": a widower writing of her (or a widow of herself: the pronouns decide)
+_LATE_SPOUSE = re.compile(rf"\bmy\slate\s{_SPOUSE.format(n=1)}\b", re.IGNORECASE)
 _HIS_HER = re.compile(r"\b(?:he|his|him|she|her)\b", re.IGNORECASE)
 _MY_BODY = re.compile(r"\bmy\s(?:legs?|arms?|hands?|back|eyes?|skin|joints?|head|chest|heart"
                       r"|stomach|muscles?|feet|knees?|hips?)\b|\bI\s(?:have|had|get|got|feel)\b",
@@ -59,8 +61,9 @@ def spouse_sign(text: str) -> re.Match[str] | None:
     more than of the writer ("My husband Tom is 45 ... he ... his ...")."""
     if (m := SPOUSE_SIGNS.search(text)) is not None:
         return m
-    m = _SPOUSE_AGE.search(text)
-    if m is None or _SELF.search(text) is not None:
+    late = _LATE_SPOUSE.search(text)  # a widower may give his own age: "I am 53"
+    m = _SPOUSE_AGE.search(text) or late
+    if m is None or (m is not late and _SELF.search(text) is not None):
         return None
     if len(_HIS_HER.findall(text)) >= max(3, 3 * len(_MY_BODY.findall(text))):
         return m

@@ -21,7 +21,8 @@ _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\
                             # a signature with a maiden name: "Deirdre Kowalski, née Boyle"
                             r"|,?[ \t]n[ée]e[ \t]+(?-i:[A-Z])"
                             r"|\A\s*(?:mrs|ms|miss)\.?[ \t]+(?-i:[A-Z])"  # a letterhead
-                            r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:lady|miss)\b",
+                            r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:lady|miss)\b"
+                            r"|\bme\s\((?:mum|mom|mother|mama)\)",  # "from me (mom)"
                             re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
                           r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
@@ -30,7 +31,8 @@ _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scr
                           r"|\bin\shis\sown\swords\b|(?:^[ \t]*|,[ \t])from:?[ \t]+mr\b\.?"
                           r"|\A\s*mr\.?[ \t]+(?-i:[A-Z])"  # a letterhead: "Mr Wai-Keung Lam"
                           # "Mrs Pascoe ... calls me \"young man\""
-                          r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:man|lad|sir)\b",
+                          r"|\bcalls?\sme\s[\"'\u201c]?(?:young\s)?(?:man|lad|sir)\b"
+                          r"|\bme\s\((?:dad|father|papa)\)",
                           re.IGNORECASE | re.MULTILINE)
 
 
