@@ -40,37 +40,31 @@ def both_well(sentence: Sentence, found: list[FamilyStatement],
                             sentence.text)]
 
 
-#: a parent writing of both parents: "Me and Jo are both healthy", "Jo and I are fine"
-_WE_WELL = re.compile(r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
-                      r"|(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
-                      r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
-                      # "My husband Cathal (33) and I (30) are both well", "We are both healthy"
-                      r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
-                      r"(?:me|i)(?: \(\d{1,2}\))?|we"
-                      # "Me (34) and my wife Nadia (31) aren't related, both healthy"
-                      r"|(?:me|i)(?: \(\d{1,2}\))? and my (?:husband|wife|partner)"
-                      r"(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))?)"
-                      # "Lars and I (both 33) are not related and are healthy"
-                      r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?"
-                      r" (?:(?:are|were) (?:not related,? and (?:are )?)?|(?:aren't|are not|weren't"
-                      r"|were not) related,? (?:and (?:are )?)?)(?:both )?"
+#: the writer and the other parent: "Jo and I", "me and her dad", "My husband Cathal (33) and
+#: I (30)", "Me (34) and my wife Nadia (31)", "we"
+_THE_TWO_OF_US = (r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
+                  r"|(?:me|i) and (?:her|his|their) (?:dad|father|mum|mom|mother)"
+                  r"|(?:her|his|their) (?:dad|father|mum|mom|mother) and (?:me|i)"
+                  r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
+                  r"(?:me|i)(?: \(\d{1,2}\))?|we"
+                  r"|(?:me|i)(?: \(\d{1,2}\))? and my (?:husband|wife|partner)"
+                  r"(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))?)"
+                  # "Lars and I (both 33)"
+                  r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?")
+#: a parent writing of both parents: "Me and Jo are both healthy", "Jo and I are fine", "Lars
+#: and I (both 33) are not related and are healthy"
+_WE_WELL = re.compile(_THE_TWO_OF_US
+                      + r" (?:(?:are|were) (?:not related,? and (?:are )?)?|(?:aren't|are not"
+                      r"|weren't|were not) related,? (?:and (?:are )?)?)(?:both )?"
                       r"(?:healthy|well|fine|unaffected)\b"
                       r"|\bwe're both (?:healthy|well|fine)\b", re.IGNORECASE)
-
-
-#: the writer and the other parent, named: "Gary and I", "my husband and I", "Me (34) and
-#: my wife Nadia (31)"
-_THE_TWO_OF_US = (r"\b(?:(?:me|i) and (?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+) and (?:me|i)"
-                  r"|my (?:husband|wife|partner)(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))? and "
-                  r"(?:me|i)(?: \(\d{1,2}\))?"
-                  r"|(?:me|i)(?: \(\d{1,2}\))? and my (?:husband|wife|partner)"
-                  r"(?: (?-i:[A-Z][a-z]+))?(?: \(\d{1,2}\))?)")
 #: ... said well after what they carry: "Gary and I both carry it without any symptoms",
 #: "my husband and I each carry one copy of the faulty gene and are perfectly healthy",
-#: "My wife Ngozi and I are of normal height"; "Neither of us has any symptoms"
+#: "My wife Ngozi and I are of normal height"; "Neither of us has any symptoms" (not "we":
+#: too many of a letter's sentences open with it)
 _CARRY_WELL = re.compile(
-    _THE_TWO_OF_US + r"(?: \((?:both )?\d{1,2}(?: and \d{1,2})?\))?"
-    r"(?:(?!\b(?:not|never|no|isn't|aren't|wasn't|weren't|but)\b)[^.;!?]){0,80}?"
+    r"(?!\bwe\b)" + _THE_TWO_OF_US
+    + r"(?:(?!\b(?:not|never|no|isn't|aren't|wasn't|weren't|but)\b)[^.;!?]){0,80}?"
     r"(?:\b(?:are|were|both|each|and)\s(?:(?:both|perfectly|totally|completely|entirely"
     r"|quite)\s)?(?:healthy|well|fine|unaffected|of\snormal\s(?:height|size|build|stature))"
     r"|\bwithout\s(?:any\s)?(?:symptoms|problems|signs))\b"
