@@ -76,7 +76,7 @@ def _build(kb: KnowledgeBase, sex: str) -> KnowledgeBase:
     mass[nz] = np.add.reduceat(view.ann_freq.astype(np.float64), view.ann_ptr[:-1][nz])
     view.phenotype_mass = np.maximum(mass, 1.0)
     # against the full base's median, so that breadth means the same for every patient
-    view.log_relative_mass = np.log10(view.phenotype_mass / np.median(kb.phenotype_mass))
+    view.log_relative_mass = np.log10(view.phenotype_mass / kb.median_mass)
     # memos of scores and of the annotations a disease has: not shared
     own = {"finding cache", "finding fixes", "annotation index", _VIEW}
     view.derived = {k: v for k, v in kb.derived.items()

@@ -30,6 +30,26 @@ INHERITANCE_FLAGS: dict[str, int] = {
 }
 
 
+def median(values: np.ndarray) -> float:
+    """``np.median`` of a 1-D array without NaN, to the bit (the mean of the two middle
+    values of an even count), without the first call's import of ``numpy.ma`` (20 ms of
+    a one-case run).
+
+    >>> median(np.array([4.0, 1.0, 3.0, 2.0]))
+    2.5
+    >>> median(np.array([3.0, 1.0, 2.0]))
+    2.0
+    """
+    n = len(values)
+    if not n:  # as np.median, without its warning
+        return float("nan")
+    k = n // 2
+    if n % 2:
+        return float(np.partition(values, k)[k])
+    part = np.partition(values, [k - 1, k])
+    return float((part[k - 1] + part[k]) / 2.0)
+
+
 @dataclass(slots=True)
 class CscMatrix:
     """A disease x term sparse matrix by column."""
@@ -116,6 +136,8 @@ class KnowledgeBase:
     phenotype_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: log10(phenotype_mass / median): the breadth adjustment's per-disease factor
     log_relative_mass: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: the median of ``phenotype_mass`` (a sex view measures breadth against it too)
+    median_mass: float = 1.0
     #: tables the engine derives once from the knowledge base (column maxima, term depths,
     #: prevalence odds) and its bounded store of per-finding vectors
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -147,7 +169,8 @@ class KnowledgeBase:
         if nz.any():
             mass[nz] = np.add.reduceat(self.ann_freq.astype(np.float64), self.ann_ptr[:-1][nz])
         self.phenotype_mass = np.maximum(mass, 1.0)
-        self.log_relative_mass = np.log10(self.phenotype_mass / np.median(self.phenotype_mass))
+        self.median_mass = median(self.phenotype_mass)
+        self.log_relative_mass = np.log10(self.phenotype_mass / self.median_mass)
         onto = self.ontology
         has_neg = (np.diff(self.negated.ptr) > 0).astype(np.int8)
         self.negation_in_ancestors = np.maximum.reduceat(has_neg[onto.anc_idx],
