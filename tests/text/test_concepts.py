@@ -204,6 +204,16 @@ def test_blocked_text() -> None:
     assert len(found(ConceptRecognizer(terms), "they fall short")) == 1
 
 
+def test_blocked_text_shadows_no_other_term() -> None:
+    # a label outranks another term's synonym of the same words; blocked, it gives way
+    terms = [("HP:0001350", "Slurred speech", []),
+             ("HP:0001260", "Dysarthria", [("slurred speech", "EXACT")])]
+    assert found(ConceptRecognizer(terms), "She has slurred speech.") == {
+        ("HP:0001350", "slurred speech")}
+    rec = ConceptRecognizer(terms, blocked_text=[("HP:0001350", "Slurred speech")])
+    assert found(rec, "She has slurred speech.") == {("HP:0001260", "slurred speech")}
+
+
 def test_predicate_form_matches_the_finding() -> None:
     rec = ConceptRecognizer([("HP:0002240", "Hepatomegaly", [("Enlarged liver", "EXACT")]),
                              ("HP:0000369", "Low-set ears", [])])

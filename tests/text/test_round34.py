@@ -146,7 +146,7 @@ def test_walking_late_at_an_age(text: str, late: bool) -> None:
     ("No LNs palpable.", "HP:0002716", True),
     ("She was hypotensive.", "HP:0002615", False),
     ("The room would spin.", "HP:0002321", False),
-    ("My speech would go slurred.", "HP:0001350", False),
+    ("My speech would go slurred.", "HP:0001260", False),
     ("Abdo distended, liver 5cm.", "HP:0003270", False),
     ("loose, pale, greasy, offensive stools", "HP:0002570", False),
     ("He hates the light.", "HP:0000613", False),

@@ -132,8 +132,8 @@ class ConceptRecognizer(PhraseVariants):
             if hpo_id in _UNINFORMATIVE:
                 continue
             for text, scope in [(label, "LABEL"), *synonyms]:
-                if scope.upper() not in allowed:
-                    continue
+                if scope.upper() not in allowed or (hpo_id, text.lower()) in self._blocked:
+                    continue  # a blocked text shadows no other term's words
                 entry = _Entry(_RANK[scope.upper()], hpo_id, (text,), label)
                 if scope.upper() == "ABBREVIATION":  # curated: matched without a definition
                     _add(trusted.setdefault(text.replace("-", ""), {}), entry)

@@ -66,6 +66,8 @@ _QUAL = (r"high[- ]normal|low[- ]normal|upper[- ]normal|within (?:the )?(?:norma
          r"|impaired|positive|undetectable|undetected|suppressed")
 _ADVERB = r"(?:all|also|both|still|always|entirely|completely|again|slightly|mildly|moderately" \
           r"|markedly" \
+          r"|a bit|a little|a touch|a tad|quite|rather|somewhat|fairly|really|far too|way too" \
+          r"|too" \
           r"|strongly|weakly" \
           r"|significantly|persistently|very|extremely|profoundly|severely|clearly|found to be" \
           r"|noted to be) "
