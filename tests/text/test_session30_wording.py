@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from osteodx.text.extract import extract_text
-from tests.text.case_helpers import terms
+from tests.text.case_helpers import relatives, terms
 
 
 @pytest.mark.parametrize("text", [
@@ -36,3 +36,73 @@ def test_a_result_in_a_parents_words_is_read(real_kb, text: str, analyte: str) -
 
 def test_fsgs_is_a_clinical_abbreviation(real_kb) -> None:
     assert ("HP:0000097", False) in terms(real_kb, "The kidney biopsy showed FSGS.")
+
+
+def _subject(kb, text: str) -> tuple[str | None, str | None]:
+    s = extract_text(text, kb, case_id="c").phenopacket.get("subject", {})
+    return s.get("sex"), (s.get("timeAtLastEncounter") or {}).get("age", {}).get("iso8601duration")
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    # a birthday still to come: the age before it
+    ("I will be seventy-three at Christmas and my throat is sore.", "P72Y"),
+    ("I'll be 30 this summer. My knees hurt.", "P29Y"),
+    # a birthday just had
+    ("I passed my theory test on my 23rd birthday last month. My arms are short.", "P23Y"),
+    # a parent's age said as a fraction, the child's own aside after it
+    ("I'm booking my daughter Amal in. She's 11 and three quarters (she'll tell you the three "
+     "quarters!) and she is shy. Her hair is thin. My mum (she's 63 and coming) is well.",
+     "P11Y9M"),
+    # a late husband's age, said by the birthday he did not reach
+    ("Rhodri was 36. He would have been 37 on 2 May. He fainted twice.", "P36Y"),
+    # a sister's e-mail to her brother about their father
+    ("Subject: Dad - the update\nHi Mark, Dad turns 70 on the 30th. His legs are weak.", "P69Y"),
+])
+def test_ages_said_by_a_birthday(real_kb, text: str, age: str) -> None:
+    assert _subject(real_kb, text)[1] == age
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    # a message's own date line, with its time
+    ("24/03/2026, 6:40 am\nGood morning, this is Priya, you saw me with my baby Aarav (born "
+     "02/03/2026 at the hospital). He vomits after feeds.", "P22D"),
+    # a patient's notes headed by a label, the weekday and the time
+    ("Notes - Thursday 14/05/2026, 10:52\n- my name is Saima, DOB 02/09/1991\n- my fingers are "
+     "stiff and my knees are swollen", "P34Y254D"),
+])
+def test_age_from_a_birth_date_and_a_dated_first_line(real_kb, text: str, days: str) -> None:
+    assert _subject(real_kb, text)[1] == days
+
+
+@pytest.mark.parametrize(("text", "sex"), [
+    ("my skin is bad rn, dont roast me bro, im still the best looking guy in this server. "
+     "My knees swell and my elbow won't straighten. I am 15.", "MALE"),
+    ("Estimated weeks pregnant: 9\nI'm 33. My kidneys leak protein and my ankles swell. My "
+     "blood pressure is high.", "FEMALE"),
+    ("I'm 38. My balance is going and my eyes are failing; my speech is slow. The Spanish "
+     "version is coming from my wife Claudia.", "MALE"),
+])
+def test_the_writers_own_words_give_the_sex(real_kb, text: str, sex: str) -> None:
+    assert _subject(real_kb, text)[0] == sex
+
+
+def test_a_donors_own_body_makes_his_daughter_no_patient(real_kb) -> None:
+    text = ("My platelets were low at my donation. I've bruised my whole life, my gums bleed and "
+            "my shins had tiny red dots. My spleen is normal and my bone marrow is clear. My "
+            "daughter Ella is 12; her count is 260.")
+    assert _subject(real_kb, text) == (None, None)
+
+
+def test_a_letter_about_dad_reads_relatives_as_his(real_kb) -> None:
+    text = ("Subject: Dad - the update\nDad turns 70 on the 30th. His legs are weak.\n"
+            "- Uncle Alan (Dad's brother) died at 58 with weak legs too.\n"
+            "- Granny Peg (Dad's mum) had weak legs.\n- My brother is fine.")
+    got = relatives(text, real_kb)
+    assert ("brother", True) in got and ("mother", True) in got and ("son", False) in got
+    assert not any(rel in ("uncle", "grandmother", "father") for rel, _ in got)
+
+
+def test_his_brother_in_a_letter_about_dad_is_dads_brother(real_kb) -> None:
+    text = ("I am writing about my dad. His legs are weak. His brother has weak legs too. "
+            "My brother is fine.")
+    assert relatives(text, real_kb) == {("brother", True), ("son", False)}

@@ -33,6 +33,13 @@ _ENCOUNTER = (r"(?:(?:first|last|this|initial|current|latest|most\srecent|today'
               r"|(?:day|date)\sof\s(?:the\s)?(?:travel|flight|trip|departure|camp|event"
               r"|application|registration|enrolment|enrollment)"
               r"|travel|departure|application|registration|enrolment|enrollment)")
+#: when a birthday comes: "next month", "in 3 weeks", "in June", "at Christmas", "this summer"
+_NEXT = (r"next\s(?:week|month)|in\s(?:a\s(?:few\s)?|(?P<k>#+)\s)?(?:weeks?|days?|months?)"
+         r"|in\s(?-i:[A-Z])[a-z]+|at\s(?-i:Christmas|Easter|Diwali|Eid|Hanukkah|Thanksgiving"
+         r"|New\sYear)|later\sthis\s(?:year|month)|this\s(?:summer|autumn|fall|winter|spring)")
+#: a birthday's date: "on the 30th", "on 2 May", "on the 3rd of June", "on Monday 3rd"
+_ON_DAY = (r"on\s(?:the\s)?#+(?:st|nd|rd|th)?(?:\s(?:of\s)?(?-i:[A-Z])[a-z]+)?"
+           r"|on\s(?-i:[A-Z])[a-z]+\s#+(?:st|nd|rd|th)?")
 AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # "16-year old girl", "4 years and 2 months old boy", "thirty-two-year-old Korean woman"
     (re.compile(rf"{_N}[\s-]?{_UNIT}{_MONTHS}?[\s-]?old\b(?:[\s,]+(?:{_FILLER}[a-z]+\s){{0,3}}?"
@@ -69,9 +76,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # (not a guess: "everyone thinks he's 7")
     (re.compile(r"(?<!thinks\s)(?<!think\s)(?<!thought\s)(?<!guess\s)(?<!guessed\s)"
                 r"\b(?:she|he)(?:\sis|'s|’s)\s(?:now\s|just\s)?(?P<n>#+)(?:\snow)?"
-                # "She's 10 (she'll be 11 in August)"
+                # "She's 10 (she'll be 11 in August)", "She's 11 and three quarters (she'll
+                # tell you the three quarters!)"
                 r"(?=\s?[).,;]|\s?$|\s(?:and|but)\s(?!a\s|an\s|one\s|two\s|three\s)"
-                r"|\s\((?:s?he|she)(?:'ll|\swill)\sbe\b)",
+                r"|\s\((?:s?he|she)(?:'ll|\swill)\s(?:be|tell)\b)",
                 re.IGNORECASE), ""),
     # "(Aisha Rahman, she turned 3 in March)", "he has just turned 14"
     (re.compile(r"\b(?:she|he)\s(?:has\s)?(?:just\s)?turned\s(?P<n>#+)(?:\s(?:years?|yrs?))?"
@@ -85,15 +93,22 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     # the patient writing: "I'll be 35 next month", "I turn 17 in three weeks", "I'm 13 in two
     # weeks" (34, 16, 12 now)
     (re.compile(r"\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|\sam\sturning|'m|\sam)\s(?P<n>#+)"
-                r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
-                r"|(?P<k>#+)\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
+                rf"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>{_NEXT})\b", re.IGNORECASE),
      "writer"),
     # another writer's account: "she'll be 35 in June", "he turns 8 next month" (34 and 7 now;
     # read unless the patient writes: then she is someone else)
     (re.compile(r"\b(?:she|he)(?:'ll\sbe|\swill\sbe|\sturns|'s\sturning|\sis\sturning)\s(?P<n>#+)"
-                r"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>next\s(?:week|month)|in\s(?:a\s(?:few\s)?"
-                r"|(?P<k>#+)\s)?(?:weeks?|days?|months?)|in\s(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE),
+                rf"(?:\s(?:years?|yrs?)(?:\sold)?)?\s(?P<next>{_NEXT})\b", re.IGNORECASE),
      "child"),
+    # a widow's or a parent's letter: "Rhodri was 36. He would have been 37 on 2 May." (36
+    # when he died)
+    (re.compile(r"\b(?:she|he)\swould\shave\sbeen\s(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?"
+                rf"\s(?P<next>{_ON_DAY}|in\s(?-i:[A-Z])[a-z]+|this\syear"
+                r"|next\s(?:week|month))(?P<k>(?!))?", re.IGNORECASE), "child"),
+    # the patient writing: "I passed my theory test on my 23rd birthday last month"
+    (re.compile(r"\bmy\s(?P<n>#+)(?:st|nd|rd|th)\sbirthday\s(?:was\s)?(?:last\s(?:week|month)"
+                r"|(?:just\s)?(?:yesterday|today)|this\s(?:week|month)|(?:a\s)?(?:few\s)?"
+                r"(?:days?|weeks?)\sago)\b", re.IGNORECASE), "writer"),
     # a birthday just had: "He had his sixth birthday with us in January"
     (re.compile(r"\b(?:he|she|I)\s(?:has\s|have\s)?(?:just\s)?(?:had|celebrated)\s(?:his|her|my)\s"
                 r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
@@ -146,6 +161,10 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
     (re.compile(r"\bmy\s(?:mother|father|mum|mom|dad)\sis\s(?:called|named)\s(?-i:[A-Z])[a-z]+"
                 r"(?:\s(?-i:[A-Z])[a-z]+)?,?\s(?:and\s)?(?:he|she)(?:\sis|'s)\s(?:now\s)?(?P<n>#+)"
                 r"(?=\s?[).,;]|\s(?:and|but)\s)", re.IGNORECASE), "parent_patient"),
+    # "Dad turns 70 on the 30th" (69 now), "Mum will be 80 in June"
+    (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\s(?:turns|will\sbe"
+                r"|'ll\sbe|is\sturning|'s\sturning)\s(?P<n>#+)\s"
+                rf"(?P<next>{_NEXT}|{_ON_DAY})\b", re.IGNORECASE), "parent_patient"),
     (re.compile(r"\b(?:(?-i:Mum|Mom|Dad)|my\s(?:mother|father|mum|mom|dad))\sis\s(?:now\s)?"
                 r"(?P<n>#+)(?:\s(?:years?|yrs?)(?:\sold)?)?(?=\s?[).,;]|\s(?:and|but)\s)",
                 re.IGNORECASE), "parent_patient"),
@@ -246,7 +265,7 @@ def years_until(said: str, count: float | None) -> float:
     >>> years_until("in June", None)
     1.0
     """
-    m = re.search(r"(day|week|month)s?\b", said)
+    m = re.search(r"\b(day|week|month)s?\b", said)
     if m is None:
         return 1.0
     return (count if count is not None and "#" in said else 1.0) * _UNTIL[m.group(1)]

@@ -197,9 +197,13 @@ def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
 #: a message thread's date stamp: "[14/10/2027, 09:10] Becky: ..."
 _STAMP = re.compile(r"^\[" + _DATE.format(g="d") + r",?\s", re.MULTILINE | re.IGNORECASE)
 
-#: a line that is only a date, or a place and a date ("Nijmegen, 21-10-2027", "14 June 2027")
-_LETTER_DATE_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?" + _DATE.format(g="x")
-                               + r"\s*", re.IGNORECASE)
+#: a line that is only a date, or a place and a date ("Nijmegen, 21-10-2027", "14 June 2027"),
+#: perhaps with the time and a label: a message's "24/03/2026, 6:40 am", a patient's own
+#: "Notes - Thursday 14/05/2026, 10:52"
+_LETTER_DATE_LINE = re.compile(r"\s*(?:[A-Z][A-Za-z .'-]{1,40}?(?:,|\s[-\u2013:])\s*)?"
+                               + _DATE.format(g="x")
+                               + r"(?:,?\s(?:at\s)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)?\s*",
+                               re.IGNORECASE)
 
 
 def _line_of(text: str, pos: int) -> str:

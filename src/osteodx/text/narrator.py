@@ -70,7 +70,9 @@ _PARENT = re.compile(r"\b(?:my|our)\s(?:(?:little|baby|youngest|eldest|older|you
                      r"|\b(?:mother|father|mum|mom|dad)\s\((?-i:(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+),"
                      r"\s(?:completing|filling\sin|writing)\sthis\s(?:form|letter)\)"
                      # a sender's label: "From: Donna Wright (Maisie Wright's mum, 10RH)"
-                     r"|\((?-i:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)'s (?:mum|mom|mother|dad|father)\b"
+                     # (not a relative's own: "Granny Peg (Dad's mum)")
+                     r"|\((?!(?-i:Dad|Mum|Mom|Nan|Nana|Gran|Granny|Grandad|Grandpa|Grandma)'s\s)"
+                     r"(?-i:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)'s (?:mum|mom|mother|dad|father)\b"
                      # the parent who passed it on: "the gene test found a duplication of PLP1.
                      # It came through my side."
                      r"|\b(?:it|this|the\s(?:gene|change|variant|duplication|deletion))\s(?:came"
@@ -110,7 +112,11 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r"|(?:eighteen|nineteen)\b)|\bI(?:'ve|\shave)\s(?:had|suffered from|lived"
                        r" with)\s(?:this|it)\b|\bsince I was\b"
                        r"|\bI(?:'ve|\shave)?\s(?:just\s)?turned\s\d{1,3}\b"
-                       r"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|'m)\s\d{1,3}\s(?:next|in)\b"
+                       rf"|\bI(?:'ll\sbe|\swill\sbe|\sturn|'m\sturning|'m)\s(?:\d{{1,3}}|{_TENS}"
+                       r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                       r"\s(?:next|in|at|this|later|on)\b"
+                       # "I passed my theory test on my 23rd birthday last month"
+                       r"|\bmy\s\d{1,3}(?:st|nd|rd|th)\sbirthday\b"
                        r"|\bI\swas\s\d{1,3}\sin\s(?-i:[A-Z][a-z]+)\b"  # "I was 71 in June"
                        # a form filled in by the patient: "(completed by the applicant in his
                        # own words)"
@@ -125,7 +131,12 @@ _ABOUT_PARENT = re.compile(r"\bI(?:'m|\sam)\s(?:her|his)\s(?:son|daughter)\b|\b(
                            r"|is\sseeing\syou|was\sreferred|is\sbeing\sseen)"
                            # a young carer: "Who do you look after? My dad", "I care for my mum"
                            r"|\b(?:look(?:s|ing)?\safter|car(?:e|es|ing)\sfor)\??\s(?:my\s)?"
-                           r"(?:mother|father|mum|mom|dad)\b(?!'s)", re.IGNORECASE)
+                           r"(?:mother|father|mum|mom|dad)\b(?!'s)"
+                           # a sister's e-mail to her brother: "Subject: Dad - the update you
+                           # asked for", "here is the news about Mum"
+                           r"|\bsubject\s?:\s?(?-i:Mum|Mom|Dad)\b(?!['\u2019]s)"
+                           r"|\b(?:update|news)\s(?:on|about)\s(?:(?-i:Mum|Mom|Dad)\b(?!['\u2019]s)"
+                           r"|my\s(?:mother|father|mum|mom|dad)\b(?!['\u2019]s))", re.IGNORECASE)
 
 
 def writes_about_parent(text: str) -> bool:
@@ -190,7 +201,10 @@ _BODY = (r"(?:muscles?|legs?|arms?|hands?|fingers?|thumbs?|feet|foot|toes?|knees
          r"|neck|shoulders?|eyes?|eyelids?|eyesight|vision|skin|hair|nails?|joints?|head|chest"
          r"|heart|stomach|tummy|belly|ears?|hearing|teeth|mouth|face|thighs?|calf|calves|ankles?"
          r"|wrists?|elbows?|bones?|kidneys?|liver|spine|periods|balance|speech|memory|bowels?"
-         r"|bladder|breathing|weight)")
+         r"|bladder|breathing|weight"
+         # a donor's "my platelets", "my gums bleed", "my shins", "my spleen"
+         r"|shins?|gums|forearms?|blood|platelets|spleen|(?:bone\s)?marrow|nose|throat|lungs?"
+         r"|voice|pulse|thyroid)")
 _OWN_BODY = re.compile(rf"\bmy\s(?:(?:left|right|lower|upper|top|whole|own)\s)?{_BODY}\b",
                        re.IGNORECASE)
 _THIRD_BODY = re.compile(rf"\b(?:his|her|their)\s(?:(?:left|right|lower|upper|top|whole|own)"
@@ -244,8 +258,8 @@ def patient_writes(text: str) -> bool:
     """
     return (not parent_narrator(text) and not writes_as_carer(text)
             and not grandparent_narrator(text) and spouse_sign(text) is None
-            and _SELF_AGE.search(text) is not None
-            and (len(_FIRST_PERSON.findall(text)) >= 6 or tells_own_body(text)))
+            and ((_SELF_AGE.search(text) is not None and len(_FIRST_PERSON.findall(text)) >= 6)
+                 or tells_own_body(text)))
 
 
 #: the child the account is about: "My son Josh is 4", "our daughter has ..."

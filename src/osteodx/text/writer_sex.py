@@ -7,7 +7,17 @@ import re
 
 __all__ = ["writer_sex"]
 
-_WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\b"
+#: the writer calling themself a guy or a girl: "I'm a 29-year-old woman", "im still the best
+#: looking guy in this server" (a chat's "im")
+_I_AM_THE = (r"\bI(?:['\u2019]?m|\sam)\s(?:still\s|just\s|only\s|also\s)?(?:a|an|the)\s"
+             r"(?:[\w-]+\s){0,3}")
+
+_WRITER_FEMALE = re.compile(r"\bI(?:\s(?:was|am|got|became)|['\u2019]m)\s(?:\w+\s){0,2}pregnant\b"
+                            # an antenatal booking form: "Estimated weeks pregnant: 9"
+                            r"|\bweeks\spregnant\s?:\s?\d"
+                            # "I'm still the only girl on the team"; the writer's husband
+                            rf"|{_I_AM_THE}(?:girl|woman|lady|gal)\b"
+                            r"|\bmy\s(?:late\s|ex-?)?husband\b"
                             r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
                             r"|uterus|ovaries)\b"  # "my periods are heavy"
                             r"|\bas\sa\s(?:\w+\s)?(?:girl|woman)\b"
@@ -25,6 +35,9 @@ _WRITER_FEMALE = re.compile(r"\bI\s(?:was|am|'m|got|became)\s(?:\w+\s)?pregnant\
                             r"|\bme\s\((?:mum|mom|mother|mama)\)",  # "from me (mom)"
                             re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
+                          # "im still the best looking guy in this server"; the writer's wife
+                          rf"|{_I_AM_THE}(?:guy|lad|bloke|dude|boy|man)\b"
+                          r"|\bmy\s(?:late\s|ex-?)?wife\b"
                           r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
                           r"|\b(?:I\sam|I'm|as)\sa\s(?:\w+\s)?(?:dad|father|husband|grandfather"
                           r"|grandad|granddad)\s(?:of|to)\b"
@@ -53,6 +66,12 @@ def writer_sex(text: str) -> tuple[str, re.Match[str]] | None:
     'MALE'
     >>> writer_sex("I am a mum of two, I live in Belmont.")[0]
     'FEMALE'
+    >>> writer_sex("dont roast me bro, im still the best looking guy in this server")[0]
+    'MALE'
+    >>> writer_sex("Estimated weeks pregnant: 9")[0], writer_sex("I'm 9 weeks pregnant.")[0]
+    ('FEMALE', 'FEMALE')
+    >>> writer_sex("Spanish version coming from my wife Claudia")[0]
+    'MALE'
     >>> writer_sex("I bruise easily.") is None
     True
     """

@@ -51,7 +51,7 @@ def from_writer(report: str, text: str, rels: list[CueHit], names: Collection[st
     if grandparent_narrator(report):  # "His mum is our daughter ... our son": an uncle
         return _and_i(text, from_grandchild(report, text, rels, names), _OTHER_GRANDPARENT)
     if (parent := parent_written_about(report)) is not None:  # a young carer's "my dad"
-        return _from_parent(rels, parent)
+        return _from_parent(text, rels, parent)
     return rels
 
 
@@ -66,17 +66,28 @@ _FROM_PARENT = {"brother": "son", "sister": "daughter", "aunt": "sister", "uncle
                 "grandmother": "mother", "grandfather": "father", "grandparents": "parents"}
 
 
-def _from_parent(rels: list[CueHit], parent: str) -> list[CueHit]:
+#: the patient's own sibling in a child's account of a parent: "his brother", "Dad's sister"
+_PATIENTS_OWN = re.compile(r"\b(?:his|her|(?:my\s)?(?:dad|father|mum|mom|mother)['\u2019]s)\s"
+                           r"(?:(?:older|younger|elder|big|little|twin|only|late)\s)?$",
+                           re.IGNORECASE)
+
+
+def _from_parent(text: str, rels: list[CueHit], parent: str) -> list[CueHit]:
     """The relation cues of a child's account of *parent* ("mother" or "father"), the
-    patient: the writer's brother is the patient's son, "Dad's sister" his sister; the
-    writer's other parent and that parent's side are no blood relatives of the patient, and a
-    grandparent or cousin not said to be on the patient's side cannot be placed."""
+    patient: the writer's brother is the patient's son, "Dad's sister" and "his brother" his
+    own; the writer's other parent and that parent's side are no blood relatives of the
+    patient, and a grandparent or cousin not said to be on the patient's side cannot be
+    placed."""
     own = "paternal" if parent == "father" else "maternal"
     out = []
     for h in rels:
         side, _, kin = h.cue.value.rpartition(" ")
         if side in ("maternal", "paternal") and side != own:
             continue  # the other parent's family
+        if not side and kin in ("brother", "sister") and _PATIENTS_OWN.search(
+                text, max(0, h.start - 30), h.start):
+            out.append(h)  # "his brother has it too": the patient's brother
+            continue
         rel = _FROM_PARENT.get(kin) if side == own or kin in ("brother", "sister") else None
         if kin == "family members":
             rel = kin
