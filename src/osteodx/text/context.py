@@ -265,7 +265,8 @@ class ContextAnalyser:
             # verdict alone in brackets is about the words just before them
         if direction == "forward" and _closes_aside(between):
             return False  # "(not bile-stained, not projectile), sleepy ++": the aside ends
-        if direction == "forward" and _h_negates(h) and _NAMED_ASIDE.fullmatch(between):
+        if direction == "forward" and _h_negates(h) and (
+                _NAMED_ASIDE.fullmatch(between) or _REPORTED_ASIDE.search(between)):
             return False  # "speech not clear (dysarthria)": the aside names what is wrong
         if direction == "forward" and _h_negates(h) and re.search(
                 r"(?:,|\s[-\u2013\u2014])\s+(?:and\s+)?(?:he|she|they|we|i)(?:\s|'[a-z]{1,2}\s)"
@@ -439,21 +440,22 @@ _IN_RELATIVE = re.compile(r"\s+(?:in|of|affecting|on)\s+(?:her|his|their|the pat
 #: "(antibodies negative" - the cue is about those words ("(not confirmed)" still reaches)
 _OWN_ASIDE = re.compile(r"\((?=[^()]*\w)[^()]*$")
 
-
 #: a verdict on one subject: "was normal", "is negative" (not "were normal", which a list
 #: before it may share)
 _SINGULAR_VERDICT = re.compile(r"(?:was|is)\s")
 #: the rest of a bracket that holds only its cue: "(negative)", "(normal)."
 _BARE_ASIDE = re.compile(r"\s*\)")
 
-
 #: what joins the items of a list of triggers
 _LIST_JOINS = frozenset({",", "and", "or"})
 #: a negated word of normal function and an aside naming its abnormality: "not clear
-#: (dysarthria)", "not normal (scoliosis)" - the aside is the finding, present
+#: (dysarthria)", "not normal (scoliosis)"; or a doctor's name for it, "doesn't straighten
+#: (they said contracture": the aside is the finding, present
 _NAMED_ASIDE = re.compile(r"\s*(?:very |quite |entirely |completely |so |always )?(?:clear|normal"
                           r"|well|good|straight|intact|symmetric(?:al)?|steady|fluent|smooth"
                           r"|coordinated|right|usual|typical)\s*\(\s*")
+_REPORTED_ASIDE = re.compile(r"\(\s*(?:they|he|she|we|the\s[a-z]+|doctors?)\s(?:said|say|says"
+                             r"|called\s(?:it|this)|call\s(?:it|this)|wrote|diagnosed)\s*$")
 
 
 def _h_negates(h: CueHit) -> bool:

@@ -37,7 +37,9 @@ __all__ = [
 
 #: Function words dropped from both dictionary keys and text before matching.
 STOPWORDS = frozenset({"an", "the", "of", "in", "some", "several", "both", "her", "his",
-                       "their", "its", "my", "ting"})  # "blue-tinged" (normalised "ting"): blue
+                       "their", "its", "my", "ting",  # "blue-tinged" (normalised "ting"): blue
+                       # a lay intensifier inside a phrase: "bright light really hurts her eyes"
+                       "really", "actually"})
 
 #: Bound prefixes written both closed and hyphenated ("preauricular",
 #: "pre-auricular"); dictionary words starting with one get a split variant.
