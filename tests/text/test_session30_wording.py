@@ -106,3 +106,51 @@ def test_his_brother_in_a_letter_about_dad_is_dads_brother(real_kb) -> None:
     text = ("I am writing about my dad. His legs are weak. His brother has weak legs too. "
             "My brother is fine.")
     assert relatives(text, real_kb) == {("brother", True), ("son", False)}
+
+
+@pytest.mark.parametrize(("text", "excluded"), [
+    ("My spleen is a normal size on the ultrasound.", "HP:0001744"),  # Splenomegaly
+    ("His liver is normal in size.", "HP:0002240"),                   # Hepatomegaly
+    ("The heart is of normal size.", "HP:0001640"),                   # Cardiomegaly
+    ("His memory is as sharp as ever.", "HP:0002354"),                # Memory impairment
+])
+def test_a_normal_size_or_an_unchanged_function_excludes(real_kb, text: str, excluded: str):
+    assert (excluded, True) in terms(real_kb, text)
+
+
+def test_a_doctors_name_in_an_aside_after_a_negated_verb_is_present(real_kb) -> None:
+    text = "The knee doesn't straighten either (they said contracture, PT twice a week)."
+    assert ("HP:0034392", False) in terms(real_kb, text)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Tablets stick and his voice goes nasal.", "HP:0001611"),       # Hypernasal speech
+    ("My eyes water all day.", "HP:0009926"),                        # Epiphora
+    ("My lower eyelids have turned outwards.", "HP:0007651"),
+    ("The knee jerks are very weak when the doctor taps them.", "HP:0011808"),
+    ("My face has gone weak on both sides.", "HP:0001349"),          # Facial diplegia
+    ("I had fluid on my lungs once and they drained it.", "HP:0002202"),
+    ("I was puffy all over.", "HP:0007430"),                         # Generalized edema
+    ("Bright light really hurts her eyes.", "HP:0000613"),           # Photophobia
+])
+def test_lay_words_give_their_finding(real_kb, text: str, term: str) -> None:
+    assert (term, False) in terms(real_kb, text)
+
+
+def test_bro_as_a_word_of_address_is_no_brother(real_kb) -> None:
+    text = "I am 15 and my knees swell. dont roast me bro, im still the best looking guy here."
+    assert not any(rel == "brother" for rel, _ in relatives(text, real_kb))
+
+
+def test_a_relative_who_never_had_any_of_it_is_unaffected(real_kb) -> None:
+    text = "I am 15. I have acne and sore knees. My grandpa never had any of it."
+    assert relatives(text, real_kb) == {("grandfather", False)}
+
+
+def test_the_writers_name_and_birth_date_make_her_notes_her_own(real_kb) -> None:
+    text = ("Notes - Thursday 14/05/2026\n- my name is spelt Saima with an i, DOB 02/09/1991\n"
+            "- finger joints knobbly since 5, hips replaced at 24\n"
+            "- Imran (my brother, 31) has exactly the same\n- My daughter Zara (6) is fine")
+    got = relatives(text, real_kb)
+    assert ("brother", True) in got and ("daughter", False) in got
+    assert not any(rel == "uncle" for rel, _ in got)

@@ -33,6 +33,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from osteodx.text.kin_words import RELATIVE_WORDS
+
 __all__ = ["Clause", "Cue", "CueHit", "View", "clauses", "find_cues"]
 
 
@@ -55,50 +57,7 @@ _AUX = r"(?:was|were|is|are|has been|have been|had been|be)"
 _SEEN = (r"(?:observed|seen|found|noted|present|detected|shown|identified|evident|apparent"
          r"|visible|demonstrated|documented|recorded|appreciated|reported)")
 _NUM = r"(?:one|two|three|four|five|six|several|many|some|a|an)"
-_REL = {
-    "mother": r"mothers?|mom|mum|mummy|mommy|mam|mammy|mama|mamma",
-    "father": r"fathers?|dad|daddy|papa|(?:(?<=my )|(?<=our )|(?<=his )|(?<=her )"
-              r"|(?<=their ))da(?=\W)", "sister": r"sisters?",  # Irish, Scots "their da"
-    "brother": r"brothers?|bro", "sibling": r"siblings?|sibs?"
-    # the parents' child: "her parents lost their first child" (not "the child" herself)
-    r"|(?<=their )(?:first|second|third|eldest|oldest|elder|older|youngest|younger"
-    r"|previous|other|late) (?:child|baby)", "parents": r"parents?",
-    # "my sister's little boy": a relative's child named as a boy or a girl
-    "son": r"sons?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:boys?|lads?)",
-    "daughter": r"daughters?|(?<='s )(?:little |baby |eldest |youngest |oldest )?(?:girls?|lass)",
-    # the everyday words: "my grandma", "my Grandad Emlyn", "Auntie Glenys", Welsh "Nain"
-    "grandmother": r"grandmothers?|grandmas?|grannies|granny|nans?|nanas?|nannas?|nain",
-    "grandfather": r"grandfathers?|grandads?|granddads?|grandpas?|grandas?|taid",
-    "grandparents": r"grandparents?", "great-uncle": r"great[- ]uncles?", "great-aunt":
-    r"great[- ]aunt(?:ie|y)?s?", "great-grandmother": r"great[- ]grand(?:mothers?|ma)",
-    "great-grandfather": r"great[- ]grand(?:fathers?|pa|dad)",
-    "aunt": r"aunts?|aunties?|aunty", "uncle": r"uncles?", "cousin": r"cousins?", "twin": r"twins?",
-    # a family-history line's grandparents: "PGM - very low uric acid", "MGF: gout"
-    "paternal grandmother": r"pgm", "maternal grandmother": r"mgm",
-    "paternal grandfather": r"pgf", "maternal grandfather": r"mgf",
-    # (not the adjective: "a relative macrocephaly", "relative hypoglycaemia")
-    "family members": r"family members?|relative(?! to\b)(?! afferent\b)(?!\s+(?:macro|micro"
-                      r"|hyper|hypo|\w+(?:ia|ly|osis|emia|aemia|ency|ance)\b))|relatives"
-                      r"|family history|family hx"
-                      r"|fhx|kindred"
-                      # "no other history of X in the three-generation pedigree"
-                      r"|(?<=in )(?:the |this |her |his |their )?"
-                      r"(?:(?:two|three|four|[2-5])-generation )?pedigree"
-                      r"|(?:her|his|their|the patient's|the proband's) family"
-                      # not "his family doctor", "their family home"
-                      r"(?! (?:doctor|physician|practitioner|gp|practice|medicine|home|house|car"
-                      r"|dog|pet|holiday|friend))"
-                      # "no skeletal dysplasia on the maternal side (of the family)"
-                      r"|(?:(?<=on the )|(?<=on her )|(?<=on his )|(?<=on their ))"
-                      r"(?:maternal|paternal) side"
-                      r"(?: of (?:the|her|his|their) family)?"
-                      # "Nobody else in the family has ...": the subject is the family
-                      r"|(?:nobody|no ?one|none|anyone|someone|everyone)(?: else)? (?:in|within"
-                      r"|among) (?:the|this|her|his|their|our) (?:family|kindred)"
-                      # "nobody on that side has any eye problems": that side of the family
-                      r"|(?:nobody|no ?one|anyone|someone|everyone)(?: else)? on (?:that|this"
-                      r"|the other|either|both|his|her|their|our|my) sides?",
-}
+_REL = RELATIVE_WORDS
 
 _NEG, _UNC, _HYP, _HIST = "negation", "uncertainty", "hypothetical", "historical"
 _TABLE: list[tuple[str, Cue]] = [

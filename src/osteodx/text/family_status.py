@@ -31,7 +31,7 @@ _UNAFFECTED = re.compile(r"\b(?:healthy|unaffected|normal|normally|asymptomatic|
                          r" (?:gene|change|variant|mutation))"
                          # "has never had any problems at all"; Irish "both grand" (fine)
                          r"|(?:never|not) (?:had|has|have) any (?:problems?|issues|trouble"
-                         r"|symptoms)"
+                         r"|symptoms|of (?:it|this|that|them))"  # "never had any of it"
                          r"|(?:(?:is|are|'s|'re|’s|’re|and) (?:both |all )?|^)grand(?=\s*$)"
                          r"|(?:has|have|had) nothing(?=\s*$)"  # "My sister Elif (23) has nothing"
                          # "His sister Anja, 43, is fit and has a normal CK" (not "fits")

@@ -117,6 +117,10 @@ _SELF_AGE = re.compile(rf"\bI(?:'m|\sam)\s(?:now\s|just\s)?(?:a\s|an\s)?(?:\d{{1
                        r"\s(?:next|in|at|this|later|on)\b"
                        # "I passed my theory test on my 23rd birthday last month"
                        r"|\bmy\s\d{1,3}(?:st|nd|rd|th)\sbirthday\b"
+                       # the writer's notes for a clinic: "my name is spelt Saima with an i, DOB
+                       # 02/09/1991", "my date of birth is ..."
+                       r"|\bmy\sname\sis\b[^\n.]{0,60}?\b(?:DOB|D\.O\.B|date\sof\sbirth)\b"
+                       r"|\bmy\s(?:DOB|date\sof\sbirth)\b"
                        r"|\bI\swas\s\d{1,3}\sin\s(?-i:[A-Z][a-z]+)\b"  # "I was 71 in June"
                        # a form filled in by the patient: "(completed by the applicant in his
                        # own words)"
