@@ -132,6 +132,16 @@ def test_a_doctors_name_in_an_aside_after_a_negated_verb_is_present(real_kb) -> 
     ("I had fluid on my lungs once and they drained it.", "HP:0002202"),
     ("I was puffy all over.", "HP:0007430"),                         # Generalized edema
     ("Bright light really hurts her eyes.", "HP:0000613"),           # Photophobia
+    ("She is hungry all the time.", "HP:0002591"),                   # Polyphagia
+    ("We have watched her stop breathing in her sleep.", "HP:0010535"),  # Sleep apnea
+    ("His tummy sticks out.", "HP:0001538"),                         # Protuberant abdomen
+    ("He was always falling over at school.", "HP:0002359"),         # Frequent falls
+    ("His skin stretches like bubblegum.", "HP:0000974"),            # Hyperextensible skin
+    ("His joints are very loose.", "HP:0001382"),                    # Joint hypermobility
+    ("Her skin burns in minutes in the sun.", "HP:0000992"),         # photosensitivity
+    ("His lips stay a dusky blue.", "HP:0000961"),                   # Cyanosis
+    ("His kidneys had failed completely.", "HP:0000083"),            # Renal insufficiency
+    ("The skin on her neck has become dark and velvety.", "HP:0000956"),
 ])
 def test_lay_words_give_their_finding(real_kb, text: str, term: str) -> None:
     assert (term, False) in terms(real_kb, text)
