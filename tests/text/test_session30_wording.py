@@ -164,3 +164,28 @@ def test_the_writers_name_and_birth_date_make_her_notes_her_own(real_kb) -> None
     got = relatives(text, real_kb)
     assert ("brother", True) in got and ("daughter", False) in got
     assert not any(rel == "uncle" for rel, _ in got)
+
+
+def test_a_pets_age_on_an_adoption_form_is_not_the_patients(real_kb) -> None:
+    text = ("Date: 12.02.2026\nAnimal of interest: \"Mogli\", cat, male, 3 years\n"
+            "Our son Emre (born 24.12.2017) has an immune problem and gets infections.")
+    assert _subject(real_kb, text)[1] == "P8Y50D"
+
+
+def test_born_on_a_day_of_this_year(real_kb) -> None:
+    text = ("Date: 2 March 2026\nOur son Hamed was born on 11 January this year. He was small "
+            "and his sugar is high.")
+    assert _subject(real_kb, text)[1] == "P50D"
+
+
+def test_the_only_woman_in_the_group_is_the_writer(real_kb) -> None:
+    text = ("I was born in 1978, so I'll be 48 this summer. I was a keen hill-walker, the only "
+            "woman in our Saturday group to walk the whole way. Now my legs are weak, my heart "
+            "is enlarged and my shoulders ache.")
+    assert _subject(real_kb, text) == ("FEMALE", "P47Y")
+
+
+def test_the_inner_corners_far_apart_are_telecanthus(real_kb) -> None:
+    got = terms(real_kb, "The inner corners of her eyes are far apart, even though the eyes "
+                         "themselves are not.")
+    assert ("HP:0000506", False) in got and ("HP:0000316", False) not in got

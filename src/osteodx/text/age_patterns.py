@@ -195,7 +195,9 @@ AGE_PATTERNS = [  # (pattern, where) on the masked text; numbers are runs of '#'
                 rf"[*_]*\s?[:=]?[*_]*"
                 rf"\s?(?P<n>#+)(?:[\s-]?{_UNIT}\b{_MONTHS}?)?", re.IGNORECASE), ""),
     # "Boy, 4 years and 2 months old", "Female, 52 years" (not "the boy, 4 years later")
-    (re.compile(rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
+    # (not a pet's: "Animal of interest: Mogli, cat, male, 3 years")
+    (re.compile(r"(?<!cat,\s)(?<!dog,\s)(?<!kitten,\s)(?<!puppy,\s)(?<!rabbit,\s)"
+                rf"\b(?P<noun>girl|boy|woman|man|female|male|lady|gentleman)[*_]*[,:]?[*_]*\s"
                 rf"(?:aged\s)?(?P<n>#+)[\s-]?{_UNIT}\b{_MONTHS}?(?!\s(?:later|after|earlier|ago"
                 r"|before|older|younger|post\w*|previously|prior)\b)", re.IGNORECASE), ""),
     # "a man of 22 years", "a girl of 7 years of age" (not "a woman of 40 years' experience")

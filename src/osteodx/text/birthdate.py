@@ -168,8 +168,38 @@ _BABY_WORDS = re.compile(r"\b(?:baby|babies|grandbaby|newborn|infant|\d+\s(?:wee
                          r"\sold|feeds?|nappies|diapers|ounces?)\b", re.IGNORECASE)
 
 
+#: a birthday without its year: "Our son Hamed was born on 11 January this year"
+_DAY_MONTH_BIRTH = re.compile(
+    r"\bborn\son\s(?:the\s)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month>" + _MONTH
+    + r")\s(?P<rel>last|this)\syear\b|\bborn\son\s(?P<month2>" + _MONTH
+    + r")\s(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<rel2>last|this)\syear\b", re.IGNORECASE)
+
+
+def _day_month_age(text: str) -> tuple[float, int, int, str] | None:
+    """"born on 11 January this year" and a visit date: the age, noted."""
+    m = _DAY_MONTH_BIRTH.search(text)
+    visit = next((v for v in _VISIT.finditer(text)), None) if m else None
+    seen = _parse(visit.group("d")) if visit is not None else None
+    if m is None or seen is None:
+        return None
+    month = _MONTHS[(m.group("month") or m.group("month2"))[:3].lower()]
+    day = int(m.group("day") or m.group("day2"))
+    rel = (m.group("rel") or m.group("rel2")).lower()
+    try:
+        born = dt.date(seen[0].year - (rel == "last"), month, day)
+    except ValueError:
+        return None
+    if born > seen[0]:
+        return None
+    years = round((seen[0] - born).days / 365.25, 6)
+    return years, m.start(), m.end(), (f"age {years:.2f} y from birth on {born.isoformat()} "
+                                       f"({m.group()}) and visit date {visit.group('d')}")
+
+
 def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
     """"Hannah was born on Canada Day last year" and a visit date: the age, noted."""
+    if (got := _day_month_age(text)) is not None:
+        return got
     m = _HOLIDAY_BIRTH.search(text)
     visit = next((v for v in _VISIT.finditer(text)), None) if m else None
     seen = _parse(visit.group("d")) if visit is not None else None

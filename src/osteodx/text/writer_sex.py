@@ -9,6 +9,8 @@ __all__ = ["writer_sex"]
 
 #: the writer calling themself a guy or a girl: "I'm a 29-year-old woman", "im still the best
 #: looking guy in this server" (a chat's "im")
+#: ... or said so in an apposition: "I was a keen hill-walker, the only woman in our group"
+_I_WAS_THE_ONLY = r"\bI(?:\swas|\sam|['\u2019]m)\s[^.;\n]{0,60}?,\s(?:the\sonly|the\sfirst)\s"
 _I_AM_THE = (r"\bI(?:['\u2019]?m|\sam)\s(?:still\s|just\s|only\s|also\s)?(?:a|an|the)\s"
              r"(?:[\w-]+\s){0,3}")
 
@@ -16,7 +18,8 @@ _WRITER_FEMALE = re.compile(r"\bI(?:\s(?:was|am|got|became)|['\u2019]m)\s(?:\w+\
                             # an antenatal booking form: "Estimated weeks pregnant: 9"
                             r"|\bweeks\spregnant\s?:\s?\d"
                             # "I'm still the only girl on the team"; the writer's husband
-                            rf"|{_I_AM_THE}(?:girl|woman|lady|gal)\b"
+                            rf"|{_I_AM_THE}(?:girl|woman|lady|gal)\b|{_I_WAS_THE_ONLY}(?:woman|girl"
+                            r"|lady)\b"
                             r"|\bmy\s(?:late\s|ex-?)?husband\b"
                             r"|\bmy\s(?:\w+\s)?(?:pregnanc(?:y|ies)|periods|menstrual\s\w+|womb"
                             r"|uterus|ovaries)\b"  # "my periods are heavy"
@@ -36,7 +39,8 @@ _WRITER_FEMALE = re.compile(r"\bI(?:\s(?:was|am|got|became)|['\u2019]m)\s(?:\w+\
                             re.IGNORECASE | re.MULTILINE)
 _WRITER_MALE = re.compile(r"\bmy\s(?:circumcision|prostate|testicles?|testes|scrotum|penis)\b"
                           # "im still the best looking guy in this server"; the writer's wife
-                          rf"|{_I_AM_THE}(?:guy|lad|bloke|dude|boy|man)\b"
+                          rf"|{_I_AM_THE}(?:guy|lad|bloke|dude|boy|man)\b|{_I_WAS_THE_ONLY}(?:man|boy"
+                          r"|lad|guy)\b"
                           r"|\bmy\s(?:late\s|ex-?)?wife\b"
                           r"|\bas\sa\s(?:\w+\s)?(?:boy|man|guy|lad)\b"
                           r"|\b(?:I\sam|I'm|as)\sa\s(?:\w+\s)?(?:dad|father|husband|grandfather"
