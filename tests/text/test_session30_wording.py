@@ -28,6 +28,8 @@ def test_slow_and_slurred_keeps_its_own_term(real_kb) -> None:
     ("My platelets are a bit low.", "Platelet count"),
     ("Her calcium is way too high.", "Calcium"),
     ("His sodium was a little low.", "Sodium"),
+    ("My calcium runs low.", "Calcium"),
+    ("Her sugar goes low at night.", "Glucose"),
 ])
 def test_a_result_in_a_parents_words_is_read(real_kb, text: str, analyte: str) -> None:
     got = extract_text(text, real_kb, case_id="c").phenopacket.get("measurements", [])
@@ -142,6 +144,12 @@ def test_a_doctors_name_in_an_aside_after_a_negated_verb_is_present(real_kb) -> 
     ("His lips stay a dusky blue.", "HP:0000961"),                   # Cyanosis
     ("His kidneys had failed completely.", "HP:0000083"),            # Renal insufficiency
     ("The skin on her neck has become dark and velvety.", "HP:0000956"),
+    ("In summer she sweats buckets.", "HP:0000975"),                 # Hyperhidrosis
+    ("My knee reflexes are very jumpy.", "HP:0001347"),              # Hyperreflexia
+    ("I'd get winded walking up the stairs at work.", "HP:0002875"),
+    ("Her fingers are bent and don't straighten.", "HP:0012385"),    # Camptodactyly
+    ("Her elbows and knees don't fully straighten.", "HP:0006380"),  # Knee flexion contracture
+    ("She doesn't make tears when she cries.", "HP:0000633"),        # Decreased lacrimation
 ])
 def test_lay_words_give_their_finding(real_kb, text: str, term: str) -> None:
     assert (term, False) in terms(real_kb, text)
