@@ -77,7 +77,7 @@ _BARE_QUAL = (r"normal|unremarkable|WNL|(?-i:NAD)|negative|within normal limits|
               r"|increased|high|low|decreased|reduced|undetectable|undetected|suppressed")
 _TAIL = re.compile(
     rf"\s?(?:(?:{_FILLER}|tests?)\s)*(?:(?:(?:was|were|remained|had been|came back|returned|proved"
-    rf"|appeared|(?P<now>is|are|remains|remain|stays|runs|goes|gets|tends\sto\s(?:be|run)))\s|:\s?)"
+    rf"|appeared|(?P<now>is|are|remains|remain|stays|runs|tends\sto\s(?:be|run)))\s|:\s?)"
     rf"(?:{_ADVERB})*(?P<q>{_QUAL})\b"
     rf"|(?:{_ADVERB})*(?P<bare>{_BARE_QUAL})\b)", re.IGNORECASE)  # "ALP mildly raised"
 #: A sentence that speaks of a disease or a rule, not of this patient's result: "In XLH the
