@@ -178,22 +178,28 @@ _DAY_MONTH_BIRTH = re.compile(
 def _day_month_age(text: str) -> tuple[float, int, int, str] | None:
     """"born on 11 January this year" and a visit date: the age, noted."""
     m = _DAY_MONTH_BIRTH.search(text)
-    visit = next((v for v in _VISIT.finditer(text)), None) if m else None
-    seen = _parse(visit.group("d")) if visit is not None else None
-    if m is None or seen is None:
+    if m is None or (found := _first_visit(text)) is None:
         return None
+    visit, seen = found
     month = _MONTHS[(m.group("month") or m.group("month2"))[:3].lower()]
     day = int(m.group("day") or m.group("day2"))
     rel = (m.group("rel") or m.group("rel2")).lower()
     try:
-        born = dt.date(seen[0].year - (rel == "last"), month, day)
+        born = dt.date(seen.year - (rel == "last"), month, day)
     except ValueError:
         return None
-    if born > seen[0]:
+    if born > seen:
         return None
-    years = round((seen[0] - born).days / 365.25, 6)
+    years = round((seen - born).days / 365.25, 6)
     return years, m.start(), m.end(), (f"age {years:.2f} y from birth on {born.isoformat()} "
                                        f"({m.group()}) and visit date {visit.group('d')}")
+
+
+def _first_visit(text: str) -> tuple[re.Match[str], dt.date] | None:
+    """The first labelled visit date of *text* and its date, or None."""
+    visit = next(iter(_VISIT.finditer(text)), None)
+    seen = _parse(visit.group("d")) if visit is not None else None
+    return (visit, seen[0]) if visit is not None and seen is not None else None
 
 
 def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
@@ -201,25 +207,24 @@ def _holiday_age(text: str) -> tuple[float, int, int, str] | None:
     if (got := _day_month_age(text)) is not None:
         return got
     m = _HOLIDAY_BIRTH.search(text)
-    visit = next((v for v in _VISIT.finditer(text)), None) if m else None
-    seen = _parse(visit.group("d")) if visit is not None else None
-    if m is None or seen is None:
+    if m is None or (found := _first_visit(text)) is None:
         return None
+    visit, seen = found
     name = re.sub(r"[’]", "'", m.group("h").lower())
     month, day = HOLIDAYS.get(name, HOLIDAYS.get(name.replace("'", ""), (0, 0)))
     if not (m.group("y") or m.group("rel")) and not _BABY_WORDS.search(text):
         return None  # "I was born on Christmas Eve": which year?
-    year = int(m.group("y")) if m.group("y") else seen[0].year - (
+    year = int(m.group("y")) if m.group("y") else seen.year - (
         (m.group("rel") or "").lower() == "last")
     try:
         born = dt.date(year, month, day)
-        if not (m.group("y") or m.group("rel")) and born > seen[0]:
+        if not (m.group("y") or m.group("rel")) and born > seen:
             born = dt.date(year - 1, month, day)  # the last one before the letter
     except ValueError:
         return None
-    if born > seen[0]:
+    if born > seen:
         return None
-    years = round((seen[0] - born).days / 365.25, 6)
+    years = round((seen - born).days / 365.25, 6)
     return years, m.start(), m.end(), (f"age {years:.2f} y from birth on {m.group('h')} "
                                        f"({born.isoformat()}) and visit date {visit.group('d')}")
 
