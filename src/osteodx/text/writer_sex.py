@@ -9,10 +9,10 @@ __all__ = ["writer_sex"]
 
 #: the writer calling themself a guy or a girl: "I'm a 29-year-old woman", "im still the best
 #: looking guy in this server" (a chat's "im")
-#: ... or said so in an apposition: "I was a keen hill-walker, the only woman in our group"
-_I_WAS_THE_ONLY = r"\bI(?:\swas|\sam|['\u2019]m)\s[^.;\n]{0,60}?,\s(?:the\sonly|the\sfirst)\s"
 _I_AM_THE = (r"\bI(?:['\u2019]?m|\sam)\s(?:still\s|just\s|only\s|also\s)?(?:a|an|the)\s"
              r"(?:[\w-]+\s){0,3}")
+#: ... or in an apposition: "I was a keen hill-walker, the only woman in our group"
+_I_WAS_THE_ONLY = r"\bI(?:\swas|\sam|['\u2019]m)\s[^.;\n]{0,60}?,\s(?:the\sonly|the\sfirst)\s"
 
 _WRITER_FEMALE = re.compile(r"\bI(?:\s(?:was|am|got|became)|['\u2019]m)\s(?:\w+\s){0,2}pregnant\b"
                             # an antenatal booking form: "Estimated weeks pregnant: 9"
